@@ -1,0 +1,135 @@
+// Domain types shared by every process. Schemas are the single definition; types are inferred.
+import { z } from 'zod';
+
+export const ANNOTATION_KINDS = ['claim', 'attribution'] as const;
+export const AnnotationKind = z.enum(ANNOTATION_KINDS);
+export type AnnotationKind = z.infer<typeof AnnotationKind>;
+
+export const CLAIM_STATUSES = ['unverified', 'supported', 'disputed', 'refuted', 'retracted'] as const;
+export const ClaimStatus = z.enum(CLAIM_STATUSES);
+export type ClaimStatus = z.infer<typeof ClaimStatus>;
+
+/** Admiralty information credibility: 1 confirmed ... 5 improbable, 6 cannot be judged. */
+export const Credibility = z.number().int().min(1).max(6);
+/** Admiralty source reliability: A completely reliable ... E unreliable, F cannot be judged. */
+export const RELIABILITY_GRADES = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
+export const Reliability = z.enum(RELIABILITY_GRADES);
+export type Reliability = z.infer<typeof Reliability>;
+
+export const SOURCE_TYPES = ['person', 'organisation', 'outlet', 'document', 'other'] as const;
+export const SourceType = z.enum(SOURCE_TYPES);
+export type SourceType = z.infer<typeof SourceType>;
+
+export const FLAG_STATUSES = ['open', 'confirmed', 'explained', 'dismissed'] as const;
+export const FlagStatus = z.enum(FLAG_STATUSES);
+export type FlagStatus = z.infer<typeof FlagStatus>;
+
+export const Id = z.number().int().positive();
+/** Offsets are JavaScript string indices (UTF-16 code units) into the document's plain text. */
+export const Offset = z.number().int().min(0);
+
+export const TextPositionSelector = z.object({ start: Offset, end: Offset });
+export type TextPositionSelector = z.infer<typeof TextPositionSelector>;
+export const TextQuoteSelector = z.object({ exact: z.string(), prefix: z.string(), suffix: z.string() });
+export type TextQuoteSelector = z.infer<typeof TextQuoteSelector>;
+
+export const BLOCK_TYPES = ['paragraph', 'heading', 'listItem', 'blockquote'] as const;
+export const InlineStyle = z.object({
+  type: z.enum(['bold', 'italic']),
+  start: Offset,
+  end: Offset,
+});
+/** One block of the document's structure: a range of the plain text shown as a paragraph, heading... */
+export const Block = z.object({
+  type: z.enum(BLOCK_TYPES),
+  start: Offset,
+  end: Offset,
+  level: z.number().int().min(1).max(6).optional(),
+  ordered: z.boolean().optional(),
+  styles: z.array(InlineStyle).optional(),
+});
+export type Block = z.infer<typeof Block>;
+
+export const Metadata = z.object({
+  author: z.string().optional(),
+  published: z.string().optional(),
+  url: z.string().optional(),
+  pages: z.array(z.object({ page: z.number().int().positive(), start: Offset, end: Offset })).optional(),
+}).catchall(z.string());
+export type Metadata = z.infer<typeof Metadata>;
+
+export const DocumentSummary = z.object({
+  id: Id,
+  title: z.string(),
+  path: z.string().nullable(),
+  format: z.string(),
+  chars: z.number().int(),
+  importedAt: z.string(),
+  annotationCount: z.number().int(),
+});
+export type DocumentSummary = z.infer<typeof DocumentSummary>;
+
+export const DocumentRecord = DocumentSummary.extend({
+  text: z.string(),
+  blocks: z.array(Block),
+  sha256: z.string(),
+  metadata: Metadata,
+});
+export type DocumentRecord = z.infer<typeof DocumentRecord>;
+
+export const Annotation = z.object({
+  id: Id,
+  documentId: Id,
+  kind: AnnotationKind,
+  start: Offset,
+  end: Offset,
+  exact: z.string(),
+  prefix: z.string(),
+  suffix: z.string(),
+  status: ClaimStatus,
+  credibility: Credibility.nullable(),
+  note: z.string(),
+  orphan: z.boolean(),
+  createdAt: z.string(),
+});
+export type Annotation = z.infer<typeof Annotation>;
+
+export const Source = z.object({
+  id: Id,
+  name: z.string(),
+  type: SourceType,
+  aliases: z.array(z.string()),
+  reliability: Reliability,
+  note: z.string(),
+});
+export type Source = z.infer<typeof Source>;
+
+/** An attribution (or claim) citing a source, or an attribution covering a claim. */
+export const Link = z.object({
+  id: Id,
+  fromId: Id,
+  toAnnotationId: Id.nullable(),
+  toSourceId: Id.nullable(),
+});
+export type Link = z.infer<typeof Link>;
+
+export const Flag = z.object({
+  id: Id,
+  documentId: Id,
+  explanation: z.string(),
+  status: FlagStatus,
+  note: z.string(),
+  memberIds: z.array(Id),
+});
+export type Flag = z.infer<typeof Flag>;
+
+/** Everything the editor needs about one document's annotations. */
+export const DocumentState = z.object({
+  annotations: z.array(Annotation),
+  links: z.array(Link),
+  flags: z.array(Flag),
+  sources: z.array(Source),
+  canUndo: z.boolean(),
+  canRedo: z.boolean(),
+});
+export type DocumentState = z.infer<typeof DocumentState>;

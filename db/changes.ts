@@ -1,0 +1,122 @@
+import type { DB, Stmt } from './open';
+
+// Row-level change recording: every write the service makes goes through a ChangeRecorder, which
+// keeps each row's before and after image. The operation log stores those changes, so undo and
+// redo are the same generic replay for every kind of action (tag, merge, flag edit...).
+
+export const TRACKED_TABLES = {
+  annotations: [
+    'document_id', 'kind', 'start_offset', 'end_offset', 'exact', 'prefix', 'suffix',
+    'status', 'credibility', 'note', 'orphan', 'created_at',
+  ],
+  sources: ['name', 'type', 'aliases', 'reliability', 'note', 'created_at'],
+  links: ['from_id', 'to_annotation_id', 'to_source_id'],
+  flags: ['document_id', 'explanation', 'status', 'note', 'created_at'],
+  flag_members: ['flag_id', 'annotation_id'],
+  suggestions: ['document_id', 'type', 'key', 'payload', 'state', 'created_at'],
+} as const;
+export type TrackedTable = keyof typeof TRACKED_TABLES;
+
+export type Row = Record<string, string | number | null>;
+export interface Change {
+  table: TrackedTable;
+  id: number;
+  before: Row | null;
+  after: Row | null;
+}
+
+const statementCache = new WeakMap<DB, Map<string, Stmt>>();
+function stmt(db: DB, sql: string): Stmt {
+  let cache = statementCache.get(db);
+  if (!cache) statementCache.set(db, (cache = new Map()));
+  let s = cache.get(sql);
+  if (!s) cache.set(sql, (s = db.prepare(sql)));
+  return s;
+}
+
+function columnsOf(table: TrackedTable): readonly string[] {
+  const cols = TRACKED_TABLES[table];
+  if (!cols) throw new Error(`not a tracked table: ${table}`);
+  return cols;
+}
+
+function pick(table: TrackedTable, row: Row): Row {
+  const out: Row = {};
+  for (const c of columnsOf(table)) out[c] = row[c] ?? null;
+  return out;
+}
+
+function selectRow(db: DB, table: TrackedTable, id: number): Row | null {
+  const row = stmt(db, `SELECT * FROM ${table} WHERE id = ?`).get(id) as Row | undefined;
+  return row ? pick(table, row) : null;
+}
+
+function insertRow(db: DB, table: TrackedTable, row: Row, id?: number): number {
+  const cols = columnsOf(table);
+  const names = id === undefined ? cols : ['id', ...cols];
+  const sql = `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map((c) => '@' + c).join(', ')})`;
+  const info = stmt(db, sql).run(id === undefined ? row : { ...row, id });
+  return Number(info.lastInsertRowid);
+}
+
+function updateRow(db: DB, table: TrackedTable, id: number, row: Row): void {
+  const cols = columnsOf(table);
+  const sql = `UPDATE ${table} SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`;
+  stmt(db, sql).run({ ...row, id });
+}
+
+function deleteRow(db: DB, table: TrackedTable, id: number): void {
+  stmt(db, `DELETE FROM ${table} WHERE id = ?`).run(id);
+}
+
+/** Records every write of one operation. Use inside a transaction. */
+export class ChangeRecorder {
+  readonly changes: Change[] = [];
+  constructor(private readonly db: DB) {}
+
+  insert(table: TrackedTable, values: Row): number {
+    const row = pick(table, values);
+    const id = insertRow(this.db, table, row);
+    this.changes.push({ table, id, before: null, after: row });
+    return id;
+  }
+
+  update(table: TrackedTable, id: number, patch: Row): Row {
+    const before = selectRow(this.db, table, id);
+    if (!before) throw new Error(`${table} ${id} does not exist`);
+    const after = { ...before, ...pick(table, { ...before, ...patch }) };
+    updateRow(this.db, table, id, after);
+    this.changes.push({ table, id, before, after });
+    return after;
+  }
+
+  delete(table: TrackedTable, id: number): void {
+    const before = selectRow(this.db, table, id);
+    if (!before) return;
+    deleteRow(this.db, table, id);
+    this.changes.push({ table, id, before, after: null });
+  }
+}
+
+function setRow(db: DB, table: TrackedTable, id: number, row: Row | null): void {
+  const exists = stmt(db, `SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
+  if (row === null) {
+    if (exists) deleteRow(db, table, id);
+  } else if (exists) {
+    updateRow(db, table, id, row);
+  } else {
+    insertRow(db, table, row, id);
+  }
+}
+
+/** Replays changes backwards to their before images (undo) or forwards to their after images (redo). */
+export function replay(db: DB, changes: readonly Change[], direction: 'undo' | 'redo'): void {
+  if (direction === 'undo') {
+    for (let i = changes.length - 1; i >= 0; i--) {
+      const c = changes[i]!;
+      setRow(db, c.table, c.id, c.before);
+    }
+  } else {
+    for (const c of changes) setRow(db, c.table, c.id, c.after);
+  }
+}

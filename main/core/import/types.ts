@@ -1,0 +1,18 @@
+import type { Block, Metadata } from '../../../common/domain';
+
+/** What every importer produces: the plain text (the truth offsets refer to) and its structure. */
+export interface ImportedDocument {
+  title: string;
+  /** txt, md, html, docx, pdf */
+  format: string;
+  text: string;
+  blocks: Block[];
+  metadata: Metadata;
+}
+
+export interface ImportOptions {
+  /** Files larger than this are refused. Default DEFAULT_MAX_IMPORT_BYTES. */
+  maxBytes?: number;
+}
+
+export const DEFAULT_MAX_IMPORT_BYTES = 50 * 1024 * 1024;
