@@ -19,3 +19,19 @@ export type MethodName = (typeof METHOD_NAMES)[number];
 export const API_CHANNEL = 'claimscope:api';
 /** The HTTP header that carries the web host's per-launch secret. */
 export const SECRET_HEADER = 'x-claimscope-secret';
+
+/** The IPC channel on which main tells the renderer about menu commands and opened files. */
+export const EVENT_CHANNEL = 'claimscope:event';
+
+export type AppEvent =
+  | { type: 'opened'; documentId: number }
+  | { type: 'command'; command: 'undo' | 'redo' | 'shortcuts' | 'library' }
+  | { type: 'error'; message: string };
+
+/** What the preload exposes as window.claimscope. Results come as envelopes; the client unwraps them. */
+export interface Bridge {
+  api: Record<MethodName, (input: unknown) => Promise<unknown>>;
+  onEvent(listener: (event: AppEvent) => void): () => void;
+  /** The file-system path of a File dropped or picked in the window (Electron only). */
+  pathForFile(file: unknown): string;
+}

@@ -114,6 +114,6 @@ export function sentenceAt(text: string, offset: number): Span | null {
   if (lineEnd === -1) lineEnd = text.length;
   const sentences = segmentSentences(text, lineStart, lineEnd);
   if (sentences.length === 0) return null;
-  for (const s of sentences) if (offset < s.end) return s;
+  for (const s of sentences) if (offset <= s.end) return s;
   return sentences[sentences.length - 1]!;
 }

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { paragraphs, segmentSentences, sentenceAt } from './segment';
+
+const texts = (t: string) => segmentSentences(t).map((s) => t.slice(s.start, s.end));
+
+describe('segmentSentences', () => {
+  it('keeps titles, initials and initialisms inside their sentence', () => {
+    const t = 'Mr. Smith met Dr. Jones in the U.S. Senate on Jan. 5. The U.S. said no. Gen. Milley agreed! J. K. Rowling wrote it.';
+    expect(texts(t)).toEqual([
+      'Mr. Smith met Dr. Jones in the U.S. Senate on Jan. 5.',
+      'The U.S. said no.',
+      'Gen. Milley agreed!',
+      'J. K. Rowling wrote it.',
+    ]);
+  });
+
+  it('ends a sentence at an initialism followed by a sentence opener', () => {
+    expect(texts('He moved to the U.S. The move took a year.')).toEqual(['He moved to the U.S.', 'The move took a year.']);
+  });
+
+  it('joins before lower-case words and numbers', () => {
+    expect(texts('It rose approx. 5 per cent, i.e. a lot. Then it fell.')).toEqual(['It rose approx. 5 per cent, i.e. a lot.', 'Then it fell.']);
+  });
+
+  it('never crosses a line break and trims white space', () => {
+    const t = '  Headline without stop\n\nFirst sentence. Second one.  \n';
+    expect(texts(t)).toEqual(['Headline without stop', 'First sentence.', 'Second one.']);
+    expect(paragraphs(t).map((p) => t.slice(p.start, p.end))).toEqual(['Headline without stop', 'First sentence. Second one.']);
+  });
+
+  it('keeps offsets exact with non-BMP characters and curly quotes', () => {
+    const t = '“Quote,” she said 🙂. Next “one”.';
+    for (const s of segmentSentences(t)) expect(t.slice(s.start, s.end).trim()).toBe(t.slice(s.start, s.end));
+    expect(texts(t)).toEqual(['“Quote,” she said 🙂.', 'Next “one”.']);
+  });
+
+  it('handles a long paragraph-rich text quickly (per-paragraph segmentation)', () => {
+    const para = 'The council met on Monday. It voted 7 to 2 in favour. Mr. Lee said it was close.\n\n';
+    const big = para.repeat(12_000); // ~1 MB
+    const t0 = performance.now();
+    const n = segmentSentences(big).length;
+    const ms = performance.now() - t0;
+    expect(n).toBe(36_000);
+    expect(ms).toBeLessThan(20_000); // a guard against the quadratic path, not a benchmark
+  });
+});
+
+describe('sentenceAt', () => {
+  const t = 'One sentence here. Another sentence there.\nA new paragraph.';
+  it('finds the sentence around an offset', () => {
+    const s = sentenceAt(t, t.indexOf('Another') + 3)!;
+    expect(t.slice(s.start, s.end)).toBe('Another sentence there.');
+  });
+  it('uses the preceding sentence for the space between sentences', () => {
+    const s = sentenceAt(t, t.indexOf(' Another'))!;
+    expect(t.slice(s.start, s.end)).toBe('One sentence here.');
+  });
+  it('returns null on a blank line', () => {
+    expect(sentenceAt('A.\n\nB.', 3)).toBeNull();
+  });
+});

@@ -1,0 +1,107 @@
+import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import fs from 'node:fs';
+import path from 'node:path';
+import { API_CHANNEL, EVENT_CHANNEL, type AppEvent } from '../../common/methods';
+import { oneLine, openApp, type App } from '../app';
+import { DB_FILE_NAME } from '../paths';
+import { buildMenu } from './menu';
+import { createMainWindow, isOurFrame } from './window';
+
+// The Electron shell: lifecycle, one window, menu, dialogs and the IPC wiring. The data work is
+// all in main/service through the same router the web host uses.
+
+let win: BrowserWindow | null = null;
+let claimscope: App | null = null;
+const pendingFiles: string[] = [];
+
+/** better-sqlite3 built for Electron's ABI lives in its own folder (see scripts/electron-native.mjs). */
+function electronNativeBinding(): string | undefined {
+  const candidates = [
+    path.join(process.resourcesPath ?? '', 'native', 'better_sqlite3.node'),
+    path.join(app.getAppPath(), 'native', 'electron', 'better_sqlite3.node'),
+  ];
+  return candidates.find((p) => fs.existsSync(p));
+}
+
+function send(event: AppEvent): void {
+  win?.webContents.send(EVENT_CHANNEL, event);
+}
+
+async function importPath(file: string): Promise<void> {
+  if (!claimscope) {
+    pendingFiles.push(file);
+    return;
+  }
+  const result = await claimscope.dispatch('importFile', { path: file });
+  if (result.ok) send({ type: 'opened', documentId: (result.value as { document: { id: number } }).document.id });
+  else send({ type: 'error', message: result.error.message });
+}
+
+async function openFileDialog(): Promise<void> {
+  if (!win) return;
+  const { canceled, filePaths } = await dialog.showOpenDialog(win, {
+    title: 'Open a document',
+    properties: ['openFile'],
+    filters: [{ name: 'Documents', extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'docx', 'pdf'] }],
+  });
+  if (!canceled && filePaths[0]) await importPath(filePaths[0]);
+}
+
+function filesFromArgv(argv: string[]): string[] {
+  return argv.slice(app.isPackaged ? 1 : 2).filter((a) => !a.startsWith('-') && fs.existsSync(a) && fs.statSync(a).isFile());
+}
+
+function start(): void {
+  const dbPath = process.env.CLAIMSCOPE_DB || path.join(app.getPath('userData'), DB_FILE_NAME);
+  try {
+    claimscope = openApp(dbPath, { nativeBinding: electronNativeBinding() });
+  } catch (err) {
+    dialog.showErrorBox('Claimscope cannot open its database', `${dbPath}: ${oneLine(err)}`);
+    app.exit(1);
+    return;
+  }
+  const dispatch = claimscope.dispatch;
+  ipcMain.handle(API_CHANNEL, (event, method: unknown, input: unknown) => {
+    if (!isOurFrame(event.senderFrame?.url)) {
+      return { ok: false, error: { code: 'unauthorized', message: 'request from an unknown frame' } };
+    }
+    return dispatch(method, input);
+  });
+
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+
+  win = createMainWindow(path.join(__dirname, '..', 'preload', 'preload.cjs'));
+  Menu.setApplicationMenu(buildMenu(win, send, () => void openFileDialog()));
+  win.on('closed', () => {
+    win = null;
+  });
+  win.webContents.once('did-finish-load', () => {
+    for (const f of pendingFiles.splice(0)) void importPath(f);
+  });
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  pendingFiles.push(...filesFromArgv(process.argv));
+  app.on('second-instance', (_event, argv) => {
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+    for (const f of filesFromArgv(argv)) void importPath(f);
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (e) => e.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+  app.whenReady().then(start, (err) => {
+    console.error(`claimscope: ${oneLine(err)}`);
+    app.exit(1);
+  });
+  app.on('window-all-closed', () => {
+    claimscope?.close();
+    app.quit();
+  });
+}

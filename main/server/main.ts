@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { oneLine, openApp } from '../app';
+import { resolveDbPath } from '../paths';
+import { newSecret } from './security';
+import { startServer } from './server';
+
+// `npm run serve` / the fallback of `npm start`: the app for a browser on this machine.
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      db: { type: 'string' },
+    },
+    strict: true,
+  });
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port ${values.port}: give a port number (0 picks a free one)`);
+  const dbPath = resolveDbPath(values.db);
+  const app = openApp(dbPath);
+  const server = await startServer({
+    dispatch: app.dispatch,
+    staticDir: path.join(__dirname, '..', 'renderer'),
+    secret: process.env.CLAIMSCOPE_SECRET || newSecret(),
+    port,
+  });
+  console.log(`Claimscope is running at ${server.url}`);
+  console.log(`Data: ${dbPath}. Open the address above in your browser; press Ctrl+C to stop.`);
+  const stop = () => {
+    void server.close();
+    app.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  console.error(`claimscope: ${oneLine(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,53 @@
+import { ClaimscopeError } from '../../common/errors';
+import { ChangeRecorder } from '../../db/changes';
+import type { DB } from '../../db/open';
+import { Store } from '../../db/store';
+import type { ImportOptions } from '../core/import';
+
+export interface ServiceOptions {
+  import?: ImportOptions;
+}
+
+/** What every handler works with: the database, its store, and one way to make undoable writes. */
+export class ServiceContext {
+  readonly store: Store;
+  constructor(
+    readonly db: DB,
+    readonly options: ServiceOptions = {},
+  ) {
+    this.store = new Store(db);
+  }
+
+  /**
+   * Runs `fn` in one IMMEDIATE transaction (so concurrent writers queue instead of deadlocking),
+   * records its row changes as one undoable operation, and returns what `fn` returned.
+   */
+  write<T>(documentId: number | null, label: string, fn: (rec: ChangeRecorder) => T): T {
+    const run = this.db.transaction(() => {
+      const rec = new ChangeRecorder(this.db);
+      const result = fn(rec);
+      if (rec.changes.length > 0) this.store.recordOperation(documentId, label, rec.changes);
+      return result;
+    });
+    return run.immediate();
+  }
+
+  /** Runs `fn` in an IMMEDIATE transaction without recording an undoable operation. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  requireText(documentId: number): string {
+    const text = this.store.getDocumentText(documentId);
+    if (text === null) throw notFound('document', documentId);
+    return text;
+  }
+}
+
+export function notFound(what: string, id: number): ClaimscopeError {
+  return new ClaimscopeError('not_found', `${what} ${id} does not exist (it may have been deleted); reload the library`);
+}
+
+export function nowIso(): string {
+  return new Date().toISOString();
+}

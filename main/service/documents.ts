@@ -1,0 +1,73 @@
+import crypto from 'node:crypto';
+import path from 'node:path';
+import type { Handlers, Output } from '../../common/api';
+import { ClaimscopeError } from '../../common/errors';
+import { importBuffer, readImportFile } from '../core/import';
+import { notFound, type ServiceContext } from './context';
+import { documentState } from './history';
+
+export function sha256(bytes: Uint8Array): string {
+  return crypto.createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * Imports a file's bytes. The same content (sha256) opens the existing document instead of
+ * duplicating it. Nothing is written unless the whole file parsed.
+ */
+export async function importDocument(
+  ctx: ServiceContext,
+  name: string,
+  filePath: string | null,
+  bytes: Uint8Array,
+): Promise<Output<'importFile'>> {
+  const hash = sha256(bytes);
+  const existing = ctx.store.findDocumentBySha(hash);
+  if (existing !== null) return { document: ctx.store.getSummary(existing)!, existing: true };
+  const parsed = await importBuffer(name, bytes, ctx.options.import);
+  const id = ctx.transaction(() =>
+    ctx.store.insertDocument({
+      title: parsed.title,
+      path: filePath,
+      format: parsed.format,
+      text: parsed.text,
+      blocks: parsed.blocks,
+      sha256: hash,
+      metadata: parsed.metadata,
+    }),
+  );
+  return { document: ctx.store.getSummary(id)!, existing: false };
+}
+
+export function documentHandlers(
+  ctx: ServiceContext,
+): Pick<Handlers, 'listDocuments' | 'getDocument' | 'importFile' | 'importBytes' | 'deleteDocument'> {
+  const { store } = ctx;
+  return {
+    listDocuments: () => ({ documents: store.listDocuments() }),
+
+    getDocument: ({ id }) => {
+      const document = store.getDocument(id);
+      if (!document) throw notFound('document', id);
+      return { document, state: documentState(ctx, id) };
+    },
+
+    importFile: async ({ path: file }) => {
+      const absolute = path.resolve(file);
+      const bytes = readImportFile(absolute, ctx.options.import);
+      return importDocument(ctx, absolute, absolute, bytes);
+    },
+
+    importBytes: async ({ name, dataBase64 }) => {
+      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(dataBase64)) {
+        throw new ClaimscopeError('invalid_input', `${name}: the upload was damaged in transit; try opening the file again`);
+      }
+      const safeName = path.basename(name);
+      return importDocument(ctx, safeName, null, Buffer.from(dataBase64, 'base64'));
+    },
+
+    deleteDocument: ({ id }) => {
+      if (!store.deleteDocument(id)) throw notFound('document', id);
+      return { deleted: id };
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import type { Handlers } from '../../common/api';
+import type { DocumentState } from '../../common/domain';
+import { replay, type Change } from '../../db/changes';
+import { notFound, type ServiceContext } from './context';
+
+export function documentState(ctx: ServiceContext, documentId: number): DocumentState {
+  const { store } = ctx;
+  return {
+    annotations: store.listAnnotations(documentId),
+    links: store.listLinks(documentId),
+    flags: store.listFlags(documentId),
+    sources: store.listSources(),
+    canUndo: store.lastDoneOperation(documentId) !== null,
+    canRedo: store.firstUndoneOperation(documentId) !== null,
+  };
+}
+
+export function historyHandlers(ctx: ServiceContext): Pick<Handlers, 'undo' | 'redo' | 'getState'> {
+  const { store } = ctx;
+  const step = (documentId: number, direction: 'undo' | 'redo') => {
+    if (store.getSummary(documentId) === null) throw notFound('document', documentId);
+    const label = ctx.transaction(() => {
+      const op = direction === 'undo' ? store.lastDoneOperation(documentId) : store.firstUndoneOperation(documentId);
+      if (!op) return null;
+      replay(ctx.db, JSON.parse(op.changes) as Change[], direction);
+      store.setOperationState(op.id, direction === 'undo' ? 'undone' : 'done');
+      return op.label;
+    });
+    return { label, state: documentState(ctx, documentId) };
+  };
+  return {
+    getState: ({ documentId }) => {
+      if (store.getSummary(documentId) === null) throw notFound('document', documentId);
+      return documentState(ctx, documentId);
+    },
+    undo: ({ documentId }) => step(documentId, 'undo'),
+    redo: ({ documentId }) => step(documentId, 'redo'),
+  };
+}

@@ -1,0 +1,22 @@
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
+import { API_CHANNEL, EVENT_CHANNEL, METHOD_NAMES, type AppEvent, type Bridge } from '../common/methods';
+
+// The whole bridge: one function per API method (from the method list), the app's events, and
+// the path of a dropped file. Nothing else of Electron or Node reaches the page.
+const api = Object.fromEntries(
+  METHOD_NAMES.map((method) => [method, (input: unknown) => ipcRenderer.invoke(API_CHANNEL, method, input)]),
+) as Bridge['api'];
+
+const bridge: Bridge = {
+  api,
+  onEvent(listener) {
+    const wrapped = (_event: IpcRendererEvent, payload: AppEvent) => listener(payload);
+    ipcRenderer.on(EVENT_CHANNEL, wrapped);
+    return () => ipcRenderer.removeListener(EVENT_CHANNEL, wrapped);
+  },
+  pathForFile(file) {
+    return webUtils.getPathForFile(file as File);
+  },
+};
+
+contextBridge.exposeInMainWorld('claimscope', bridge);

@@ -1,0 +1,133 @@
+import type { Block } from '../../../common/domain';
+
+// The editor shows the document's blocks; annotations live in plain-text offsets. A block's
+// characters map one to one onto editor positions (a line break inside a block is a hard break,
+// one position wide), so mapping is a binary search over block starts.
+
+export interface JSONNode {
+  type: string;
+  attrs?: Record<string, unknown>;
+  content?: JSONNode[];
+  text?: string;
+  marks?: Array<{ type: string }>;
+}
+
+/** Control characters would render as nothing or as breaks; show a space instead, same length. */
+const CONTROL = /[\r\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+function inlineContent(text: string, block: Block): JSONNode[] {
+  const out: JSONNode[] = [];
+  const styles = block.styles ?? [];
+  // Boundaries where the set of styles changes, plus line breaks.
+  const cuts = new Set<number>([block.start, block.end]);
+  for (const s of styles) {
+    cuts.add(Math.max(block.start, Math.min(block.end, s.start)));
+    cuts.add(Math.max(block.start, Math.min(block.end, s.end)));
+  }
+  const sorted = [...cuts].sort((a, b) => a - b);
+  for (let i = 0; i < sorted.length - 1; i++) {
+    const from = sorted[i]!;
+    const to = sorted[i + 1]!;
+    if (from >= to) continue;
+    const marks = styles.filter((s) => s.start <= from && s.end >= to).map((s) => ({ type: s.type }));
+    const piece = text.slice(from, to);
+    const lines = piece.split('\n');
+    lines.forEach((line, j) => {
+      if (j > 0) out.push({ type: 'hardBreak' });
+      if (line) out.push({ type: 'text', text: line.replace(CONTROL, ' '), ...(marks.length ? { marks } : {}) });
+    });
+  }
+  return out;
+}
+
+function textblock(text: string, block: Block): JSONNode {
+  const content = inlineContent(text, block);
+  if (block.type === 'heading') return { type: 'heading', attrs: { level: Math.min(block.level ?? 2, 6) }, content };
+  return { type: 'paragraph', content };
+}
+
+/** The editor document for text + blocks. Consecutive list items share a list; quotes wrap their paragraph. */
+export function buildDoc(text: string, blocks: readonly Block[]): JSONNode {
+  const content: JSONNode[] = [];
+  let list: JSONNode | null = null;
+  for (const block of blocks) {
+    if (block.type === 'listItem') {
+      const listType = block.ordered ? 'orderedList' : 'bulletList';
+      if (!list || list.type !== listType) {
+        list = { type: listType, content: [] };
+        content.push(list);
+      }
+      list.content!.push({ type: 'listItem', content: [textblock(text, block)] });
+      continue;
+    }
+    list = null;
+    if (block.type === 'blockquote') content.push({ type: 'blockquote', content: [textblock(text, block)] });
+    else content.push(textblock(text, block));
+  }
+  if (content.length === 0) content.push({ type: 'paragraph' });
+  return { type: 'doc', content };
+}
+
+export class TextMap {
+  /** Editor position where each block's content starts, in block order. */
+  constructor(
+    readonly blocks: readonly Block[],
+    readonly pmStarts: readonly number[],
+  ) {}
+
+  private blockIndexForOffset(offset: number): number {
+    let lo = 0;
+    let hi = this.blocks.length - 1;
+    let ans = 0;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.blocks[mid]!.start <= offset) {
+        ans = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return ans;
+  }
+
+  /** Editor position of a text offset; offsets between blocks snap forward (side 1) or back (side -1). */
+  toPos(offset: number, side: 1 | -1 = 1): number {
+    if (this.blocks.length === 0) return 1;
+    const i = this.blockIndexForOffset(offset);
+    const b = this.blocks[i]!;
+    if (offset < b.start) return this.pmStarts[i]!;
+    if (offset <= b.end) return this.pmStarts[i]! + (offset - b.start);
+    // In the gap after block i.
+    if (side === -1 || i === this.blocks.length - 1) return this.pmStarts[i]! + (b.end - b.start);
+    return this.pmStarts[i + 1]!;
+  }
+
+  /** Text offset of an editor position (inside a block's content). */
+  toOffset(pos: number): number {
+    if (this.blocks.length === 0) return 0;
+    let lo = 0;
+    let hi = this.pmStarts.length - 1;
+    let ans = 0;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.pmStarts[mid]! <= pos) {
+        ans = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    const b = this.blocks[ans]!;
+    return b.start + Math.max(0, Math.min(b.end - b.start, pos - this.pmStarts[ans]!));
+  }
+}
+
+/** Reads each textblock's content start from the built editor document. */
+export function textMapFor(doc: { descendants(f: (node: { isTextblock: boolean }, pos: number) => boolean | void): void }, blocks: readonly Block[]): TextMap {
+  const starts: number[] = [];
+  doc.descendants((node, pos) => {
+    if (node.isTextblock) {
+      starts.push(pos + 1);
+      return false;
+    }
+    return true;
+  });
+  return new TextMap(blocks, starts.slice(0, blocks.length));
+}
