@@ -47,7 +47,7 @@ const common = {
 
 const nodeEntries = [
   { in: 'main/server/main.ts', out: 'dist/main/server.cjs' },
-  { in: 'main/cli.ts', out: 'dist/main/cli.cjs', banner: '#!/usr/bin/env node' },
+  { in: 'main/cli/index.ts', out: 'dist/main/cli.cjs', banner: '#!/usr/bin/env node' },
   { in: 'main/electron/main.ts', out: 'dist/main/electron.cjs' },
   { in: 'main/core/assist/worker.ts', out: 'dist/main/assist-worker.cjs', optional: true },
   { in: 'bench/bench.ts', out: 'dist/bench/bench.cjs', optional: true },

@@ -46,6 +46,7 @@ function ensureDebianPackages() {
 const steps = [
   ['types', process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.node.json', '--noEmit']],
   ['types (renderer)', process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.web.json', '--noEmit']],
+  ['types (e2e)', process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.e2e.json', '--noEmit']],
   ['build', process.execPath, [path.join(root, 'scripts', 'build.mjs')]],
   ['unit and integration', bin('vitest'), ['run']],
   ['end to end', bin('playwright'), ['test']],

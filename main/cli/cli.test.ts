@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CORPUS, ensureBuilt, REPO } from '../test/built';
+import { CORPUS, ensureBuilt, REPO } from '../../test/built';
 
 // The real CLI, as a user runs it: a child process over a real database file.
 function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
