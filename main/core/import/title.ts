@@ -4,13 +4,14 @@ import type { Block } from '../../../common/domain';
 export function guessTitle(text: string, blocks: readonly Block[], fileName: string): string {
   const heading = blocks.find((b) => b.type === 'heading');
   if (heading) return clip(text.slice(heading.start, heading.end));
-  for (const b of blocks.slice(0, 5)) {
-    const line = text.slice(b.start, b.end).split('\n')[0]!.trim();
+  const lines = blocks.slice(0, 5).flatMap((b) => text.slice(b.start, b.end).split('\n').slice(0, 3));
+  for (const raw of lines) {
+    const line = raw.trim();
     const words = line.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w));
     const digits = (line.match(/\d/g) ?? []).length;
     if (line.length <= 160 && words.length >= 3 && digits / line.length < 0.1 && !/[.:;,]$/.test(line)) return clip(line);
   }
-  return fileName.replace(/\.[^.]+$/, '');
+  return fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '') || fileName;
 }
 
 function clip(s: string): string {
