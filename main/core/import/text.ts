@@ -1,35 +1,193 @@
+// Plain text: decoding (byte order marks, UTF-16, UTF-8, legacy Windows-1252) and paragraph blocks.
+// For .txt the decoded content is the document text exactly: annotation offsets, the CLI and
+// exports all slice it, so nothing is trimmed or normalised.
 import type { Block } from '../../../common/domain';
-import { ClaimscopeError } from '../../../common/errors';
+import { adviceFor, badFile, describeKind, looksBinary, sniffKind } from './sniff';
 import { guessTitle } from './title';
 import type { ImportedDocument } from './types';
 
-/** Decodes a text file: UTF-8 (with or without BOM). */
-export function decodeText(name: string, bytes: Uint8Array): string {
-  let body = bytes;
-  if (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) body = body.subarray(3);
+export interface Decoded {
+  text: string;
+  /** The WHATWG name of the encoding used: utf-8, utf-16le, utf-16be, windows-1252, ... */
+  encoding: string;
+}
+
+/** The encoding named by a byte order mark, and the mark's length. */
+export function bomEncoding(bytes: Uint8Array): { encoding: string; length: number } | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
+  return null;
+}
+
+/** UTF-16 without a byte order mark: mostly-ASCII text has a NUL in every other byte. */
+function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  if (oddZeros / pairs > 0.3 && evenZeros / pairs < 0.02) return 'utf-16le';
+  if (evenZeros / pairs > 0.3 && oddZeros / pairs < 0.02) return 'utf-16be';
+  return null;
+}
+
+/** Windows-1252 at 0x80-0x9F (where it differs from Latin-1); the 5 unassigned bytes map to C1 controls, as in WHATWG. */
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d, 0x017d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
+];
+
+/**
+ * Windows-1252, decoded here: Node 20's TextDecoder('windows-1252') treats it as Latin-1 and turns
+ * 0x80-0x9F ("–", "“", "€"...) into control characters.
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  const chunk = new Uint16Array(8192);
+  for (let i = 0; i < bytes.length; i += chunk.length) {
+    const n = Math.min(chunk.length, bytes.length - i);
+    for (let k = 0; k < n; k++) {
+      const b = bytes[i + k]!;
+      chunk[k] = b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : b;
+    }
+    parts.push(String.fromCharCode.apply(null, n === chunk.length ? (chunk as unknown as number[]) : (chunk.subarray(0, n) as unknown as number[])));
+  }
+  return parts.join('');
+}
+
+function decodeWith(encoding: string, bytes: Uint8Array, fatal = false): string {
+  if (encoding === 'windows-1252') return decodeWindows1252(bytes);
+  // ignoreBOM: true keeps a mark that was not stripped; callers strip the one they detected.
+  return new TextDecoder(encoding, { fatal, ignoreBOM: true }).decode(bytes);
+}
+
+/** Control characters other than tab, line breaks, form feed and escape, as a share of the text. */
+function controlRatio(text: string): number {
+  const n = Math.min(text.length, 64 * 1024);
+  let controls = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 11 && c !== 12 && c !== 13 && c !== 0x1b) || c === 0xfffd) controls++;
+  }
+  return n === 0 ? 0 : controls / n;
+}
+
+/**
+ * Decodes a text file: a byte order mark decides (UTF-8, UTF-16 LE/BE; only the mark is removed);
+ * else UTF-16 is recognised by its NUL pattern; else valid UTF-8 is UTF-8, and anything else is
+ * legacy single-byte text, decoded as Windows-1252 (a superset of Latin-1's printable characters).
+ * `declared` (an HTML charset) is tried before the guess. Images, archives and binary data are refused.
+ */
+export function decodeText(name: string, bytes: Uint8Array, declared?: string): Decoded {
+  const bom = bomEncoding(bytes);
+  if (bom) {
+    const text = decodeWith(bom.encoding, bytes.subarray(bom.length));
+    if (bom.encoding !== 'utf-8' && controlRatio(text) > 0.05) throw notText(name);
+    return { text, encoding: bom.encoding };
+  }
+  const kind = sniffKind(bytes);
+  if (kind) throw badFile(name, `is ${describeKind(kind)}, not text`, adviceFor(kind));
+  const utf16 = sniffUtf16(bytes);
+  if (utf16) {
+    const text = decodeWith(utf16, bytes);
+    if (controlRatio(text) > 0.05) throw notText(name);
+    return { text, encoding: utf16 };
+  }
+  if (looksBinary(bytes)) throw notText(name);
+  if (declared) {
+    const label = normaliseLabel(declared);
+    if (label && label !== 'utf-8') {
+      try {
+        return { text: decodeWith(label, bytes), encoding: label };
+      } catch {
+        // An encoding this runtime lacks: fall through to the guess.
+      }
+    }
+  }
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(body);
+    return { text: decodeWith('utf-8', bytes, true), encoding: 'utf-8' };
   } catch {
-    throw new ClaimscopeError('bad_file', `${name}: not readable as UTF-8 text; save it as UTF-8 and try again`);
+    return { text: decodeWith('windows-1252', bytes), encoding: 'windows-1252' };
   }
 }
 
-/** Paragraph blocks: runs of text separated by blank lines; single line breaks stay inside. */
-export function paragraphBlocks(text: string): Block[] {
-  const blocks: Block[] = [];
-  const re = /\S[\s\S]*?(?=\n[ \t\r]*\n|\s*$)/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const start = m.index;
-    let end = start + m[0].length;
-    while (end > start && /\s/.test(text[end - 1]!)) end--;
-    blocks.push({ type: 'paragraph', start, end });
+/** The WHATWG encoding for a charset label, or null if unknown. UTF-16 labels in HTML mean UTF-8. */
+export function normaliseLabel(label: string): string | null {
+  try {
+    const encoding = new TextDecoder(label.trim()).encoding;
+    return encoding.startsWith('utf-16') ? 'utf-8' : encoding;
+  } catch {
+    return null;
   }
+}
+
+function notText(name: string) {
+  return badFile(name, 'is binary data, not text', 'open the original document, or export it as .txt, .docx or .pdf');
+}
+
+export function emptyFile(name: string) {
+  return badFile(name, 'the file is empty', 'choose a file with text in it');
+}
+
+/**
+ * Paragraph blocks: runs of non-blank lines separated by blank lines (only spaces, tabs or line
+ * breaks); single line breaks stay inside a paragraph. Line breaks may be \n, \r\n or \r. Linear time.
+ */
+export function paragraphBlocks(text: string, from = 0, to = text.length): Block[] {
+  const blocks: Block[] = [];
+  let paraStart = -1;
+  let paraEnd = -1;
+  let i = from;
+  while (i < to) {
+    // One line: [i, lineEnd), then its break.
+    let lineEnd = i;
+    while (lineEnd < to) {
+      const c = text.charCodeAt(lineEnd);
+      if (c === 10 || c === 13) break;
+      lineEnd++;
+    }
+    let first = i;
+    while (first < lineEnd && isBlankChar(text.charCodeAt(first))) first++;
+    if (first === lineEnd) {
+      if (paraStart >= 0) blocks.push({ type: 'paragraph', start: paraStart, end: paraEnd });
+      paraStart = -1;
+    } else {
+      let last = lineEnd;
+      while (last > first && isSpaceChar(text.charCodeAt(last - 1))) last--;
+      if (paraStart < 0) paraStart = first;
+      paraEnd = last;
+    }
+    i = lineEnd;
+    if (i < to && text.charCodeAt(i) === 13) {
+      i++;
+      if (i < to && text.charCodeAt(i) === 10) i++;
+    } else if (i < to) {
+      i++;
+    }
+  }
+  if (paraStart >= 0) blocks.push({ type: 'paragraph', start: paraStart, end: paraEnd });
   return blocks;
 }
 
-export function importPlainText(name: string, bytes: Uint8Array, format: 'txt' | 'md'): ImportedDocument {
-  const text = decodeText(name, bytes);
-  if (text.trim() === '') throw new ClaimscopeError('bad_file', `${name}: the file is empty; choose a file with text in it`);
+/** Characters that leave a line blank. */
+function isBlankChar(c: number): boolean {
+  return c === 32 || c === 9 || c === 0x0b || c === 0x0c || c === 0xa0 || c === 0xfeff || c === 0x3000 || (c >= 0x2000 && c <= 0x200b);
+}
+
+function isSpaceChar(c: number): boolean {
+  return isBlankChar(c) || c === 10 || c === 13;
+}
+
+export function importPlainText(name: string, bytes: Uint8Array): ImportedDocument {
+  const { text, encoding } = decodeText(name, bytes);
+  if (text.trim() === '') throw emptyFile(name);
   const blocks = paragraphBlocks(text);
-  return { title: guessTitle(text, blocks, name), format, text, blocks, metadata: {} };
+  const metadata: ImportedDocument['metadata'] = {};
+  if (encoding !== 'utf-8') metadata.encoding = encoding;
+  return { title: guessTitle(text, blocks, name), format: 'txt', text, blocks, metadata };
 }

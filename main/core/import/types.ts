@@ -13,6 +13,8 @@ export interface ImportedDocument {
 export interface ImportOptions {
   /** Files larger than this are refused. Default DEFAULT_MAX_IMPORT_BYTES. */
   maxBytes?: number;
+  /** A PDF that takes longer than this to read is refused (it is read in a worker thread). Default 120 s. */
+  pdfTimeoutMs?: number;
 }
 
 export const DEFAULT_MAX_IMPORT_BYTES = 50 * 1024 * 1024;

@@ -1,0 +1,138 @@
+// Word (.docx): mammoth turns the document into HTML (headings, paragraphs, lists, emphasis,
+// footnotes), which goes through the same HTML path as web pages. Metadata comes from
+// docProps/core.xml, read with jszip. Images are never converted, external files never read.
+import JSZip from 'jszip';
+import mammoth from 'mammoth';
+import type { Metadata } from '../../../common/domain';
+import { htmlToDocument, isoDate } from './html';
+import { adviceFor, badFile, describeKind, sniffKind } from './sniff';
+import type { ImportedDocument } from './types';
+
+/** Word style names that mammoth does not map by default. */
+const STYLE_MAP = [
+  "p[style-name='Title'] => h1:fresh",
+  "p[style-name='Subtitle'] => h2:fresh",
+  "p[style-name='Quote'] => blockquote > p:fresh",
+  "p[style-name='Intense Quote'] => blockquote > p:fresh",
+  "p[style-name='Block Text'] => blockquote > p:fresh",
+];
+
+/** Refuse archives that would expand beyond this (a "zip bomb"), whatever the compressed size. */
+const MAX_EXPANDED_BYTES = 512 * 1024 * 1024;
+
+function xmlText(s: string): string {
+  return s
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) => {
+      const k = e.toLowerCase();
+      if (k === 'amp') return '&';
+      if (k === 'lt') return '<';
+      if (k === 'gt') return '>';
+      if (k === 'quot') return '"';
+      if (k === 'apos') return "'";
+      const code = k.startsWith('#x') ? parseInt(k.slice(2), 16) : parseInt(k.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
+    })
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The text of the first `<prefix:local>` element in a core.xml, whatever its namespace prefix. */
+function coreField(xml: string, local: string): string | undefined {
+  const m = new RegExp(`<(?:[\\w.-]+:)?${local}\\b[^>]*?(?:/>|>([\\s\\S]*?)</(?:[\\w.-]+:)?${local}>)`).exec(xml);
+  const v = m?.[1] !== undefined ? xmlText(m[1]) : '';
+  return v || undefined;
+}
+
+export function coreMetadata(xml: string): { title?: string; metadata: Metadata } {
+  const metadata: Metadata = {};
+  const author = coreField(xml, 'creator');
+  if (author) metadata.author = author;
+  const created = isoDate(coreField(xml, 'created'));
+  if (created) {
+    metadata.published = created;
+    metadata.created = created;
+  }
+  const modified = isoDate(coreField(xml, 'modified'));
+  if (modified) metadata.modified = modified;
+  const lastModifiedBy = coreField(xml, 'lastModifiedBy');
+  if (lastModifiedBy) metadata.lastModifiedBy = lastModifiedBy;
+  const description = coreField(xml, 'description') ?? coreField(xml, 'subject');
+  if (description) metadata.description = description;
+  const title = coreField(xml, 'title');
+  return title ? { title, metadata } : { metadata };
+}
+
+/** What an Office Open XML or OpenDocument zip is, when it is not a Word document. */
+function otherOfficeKind(zip: JSZip, mimetype: string | undefined): string | null {
+  if (zip.file('xl/workbook.xml')) return 'an Excel workbook';
+  if (zip.file('ppt/presentation.xml')) return 'a PowerPoint presentation';
+  if (mimetype?.startsWith('application/vnd.oasis.opendocument.text')) return 'an OpenDocument text (.odt)';
+  if (mimetype?.startsWith('application/vnd.oasis.opendocument')) return 'an OpenDocument file';
+  if (mimetype === 'application/epub+zip') return 'an EPUB book';
+  return null;
+}
+
+function expandedSize(zip: JSZip): number {
+  let total = 0;
+  zip.forEach((_path, file) => {
+    // jszip keeps the central directory's sizes on a private field; absent means unknown (0).
+    const data = (file as unknown as { _data?: { uncompressedSize?: number } })._data;
+    total += data?.uncompressedSize ?? 0;
+  });
+  return total;
+}
+
+export async function importDocx(name: string, bytes: Uint8Array): Promise<ImportedDocument> {
+  const kind = sniffKind(bytes);
+  if (kind === 'ole') {
+    throw badFile(name, 'is an old Word 97-2003 document or a password-protected Office file, not a .docx', 'open it in Word and save it as .docx without a password');
+  }
+  if (kind !== 'zip') {
+    if (kind) throw badFile(name, `is ${describeKind(kind)}, not a Word document`, adviceFor(kind));
+    throw badFile(name, 'is not a Word document (a .docx is a ZIP archive)', 'open it in Word and save it as .docx');
+  }
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
+  } catch {
+    throw badFile(name, 'is damaged or incomplete (its ZIP structure cannot be read)', 'download or save the document again');
+  }
+  if (!zip.file('word/document.xml')) {
+    let mimetype: string | undefined;
+    try {
+      mimetype = (await zip.file('mimetype')?.async('string'))?.trim();
+    } catch {
+      mimetype = undefined;
+    }
+    const other = otherOfficeKind(zip, mimetype);
+    if (other) throw badFile(name, `is ${other}, not a Word document`, 'open it in its own program and save or export it as .docx or .pdf');
+    throw badFile(name, 'is a ZIP archive but not a Word document (no word/document.xml inside)', 'unpack it and open a document inside, or save the original as .docx');
+  }
+  if (expandedSize(zip) > MAX_EXPANDED_BYTES) {
+    throw badFile(name, 'expands to more than 512 MB when unpacked', 'split the document or remove large embedded files');
+  }
+  let core: { title?: string; metadata: Metadata } = { metadata: {} };
+  let html: string;
+  try {
+    const coreXml = await zip.file('docProps/core.xml')?.async('string');
+    if (coreXml) core = coreMetadata(coreXml);
+    const result = await mammoth.convertToHtml(
+      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      {
+        styleMap: STYLE_MAP,
+        // Images are dropped: the editor shows text, and converting them costs time and memory.
+        convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
+        externalFileAccess: false,
+      },
+    );
+    html = result.value;
+  } catch (err) {
+    const why = err instanceof Error ? err.message.split('\n')[0]!.slice(0, 120) : 'unknown error';
+    throw badFile(name, `is damaged and cannot be read as a Word document (${why})`, 'open it in Word, save it again as .docx and retry');
+  }
+  const doc = htmlToDocument(name, html, { page: false, format: 'docx' });
+  const metadata: Metadata = { ...core.metadata };
+  const title = core.title ?? doc.title;
+  return { ...doc, title, metadata };
+}

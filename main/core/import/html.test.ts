@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { ClaimscopeError } from '../../../common/errors';
+import { blockTexts, expectWellFormed, styledTexts } from './fixtures/check';
+import { importBuffer } from './index';
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
+const PAGE = `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>Minister denies report | The Daily</title>
+  <meta name="author" content="Jane Reporter">
+  <meta property="article:published_time" content="2024-03-05T10:30:00+01:00">
+  <meta property="og:url" content="https://example.com/og-url">
+  <link rel="canonical" href="https://example.com/news/minister-denies">
+  <meta name="description" content="The minister denied the report on Tuesday.">
+  <script>window.evil = true; document.write('INJECTED');</script>
+  <style>body { color: red } .x::after { content: 'STYLE TEXT' }</style>
+  <link rel="stylesheet" href="https://cdn.example.com/remote.css">
+</head>
+<body onload="alert('handler')">
+  <nav><a href="/">Home</a> | <a href="/news">News</a></nav>
+  <header><p>Site banner outside the article</p></header>
+  <article>
+    <h1>Minister <em>denies</em> report</h1>
+    <p>The minister said on Tuesday that the report was <strong>false</strong>, and
+       <a href="javascript:alert(1)" onclick="steal()">called it</a> &ldquo;a fabrication&rdquo;.</p>
+    <p>Second&nbsp;paragraph with <b>bold <i>and italic</i></b> text.<br>After a break.</p>
+    <script>alert('inline script')</script>
+    <iframe src="https://ads.example.com/frame"></iframe>
+    <img src="https://tracker.example.com/pixel.gif" alt="tracking pixel" onerror="steal()">
+    <svg><text>SVG TEXT</text></svg>
+    <math><mi>MATHTEXT</mi></math>
+    <template><p>TEMPLATE TEXT</p></template>
+    <form action="https://example.com/subscribe"><label>Email</label><input name="e" value="INPUT VALUE"><button>Subscribe now</button></form>
+    <noscript>Please enable JavaScript</noscript>
+    <object data="x.swf">OBJECT FALLBACK</object>
+    <div hidden>HIDDEN TEXT</div>
+    <div style="display: none">INVISIBLE TEXT</div>
+    <h2>Background</h2>
+    <ul>
+      <li>First point</li>
+      <li>Second point
+        <ol><li>Nested numbered</li></ol>
+      </li>
+    </ul>
+    <blockquote><p>We never said that.</p><p>Never.</p></blockquote>
+    <pre>line one
+  indented line two</pre>
+    <table><tr><th>Year</th><th>Figure</th></tr><tr><td>2023</td><td>5%</td></tr></table>
+  </article>
+  <aside>Related: other stories</aside>
+  <footer>Copyright The Daily</footer>
+</body>
+</html>`;
+
+describe('.html', () => {
+  it('imports the readable content of the article as text and blocks', async () => {
+    const doc = await importBuffer('page.html', utf8(PAGE));
+    expectWellFormed(doc);
+    expect(doc.format).toBe('html');
+    expect(blockTexts(doc)).toEqual([
+      'h1: Minister denies report',
+      'p: The minister said on Tuesday that the report was false, and called it “a fabrication”.',
+      'p: Second paragraph with bold and italic text.\nAfter a break.',
+      'h2: Background',
+      'ul: First point',
+      'ul: Second point',
+      'ol: Nested numbered',
+      'quote: We never said that.',
+      'quote: Never.',
+      'p: line one\n  indented line two',
+      'p: Year\tFigure',
+      'p: 2023\t5%',
+    ]);
+    expect(styledTexts(doc)).toEqual(['italic:denies', 'bold:false', 'bold:bold and italic', 'italic:and italic', 'bold:Year\tFigure']);
+    // Blocks are separated by a blank line; nothing between them is shown.
+    expect(doc.text.startsWith('Minister denies report\n\nThe minister said')).toBe(true);
+  });
+
+  it('drops scripts, styles, handlers, frames, forms, embedded objects and remote resources', async () => {
+    const doc = await importBuffer('page.html', utf8(PAGE));
+    for (const banned of [
+      'INJECTED', 'evil', 'STYLE TEXT', 'alert', 'steal', 'javascript:', 'inline script', 'ads.example.com', 'tracker', 'tracking pixel',
+      'SVG TEXT', 'MATHTEXT', 'TEMPLATE TEXT', 'Subscribe', 'INPUT VALUE', 'Email', 'enable JavaScript', 'OBJECT FALLBACK',
+      'HIDDEN TEXT', 'INVISIBLE TEXT', 'remote.css', 'Home', 'Related', 'Copyright', 'Site banner', '<', '>',
+    ]) {
+      expect(doc.text, banned).not.toContain(banned);
+    }
+  });
+
+  it('reads the metadata: title, author, published date, canonical url, description', async () => {
+    const doc = await importBuffer('page.html', utf8(PAGE));
+    expect(doc.title).toBe('Minister denies report | The Daily');
+    expect(doc.metadata).toMatchObject({
+      author: 'Jane Reporter',
+      published: '2024-03-05T09:30:00.000Z',
+      url: 'https://example.com/news/minister-denies',
+      description: 'The minister denied the report on Tuesday.',
+      language: 'en',
+    });
+  });
+
+  it('uses <main> when there is no article, the whole body when there is neither', async () => {
+    const main = await importBuffer('m.htm', utf8('<body><div>Menu text</div><main><p>Main content here.</p></main><div>Footer text</div></body>'));
+    expect(blockTexts(main)).toEqual(['p: Main content here.']);
+    const body = await importBuffer('b.htm', utf8('<body><div>Plain page.</div><footer>Footer gone</footer><p>More text.</p></body>'));
+    expect(blockTexts(body)).toEqual(['p: Plain page.', 'p: More text.']);
+    expect(body.title).toBe('b');
+  });
+
+  it('keeps the content of a form that wraps the whole page (ASP.NET style)', async () => {
+    const doc = await importBuffer('asp.html', utf8('<body><form id="aspnetForm"><input type="hidden" name="__VIEWSTATE" value="xyz"><h1>Heading</h1><p>Body text.</p></form></body>'));
+    expect(blockTexts(doc)).toEqual(['h1: Heading', 'p: Body text.']);
+  });
+
+  it('falls back to og: metadata and JSON-LD', async () => {
+    const html = `<html><head>
+      <meta property="og:title" content="OG Title">
+      <meta property="og:url" content="https://example.org/story">
+      <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","author":[{"@type":"Person","name":"Ann One"},{"name":"Bob Two"}],"datePublished":"2023-12-01"}</script>
+    </head><body><p>Story text.</p></body></html>`;
+    const doc = await importBuffer('s.html', utf8(html));
+    expect(doc.title).toBe('OG Title');
+    expect(doc.metadata).toMatchObject({ url: 'https://example.org/story', author: 'Ann One, Bob Two', published: '2023-12-01' });
+  });
+
+  it('ignores metadata URLs that are not http(s)', async () => {
+    const doc = await importBuffer('x.html', utf8('<head><link rel="canonical" href="javascript:alert(1)"></head><body><p>Text.</p></body>'));
+    expect(doc.metadata.url).toBeUndefined();
+  });
+
+  it('decodes the declared charset, or sniffs UTF-8 / Windows-1252', async () => {
+    const latin = new Uint8Array([...Buffer.from('<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252"></head><body><p>Caf', 'latin1'), 0xe9, 0x20, 0x96, 0x20, 0x93, 0x78, 0x94, ...Buffer.from('</p></body></html>', 'latin1')]);
+    expect((await importBuffer('latin.html', latin)).text).toBe('Café – “x”');
+    const declaredLatin1 = new Uint8Array([...Buffer.from('<meta charset="iso-8859-1"><p>na', 'latin1'), 0xef, 0x76, 0x65, ...Buffer.from('</p>', 'latin1')]);
+    expect((await importBuffer('l1.html', declaredLatin1)).text).toBe('naïve');
+    const koi8 = new Uint8Array([...Buffer.from('<meta charset="koi8-r"><p>', 'latin1'), 0xf0, 0xd2, 0xc9, 0xd7, 0xc5, 0xd4, ...Buffer.from('</p>', 'latin1')]);
+    expect((await importBuffer('ru.html', koi8)).text).toBe('Привет');
+    const undeclared = new Uint8Array([...Buffer.from('<p>na', 'latin1'), 0xef, 0x76, 0x65, ...Buffer.from('</p>', 'latin1')]);
+    expect((await importBuffer('u.html', undeclared)).text).toBe('naïve');
+    expect((await importBuffer('u8.html', utf8('<p>naïve – ok</p>'))).text).toBe('naïve – ok');
+    const bom16 = new Uint8Array([0xff, 0xfe, ...Buffer.from('<p>UTF-16 page</p>', 'utf16le')]);
+    expect((await importBuffer('u16.html', bom16)).text).toBe('UTF-16 page');
+  });
+
+  it('reads deeply nested markup without recursion limits, and refuses absurd nesting quickly', async () => {
+    const html = '<div>'.repeat(3000) + '<p>Deep text.</p>' + '</div>'.repeat(3000);
+    const doc = await importBuffer('deep.html', utf8(html));
+    expect(doc.text).toBe('Deep text.');
+    const t0 = performance.now();
+    await expect(importBuffer('deeper.html', utf8('<div>'.repeat(200_000) + 'x'))).rejects.toThrow(/nested more than 4000 levels deep/);
+    expect(performance.now() - t0).toBeLessThan(1000);
+    // Thousands of unclosed paragraphs and list items are not nesting.
+    const flat = await importBuffer('flat.html', utf8('<ul>' + '<li>item<p>para'.repeat(6000) + '</ul>'));
+    expect(flat.blocks.length).toBe(12_000);
+  });
+
+  it('refuses a page without readable text and binary data named .html', async () => {
+    await expect(importBuffer('empty.html', utf8('<html><head><script>x()</script></head><body> <img src=a.png> </body></html>'))).rejects.toThrow(
+      'empty.html: the page has no readable text; check that it is the right file',
+    );
+    await expect(importBuffer('img.html', new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2]))).rejects.toThrow(/is a JPEG image, not text/);
+    await expect(importBuffer('empty.htm', new Uint8Array())).rejects.toBeInstanceOf(ClaimscopeError);
+  });
+});

@@ -1,0 +1,161 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { blockTexts, expectWellFormed } from './fixtures/check';
+import { makePdf, textLines } from './fixtures/pdf';
+import { importBuffer } from './index';
+import { importPdf, pdfDate } from './pdf';
+
+const REPORT = makePdf({
+  pages: [
+    {
+      lines: [
+        { text: 'Inquiry Findings', y: 750, size: 22 },
+        ...textLines(
+          [
+            ['The inquiry found that the contract was awarded', 'without a tender, contrary to the rules in force.'],
+            ['Officials said the decision was taken in good faith.'],
+            ['A third paragraph follows on this page, with an ana-', 'lysis of the costs and a café – “quoted” remark.'],
+          ],
+          { top: 710 },
+        ),
+      ],
+    },
+    { lines: [{ text: 'Conclusions', y: 750, size: 16 }, ...textLines([['The report recommends a review of all contracts.']], { top: 720 })] },
+    { lines: [] },
+  ],
+  info: { Title: 'Inquiry into Procurement', Author: 'Audit Office', CreationDate: "D:20240305120000+01'00'", ModDate: 'D:20240306' },
+});
+
+describe('.pdf', () => {
+  it('rebuilds headings and paragraphs from the text layer, with page ranges', async () => {
+    const doc = await importBuffer('inquiry.pdf', REPORT);
+    expectWellFormed(doc);
+    expect(doc.format).toBe('pdf');
+    expect(blockTexts(doc)).toEqual([
+      'h1: Inquiry Findings',
+      'p: The inquiry found that the contract was awarded without a tender, contrary to the rules in force.',
+      'p: Officials said the decision was taken in good faith.',
+      'p: A third paragraph follows on this page, with an ana-lysis of the costs and a café – “quoted” remark.',
+      'h2: Conclusions',
+      'p: The report recommends a review of all contracts.',
+    ]);
+    const pages = doc.metadata.pages!;
+    expect(pages.map((p) => p.page)).toEqual([1, 2, 3]);
+    expect(doc.text.slice(pages[0]!.start, pages[0]!.end)).toMatch(/^Inquiry Findings[\s\S]*quoted” remark\.$/);
+    expect(doc.text.slice(pages[1]!.start, pages[1]!.end)).toBe('Conclusions\n\nThe report recommends a review of all contracts.');
+    expect(pages[2]!.start).toBe(pages[2]!.end);
+    expect(doc.metadata.pagesWithoutText).toBe('3');
+  });
+
+  it('reads the same in this process when no worker thread can be used', async () => {
+    const inWorker = await importBuffer('inquiry.pdf', REPORT);
+    const here = await importPdf('inquiry.pdf', REPORT, { inProcess: true });
+    expect(here).toEqual(inWorker);
+  });
+
+  it('reads Title, Author and CreationDate from the document info', async () => {
+    const doc = await importBuffer('inquiry.pdf', REPORT);
+    expect(doc.title).toBe('Inquiry into Procurement');
+    expect(doc.metadata).toMatchObject({ author: 'Audit Office', published: '2024-03-05T11:00:00.000Z', modified: '2024-03-06' });
+  });
+
+  it('parses PDF dates', () => {
+    expect(pdfDate("D:20240305120000+01'00'")).toBe('2024-03-05T11:00:00.000Z');
+    expect(pdfDate('D:20240305120000Z')).toBe('2024-03-05T12:00:00.000Z');
+    expect(pdfDate("D:19991231233000-05'30")).toBe('2000-01-01T05:00:00.000Z');
+    expect(pdfDate('D:2024')).toBe('2024-01-01');
+    expect(pdfDate('garbage')).toBeUndefined();
+  });
+
+  it('starts a new paragraph where the text moves to a new column', async () => {
+    const left = textLines([['Left column line one', 'left column line two.']], { top: 700 }).map((l) => ({ ...l, x: 72 }));
+    const right = textLines([['Right column line one', 'right column line two.']], { top: 700 }).map((l) => ({ ...l, x: 320 }));
+    const doc = await importBuffer('columns.pdf', makePdf({ pages: [{ lines: [...left, ...right] }] }));
+    expect(blockTexts(doc)).toEqual(['p: Left column line one left column line two.', 'p: Right column line one right column line two.']);
+  });
+
+  it('refuses a scanned PDF (an image, no text layer)', async () => {
+    await expect(importBuffer('scan.pdf', makePdf({ pages: [{ image: true }, { image: true }] }))).rejects.toThrow(
+      'scan.pdf: has no text layer (a scanned image?); run OCR on it first',
+    );
+  });
+
+  it('refuses a password-protected PDF', async () => {
+    const bytes = makePdf({ pages: [{ lines: textLines([['Confidential text.']]) }], userPassword: 'secret' });
+    await expect(importBuffer('locked.pdf', bytes)).rejects.toThrow(
+      'locked.pdf: is encrypted with a password; open it with the password and save or print an unprotected copy, then import that',
+    );
+    // The fixture is really encrypted: with the password, pdf.js reads it.
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const g = globalThis as { pdfjsWorker?: unknown };
+    g.pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), password: 'secret', verbosity: 0 }).promise;
+    const page = await doc.getPage(1);
+    const items = (await page.getTextContent()).items.map((i) => ('str' in i ? i.str : ''));
+    expect(items.join('')).toContain('Confidential text.');
+    await doc.destroy();
+  });
+
+  it('imports a PDF encrypted without a user password (permissions only)', async () => {
+    const bytes = makePdf({ pages: [{ lines: textLines([['Readable by anyone.']]) }], userPassword: '' });
+    expect((await importBuffer('perm.pdf', bytes)).text).toBe('Readable by anyone.');
+  });
+
+  it('refuses truncated and corrupt PDFs with a clear message', async () => {
+    await expect(importBuffer('cut.pdf', REPORT.subarray(0, Math.floor(REPORT.length * 0.6)))).rejects.toThrow(
+      'cut.pdf: is truncated or damaged (the end of the PDF is missing); download or export the PDF again',
+    );
+    const corrupt = new Uint8Array(REPORT);
+    corrupt.fill(0x41, 200, 900);
+    await expect(importBuffer('corrupt.pdf', corrupt)).rejects.toThrow(/^corrupt\.pdf: is damaged.*; download or export the PDF again$/);
+    const garbage = new Uint8Array([...new TextEncoder().encode('%PDF-1.4\n'), ...new Uint8Array(2000).fill(0x20), ...new TextEncoder().encode('\n%%EOF\n')]);
+    await expect(importBuffer('garbage.pdf', garbage)).rejects.toThrow(/^garbage\.pdf: (is damaged|could not be read as a PDF|has no text layer)/);
+  });
+
+  it('refuses files that are not PDFs, naming what they are', async () => {
+    await expect(importBuffer('notes.pdf', new TextEncoder().encode('plain text'))).rejects.toThrow('notes.pdf: is not a PDF (no PDF header); check that it is the right file, or export the original as PDF again');
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    await expect(importBuffer('scan.pdf', png)).rejects.toThrow(/^scan\.pdf: is a PNG image, not a PDF; /);
+  });
+
+  it('gives up on a PDF that takes longer than the time limit', async () => {
+    await expect(importBuffer('slow.pdf', REPORT, { pdfTimeoutMs: 1 })).rejects.toThrow('slow.pdf: took longer than 1 ms to read; split the PDF into smaller files and import them one by one');
+  });
+
+  const chromium = '/usr/bin/chromium';
+  it.skipIf(!fs.existsSync(chromium))('reads a real PDF printed by Chromium', async () => {
+    const { chromium: launcher } = await import('playwright-core');
+    const browser = await launcher.launch({ executablePath: chromium, args: ['--no-sandbox'] });
+    let pdf: Buffer;
+    try {
+      const page = await browser.newPage();
+      const para = (n: number) =>
+        `Paragraph ${n} reports that the ministry spent more than planned on consultants in the last financial year, ` +
+        `according to documents seen by reporters, and that officials were warned about the overspend in advance.`;
+      await page.setContent(
+        `<html><head><title>Spending Report</title></head><body style="font: 12pt serif; width: 15cm">
+         <h1>Spending Report</h1>${[1, 2, 3].map((n) => `<p>${para(n)}</p>`).join('')}
+         <h2>Next steps</h2><p>The committee will meet again in June.</p>
+         <p style="page-break-before: always">A second page begins here.</p></body></html>`,
+      );
+      pdf = await page.pdf({ format: 'A4' });
+    } finally {
+      await browser.close();
+    }
+    const doc = await importBuffer('chromium.pdf', new Uint8Array(pdf));
+    expectWellFormed(doc);
+    const blocks = blockTexts(doc);
+    expect(blocks[0]).toBe('h1: Spending Report');
+    expect(blocks).toContain('h2: Next steps');
+    expect(blocks).toContain('p: The committee will meet again in June.');
+    for (const n of [1, 2, 3]) {
+      expect(blocks).toContain(
+        `p: Paragraph ${n} reports that the ministry spent more than planned on consultants in the last financial year, according to documents seen by reporters, and that officials were warned about the overspend in advance.`,
+      );
+    }
+    expect(doc.title).toBe('Spending Report');
+    const pages = doc.metadata.pages!;
+    expect(pages).toHaveLength(2);
+    expect(doc.text.slice(pages[1]!.start, pages[1]!.end)).toBe('A second page begins here.');
+  }, 60_000);
+});

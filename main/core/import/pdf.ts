@@ -1,0 +1,460 @@
+// PDF: the text layer read with pdf.js (legacy Node build). pdf.js runs in a worker thread of
+// its own: on damaged files it leaves rejected promises unhandled, which would take this process
+// down, and a pathological file must not hang or exhaust the app (the worker has a time limit and
+// a memory cap). In that thread pdf.js uses its in-process "fake worker", handed the worker module
+// directly, so nothing is downloaded or looked up by URL. If the worker cannot be started (pdfjs-dist
+// not resolvable as a file, e.g. in a fully bundled build) the same extraction runs in this process.
+// Lines are rebuilt from item positions, paragraphs from line gaps, indents and type sizes;
+// larger type becomes headings. Page ranges go to metadata.pages.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Metadata } from '../../../common/domain';
+import { TextBuilder } from './builder';
+import { adviceFor, badFile, describeKind, sniffKind } from './sniff';
+import { guessTitle } from './title';
+import type { ImportedDocument } from './types';
+
+type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+
+/** One text item of a page, as pdf.js reports it (string, transform, width, height, end of line). */
+export interface RawItem {
+  s: string;
+  t: number[];
+  w: number;
+  h: number;
+  e: boolean;
+}
+
+type ExtractMessage =
+  | { type: 'open'; numPages: number }
+  | { type: 'page'; page: number; items: RawItem[] }
+  | { type: 'info'; info: Record<string, string> }
+  | { type: 'error'; stage: string; page?: number; name: string; message: string }
+  | { type: 'done' };
+
+/**
+ * Reads the text items of every page and the document info, reporting through `post`. Runs in the
+ * worker thread (its source is sent there with Function.prototype.toString, so it must use only
+ * its parameters and globals) or, as a fallback, here.
+ */
+async function extractPdf(pdfjs: Pdfjs, data: Uint8Array, options: Record<string, unknown>, post: (m: ExtractMessage) => void): Promise<void> {
+  const describe = (err: unknown) => ({
+    name: String((err && typeof err === 'object' && 'name' in err && (err as { name: unknown }).name) || ''),
+    message: String((err && typeof err === 'object' && 'message' in err && (err as { message: unknown }).message) || err),
+  });
+  const task = pdfjs.getDocument({ ...options, data });
+  let doc: Awaited<typeof task.promise>;
+  try {
+    doc = await task.promise;
+  } catch (err) {
+    post({ type: 'error', stage: 'open', ...describe(err) });
+    await task.destroy().catch(() => undefined);
+    return;
+  }
+  try {
+    post({ type: 'open', numPages: doc.numPages });
+    for (let n = 1; n <= doc.numPages; n++) {
+      try {
+        const page = await doc.getPage(n);
+        const content = await page.getTextContent();
+        const items: RawItem[] = [];
+        for (const it of content.items) {
+          if ('str' in it) items.push({ s: it.str, t: Array.from(it.transform as number[]), w: it.width, h: it.height, e: it.hasEOL });
+        }
+        page.cleanup();
+        post({ type: 'page', page: n, items });
+      } catch (err) {
+        post({ type: 'error', stage: 'page', page: n, ...describe(err) });
+        return;
+      }
+    }
+    const info: Record<string, string> = {};
+    try {
+      const meta = await doc.getMetadata();
+      for (const [k, v] of Object.entries(meta.info as Record<string, unknown>)) if (typeof v === 'string') info[k] = v;
+    } catch {
+      // Metadata is optional.
+    }
+    post({ type: 'info', info });
+    post({ type: 'done' });
+  } finally {
+    await doc.destroy().catch(() => undefined);
+  }
+}
+
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+// pdf.js leaves some rejections of damaged files unhandled; they are reported through post() anyway.
+process.on('unhandledRejection', () => {});
+var __name = (f) => f;
+const extractPdf = (${extractPdf.toString()});
+(async () => {
+  globalThis.pdfjsWorker = await import(workerData.workerUrl);
+  const pdfjs = await import(workerData.pdfUrl);
+  await extractPdf(pdfjs, workerData.data, workerData.options, (m) => parentPort.postMessage(m));
+})().catch((err) => parentPort.postMessage({ type: 'error', stage: 'load', name: String(err && err.name || ''), message: String(err && err.message || err) }));
+`;
+
+interface PdfjsFiles {
+  dir: string;
+  pdfUrl: string;
+  workerUrl: string;
+}
+
+/** Where the installed pdfjs-dist is, or null when it cannot be resolved as files. */
+function pdfjsFiles(): PdfjsFiles | null {
+  try {
+    const base = typeof __filename === 'string' ? __filename : path.join(process.cwd(), 'index.js');
+    const dir = path.dirname(createRequire(base).resolve('pdfjs-dist/package.json'));
+    return {
+      dir,
+      pdfUrl: pathToFileURL(path.join(dir, 'legacy', 'build', 'pdf.mjs')).href,
+      workerUrl: pathToFileURL(path.join(dir, 'legacy', 'build', 'pdf.worker.mjs')).href,
+    };
+  } catch {
+    return null;
+  }
+}
+
+function pdfjsOptions(files: PdfjsFiles | null): Record<string, unknown> {
+  const options: Record<string, unknown> = {
+    verbosity: 0,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    enableXfa: false,
+    stopAtErrors: false,
+  };
+  if (files) {
+    // Folder paths with the trailing separator pdf.js requires; read with fs, never fetched.
+    options.standardFontDataUrl = path.join(files.dir, 'standard_fonts') + path.sep;
+    options.cMapUrl = path.join(files.dir, 'cmaps') + path.sep;
+    options.cMapPacked = true;
+  }
+  return options;
+}
+
+let loadingInProcess: Promise<Pdfjs> | undefined;
+
+/** pdf.js in this process (fallback): the worker's message handler goes on globalThis.pdfjsWorker. */
+function loadPdfjsHere(): Promise<Pdfjs> {
+  loadingInProcess ??= (async () => {
+    const g = globalThis as { pdfjsWorker?: unknown };
+    if (!g.pdfjsWorker) g.pdfjsWorker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    return import('pdfjs-dist/legacy/build/pdf.mjs');
+  })();
+  loadingInProcess.catch(() => {
+    loadingInProcess = undefined;
+  });
+  return loadingInProcess;
+}
+
+interface Extracted {
+  messages: ExtractMessage[];
+  /** Why the reader stopped early, if it did (time limit, memory, crash). */
+  failure?: string;
+}
+
+function extractInWorker(files: PdfjsFiles, bytes: Uint8Array, timeoutMs: number): Promise<Extracted> {
+  return new Promise((resolve) => {
+    const data = new Uint8Array(bytes);
+    const messages: ExtractMessage[] = [];
+    let settled = false;
+    let worker: Worker;
+    try {
+      worker = new Worker(WORKER_SOURCE, {
+        eval: true,
+        workerData: { data, pdfUrl: files.pdfUrl, workerUrl: files.workerUrl, options: pdfjsOptions(files) },
+        transferList: [data.buffer as ArrayBuffer],
+        resourceLimits: { maxOldGenerationSizeMb: 2048 },
+      });
+    } catch (err) {
+      resolve({ messages: [{ type: 'error', stage: 'load', name: 'WorkerError', message: err instanceof Error ? err.message : String(err) }] });
+      return;
+    }
+    const finish = (failure?: string) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      resolve(failure ? { messages, failure } : { messages });
+    };
+    const limit = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`;
+    const timer = setTimeout(() => finish(`took longer than ${limit} to read`), timeoutMs);
+    worker.on('message', (m: ExtractMessage) => {
+      messages.push(m);
+      if (m.type === 'done' || m.type === 'error') finish();
+    });
+    worker.on('error', (err) => {
+      const code = (err as NodeJS.ErrnoException).code;
+      finish(code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'needs more memory than allowed to read' : `stopped the reader (${err.message.split('\n')[0]!.slice(0, 100)})`);
+    });
+    worker.on('exit', (code) => finish(`stopped the reader (exit code ${code})`));
+  });
+}
+
+async function extractHere(bytes: Uint8Array): Promise<Extracted> {
+  let pdfjs: Pdfjs;
+  try {
+    pdfjs = await loadPdfjsHere();
+  } catch (err) {
+    return { messages: [{ type: 'error', stage: 'load', name: 'LoadError', message: err instanceof Error ? err.message : String(err) }] };
+  }
+  const messages: ExtractMessage[] = [];
+  await extractPdf(pdfjs, new Uint8Array(bytes), pdfjsOptions(pdfjsFiles()), (m) => messages.push(m));
+  return { messages };
+}
+
+interface Line {
+  y: number;
+  x0: number;
+  x1: number;
+  size: number;
+  text: string;
+}
+
+interface Para {
+  page: number;
+  text: string;
+  size: number;
+  lines: number;
+}
+
+/** The value a quarter of the way up: the usual line spacing, not skewed by paragraph gaps. */
+function lowerQuartile(values: number[]): number | undefined {
+  if (values.length === 0) return undefined;
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor((s.length - 1) / 4)];
+}
+
+/** Lines in content-stream order: a new line where the baseline moves or pdf.js marks an end of line. */
+export function linesOf(items: readonly RawItem[]): Line[] {
+  const lines: Line[] = [];
+  let cur: Line | null = null;
+  let eol = false;
+  for (const it of items) {
+    const x = it.t[4] ?? 0;
+    const y = it.t[5] ?? 0;
+    const size: number = Math.hypot(it.t[2] ?? 0, it.t[3] ?? 0) || it.h || (cur as Line | null)?.size || 10;
+    if (it.s === '') {
+      if (it.e) eol = true;
+      continue;
+    }
+    const tolerance = 0.5 * Math.max(size, cur?.size ?? size);
+    const sameBaseline = cur !== null && Math.abs(y - cur.y) <= tolerance;
+    const continues = cur !== null && sameBaseline && (!eol || Math.abs(y - cur.y) < 0.1) && x >= cur.x1 - size;
+    if (!continues || !cur) {
+      if (cur) lines.push(cur);
+      cur = { y, x0: x, x1: x + it.w, size, text: it.s };
+    } else {
+      const gap = x - cur.x1;
+      if (gap > 0.15 * size && !/\s$/.test(cur.text) && !/^\s/.test(it.s)) cur.text += ' ';
+      cur.text += it.s;
+      cur.x1 = Math.max(cur.x1, x + it.w);
+      // The line's size is its body text's, not a superscript's.
+      if (Math.abs(y - cur.y) < 0.1) cur.size = Math.max(cur.size, size);
+    }
+    eol = it.e;
+  }
+  if (cur) lines.push(cur);
+  for (const l of lines) l.text = l.text.replace(/\s+/g, ' ').trim();
+  return lines.filter((l) => l.text !== '');
+}
+
+/** Paragraphs of one page: a break where the gap is wider than the usual line spacing, where the
+ * type size changes, at an indented first line, after a short line that ends a sentence, or where
+ * the text moves up (a new column). */
+export function paragraphsOf(lines: readonly Line[], page: number): Para[] {
+  const gaps: number[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const dy = lines[i - 1]!.y - lines[i]!.y;
+    if (dy > 0 && dy < 3 * lines[i - 1]!.size) gaps.push(dy);
+  }
+  const lineGap = lowerQuartile(gaps);
+  // Right edge of the text column a line belongs to (lines starting near the same x).
+  const rightEdge = new Map<number, number>();
+  const bucket = (x: number) => Math.round(x / 24);
+  for (const l of lines) {
+    const k = bucket(l.x0);
+    rightEdge.set(k, Math.max(rightEdge.get(k) ?? 0, l.x1));
+  }
+  const edgeOf = (x0: number) => Math.max(rightEdge.get(bucket(x0) - 1) ?? 0, rightEdge.get(bucket(x0)) ?? 0, rightEdge.get(bucket(x0) + 1) ?? 0);
+
+  const paras: Para[] = [];
+  let text = '';
+  let size = 0;
+  let count = 0;
+  const flush = () => {
+    if (text) paras.push({ page, text, size, lines: count });
+    text = '';
+    size = 0;
+    count = 0;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const prev = i > 0 ? lines[i - 1]! : null;
+    if (prev) {
+      const dy = prev.y - line.y;
+      const expected = lineGap ?? prev.size * 1.2;
+      const sizeChange = Math.abs(line.size - prev.size) > 0.15 * Math.min(line.size, prev.size);
+      const wideGap = dy > expected * 1.35 + 0.5;
+      const movedUp = dy < -0.5 * prev.size;
+      const indented = line.x0 - prev.x0 > 0.8 * line.size && Math.abs(dy) < 3 * prev.size;
+      const shortEnd = prev.x1 < edgeOf(prev.x0) - 4 * prev.size && /[.!?:;"'”’)\]]$/.test(prev.text);
+      if (sizeChange || wideGap || movedUp || indented || shortEnd) flush();
+    }
+    if (!text) text = line.text;
+    else if (/\p{L}-$/u.test(text) && /^\p{Ll}/u.test(line.text)) text += line.text;
+    else text += ' ' + line.text;
+    size = Math.max(size, line.size);
+    count++;
+  }
+  flush();
+  return paras;
+}
+
+/** "D:20240305120000+01'00'" as an ISO 8601 string (a date alone when no time is given). */
+export function pdfDate(raw: unknown): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const m = /^(?:D:)?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(Z|[+-])?(\d{2})?'?(\d{2})?'?/.exec(raw.trim());
+  if (!m) return undefined;
+  const [, y, mo = '01', d = '01', h, mi = '00', s = '00', tz, tzh = '00', tzm = '00'] = m;
+  const month = Number(mo);
+  const day = Number(d);
+  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  if (h === undefined) return `${y}-${mo}-${d}`;
+  let ms = Date.UTC(Number(y), month - 1, day, Number(h), Number(mi), Number(s));
+  if (tz === '+' || tz === '-') ms -= (tz === '+' ? 1 : -1) * (Number(tzh) * 60 + Number(tzm)) * 60_000;
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+function infoString(v: unknown): string | undefined {
+  if (typeof v !== 'string') return undefined;
+  const t = v.replace(/[\u0000-\u001f\u007f\ufffd]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return t || undefined;
+}
+
+/** Titles that are really file names written by a converter ("Microsoft Word - report.docx", "untitled"). */
+function usefulTitle(t: string | undefined): string | undefined {
+  if (!t) return undefined;
+  const s = t.replace(/^Microsoft (?:Word|PowerPoint|Excel) - /i, '');
+  if (/^(untitled|document\d*|title)$/i.test(s) || /\.(docx?|pdf|txt|rtf|odt|pptx?|xlsx?)$/i.test(s)) return undefined;
+  return s;
+}
+
+function hasEof(bytes: Uint8Array): boolean {
+  const tail = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(Math.max(0, bytes.length - 2048));
+  return tail.includes('%%EOF', 0, 'latin1');
+}
+
+export interface PdfImportOptions {
+  /** Give up on a PDF that takes longer than this to read. Default 120 s. */
+  timeoutMs?: number;
+  /** Read in this process instead of a worker thread (the fallback path; for tests). */
+  inProcess?: boolean;
+}
+
+function stageError(name: string, m: Extract<ExtractMessage, { type: 'error' }>) {
+  if (m.name === 'PasswordException') {
+    return badFile(name, 'is encrypted with a password', 'open it with the password and save or print an unprotected copy, then import that');
+  }
+  if (m.name === 'InvalidPDFException' || m.name === 'XRefParseException') {
+    return badFile(name, 'is damaged (not a readable PDF structure)', 'download or export the PDF again');
+  }
+  const why = m.message.split('\n')[0]!.slice(0, 100);
+  if (m.stage === 'page') return badFile(name, `is damaged: page ${m.page ?? '?'} cannot be read (${why})`, 'download or export the PDF again');
+  if (m.stage === 'load') return badFile(name, `could not be read: the PDF reader failed to start (${why})`, 'reinstall the app, or export the document as .docx or .txt');
+  return badFile(name, `could not be read as a PDF (${why})`, 'download or export the PDF again');
+}
+
+export async function importPdf(name: string, bytes: Uint8Array, options: PdfImportOptions = {}): Promise<ImportedDocument> {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024));
+  if (!head.includes('%PDF-', 0, 'latin1')) {
+    const kind = sniffKind(bytes);
+    if (kind && kind !== 'pdf') throw badFile(name, `is ${describeKind(kind)}, not a PDF`, adviceFor(kind));
+    throw badFile(name, 'is not a PDF (no PDF header)', 'check that it is the right file, or export the original as PDF again');
+  }
+  if (!hasEof(bytes)) {
+    throw badFile(name, 'is truncated or damaged (the end of the PDF is missing)', 'download or export the PDF again');
+  }
+  const files = options.inProcess ? null : pdfjsFiles();
+  let extracted = files ? await extractInWorker(files, bytes, options.timeoutMs ?? 120_000) : await extractHere(bytes);
+  // A worker that could not load pdf.js (an unusual packaging): read the file in this process.
+  if (files && extracted.messages.some((m) => m.type === 'error' && m.stage === 'load')) extracted = await extractHere(bytes);
+  const { messages, failure } = extracted;
+  const error = messages.find((m): m is Extract<ExtractMessage, { type: 'error' }> => m.type === 'error');
+  if (error) throw stageError(name, error);
+  if (failure || !messages.some((m) => m.type === 'done')) {
+    const todo = failure?.startsWith('took longer') || failure?.startsWith('needs more memory') ? 'split the PDF into smaller files and import them one by one' : 'check the file, or export it again as PDF, .docx or .txt';
+    throw badFile(name, failure ?? 'could not be read completely', todo);
+  }
+  let numPages = 0;
+  let info: Record<string, string> = {};
+  const pageItems = new Map<number, RawItem[]>();
+  for (const m of messages) {
+    if (m.type === 'open') numPages = m.numPages;
+    else if (m.type === 'page') pageItems.set(m.page, m.items);
+    else if (m.type === 'info') info = m.info;
+  }
+
+  const paras: Para[] = [];
+  let alnum = 0;
+  const textless: number[] = [];
+  for (let n = 1; n <= numPages; n++) {
+    const pageParas = paragraphsOf(linesOf(pageItems.get(n) ?? []), n);
+    let pageAlnum = 0;
+    for (const p of pageParas) pageAlnum += (p.text.match(/[\p{L}\p{N}]/gu) ?? []).length;
+    if (pageAlnum === 0) textless.push(n);
+    alnum += pageAlnum;
+    paras.push(...pageParas);
+  }
+  if (alnum < 3 * Math.max(1, numPages) && alnum < 40) {
+    throw badFile(name, 'has no text layer (a scanned image?)', 'run OCR on it first');
+  }
+
+  // Body size: the size most characters are set in. Clearly larger, short paragraphs are headings.
+  const bySize = new Map<number, number>();
+  for (const p of paras) {
+    const k = Math.round(p.size * 2) / 2;
+    bySize.set(k, (bySize.get(k) ?? 0) + p.text.length);
+  }
+  let body = 0;
+  let most = -1;
+  for (const [k, v] of bySize) if (v > most) [body, most] = [k, v];
+
+  const builder = new TextBuilder();
+  const pages: NonNullable<Metadata['pages']> = [];
+  let next = 0;
+  for (let n = 1; n <= numPages; n++) {
+    let start = -1;
+    let end = -1;
+    while (next < paras.length && paras[next]!.page === n) {
+      const p = paras[next++]!;
+      const ratio = body > 0 ? p.size / body : 1;
+      const heading = ratio >= 1.2 && p.text.length <= 200 && p.lines <= 3 && /\p{L}/u.test(p.text);
+      const range = builder.block(p.text, heading ? { type: 'heading', level: ratio >= 1.8 ? 1 : ratio >= 1.4 ? 2 : 3 } : { type: 'paragraph' });
+      if (!range) continue;
+      if (start < 0) start = range.start;
+      end = range.end;
+    }
+    pages.push(start < 0 ? { page: n, start: builder.offset, end: builder.offset } : { page: n, start, end });
+  }
+  const { text, blocks } = builder.finish();
+
+  const metadata: Metadata = {};
+  metadata.pages = pages;
+  const title = usefulTitle(infoString(info.Title));
+  const author = infoString(info.Author);
+  if (author) metadata.author = author;
+  const created = pdfDate(info.CreationDate);
+  if (created) metadata.published = created;
+  const modified = pdfDate(info.ModDate);
+  if (modified) metadata.modified = modified;
+  const subject = infoString(info.Subject);
+  if (subject) metadata.description = subject;
+  if (textless.length) metadata.pagesWithoutText = textless.join(', ');
+  return { title: title ?? guessTitle(text, blocks, name), format: 'pdf', text, blocks, metadata };
+}
