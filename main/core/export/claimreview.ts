@@ -1,0 +1,116 @@
+import type { Annotation, ClaimStatus, Source } from '../../../common/domain';
+import { buildModel, quoteOf, type ReportModel } from './model';
+import type { ReportInput } from './types';
+
+type JsonObject = { [key: string]: unknown };
+
+export interface ClaimReviewOptions {
+  /** Who publishes the review. Default: the Organization "Claimscope analyst". */
+  author?: { name: string; type?: 'Organization' | 'Person'; url?: string };
+  /**
+   * Address of the page that will publish the fact check. Google requires it; each review gets
+   * `<url>#claim-<n>`. Without it no `url` is written (the document's own address is not the review's).
+   */
+  url?: string;
+  /** ISO 8601 date of the review. Default: the report's generatedAt, else today. */
+  datePublished?: string;
+}
+
+/**
+ * Verdicts on the 1-5 scale Google's fact-check markup describes (1 false ... 5 true); alternateName is
+ * the short verdict readers see. A retraction is no verdict on truth, so it carries no number.
+ */
+export const CLAIM_REVIEW_RATINGS: Record<Exclude<ClaimStatus, 'unverified'>, { value?: number; name: string }> = {
+  supported: { value: 5, name: 'True' },
+  disputed: { value: 3, name: 'Mixed' },
+  refuted: { value: 1, name: 'False' },
+  retracted: { name: 'Retracted by its source' },
+};
+
+/**
+ * schema.org ClaimReview JSON-LD (one node per claim with a verdict, in an @graph) following Google's
+ * fact-check guidelines where they apply: claimReviewed, reviewRating with alternateName, author,
+ * datePublished and url; itemReviewed is the Claim, with its author (the cited source) and where it
+ * appeared (the document).
+ */
+export function toClaimReview(input: ReportInput, options: ClaimReviewOptions = {}): JsonObject {
+  const m = buildModel(input);
+  const reviewDate = isoDate(options.datePublished ?? m.generatedAt) ?? new Date().toISOString().slice(0, 10);
+  const author: JsonObject = { '@type': options.author?.type ?? 'Organization', name: options.author?.name ?? 'Claimscope analyst' };
+  if (options.author?.url) author.url = options.author.url;
+  const appearance = appearanceOf(m);
+
+  const graph: JsonObject[] = [];
+  for (const c of m.claims) {
+    if (c.status === 'unverified') continue;
+    const verdict = CLAIM_REVIEW_RATINGS[c.status];
+    const label = m.claimLabel.get(c.id)!;
+    const rating: JsonObject = { '@type': 'Rating', alternateName: verdict.name };
+    if (verdict.value !== undefined) Object.assign(rating, { ratingValue: verdict.value, bestRating: 5, worstRating: 1 });
+    if (c.note.trim()) rating.ratingExplanation = c.note.trim();
+
+    const claim: JsonObject = { '@type': 'Claim' };
+    const claimAuthor = claimAuthorOf(m, c);
+    if (claimAuthor) claim.author = claimAuthor;
+    const published = isoDate(m.document.metadata.published);
+    if (published) claim.datePublished = published;
+    // Where the claim appeared; not firstAppearance, which nothing here can vouch for.
+    if (appearance) claim.appearance = appearance;
+
+    const review: JsonObject = {
+      '@type': 'ClaimReview',
+      '@id': `urn:claimscope:claimreview:${m.document.sha256}:${c.id}`,
+      claimReviewed: oneLine(quoteOf(m, c)),
+      reviewRating: rating,
+      itemReviewed: claim,
+      author,
+      datePublished: reviewDate,
+      name: `${label}: ${verdict.name}`,
+    };
+    if (options.url) review.url = `${options.url}#claim-${label.toLowerCase()}`;
+    graph.push(review);
+  }
+  return { '@context': 'https://schema.org', '@graph': graph };
+}
+
+/** The claim's author: its sources as Person or Organization; an unsourced claim is the document author's. */
+function claimAuthorOf(m: ReportModel, c: Annotation): JsonObject | JsonObject[] | undefined {
+  const sources = m.sourcesOf.get(c.id) ?? [];
+  if (sources.length > 0) {
+    const agents = sources.map(agentOf);
+    return agents.length === 1 ? agents[0] : agents;
+  }
+  const author = m.document.metadata.author?.trim();
+  return author ? { '@type': 'Person', name: author } : undefined;
+}
+
+function agentOf(s: Source): JsonObject {
+  const agent: JsonObject = { '@type': s.type === 'person' ? 'Person' : 'Organization', name: s.name };
+  if (s.aliases.length > 0) agent.alternateName = s.aliases;
+  return agent;
+}
+
+function appearanceOf(m: ReportModel): JsonObject | undefined {
+  const meta = m.document.metadata;
+  if (!meta.url && !m.document.title) return undefined;
+  const work: JsonObject = { '@type': 'CreativeWork' };
+  if (meta.url) work.url = meta.url;
+  if (m.document.title) work.headline = m.document.title;
+  const published = isoDate(meta.published);
+  if (published) work.datePublished = published;
+  if (meta.author) work.author = { '@type': 'Person', name: meta.author };
+  return work;
+}
+
+/** An ISO 8601 date (or date-time) from a date in any form Date understands; undefined if none. */
+function isoDate(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(trimmed)) return trimmed.replace(' ', 'T');
+  const time = Date.parse(trimmed);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,194 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Annotation, Block } from '../../../common/domain';
+import { MAX_OPEN } from './highlight';
+import { REPORT_CSP, toHtml } from './index';
+import { FixtureBuilder, HOSTILE_PARAGRAPH, kremlinFixture, TITLE } from './testing/fixture';
+import { articleText, nestingProblem } from './testing/html-check';
+
+const blockTexts = (text: string, blocks: Block[]) => blocks.map((b) => text.slice(b.start, b.end)).join('\n');
+
+describe('toHtml', () => {
+  const { input } = kremlinFixture();
+  const html = toHtml(input);
+
+  it('has the title, metadata and every section', () => {
+    expect(html).toContain(`<h1>${TITLE}</h1>`);
+    expect(html).toContain('<dt>Author</dt><dd>MENAFN</dd>');
+    expect(html).toContain('<dt>Published</dt><dd>2025-07-22</dd>');
+    for (const id of ['summary', 'text', 'claims', 'attributions', 'sources', 'inconsistencies', 'notes']) {
+      expect(html, id).toContain(`<section id="${id}"`);
+    }
+    expect(html).toContain('@media print');
+  });
+
+  it('summarises claims by status, sources by grade, inconsistencies and unsourced claims', () => {
+    const card = (name: string) => new RegExp(`<h3>${name}</h3><div class="big">(\\d+)</div>`).exec(html)?.[1];
+    expect(card('Claims')).toBe('10');
+    expect(card('Attributions')).toBe('3');
+    expect(card('Sources by grade')).toBe('4');
+    expect(card('Inconsistencies')).toBe('2');
+    // The hostile claim, the orphan and the first dateline have no source.
+    expect(card('Unsourced claims')).toBe('3');
+    expect(html).toContain('<tr><td>Refuted</td><td class="n">3</td></tr>');
+    expect(html).toContain('<tr><td>Open</td><td class="n">1</td></tr>');
+    expect(html).toContain('<tr><td>Confirmed</td><td class="n">1</td></tr>');
+    expect(html).toContain('<tr><td><span class="grade">B</span> Usually reliable</td><td class="n">1</td></tr>');
+  });
+
+  it('is self-contained: strict CSP, no script, no remote resource, only in-page links', () => {
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`);
+    expect(REPORT_CSP).toBe("default-src 'none'; style-src 'unsafe-inline'");
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<[^>]*\ssrc=/i);
+    expect(html).not.toMatch(/<[^>]*\shref="(?!#)/i);
+    expect(html).not.toMatch(/url\(|@import/i);
+    expect(html).not.toMatch(/<[^>]+\son[a-z]+=/i);
+  });
+
+  it('escapes document text and notes', () => {
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).toContain('&lt;b&gt;at least five&lt;/b&gt; &amp; &quot;sixth&quot;');
+    expect(html).toContain('Ask &lt;MENAFN&gt; which count is right');
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('<b>');
+  });
+
+  it('nests overlapping highlights correctly and keeps every character of the text', () => {
+    expect(nestingProblem(html)).toBeNull();
+    const { text, blocks } = input.document;
+    expect(articleText(html)).toBe(`${blockTexts(text, blocks)}\n`);
+    expect(articleText(html)).toContain(HOSTILE_PARAGRAPH);
+  });
+
+  it('numbers markers in reading order and links each to its row, and back', () => {
+    const markers = [...html.matchAll(/<sup class="mk" id="m-([ca])(\d+)"><a href="#\1\2">([CA]\d+)<\/a><\/sup>/g)].map((m) => m[3]);
+    expect(markers.filter((m) => m!.startsWith('C'))).toEqual(['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'C9']);
+    // The orphan comes last and has no marker: it is not in the text.
+    expect(html).toMatch(/<tr id="c\d+"><th scope="row">C10<\/th><td class="q"><q>Trump flew to Moscow<\/q>/);
+    expect(markers.filter((m) => m!.startsWith('A'))).toEqual(['A1', 'A2', 'A3']);
+    expect(html.match(/<sup class="mk mk-f" id=/g)).toHaveLength(4);
+    const ids = new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
+    for (const [, target] of html.matchAll(/href="#([^"]+)"/g)) expect(ids.has(target), target).toBe(true);
+    expect([...html.matchAll(/\sid="([^"]+)"/g)].length).toBe(ids.size);
+  });
+
+  it('shows the claims table with quote, status, credibility, source and note', () => {
+    const row = /<tr id="c(\d+)"><th scope="row"><a href="#m-c\1">C5<\/a><\/th>([\s\S]*?)<\/tr>/.exec(html)?.[2] ?? '';
+    expect(row).toContain('<q>This marks the sixth conversation between the two leaders this year</q>');
+    expect(row).toContain('Refuted');
+    expect(row).toContain('4 · Doubtful');
+    expect(row).toContain('>Kremlin</a> <span class="nowrap"><span class="grade" title="Fairly reliable">C</span>');
+    expect(row).toContain('&lt;b&gt;at least five');
+    // A claim sourced through its attribution says so.
+    expect(html).toMatch(/Yury Ushakov<\/a> <span class="nowrap"><span class="grade"[^>]*>B<\/span> <span class="muted">via A2<\/span>/);
+    expect(html).toContain('Orphaned: not found in the current text');
+    expect(html).toContain('<q>Trump flew to Moscow</q>');
+  });
+
+  it('quotes each member of an inconsistency with its explanation and status', () => {
+    const flag = /<article class="flag" id="f\d+">([\s\S]*?)<\/article>/.exec(html)?.[1] ?? '';
+    expect(flag).toContain('F1</a> · Confirmed');
+    expect(flag).toContain('Dateline says 02 January 2024 but the story is stamped 2025-07-22');
+    expect(flag).toContain('(refuted): <q>02 January 2024</q>');
+    expect(flag).toContain('(supported): <q>2025-07-22 04:38:47</q>');
+  });
+
+  it('renders headings, lists, quotes and inline styles, with annotations across blocks', () => {
+    const text = 'Title line\nFirst item here\nSecond item here\nA quoted remark\nLast paragraph, bold bit.';
+    const b = new FixtureBuilder(text);
+    const at = (s: string) => b.find(s);
+    const blocks: Block[] = [
+      { type: 'heading', level: 1, ...at('Title line') },
+      { type: 'listItem', ordered: true, ...at('First item here') },
+      { type: 'listItem', ordered: true, ...at('Second item here') },
+      { type: 'blockquote', ...at('A quoted remark') },
+      { type: 'paragraph', ...at('Last paragraph, bold bit.'), styles: [{ type: 'bold', ...at('bold bit') }] },
+    ];
+    const across = b.annotate('claim', 'item here\nSecond item');
+    b.annotate('attribution', 'bold');
+    const out = toHtml(b.input({ blocks, title: 'Structure' }));
+    expect(out).toContain('<h3 class="dh">Title line</h3>');
+    expect(out).toMatch(/<ol><li>First <span class="hl cl"[^>]*>item here<\/span><\/li><li><span class="hl cl"[^>]*>Second item<\/span><sup class="mk" id="m-c\d+">/);
+    expect(out).toContain('<blockquote><p>A quoted remark</p></blockquote>');
+    expect(out).toMatch(/<strong><span class="hl at"[^>]*>bold<\/span><sup class="mk"[^>]*>.*?<\/sup> bit<\/strong>/);
+    expect(nestingProblem(out)).toBeNull();
+    expect(across.id).toBeGreaterThan(0);
+  });
+
+  it('shows text that no block covers, and copes with no blocks at all', () => {
+    const text = 'Covered block.\n\nUncovered tail with a claim.';
+    const b = new FixtureBuilder(text);
+    b.annotate('claim', 'a claim');
+    const partial = toHtml(b.input({ blocks: [{ type: 'paragraph', start: 0, end: 14 }] }));
+    expect(articleText(partial)).toBe('Covered block.\nUncovered tail with a claim.\n');
+    const none = toHtml(b.input({ blocks: [] }));
+    expect(articleText(none)).toBe('Covered block.\nUncovered tail with a claim.\n');
+  });
+
+  it('bounds the nesting depth on pathological overlaps but keeps every marker', () => {
+    const text = 'x'.repeat(2000);
+    const b = new FixtureBuilder(text);
+    for (let i = 0; i < 60; i++) {
+      b.annotations.push({ id: i + 1, documentId: 1, kind: 'claim', start: i * 10, end: i * 10 + 1000, exact: '', prefix: '', suffix: '', status: 'unverified', credibility: null, note: '', orphan: false, createdAt: '' });
+    }
+    const out = toHtml(b.input({ blocks: [{ type: 'paragraph', start: 0, end: text.length }] }));
+    expect(nestingProblem(out)).toBeNull();
+    expect(articleText(out)).toBe(`${text}\n`);
+    expect(out.match(/<sup class="mk" id="m-c/g)).toHaveLength(60);
+    let depth = 0;
+    let deepest = 0;
+    const article = /<article class="doc">([\s\S]*?)<\/article>/.exec(out)![1]!;
+    for (const m of article.matchAll(/<(\/?)span class="hl|<\/span>/g)) {
+      if (m[0] === '</span>') depth--;
+      else depth++;
+      deepest = Math.max(deepest, depth);
+    }
+    expect(deepest).toBeLessThanOrEqual(MAX_OPEN);
+  });
+
+  it('stays well formed and loses no text for any overlap of annotations and blocks', () => {
+    const text = 'abcdefghij klmnopqrst uvwxyz ABCDEFGHIJ KLMNOPQRST UVWXYZ 0123456789';
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(text.length), fc.nat(text.length), fc.boolean()), { maxLength: 25 }),
+        fc.uniqueArray(fc.integer({ min: 1, max: text.length - 1 }), { maxLength: 6 }),
+        fc.array(fc.tuple(fc.nat(30), fc.nat(30)), { maxLength: 4 }),
+        (ranges, cuts, flagPairs) => {
+          const b = new FixtureBuilder(text);
+          const annotations: Annotation[] = ranges.map(([x, y, claim], i) => {
+            const a: Annotation = {
+              id: 1000 + i,
+              documentId: 1,
+              kind: claim ? 'claim' : 'attribution',
+              start: Math.min(x, y),
+              end: Math.max(x, y),
+              exact: text.slice(Math.min(x, y), Math.max(x, y)),
+              prefix: '',
+              suffix: '',
+              status: 'unverified',
+              credibility: null,
+              note: '',
+              orphan: false,
+              createdAt: '',
+            };
+            b.annotations.push(a);
+            return a;
+          });
+          flagPairs.forEach(([i, j], k) => {
+            const members = [annotations[i % Math.max(1, annotations.length)], annotations[j % Math.max(1, annotations.length)]].filter((a) => a !== undefined);
+            if (members.length > 0) b.flags.push({ id: 5000 + k, documentId: 1, explanation: 'x', status: 'open', note: '', memberIds: members.map((a) => a.id) });
+          });
+          const points = [0, ...[...cuts].sort((p, q) => p - q), text.length];
+          const blocks: Block[] = [];
+          for (let i = 0; i + 1 < points.length; i++) blocks.push({ type: i % 3 === 2 ? 'listItem' : 'paragraph', start: points[i]!, end: points[i + 1]! });
+          const out = toHtml(b.input({ blocks }));
+          expect(nestingProblem(out)).toBeNull();
+          expect(articleText(out)).toBe(`${blockTexts(text, blocks)}\n`);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

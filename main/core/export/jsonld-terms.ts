@@ -1,0 +1,14 @@
+/** The W3C Web Annotation context; it must come first in every @context. */
+export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+/** Claimscope's own terms, as compact IRIs `claimscope:status` etc. */
+export const CLAIMSCOPE_VOCAB = 'urn:claimscope:vocab:';
+export const JSONLD_CONTEXT = [ANNO_CONTEXT, { claimscope: CLAIMSCOPE_VOCAB }] as const;
+
+export const documentIri = (sha256: string) => `urn:claimscope:document:${sha256}`;
+export const annotationIri = (id: number) => `urn:claimscope:annotation:${id}`;
+export const sourceIri = (id: number) => `urn:claimscope:source:${id}`;
+export const flagIri = (id: number) => `urn:claimscope:flag:${id}`;
+export const collectionIri = (sha256: string) => `urn:claimscope:collection:${sha256}`;
+
+/** The tag (tagging body) of a flag annotation, beside `claim` and `attribution`. */
+export const INCONSISTENCY_TAG = 'inconsistency';

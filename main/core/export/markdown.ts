@@ -1,0 +1,119 @@
+import { CLAIM_STATUSES, FLAG_STATUSES, RELIABILITY_GRADES, type Annotation } from '../../../common/domain';
+import { escapeMarkdown as md } from './escape';
+import { credibilityText, FLAG_STATUS_LABELS, RELIABILITY_LABELS, SOURCE_TYPE_LABELS, STATUS_LABELS } from './labels';
+import { annotationLabel, buildModel, isAnchored, quoteOf, type ReportModel } from './model';
+import type { ReportInput } from './types';
+
+/** Characters of context shown on each side of a claim in its excerpt. */
+const EXCERPT_CONTEXT = 120;
+
+/**
+ * The report in Markdown, for wikis and tickets: summary, claims, sources, inconsistencies, and each
+ * claim in its context. All document text and notes are escaped and kept to one line per item, so
+ * nothing in them can become a heading, a link, HTML or a table column.
+ */
+export function toMarkdown(input: ReportInput): string {
+  const m = buildModel(input);
+  const title = m.document.title.trim() || 'Untitled document';
+  const out: string[] = [];
+  out.push(`# ${md(title)}`, '');
+  const meta = m.document.metadata;
+  const facts: string[] = [];
+  if (meta.author) facts.push(`**Author:** ${md(meta.author)}`);
+  if (meta.published) facts.push(`**Published:** ${md(meta.published)}`);
+  if (meta.url) facts.push(`**Address:** \`${meta.url.replace(/[`\s]/g, '')}\``);
+  facts.push(`**SHA-256:** \`${m.document.sha256.replace(/[`\s]/g, '')}\``, `**Report generated:** ${md(m.generatedAt)}`);
+  out.push(facts.join('  \n'), '');
+
+  out.push('## Summary', '');
+  const count = <T>(items: readonly T[], pred: (x: T) => boolean) => items.filter(pred).length;
+  out.push(`- **Claims:** ${m.claims.length} (${CLAIM_STATUSES.map((s) => `${STATUS_LABELS[s].toLowerCase()} ${count(m.claims, (c) => c.status === s)}`).join(', ')})`);
+  out.push(`- **Attributions:** ${m.attributions.length}`);
+  out.push(`- **Sources:** ${m.sources.length} (${RELIABILITY_GRADES.map((g) => `${g} ${count(m.sources, (s) => s.reliability === g)}`).join(', ')})`);
+  out.push(`- **Inconsistencies:** ${m.flags.length} (${FLAG_STATUSES.map((s) => `${s} ${count(m.flags, (f) => f.status === s)}`).join(', ')})`);
+  const unsourced = m.unsourcedClaims.map((c) => m.claimLabel.get(c.id)).join(', ');
+  out.push(`- **Unsourced claims:** ${m.unsourcedClaims.length}${unsourced ? ` (${unsourced})` : ''}`, '');
+
+  out.push('## Claims', '');
+  if (m.claims.length === 0) out.push('_No claims are annotated._', '');
+  else {
+    out.push('| # | Claim | Status | Credibility | Source | Flags | Note |', '|---|---|---|---|---|---|---|');
+    for (const c of m.claims) {
+      const flags = (m.flagsOf.get(c.id) ?? []).map((f) => m.flagLabel.get(f.id)).join(' ');
+      out.push(
+        `| ${m.claimLabel.get(c.id)} | ${md(quoteOf(m, c))}${c.orphan ? ' _(orphaned)_' : ''} | ${STATUS_LABELS[c.status]} | ${md(credibilityText(c.credibility))} | ${sourceText(m, c)} | ${flags} | ${md(c.note)} |`,
+      );
+    }
+    out.push('');
+  }
+
+  out.push('## Sources', '');
+  if (m.sources.length === 0) out.push('_No sources are recorded._', '');
+  else {
+    out.push('| # | Source | Type | Reliability | Aliases | Cited by | Note |', '|---|---|---|---|---|---|---|');
+    for (const s of m.sources) {
+      const cited = (m.citedBy.get(s.id) ?? []).map((a) => annotationLabel(m, a)).join(' ');
+      out.push(
+        `| ${m.sourceLabel.get(s.id)} | ${md(s.name)} | ${SOURCE_TYPE_LABELS[s.type]} | **${s.reliability}** ${RELIABILITY_LABELS[s.reliability]} | ${md(s.aliases.join(', '))} | ${cited} | ${md(s.note)} |`,
+      );
+    }
+    out.push('');
+  }
+
+  out.push('## Inconsistencies', '');
+  if (m.flags.length === 0) out.push('_No inconsistencies are flagged._', '');
+  for (const f of m.flags) {
+    out.push(`### ${m.flagLabel.get(f.id)} · ${FLAG_STATUS_LABELS[f.status]}`, '');
+    out.push(f.explanation.trim() ? md(f.explanation) : '_No explanation recorded._', '');
+    for (const id of f.memberIds) {
+      const a = m.annotationById.get(id);
+      out.push(a ? `- **${annotationLabel(m, a)}** (${STATUS_LABELS[a.status].toLowerCase()}): “${md(quoteOf(m, a))}”` : `- _an annotation that no longer exists (#${id})_`);
+    }
+    out.push('');
+    if (f.note.trim()) out.push(`**Note:** ${md(f.note)}`, '');
+  }
+
+  out.push('## Claims in context', '');
+  if (m.claims.length === 0) out.push('_No claims are annotated._', '');
+  for (const c of m.claims) {
+    out.push(`### ${m.claimLabel.get(c.id)} · ${STATUS_LABELS[c.status]}`, '');
+    out.push(`> ${excerpt(m, c)}`, '');
+    const facts: string[] = [`**Source:** ${sourceText(m, c)}`];
+    if (c.credibility !== null) facts.push(`**Credibility:** ${md(credibilityText(c.credibility))}`);
+    const flags = (m.flagsOf.get(c.id) ?? []).map((f) => m.flagLabel.get(f.id));
+    if (flags.length > 0) facts.push(`**Flags:** ${flags.join(' ')}`);
+    const related = (m.relatedOf.get(c.id) ?? []).map((r) => annotationLabel(m, r));
+    if (related.length > 0) facts.push(`**Related:** ${related.join(' ')}`);
+    if (c.orphan) facts.push('_Orphaned: not found in the current text; the quote is as annotated._');
+    if (c.note.trim()) facts.push(`**Note:** ${md(c.note)}`);
+    out.push(facts.join('  \n'), '');
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+function sourceText(m: ReportModel, a: Annotation): string {
+  const sources = m.sourcesOf.get(a.id) ?? [];
+  return sources.length === 0 ? '—' : sources.map((s) => `${md(s.name)} (${s.reliability})`).join('; ');
+}
+
+/** The claim in bold within up to EXCERPT_CONTEXT characters each side, cut at word boundaries. */
+function excerpt(m: ReportModel, c: Annotation): string {
+  let before: string;
+  let after: string;
+  if (isAnchored(m, c)) {
+    before = m.text.slice(Math.max(0, c.start - EXCERPT_CONTEXT), c.start);
+    after = m.text.slice(c.end, c.end + EXCERPT_CONTEXT);
+    if (c.start > EXCERPT_CONTEXT) before = `…${before.replace(/^\S*\s/, '')}`;
+    if (c.end + EXCERPT_CONTEXT < m.text.length) after = `${after.replace(/\s\S*$/, '')}…`;
+  } else {
+    before = c.prefix;
+    after = c.suffix;
+  }
+  const quote = quoteOf(m, c);
+  // Emphasis cannot open or close next to a space: keep the quote's outer spaces outside the stars.
+  const lead = /^\s*/.exec(quote)![0];
+  const tail = /\s*$/.exec(quote)![0];
+  const core = quote.trim();
+  const pieces = [md(before + lead), core ? `**${md(core)}**` : '', md(tail + after)];
+  return pieces.join('').trim();
+}

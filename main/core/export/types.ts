@@ -1,0 +1,71 @@
+import type { Block, ClaimStatus, DocumentRecord, DocumentState, FlagStatus, Metadata, Reliability, SourceType } from '../../../common/domain';
+
+/** What every exporter reads: one document and everything annotated on it. */
+export interface ReportInput {
+  document: DocumentRecord;
+  state: DocumentState;
+  /** ISO 8601 time shown as the report's date. Default: now. */
+  generatedAt?: string;
+}
+
+/**
+ * What `fromJsonLd` returns: the annotations of one document, keyed by the refs (IRIs) of the file,
+ * ready for a service to insert with fresh ids.
+ */
+export interface ImportedAnnotations {
+  document: ImportedDocumentInfo;
+  sources: ImportedSource[];
+  annotations: ImportedAnnotation[];
+  links: ImportedLink[];
+  flags: ImportedFlag[];
+}
+
+export interface ImportedDocumentInfo {
+  /** The target IRI, e.g. urn:claimscope:document:<sha256>. */
+  iri?: string;
+  sha256?: string;
+  title?: string;
+  format?: string;
+  text?: string;
+  blocks?: Block[];
+  metadata?: Metadata;
+}
+
+export interface ImportedSource {
+  ref: string;
+  name: string;
+  type: SourceType;
+  aliases: string[];
+  reliability: Reliability;
+  note: string;
+}
+
+export interface ImportedAnnotation {
+  ref: string;
+  kind: 'claim' | 'attribution';
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  status: ClaimStatus;
+  credibility: number | null;
+  note: string;
+  orphan: boolean;
+  createdAt?: string;
+}
+
+/** An annotation citing a source, or an attribution (or claim) pointing at a claim. */
+export interface ImportedLink {
+  fromRef: string;
+  toAnnotationRef?: string;
+  toSourceRef?: string;
+}
+
+export interface ImportedFlag {
+  ref: string;
+  explanation: string;
+  status: FlagStatus;
+  note: string;
+  memberRefs: string[];
+}
