@@ -341,7 +341,7 @@ function infoString(v: unknown): string | undefined {
 function usefulTitle(t: string | undefined): string | undefined {
   if (!t) return undefined;
   const s = t.replace(/^Microsoft (?:Word|PowerPoint|Excel) - /i, '');
-  if (/^(untitled|document\d*|title)$/i.test(s) || /\.(docx?|pdf|txt|rtf|odt|pptx?|xlsx?)$/i.test(s)) return undefined;
+  if (/^(untitled|document\d*|title|about:blank)$/i.test(s) || /^[a-z][a-z0-9+.-]*:\/\//i.test(s) || /\.(docx?|pdf|txt|rtf|odt|pptx?|xlsx?)$/i.test(s)) return undefined;
   return s;
 }
 
