@@ -7,9 +7,21 @@ import {
   ClaimStatus,
   Credibility,
   DocumentRecord,
+  DocumentRelations,
   DocumentState,
   DocumentSummary,
+  ExportedFile,
+  ExportFormat,
+  Flag,
+  FlagStatus,
   Id,
+  NewSource,
+  Reliability,
+  Source,
+  SourceName,
+  SourceType,
+  StoredSuggestion,
+  VersionDiff,
   Offset,
 } from './domain';
 import type { MethodName } from './methods';
@@ -53,7 +65,8 @@ export const api = {
     input: z
       .strictObject({ documentId: Id, kind: AnnotationKind, start: Offset, end: Offset })
       .refine((a) => a.end > a.start, { message: 'end must be greater than start' }),
-    output: z.object({ annotation: Annotation }),
+    /** `relations` includes the links made by default (an attribution covers the claims of its sentence or the next). */
+    output: z.object({ annotation: Annotation, relations: DocumentRelations }),
   },
   updateAnnotation: {
     input: z.strictObject({
@@ -66,7 +79,75 @@ export const api = {
   },
   deleteAnnotation: {
     input: z.strictObject({ id: Id }),
-    output: z.object({ deleted: Id }),
+    output: z.object({ deleted: Id, relations: DocumentRelations }),
+  },
+  createSource: {
+    /** documentId: the document the analyst is working in, whose undo history records the action. */
+    input: NewSource.extend({ documentId: Id.optional() }),
+    output: z.object({ source: Source, relations: DocumentRelations.nullable() }),
+  },
+  updateSource: {
+    input: z.strictObject({
+      id: Id,
+      documentId: Id.optional(),
+      name: SourceName.optional(),
+      type: SourceType.optional(),
+      aliases: z.array(SourceName).max(100).optional(),
+      reliability: Reliability.optional(),
+      note: z.string().max(100_000).optional(),
+    }),
+    output: z.object({ source: Source, relations: DocumentRelations.nullable() }),
+  },
+  mergeSources: {
+    /** Moves every link of `fromId` to `intoId`, keeps its name and aliases as aliases, deletes it. */
+    input: z
+      .strictObject({ intoId: Id, fromId: Id, documentId: Id.optional() })
+      .refine((m) => m.intoId !== m.fromId, { message: 'a source cannot be merged into itself' }),
+    output: z.object({ source: Source, relations: DocumentRelations.nullable() }),
+  },
+  deleteSource: {
+    input: z.strictObject({ id: Id, documentId: Id.optional() }),
+    output: z.object({ deleted: Id, relations: DocumentRelations.nullable() }),
+  },
+  setAnnotationSource: {
+    /** The source an attribution (or claim) cites: an existing one, a new one, or none. */
+    input: z.strictObject({
+      annotationId: Id,
+      source: z.union([z.strictObject({ id: Id }), z.strictObject({ create: NewSource })]).nullable(),
+    }),
+    output: z.object({ source: Source.nullable(), relations: DocumentRelations }),
+  },
+  linkClaims: {
+    input: z.strictObject({ attributionId: Id, claimIds: z.array(Id).min(1).max(1000) }),
+    output: z.object({ relations: DocumentRelations }),
+  },
+  unlinkClaims: {
+    input: z.strictObject({ attributionId: Id, claimIds: z.array(Id).min(1).max(1000) }),
+    output: z.object({ relations: DocumentRelations }),
+  },
+  createFlag: {
+    input: z.strictObject({
+      documentId: Id,
+      memberIds: z.array(Id).min(2).max(100),
+      explanation: z.string().max(2000).optional(),
+      status: FlagStatus.optional(),
+      note: z.string().max(100_000).optional(),
+    }),
+    output: z.object({ flag: Flag, relations: DocumentRelations }),
+  },
+  updateFlag: {
+    input: z.strictObject({
+      id: Id,
+      memberIds: z.array(Id).min(2).max(100).optional(),
+      explanation: z.string().max(2000).optional(),
+      status: FlagStatus.optional(),
+      note: z.string().max(100_000).optional(),
+    }),
+    output: z.object({ flag: Flag, relations: DocumentRelations }),
+  },
+  deleteFlag: {
+    input: z.strictObject({ id: Id }),
+    output: z.object({ deleted: Id, relations: DocumentRelations }),
   },
   undo: {
     input: DocumentRef,
@@ -75,6 +156,57 @@ export const api = {
   redo: {
     input: DocumentRef,
     output: z.object({ label: z.string().nullable(), state: DocumentState }),
+  },
+  exportReport: {
+    input: z.strictObject({ documentId: Id, format: ExportFormat }),
+    output: ExportedFile,
+  },
+  importAnnotations: {
+    /** A W3C Web Annotation JSON-LD export; its document is found by content or created from it. */
+    input: z.strictObject({
+      name: z.string().min(1).max(255),
+      json: z.string().min(1).max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3)),
+    }),
+    output: z.object({
+      documentId: Id,
+      created: z.object({ annotations: z.number().int(), sources: z.number().int(), links: z.number().int(), flags: z.number().int() }),
+    }),
+  },
+  getVersionDiff: {
+    input: DocumentRef,
+    output: VersionDiff,
+  },
+  runSuggestions: {
+    /** Starts the assistant on a document (off the main thread); results arrive through listSuggestions. */
+    input: DocumentRef,
+    output: z.object({ running: z.boolean() }),
+  },
+  listSuggestions: {
+    input: DocumentRef,
+    output: z.object({
+      suggestions: z.array(StoredSuggestion),
+      running: z.boolean(),
+      /** 0..1 while running; 1 when done. */
+      progress: z.number().min(0).max(1),
+      error: z.string().nullable(),
+    }),
+  },
+  acceptSuggestions: {
+    /** Accepts the given suggestions, or every pending one of a type (and kind), in one undoable step. */
+    input: z.strictObject({
+      documentId: Id,
+      ids: z.array(Id).max(100_000).optional(),
+      type: z.enum(['inconsistency', 'attribution', 'claim']).optional(),
+      minScore: z.number().min(0).max(1).optional(),
+    }),
+    output: z.object({
+      accepted: z.number().int(),
+      created: z.object({ claims: z.number().int(), attributions: z.number().int(), sources: z.number().int(), links: z.number().int(), flags: z.number().int() }),
+    }),
+  },
+  rejectSuggestions: {
+    input: z.strictObject({ documentId: Id, ids: z.array(Id).min(1).max(100_000) }),
+    output: z.object({ rejected: z.number().int() }),
   },
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 

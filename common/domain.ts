@@ -66,6 +66,9 @@ export const DocumentSummary = z.object({
   chars: z.number().int(),
   importedAt: z.string(),
   annotationCount: z.number().int(),
+  /** 1 for a first import; a new file content at the same path makes the next version. */
+  version: z.number().int().positive(),
+  previousId: Id.nullable(),
 });
 export type DocumentSummary = z.infer<typeof DocumentSummary>;
 
@@ -104,6 +107,18 @@ export const Source = z.object({
 });
 export type Source = z.infer<typeof Source>;
 
+/** A source's name or alias: trimmed, never empty. */
+export const SourceName = z.string().trim().min(1).max(200);
+/** What the analyst gives for a new source; the rest defaults (type other, reliability F). */
+export const NewSource = z.strictObject({
+  name: SourceName,
+  type: SourceType.optional(),
+  aliases: z.array(SourceName).max(100).optional(),
+  reliability: Reliability.optional(),
+  note: z.string().max(100_000).optional(),
+});
+export type NewSource = z.infer<typeof NewSource>;
+
 /** An attribution (or claim) citing a source, or an attribution covering a claim. */
 export const Link = z.object({
   id: Id,
@@ -133,3 +148,42 @@ export const DocumentState = z.object({
   canRedo: z.boolean(),
 });
 export type DocumentState = z.infer<typeof DocumentState>;
+
+/** A document's links, flags and sources with its undo state: what every relation edit returns. */
+export const DocumentRelations = DocumentState.pick({ links: true, flags: true, sources: true, canUndo: true, canRedo: true });
+export type DocumentRelations = z.infer<typeof DocumentRelations>;
+
+export const EXPORT_FORMATS = ['html', 'pdf', 'md', 'csv', 'json', 'claimreview'] as const;
+export const ExportFormat = z.enum(EXPORT_FORMATS);
+export type ExportFormat = z.infer<typeof ExportFormat>;
+
+export const ExportedFile = z.object({
+  fileName: z.string(),
+  mimeType: z.string(),
+  /** Text formats come as UTF-8 text, PDF as base64. */
+  encoding: z.enum(['utf8', 'base64']),
+  content: z.string(),
+});
+export type ExportedFile = z.infer<typeof ExportedFile>;
+
+const DiffSpan = z.object({ start: Offset, end: Offset, text: z.string() });
+export const VersionDiff = z.object({
+  previousId: Id.nullable(),
+  added: z.array(DiffSpan),
+  removed: z.array(DiffSpan),
+  changed: z.array(z.object({ old: DiffSpan, new: DiffSpan })),
+});
+export type VersionDiff = z.infer<typeof VersionDiff>;
+
+const SuggestSpan = z.object({ start: Offset, end: Offset, text: z.string() });
+export const INCONSISTENCY_KINDS = ['count', 'ordinal', 'amount', 'percent', 'duration', 'date', 'weekday'] as const;
+/** What the assistant proposes; the analyst accepts or rejects. Same shape as `cli suggest --json`. */
+export const SuggestionBody = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('inconsistency'), kind: z.enum(INCONSISTENCY_KINDS), explanation: z.string(), spans: z.array(SuggestSpan) }),
+  z.object({ type: z.literal('attribution'), source: z.string(), cue: z.string(), span: SuggestSpan }),
+  z.object({ type: z.literal('claim'), score: z.number().min(0).max(1), span: SuggestSpan }),
+]);
+export type SuggestionBody = z.infer<typeof SuggestionBody>;
+export const SUGGESTION_STATES = ['pending', 'accepted', 'rejected'] as const;
+export const StoredSuggestion = z.object({ id: Id, state: z.enum(SUGGESTION_STATES), suggestion: SuggestionBody });
+export type StoredSuggestion = z.infer<typeof StoredSuggestion>;

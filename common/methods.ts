@@ -10,8 +10,25 @@ export const METHOD_NAMES = [
   'createAnnotation',
   'updateAnnotation',
   'deleteAnnotation',
+  'createSource',
+  'updateSource',
+  'mergeSources',
+  'deleteSource',
+  'setAnnotationSource',
+  'linkClaims',
+  'unlinkClaims',
+  'createFlag',
+  'updateFlag',
+  'deleteFlag',
   'undo',
   'redo',
+  'exportReport',
+  'importAnnotations',
+  'getVersionDiff',
+  'runSuggestions',
+  'listSuggestions',
+  'acceptSuggestions',
+  'rejectSuggestions',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 
@@ -25,7 +42,7 @@ export const EVENT_CHANNEL = 'claimscope:event';
 
 export type AppEvent =
   | { type: 'opened'; documentId: number }
-  | { type: 'command'; command: 'undo' | 'redo' | 'shortcuts' | 'library' }
+  | { type: 'command'; command: 'undo' | 'redo' | 'shortcuts' | 'library' | 'export' }
   | { type: 'error'; message: string };
 
 /** What the preload exposes as window.claimscope. Results come as envelopes; the client unwraps them. */

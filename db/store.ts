@@ -17,6 +17,8 @@ interface DocumentRow {
   imported_at: string;
   chars: number;
   annotation_count: number;
+  version: number;
+  previous_id: number | null;
 }
 
 interface AnnotationRow {
@@ -55,7 +57,7 @@ export interface OperationRow {
   state: 'done' | 'undone' | 'discarded';
 }
 
-const SUMMARY_COLUMNS = `d.id, d.title, d.path, d.format, d.imported_at, length(d.text) AS chars,
+const SUMMARY_COLUMNS = `d.id, d.title, d.path, d.format, d.imported_at, length(d.text) AS chars, d.version, d.previous_id,
   (SELECT count(*) FROM annotations a WHERE a.document_id = d.id) AS annotation_count`;
 
 function toSummary(r: DocumentRow): DocumentSummary {
@@ -67,6 +69,8 @@ function toSummary(r: DocumentRow): DocumentSummary {
     chars: r.chars,
     importedAt: r.imported_at,
     annotationCount: r.annotation_count,
+    version: r.version,
+    previousId: r.previous_id,
   };
 }
 
@@ -121,8 +125,13 @@ export class Store {
     return this.q('DELETE FROM documents WHERE id = ?').run(id).changes > 0;
   }
 
+  /** The library: the latest version of each document. */
   listDocuments(): DocumentSummary[] {
-    const rows = this.q(`SELECT ${SUMMARY_COLUMNS} FROM documents d ORDER BY d.imported_at DESC, d.id DESC`).all() as DocumentRow[];
+    const rows = this.q(
+      `SELECT ${SUMMARY_COLUMNS} FROM documents d
+       WHERE NOT EXISTS (SELECT 1 FROM documents n WHERE n.previous_id = d.id)
+       ORDER BY d.imported_at DESC, d.id DESC`,
+    ).all() as DocumentRow[];
     return rows.map(toSummary);
   }
 
@@ -152,9 +161,20 @@ export class Store {
   }
 
   findDocumentBySha(sha256: string): number | null {
-    const r = this.q('SELECT id FROM documents WHERE sha256 = ? ORDER BY id DESC LIMIT 1').get(sha256) as
+    const r = this.q(
+      'SELECT id FROM documents d WHERE sha256 = ? AND NOT EXISTS (SELECT 1 FROM documents n WHERE n.previous_id = d.id) ORDER BY id DESC LIMIT 1',
+    ).get(sha256) as
       | { id: number }
       | undefined;
+    return r ? r.id : null;
+  }
+
+  /** The latest version imported from a path, if any. */
+  findLatestByPath(filePath: string): number | null {
+    const r = this.q(
+      `SELECT id FROM documents d WHERE path = ? AND NOT EXISTS (SELECT 1 FROM documents n WHERE n.previous_id = d.id)
+       ORDER BY id DESC LIMIT 1`,
+    ).get(filePath) as { id: number } | undefined;
     return r ? r.id : null;
   }
 

@@ -3,6 +3,8 @@ import { quoteSelector } from '../../common/selectors';
 import { ClaimscopeError } from '../../common/errors';
 import type { ChangeRecorder } from '../../db/changes';
 import { notFound, nowIso, type ServiceContext } from './context';
+import { applyDefaultLinks } from './links';
+import { documentRelations } from './relations';
 
 /**
  * Deletes an annotation with everything that points at it, each as a recorded change so undo
@@ -35,8 +37,8 @@ export function annotationHandlers(ctx: ServiceContext): Pick<Handlers, 'createA
       if (end > text.length) {
         throw new ClaimscopeError('invalid_input', `the range ${start}-${end} lies outside the document (${text.length} characters)`);
       }
-      const id = ctx.write(documentId, kind === 'claim' ? 'Tag claim' : 'Tag attribution', (rec) =>
-        rec.insert('annotations', {
+      const id = ctx.write(documentId, kind === 'claim' ? 'Tag claim' : 'Tag attribution', (rec) => {
+        const newId = rec.insert('annotations', {
           document_id: documentId,
           kind,
           start_offset: start,
@@ -47,9 +49,11 @@ export function annotationHandlers(ctx: ServiceContext): Pick<Handlers, 'createA
           note: '',
           orphan: 0,
           created_at: nowIso(),
-        }),
-      );
-      return { annotation: store.getAnnotation(id)! };
+        });
+        applyDefaultLinks(ctx, rec, store.getAnnotation(newId)!);
+        return newId;
+      });
+      return { annotation: store.getAnnotation(id)!, relations: documentRelations(ctx, documentId) };
     },
 
     updateAnnotation({ id, status, credibility, note }) {
@@ -68,7 +72,7 @@ export function annotationHandlers(ctx: ServiceContext): Pick<Handlers, 'createA
       const existing = store.getAnnotation(id);
       if (!existing) throw notFound('annotation', id);
       ctx.write(existing.documentId, `Delete ${existing.kind}`, (rec) => deleteAnnotationCascade(ctx, rec, id));
-      return { deleted: id };
+      return { deleted: id, relations: documentRelations(ctx, existing.documentId) };
     },
   };
 }

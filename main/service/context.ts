@@ -6,6 +6,8 @@ import type { ImportOptions } from '../core/import';
 
 export interface ServiceOptions {
   import?: ImportOptions;
+  /** Renders report HTML to PDF (Electron's printToPDF in the app); default: headless Chromium. */
+  renderPdf?: (html: string) => Promise<Uint8Array>;
 }
 
 /** What every handler works with: the database, its store, and one way to make undoable writes. */

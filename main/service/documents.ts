@@ -5,6 +5,7 @@ import { ClaimscopeError } from '../../common/errors';
 import { importBuffer, readImportFile } from '../core/import';
 import { notFound, type ServiceContext } from './context';
 import { documentState } from './history';
+import { moveAnnotationsToVersion } from './versions';
 
 export function sha256(bytes: Uint8Array): string {
   return crypto.createHash('sha256').update(bytes).digest('hex');
@@ -24,8 +25,11 @@ export async function importDocument(
   const existing = ctx.store.findDocumentBySha(hash);
   if (existing !== null) return { document: ctx.store.getSummary(existing)!, existing: true };
   const parsed = await importBuffer(name, bytes, ctx.options.import);
-  const id = ctx.transaction(() =>
-    ctx.store.insertDocument({
+  const id = ctx.transaction(() => {
+    // New content at a path already in the library is the next version of that document.
+    const previous = filePath === null ? null : ctx.store.findLatestByPath(filePath);
+    const prior = previous === null ? null : ctx.store.getSummary(previous);
+    const newId = ctx.store.insertDocument({
       title: parsed.title,
       path: filePath,
       format: parsed.format,
@@ -33,8 +37,12 @@ export async function importDocument(
       blocks: parsed.blocks,
       sha256: hash,
       metadata: parsed.metadata,
-    }),
-  );
+      previousId: previous,
+      version: prior ? prior.version + 1 : 1,
+    });
+    if (previous !== null) moveAnnotationsToVersion(ctx, previous, newId, parsed.text);
+    return newId;
+  });
   return { document: ctx.store.getSummary(id)!, existing: false };
 }
 

@@ -3,6 +3,12 @@ import type { DB } from '../../db/open';
 import { annotationHandlers } from './annotations';
 import { ServiceContext, type ServiceOptions } from './context';
 import { documentHandlers } from './documents';
+import { flagHandlers } from './flags';
+import { linkHandlers } from './links';
+import { sourceHandlers } from './sources';
+import { exportHandlers } from './exports';
+import { suggestionHandlers, SuggestionRunner } from './suggestions';
+import { versionHandlers } from './versions';
 import { historyHandlers } from './history';
 
 export { ServiceContext, type ServiceOptions } from './context';
@@ -13,6 +19,12 @@ export function createService(db: DB, options: ServiceOptions = {}): Handlers {
   return {
     ...documentHandlers(ctx),
     ...annotationHandlers(ctx),
+    ...sourceHandlers(ctx),
+    ...linkHandlers(ctx),
+    ...flagHandlers(ctx),
     ...historyHandlers(ctx),
+    ...exportHandlers(ctx),
+    ...versionHandlers(ctx),
+    ...suggestionHandlers(ctx, new SuggestionRunner(ctx)),
   };
 }

@@ -110,10 +110,8 @@ describe('annotations and history', () => {
     const c1 = (await call(a, 'createAnnotation', { documentId: id, kind: 'claim', ...span('This marks the sixth') })).annotation;
     const c2 = (await call(a, 'createAnnotation', { documentId: id, kind: 'claim', ...span('at least five phone conversations') })).annotation;
     const t = (await call(a, 'createAnnotation', { documentId: id, kind: 'attribution', ...span('according to the Kremlin') })).annotation;
-    // Links and flags get their own API later; build them here straight in the store.
-    a.db.prepare('INSERT INTO links (from_id, to_annotation_id) VALUES (?, ?)').run(t.id, c1.id);
-    const flag = Number(a.db.prepare("INSERT INTO flags (document_id, explanation, created_at) VALUES (?, 'sixth vs five', 'now')").run(id).lastInsertRowid);
-    a.db.prepare('INSERT INTO flag_members (flag_id, annotation_id) VALUES (?, ?), (?, ?)').run(flag, c1.id, flag, c2.id);
+    // The attribution covers the next sentence's claim by default; the flag links the two claims.
+    const flag = (await call(a, 'createFlag', { documentId: id, memberIds: [c1.id, c2.id], explanation: 'sixth vs five' })).flag.id;
 
     await call(a, 'deleteAnnotation', { id: c1.id });
     let s = await call(a, 'getState', { documentId: id });

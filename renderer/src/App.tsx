@@ -4,11 +4,18 @@ import { createClient, errorMessage, isElectron } from './api/client';
 import { DocumentEditor, type DocumentEditorHandle } from './editor/DocumentEditor';
 import type { AnnotationView } from './editor/annotationPlugin';
 import { Library } from './library/Library';
-import { AnnotationPanel } from './panel/AnnotationPanel';
+import { AnnotationPanel, type PanelHandle } from './panel/AnnotationPanel';
+import { buildIndexes, NO_RELATIONS, type Relations } from './panel/model';
+import { markDocumentReceived, markOpenRequested, markTagDrawn, timedTagKey } from './perf';
 import { isTypingTarget } from './shortcuts';
 import { fileToBase64 } from './ui/base64';
+import { ExportDialog } from './export/ExportDialog';
+import { useSuggestions } from './suggestions/useSuggestions';
+import { VersionChanges } from './versions/VersionChanges';
 import { ShortcutsDialog } from './ui/ShortcutsDialog';
 import { Toasts, useToasts } from './ui/Toasts';
+import { HighlightStyles } from './workflow/HighlightStyles';
+import { editorViews, nextSelection, relationsOf, useWorkflow } from './workflow/useWorkflow';
 
 const client = createClient();
 const LAST_DOC_KEY = 'claimscope.lastDocument';
@@ -26,19 +33,25 @@ export function App() {
   const [annotations, setAnnotations] = useState<Annotation[]>([]);
   const [history, setHistory] = useState({ canUndo: false, canRedo: false });
   const [selectedId, setSelectedId] = useState<number | null>(null);
+  /** The rest of a multi-selection (Ctrl+click): claims to flag, claims to link. */
+  const [alsoSelected, setAlsoSelected] = useState<number[]>([]);
+  const [relations, setRelations] = useState<Relations>(NO_RELATIONS);
   const [pendingWrites, setPendingWrites] = useState(0);
   const [busy, setBusy] = useState<string | null>(null);
   const [showLibrary, setShowLibrary] = useState(true);
   const [showShortcuts, setShowShortcuts] = useState(false);
+  const [showExport, setShowExport] = useState(false);
+  const [showChanges, setShowChanges] = useState(false);
   const [dragging, setDragging] = useState(false);
   const { toasts, toast, dismiss } = useToasts();
   const editorRef = useRef<DocumentEditorHandle>(null);
+  const panelRef = useRef<PanelHandle>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const tempIds = useRef(0);
 
   // The latest values for the key handler, which is installed once.
-  const live = useRef({ open, annotations, selectedId });
-  live.current = { open, annotations, selectedId };
+  const live = useRef({ open, annotations, selectedId, alsoSelected });
+  live.current = { open, annotations, selectedId, alsoSelected };
 
   const refreshLibrary = useCallback(async () => {
     try {
@@ -50,15 +63,18 @@ export function App() {
 
   const applyState = useCallback((document: DocumentRecord, state: DocumentState) => {
     setAnnotations(state.annotations);
+    setRelations(relationsOf(state));
     setHistory({ canUndo: state.canUndo, canRedo: state.canRedo });
-    setOpen({ document, baseline: state.annotations });
+    setOpen({ document, baseline: editorViews(state.annotations, state.flags) });
   }, []);
 
   const openDocument = useCallback(
     async (id: number) => {
       setBusy('Opening…');
+      markOpenRequested(id);
       try {
         const { document, state } = await client.getDocument({ id });
+        markDocumentReceived(id);
         setSelectedId(null);
         applyState(document, state);
         localStorage.setItem(LAST_DOC_KEY, String(id));
@@ -96,9 +112,12 @@ export function App() {
 
   const chooseFile = useCallback(() => fileInput.current?.click(), []);
 
-  const select = useCallback((id: number | null) => {
-    setSelectedId(id);
-    editorRef.current?.dispatch({ type: 'select', id });
+  const select = useCallback((id: number | null, add = false) => {
+    const next = nextSelection(live.current.selectedId, live.current.alsoSelected, id, add);
+    live.current = { ...live.current, selectedId: next.primary, alsoSelected: next.also };
+    setSelectedId(next.primary);
+    setAlsoSelected(next.also);
+    editorRef.current?.dispatch({ type: 'select', id: next.primary });
   }, []);
 
   const write = useCallback(
@@ -115,6 +134,21 @@ export function App() {
     },
     [toast],
   );
+
+  const ix = useMemo(() => buildIndexes(annotations, relations), [annotations, relations]);
+  const workflow = useWorkflow({
+    client,
+    editorRef,
+    panelRef,
+    state: { documentId: open?.document.id ?? null, annotations, relations, ix, selectedId, alsoSelected },
+    setAnnotations,
+    setRelations,
+    setHistory,
+    select,
+    write,
+    toast,
+  });
+  const { afterTag, beforeTag, onKey: workflowKey, actions } = workflow;
 
   const tag = useCallback(
     async (kind: AnnotationKind) => {
@@ -134,27 +168,27 @@ export function App() {
       // Drawn at once; replaced by the stored annotation when the database acknowledges it.
       const tempId = -++tempIds.current;
       editor.dispatch({ type: 'add', annotation: { id: tempId, kind, ...range, pending: true } });
-      const created = await write(() => client.createAnnotation({ documentId: current.document.id, kind, ...range }));
+      const acknowledged = markTagDrawn();
+      const creating = write(() => client.createAnnotation({ documentId: current.document.id, kind, ...range }));
+      beforeTag(kind, tempId, current.document.text.slice(range.start, range.end), creating.then((c) => c?.annotation));
+      const created = await creating;
+      acknowledged(created !== undefined);
       editor.dispatch({ type: 'remove', id: tempId });
       if (!created) return;
       editor.dispatch({ type: 'add', annotation: created.annotation });
       setAnnotations((prev) => [...prev, created.annotation]);
-      setHistory({ canUndo: true, canRedo: false });
       select(created.annotation.id);
+      afterTag(created.annotation, created.relations);
     },
-    [select, toast, write],
+    [afterTag, beforeTag, select, toast, write],
   );
 
   const deleteSelected = useCallback(async () => {
     const { selectedId: id } = live.current;
     if (id === null || id < 0) return;
-    const done = await write(() => client.deleteAnnotation({ id }));
-    if (!done) return;
-    editorRef.current?.dispatch({ type: 'remove', id });
-    setAnnotations((prev) => prev.filter((a) => a.id !== id));
-    setHistory({ canUndo: true, canRedo: false });
-    select(null);
-  }, [select, write]);
+    // Asks first when the deletion would dissolve a flag.
+    actions.deleteAnnotation(id);
+  }, [actions]);
 
   const step = useCallback(
     async (direction: 'undo' | 'redo') => {
@@ -173,12 +207,31 @@ export function App() {
     [applyState, select, toast, write],
   );
 
+  const reloadState = useCallback(async () => {
+    const current = live.current.open;
+    if (!current) return;
+    applyState(current.document, await client.getState({ documentId: current.document.id }));
+  }, [applyState]);
+
+  const assistant = useSuggestions({
+    client,
+    documentId: open?.document.id ?? null,
+    editorRef,
+    annotationsVersion: annotations,
+    onAccepted: reloadState,
+    toast,
+  });
+  const assistantRef = useRef(assistant);
+  assistantRef.current = assistant;
+
   const onClickOffset = useCallback(
     (offset: number) => {
       const { annotations: list, selectedId: current } = live.current;
       const hits = list.filter((a) => a.start <= offset && offset < a.end).sort((a, b) => a.end - a.start - (b.end - b.start));
+      if (hits.length > 0) assistantRef.current.clearSelection();
       if (hits.length === 0) {
         select(null);
+        assistantRef.current.selectAt(offset);
         return;
       }
       // A second click on the same place cycles through overlapping tags, innermost first.
@@ -188,18 +241,11 @@ export function App() {
     [select],
   );
 
-  const revealFromPanel = useCallback(
-    (id: number) => {
-      select(id);
-      editorRef.current?.reveal(id);
-    },
-    [select],
-  );
-
   // Keyboard: one handler for the whole window.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (isTypingTarget(e.target)) return;
+      if (assistantRef.current.handleKey(e)) return;
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
       if (mod && !e.altKey) {
@@ -215,16 +261,19 @@ export function App() {
         } else if (key === 'l') {
           e.preventDefault();
           setShowLibrary((v) => !v);
+        } else if (key === 'e' && live.current.open) {
+          e.preventDefault();
+          setShowExport(true);
         }
         return;
       }
       if (e.altKey) return;
       if (key === 'c' && !e.shiftKey) {
         e.preventDefault();
-        void tag('claim');
+        void timedTagKey(e, () => tag('claim'));
       } else if (key === 'a' && !e.shiftKey) {
         e.preventDefault();
-        void tag('attribution');
+        void timedTagKey(e, () => tag('attribution'));
       } else if (e.key === 'Delete' || e.key === 'Backspace') {
         if (live.current.selectedId !== null) {
           e.preventDefault();
@@ -235,11 +284,13 @@ export function App() {
         setShowShortcuts(true);
       } else if (e.key === 'Escape') {
         select(null);
+      } else {
+        workflowKey(e);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [chooseFile, deleteSelected, select, step, tag]);
+  }, [chooseFile, deleteSelected, select, step, tag, workflowKey]);
 
   // Events from the Electron menu and second launches.
   useEffect(() => {
@@ -250,6 +301,7 @@ export function App() {
       else if (event.command === 'undo' || event.command === 'redo') void step(event.command);
       else if (event.command === 'shortcuts') setShowShortcuts(true);
       else if (event.command === 'library') setShowLibrary((v) => !v);
+      else if (event.command === 'export') setShowExport(true);
     });
   }, [openDocument, refreshLibrary, step, toast]);
 
@@ -338,6 +390,9 @@ export function App() {
         <button type="button" disabled={!history.canRedo} onClick={() => void step('redo')} title="Redo (Ctrl+Shift+Z)">
           Redo
         </button>
+        <button type="button" disabled={!open} onClick={() => setShowExport(true)} title="Export a report (Ctrl+E)">
+          Export…
+        </button>
         <span className="cs-grow" />
         <button type="button" onClick={() => setShowShortcuts(true)} title="Keyboard shortcuts (?)">
           ?
@@ -362,6 +417,11 @@ export function App() {
             <div className="cs-doc-head">
               <h1 className="cs-doc-heading">{open.document.title}</h1>
               <span className="cs-doc-sub">
+                {open.document.version > 1 && (
+                  <button type="button" className="cs-link-button" onClick={() => setShowChanges(true)} title="What changed since the previous version">
+                    Version {open.document.version}: changes…
+                  </button>
+                )}
                 {open.document.format.toUpperCase()} · {open.document.chars.toLocaleString()} characters
                 {open.document.metadata.author ? ` · ${open.document.metadata.author}` : ''}
                 {open.document.metadata.published ? ` · ${open.document.metadata.published}` : ''}
@@ -372,25 +432,59 @@ export function App() {
         ) : (
           <div className="cs-welcome">
             <h1>Open a document to start</h1>
-            <p>Claimscope reads .txt and .md files. Tag sentences as claims (C) or attributions (A); every change is saved at once.</p>
+            <p>Claimscope opens text, Markdown, web pages (.html), Word (.docx) and PDF files. Tag sentences as claims (C) or attributions (A); every change is saved at once.</p>
             <button type="button" onClick={chooseFile}>
               Open a document…
             </button>
           </div>
         )}
       </main>
-      {open && <AnnotationPanel annotations={annotations} selectedId={selectedId} onSelect={revealFromPanel} />}
+      {open && (
+        <div className="cs-right">
+        <AnnotationPanel
+          ref={panelRef}
+          annotations={annotations}
+          ix={ix}
+          flags={relations.flags}
+          sources={relations.sources}
+          selectedId={selectedId}
+          alsoSelected={alsoSelected}
+          actions={actions}
+        />
+        {assistant.panel}
+        </div>
+      )}
       <footer className="cs-status" role="status" aria-live="polite">
         <span data-testid="save-status">{saveStatus}</span>
         {busy && <span className="cs-busy">{busy}</span>}
         {selected && (
           <span className="cs-selected-info">
             Selected: {selected.kind} · {selected.exact.length > 60 ? selected.exact.slice(0, 60) + '…' : selected.exact}
+            {alsoSelected.length > 0 && ` (+${alsoSelected.length} more: I flags claims, L links an attribution)`}
           </span>
         )}
       </footer>
       {dragging && <div className="cs-dropzone">Drop to open</div>}
       <ShortcutsDialog isOpen={showShortcuts} onClose={() => setShowShortcuts(false)} />
+      {workflow.dialogs}
+      <HighlightStyles annotations={annotations} alsoSelected={alsoSelected} />
+      <ExportDialog
+        isOpen={showExport}
+        documentId={open?.document.id ?? null}
+        client={client}
+        onClose={() => setShowExport(false)}
+        onDone={(message, tone) => toast(message, tone)}
+      />
+      {open && open.document.version > 1 && (
+        <VersionChanges
+          isOpen={showChanges}
+          documentId={open.document.id}
+          version={open.document.version}
+          orphans={annotations.filter((a) => a.orphan)}
+          client={client}
+          onClose={() => setShowChanges(false)}
+        />
+      )}
       <Toasts toasts={toasts} onDismiss={dismiss} />
     </div>
   );

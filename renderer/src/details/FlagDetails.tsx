@@ -1,0 +1,80 @@
+import { memo } from 'react';
+import { Button } from 'react-aria-components';
+import { FLAG_STATUSES, type Annotation, type Flag } from '../../../common/domain';
+import { FLAG_STATUS_LABEL, shorten, sourcesOf, STATUS_LABEL, type Indexes } from '../panel/model';
+import { NoteEditor, type NoteEditorHandle } from '../notes/NoteEditor';
+import type { WorkflowActions } from '../workflow/actions';
+import { ChoiceSelect } from './ChoiceSelect';
+import { CommitField } from './CommitField';
+
+// One inconsistency flag: what contradicts what, its status, its claims (jump to each), its note.
+
+interface Props {
+  flag: Flag;
+  ix: Indexes;
+  actions: WorkflowActions;
+  noteRef: React.Ref<NoteEditorHandle>;
+}
+
+const STATUS_OPTIONS = FLAG_STATUSES.map((s) => ({ id: s, label: FLAG_STATUS_LABEL[s] }));
+
+/** Memoised: typing in the panel's search does not redraw it (or its note editor). */
+export const FlagDetails = memo(function FlagDetails({ flag, ix, actions, noteRef }: Props) {
+  const members = flag.memberIds.map((id) => ix.byId.get(id)).filter((x): x is Annotation => !!x);
+  return (
+    <div className="cs-details-body" data-testid="details">
+      <div className="cs-details-head">
+        <span className="cs-kind-badge cs-kind-flag">
+          <span aria-hidden="true">⚑</span> Inconsistency
+        </span>
+        <Button className="cs-link-button" onPress={() => actions.revealAll(flag.memberIds)}>
+          Show claims in text
+        </Button>
+      </div>
+      <CommitField
+        label="Explanation"
+        value={flag.explanation}
+        placeholder="sixth conversation this year vs at least five since January"
+        onCommit={(explanation) => actions.updateFlag(flag.id, { explanation })}
+      />
+      <ChoiceSelect label="Status (S)" value={flag.status} options={STATUS_OPTIONS} onChange={(s) => actions.updateFlag(flag.id, { status: s as Flag['status'] })} />
+      <section className="cs-details-section" aria-label="Flagged claims">
+        <h4>{members.length} claims</h4>
+        <ul className="cs-rel-list">
+          {members.map((m) => {
+            const s = sourcesOf(ix, m.id)[0];
+            return (
+              <li key={m.id}>
+                <Button className="cs-quote-link" onPress={() => actions.reveal(m.id)} aria-label={`Show in text: ${shorten(m.exact, 80)}`}>
+                  “{shorten(m.exact, 110)}”
+                </Button>
+                <span className="cs-muted cs-small-text">
+                  {STATUS_LABEL[m.status]}
+                  {s ? ` · ${s.name} ${s.reliability}` : ''}
+                </span>
+                {members.length > 2 && (
+                  <Button
+                    className="cs-icon-button"
+                    aria-label={`Take “${shorten(m.exact, 40)}” out of this flag`}
+                    onPress={() => actions.updateFlag(flag.id, { memberIds: flag.memberIds.filter((x) => x !== m.id) })}
+                  >
+                    ×
+                  </Button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+      <section className="cs-details-section" aria-label="Note">
+        <h4>Note (N)</h4>
+        <NoteEditor key={flag.id} ref={noteRef} value={flag.note} label="Note on this flag" onSave={(note) => actions.updateFlag(flag.id, { note })} />
+      </section>
+      <div className="cs-inline-buttons cs-details-foot">
+        <Button className="cs-button cs-small cs-danger" onPress={() => actions.deleteFlag(flag.id)}>
+          Delete flag
+        </Button>
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,121 @@
+import type { Source } from '../../../common/domain';
+
+// What to offer as the source of an attribution phrase. An existing source named in the phrase
+// (by name or alias) comes first; otherwise the longest run of capitalised words, after any title
+// ("presidential aide Yury Ushakov said" -> "Yury Ushakov", "Foreign Minister Sergey Lavrov" ->
+// "Sergey Lavrov"). Simple and general: no name lists beyond titles and sentence openers.
+
+/** Capitalised words that open sentences or phrases, never a name. */
+const OPENERS = new Set(
+  (
+    'a an the according as at but by for from he her his however in it its meanwhile on she so ' +
+    'that their these they this those to we when while with'
+  ).split(' '),
+);
+
+/** Titles and roles: the name follows them. */
+const TITLES = new Set(
+  (
+    'aide adviser advisor ambassador cardinal chairman chairwoman chair chancellor chief commander ' +
+    'commissioner congressman congresswoman councillor councilor dr director general governor judge ' +
+    'king leader lord mayor minister mr mrs ms pm pope premier president prime prince princess prof ' +
+    'professor queen rep representative secretary sen senator sheikh sir speaker spokesman ' +
+    'spokesperson spokeswoman'
+  ).split(' '),
+);
+
+/** Lower-case words that may sit inside a name ("Ministry of Defence", "Ursula von der Leyen"). */
+const CONNECTORS = new Set(['of', 'de', 'der', 'van', 'von', 'bin', 'al', 'la', 'le', 'du', 'da', 'for', 'and']);
+
+function clean(word: string): string {
+  return word.replace(/^[^\p{L}\p{N}]+/u, '').replace(/(['’]s)?[^\p{L}\p{N}.]*$/u, '').replace(/\.$/, '');
+}
+
+function isCapitalised(word: string): boolean {
+  return /^\p{Lu}/u.test(word);
+}
+
+/** A proper-noun run in the phrase, or '' when there is none. */
+export function guessSourceName(phrase: string): string {
+  const words = phrase.split(/\s+/).map(clean).filter(Boolean);
+  const runs: string[][] = [];
+  let run: string[] = [];
+  const close = () => {
+    while (run.length && CONNECTORS.has(run[run.length - 1]!)) run.pop();
+    if (run.length) runs.push(run);
+    run = [];
+  };
+  for (const word of words) {
+    const lower = word.toLowerCase();
+    if (isCapitalised(word) && !(run.length === 0 && OPENERS.has(lower))) run.push(word);
+    else if (run.length > 0 && CONNECTORS.has(word)) run.push(word);
+    else close();
+  }
+  close();
+  // Drop everything up to the last title: the name comes after it.
+  const named = runs
+    .map((r) => {
+      let last = -1;
+      r.forEach((w, i) => TITLES.has(w.toLowerCase()) && (last = i));
+      return last >= 0 && last < r.length - 1 ? r.slice(last + 1) : r;
+    })
+    .filter((r) => !(r.length === 1 && TITLES.has(r[0]!.toLowerCase())));
+  let best: string[] | null = null;
+  for (const r of named) if (!best || r.length >= best.length) best = r;
+  return best ? best.join(' ') : '';
+}
+
+function containsWords(haystack: string, needle: string): boolean {
+  const n = needle.trim().toLowerCase();
+  if (!n) return false;
+  const h = haystack.toLowerCase();
+  let at = h.indexOf(n);
+  while (at >= 0) {
+    const before = at === 0 ? '' : h[at - 1]!;
+    const after = h[at + n.length] ?? '';
+    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
+    at = h.indexOf(n, at + 1);
+  }
+  return false;
+}
+
+/** The existing source whose name or alias the phrase names (the longest such mention wins). */
+export function sourceNamedIn(phrase: string, sources: readonly Source[]): Source | null {
+  let best: { source: Source; length: number } | null = null;
+  for (const s of sources) {
+    for (const name of [s.name, ...s.aliases]) {
+      if (containsWords(phrase, name) && (!best || name.length > best.length)) best = { source: s, length: name.length };
+    }
+  }
+  return best?.source ?? null;
+}
+
+/** The source whose name or one alias is exactly `text` (ignoring case and outer spaces). */
+export function sourceNamed(text: string, sources: readonly Source[]): Source | null {
+  const t = text.trim().toLowerCase();
+  if (!t) return null;
+  return (
+    sources.find((s) => s.name.toLowerCase() === t) ??
+    sources.find((s) => s.aliases.some((a) => a.toLowerCase() === t)) ??
+    null
+  );
+}
+
+/** Type-ahead over names and aliases: names that start with the query first, then any word match. */
+export function searchSources(query: string, sources: readonly Source[], limit = 50): Source[] {
+  const q = query.trim().toLowerCase();
+  if (!q) return sources.slice(0, limit);
+  const scored: Array<{ s: Source; score: number }> = [];
+  for (const s of sources) {
+    const name = s.name.toLowerCase();
+    let score = name.startsWith(q) ? 0 : name.includes(q) ? 2 : Infinity;
+    for (const a of s.aliases) {
+      const alias = a.toLowerCase();
+      score = Math.min(score, alias.startsWith(q) ? 1 : alias.includes(q) ? 3 : Infinity);
+    }
+    if (score === Infinity && q.split(/\s+/).every((w) => name.includes(w) || s.aliases.some((a) => a.toLowerCase().includes(w)))) score = 4;
+    if (score !== Infinity) scored.push({ s, score });
+  }
+  scored.sort((x, y) => x.score - y.score || x.s.name.localeCompare(y.s.name));
+  return scored.slice(0, limit).map((x) => x.s);
+}
