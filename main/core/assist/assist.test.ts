@@ -1,0 +1,323 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { generateBenchText } from './bench';
+import { suggest, suggestionKey, type Suggestion } from './index';
+import { tagRange, wordNumberValue } from './nlp';
+
+type Inconsistency = Extract<Suggestion, { type: 'inconsistency' }>;
+type Attribution = Extract<Suggestion, { type: 'attribution' }>;
+type Claim = Extract<Suggestion, { type: 'claim' }>;
+
+const inconsistencies = (text: string): Inconsistency[] => suggest(text).filter((s): s is Inconsistency => s.type === 'inconsistency');
+const attributions = (text: string, sources?: { name: string; aliases: string[] }[]): Attribution[] =>
+  suggest(text, { sources }).filter((s): s is Attribution => s.type === 'attribution');
+const claims = (text: string): Claim[] => suggest(text).filter((s): s is Claim => s.type === 'claim');
+
+/** The inconsistencies of one kind, each as the list of its span texts. */
+function found(text: string, kind: Inconsistency['kind']): string[][] {
+  return inconsistencies(text)
+    .filter((s) => s.kind === kind)
+    .map((s) => s.spans.map((x) => x.text));
+}
+
+function expectOffsetsExact(text: string, out: Suggestion[]): void {
+  for (const s of out) {
+    const spans = s.type === 'inconsistency' ? s.spans : [s.span];
+    for (const sp of spans) {
+      expect(sp.start).toBeGreaterThanOrEqual(0);
+      expect(sp.end).toBeLessThanOrEqual(text.length);
+      expect(sp.start).toBeLessThan(sp.end);
+      expect(text.slice(sp.start, sp.end)).toBe(sp.text);
+    }
+  }
+}
+
+describe('tokens', () => {
+  it('keep exact offsets through quotes, dashes, hyphens and odd white space', () => {
+    const text = '\u00a0“Quoted,” she said—twice.\r\nThe 24-hour strike (at £5bn) hit mid-2026 targets; COVID-19 and U.S. data\tagreed.';
+    const toks = tagRange(text, 0, text.length);
+    for (const t of toks) expect(text.slice(t.start, t.end)).toBe(t.text);
+    expect(toks.map((t) => t.text)).toEqual(
+      expect.arrayContaining(['Quoted', 'said', 'twice', '24', 'hour', 'strike', '5bn', 'mid', '2026', 'COVID-19', 'U.S', 'agreed']),
+    );
+  });
+
+  it('read number words', () => {
+    expect(wordNumberValue('sixth')).toBe(6);
+    expect(wordNumberValue('twenty five')).toBe(25);
+    expect(wordNumberValue('one hundred and five')).toBe(105);
+    expect(wordNumberValue('two million')).toBe(2_000_000);
+    expect(wordNumberValue('dozen')).toBeNull();
+  });
+});
+
+describe('counts and ranks', () => {
+  it('flags two totals of the same set ("all N X")', () => {
+    const text = 'Crews reopened all five gates of the harbour on Monday. By the afternoon, all six gates were open again.';
+    expect(found(text, 'count')).toEqual([['all five gates', 'all six gates']]);
+  });
+
+  it('flags two counts of the same thing done by the same subject', () => {
+    const text = 'The survey questioned 2,400 farmers in three provinces. The survey, which questioned 2,100 farmers, was paid for by a charity.';
+    expect(found(text, 'count')).toEqual([['2,400 farmers', '2,100 farmers']]);
+  });
+
+  it('flags vote tallies that disagree', () => {
+    const text = 'The board voted 9 to 4 on Friday to approve the plan. Minutes show the plan passed with 8 votes in favour.';
+    expect(found(text, 'count')).toEqual([['9 to 4', '8 votes']]);
+  });
+
+  it('flags a rank that the count of the same thing in the same period contradicts', () => {
+    const text =
+      'NORTHBRIDGE, 7 March 2025 - This is the fourth meeting between the ministers this year. Since January, the ministers have held at least three meetings.';
+    const out = found(text, 'count');
+    expect(out).toHaveLength(1);
+    expect(out[0]![0]).toContain('the fourth meeting');
+    expect(out[0]![1]).toBe('at least three meetings');
+  });
+
+  it('does not flag a rank and a count when the count covers a shorter period', () => {
+    const text =
+      'NORTHBRIDGE, 7 March 2025 - This is the fourth meeting between the ministers this year. Since February, the ministers have held three meetings.';
+    expect(found(text, 'count')).toEqual([]);
+  });
+
+  it('flags two ranks whose periods nest ("second this year" vs "first since 2015")', () => {
+    const text = 'OAKFORD, 2 June 2025 - It is the third flood in the valley this year. The flood is the first in the valley since 2015.';
+    const out = inconsistencies(text).filter((s) => s.kind === 'ordinal');
+    expect(out).toHaveLength(1);
+    expect(out[0]!.spans.map((s) => s.text)).toEqual(['the third flood in the valley this year', 'the first in the valley since 2015']);
+    expect(out[0]!.explanation).toMatch(/this year.*since 2015/);
+  });
+
+  it('flags a count restated with the verb as a modifier ("homes were completed" / "completed homes")', () => {
+    const text = 'The report shows that 2,150 new homes were completed in the city. The report, which counted 2,300 completed homes, was published on Monday.';
+    expect(found(text, 'count')).toEqual([['2,150 new homes', '2,300 completed homes']]);
+  });
+
+  it('flags a rank given with its own period against a count for that period', () => {
+    const text =
+      'LISBON, 5 May 2025 - The bank closed its branches after the third cyberattack on its systems this year. Since January, the bank has suffered two cyberattacks.';
+    const out = found(text, 'count');
+    expect(out).toHaveLength(1);
+    expect(out[0]).toEqual(['the third cyberattack on its systems this year', 'two cyberattacks']);
+  });
+
+  it('does not flag things that merely look alike', () => {
+    const cases = [
+      // different things counted
+      'Seven cargo trucks were waiting at the gate. Eight forklifts stood idle in the yard.',
+      // an age limit is not a count
+      'The scheme covers pupils under ten. It runs in three regions.',
+      // a rank in history against an earlier instance
+      'It is the third major expansion in its history; the first took place in 1952.',
+      // a "first" about a different kind of thing, in a different period
+      'The summit was their first direct meeting in two years. Since January, the two have held at least four phone calls.',
+      // counts of different events (different verbs, different days)
+      'On Monday, police arrested 12 people. On Tuesday, 30 people were injured in clashes.',
+      'Police arrested 12 people on Saturday. Another 8 people were arrested on Sunday.',
+      // the same kind of count in different places, periods or of different parts
+      'The company employs 5,000 people in France. It employs 3,000 people in Germany.',
+      'The factory produced 500 cars a day in 2019. It now produces 300 cars a day.',
+      'Three years ago, the factory employed 800 workers. Today it employs 450 workers.',
+      'In 2023, the charity helped 5,000 families. It helped 6,200 families in 2024.',
+      'The hospital has 400 beds. The new wing will add 120 beds next year.',
+      // "the first time since", a rank of something else
+      'Inflation fell below 3 percent for the first time since 2021. It was the second time this year that the bank cut rates.',
+    ];
+    for (const text of cases) expect(inconsistencies(text), text).toEqual([]);
+  });
+});
+
+describe('amounts, percentages and durations', () => {
+  it('flags "the N percent figure" that does not match the percentage given before', () => {
+    const text = 'The repairs cut flood losses by 40 percent, engineers reported. Critics said the 45 percent reduction figure was misleading.';
+    expect(found(text, 'percent')).toEqual([['40 percent', 'the 45 percent reduction figure']]);
+  });
+
+  it('flags a change and "the N percent rise in X" that disagree', () => {
+    const text = 'Customer complaints rose by 40 percent in April. The bank said the 35 percent rise in complaints was driven by fraud.';
+    expect(found(text, 'percent')).toEqual([['40 percent', 'the 35 percent rise']]);
+  });
+
+  it('flags an amount and "the N euro X" that disagree', () => {
+    const text = 'The upgrade of the bank systems cost 8.5 million euros, the bank said. Analysts said the 6 million euro upgrade had been poorly managed.';
+    expect(found(text, 'amount')).toEqual([['8.5 million euros', 'the 6 million euro upgrade']]);
+  });
+
+  it('flags two percentages for the same noun', () => {
+    const text = 'Unemployment in the region stood at 7.5 percent. Officials put regional unemployment at 9 percent.';
+    expect(found(text, 'percent')).toHaveLength(1);
+  });
+
+  it('flags two lengths for the same (or a synonymous) event, one of them definite', () => {
+    const text = 'Members ended a hearing that lasted nearly six hours. The four-hour session was broadcast on the radio.';
+    expect(found(text, 'duration')).toEqual([['nearly six hours', 'The four-hour session']]);
+  });
+
+  it('does not flag a cost against its budget, this turnout against the last, or unrelated durations', () => {
+    const cases = [
+      'The bridge cost 12 million dollars, slightly less than the 15 million dollars budgeted in 2020.',
+      'The bridge cost 12 million dollars. The council had budgeted 15 million dollars for it.',
+      'Turnout was 61 percent, up from 57 percent at the last election.',
+      'Turnout reached 61 percent this year. At the previous election, turnout was 57 percent.',
+      'Talks collapsed after nine hours of negotiation. In May, unions staged a 48-hour strike.',
+      'A 24-hour stoppage began at midnight. The talks lasted three hours.',
+      'Turnout was 61 percent. In the 2019 election, turnout was 67 percent.',
+      'Support for Smith stood at 45 percent. Support for Jones was 38 percent.',
+      'Prices rose 5 percent in January. In February, they rose 3 percent.',
+      'The first phase cost 20 million euros. The second phase will cost 35 million euros.',
+      'The company made 5 million pounds in profit. The company paid 2 million pounds in tax.',
+      'The museum received 2 million visitors last year. This year it expects 2.5 million visitors.',
+      'Each of the four candidates spoke for ten minutes. The debate lasted two hours.',
+    ];
+    for (const text of cases) expect(inconsistencies(text), text).toEqual([]);
+  });
+});
+
+describe('dates', () => {
+  it('checks a weekday against the calendar', () => {
+    const text = 'KESTREL BAY, Tuesday 7 March 2025 - The harbour reopened.';
+    const out = inconsistencies(text);
+    expect(out).toHaveLength(1);
+    expect(out[0]!.kind).toBe('weekday');
+    expect(out[0]!.spans.map((s) => s.text)).toEqual(['Tuesday 7 March 2025']);
+    expect(out[0]!.explanation).toBe('7 March 2025 was a Friday, not a Tuesday.');
+  });
+
+  it('accepts a weekday that matches, and checks dates in the body too', () => {
+    expect(inconsistencies('KESTREL BAY, Friday 7 March 2025 - The harbour reopened.')).toEqual([]);
+    expect(inconsistencies('The plant will close on Sunday, 4 January 2026, officials said.')).toEqual([]);
+    const body = 'The plant will close on Monday, 4 January 2026, officials said.';
+    expect(found(body, 'weekday')).toEqual([['Monday, 4 January 2026']]);
+  });
+
+  it('flags header dates that disagree (a header line against a dateline)', () => {
+    const text = 'Published 2024-05-01\n\nBoard approves plan\n\nLONDON, Monday 3 June 2024 - The board voted to approve the plan.';
+    const out = found(text, 'date');
+    expect(out).toEqual([['2024-05-01', 'Monday 3 June 2024']]);
+  });
+
+  it('flags two dates for the same event, not dates of different occasions', () => {
+    const text =
+      'OAKFORD, 6 November 2025 - The council said construction of the new bridge would start on 12 January 2026. ' +
+      'Construction of the bridge will start on 19 January 2026, the mayor told residents.';
+    expect(found(text, 'date')).toEqual([['12 January 2026', '19 January 2026']]);
+    const different = [
+      'The museum opened on 3 March 1990. The museum reopened on 5 May 2024 after repairs.',
+      'The committee met on 3 May 2025. The committee met again on 10 May 2025.',
+    ];
+    for (const t of different) expect(inconsistencies(t), t).toEqual([]);
+  });
+
+  it('does not flag a header and dateline that agree', () => {
+    const text = 'Published 2024-06-03\n\nBoard approves plan\n\nLONDON, Monday 3 June 2024 - The board voted.';
+    expect(inconsistencies(text)).toEqual([]);
+  });
+});
+
+describe('attributions', () => {
+  const text = [
+    'Finance minister Carla Ruiz said the budget was balanced.',
+    '"We worked through the night," said harbour master Jonas Ek, adding that the gates were safe.',
+    'According to the national weather service, the storm has passed. The service said more rain was likely.',
+    'A fire service spokeswoman said nobody was hurt, with Ruiz noting that the roads were clear.',
+    'Court filings show the firm owed 3 million dollars. "It is a relief," she said.',
+    'The extension will add nine stops.',
+  ].join('\n\n');
+
+  it('finds cue phrases and names the source', () => {
+    const out = attributions(text).map((a) => [a.span.text, a.source]);
+    expect(out).toEqual([
+      ['Finance minister Carla Ruiz said', 'Carla Ruiz'],
+      ['said harbour master Jonas Ek', 'Jonas Ek'],
+      ['According to the national weather service', 'national weather service'],
+      ['The service said', 'national weather service'],
+      ['A fire service spokeswoman said', 'fire service spokeswoman'],
+      ['with Ruiz noting that', 'Ruiz'],
+      ['Court filings show', 'Court filings'],
+      ['she said', 'Ruiz'],
+    ]);
+    expectOffsetsExact(text, suggest(text));
+  });
+
+  it('maps mentions to known sources by name and alias', () => {
+    const out = attributions(text, [
+      { name: 'Carla Ruiz', aliases: ['Ruiz', 'the finance minister'] },
+      { name: 'National Weather Service', aliases: ['NWS', 'national weather service'] },
+    ]).map((a) => a.source);
+    expect(out).toContain('Carla Ruiz');
+    expect(out.filter((s) => s === 'Carla Ruiz').length).toBeGreaterThanOrEqual(2);
+    expect(out).toContain('National Weather Service');
+    expect(out).not.toContain('Ruiz');
+  });
+
+  it('needs evidence for weak cues', () => {
+    expect(attributions('The extension adds nine stops and a new depot.')).toEqual([]);
+    expect(attributions('The renovation added two reading rooms.')).toEqual([]);
+  });
+});
+
+describe('claims', () => {
+  it('scores sentences with numbers, causes and events above opinion and questions', () => {
+    const text = [
+      'Unemployment rose to 7 percent in March because two factories closed.',
+      'It is a lovely town.',
+      'Will the plan work?',
+    ].join(' ');
+    const out = claims(text);
+    expect(out.length).toBeGreaterThan(0);
+    for (const c of out) {
+      expect(c.score).toBeGreaterThanOrEqual(0);
+      expect(c.score).toBeLessThanOrEqual(1);
+    }
+    expect(out[0]!.span.text).toBe('Unemployment rose to 7 percent in March because two factories closed.');
+    expect(out.map((c) => c.span.text)).not.toContain('Will the plan work?');
+    expect(out.map((c) => c.span.text)).not.toContain('It is a lovely town.');
+  });
+
+  it('ranks claims by score', () => {
+    const out = claims('The plant employs 1,200 workers. Output fell 20 percent after the fire. Officials met on Monday.');
+    const scores = out.map((c) => c.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+});
+
+describe('suggestions', () => {
+  it('have exact offsets on arbitrary text', () => {
+    const word = fc.constantFrom(
+      'the', 'council', 'said', 'five', 'ships', '4,800', 'percent', '“quote”', 'Mayor', 'Ana', 'Lee', 'according', 'to', 'police',
+      '3', 'March', '2025', 'Monday,', 'all', 'three', 'terminals.', '—', 'e\u0301', '😀', 'hours', 'the', 'first', 'since', '2019,', '\n\n', '\t',
+    );
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 60 }), fc.array(fc.constantFrom(' ', '  ', '\n', ''), { maxLength: 60 }), (words, gaps) => {
+        const text = words.map((w, i) => w + (gaps[i] ?? ' ')).join('');
+        expectOffsetsExact(text, suggest(text));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('have stable keys that ignore explanations and scores', () => {
+    const text = 'KESTREL BAY, Tuesday 7 March 2025 - Crews reopened all five gates. By noon, all six gates were open, police said.';
+    const a = suggest(text);
+    const b = suggest(text);
+    expect(a.map(suggestionKey)).toEqual(b.map(suggestionKey));
+    expect(new Set(a.map(suggestionKey)).size).toBe(a.length);
+    const first = a[0]!;
+    if (first.type === 'inconsistency') expect(suggestionKey({ ...first, explanation: 'changed' })).toBe(suggestionKey(first));
+  });
+
+  it('run over a generated multi-article text with exact offsets', () => {
+    const text = generateBenchText(30_000, 3);
+    const out = suggest(text);
+    expect(out.length).toBeGreaterThan(0);
+    expectOffsetsExact(text, out);
+  });
+
+  it('handle empty and trivial input', () => {
+    expect(suggest('')).toEqual([]);
+    expect(suggest('   \n\n ')).toEqual([]);
+    expect(() => suggest('5')).not.toThrow();
+  });
+});

@@ -1,0 +1,342 @@
+// Attributions: a reporting cue ("said", "told reporters", "according to", "noting that",
+// "called ... 'a turning point'", "records show") and the source it names. The source is the noun
+// phrase next to the cue (subject, inverted subject, or the object of "according to"), reduced to
+// a person's name when it holds one ("presidential aide Yury Ushakov" -> "Yury Ushakov"), else to
+// the phrase without its determiner ("the Kremlin" -> "Kremlin"). "The authority" is resolved to an
+// earlier "port authority", "she" to the person quoted just before, and names and aliases of known
+// sources map to the known source's name.
+
+import type { AssistDoc } from './document';
+import { DOCUMENT_CUE_VERBS, DOCUMENT_NOUNS, PERSON_PRONOUNS, QUOTE_CUE_VERBS, ROLE_NOUNS, STRONG_CUE_VERBS, WEAK_CUE_VERBS } from './lexicon';
+import { isAbbreviation, lexiconTags, type Tok } from './nlp';
+import { nounLemma, nounPhraseBefore, verbLemma, type NounPhrase } from './referents';
+import { breaksAfter, breaksBefore, has, hasQuote, isAcronym, isCapitalised, isCompoundModifier, isCopula, isDeterminer, isNounTok, isNumberTok, isPronoun, isVerbTok } from './tokens';
+
+export interface KnownSource {
+  name: string;
+  aliases: string[];
+}
+
+export interface Attribution {
+  source: string;
+  cue: string;
+  start: number;
+  end: number;
+  sentence: number;
+  /** The source is a person's name. */
+  person: boolean;
+}
+
+function normalise(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[’']s\b/g, '')
+    .replace(/[^\p{L}\p{N}\s&-]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^(the|a|an) /, '');
+}
+
+class SourceIndex {
+  private readonly exact = new Map<string, string>();
+  private readonly surnames = new Map<string, Set<string>>();
+  private readonly aliases: [string, string][] = [];
+  constructor(sources: readonly KnownSource[]) {
+    for (const s of sources) {
+      for (const alias of [s.name, ...s.aliases]) {
+        const n = normalise(alias);
+        if (!n) continue;
+        if (!this.exact.has(n)) this.exact.set(n, s.name);
+        this.aliases.push([n, s.name]);
+        const words = n.split(' ');
+        if (words.length > 1) {
+          const last = words[words.length - 1]!;
+          const set = this.surnames.get(last) ?? new Set<string>();
+          set.add(s.name);
+          this.surnames.set(last, set);
+        }
+      }
+    }
+    this.aliases.sort((a, b) => b[0].length - a[0].length);
+  }
+  get size(): number {
+    return this.exact.size;
+  }
+  /** The known source a mention names, if any: exact name or alias, a surname, or an alias inside the phrase. */
+  match(candidate: string, phrase: string): string | null {
+    if (this.exact.size === 0) return null;
+    const c = normalise(candidate);
+    const hit = this.exact.get(c) ?? this.exact.get(normalise(phrase));
+    if (hit) return hit;
+    if (!c.includes(' ')) {
+      const names = this.surnames.get(c);
+      if (names && names.size === 1) return [...names][0]!;
+    }
+    const p = ` ${normalise(phrase)} `;
+    for (const [alias, name] of this.aliases) if (p.includes(` ${alias} `)) return name;
+    return null;
+  }
+}
+
+function isTitle(t: Tok): boolean {
+  if (has(t, 'Honorific') || has(t, 'Actor')) return true;
+  const n = t.norm.replace(/\.$/, '');
+  if (isAbbreviation(n)) return true;
+  return lexiconTags(n).some((x) => x === 'Honorific' || x === 'Actor');
+}
+
+/** A capitalised word the lexicon knows only as a common noun (judge, prosecutor, coach). */
+function isCommonNoun(t: Tok): boolean {
+  const tags = lexiconTags(t.norm);
+  if (tags.length === 0) return false;
+  return !tags.some((x) => x === 'Person' || x === 'FirstName' || x === 'LastName' || x === 'ProperNoun' || x === 'Place' || x === 'Organization' || x === 'MaleName' || x === 'FemaleName');
+}
+
+function hasFirstName(toks: readonly Tok[], a: number, y: number): boolean {
+  for (let x = a; x <= y; x++) if (has(toks[x], 'FirstName') || has(toks[x], 'MaleName') || has(toks[x], 'FemaleName')) return true;
+  return false;
+}
+
+function isNameTok(t: Tok): boolean {
+  return has(t, 'Person') || has(t, 'FirstName') || has(t, 'LastName') || has(t, 'MaleName') || has(t, 'FemaleName');
+}
+
+/** A person's name inside a phrase: the run of capitalised words with a name in it, titles removed. */
+function personName(toks: readonly Tok[], np: NounPhrase, sentenceStart: number): [number, number] | null {
+  let end = np.last;
+  for (let x = np.first; x <= np.last; x++) {
+    if (toks[x]!.norm === 'of') {
+      end = x - 1;
+      break;
+    }
+  }
+  let best: [number, number] | null = null;
+  let x = np.first;
+  while (x <= end) {
+    if (!isCapitalised(toks[x]!) || isDeterminer(toks[x]!)) {
+      x++;
+      continue;
+    }
+    let y = x;
+    while (y + 1 <= end && isCapitalised(toks[y + 1]!) && !breaksAfter(toks[y]!)) y++;
+    let a = x;
+    while (a <= y && isTitle(toks[a]!)) a++;
+    // "Judge Alison Frey", "Prosecutor Daniel Owusu": a common noun before a name is a title.
+    while (a < y && y - a >= 2 && (isCommonNoun(toks[a]!) || !isNameTok(toks[a]!)) && hasFirstName(toks, a + 1, y)) a++;
+    if (a <= y) {
+      const run = toks.slice(a, y + 1);
+      const named = run.some(isNameTok);
+      const orgOrPlace = run.some((t) => has(t, 'Organization') || has(t, 'Place') || isAcronym(t));
+      const sentenceInitial = toks[a]!.start === sentenceStart;
+      if (named && !orgOrPlace) best = [a, y];
+      else if (!best && run.length >= 2 && !orgOrPlace && !sentenceInitial && run.every((t) => !has(t, 'Date'))) best = [a, y];
+      else if (!best && run.length === 1 && x > np.first && has(run[0], 'ProperNoun') && !orgOrPlace && isTitle(toks[x]!)) best = [a, y];
+    }
+    x = y + 1;
+  }
+  return best;
+}
+
+/** The phrase after "according to" or an inverted cue ("said union spokesperson Marta Velez"). */
+function phraseAfter(toks: readonly Tok[], j: number): NounPhrase | null {
+  let k = j;
+  const taken: number[] = [];
+  while (k < toks.length) {
+    const t = toks[k]!;
+    if (k > j && breaksBefore(t)) break;
+    const ok =
+      isDeterminer(t) ||
+      isNounTok(t) ||
+      has(t, 'Adjective') ||
+      isAcronym(t) ||
+      (isCapitalised(t) && !isVerbTok(t)) ||
+      isCompoundModifier(toks, k) ||
+      (isNumberTok(t) && taken.length > 0) ||
+      (t.norm === 'of' && taken.length > 0 && k + 1 < toks.length) ||
+      (has(t, 'Possessive') && taken.length > 0);
+    if (!ok || (isPronoun(t) && !isDeterminer(t)) || has(t, 'Preposition') && t.norm !== 'of') break;
+    taken.push(k);
+    if (breaksAfter(t)) break;
+    k++;
+  }
+  while (taken.length && (toks[taken[taken.length - 1]!]!.norm === 'of' || isDeterminer(toks[taken[taken.length - 1]!]))) taken.pop();
+  if (!taken.length) return null;
+  const first = taken[0]!;
+  const last = taken[taken.length - 1]!;
+  let head = last;
+  for (let x = first; x <= last; x++) {
+    if (toks[x]!.norm === 'of') {
+      head = x - 1;
+      break;
+    }
+  }
+  if (head < first) return null;
+  return { first, last, head, mods: [] };
+}
+
+function surface(text: string, toks: readonly Tok[], a: number, b: number): string {
+  return text.slice(toks[a]!.start, toks[b]!.end);
+}
+
+/** Attribution state across a document: the known sources and the attributions found so far (for coreference). */
+export class AttributionFinder {
+  readonly found: Attribution[] = [];
+  private readonly index: SourceIndex;
+  private readonly fullerNames = new Map<string, string>();
+  constructor(sources: readonly KnownSource[] = []) {
+    this.index = new SourceIndex(sources);
+  }
+  /** Attributions in sentence i (appended to `found` and returned). */
+  sentence(doc: AssistDoc, i: number): Attribution[] {
+    const before = this.found.length;
+    if (doc.mayHaveCue(i)) sentenceAttributions(doc, i, this.found, this.index, this.fullerNames);
+    return this.found.slice(before);
+  }
+}
+
+/** Every attribution in the document, in order. */
+export function findAttributions(doc: AssistDoc, sources: readonly KnownSource[] = []): Attribution[] {
+  const finder = new AttributionFinder(sources);
+  for (const s of doc.sentences) finder.sentence(doc, s.index);
+  return finder.found;
+}
+
+function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], index: SourceIndex, fullerNames: Map<string, string>): void {
+  const text = doc.text;
+  const s = doc.sentences[i]!;
+  {
+    const toks = doc.tokens(s.index);
+    const sentenceText = doc.sentenceText(s.index);
+    for (let k = 0; k < toks.length; k++) {
+      const t = toks[k]!;
+      const norm = (x: number): string => toks[x]?.norm ?? '';
+      let np: NounPhrase | null = null;
+      let spanStart = k;
+      let spanEnd = k;
+      let cueEnd = k;
+      if (t.norm === 'according' && norm(k + 1) === 'to') {
+        np = phraseAfter(toks, k + 2);
+        if (!np) continue;
+        cueEnd = k + 1;
+        spanEnd = np.last;
+      } else {
+        if (!isVerbTok(t) && !has(t, 'Plural')) continue;
+        const lemma = verbLemma(t);
+        const strong = STRONG_CUE_VERBS.has(lemma);
+        const weak = WEAK_CUE_VERBS.has(lemma);
+        const quoteCue = QUOTE_CUE_VERBS.has(lemma);
+        const docCue = DOCUMENT_CUE_VERBS.has(lemma);
+        if (!strong && !weak && !quoteCue && !docCue) continue;
+        if (!isVerbTok(t) && !docCue) continue;
+        // Passive without an agent ("was described as") names no source.
+        if (isCopula(toks[k - 1]) && has(t, 'PastTense')) continue;
+        const prev = toks[k - 1];
+        const leftBoundary = !prev || breaksAfter(prev);
+        np = leftBoundary && prev && /^,\s*$/.test(prev.post) ? nounPhraseBefore(toks, k, { crossComma: true }) : leftBoundary ? null : nounPhraseBefore(toks, k);
+        if (np && ['that', 'which', 'who'].includes(norm(np.head))) np = null;
+        let inverted = false;
+        if (!np && leftBoundary) {
+          // "... ," said union spokesperson Marta Velez
+          const after = phraseAfter(toks, k + 1);
+          if (after && (breaksAfter(toks[after.last]!) || after.last === toks.length - 1) && !isPronoun(toks[after.first]) && norm(after.first) !== 'that') {
+            np = after;
+            inverted = true;
+          }
+        }
+        if (!np) continue;
+        const headTok = toks[np.head]!;
+        if (isPronoun(headTok) && !PERSON_PRONOUNS.has(headTok.norm)) continue;
+        if (docCue && !DOCUMENT_NOUNS.has(nounLemma(headTok))) continue;
+        if (quoteCue && !hasQuote(text.slice(t.end, s.end))) continue;
+        if (weak && !strong) {
+          const trailing = np.first > 0 && breaksAfter(toks[np.first - 1]!);
+          const evidence = inverted || trailing || norm(k + 1) === 'that' || breaksAfter(t) || k === toks.length - 1 || breaksBefore(toks[k + 1] ?? t) || hasQuote(sentenceText);
+          if (!evidence) continue;
+        }
+        if (inverted) {
+          spanStart = k;
+          spanEnd = np.last;
+        } else {
+          spanStart = np.first;
+          spanEnd = k;
+          if (norm(np.first - 1) === 'with' && !breaksAfter(toks[np.first - 1]!)) spanStart = np.first - 1;
+        }
+        // "told reporters", "told the BBC"
+        if (lemma === 'tell') {
+          const obj = phraseAfter(toks, k + 1);
+          if (obj && obj.last - obj.first < 4) spanEnd = Math.max(spanEnd, obj.last);
+        }
+        if (norm(spanEnd + 1) === 'that' && spanEnd === k && !breaksAfter(t)) spanEnd++;
+        cueEnd = k;
+      }
+      if (!np) continue;
+      const npStart = toks[np.first]!.start;
+      const npEnd = toks[np.last]!.end;
+      let overlapsEarlier = false;
+      for (let x = out.length - 1; x >= 0 && out[x]!.sentence === s.index; x--) if (out[x]!.start < npEnd && npStart < out[x]!.end) overlapsEarlier = true;
+      if (overlapsEarlier) continue;
+      const source = sourceOf(doc, toks, np, s.start, s.index, out, index, fullerNames);
+      if (!source) continue;
+      const a = Math.min(spanStart, np.first, k);
+      const b = Math.max(spanEnd, cueEnd);
+      out.push({
+        source: source.name,
+        cue: surface(text, toks, k, cueEnd),
+        start: toks[a]!.start,
+        end: toks[b]!.end,
+        sentence: s.index,
+        person: source.person,
+      });
+      if (!source.person) rememberFullerName(fullerNames, source.name);
+      k = Math.max(k, b);
+    }
+  }
+}
+
+function sourceOf(
+  doc: AssistDoc,
+  toks: readonly Tok[],
+  np: NounPhrase,
+  sentenceStart: number,
+  sentence: number,
+  earlier: readonly Attribution[],
+  index: SourceIndex,
+  fullerNames: ReadonlyMap<string, string>,
+): { name: string; person: boolean } | null {
+  const text = doc.text;
+  const head = toks[np.head]!;
+  const phrase = surface(text, toks, np.first, np.last);
+  if (isPronoun(head)) {
+    // "she said": the person quoted last, in this paragraph or the one before.
+    const paragraph = doc.sentences[sentence]!.paragraph;
+    for (let x = earlier.length - 1; x >= 0; x--) {
+      const e = earlier[x]!;
+      if (doc.sentences[e.sentence]!.paragraph < paragraph - 1) break;
+      if (e.person) return { name: e.source, person: true };
+    }
+    return null;
+  }
+  const person = personName(toks, np, sentenceStart);
+  if (person) {
+    const name = surface(text, toks, person[0], person[1]);
+    return { name: index.match(name, phrase) ?? name, person: true };
+  }
+  let a = np.first;
+  while (a < np.last && (isDeterminer(toks[a]!) || (has(toks[a], 'Possessive') && a < np.head))) a++;
+  let name = surface(text, toks, a, np.last).replace(/[’']s$/, '');
+  const known = index.match(name, phrase);
+  if (known) return { name: known, person: false };
+  // "The authority said": the fuller name given before ("the port authority").
+  const isBareDefinite = np.first < a && toks[np.first]!.norm === 'the' && a === np.last && !isCapitalised(toks[a]!) && !ROLE_NOUNS.has(nounLemma(toks[a]!));
+  if (isBareDefinite) {
+    const fuller = fullerNames.get(toks[a]!.norm);
+    if (fuller) name = fuller;
+  }
+  return { name, person: false };
+}
+
+/** The latest multi-word source per last word ("authority" -> "port authority"), for "the authority said". */
+function rememberFullerName(fullerNames: Map<string, string>, source: string): void {
+  const words = source.toLowerCase().split(/\s+/);
+  if (words.length > 1) fullerNames.set(words[words.length - 1]!, source);
+}

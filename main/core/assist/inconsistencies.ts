@@ -1,0 +1,267 @@
+// Which quantity mentions disagree. Mentions are bucketed by what they are about (referent class,
+// or a noun key for percentages and amounts) and only compared within a bucket, against a bounded
+// number of earlier mentions, so the work grows linearly with the text.
+//
+// Two mentions are taken to be about the same thing only on positive evidence:
+// - counts: the same head (or near-synonym), compatible modifiers, and the same frame: both say
+//   "all N X", or both are the object of the same subject ("the trial enrolled" / "the study
+//   followed"), or the same verb, or both are votes for (against) a measure;
+// - a rank and a count of the same thing, or two ranks, in overlapping time scopes;
+// - durations: the same (or near-synonymous) head, one of them definite ("the three-hour session");
+// - percentages and amounts: a shared noun, or a definite "the N percent figure" that points back
+//   at the percentage given before it.
+// And never when one of them is a comparison, a plan, a subset, a rate, or in the same sentence.
+
+import type { Approx } from './lexicon';
+import type { Quantity } from './quantities';
+import { relate, type ScopeRelation } from './scope';
+
+export type ConflictKind = 'count' | 'ordinal' | 'amount' | 'percent' | 'duration';
+
+export interface Conflict {
+  kind: ConflictKind;
+  a: Quantity;
+  b: Quantity;
+  explanation: string;
+}
+
+/** How many earlier mentions in a bucket each mention is compared with. */
+const WINDOW = 24;
+
+function interval(q: Quantity): [number, number] {
+  const v = q.value;
+  const tol = (x: number): number => Math.max(x * 0.1, q.kind === 'count' && Number.isInteger(v) && v < 20 ? 0.5 : 0);
+  const a: Approx = q.approx;
+  switch (a) {
+    case 'exact':
+      return [v, v];
+    case 'about':
+      return [v - tol(v), v + tol(v)];
+    case 'nearly':
+      return [v * 0.8, v];
+    case 'atLeast':
+      // "at least five" is read as the count the text gives (a sixth conversation contradicts it).
+      return [v, v + tol(v)];
+    case 'moreThan':
+      return [v, v * 1.5 + 1];
+    case 'lessThan':
+      return [v * 0.5, v];
+    case 'upTo':
+      return [0, v];
+  }
+}
+
+function overlaps(a: [number, number], b: [number, number]): boolean {
+  const eps = 1e-9;
+  return a[0] <= b[1] + eps && b[0] <= a[1] + eps;
+}
+
+/** One phrase's modifiers are a subset of the other's ("phone conversations" / "conversations"). A
+ *  participle that restates the other's verb does not count ("completed homes" / "homes were completed"). */
+function modsCompatible(a: Quantity, b: Quantity): boolean {
+  const ma = a.mods.filter((_, i) => !(b.frame.isSubject && b.frame.verb !== null && a.modVerbs[i] === b.frame.verb));
+  const mb = b.mods.filter((_, i) => !(a.frame.isSubject && a.frame.verb !== null && b.modVerbs[i] === a.frame.verb));
+  if (ma.length === 0 || mb.length === 0) return true;
+  return ma.every((m) => mb.includes(m)) || mb.every((m) => ma.includes(m));
+}
+
+function anchorsDiffer(a: Quantity, b: Quantity): boolean {
+  if (a.anchors.length === 0 || b.anchors.length === 0) return false;
+  return !a.anchors.some((x) => b.anchors.includes(x));
+}
+
+/** Reasons two mentions cannot be compared at all. */
+function blocked(a: Quantity, b: Quantity, opts: { allowSubset?: boolean } = {}): boolean {
+  if (a.sentence === b.sentence) return true;
+  if (a.hedged !== b.hedged) return true;
+  if (a.compared || b.compared) return true;
+  if (!opts.allowSubset && (a.subset || b.subset)) return true;
+  if (a.rate !== b.rate) return true;
+  if (a.unit !== b.unit) return true;
+  if (relate(a.scope, b.scope) === 'disjoint') return true;
+  if (anchorsDiffer(a, b) && !(a.totality && b.totality)) return true;
+  if (a.names.length > 0 && b.names.length > 0 && !a.names.some((n) => b.names.includes(n))) return true;
+  return false;
+}
+
+function sameCountFrame(a: Quantity, b: Quantity): boolean {
+  if (a.polarity !== null || b.polarity !== null) return a.polarity === b.polarity;
+  if ((a.totality && (b.totality || b.definite)) || (b.totality && a.definite)) return true;
+  if (a.frame.subject !== null && a.frame.subject === b.frame.subject && !a.frame.isSubject && !b.frame.isSubject) return true;
+  if (a.frame.verb !== null && a.frame.verb === b.frame.verb && a.frame.isSubject === b.frame.isSubject && a.frame.verb !== 'be') return true;
+  // "2,150 homes were completed" / "2,300 completed homes"
+  if (a.frame.verb !== null && a.frame.isSubject && a.frame.verb !== '' && b.modVerbs.includes(a.frame.verb)) return true;
+  if (b.frame.verb !== null && b.frame.isSubject && b.frame.verb !== '' && a.modVerbs.includes(b.frame.verb)) return true;
+  return false;
+}
+
+/** Counts (or ranks) in scopes related by `rel` conflict when the one in the narrower scope exceeds the other. */
+function monotoneConflict(rel: ScopeRelation, a: [number, number], b: [number, number]): boolean {
+  switch (rel) {
+    case 'same':
+      return !overlaps(a, b);
+    case 'aInB':
+      return a[0] > b[1];
+    case 'bInA':
+      return b[0] > a[1];
+    default:
+      return false;
+  }
+}
+
+function fmt(v: number): string {
+  if (Number.isInteger(v)) return String(v).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return String(Math.round(v * 100) / 100);
+}
+
+function ordinalWord(n: number): string {
+  const s = ['th', 'st', 'nd', 'rd'];
+  const v = n % 100;
+  return `${n}${s[(v - 20) % 10] ?? s[v] ?? s[0]}`;
+}
+
+function hours(v: number): string {
+  if (v >= 24 * 2 && v % 24 === 0) return `${fmt(v / 24)} days`;
+  if (v < 1) return `${fmt(v * 60)} minutes`;
+  return `${fmt(v)} hour${v === 1 ? '' : 's'}`;
+}
+
+function approxWord(q: Quantity): string {
+  switch (q.approx) {
+    case 'about':
+      return 'about ';
+    case 'nearly':
+      return 'nearly ';
+    case 'atLeast':
+      return 'at least ';
+    case 'moreThan':
+      return 'more than ';
+    case 'lessThan':
+      return 'less than ';
+    case 'upTo':
+      return 'up to ';
+    default:
+      return '';
+  }
+}
+
+function plural(w: string): string {
+  if (/(s|x|ch|sh)$/.test(w)) return `${w}es`;
+  if (/[^aeiou]y$/.test(w)) return `${w.slice(0, -1)}ies`;
+  if (w === 'person') return 'people';
+  if (w === 'child') return 'children';
+  return `${w}s`;
+}
+
+export function findConflicts(qs: readonly Quantity[], text: string): Conflict[] {
+  const out: Conflict[] = [];
+  const seen = new Set<string>();
+  const phrase = (q: Quantity): string => text.slice(q.start, q.end);
+  // Each mention is reported against the nearest earlier mention it conflicts with, once.
+  const add = (kind: ConflictKind, a: Quantity, b: Quantity, explanation: string): boolean => {
+    const key = `${a.start}:${b.start}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    out.push({ kind, a, b, explanation });
+    return true;
+  };
+
+  const buckets = new Map<string, Quantity[]>();
+  const bucket = (key: string, q: Quantity): Quantity[] => {
+    let list = buckets.get(key);
+    if (!list) {
+      list = [];
+      buckets.set(key, list);
+    }
+    const earlier = list.slice(Math.max(0, list.length - WINDOW)).reverse();
+    list.push(q);
+    if (list.length > WINDOW * 4) list.splice(0, list.length - WINDOW);
+    return earlier;
+  };
+  const lastPercent: Quantity[] = [];
+  const lastAmount = new Map<string, Quantity[]>();
+
+  for (const b of qs) {
+    switch (b.kind) {
+      case 'count':
+      case 'ordinal': {
+        if (!b.cls) break;
+        for (const a of bucket(`n:${b.cls}`, b)) {
+          if (!modsCompatible(a, b)) continue;
+          const rel = relate(a.scope, b.scope);
+          if (a.kind === 'count' && b.kind === 'count') {
+            if (blocked(a, b) || !sameCountFrame(a, b)) continue;
+            if (monotoneConflict(rel, interval(a), interval(b))) {
+              const what = b.polarity ? `votes ${b.polarity === 'for' ? 'in favour' : 'against'}` : plural(b.head ?? b.cls);
+              if (add('count', a, b, `"${phrase(a)}" and "${phrase(b)}" give different numbers of ${what} (${approxWord(a)}${fmt(a.value)} and ${approxWord(b)}${fmt(b.value)}).`)) break;
+            }
+          } else if (a.kind === 'ordinal' && b.kind === 'ordinal') {
+            if (blocked(a, b) || rel === 'overlap') continue;
+            if (monotoneConflict(rel, [a.value, a.value], [b.value, b.value])) {
+              const what = b.cls;
+              let why = 'both cannot be true';
+              if (rel === 'aInB' && a.scope && b.scope) why = `"${a.scope.label}" falls within "${b.scope.label}", so both cannot be true`;
+              else if (rel === 'bInA' && a.scope && b.scope) why = `"${b.scope.label}" falls within "${a.scope.label}", so both cannot be true`;
+              if (add('ordinal', a, b, `"${phrase(a)}" makes it the ${ordinalWord(a.value)} ${what}, but "${phrase(b)}" makes it the ${ordinalWord(b.value)}; ${why}.`)) break;
+            }
+          } else {
+            const ord = a.kind === 'ordinal' ? a : b;
+            const cnt = a.kind === 'ordinal' ? b : a;
+            if (blocked(a, b) || rel === 'overlap') continue;
+            const r = relate(ord.scope, cnt.scope);
+            if (monotoneConflict(r, [ord.value, ord.value], interval(cnt))) {
+              const scope = ord.scope ? ` ${ord.scope.label}` : '';
+              if (add('count', a, b, `"${phrase(ord)}" implies ${fmt(ord.value)} ${plural(ord.head ?? ord.cls ?? 'event')}${scope}, but "${phrase(cnt)}" gives ${approxWord(cnt)}${fmt(cnt.value)}.`)) break;
+            }
+          }
+        }
+        break;
+      }
+      case 'duration': {
+        if (!b.cls) break;
+        for (const a of bucket(`d:${b.cls}`, b)) {
+          if (blocked(a, b) || !modsCompatible(a, b)) continue;
+          if (!a.definite && !b.definite) continue;
+          if (!overlaps(interval(a), interval(b))) {
+            if (add('duration', a, b, `"${phrase(a)}" and "${phrase(b)}" give different lengths (${approxWord(a)}${hours(a.value)} and ${approxWord(b)}${hours(b.value)}) for what reads as the same ${b.cls}.`)) break;
+          }
+        }
+        break;
+      }
+      case 'percent':
+      case 'amount': {
+        const label = b.kind === 'percent' ? 'percentages' : 'amounts';
+        const show = (q: Quantity): string => (q.kind === 'percent' ? `${fmt(q.value)}${q.unit === '%' ? '%' : ' points'}` : `${fmt(q.value)} ${q.unit}`);
+        // A shared noun: "efficacy of 68 percent" ... "efficacy of 72 percent".
+        const compared = new Set<Quantity>();
+        let found = false;
+        for (const key of b.keys) {
+          const [noun, verb] = key.split('@') as [string, string | undefined];
+          for (const a of bucket(`${b.kind}:${b.unit}:${noun}`, b)) {
+            if (found || compared.has(a)) continue;
+            // Two subjects only match with the same verb ("the work cost" / "the work cost"), not "made" / "paid".
+            const ak = a.keys.find((k) => k.split('@')[0] === noun);
+            if (verb !== undefined && ak !== undefined && ak.includes('@') && ak.split('@')[1] !== verb) continue;
+            compared.add(a);
+            if (blocked(a, b)) continue;
+            if (!overlaps(interval(a), interval(b))) found = add(b.kind, a, b, `"${phrase(a)}" and "${phrase(b)}" give different ${label} (${approxWord(a)}${show(a)} and ${approxWord(b)}${show(b)}) for the same ${noun}.`);
+          }
+        }
+        // "the 72 percent figure" points back at the figure given before it.
+        const previous = b.kind === 'percent' ? lastPercent : (lastAmount.get(b.unit) ?? []);
+        if (b.shell) {
+          const same = previous.some((a) => overlaps(interval(a), interval(b)));
+          const a = [...previous].reverse().find((x) => x.sentence !== b.sentence && !x.shell);
+          if (!found && a && !same && !compared.has(a) && !blocked(a, b, { allowSubset: true })) {
+            add(b.kind, a, b, `"${phrase(b)}" refers back to a figure, but the figure given earlier is "${phrase(a)}" (${show(a)}, not ${show(b)}).`);
+          }
+        }
+        previous.push(b);
+        if (previous.length > WINDOW) previous.shift();
+        if (b.kind === 'amount') lastAmount.set(b.unit, previous);
+        break;
+      }
+    }
+  }
+  return out;
+}

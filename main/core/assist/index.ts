@@ -1,0 +1,157 @@
+// The offline analyst assistant: suggestions of inconsistencies, attributions and check-worthy
+// claims over a document's plain text. Pure functions; nothing is fetched; offsets are JavaScript
+// string indices into the text exactly as given, and every span's `text` is `text.slice(start, end)`.
+
+import { AttributionFinder, type KnownSource } from './attributions';
+import { CLAIM_THRESHOLD, claimScore, rankClaims, type Claim } from './claims';
+import { collectDates, datedEvent, eventDateConflicts, formatDate, publicationConflicts, referenceDate, weekdayExplanation, weekdayMismatches, type DatedEvent, type DateMention } from './dates';
+import { AssistDoc } from './document';
+import { findConflicts } from './inconsistencies';
+import { sentenceQuantities, type Quantity, type SentenceContext } from './quantities';
+import { chunkIds } from './tokens';
+
+export type { KnownSource } from './attributions';
+
+export interface SuggestSpan {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export type InconsistencyKind = 'count' | 'ordinal' | 'amount' | 'percent' | 'duration' | 'date' | 'weekday';
+
+export type Suggestion =
+  | { type: 'inconsistency'; kind: InconsistencyKind; explanation: string; spans: SuggestSpan[] }
+  | { type: 'attribution'; source: string; cue: string; span: SuggestSpan }
+  | { type: 'claim'; score: number; span: SuggestSpan };
+
+export interface SuggestOptions {
+  sources?: KnownSource[];
+}
+
+function span(text: string, start: number, end: number): SuggestSpan {
+  return { start, end, text: text.slice(start, end) };
+}
+
+/** Suggestions for a document: inconsistencies first (in text order), then attributions, then claims by score. */
+export function suggest(text: string, options: SuggestOptions = {}): Suggestion[] {
+  const doc = new AssistDoc(text);
+  const out: Suggestion[] = [];
+
+  // Dates: weekday check and header dates that disagree.
+  const dates = collectDates(doc);
+  const ref = referenceDate(dates);
+  const inconsistencies: Suggestion[] = [];
+  for (const m of weekdayMismatches(dates, ref)) {
+    inconsistencies.push({ type: 'inconsistency', kind: 'weekday', explanation: weekdayExplanation(m), spans: [span(text, m.mention.start, m.mention.end)] });
+  }
+  const groups = publicationConflicts(dates);
+  if (groups.length > 1) {
+    const all = groups.flat().sort((a, b) => a.start - b.start);
+    const named = groups.map((g) => `${formatDate(g[0]!.year, g[0]!.month, g[0]!.day)} ("${text.slice(g[0]!.start, g[0]!.end)}")`);
+    inconsistencies.push({
+      type: 'inconsistency',
+      kind: 'date',
+      explanation: `The document's header dates disagree: ${named.join(' vs ')}.`,
+      spans: all.map((d) => span(text, d.start, d.end)),
+    });
+  }
+
+  // One pass over the sentences: quantities, attributions and claim scores, each sentence tagged
+  // once and its tokens dropped afterwards.
+  const datesBySentence = new Map<number, DateMention[]>();
+  for (const d of dates) {
+    const list = datesBySentence.get(d.sentence) ?? [];
+    list.push(d);
+    datesBySentence.set(d.sentence, list);
+  }
+  const refMonth = ref.year * 12 + ref.month - 1;
+  const quantities: Quantity[] = [];
+  const finder = new AttributionFinder(options.sources ?? []);
+  const claims: Claim[] = [];
+  const events: DatedEvent[] = [];
+  for (const s of doc.sentences) {
+    const ds = datesBySentence.get(s.index);
+    if (ds && ds.some((d) => !d.header)) {
+      const toks = doc.tokens(s.index);
+      const chunks = chunkIds(toks);
+      for (const d of ds) {
+        const e = datedEvent(toks, chunks, d, ref);
+        if (e) events.push(e);
+      }
+    }
+    let counts = 0;
+    let measures = 0;
+    if (doc.mayHaveNumber(s.index)) {
+      const ctx: SentenceContext = {
+        refMonth,
+        dateRanges: ds ? ds.map((d) => [d.start, d.end] as const) : [],
+        headerRanges: ds ? ds.filter((d) => d.header).map((d) => [d.start, d.end] as const) : [],
+      };
+      for (const q of sentenceQuantities(doc, s.index, ctx)) {
+        quantities.push(q);
+        if (q.kind === 'percent' || q.kind === 'amount') measures++;
+        else counts++;
+      }
+    }
+    const attributed = finder.sentence(doc, s.index).length > 0;
+    const score = claimScore(doc, s.index, { quantities: counts, measures, dated: ds !== undefined, attributed });
+    if (score >= CLAIM_THRESHOLD) claims.push({ start: s.start, end: s.end, score, sentence: s.index });
+    doc.release(s.index);
+  }
+
+  for (const [a, b] of eventDateConflicts(events)) {
+    const da = formatDate(a.year, a.mention.month, a.mention.day);
+    const db = formatDate(b.year, b.mention.month, b.mention.day);
+    inconsistencies.push({
+      type: 'inconsistency',
+      kind: 'date',
+      explanation: `Two dates are given for the same event (${a.subject} / ${a.verb}): ${da} and ${db}.`,
+      spans: [span(text, a.mention.start, a.mention.end), span(text, b.mention.start, b.mention.end)],
+    });
+  }
+  for (const c of findConflicts(quantities, text)) {
+    inconsistencies.push({ type: 'inconsistency', kind: c.kind, explanation: c.explanation, spans: [span(text, c.a.start, c.a.end), span(text, c.b.start, c.b.end)] });
+  }
+  const keyed = inconsistencies.map((x) => [firstStart(x), x] as const);
+  keyed.sort((a, b) => a[0] - b[0]);
+  for (const [, x] of keyed) out.push(x);
+  for (const a of finder.found) out.push({ type: 'attribution', source: a.source, cue: a.cue, span: span(text, a.start, a.end) });
+  for (const c of rankClaims(claims)) out.push({ type: 'claim', score: c.score, span: span(text, c.start, c.end) });
+  return out;
+}
+
+function firstStart(s: Suggestion): number {
+  if (s.type !== 'inconsistency') return s.span.start;
+  let m = Infinity;
+  for (const x of s.spans) if (x.start < m) m = x.start;
+  return m;
+}
+
+/** FNV-1a, 32 bits, as 8 hex digits. */
+function hash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
+ * A stable key for a suggestion, so a rejected one can be remembered: its type, kind, span offsets
+ * and a hash of the span texts. Explanations, scores and resolved source names are not part of it.
+ */
+export function suggestionKey(s: Suggestion): string {
+  switch (s.type) {
+    case 'inconsistency': {
+      const spans = [...s.spans].sort((a, b) => a.start - b.start || a.end - b.end);
+      return `inconsistency:${s.kind}:${spans.map((x) => `${x.start}-${x.end}`).join(',')}:${hash(spans.map((x) => x.text).join('\u0000'))}`;
+    }
+    case 'attribution':
+      // (not the source: how a mention resolves may change with the known sources, the span does not)
+      return `attribution:${s.span.start}-${s.span.end}:${hash(s.span.text)}`;
+    case 'claim':
+      return `claim:${s.span.start}-${s.span.end}:${hash(s.span.text)}`;
+  }
+}

@@ -1,0 +1,281 @@
+// Closed word classes the rules reason with. Open classes (nouns, verbs, names, numbers) come from
+// compromise; these are the small functional vocabularies a tagger does not label for us: units,
+// currencies, quantity qualifiers, reporting verbs, scope words. Keys are lower case, singular.
+
+/** Time units, in hours. */
+export const TIME_UNITS: ReadonlyMap<string, number> = new Map([
+  ['second', 1 / 3600],
+  ['sec', 1 / 3600],
+  ['minute', 1 / 60],
+  ['min', 1 / 60],
+  ['hour', 1],
+  ['hr', 1],
+  ['day', 24],
+  ['night', 24],
+  ['week', 168],
+  ['fortnight', 336],
+  ['month', 730.5],
+  ['year', 8766],
+  ['decade', 87_660],
+  ['century', 876_600],
+]);
+
+/** Currency words and symbols -> ISO-ish code. */
+export const CURRENCY_WORDS: ReadonlyMap<string, string> = new Map([
+  ['dollar', 'USD'],
+  ['usd', 'USD'],
+  ['euro', 'EUR'],
+  ['eur', 'EUR'],
+  ['pound', 'GBP'],
+  ['sterling', 'GBP'],
+  ['gbp', 'GBP'],
+  ['yen', 'JPY'],
+  ['yuan', 'CNY'],
+  ['renminbi', 'CNY'],
+  ['rupee', 'INR'],
+  ['franc', 'CHF'],
+  ['rouble', 'RUB'],
+  ['ruble', 'RUB'],
+  ['peso', 'MXN'],
+  ['krona', 'SEK'],
+  ['krone', 'NOK'],
+  ['won', 'KRW'],
+  ['shekel', 'ILS'],
+  ['lira', 'TRY'],
+  ['rand', 'ZAR'],
+  ['naira', 'NGN'],
+  ['dinar', 'DIN'],
+  ['riyal', 'SAR'],
+  ['dirham', 'AED'],
+  ['hryvnia', 'UAH'],
+  ['zloty', 'PLN'],
+]);
+export const CURRENCY_SYMBOLS: ReadonlyMap<string, string> = new Map([
+  ['$', 'USD'],
+  ['€', 'EUR'],
+  ['£', 'GBP'],
+  ['¥', 'JPY'],
+  ['₹', 'INR'],
+  ['₽', 'RUB'],
+  ['₩', 'KRW'],
+]);
+
+/** Units of measure -> [dimension, factor to the dimension's base unit]. */
+export const MEASURE_UNITS: ReadonlyMap<string, readonly [string, number]> = new Map([
+  ['kilometre', ['length', 1000]],
+  ['kilometer', ['length', 1000]],
+  ['km', ['length', 1000]],
+  ['metre', ['length', 1]],
+  ['meter', ['length', 1]],
+  ['mile', ['length', 1609.344]],
+  ['foot', ['length', 0.3048]],
+  ['tonne', ['mass', 1000]],
+  ['ton', ['mass', 1000]],
+  ['kilogram', ['mass', 1]],
+  ['kg', ['mass', 1]],
+  ['litre', ['volume', 1]],
+  ['liter', ['volume', 1]],
+  ['barrel', ['volume', 159]],
+  ['hectare', ['area', 10_000]],
+  ['acre', ['area', 4046.86]],
+  ['megawatt', ['power', 1]],
+  ['mw', ['power', 1]],
+  ['gigawatt', ['power', 1000]],
+  ['gw', ['power', 1000]],
+]);
+
+/** Words that scale a number: 4.2 million, 3bn. */
+export const MULTIPLIERS: ReadonlyMap<string, number> = new Map([
+  ['hundred', 1e2],
+  ['thousand', 1e3],
+  ['k', 1e3],
+  ['million', 1e6],
+  ['m', 1e6],
+  ['mn', 1e6],
+  ['billion', 1e9],
+  ['bn', 1e9],
+  ['b', 1e9],
+  ['trillion', 1e12],
+  ['tn', 1e12],
+]);
+
+export type Approx = 'exact' | 'about' | 'nearly' | 'atLeast' | 'moreThan' | 'lessThan' | 'upTo';
+
+/** Qualifiers before a number, longest first (word sequences, lower case). */
+export const QUALIFIERS: ReadonlyArray<readonly [string[], Approx]> = [
+  [['more', 'than'], 'moreThan'],
+  [['greater', 'than'], 'moreThan'],
+  [['in', 'excess', 'of'], 'moreThan'],
+  [['at', 'least'], 'atLeast'],
+  [['no', 'fewer', 'than'], 'atLeast'],
+  [['no', 'less', 'than'], 'atLeast'],
+  [['fewer', 'than'], 'lessThan'],
+  [['less', 'than'], 'lessThan'],
+  [['just', 'under'], 'nearly'],
+  [['just', 'over'], 'about'],
+  [['close', 'to'], 'nearly'],
+  [['up', 'to'], 'upTo'],
+  [['as', 'many', 'as'], 'upTo'],
+  [['an', 'estimated'], 'about'],
+  [['nearly'], 'nearly'],
+  [['almost'], 'nearly'],
+  [['about'], 'about'],
+  [['around'], 'about'],
+  [['roughly'], 'about'],
+  [['approximately'], 'about'],
+  [['some'], 'about'],
+  [['estimated'], 'about'],
+  [['over'], 'moreThan'],
+  [['under'], 'lessThan'],
+];
+
+/** Verbs that report speech or writing (lemmas). `say` and `tell` need no further evidence. */
+export const STRONG_CUE_VERBS: ReadonlySet<string> = new Set(['say', 'tell']);
+export const WEAK_CUE_VERBS: ReadonlySet<string> = new Set([
+  'report',
+  'note',
+  'add',
+  'state',
+  'announce',
+  'confirm',
+  'claim',
+  'argue',
+  'warn',
+  'caution',
+  'insist',
+  'explain',
+  'write',
+  'acknowledge',
+  'deny',
+  'allege',
+  'admit',
+  'assert',
+  'contend',
+  'declare',
+  'stress',
+  'emphasise',
+  'emphasize',
+  'remark',
+  'testify',
+  'concede',
+  'complain',
+  'reply',
+  'estimate',
+  'predict',
+]);
+/** "X called the decision 'a turning point'": only with a quotation after it. */
+export const QUOTE_CUE_VERBS: ReadonlySet<string> = new Set(['call', 'describe', 'dismiss', 'hail', 'brand', 'term']);
+/** "records show": only when the subject is a document. */
+export const DOCUMENT_CUE_VERBS: ReadonlySet<string> = new Set(['show', 'suggest', 'indicate', 'reveal', 'find']);
+export const DOCUMENT_NOUNS: ReadonlySet<string> = new Set([
+  'record',
+  'data',
+  'datum',
+  'figure',
+  'document',
+  'statistic',
+  'poll',
+  'survey',
+  'filing',
+  'minute',
+  'report',
+  'study',
+  'research',
+  'analysis',
+  'footage',
+  'log',
+  'transcript',
+  'estimate',
+  'census',
+  'audit',
+  'review',
+]);
+
+/** Nouns that stand for "a number mentioned before": the 72 percent figure. */
+export const SHELL_NOUNS: ReadonlySet<string> = new Set(['figure', 'number', 'rate', 'estimate', 'total', 'tally', 'count', 'statistic', 'level', 'result', 'sum', 'amount', 'share', 'reading']);
+
+/** Words before a count that say it is the whole set: all three terminals. */
+export const TOTALITY: ReadonlySet<string> = new Set(['all', 'both', 'entire', 'whole']);
+
+/** Words that make a number a plan, forecast or hypothesis rather than a reported fact. */
+export const HEDGES: ReadonlySet<string> = new Set([
+  'budget',
+  'budgeted',
+  'forecast',
+  'forecasted',
+  'projected',
+  'projection',
+  'target',
+  'targeted',
+  'planned',
+  'plan',
+  'proposed',
+  'expected',
+  'expect',
+  'anticipated',
+  'predicted',
+  'aim',
+  'goal',
+  'could',
+  'might',
+  'would',
+  'will',
+  'may',
+  'if',
+  'hope',
+  'hoped',
+  'sought',
+  'seek',
+  'demand',
+  'demanded',
+  'offer',
+  'offered',
+]);
+
+/** Words that put a number in a comparison or a change rather than state a level. */
+export const COMPARISON: ReadonlySet<string> = new Set(['than', 'compared', 'versus', 'vs', 'from', 'previous', 'previously', 'earlier', 'ago', 'prior', 'before', 'whereas', 'while', 'instead']);
+
+/** Words that make a count a subset, an addition or a rate rather than the whole. */
+export const SUBSET: ReadonlySet<string> = new Set(['another', 'other', 'more', 'additional', 'further', 'extra', 'remaining', 'each', 'per', 'every', 'only', 'including', 'among', 'those', 'some', 'most', 'several', 'many', 'first', 'last']);
+
+/** Verbs that assert an identity or a rank: X is / marks / becomes the Nth Y. */
+export const COPULA_LIKE: ReadonlySet<string> = new Set(['be', 'mark', 'become', 'represent', 'remain']);
+
+/** Near-synonymous heads that name the same kind of thing in news text. */
+const REFERENT_GROUPS: ReadonlyArray<readonly string[]> = [
+  ['debate', 'session', 'sitting', 'hearing', 'deliberation'],
+  ['talk', 'negotiation'],
+  ['call', 'conversation', 'phone call'],
+  ['strike', 'stoppage', 'walkout'],
+  ['trial', 'study'],
+  ['vote', 'ballot'],
+  ['person', 'people', 'individual'],
+  ['child', 'kid'],
+  ['death', 'fatality'],
+  ['country', 'nation'],
+  ['firm', 'company'],
+  ['worker', 'employee'],
+];
+const REFERENT_CLASS = new Map<string, string>();
+for (const group of REFERENT_GROUPS) for (const w of group) REFERENT_CLASS.set(w, group[0]!);
+/** The class a (singular, lower-case) head noun belongs to, or the noun itself. */
+export function referentClass(lemma: string): string {
+  return REFERENT_CLASS.get(lemma) ?? lemma;
+}
+
+/** Determiners and possessives that open a noun phrase. */
+export const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'some', 'any', 'each', 'every']);
+export const DEFINITE: ReadonlySet<string> = new Set(['the', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'my', 'your']);
+
+export const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+export const MONTH_ABBR = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+/** Parts of a day that anchor an event in time: by noon, in the evening. */
+export const DAY_PARTS: ReadonlySet<string> = new Set(['morning', 'noon', 'midday', 'afternoon', 'evening', 'night', 'midnight', 'dawn', 'dusk', 'overnight', 'today', 'yesterday', 'tomorrow', 'tonight']);
+
+/** Pronouns that can stand for a person source. */
+export const PERSON_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she']);
+
+/** Nouns for someone speaking on behalf of an organisation: a police spokesman. */
+export const ROLE_NOUNS: ReadonlySet<string> = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'official', 'representative', 'aide', 'source', 'officer', 'statement', 'adviser', 'advisor']);

@@ -1,0 +1,88 @@
+// Reading the value of a number that starts at a token: digits ("4,800", "6.5-kilometre", "$5bn",
+// "68%", "3rd", "4.2 million") or words ("five", "twenty-five", "one hundred and five", "sixth"),
+// the latter through compromise's number parser.
+
+import { CURRENCY_SYMBOLS, MULTIPLIERS } from './lexicon';
+import { wordNumberValue, type Tok } from './nlp';
+import { hyphenJoined, isDigitNumber, isNumberTok, isOrdinalTok } from './tokens';
+
+export interface NumberAt {
+  value: number;
+  /** Token range (inclusive). */
+  first: number;
+  last: number;
+  ordinal: boolean;
+  /** "68%" */
+  percent: boolean;
+  /** "$5bn" */
+  currency: string | null;
+  /** A unit glued on with a hyphen: "6.5-kilometre" -> "kilometre". */
+  suffix: string | null;
+  /** "31-14": the second number. */
+  rangeTo: number | null;
+  /** Written in words. */
+  words: boolean;
+}
+
+const DIGITS = /^([$€£¥₹₽₩])?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(.*)$/;
+
+function isMultiplierTok(t: Tok | undefined): number | null {
+  if (!t) return null;
+  return MULTIPLIERS.get(t.norm) ?? null;
+}
+
+/** The number starting at token k, or null when token k does not start a number (or is a date, a time, a code). */
+export function numberValueAt(toks: readonly Tok[], k: number): NumberAt | null {
+  const t = toks[k];
+  if (!t || !isNumberTok(t)) return null;
+  if (isDigitNumber(t)) {
+    const m = DIGITS.exec(t.text);
+    if (!m) return null;
+    let value = Number(m[2]!.replace(/,/g, '') + (m[3] ?? ''));
+    if (!Number.isFinite(value)) return null;
+    const currency = m[1] ? (CURRENCY_SYMBOLS.get(m[1]) ?? null) : null;
+    const rest = m[4] ?? '';
+    let ordinal = false;
+    let percent = false;
+    let suffix: string | null = null;
+    let rangeTo: number | null = null;
+    if (rest === '') {
+      // plain
+    } else if (/^(st|nd|rd|th)$/i.test(rest)) ordinal = true;
+    else if (rest === '%') percent = true;
+    else if (MULTIPLIERS.has(rest.toLowerCase())) value *= MULTIPLIERS.get(rest.toLowerCase())!;
+    else if (/^[-‐]\p{L}+$/u.test(rest)) suffix = rest.slice(1).toLowerCase();
+    else if (/^[-–]\d+$/.test(rest)) rangeTo = Number(rest.slice(1));
+    else return null; // 12:17, 9am, 2025-07-22, 1990s, 3/4 ...
+    let last = k;
+    const next = toks[k + 1];
+    const mult = !hyphenJoined(t) && rest === '' ? isMultiplierTok(next) : null;
+    if (mult !== null) {
+      value *= mult;
+      last = k + 1;
+    }
+    return { value, first: k, last, ordinal, percent, currency, suffix, rangeTo, words: false };
+  }
+  // Words: "five", "twenty-five", "one hundred and five", "two million", "sixth".
+  const parts: string[] = [t.norm];
+  let last = k;
+  for (let x = k + 1; x < toks.length; x++) {
+    const prev = toks[x - 1]!;
+    const cur = toks[x]!;
+    if (prev.post !== ' ' && !hyphenJoined(prev)) break;
+    if (isNumberTok(cur) && !isDigitNumber(cur)) {
+      parts.push(cur.norm);
+      last = x;
+      continue;
+    }
+    if (cur.norm === 'and' && (prev.norm === 'hundred' || prev.norm === 'thousand') && isNumberTok(toks[x + 1]) && !isDigitNumber(toks[x + 1]!)) {
+      parts.push('and');
+      continue;
+    }
+    break;
+  }
+  if (parts[parts.length - 1] === 'and') parts.pop();
+  const value = wordNumberValue(parts.join(' '));
+  if (value === null) return null;
+  return { value, first: k, last, ordinal: isOrdinalTok(toks[last]), percent: false, currency: null, suffix: null, rangeTo: null, words: true };
+}

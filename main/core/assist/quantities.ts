@@ -1,0 +1,558 @@
+// Quantity mentions in a sentence: counts ("at least five phone conversations"), ranks ("the
+// sixth conversation"), amounts ("4.2 million pounds", "a 6.5-kilometre extension"), percentages
+// and durations ("a debate that lasted nearly five hours", "the three-hour session"), each with
+// what it is about (referent), the clause around it, its time scope and the words that make it a
+// comparison, a plan or a subset rather than a plain statement of fact.
+
+import type { AssistDoc } from './document';
+import {
+  COMPARISON,
+  COPULA_LIKE,
+  CURRENCY_SYMBOLS,
+  CURRENCY_WORDS,
+  DAY_PARTS,
+  DEFINITE,
+  HEDGES,
+  MEASURE_UNITS,
+  MONTHS,
+  QUALIFIERS,
+  referentClass,
+  SHELL_NOUNS,
+  SUBSET,
+  TIME_UNITS,
+  TOTALITY,
+  WEEKDAYS,
+  type Approx,
+} from './lexicon';
+import type { Tok } from './nlp';
+import { numberValueAt, type NumberAt } from './numerals';
+import { chunkBounds, frameOf, nounLemma, nounPhraseAfter, nounPhraseBefore, subjectBefore, verbLemma, type Frame, type NounPhrase } from './referents';
+import { findScopes, scopeFor, type Scope } from './scope';
+import { breaksAfter, chunkIds, has, hyphenJoined, isAdverbLike, isDeterminer, isNounTok, isNumberTok, isPronoun, isVerbTok } from './tokens';
+
+export type QuantityKind = 'count' | 'ordinal' | 'amount' | 'percent' | 'duration';
+
+export interface Quantity {
+  kind: QuantityKind;
+  /** Durations in hours, measures in the dimension's base unit, money in currency units. */
+  value: number;
+  /** '' for counts and ranks, '%' or 'pp', a currency code, 'h', or a measure's dimension. */
+  unit: string;
+  approx: Approx;
+  /** Document offsets of the phrase ("at least five phone conversations"). */
+  start: number;
+  end: number;
+  sentence: number;
+  paragraph: number;
+  chunk: number;
+  /** Head noun lemma and its class (near-synonyms share a class), and modifier lemmas. */
+  head: string | null;
+  cls: string | null;
+  mods: string[];
+  /** For each modifier, its verb lemma if it is a participle ("completed homes" -> complete), else ''. */
+  modVerbs: string[];
+  /** Nouns the number is about, for percentages and amounts (head, object, "of X"); a subject as "noun@verb". */
+  keys: string[];
+  definite: boolean;
+  totality: boolean;
+  subset: boolean;
+  /** "a day", "per year" */
+  rate: string | null;
+  /** Votes in favour or against. */
+  polarity: 'for' | 'against' | null;
+  /** "the 72 percent figure": refers back to a number given before. */
+  shell: boolean;
+  frame: Frame;
+  hedged: boolean;
+  compared: boolean;
+  scope: Scope | null;
+  /** Day-level time anchors of the sentence (weekdays, dates, parts of the day). */
+  anchors: string[];
+  /** Names in the mention's clause ("in France", "support for Smith"): different names, different things. */
+  names: string[];
+}
+
+export interface SentenceContext {
+  /** Reference month: year * 12 + month - 1. */
+  refMonth: number;
+  /** Document ranges of dates (numbers inside are not quantities). */
+  dateRanges: ReadonlyArray<readonly [number, number]>;
+  /** Document ranges of header dates (not anchors). */
+  headerRanges: ReadonlyArray<readonly [number, number]>;
+}
+
+const TALLY_VERBS = new Set(['vote', 'pass', 'approve', 'adopt', 'reject', 'defeat', 'carry', 'back', 'endorse', 'overturn', 'uphold', 'ratify', 'elect', 'confirm']);
+const AGAINST_FIRST = new Set(['reject', 'defeat', 'overturn']);
+const DURATION_VERBS = new Set(['last', 'take', 'spend', 'run', 'stretch', 'continue', 'drag']);
+const NOT_REFERENTS = new Set(['time', 'point', 'per', 'percent', 'cent', 'th', 'st', 'nd', 'rd', 'to', 'of', 'other', 'more', 'way', 'thing', 'lot', 'bit', 'part', 'half']);
+const CHANGE_VERBS = new Set(['rise', 'fall', 'increase', 'decrease', 'climb', 'drop', 'grow', 'jump', 'decline', 'surge', 'slump', 'soar', 'plunge', 'raise', 'cut', 'reduce', 'lower', 'boost', 'shrink', 'swell', 'double', 'halve']);
+/** Words that open a new clause inside a chunk (for the reach of a hedge). */
+const CLAUSE_STARTS = new Set(['that', 'which', 'who', 'after', 'before', 'because', 'since', 'when', 'while', 'although', 'though', 'until', 'as', 'and', 'but', 'or']);
+const RELATIVE_TIME = new Set(['ago', 'later', 'earlier', 'before', 'after', 'old', 'since', 'hence', 'prior']);
+
+function inRanges(ranges: ReadonlyArray<readonly [number, number]>, a: number, b: number): boolean {
+  for (const [s, e] of ranges) if (a < e && b > s) return true;
+  return false;
+}
+
+function lemmas(toks: readonly Tok[], idxs: readonly number[]): string[] {
+  return idxs.map((x) => nounLemma(toks[x]!)).filter((w) => w.length > 0);
+}
+
+/** Qualifier ("at least", "nearly") and determiner ("the", "all") before token `first`. */
+function leftContext(toks: readonly Tok[], first: number): { approx: Approx; definite: boolean; totality: boolean; subset: boolean; start: number; before: number } {
+  let b = first - 1;
+  let start = first;
+  let approx: Approx = 'exact';
+  let definite = false;
+  let totality = false;
+  let subset = false;
+  const norm = (k: number): string => toks[k]?.norm ?? '';
+  for (const [words, a] of QUALIFIERS) {
+    const n = words.length;
+    let ok = b - n + 1 >= 0;
+    for (let x = 0; ok && x < n; x++) if (norm(b - n + 1 + x) !== words[x]) ok = false;
+    if (ok) {
+      // "an estimated 40 million" - the qualifier may itself follow a determiner.
+      approx = a;
+      start = b - n + 1;
+      b = start - 1;
+      break;
+    }
+  }
+  // ("that" before a number is usually a complementizer: "adding that seven trucks ...")
+  if (norm(b) === 'the' || (DEFINITE.has(norm(b)) && norm(b) !== 'that')) {
+    definite = true;
+    start = b;
+    b--;
+  }
+  if (TOTALITY.has(norm(b))) {
+    totality = true;
+    start = b;
+    b--;
+  } else if (norm(b) === 'of' && norm(b - 1) === 'total' && (norm(b - 2) === 'a' || norm(b - 2) === 'the')) {
+    totality = true;
+    start = b - 2;
+    b -= 3;
+  } else if (SUBSET.has(norm(b)) && !definite) {
+    subset = true;
+  } else if (norm(b) === 'a' || norm(b) === 'an') {
+    start = b;
+    b--;
+  }
+  if (definite && SUBSET.has(norm(first - 1)) && !toks[first - 1]?.tags.has('Value')) subset = true;
+  return { approx, definite, totality, subset, start, before: b };
+}
+
+/** Day-level anchors of a sentence: weekdays, parts of the day, dates (outside header dates). */
+function sentenceAnchors(toks: readonly Tok[], ctx: SentenceContext): string[] {
+  const out: string[] = [];
+  for (const t of toks) {
+    if (inRanges(ctx.headerRanges, t.start, t.end)) continue;
+    if (WEEKDAYS.includes(t.norm) || DAY_PARTS.has(t.norm)) out.push(t.norm);
+  }
+  for (const [s, e] of ctx.dateRanges) {
+    if (inRanges(ctx.headerRanges, s, e)) continue;
+    if (toks.length && s >= toks[0]!.start && e <= toks[toks.length - 1]!.end) out.push(`date:${s}`);
+  }
+  return out;
+}
+
+/** The noun phrase a duration or amount describes when the unit is attached to it: "three-hour session", "week-long walkout". */
+function attachedPhrase(toks: readonly Tok[], unitIdx: number): NounPhrase | null {
+  let j = unitIdx + 1;
+  if (toks[j]?.norm === 'long' && (hyphenJoined(toks[unitIdx]!) || toks[unitIdx]!.post === ' ')) j++;
+  else if (!hyphenJoined(toks[unitIdx - 1] ?? toks[unitIdx]!) && !hyphenJoined(toks[unitIdx]!)) return null;
+  return nounPhraseAfter(toks, j);
+}
+
+/** "N hours of negotiation": the phrase after "of". */
+function ofPhrase(toks: readonly Tok[], unitIdx: number): NounPhrase | null {
+  if (toks[unitIdx + 1]?.norm !== 'of') return null;
+  let j = unitIdx + 2;
+  while (isDeterminer(toks[j])) j++;
+  return nounPhraseAfter(toks, j);
+}
+
+/** The subject of a verb like "lasted": "a debate that lasted", "the call lasted". */
+function subjectOfVerb(toks: readonly Tok[], v: number): NounPhrase | null {
+  let k = v;
+  while (k > 0 && (has(toks[k - 1], 'Auxiliary') || isAdverbLike(toks[k - 1]))) k--;
+  if (k > 0 && ['that', 'which', 'who'].includes(toks[k - 1]!.norm)) return nounPhraseBefore(toks, k - 1, { crossComma: true });
+  return subjectBefore(toks, k);
+}
+
+function rateAfter(toks: readonly Tok[], k: number): string | null {
+  const a = toks[k];
+  const b = toks[k + 1];
+  if (!a || !b) return null;
+  if (['a', 'an', 'per', 'each', 'every'].includes(a.norm) && TIME_UNITS.has(nounLemma(b))) return nounLemma(b);
+  return null;
+}
+
+export interface QuantityOptions {
+  ctx: SentenceContext;
+}
+
+/** Every quantity mention in sentence i. */
+export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceContext): Quantity[] {
+  const toks = doc.tokens(i);
+  if (toks.length === 0) return [];
+  const sentence = doc.sentences[i]!;
+  const chunks = chunkIds(toks);
+  const scopes = findScopes(toks, ctx.refMonth);
+  const inScope = new Set<number>();
+  for (const s of scopes) for (let x = s.first; x <= s.last; x++) inScope.add(x);
+  const anchors = sentenceAnchors(toks, ctx);
+  // "At the previous election, turnout was 57 percent": the sentence is about an earlier instance.
+  // (in the mention's own chunk, or in a fronted chunk that opens the sentence)
+  const pastChunks = new Set<number>();
+  for (let x = 0; x < toks.length; x++) {
+    const n = toks[x]!.norm;
+    const next = toks[x + 1]?.norm ?? '';
+    if (n === 'previous' || n === 'previously' || n === 'prior' || (n === 'earlier' && next !== 'this')) pastChunks.add(chunks[x]!);
+    else if (n === 'last' && next !== '' && isNounTok(toks[x + 1]) && !TIME_UNITS.has(nounLemma(toks[x + 1]!)) && x > 0 && ['the', 'at', 'in'].includes(toks[x - 1]!.norm)) pastChunks.add(chunks[x]!);
+  }
+  const out: Quantity[] = [];
+  const norm = (k: number): string => toks[k]?.norm ?? '';
+
+  const base = (kind: QuantityKind, first: number, last: number, value: number, unit: string, left: ReturnType<typeof leftContext>, numFirst: number): Quantity => {
+    const frame = frameOf(toks, chunks, numFirst);
+    const [cs, ce] = chunkBounds(chunks, numFirst);
+    let hedged = false;
+    let compared = false;
+    // A hedge counts within the clause of the mention: "it would close all 12 branches" is a plan,
+    // "it would close ... after the third cyberattack" does not make the attack one.
+    let hs = first;
+    while (hs > cs && !CLAUSE_STARTS.has(toks[hs - 1]!.norm)) hs--;
+    let he = last;
+    while (he < ce && !CLAUSE_STARTS.has(toks[he + 1]!.norm)) he++;
+    for (let x = hs; x <= he; x++) if (HEDGES.has(toks[x]!.norm)) hedged = true;
+    for (let x = cs; x <= ce; x++) {
+      const n = toks[x]!.norm;
+      if (['compared', 'previous', 'previously', 'earlier', 'prior', 'versus', 'vs', 'whereas', 'instead'].includes(n)) compared = true;
+    }
+    const before = norm(left.before);
+    if (COMPARISON.has(before) || before === 'up' || before === 'down') compared = true;
+    // "rose from 3 to 5", "fell to 4 percent": a change, not a level.
+    if (before === 'to') {
+      for (let x = cs; x < left.before; x++) if (toks[x]!.norm === 'from' || (isVerbTok(toks[x]) && CHANGE_VERBS.has(verbLemma(toks[x]!)))) compared = true;
+    }
+    if (RELATIVE_TIME.has(norm(last + 1)) && norm(last + 1) !== 'since') compared = true;
+    const c = chunks[numFirst] ?? 0;
+    if (pastChunks.has(c) || (pastChunks.has(0) && c > 0)) compared = true;
+    const names: string[] = [];
+    for (let x = cs; x <= ce; x++) {
+      const tk = toks[x]!;
+      if (x === 0 || !/^\p{Lu}/u.test(tk.text) || isNumberTok(tk)) continue;
+      if (MONTHS.includes(tk.norm) || WEEKDAYS.includes(tk.norm) || inRanges(ctx.dateRanges, tk.start, tk.end)) continue;
+      if (has(tk, 'ProperNoun') || has(tk, 'Place') || has(tk, 'Person') || has(tk, 'Organization') || !has(tk, 'Determiner')) names.push(nounLemma(tk));
+    }
+    return {
+      kind,
+      value,
+      unit,
+      approx: left.approx,
+      start: toks[first]!.start,
+      end: toks[last]!.end,
+      sentence: i,
+      paragraph: sentence.paragraph,
+      chunk: chunks[numFirst] ?? 0,
+      head: null,
+      cls: null,
+      mods: [],
+      modVerbs: [],
+      keys: [],
+      definite: left.definite,
+      totality: left.totality,
+      subset: left.subset,
+      rate: null,
+      polarity: null,
+      shell: false,
+      frame,
+      hedged,
+      compared,
+      scope: scopeFor(scopes, chunks, numFirst),
+      anchors,
+      names,
+    };
+  };
+
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k]!;
+    // "nearly an hour", "lasted a day": a/an as one, only before a time unit in a duration reading.
+    if ((t.norm === 'a' || t.norm === 'an') && TIME_UNITS.has(nounLemma(toks[k + 1] ?? t)) && !RELATIVE_TIME.has(norm(k + 2))) {
+      const left = leftContext(toks, k);
+      const frame = frameOf(toks, chunks, k);
+      if (left.approx !== 'exact' || (frame.verb !== null && DURATION_VERBS.has(frame.verb) && frame.verbIdx < k)) {
+        const unit = nounLemma(toks[k + 1]!);
+        const q = base('duration', left.start, k + 1, TIME_UNITS.get(unit)!, 'h', left, k);
+        describeDuration(q, k + 1);
+        out.push(q);
+        k++;
+      }
+      continue;
+    }
+    if (!isNumberTok(t) || inScope.has(k) || inRanges(ctx.dateRanges, t.start, t.end)) continue;
+    const num = numberValueAt(toks, k);
+    if (!num) continue;
+    k = num.last;
+    if (isDateOrCode(toks, num)) continue;
+    const left = leftContext(toks, num.first);
+    if (norm(left.before) === 'aged' || norm(left.before) === 'no.' || norm(left.before) === 'number') continue;
+    if (num.words && num.value === 1 && (norm(num.last + 1) === 'of' || ['no', 'any', 'every', 'which', 'this', 'that'].includes(norm(num.first - 1)))) continue;
+
+    let j = num.last + 1;
+    const nt = toks[j];
+    const nextLemma = nt ? nounLemma(nt) : '';
+    const suffix = num.suffix;
+
+    // Percentages
+    if (num.percent || nt?.norm === 'percent' || nt?.norm === 'pct' || (nt?.norm === 'per' && norm(j + 1) === 'cent') || (nt?.norm === 'percentage' && nounLemma(toks[j + 1] ?? nt) === 'point')) {
+      let last = num.last;
+      let unit = '%';
+      if (!num.percent) {
+        last = nt!.norm === 'per' || nt!.norm === 'percentage' ? j + 1 : j;
+        if (nt!.norm === 'percentage') unit = 'pp';
+      }
+      const q = base('percent', left.start, last, num.value, unit, left, num.first);
+      describeMeasure(q, num, last);
+      out.push(q);
+      k = last;
+      continue;
+    }
+    // Money
+    const symbol = num.currency ?? currencyBefore(t);
+    const currencyWord = CURRENCY_WORDS.get(nextLemma) ?? (suffix ? CURRENCY_WORDS.get(suffix) : undefined);
+    if (symbol || currencyWord) {
+      const last = currencyWord && !suffix ? j : num.last;
+      const q = base('amount', left.start, last, num.value, symbol ?? currencyWord ?? '', left, num.first);
+      describeMeasure(q, num, last);
+      out.push(q);
+      k = last;
+      continue;
+    }
+    // Durations
+    const timeUnit = TIME_UNITS.has(nextLemma) ? nextLemma : suffix && TIME_UNITS.has(suffix) ? suffix : null;
+    if (timeUnit && !num.ordinal) {
+      const unitIdx = suffix && TIME_UNITS.has(suffix) ? num.last : j;
+      const after = norm(unitIdx + 1) === 'long' ? norm(unitIdx + 2) : norm(unitIdx + 1);
+      if (RELATIVE_TIME.has(after) || rateAfter(toks, unitIdx + 1) || norm(unitIdx + 1) === 'old' || ['in', 'within', 'for'].includes(norm(left.before))) {
+        k = unitIdx;
+        continue;
+      }
+      const q = base('duration', left.start, unitIdx, num.value * TIME_UNITS.get(timeUnit)!, 'h', left, num.first);
+      if (left.approx === 'moreThan' && norm(left.start) === 'over') q.approx = 'exact'; // "over six months" = during
+      describeDuration(q, unitIdx);
+      out.push(q);
+      k = unitIdx;
+      continue;
+    }
+    // Measures
+    const measure = MEASURE_UNITS.get(nextLemma) ?? (suffix ? MEASURE_UNITS.get(suffix) : undefined);
+    if (measure && !num.ordinal) {
+      const unitIdx = suffix && MEASURE_UNITS.has(suffix) ? num.last : j;
+      const q = base('amount', left.start, unitIdx, num.value * measure[1], measure[0], left, num.first);
+      const np = attachedPhrase(toks, unitIdx) ?? (unitIdx === num.last ? nounPhraseAfter(toks, unitIdx + 1) : null);
+      if (np) setHead(q, toks, np);
+      q.keys = q.head ? [q.head] : [];
+      out.push(q);
+      k = unitIdx;
+      continue;
+    }
+    // Ranks: "X is the sixth Y"
+    if (num.ordinal) {
+      const q = rank(toks, chunks, num, left, base, (idx) => scopeFor(scopes, chunks, idx));
+      if (q) out.push(q);
+      continue;
+    }
+    // Vote tallies: "voted 31 to 14", "passed 20-10"
+    // ("by 9 votes to 3": skip the noun)
+    if (nt && nounLemma(nt) === 'vote' && toks[j + 1]?.norm === 'to' && isNumberTok(toks[j + 2])) j++;
+    const nt2 = toks[j];
+    const tallyTo = num.rangeTo ?? (nt2?.norm === 'to' && isNumberTok(toks[j + 1]) ? (numberValueAt(toks, j + 1)?.value ?? null) : null);
+    if (tallyTo !== null) {
+      const frame = frameOf(toks, chunks, num.first);
+      const voteWord = toks.slice(Math.max(0, num.first - 6), num.last + 6).some((x) => ['vote', 'ballot'].includes(nounLemma(x)));
+      if ((frame.verb && TALLY_VERBS.has(frame.verb) && frame.verbIdx < num.first) || voteWord) {
+        const lastTok = num.rangeTo !== null ? num.last : (numberValueAt(toks, j + 1)?.last ?? j + 1);
+        const againstFirst = frame.verb !== null && AGAINST_FIRST.has(frame.verb);
+        for (const [value, polarity] of [
+          [num.value, againstFirst ? 'against' : 'for'],
+          [tallyTo, againstFirst ? 'for' : 'against'],
+        ] as const) {
+          const q = base('count', left.start, lastTok, value, '', left, num.first);
+          q.head = 'vote';
+          q.cls = 'vote';
+          q.polarity = polarity;
+          out.push(q);
+        }
+        k = lastTok;
+      }
+      continue;
+    }
+    // Counts: "at least five phone conversations", "all three terminals"
+    let np: NounPhrase | null = null;
+    let partitive = false;
+    if (nt?.norm === 'of' && isDeterminer(toks[j + 1])) {
+      partitive = true;
+      let x = j + 1;
+      while (isDeterminer(toks[x])) x++;
+      np = nounPhraseAfter(toks, x);
+    } else if (nt && !hyphenJoined(toks[num.last]!)) {
+      np = nounPhraseAfter(toks, j);
+    }
+    if (!np) continue;
+    const headLemma = nounLemma(toks[np.head]!);
+    if (NOT_REFERENTS.has(headLemma) || TIME_UNITS.has(headLemma) || headLemma.length < 2) continue;
+    if (has(toks[np.head], 'Date') && !has(toks[np.head], 'Plural')) continue;
+    const q = base('count', left.start, np.last, num.value, '', left, num.first);
+    setHead(q, toks, np);
+    if (partitive && !q.totality) q.subset = true;
+    if (SUBSET.has(norm(num.last + 1)) || q.mods.some((m) => SUBSET.has(m))) q.subset = true;
+    if (norm(np.last + 1) === 'of' && ['them', 'whom', 'those', 'these'].includes(norm(np.last + 2))) q.subset = true;
+    const [cs] = chunkBounds(chunks, num.first);
+    for (let x = cs; x < num.first; x++) if (['including', 'among', 'included'].includes(toks[x]!.norm)) q.subset = true;
+    q.rate = rateAfter(toks, np.last + 1);
+    if (headLemma === 'vote') {
+      const a = norm(np.last + 1);
+      const b = norm(np.last + 2);
+      if (a === 'for' || (a === 'in' && (b === 'favour' || b === 'favor'))) q.polarity = 'for';
+      else if (a === 'against' || a === 'opposed') q.polarity = 'against';
+    }
+    out.push(q);
+    k = np.last;
+  }
+  return out;
+
+  function describeDuration(q: Quantity, unitIdx: number): void {
+    const attached = attachedPhrase(toks, unitIdx);
+    if (attached) {
+      setHead(q, toks, attached);
+      q.end = Math.max(q.end, toks[attached.last]!.end);
+      return;
+    }
+    const of = ofPhrase(toks, unitIdx);
+    if (of) {
+      setHead(q, toks, of);
+      q.definite = false;
+      return;
+    }
+    if (q.frame.verb !== null && DURATION_VERBS.has(q.frame.verb) && q.frame.verbIdx >= 0) {
+      const subj = subjectOfVerb(toks, q.frame.verbIdx);
+      if (subj && !isPronoun(toks[subj.head])) {
+        setHead(q, toks, subj);
+        q.definite = DEFINITE.has(toks[subj.first]!.norm);
+      }
+    }
+  }
+
+  function describeMeasure(q: Quantity, num: NumberAt, last: number): void {
+    const keys = new Set<string>();
+    const after = nounPhraseAfter(toks, last + 1);
+    if (after && norm(last + 1) !== 'of') {
+      const head = nounLemma(toks[after.head]!);
+      for (const m of lemmas(toks, after.mods)) keys.add(m);
+      if (SHELL_NOUNS.has(head)) q.shell = q.definite;
+      else keys.add(head);
+      q.end = Math.max(q.end, toks[after.last]!.end);
+      q.head = head;
+      q.cls = referentClass(head);
+      // "a 35 percent rise in complaints"
+      const p = norm(after.last + 1);
+      if (p === 'in' || p === 'of') {
+        let x = after.last + 2;
+        while (isDeterminer(toks[x])) x++;
+        const np2 = nounPhraseAfter(toks, x);
+        if (np2) keys.add(nounLemma(toks[np2.head]!));
+      }
+    }
+    const of = ofPhrase(toks, last);
+    if (of) keys.add(nounLemma(toks[of.head]!));
+    q.rate = rateAfter(toks, last + 1);
+    // "reduced clinical cases by 68 percent": the object before "by"; "losses of around 2 million euros": the noun before "of".
+    const lb = leftContext(toks, num.first);
+    const prep = norm(lb.before);
+    if (prep === 'by' || prep === 'of' || prep === 'at') {
+      const np = nounPhraseBefore(toks, lb.before);
+      if (np && !isPronoun(toks[np.head])) keys.add(nounLemma(toks[np.head]!));
+    }
+    if (q.frame.subject && !q.frame.isSubject) {
+      // A subject is weaker evidence than the phrase itself: it must come with the same verb.
+      keys.add(`${q.frame.subject}@${q.frame.verb ?? ''}`);
+      // "The first phase cost ..." / "The second phase will cost ...": the subject's modifiers tell them apart.
+      const subj = q.frame.subjectIdx;
+      for (let x = subj - 1; x >= 0 && x >= subj - 3; x--) {
+        const t = toks[x]!;
+        if (isDeterminer(t) || breaksAfter(t)) break;
+        if (has(t, 'Adjective') || has(t, 'Ordinal') || isNounTok(t)) q.names.push(`mod:${nounLemma(t)}`);
+      }
+    }
+    for (const k of [...keys]) if (SHELL_NOUNS.has(k.split('@')[0]!)) keys.delete(k);
+    q.keys = [...keys];
+  }
+}
+
+function setHead(q: Quantity, toks: readonly Tok[], np: NounPhrase): void {
+  q.head = nounLemma(toks[np.head]!);
+  q.cls = referentClass(q.head);
+  const mods = np.mods.filter((m) => !isNumberTok(toks[m]) && !isDeterminer(toks[m]));
+  q.mods = lemmas(toks, mods);
+  q.modVerbs = mods.map((m) => (has(toks[m], 'PastTense') || has(toks[m], 'Participle') ? verbLemma(toks[m]!) : ''));
+}
+
+function currencyBefore(t: Tok): string | null {
+  const p = t.pre.trim();
+  const c = p ? p[p.length - 1]! : '';
+  return CURRENCY_SYMBOLS.get(c) ?? null;
+}
+
+/** Years, dates, times and codes that chrono did not already take. */
+function isDateOrCode(toks: readonly Tok[], num: NumberAt): boolean {
+  const t = toks[num.first]!;
+  const prev = toks[num.first - 1];
+  const next = toks[num.last + 1];
+  if (!num.words && /^\d{4}$/.test(t.text) && num.value >= 1800 && num.value <= 2200) {
+    // A year, unless it counts something: "2000 people".
+    if (!(next && has(next, 'Plural') && !hyphenJoined(t))) return true;
+  }
+  if (has(prev, 'Month') || has(next, 'Month') || (prev && MONTHS.includes(prev.norm) && prev.norm !== 'may') || (next && MONTHS.includes(next.norm.replace(/\.$/, '')))) return true;
+  if (prev && hyphenJoined(prev) && /^\d/.test(prev.text)) return true;
+  if (next && /^(am|pm|a\.m\.|p\.m\.|gmt|utc|bst|cet)$/i.test(next.text)) return true;
+  if (prev?.norm === 'mid' && hyphenJoined(prev)) return true;
+  return false;
+}
+
+type BaseFn = (kind: QuantityKind, first: number, last: number, value: number, unit: string, left: ReturnType<typeof leftContext>, numFirst: number) => Quantity;
+
+/** "This marks the sixth conversation", "The strike is the first at Valmora since 2019". */
+function rank(toks: readonly Tok[], chunks: readonly number[], num: NumberAt, left: ReturnType<typeof leftContext>, base: BaseFn, scopeOf: (idx: number) => Scope | null): Quantity | null {
+  const det = num.first - 1;
+  if (!['the', 'its', 'their', 'his', 'her', 'our'].includes(toks[det]?.norm ?? '')) return null;
+  let v = det - 1;
+  while (v >= 0 && (isAdverbLike(toks[v]) || ['also', 'only', 'just', 'now', 'already', 'still', 'not', 'officially'].includes(toks[v]!.norm))) v--;
+  const verb = toks[v];
+  const after = nounPhraseAfter(toks, num.last + 1);
+  const predicative = verb !== undefined && (isVerbTok(verb) || verb.norm === "'s") && COPULA_LIKE.has(verb.norm === "'s" ? 'be' : verbLemma(verb)) && chunks[v] === chunks[num.first];
+  if (!predicative) {
+    // "after the third cyberattack on its systems this year": a rank with its own scope.
+    const sc = scopeOf(num.first);
+    if (!after || !sc || chunks[sc.first] !== chunks[num.first] || sc.first < num.first) return null;
+  }
+  let np = after;
+  if (!np) {
+    let s = v;
+    while (s > 0 && (has(toks[s - 1], 'Auxiliary') || has(toks[s - 1], 'Adverb'))) s--;
+    np = nounPhraseBefore(toks, s);
+    if (!np || isPronoun(toks[np.head])) return null;
+  }
+  if (NOT_REFERENTS.has(nounLemma(toks[np.head]!)) || TIME_UNITS.has(nounLemma(toks[np.head]!))) return null;
+  const last = after ? after.last : num.last;
+  const q = base('ordinal', det, last, num.value, '', { ...left, start: det }, num.first);
+  setHead(q, toks, np);
+  q.definite = true;
+  // "the first at Valmora since 2019": the span runs on to the scope that bounds the rank.
+  const sc = q.scope;
+  if (sc && sc.first > last && sc.first - last <= 6 && chunks[sc.first] === chunks[num.first]) q.end = toks[sc.last]!.end;
+  return q;
+}

@@ -1,0 +1,262 @@
+// What a quantity is about: the noun phrase it counts (head noun, lemmatised, and its modifiers),
+// the clause it sits in (governing verb, subject), and helpers to walk noun phrases left and right.
+
+import { referentClass, ROLE_NOUNS } from './lexicon';
+import { infinitive, singular, type Tok } from './nlp';
+import {
+  breaksAfter,
+  breaksBefore,
+  has,
+  hyphenJoined,
+  isAcronym,
+  isAuxiliary,
+  isCapitalised,
+  isCompoundModifier,
+  isCopula,
+  isDeterminer,
+  isNominalGerund,
+  isNounTok,
+  isNumberTok,
+  isPronoun,
+  isVerbTok,
+} from './tokens';
+
+/** Lemma of a noun token: lower case, singular, without a possessive 's. */
+export function nounLemma(t: Tok): string {
+  const n = t.norm.replace(/['’]s$/, '').replace(/['’]$/, '');
+  if (isAcronym(t)) return n;
+  return singular(n);
+}
+
+export function verbLemma(t: Tok): string {
+  return infinitive(t.norm, t.tags);
+}
+
+/** A token that can sit inside a noun phrase before its head (or be the head). */
+function nounish(toks: readonly Tok[], k: number, first: boolean): boolean {
+  const t = toks[k]!;
+  if (isPronoun(t) || isDeterminer(t) || isNumberTok(t)) return false;
+  if (has(t, 'Preposition') || has(t, 'Conjunction') || isCopula(t) || isAuxiliary(t) || has(t, 'QuestionWord')) return false;
+  if (isNounTok(t) || has(t, 'Adjective') || isNominalGerund(toks, k)) return true;
+  if (isCompoundModifier(toks, k)) return true;
+  // Right after a number, an -s word is a plural noun whatever the tagger thought ("six cranes stood").
+  if (first && /s$/.test(t.norm) && has(t, 'PresentTense')) return true;
+  // A gerund or participle before a noun modifies it: "two reading rooms", "2,300 completed homes".
+  if ((has(t, 'Gerund') || has(t, 'PastTense') || has(t, 'Participle')) && isNounTok(toks[k + 1]) && !breaksAfter(t)) return true;
+  // The second half of a hyphenated word: "night-shift", "late-stage".
+  if (k > 0 && hyphenJoined(toks[k - 1]!)) return true;
+  return false;
+}
+
+export interface NounPhrase {
+  /** Token indices, inclusive. */
+  first: number;
+  last: number;
+  head: number;
+  /** Modifier tokens between `first` and the head. */
+  mods: number[];
+}
+
+/** The noun phrase that starts at token j (after a number): "phone conversations", "container ships". */
+export function nounPhraseAfter(toks: readonly Tok[], j: number): NounPhrase | null {
+  if (j > 0 && toks[j - 1] && breaksAfter(toks[j - 1]!)) return null;
+  const taken: number[] = [];
+  for (let k = j; k < toks.length; k++) {
+    const t = toks[k]!;
+    if (k > j && breaksBefore(t)) break;
+    if (!nounish(toks, k, k === j)) break;
+    taken.push(k);
+    if (breaksAfter(t)) break;
+  }
+  let h = taken.length - 1;
+  while (h >= 0) {
+    const t = toks[taken[h]!]!;
+    if (isNounTok(t) || isNominalGerund(toks, taken[h]!) || (h === 0 && /s$/.test(t.norm) && has(t, 'PresentTense'))) break;
+    h--;
+  }
+  if (h < 0) return null;
+  const head = taken[h]!;
+  return { first: taken[0]!, last: head, head, mods: taken.slice(0, h) };
+}
+
+/**
+ * The noun phrase that ends just before token i, walking left: "presidential aide Yury Ushakov",
+ * "Professor Lars Heine of the Karolinska Institute", "the port authority". Stops at punctuation,
+ * verbs and clause words. With `crossComma`, a comma right before i is stepped over first.
+ */
+export function nounPhraseBefore(toks: readonly Tok[], i: number, opts: { crossComma?: boolean; allowOf?: boolean } = {}): NounPhrase | null {
+  let k = i - 1;
+  if (k < 0) return null;
+  if (breaksAfter(toks[k]!) && !(opts.crossComma && /^,\s*$/.test(toks[k]!.post))) return null;
+  const taken: number[] = [];
+  const canContinueThroughOf = (at: number): boolean => {
+    // "trial of the vaccine", "Lars Heine of the Karolinska Institute": walk on through "of".
+    const of = toks[at];
+    const before = toks[at - 1];
+    if (opts.allowOf === false || !of || breaksAfter(of) || before === undefined || breaksAfter(before)) return false;
+    if (of.norm === 'of') return isNounTok(before) || isCapitalised(before);
+    // "a spokesman for the operator": a role noun and whom it speaks for.
+    return of.norm === 'for' && ROLE_NOUNS.has(nounLemma(before));
+  };
+  while (k >= 0) {
+    const t = toks[k]!;
+    if (taken.length > 0 && breaksAfter(t)) break;
+    if (isDeterminer(t) && !isPronoun(t)) {
+      if (taken.length === 0) break;
+      taken.unshift(k);
+      if (canContinueThroughOf(k - 1)) {
+        taken.unshift(k - 1);
+        k -= 2;
+        continue;
+      }
+      break;
+    }
+    if (taken.length > 0 && canContinueThroughOf(k)) {
+      taken.unshift(k);
+      k--;
+      continue;
+    }
+    const nounLike =
+      isNounTok(t) ||
+      isNominalGerund(toks, k) ||
+      has(t, 'Adjective') ||
+      (isCapitalised(t) && !isVerbTok(t) && !isPronoun(t) && !has(t, 'Preposition') && !has(t, 'Conjunction') && !has(t, 'QuestionWord')) ||
+      isAcronym(t) ||
+      (taken.length > 0 && isCompoundModifier(toks, k)) ||
+      (taken.length > 0 && has(t, 'Gerund') && isNounTok(toks[k + 1]) && !breaksAfter(t)) ||
+      // "Council records show": an -s word right before a verb is a plural noun.
+      (taken.length === 0 && /s$/.test(t.norm) && has(t, 'PresentTense') && isVerbTok(toks[k + 1]) && !isAuxiliary(toks[k + 1])) ||
+      (k > 0 && hyphenJoined(toks[k - 1]!)) ||
+      (hyphenJoined(t) && taken.length > 0) ||
+      (isNumberTok(t) && taken.length > 0);
+    if (nounLike && !isPronoun(t)) {
+      taken.unshift(k);
+      k--;
+      continue;
+    }
+    if (taken.length === 0 && isPronoun(t)) taken.unshift(k);
+    break;
+  }
+  if (taken.length === 0) return null;
+  const first = taken[0]!;
+  const last = taken[taken.length - 1]!;
+  // Head: the last noun before a first "of" (or "for"), else the last noun.
+  let ofAt = -1;
+  for (let x = first; x <= last; x++) {
+    if (toks[x]!.norm === 'of' || toks[x]!.norm === 'for') {
+      ofAt = x;
+      break;
+    }
+  }
+  const headEnd = ofAt >= 0 ? ofAt - 1 : last;
+  let head = -1;
+  for (let x = headEnd; x >= first; x--) {
+    const t = toks[x]!;
+    if (isNounTok(t) || isNominalGerund(toks, x) || isPronoun(t) || isAcronym(t) || (isCapitalised(t) && !isDeterminer(t)) || (x === last && x === i - 1 && /s$/.test(t.norm) && has(t, 'PresentTense'))) {
+      head = x;
+      break;
+    }
+  }
+  if (head < 0) return null;
+  const mods: number[] = [];
+  for (let x = first; x < head; x++) if (!isDeterminer(toks[x]!)) mods.push(x);
+  return { first, last, head, mods };
+}
+
+/**
+ * The subject phrase that ends before token v (a verb), not reaching before token `from`:
+ * "Unemployment in the region stood" -> "Unemployment", past the prepositional phrase.
+ */
+export function subjectBefore(toks: readonly Tok[], v: number, from = 0): NounPhrase | null {
+  let np = nounPhraseBefore(toks, v);
+  while (np && np.first - 2 >= from && has(toks[np.first - 1], 'Preposition') && !breaksAfter(toks[np.first - 2]!)) {
+    const outer = nounPhraseBefore(toks, np.first - 1);
+    if (!outer || outer.first < from) break;
+    np = outer;
+  }
+  return np && np.first >= from ? np : null;
+}
+
+export interface Frame {
+  /** Lemma of the verb that governs the mention (the nearest full verb before it in its clause, or after it for a subject). */
+  verb: string | null;
+  verbIdx: number;
+  /** Class of the subject's head noun, when the mention is not itself the subject. */
+  subject: string | null;
+  subjectIdx: number;
+  isSubject: boolean;
+}
+
+/** Start and end (inclusive) of the chunk holding token idx, at most MAX_REACH tokens either side. */
+export function chunkBounds(chunks: readonly number[], idx: number): [number, number] {
+  const c = chunks[idx];
+  let s = idx;
+  let e = idx;
+  while (s > 0 && s > idx - MAX_REACH && chunks[s - 1] === c) s--;
+  while (e < chunks.length - 1 && e < idx + MAX_REACH && chunks[e + 1] === c) e++;
+  return [s, e];
+}
+
+/** How far (in tokens) clause analysis looks from a mention; keeps run-on "sentences" (tables, lists) linear. */
+const MAX_REACH = 40;
+
+function isFullVerb(toks: readonly Tok[], k: number): boolean {
+  const t = toks[k]!;
+  if (!isVerbTok(t) || has(t, 'Noun')) return false;
+  if (isAuxiliary(t) || isCopula(t)) {
+    // An auxiliary followed by a verb is not the main verb ("had gathered"); on its own it is ("was 62 percent").
+    const n = toks[k + 1];
+    const n2 = toks[k + 2];
+    if (isVerbTok(n) || (has(n, 'Adverb') && isVerbTok(n2)) || n?.norm === 'not') return false;
+    return isCopula(t) || t.norm === 'have' || t.norm === 'has' || t.norm === 'had';
+  }
+  return true;
+}
+
+/** Governing verb and subject of the clause around token idx. */
+export function frameOf(toks: readonly Tok[], chunks: readonly number[], idx: number): Frame {
+  const [cs, ce] = chunkBounds(chunks, idx);
+  let subjectIdx = -1;
+  let firstVerb = -1;
+  for (let k = cs; k <= ce; k++) if (isFullVerb(toks, k)) {
+    firstVerb = k;
+    break;
+  }
+  let verbIdx = -1;
+  for (let k = idx - 1; k >= cs; k--) {
+    // "showing that 2,150 homes were completed": a new clause starts at "that".
+    if (['that', 'which', 'who', 'whom', 'where', 'when'].includes(toks[k]!.norm)) break;
+    if (isFullVerb(toks, k)) {
+      verbIdx = k;
+      break;
+    }
+  }
+  let isSubject = false;
+  if (verbIdx < 0) {
+    isSubject = true;
+    for (let k = idx + 1; k <= ce; k++) if (isFullVerb(toks, k)) {
+      verbIdx = k;
+      break;
+    }
+  } else {
+    const startTok = toks[cs]!;
+    if (['which', 'who', 'that'].includes(startTok.norm) && cs > 0) {
+      // "The study, which followed 4,200 children": the subject is the phrase before the comma.
+      const np = nounPhraseBefore(toks, cs, { crossComma: true });
+      if (np) subjectIdx = np.head;
+    } else if (firstVerb > cs) {
+      let v = firstVerb;
+      while (v > cs && (isAuxiliary(toks[v - 1]) || has(toks[v - 1], 'Adverb') || toks[v - 1]!.norm === 'not')) v--;
+      const np = subjectBefore(toks, v, cs);
+      if (np) subjectIdx = np.head;
+    }
+  }
+  const subj = subjectIdx >= 0 ? toks[subjectIdx]! : undefined;
+  return {
+    verb: verbIdx >= 0 ? verbLemma(toks[verbIdx]!) : null,
+    verbIdx,
+    subject: subj && !isPronoun(subj) ? referentClass(nounLemma(subj)) : null,
+    subjectIdx,
+    isSubject,
+  };
+}

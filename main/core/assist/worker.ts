@@ -1,0 +1,66 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { paragraphs } from '../../../common/segment';
+import { suggest, suggestionKey, type KnownSource, type Suggestion } from './index';
+
+// The assistant in a worker thread, so the web host and the app's main process stay responsive.
+// A long document is first read in paragraph-aligned slices (attributions and claims arrive as
+// each slice is done), then whole, for what needs the whole text: inconsistencies.
+
+export interface AssistJob {
+  text: string;
+  sources: KnownSource[];
+}
+
+export type AssistMessage =
+  | { type: 'batch'; suggestions: Suggestion[]; keys: string[]; progress: number }
+  | { type: 'done' }
+  | { type: 'error'; message: string };
+
+/** Slices of about `size` characters that end at paragraph boundaries. */
+export function slices(text: string, size: number): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  let start = 0;
+  let end = 0;
+  for (const p of paragraphs(text)) {
+    if (p.end - start > size && end > start) {
+      out.push({ start, end });
+      start = p.start;
+    }
+    end = p.end;
+  }
+  if (end > start) out.push({ start, end });
+  return out;
+}
+
+const SLICE = 100_000;
+
+function shift(s: Suggestion, by: number): Suggestion {
+  if (s.type === 'inconsistency') return { ...s, spans: s.spans.map((x) => ({ ...x, start: x.start + by, end: x.end + by })) };
+  return { ...s, span: { ...s.span, start: s.span.start + by, end: s.span.end + by } };
+}
+
+export function runAssist(job: AssistJob, post: (m: AssistMessage) => void): void {
+  const parts = job.text.length > 2 * SLICE ? slices(job.text, SLICE) : [];
+  const steps = parts.length + 1;
+  const seen = new Set<string>();
+  parts.forEach((part, i) => {
+    const local = suggest(job.text.slice(part.start, part.end), { sources: job.sources })
+      .filter((s) => s.type !== 'inconsistency')
+      .map((s) => shift(s, part.start));
+    const fresh = local.filter((s) => !seen.has(suggestionKey(s)));
+    for (const s of fresh) seen.add(suggestionKey(s));
+    post({ type: 'batch', suggestions: fresh, keys: fresh.map(suggestionKey), progress: (i + 1) / steps });
+  });
+  const all = suggest(job.text, { sources: job.sources }).filter((s) => !seen.has(suggestionKey(s)));
+  post({ type: 'batch', suggestions: all, keys: all.map(suggestionKey), progress: 1 });
+  post({ type: 'done' });
+}
+
+if (parentPort && workerData) {
+  const port = parentPort;
+  try {
+    runAssist(workerData as AssistJob, (m) => port.postMessage(m));
+  } catch (err) {
+    port.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) });
+  }
+}
