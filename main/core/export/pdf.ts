@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { ClaimscopeError } from '../../../common/errors';
 
 export interface PdfOptions {
@@ -19,6 +18,8 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-ne
  * folder that is removed afterwards.
  */
 export async function toPdf(html: string, options: PdfOptions = {}): Promise<Buffer> {
+  // Loaded on demand: playwright-core costs about half a second at start-up of every CLI call.
+  const { chromium } = await import('playwright-core');
   const executablePath = options.chromiumPath ?? process.env.CLAIMSCOPE_CHROMIUM ?? '/usr/bin/chromium';
   if (!isExecutable(executablePath)) {
     throw new ClaimscopeError('internal', `PDF export needs Chromium (not found at ${executablePath}): install it (apt-get install chromium) or set CLAIMSCOPE_CHROMIUM`);

@@ -1,0 +1,48 @@
+import { expect, test } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+import { CORPUS, startWebHost, tempDir, type WebHost } from '../support/server';
+import { clickInPhrase } from '../support/text';
+
+// File > Export in browser mode: the report arrives as a download, readable and inert.
+
+let host: WebHost;
+test.afterEach(async () => {
+  await host?.stop();
+});
+
+test('export the tagged seed article as an HTML report and as JSON-LD', async ({ page, context }, testInfo) => {
+  host = await startWebHost(path.join(tempDir(), 'claimscope.db'));
+  await page.goto(host.url);
+  await page.getByTestId('file-input').setInputFiles(path.join(CORPUS, 'kremlin-call.txt'));
+  await expect(page.locator('.cs-document')).toContainText('This marks the sixth conversation');
+  await clickInPhrase(page, 'sixth conversation');
+  await page.keyboard.press('c');
+  await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
+
+  await page.keyboard.press('Control+e');
+  const dialog = page.getByRole('dialog', { name: 'Export a report' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByText('HTML report').click();
+  const popup = context.waitForEvent('page');
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export' }).click()]);
+  expect(download.suggestedFilename()).toBe('Kremlin-aide-unveils-specifics-of-Putin-Trump-phone-call.html');
+  const file = testInfo.outputPath('report.html');
+  await download.saveAs(file);
+  const html = fs.readFileSync(file, 'utf8');
+  expect(html).toContain('This marks the sixth conversation between the two leaders this year.');
+  expect(html).not.toMatch(/<script/i);
+  await expect(page.getByText('Exported Kremlin-aide')).toBeVisible();
+
+  // The report opened in its own tab; look at it.
+  const report = await popup;
+  await report.waitForLoadState();
+  await report.screenshot({ path: testInfo.outputPath('report.png'), fullPage: false });
+
+  await page.keyboard.press('Control+e');
+  await dialog.getByText('Web Annotation JSON-LD').click();
+  await dialog.getByText('Open the report afterwards').click();
+  const [jsonld] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export' }).click()]);
+  const parsed = JSON.parse(fs.readFileSync(await jsonld.path(), 'utf8'));
+  expect(JSON.stringify(parsed['@context'])).toContain('http://www.w3.org/ns/anno.jsonld');
+});

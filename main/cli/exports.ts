@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { EXPORT_FORMATS, type ExportedFile, type ExportFormat } from '../../common/domain';
+import { ClaimscopeError } from '../../common/errors';
+import { call, UsageError, type Command } from './command';
+
+function documentId(value: unknown): number {
+  const id = Number(value);
+  if (!Number.isInteger(id) || id <= 0) throw new UsageError('--doc takes a document id (see `list`)');
+  return id;
+}
+
+export const exportCommand: Command = {
+  usage: `export --doc ID --format ${EXPORT_FORMATS.join('|')} --out FILE [--db PATH]   write a report`,
+  options: { doc: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+  async run(app, positionals, values) {
+    if (positionals.length) throw new UsageError('export takes no positional arguments');
+    const format = values.format as ExportFormat | undefined;
+    if (!format || !(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
+    if (typeof values.out !== 'string' || !values.out) throw new UsageError('--out FILE is required');
+    const file = await call<ExportedFile>(app(), 'exportReport', { documentId: documentId(values.doc), format });
+    const bytes = file.encoding === 'base64' ? Buffer.from(file.content, 'base64') : Buffer.from(file.content, 'utf8');
+    const out = path.resolve(values.out);
+    try {
+      // Write beside, then rename: a half-written report never replaces a good one.
+      fs.writeFileSync(`${out}.partial`, bytes);
+      fs.renameSync(`${out}.partial`, out);
+    } catch (err) {
+      throw new ClaimscopeError('bad_file', `${out}: could not be written (${(err as NodeJS.ErrnoException).code ?? 'error'}); check the folder exists and is writable`);
+    }
+    return { out, format, bytes: bytes.length };
+  },
+};
+
+export const importAnnotationsCommand: Command = {
+  usage: 'import-annotations <file.jsonld> [--db PATH]   import a JSON-LD export (annotations, sources, flags)',
+  async run(app, positionals) {
+    const [file, ...rest] = positionals;
+    if (!file || rest.length) throw new UsageError('import-annotations takes one file');
+    let json: string;
+    try {
+      json = fs.readFileSync(file, 'utf8');
+    } catch {
+      throw new ClaimscopeError('bad_file', `${file}: cannot be read; check the path`);
+    }
+    return call(app(), 'importAnnotations', { name: path.basename(file), json });
+  },
+};

@@ -1,0 +1,165 @@
+import type { Handlers } from '../../common/api';
+import type { ExportedFile, ExportFormat } from '../../common/domain';
+import { ClaimscopeError } from '../../common/errors';
+import { quoteSelector } from '../../common/selectors';
+import { anchor } from '../core/anchor';
+import { fromJsonLd, toClaimReview, toCsv, toHtml, toJsonLd, toMarkdown, toPdf, type ImportedAnnotations, type ReportInput } from '../core/export';
+import { notFound, nowIso, type ServiceContext } from './context';
+import { sha256 } from './documents';
+import { documentState } from './history';
+
+const FORMAT_FILES: Record<ExportFormat, { ext: string; mimeType: string }> = {
+  html: { ext: '.html', mimeType: 'text/html' },
+  pdf: { ext: '.pdf', mimeType: 'application/pdf' },
+  md: { ext: '.md', mimeType: 'text/markdown' },
+  csv: { ext: '.csv', mimeType: 'text/csv' },
+  json: { ext: '.jsonld', mimeType: 'application/ld+json' },
+  claimreview: { ext: '.claimreview.jsonld', mimeType: 'application/ld+json' },
+};
+
+/** A file name from a title: letters, digits and dashes, short. */
+export function fileStem(title: string): string {
+  const stem = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return stem || 'claimscope-report';
+}
+
+export function reportInput(ctx: ServiceContext, documentId: number): ReportInput {
+  const document = ctx.store.getDocument(documentId);
+  if (!document) throw notFound('document', documentId);
+  return { document, state: documentState(ctx, documentId) };
+}
+
+export async function renderExport(ctx: ServiceContext, input: ReportInput, format: ExportFormat): Promise<ExportedFile> {
+  const { ext, mimeType } = FORMAT_FILES[format];
+  const fileName = `${fileStem(input.document.title)}${ext}`;
+  const text = (content: string): ExportedFile => ({ fileName, mimeType, encoding: 'utf8', content });
+  switch (format) {
+    case 'html':
+      return text(toHtml(input));
+    case 'md':
+      return text(toMarkdown(input));
+    case 'csv':
+      return text(toCsv(input));
+    case 'json':
+      return text(JSON.stringify(toJsonLd(input), null, 2));
+    case 'claimreview':
+      return text(JSON.stringify(toClaimReview(input), null, 2));
+    case 'pdf': {
+      const html = toHtml(input);
+      const pdf = ctx.options.renderPdf ? await ctx.options.renderPdf(html) : await toPdf(html);
+      return { fileName, mimeType, encoding: 'base64', content: Buffer.from(pdf).toString('base64') };
+    }
+  }
+}
+
+function parseJson(name: string, json: string): unknown {
+  try {
+    return JSON.parse(json);
+  } catch {
+    throw new ClaimscopeError('bad_file', `${name}: is not JSON; choose a .jsonld file exported by Claimscope or another Web Annotation tool`);
+  }
+}
+
+/** The document the annotations target: found by content, or created from the text the file carries. */
+function targetDocument(ctx: ServiceContext, name: string, info: ImportedAnnotations['document']): number {
+  const hash = info.sha256 ?? (info.text !== undefined ? sha256(Buffer.from(info.text, 'utf8')) : undefined);
+  const existing = hash ? ctx.store.findDocumentBySha(hash) : null;
+  if (existing !== null) return existing;
+  if (info.text === undefined || info.text === '') {
+    throw new ClaimscopeError('bad_file', `${name}: the document it annotates is not in this library and the file does not carry its text; import the document first`);
+  }
+  return ctx.store.insertDocument({
+    title: info.title ?? name,
+    path: null,
+    format: info.format ?? 'txt',
+    text: info.text,
+    blocks: info.blocks ?? [{ type: 'paragraph', start: 0, end: info.text.length }],
+    sha256: hash!,
+    metadata: info.metadata ?? {},
+  });
+}
+
+/** Inserts what a JSON-LD file holds, in one undoable operation; quotes re-anchor on the local text. */
+export function insertImported(ctx: ServiceContext, name: string, data: ImportedAnnotations) {
+  return ctx.transaction(() => {
+    const documentId = targetDocument(ctx, name, data.document);
+    const text = ctx.requireText(documentId);
+    const created = ctx.write(documentId, 'Import annotations', (rec) => {
+      const sourceIds = new Map<string, number>();
+      const known = new Map(ctx.store.listSources().map((s) => [s.name.toLocaleLowerCase(), s.id]));
+      let sources = 0;
+      for (const s of data.sources) {
+        const same = known.get(s.name.toLocaleLowerCase());
+        if (same !== undefined) {
+          sourceIds.set(s.ref, same);
+          continue;
+        }
+        const id = rec.insert('sources', {
+          name: s.name,
+          type: s.type,
+          aliases: JSON.stringify(s.aliases),
+          reliability: s.reliability,
+          note: s.note,
+          created_at: nowIso(),
+        });
+        sourceIds.set(s.ref, id);
+        known.set(s.name.toLocaleLowerCase(), id);
+        sources++;
+      }
+      const annotationIds = new Map<string, number>();
+      for (const a of data.annotations) {
+        const hit = anchor(text, a);
+        const start = hit ? hit.start : Math.min(a.start, Math.max(0, text.length - 1));
+        const end = hit ? hit.end : Math.max(start + 1, Math.min(a.end, text.length));
+        const quote = hit ? quoteSelector(text, start, end) : { exact: a.exact, prefix: a.prefix, suffix: a.suffix };
+        annotationIds.set(
+          a.ref,
+          rec.insert('annotations', {
+            document_id: documentId,
+            kind: a.kind,
+            start_offset: start,
+            end_offset: end,
+            ...quote,
+            status: a.status,
+            credibility: a.credibility,
+            note: a.note,
+            orphan: hit ? 0 : 1,
+            created_at: a.createdAt ?? nowIso(),
+          }),
+        );
+      }
+      let links = 0;
+      for (const l of data.links) {
+        const from = annotationIds.get(l.fromRef);
+        const toAnnotation = l.toAnnotationRef === undefined ? undefined : annotationIds.get(l.toAnnotationRef);
+        const toSource = l.toSourceRef === undefined ? undefined : sourceIds.get(l.toSourceRef);
+        if (from === undefined || (toAnnotation === undefined && toSource === undefined)) continue;
+        rec.insert('links', { from_id: from, to_annotation_id: toAnnotation ?? null, to_source_id: toAnnotation === undefined ? toSource! : null });
+        links++;
+      }
+      let flags = 0;
+      for (const f of data.flags) {
+        const members = [...new Set(f.memberRefs.map((r) => annotationIds.get(r)).filter((id): id is number => id !== undefined))];
+        if (members.length < 2) continue;
+        const flagId = rec.insert('flags', { document_id: documentId, explanation: f.explanation, status: f.status, note: f.note, created_at: nowIso() });
+        for (const m of members) rec.insert('flag_members', { flag_id: flagId, annotation_id: m });
+        flags++;
+      }
+      return { annotations: annotationIds.size, sources, links, flags };
+    });
+    return { documentId, created };
+  });
+}
+
+export function exportHandlers(ctx: ServiceContext): Pick<Handlers, 'exportReport' | 'importAnnotations'> {
+  return {
+    exportReport: ({ documentId, format }) => renderExport(ctx, reportInput(ctx, documentId), format),
+    importAnnotations: ({ name, json }) => insertImported(ctx, name, fromJsonLd(parseJson(name, json))),
+  };
+}
