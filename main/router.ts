@@ -28,7 +28,9 @@ function isBusy(err: unknown): boolean {
 export function createRouter(handlers: Handlers, log: (msg: string) => void = (m) => console.error(m)): Dispatch {
   return async (method, input) => {
     if (!isMethod(method)) {
-      return { ok: false, error: { code: 'unknown_method', message: `unknown method ${JSON.stringify(String(method)).slice(0, 80)}` } };
+      // Never String() an arbitrary value: an object whose toString is not a function throws.
+      const shown = typeof method === 'string' ? JSON.stringify(method).slice(0, 80) : `(a ${typeof method}, not a name)`;
+      return { ok: false, error: { code: 'unknown_method', message: `unknown method ${shown}` } };
     }
     const spec = api[method];
     const parsed = spec.input.safeParse(input);

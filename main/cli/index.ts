@@ -1,8 +1,11 @@
 import { parseArgs } from 'node:util';
 import { oneLine, openApp, type App } from '../app';
 import { resolveDbPath } from '../paths';
+import { backupCommand, restoreCommand } from './backup';
 import { UsageError, type Command } from './command';
 import { importCommand, listCommand } from './documents';
+import { exportCommand, importAnnotationsCommand } from './exports';
+import { annotateCommand, suggestCommand } from './suggest';
 
 // The same service from a terminal. Output is JSON on stdout; errors are one line on stderr
 // (exit 1); bad usage exits 2. Each command lives in its own file and is registered here.
@@ -10,6 +13,11 @@ import { importCommand, listCommand } from './documents';
 const COMMANDS: Record<string, Command> = {
   import: importCommand,
   list: listCommand,
+  backup: backupCommand, restore: restoreCommand,
+  export: exportCommand,
+  'import-annotations': importAnnotationsCommand,
+  suggest: suggestCommand,
+  annotate: annotateCommand,
 };
 
 function usage(): string {

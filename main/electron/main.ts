@@ -2,16 +2,19 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { API_CHANNEL, EVENT_CHANNEL, type AppEvent } from '../../common/methods';
+import { describeDamage, type DamageReport } from '../../db/open';
 import { oneLine, openApp, type App } from '../app';
 import { DB_FILE_NAME } from '../paths';
 import { buildMenu } from './menu';
-import { createMainWindow, isOurFrame } from './window';
+import { printHtmlToPdf } from './pdf';
+import { createMainWindow, denyPermissions, hardenContents, isTrustedSender, registerAppScheme, serveRenderer } from './window';
 
 // The Electron shell: lifecycle, one window, menu, dialogs and the IPC wiring. The data work is
 // all in main/service through the same router the web host uses.
 
 let win: BrowserWindow | null = null;
 let claimscope: App | null = null;
+let damaged: DamageReport | null = null;
 const pendingFiles: string[] = [];
 
 /** better-sqlite3 built for Electron's ABI lives in its own folder (see scripts/electron-native.mjs). */
@@ -54,7 +57,7 @@ function filesFromArgv(argv: string[]): string[] {
 function start(): void {
   const dbPath = process.env.CLAIMSCOPE_DB || path.join(app.getPath('userData'), DB_FILE_NAME);
   try {
-    claimscope = openApp(dbPath, { nativeBinding: electronNativeBinding() });
+    claimscope = openApp(dbPath, { nativeBinding: electronNativeBinding(), renderPdf: printHtmlToPdf, onDamaged: (r) => (damaged = r) });
   } catch (err) {
     dialog.showErrorBox('Claimscope cannot open its database', `${dbPath}: ${oneLine(err)}`);
     app.exit(1);
@@ -62,14 +65,14 @@ function start(): void {
   }
   const dispatch = claimscope.dispatch;
   ipcMain.handle(API_CHANNEL, (event, method: unknown, input: unknown) => {
-    if (!isOurFrame(event.senderFrame?.url)) {
+    if (!isTrustedSender(event, win)) {
       return { ok: false, error: { code: 'unauthorized', message: 'request from an unknown frame' } };
     }
     return dispatch(method, input);
   });
 
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  denyPermissions(session.defaultSession);
+  serveRenderer();
 
   win = createMainWindow(path.join(__dirname, '..', 'preload', 'preload.cjs'));
   Menu.setApplicationMenu(buildMenu(win, send, () => void openFileDialog()));
@@ -79,6 +82,14 @@ function start(): void {
   win.webContents.once('did-finish-load', () => {
     for (const f of pendingFiles.splice(0)) void importPath(f);
   });
+  if (damaged) {
+    const report = damaged;
+    void dialog.showMessageBox(win, {
+      type: 'warning',
+      message: 'Claimscope found its database damaged and started a new one',
+      detail: `${describeDamage(report)}.\n\nThe damaged file was kept; nothing was deleted.`,
+    });
+  }
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -92,9 +103,13 @@ if (!app.requestSingleInstanceLock()) {
     }
     for (const f of filesFromArgv(argv)) void importPath(f);
   });
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (e) => e.preventDefault());
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  registerAppScheme();
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+  app.on('session-created', (created) => denyPermissions(created));
+  // macOS hands files opened from Finder (or dropped on the Dock icon) over as events.
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    void importPath(file);
   });
   app.whenReady().then(start, (err) => {
     console.error(`claimscope: ${oneLine(err)}`);

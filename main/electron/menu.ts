@@ -14,6 +14,7 @@ export function buildMenu(win: BrowserWindow, send: Send, openFile: () => void):
       label: 'File',
       submenu: [
         { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: openFile },
+        { label: 'Export…', accelerator: 'CmdOrCtrl+E', registerAccelerator: false, click: command('export') },
         { label: 'Library', accelerator: 'CmdOrCtrl+L', registerAccelerator: false, click: command('library') },
         { type: 'separator' },
         { role: 'quit' },

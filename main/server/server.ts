@@ -54,23 +54,35 @@ function refuse(res: http.ServerResponse, status: number, code: string, message:
   sendJson(res, status, { ok: false, error: { code, message } });
 }
 
+/**
+ * The request body, or null when it is larger than `limit` (declared or streamed). On null the
+ * caller answers 413 with `Connection: close`; the rest of the body is never read.
+ */
 function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > limit) return resolve(null);
+    if (!(declared <= limit)) return resolve(null);
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    let settled = false;
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
+        settled = true;
+        req.off('data', onData);
+        req.pause();
         resolve(null);
-        req.destroy();
         return;
       }
       chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.on('end', () => {
+      if (!settled) resolve(Buffer.concat(chunks));
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
+    req.on('error', (err) => {
+      if (!settled) reject(err);
+    });
   });
 }
 
@@ -81,6 +93,7 @@ function serveStatic(res: http.ServerResponse, staticDir: string, urlPath: strin
   } catch {
     return send(res, 400, 'text/plain', 'bad path');
   }
+  if (rel.includes('\0')) return send(res, 404, 'text/plain', 'not found');
   if (rel === '/' || rel === '') rel = '/index.html';
   const root = path.resolve(staticDir);
   const file = path.resolve(root, '.' + rel);
@@ -120,7 +133,10 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
           return refuse(res, 415, 'invalid_input', 'send application/json');
         }
         const body = await readBody(req, limit);
-        if (body === null) return refuse(res, 413, 'invalid_input', 'request too large');
+        if (body === null) {
+          res.setHeader('Connection', 'close');
+          return refuse(res, 413, 'invalid_input', 'request too large');
+        }
         let input: unknown;
         try {
           input = body.length ? JSON.parse(body.toString('utf8')) : {};
