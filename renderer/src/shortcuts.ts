@@ -27,6 +27,8 @@ export const SHORTCUTS: ReadonlyArray<{ keys: string; action: string }> = [
   { keys: 'Ctrl+Shift+Z / Ctrl+Y', action: 'Redo' },
   { keys: 'Ctrl+O', action: 'Open a document' },
   { keys: 'Ctrl+E', action: 'Export a report (HTML, PDF, Markdown, CSV, JSON-LD, ClaimReview)' },
+  { keys: 'Ctrl+Shift+S', action: 'Run the assistant: suggest inconsistencies, attributions and claims' },
+  { keys: 'Enter / Delete', action: 'Accept / reject the selected suggestion' },
   { keys: 'Ctrl+L', action: 'Show or hide the library' },
   { keys: '?', action: 'Show these shortcuts' },
 ];
