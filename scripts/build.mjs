@@ -76,6 +76,8 @@ await Promise.all([
 ]);
 log(`claimscope: built main, preload and CLI in ${Date.now() - started} ms`);
 
+// A production bundle whoever runs the build: Vitest's NODE_ENV=test would ship React's development build.
+process.env.NODE_ENV = 'production';
 const { build: viteBuild } = await import('vite');
 await viteBuild({ configFile: path.join(root, 'vite.config.mts'), logLevel: quiet ? 'silent' : 'warn' });
 fs.mkdirSync(dist, { recursive: true });

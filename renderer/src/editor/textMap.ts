@@ -43,7 +43,8 @@ function inlineContent(text: string, block: Block): JSONNode[] {
 function textblock(text: string, block: Block): JSONNode {
   const content = inlineContent(text, block);
   if (block.type === 'heading') return { type: 'heading', attrs: { level: Math.min(block.level ?? 2, 6) }, content };
-  return { type: 'paragraph', content };
+  // The length lets a paragraph that is not drawn yet take about its height (see offscreen.ts).
+  return { type: 'paragraph', attrs: { chars: block.end - block.start }, content };
 }
 
 /** The editor document for text + blocks. Consecutive list items share a list; quotes wrap their paragraph. */
@@ -65,7 +66,33 @@ export function buildDoc(text: string, blocks: readonly Block[]): JSONNode {
     else content.push(textblock(text, block));
   }
   if (content.length === 0) content.push({ type: 'paragraph' });
-  return { type: 'doc', content };
+  return { type: 'doc', content: content.length > SECTION_SIZE ? sections(content) : content };
+}
+
+/** Top-level blocks per section: about the square root of a long document's 2,000 paragraphs. */
+export const SECTION_SIZE = 32;
+
+/**
+ * A long document is grouped into sections of SECTION_SIZE blocks (lists and quotes stay whole).
+ * Off screen, a whole section is skipped by the browser (see offscreen.ts), and a change inside one
+ * re-lays out and re-checks one section, not the whole document's blocks.
+ */
+function sections(blocks: JSONNode[]): JSONNode[] {
+  const out: JSONNode[] = [];
+  for (let i = 0; i < blocks.length; i += SECTION_SIZE) {
+    const content = blocks.slice(i, i + SECTION_SIZE);
+    let chars = 0;
+    let textblocks = 0;
+    const count = (n: JSONNode) => {
+      if (n.type === 'paragraph' || n.type === 'heading') {
+        textblocks++;
+        for (const c of n.content ?? []) chars += c.text?.length ?? 1;
+      } else n.content?.forEach(count);
+    };
+    content.forEach(count);
+    out.push({ type: 'csSection', attrs: { chars, blocks: textblocks }, content });
+  }
+  return out;
 }
 
 export class TextMap {
