@@ -50,7 +50,8 @@ export function annotationHandlers(ctx: ServiceContext): Pick<Handlers, 'createA
           orphan: 0,
           created_at: nowIso(),
         });
-        applyDefaultLinks(ctx, rec, store.getAnnotation(newId)!);
+        // The text is already in hand: a 1 MB document is not read twice per tag.
+        applyDefaultLinks(ctx, rec, store.getAnnotation(newId)!, text);
         return newId;
       });
       return { annotation: store.getAnnotation(id)!, relations: documentRelations(ctx, documentId) };

@@ -50,8 +50,7 @@ function isLinked(ctx: ServiceContext, fromId: number, toId: number): boolean {
  * Links a new annotation the default way, as recorded changes of the operation that created it:
  * a new attribution to the claims it covers, a new claim to the attributions that cover it.
  */
-export function applyDefaultLinks(ctx: ServiceContext, rec: ChangeRecorder, annotation: Annotation): void {
-  const text = ctx.requireText(annotation.documentId);
+export function applyDefaultLinks(ctx: ServiceContext, rec: ChangeRecorder, annotation: Annotation, text = ctx.requireText(annotation.documentId)): void {
   const link = (from: number, to: number) => {
     if (from !== to && !isLinked(ctx, from, to)) rec.insert('links', { from_id: from, to_annotation_id: to, to_source_id: null });
   };

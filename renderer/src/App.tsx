@@ -6,7 +6,7 @@ import type { AnnotationView } from './editor/annotationPlugin';
 import { Library } from './library/Library';
 import { AnnotationPanel, type PanelHandle } from './panel/AnnotationPanel';
 import { buildIndexes, NO_RELATIONS, type Relations } from './panel/model';
-import { afterNextPaint, markDocumentReceived, markOpenRequested, markTagDrawn, timedTagKey } from './perf';
+import { markDocumentReceived, markOpenRequested, markTagDrawn, timedTagKey } from './perf';
 import { isTypingTarget } from './shortcuts';
 import { fileToBase64 } from './ui/base64';
 import { ExportDialog } from './export/ExportDialog';
@@ -170,20 +170,12 @@ export function App() {
       editor.dispatch({ type: 'add', annotation: { id: tempId, kind, ...range, pending: true } });
       const acknowledged = markTagDrawn();
       const creating = write(() => client.createAnnotation({ documentId: current.document.id, kind, ...range }));
-      // The highlight's frame first, then the database's answer (or 50 ms at most): the prompt, a
-      // positioned popover, takes a few frames' time and would hold up both. It anchors to the
-      // pending highlight, or to the stored one once the database has answered.
-      let drawnId: number | null = tempId;
-      const stored = creating.then((c) => c?.annotation);
-      afterNextPaint(() => {
-        void Promise.race([stored, new Promise((wait) => setTimeout(wait, 50))]).then(() => {
-          if (drawnId !== null) beforeTag(kind, drawnId, current.document.text.slice(range.start, range.end), stored);
-        });
-      });
+      // The source prompt opens in this same key press: keys typed straight after A (Enter, a
+      // grade) must reach it, never the document.
+      beforeTag(kind, tempId, current.document.text.slice(range.start, range.end), creating.then((c) => c?.annotation));
       const created = await creating;
       acknowledged(created !== undefined);
       editor.dispatch({ type: 'remove', id: tempId });
-      drawnId = created ? created.annotation.id : null;
       if (!created) return;
       editor.dispatch({ type: 'add', annotation: created.annotation });
       setAnnotations((prev) => [...prev, created.annotation]);
