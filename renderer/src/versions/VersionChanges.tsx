@@ -90,7 +90,7 @@ export function VersionChanges({ isOpen, documentId, version, orphans, client, o
                   <ul>
                     {orphans.map((a) => (
                       <li key={a.id} className="cs-change">
-                        <span className="cs-ann-kind">{a.kind}</span> “{a.exact}”
+                        <span className={`cs-row-kind cs-kind-${a.kind}`}>{a.kind}</span> “{a.exact}”
                       </li>
                     ))}
                   </ul>
