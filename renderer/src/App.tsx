@@ -6,9 +6,10 @@ import type { AnnotationView } from './editor/annotationPlugin';
 import { Library } from './library/Library';
 import { AnnotationPanel, type PanelHandle } from './panel/AnnotationPanel';
 import { buildIndexes, NO_RELATIONS, type Relations } from './panel/model';
-import { markDocumentReceived, markOpenRequested, markTagDrawn, timedTagKey } from './perf';
+import { afterNextPaint, markDocumentReceived, markOpenRequested, markTagDrawn, timedTagKey } from './perf';
 import { isTypingTarget } from './shortcuts';
 import { fileToBase64 } from './ui/base64';
+import { KeyQueue } from './ui/keyQueue';
 import { ExportDialog } from './export/ExportDialog';
 import { useSuggestions } from './suggestions/useSuggestions';
 import { VersionChanges } from './versions/VersionChanges';
@@ -18,6 +19,7 @@ import { HighlightStyles } from './workflow/HighlightStyles';
 import { editorViews, nextSelection, relationsOf, useWorkflow } from './workflow/useWorkflow';
 
 const client = createClient();
+const promptKeys = new KeyQueue();
 const LAST_DOC_KEY = 'claimscope.lastDocument';
 const ACCEPT = '.txt,.md,.markdown,.html,.htm,.docx,.pdf';
 
@@ -170,11 +172,26 @@ export function App() {
       editor.dispatch({ type: 'add', annotation: { id: tempId, kind, ...range, pending: true } });
       const acknowledged = markTagDrawn();
       const creating = write(() => client.createAnnotation({ documentId: current.document.id, kind, ...range }));
-      // The source prompt opens in this same key press: keys typed straight after A (Enter, a
-      // grade) must reach it, never the document.
-      beforeTag(kind, tempId, current.document.text.slice(range.start, range.end), creating.then((c) => c?.annotation));
+      const stored = creating.then((c) => c?.annotation);
+      const phrase = current.document.text.slice(range.start, range.end);
+      // The source prompt, a positioned popover, takes a few frames to mount: it opens once the
+      // highlight has painted. Keys typed meanwhile (Enter, a grade) are held and replayed into it.
+      let drawnId: number | null = tempId;
+      if (kind === 'attribution') {
+        promptKeys.hold();
+        // After the highlight's frame and the database's answer (50 ms at most), so neither waits
+        // for the popover.
+        afterNextPaint(() => {
+          void Promise.race([stored, new Promise((wait) => setTimeout(wait, 50))]).then(() => {
+            if (drawnId === null) return promptKeys.drop();
+            beforeTag(kind, drawnId, phrase, stored);
+            void promptKeys.replayInto(() => document.querySelector('[aria-label="Source of this attribution"]'));
+          });
+        });
+      }
       const created = await creating;
       acknowledged(created !== undefined);
+      drawnId = created ? created.annotation.id : null;
       editor.dispatch({ type: 'remove', id: tempId });
       if (!created) return;
       editor.dispatch({ type: 'add', annotation: created.annotation });
