@@ -98,10 +98,36 @@ export class ChangeRecorder {
   }
 }
 
+/** Rows that point at a row of each table; a replayed delete must never take them along silently. */
+const REFERENCES: Partial<Record<TrackedTable, ReadonlyArray<{ table: TrackedTable; column: string; what: string }>>> = {
+  annotations: [
+    { table: 'links', column: 'from_id', what: 'a link' },
+    { table: 'links', column: 'to_annotation_id', what: 'a link' },
+    { table: 'flag_members', column: 'annotation_id', what: 'a flag' },
+  ],
+  sources: [{ table: 'links', column: 'to_source_id', what: 'a citation' }],
+  flags: [{ table: 'flag_members', column: 'flag_id', what: 'a flag member' }],
+};
+
+/**
+ * Thrown when undo or redo would delete a row that something made since (often in another
+ * document) still uses: the step is refused whole instead of cascading that away unrecorded.
+ */
+export class ReplayConflictError extends Error {
+  constructor(table: TrackedTable, what: string) {
+    super(`it would remove ${table === 'sources' ? 'a source' : table === 'flags' ? 'a flag' : 'a tag'} that ${what} made since still uses; undo or remove that first`);
+    this.name = 'ReplayConflictError';
+  }
+}
+
 function setRow(db: DB, table: TrackedTable, id: number, row: Row | null): void {
   const exists = stmt(db, `SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
   if (row === null) {
-    if (exists) deleteRow(db, table, id);
+    if (!exists) return;
+    for (const ref of REFERENCES[table] ?? []) {
+      if (stmt(db, `SELECT 1 FROM ${ref.table} WHERE ${ref.column} = ? LIMIT 1`).get(id) !== undefined) throw new ReplayConflictError(table, ref.what);
+    }
+    deleteRow(db, table, id);
   } else if (exists) {
     updateRow(db, table, id, row);
   } else {

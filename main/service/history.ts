@@ -1,6 +1,7 @@
 import type { Handlers } from '../../common/api';
 import type { DocumentState } from '../../common/domain';
-import { replay, type Change } from '../../db/changes';
+import { replay, ReplayConflictError, type Change } from '../../db/changes';
+import { ClaimscopeError } from '../../common/errors';
 import { notFound, type ServiceContext } from './context';
 
 export function documentState(ctx: ServiceContext, documentId: number): DocumentState {
@@ -22,7 +23,13 @@ export function historyHandlers(ctx: ServiceContext): Pick<Handlers, 'undo' | 'r
     const label = ctx.transaction(() => {
       const op = direction === 'undo' ? store.lastDoneOperation(documentId) : store.firstUndoneOperation(documentId);
       if (!op) return null;
-      replay(ctx.db, JSON.parse(op.changes) as Change[], direction);
+      try {
+        replay(ctx.db, JSON.parse(op.changes) as Change[], direction);
+      } catch (err) {
+        // Refused whole (the transaction rolls back): nothing is removed that was not recorded.
+        if (err instanceof ReplayConflictError) throw new ClaimscopeError('conflict', `Cannot ${direction} "${op.label}": ${err.message}`);
+        throw err;
+      }
       store.setOperationState(op.id, direction === 'undo' ? 'undone' : 'done');
       return op.label;
     });

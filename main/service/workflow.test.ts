@@ -272,3 +272,36 @@ describe('flags', () => {
     ]);
   });
 });
+
+describe('undo across documents', () => {
+  it('refuses to undo a source that another document has cited since, and changes nothing', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { openApp } = await import('../app');
+    const a = openApp(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cs-xdoc-')), 'c.db'));
+    try {
+      const call = async (m: string, i: unknown): Promise<any> => {
+        const r = await a.dispatch(m, i);
+        if (!r.ok) throw new Error(r.error.message);
+        return r.value;
+      };
+      const docA = (await call('importBytes', { name: 'a.txt', dataBase64: Buffer.from('The minister said taxes rise.').toString('base64') })).document.id;
+      const docB = (await call('importBytes', { name: 'b.txt', dataBase64: Buffer.from('The minister said again taxes rise.').toString('base64') })).document.id;
+      const source = (await call('createSource', { documentId: docA, name: 'The minister', type: 'person', reliability: 'C' })).source;
+      const attribution = (await call('createAnnotation', { documentId: docB, kind: 'attribution', start: 0, end: 17 })).annotation;
+      await call('setAnnotationSource', { annotationId: attribution.id, source: { id: source.id } });
+      const before = JSON.stringify(a.db.prepare('SELECT * FROM links').all());
+      const r = await a.dispatch('undo', { documentId: docA });
+      expect(r).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/^Cannot undo ".*": it would remove a source that a citation made since still uses/) } });
+      expect(JSON.stringify(a.db.prepare('SELECT * FROM links').all())).toBe(before);
+      expect((await call('getState', { documentId: docB })).sources.map((s: any) => s.name)).toEqual(['The minister']);
+      // Once document B no longer cites it, the undo goes through.
+      await call('undo', { documentId: docB });
+      await call('undo', { documentId: docB });
+      expect((await call('undo', { documentId: docA })).label).toMatch(/source/i);
+    } finally {
+      a.close();
+    }
+  });
+});
