@@ -118,10 +118,8 @@ function words(s: string): Map<string, number> {
   return counts;
 }
 
-/** Dice coefficient over the words of two sentences (counted with multiplicity), 0..1. */
-export function wordSimilarity(a: string, b: string): number {
-  const wa = words(a);
-  const wb = words(b);
+/** Dice coefficient of two word counts (with multiplicity), 0..1; null when neither has a word. */
+function dice(wa: Map<string, number>, wb: Map<string, number>): number | null {
   let na = 0;
   let nb = 0;
   let common = 0;
@@ -130,7 +128,12 @@ export function wordSimilarity(a: string, b: string): number {
     nb += c;
     common += Math.min(c, wa.get(w) ?? 0);
   }
-  return na + nb === 0 ? (a.trim() === b.trim() ? 1 : 0) : (2 * common) / (na + nb);
+  return na + nb === 0 ? null : (2 * common) / (na + nb);
+}
+
+/** Dice coefficient over the words of two sentences (counted with multiplicity), 0..1. */
+export function wordSimilarity(a: string, b: string): number {
+  return dice(words(a), words(b)) ?? (a.trim() === b.trim() ? 1 : 0);
 }
 
 /** Pairs (old, new) of similar sentences in one run of differences, in order, maximising total similarity. */
@@ -155,19 +158,7 @@ function pairSimilar(oldS: string[], newS: string[]): Array<[number, number]> {
   }
   const oldWords = oldS.map(words);
   const newWords = newS.map(words);
-  const sim = (i: number, j: number): number => {
-    const wa = oldWords[i]!;
-    const wb = newWords[j]!;
-    let na = 0;
-    let nb = 0;
-    let common = 0;
-    for (const c of wa.values()) na += c;
-    for (const [w, c] of wb) {
-      nb += c;
-      common += Math.min(c, wa.get(w) ?? 0);
-    }
-    return na + nb === 0 ? 0 : (2 * common) / (na + nb);
-  };
+  const sim = (i: number, j: number): number => dice(oldWords[i]!, newWords[j]!) ?? 0;
   // dp[i][j]: best total similarity pairing old[0..i) with new[0..j) without crossing.
   const w = m + 1;
   const dp = new Float64Array((n + 1) * w);
