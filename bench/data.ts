@@ -3,6 +3,7 @@
 // spanning two sentences, so that tags overlap), with sources, links and flags.
 import { quoteSelector } from '../common/selectors';
 import type { Row } from '../db/changes';
+import { seededRandom } from '../common/random';
 
 export interface Size {
   name: 'full' | 'small';
@@ -18,16 +19,7 @@ export const FULL: Size = { name: 'full', sentences: 10_000, perParagraph: 5, an
 export const SMALL: Size = { name: 'small', sentences: 600, perParagraph: 5, annotations: 300, sources: 20, flags: 20 };
 
 /** mulberry32: small, fast and the same everywhere. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const random = seededRandom;
 
 const SUBJECTS = [
   'The minister', 'A spokesperson for the ministry', 'The regional governor', 'Officials in the capital', 'The central bank',

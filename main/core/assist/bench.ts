@@ -4,19 +4,9 @@
 //   import { benchmarkSuggest } from './main/core/assist/bench';
 //   console.log(benchmarkSuggest());   // { chars, sentences, ms, suggestions }
 
+import { seededRandom as rng } from '../../../common/random';
 import { suggest } from './index';
 
-/** Small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST = ['Anna', 'Marek', 'Sofia', 'David', 'Leila', 'Omar', 'Grace', 'Tomas', 'Ines', 'Viktor', 'Hannah', 'Kenji', 'Ruth', 'Pavel', 'Amara', 'Lucas'];
 const LAST = ['Novak', 'Haddad', 'Lindqvist', 'Okonkwo', 'Moreau', 'Petrova', 'Castillo', 'Brennan', 'Yilmaz', 'Sato', 'Fischer', 'Mensah', 'Duarte', 'Kowalski'];
