@@ -1,4 +1,8 @@
-import type { ClaimStatus, FlagStatus, Reliability, SourceType } from '../../../common/domain';
+import type { Reliability } from '../../../common/domain';
+import { CLAIM_STATUS_LABELS } from '../../../common/labels';
+
+export { FLAG_STATUS_LABELS, SOURCE_TYPE_LABELS } from '../../../common/labels';
+export const STATUS_LABELS = CLAIM_STATUS_LABELS;
 
 /** Admiralty source reliability, as analysts read it. */
 export const RELIABILITY_LABELS: Record<Reliability, string> = {
@@ -18,29 +22,6 @@ export const CREDIBILITY_LABELS: Record<number, string> = {
   4: 'Doubtful',
   5: 'Improbable',
   6: 'Truth cannot be judged',
-};
-
-export const STATUS_LABELS: Record<ClaimStatus, string> = {
-  unverified: 'Unverified',
-  supported: 'Supported',
-  disputed: 'Disputed',
-  refuted: 'Refuted',
-  retracted: 'Retracted',
-};
-
-export const FLAG_STATUS_LABELS: Record<FlagStatus, string> = {
-  open: 'Open',
-  confirmed: 'Confirmed',
-  explained: 'Explained',
-  dismissed: 'Dismissed',
-};
-
-export const SOURCE_TYPE_LABELS: Record<SourceType, string> = {
-  person: 'Person',
-  organisation: 'Organisation',
-  outlet: 'Outlet',
-  document: 'Document',
-  other: 'Other',
 };
 
 export function credibilityText(credibility: number | null): string {

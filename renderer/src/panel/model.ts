@@ -1,4 +1,5 @@
 import type { Annotation, AnnotationKind, ClaimStatus, DocumentRelations, Flag, FlagStatus, Reliability, Source } from '../../../common/domain';
+import { CLAIM_STATUS_LABELS, FLAG_STATUS_LABELS } from '../../../common/labels';
 
 // What the panel and the details pane derive from the document's state: indexes built once per
 // change of annotations or relations (O(n)), then cheap look-ups while rendering.
@@ -155,20 +156,8 @@ export function flagPeers(ix: Indexes, id: number): number[] {
   return out;
 }
 
-export const STATUS_LABEL: Record<ClaimStatus, string> = {
-  unverified: 'Unverified',
-  supported: 'Supported',
-  disputed: 'Disputed',
-  refuted: 'Refuted',
-  retracted: 'Retracted',
-};
-
-export const FLAG_STATUS_LABEL: Record<FlagStatus, string> = {
-  open: 'Open',
-  confirmed: 'Confirmed',
-  explained: 'Explained',
-  dismissed: 'Dismissed',
-};
+export const STATUS_LABEL = CLAIM_STATUS_LABELS;
+export const FLAG_STATUS_LABEL = FLAG_STATUS_LABELS;
 
 export const RELIABILITY_LABEL: Record<Reliability, string> = {
   A: 'A · completely reliable',

@@ -17,6 +17,7 @@ import { RELIABILITY_GRADES, SOURCE_TYPES, type NewSource, type Reliability, typ
 import { RELIABILITY_LABEL, shorten } from '../panel/model';
 import { guessSourceName, searchSources, sourceNamed, sourceNamedIn } from './guess';
 import { ChoiceSelect } from '../details/ChoiceSelect';
+import { SOURCE_TYPE_LABELS } from '../../../common/labels';
 
 // Asks for the source of an attribution, right after it is tagged (or with R): type-ahead over
 // names and aliases, prefilled from the phrase. Enter picks the highlighted or exactly named
@@ -36,13 +37,7 @@ interface Props {
 
 type Item = { id: string; source: Source | null; label: string };
 
-const TYPE_LABEL: Record<SourceType, string> = {
-  person: 'Person',
-  organisation: 'Organisation',
-  outlet: 'Outlet',
-  document: 'Document',
-  other: 'Other',
-};
+const TYPE_LABEL = SOURCE_TYPE_LABELS;
 export const SOURCE_TYPE_OPTIONS = SOURCE_TYPES.map((t) => ({ id: t, label: TYPE_LABEL[t] }));
 
 function initialText(phrase: string, sources: readonly Source[]): string {
