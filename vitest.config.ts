@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{common,db,main,preload,renderer,scripts,bench}/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['{common,db,assist,main,preload,renderer,scripts,bench}/**/*.test.ts', 'test/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
     pool: 'forks',

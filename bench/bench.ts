@@ -67,11 +67,11 @@ function dbFigures(tmp: string): { insert: number[]; load: number[] } {
     const db = openDatabase(file);
     try {
       const store = new Store(db);
-      const docId = store.insertDocument({ title: 'Bench', path: null, format: 'txt', text: g.text, blocks: [], sha256: `bench-${i}`, metadata: {} });
+      const docId = store.documents.insert({ title: 'Bench', path: null, format: 'txt', text: g.text, blocks: [], sha256: `bench-${i}`, metadata: {} });
       const rows = annotationRows(docId, g.text, specs);
       const [ins, ids] = timeSync(() => insertMany(db, 'annotations', rows));
       if (ids.length !== dbRows) throw new Error(`bench: inserted ${ids.length} rows, expected ${dbRows}`);
-      const [ld, loaded] = timeSync(() => store.listAnnotations(docId));
+      const [ld, loaded] = timeSync(() => store.annotations.list(docId));
       if (loaded.length !== dbRows) throw new Error(`bench: loaded ${loaded.length} rows, expected ${dbRows}`);
       insert.push(ins);
       load.push(ld);
@@ -127,11 +127,11 @@ async function main(): Promise<void> {
     for (let i = 0; i < runs; i++) exportTimes.push((await timeAsync(() => exporters.toHtml!({ document, state })))[0]);
   } else notes.push('export_html_1mb_5k_ms: main/core/export/index.ts does not export toHtml yet');
 
-  const assistant = loadOptional<Assistant>('main/core/assist/index.ts');
+  const assistant = loadOptional<Assistant>('assist/index.ts');
   const suggestTimes: number[] = [];
   if (assistant?.suggest) {
     for (let i = 0; i < Math.min(runs, 3); i++) suggestTimes.push((await timeAsync(() => assistant.suggest!(seeded.text) as Promise<unknown>))[0]);
-  } else notes.push('suggest_1mb_ms: main/core/assist/index.ts does not export suggest(text) yet');
+  } else notes.push('suggest_1mb_ms: assist/index.ts does not export suggest(text) yet');
 
   // Browser side.
   const host = await startWebHost(dbPath);

@@ -7,7 +7,7 @@ import {
   ClaimStatus,
   Credibility,
   DocumentRecord,
-  DocumentRelations,
+  ChangeSet,
   DocumentState,
   DocumentSummary,
   ExportedFile,
@@ -31,6 +31,8 @@ const MAX_PATH = 4096;
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 const DocumentRef = z.strictObject({ documentId: Id });
+/** Every write answers with what it changed (see ChangeSet), plus what it made, where it made one. */
+const Written = z.object({ changes: ChangeSet });
 const Imported = z.object({ document: DocumentSummary, existing: z.boolean() });
 
 export const api = {
@@ -65,8 +67,8 @@ export const api = {
     input: z
       .strictObject({ documentId: Id, kind: AnnotationKind, start: Offset, end: Offset })
       .refine((a) => a.end > a.start, { message: 'end must be greater than start' }),
-    /** `relations` includes the links made by default (an attribution covers the claims of its sentence or the next). */
-    output: z.object({ annotation: Annotation, relations: DocumentRelations }),
+    /** `changes` includes the links made by default (an attribution covers the claims of its sentence or the next). */
+    output: Written.extend({ annotation: Annotation }),
   },
   updateAnnotation: {
     input: z.strictObject({
@@ -75,16 +77,16 @@ export const api = {
       credibility: Credibility.nullable().optional(),
       note: z.string().max(100_000).optional(),
     }),
-    output: z.object({ annotation: Annotation }),
+    output: Written.extend({ annotation: Annotation }),
   },
   deleteAnnotation: {
     input: z.strictObject({ id: Id }),
-    output: z.object({ deleted: Id, relations: DocumentRelations }),
+    output: Written.extend({ deleted: Id }),
   },
   createSource: {
     /** documentId: the document the analyst is working in, whose undo history records the action. */
     input: NewSource.extend({ documentId: Id.optional() }),
-    output: z.object({ source: Source, relations: DocumentRelations.nullable() }),
+    output: Written.extend({ source: Source }),
   },
   updateSource: {
     input: z.strictObject({
@@ -96,18 +98,18 @@ export const api = {
       reliability: Reliability.optional(),
       note: z.string().max(100_000).optional(),
     }),
-    output: z.object({ source: Source, relations: DocumentRelations.nullable() }),
+    output: Written.extend({ source: Source }),
   },
   mergeSources: {
     /** Moves every link of `fromId` to `intoId`, keeps its name and aliases as aliases, deletes it. */
     input: z
       .strictObject({ intoId: Id, fromId: Id, documentId: Id.optional() })
       .refine((m) => m.intoId !== m.fromId, { message: 'a source cannot be merged into itself' }),
-    output: z.object({ source: Source, relations: DocumentRelations.nullable() }),
+    output: Written.extend({ source: Source }),
   },
   deleteSource: {
     input: z.strictObject({ id: Id, documentId: Id.optional() }),
-    output: z.object({ deleted: Id, relations: DocumentRelations.nullable() }),
+    output: Written.extend({ deleted: Id }),
   },
   setAnnotationSource: {
     /** The source an attribution (or claim) cites: an existing one, a new one, or none. */
@@ -115,15 +117,15 @@ export const api = {
       annotationId: Id,
       source: z.union([z.strictObject({ id: Id }), z.strictObject({ create: NewSource })]).nullable(),
     }),
-    output: z.object({ source: Source.nullable(), relations: DocumentRelations }),
+    output: Written.extend({ source: Source.nullable() }),
   },
   linkClaims: {
     input: z.strictObject({ attributionId: Id, claimIds: z.array(Id).min(1).max(1000) }),
-    output: z.object({ relations: DocumentRelations }),
+    output: Written,
   },
   unlinkClaims: {
     input: z.strictObject({ attributionId: Id, claimIds: z.array(Id).min(1).max(1000) }),
-    output: z.object({ relations: DocumentRelations }),
+    output: Written,
   },
   createFlag: {
     input: z.strictObject({
@@ -133,7 +135,7 @@ export const api = {
       status: FlagStatus.optional(),
       note: z.string().max(100_000).optional(),
     }),
-    output: z.object({ flag: Flag, relations: DocumentRelations }),
+    output: Written.extend({ flag: Flag }),
   },
   updateFlag: {
     input: z.strictObject({
@@ -143,19 +145,21 @@ export const api = {
       status: FlagStatus.optional(),
       note: z.string().max(100_000).optional(),
     }),
-    output: z.object({ flag: Flag, relations: DocumentRelations }),
+    output: Written.extend({ flag: Flag }),
   },
   deleteFlag: {
     input: z.strictObject({ id: Id }),
-    output: z.object({ deleted: Id, relations: DocumentRelations }),
+    output: Written.extend({ deleted: Id }),
   },
   undo: {
     input: DocumentRef,
-    output: z.object({ label: z.string().nullable(), state: DocumentState }),
+    /** label: the step undone or redone; null when there was none. */
+    output: Written.extend({ label: z.string().nullable() }),
   },
   redo: {
     input: DocumentRef,
-    output: z.object({ label: z.string().nullable(), state: DocumentState }),
+    /** label: the step undone or redone; null when there was none. */
+    output: Written.extend({ label: z.string().nullable() }),
   },
   exportReport: {
     input: z.strictObject({ documentId: Id, format: ExportFormat }),
@@ -199,14 +203,14 @@ export const api = {
       type: z.enum(['inconsistency', 'attribution', 'claim']).optional(),
       minScore: z.number().min(0).max(1).optional(),
     }),
-    output: z.object({
+    output: Written.extend({
       accepted: z.number().int(),
       created: z.object({ claims: z.number().int(), attributions: z.number().int(), sources: z.number().int(), links: z.number().int(), flags: z.number().int() }),
     }),
   },
   rejectSuggestions: {
     input: z.strictObject({ documentId: Id, ids: z.array(Id).min(1).max(100_000) }),
-    output: z.object({ rejected: z.number().int() }),
+    output: Written.extend({ rejected: z.number().int() }),
   },
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 

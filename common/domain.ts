@@ -149,9 +149,10 @@ export const DocumentState = z.object({
 });
 export type DocumentState = z.infer<typeof DocumentState>;
 
-/** A document's links, flags and sources with its undo state: what every relation edit returns. */
-export const DocumentRelations = DocumentState.pick({ links: true, flags: true, sources: true, canUndo: true, canRedo: true });
-export type DocumentRelations = z.infer<typeof DocumentRelations>;
+/** The rows one kind of record gained or changed (whole, as read back) and the ids it lost. */
+function delta<T extends z.ZodType>(item: T) {
+  return z.object({ upserted: z.array(item), removed: z.array(Id) });
+}
 
 export const EXPORT_FORMATS = ['html', 'pdf', 'md', 'csv', 'json', 'claimreview'] as const;
 export const ExportFormat = z.enum(EXPORT_FORMATS);
@@ -176,7 +177,9 @@ export const VersionDiff = z.object({
 export type VersionDiff = z.infer<typeof VersionDiff>;
 
 const SuggestSpan = z.object({ start: Offset, end: Offset, text: z.string() });
+export type SuggestSpan = z.infer<typeof SuggestSpan>;
 export const INCONSISTENCY_KINDS = ['count', 'ordinal', 'amount', 'percent', 'duration', 'date', 'weekday'] as const;
+export type InconsistencyKind = (typeof INCONSISTENCY_KINDS)[number];
 /** What the assistant proposes; the analyst accepts or rejects. Same shape as `cli suggest --json`. */
 export const SuggestionBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('inconsistency'), kind: z.enum(INCONSISTENCY_KINDS), explanation: z.string(), spans: z.array(SuggestSpan) }),
@@ -187,3 +190,20 @@ export type SuggestionBody = z.infer<typeof SuggestionBody>;
 export const SUGGESTION_STATES = ['pending', 'accepted', 'rejected'] as const;
 export const StoredSuggestion = z.object({ id: Id, state: z.enum(SUGGESTION_STATES), suggestion: SuggestionBody });
 export type StoredSuggestion = z.infer<typeof StoredSuggestion>;
+
+/**
+ * What one write changed, as the operation log recorded it: every write of the API answers with
+ * one, and the renderer applies it instead of reloading the document. Rows of other documents are
+ * left out (a source merge may touch them; they reload when opened). `history` is the undo state of
+ * the document the write was made in, null when it was made outside any document.
+ */
+export const ChangeSet = z.object({
+  documentId: Id.nullable(),
+  annotations: delta(Annotation),
+  links: delta(Link),
+  flags: delta(Flag),
+  sources: delta(Source),
+  suggestions: delta(StoredSuggestion),
+  history: z.object({ canUndo: z.boolean(), canRedo: z.boolean() }).nullable(),
+});
+export type ChangeSet = z.infer<typeof ChangeSet>;

@@ -11,3 +11,11 @@ export function quoteSelector(text: string, start: number, end: number): TextQuo
     suffix: text.slice(end, end + QUOTE_CONTEXT),
   };
 }
+
+/**
+ * Overlapping tags, innermost (shortest) first: the order a click cycles through and the tag an
+ * accepted suggestion attaches to. Ties keep their order.
+ */
+export function innermostFirst<T extends { start: number; end: number }>(tags: readonly T[]): T[] {
+  return [...tags].sort((a, b) => a.end - a.start - (b.end - b.start));
+}

@@ -8,12 +8,11 @@ import {
   backupAsync,
   backupsDir,
   dailyBackupDue,
-  inspectBackup,
   KEEP_BACKUPS,
   listBackups,
   pruneBackups,
-  restoreDatabase,
 } from './backup';
+import { inspectBackup, restoreDatabase } from './restore';
 import { fileStamp } from './integrity';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { openDatabase, type DB } from './open';

@@ -7,7 +7,7 @@ import { Store } from './store';
 function setup() {
   const db = openDatabase(':memory:');
   const store = new Store(db);
-  const docId = store.insertDocument({ title: 'T', path: null, format: 'txt', text: 'Hello world. Bye.', blocks: [], sha256: 'x', metadata: {} });
+  const docId = store.documents.insert({ title: 'T', path: null, format: 'txt', text: 'Hello world. Bye.', blocks: [], sha256: 'x', metadata: {} });
   return { db, store, docId };
 }
 
@@ -21,7 +21,7 @@ describe('insertMany', () => {
     const { db, store, docId } = setup();
     const ids = insertMany(db, 'annotations', [row(docId, 0, 12), row(docId, 13, 17)]);
     expect(ids).toHaveLength(2);
-    expect(store.listAnnotations(docId).map((a) => [a.id, a.start, a.end])).toEqual([
+    expect(store.annotations.list(docId).map((a) => [a.id, a.start, a.end])).toEqual([
       [ids[0], 0, 12],
       [ids[1], 13, 17],
     ]);
@@ -30,7 +30,7 @@ describe('insertMany', () => {
   it('writes nothing when one row is refused', () => {
     const { db, store, docId } = setup();
     expect(() => insertMany(db, 'annotations', [row(docId, 0, 12), row(docId, 5, 5)])).toThrow(/CHECK/);
-    expect(store.listAnnotations(docId)).toEqual([]);
+    expect(store.annotations.list(docId)).toEqual([]);
   });
 
   it('hands back after images that undo and redo like recorded changes', () => {
@@ -39,8 +39,8 @@ describe('insertMany', () => {
     insertMany(db, 'annotations', [row(docId, 0, 12), row(docId, 13, 17)], changes);
     expect(changes.map((c) => c.before)).toEqual([null, null]);
     replay(db, changes, 'undo');
-    expect(store.listAnnotations(docId)).toEqual([]);
+    expect(store.annotations.list(docId)).toEqual([]);
     replay(db, changes, 'redo');
-    expect(store.listAnnotations(docId).map((a) => a.id)).toEqual(changes.map((c) => c.id));
+    expect(store.annotations.list(docId).map((a) => a.id)).toEqual(changes.map((c) => c.id));
   });
 });

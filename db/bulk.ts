@@ -1,22 +1,13 @@
 import { TRACKED_TABLES, type Change, type Row, type TrackedTable } from './changes';
-import type { DB, Stmt } from './open';
+import { prepared, type DB, type Stmt } from './connection';
 
 // Many rows at once (an import of annotations, accepted suggestions, the benchmark's seed): one
 // transaction, one prepared statement with positional parameters, so 10,000 rows cost one commit
 // instead of 10,000. The rows are the tracked tables' columns, as ChangeRecorder writes them.
 
-const insertCache = new WeakMap<DB, Map<TrackedTable, Stmt>>();
-
 function insertStatement(db: DB, table: TrackedTable): Stmt {
-  let cache = insertCache.get(db);
-  if (!cache) insertCache.set(db, (cache = new Map()));
-  let s = cache.get(table);
-  if (!s) {
-    const cols = TRACKED_TABLES[table];
-    s = db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
-    cache.set(table, s);
-  }
-  return s;
+  const cols = TRACKED_TABLES[table];
+  return prepared(db, `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
 }
 
 /**

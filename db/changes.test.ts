@@ -6,7 +6,7 @@ import { Store } from './store';
 function setup() {
   const db = openDatabase(':memory:');
   const store = new Store(db);
-  const docId = store.insertDocument({ title: 'T', path: null, format: 'txt', text: 'Hello world. Bye.', blocks: [], sha256: 'x', metadata: {} });
+  const docId = store.documents.insert({ title: 'T', path: null, format: 'txt', text: 'Hello world. Bye.', blocks: [], sha256: 'x', metadata: {} });
   return { db, store, docId };
 }
 
@@ -23,12 +23,12 @@ describe('ChangeRecorder and replay', () => {
     const b = rec.insert('annotations', row(docId, 13, 17));
     rec.update('annotations', a, { status: 'disputed' });
     rec.delete('annotations', b);
-    expect(store.listAnnotations(docId).map((x) => [x.id, x.status])).toEqual([[a, 'disputed']]);
+    expect(store.annotations.list(docId).map((x) => [x.id, x.status])).toEqual([[a, 'disputed']]);
 
     replay(db, rec.changes, 'undo');
-    expect(store.listAnnotations(docId)).toEqual([]);
+    expect(store.annotations.list(docId)).toEqual([]);
     replay(db, rec.changes, 'redo');
-    expect(store.listAnnotations(docId).map((x) => [x.id, x.status])).toEqual([[a, 'disputed']]);
+    expect(store.annotations.list(docId).map((x) => [x.id, x.status])).toEqual([[a, 'disputed']]);
   });
 
   it('records nothing for a delete of a row that does not exist', () => {

@@ -1,4 +1,4 @@
-import type { DB, Stmt } from './open';
+import { prepared, type DB } from './connection';
 
 // Row-level change recording: every write the service makes goes through a ChangeRecorder, which
 // keeps each row's before and after image. The operation log stores those changes, so undo and
@@ -25,14 +25,7 @@ export interface Change {
   after: Row | null;
 }
 
-const statementCache = new WeakMap<DB, Map<string, Stmt>>();
-function stmt(db: DB, sql: string): Stmt {
-  let cache = statementCache.get(db);
-  if (!cache) statementCache.set(db, (cache = new Map()));
-  let s = cache.get(sql);
-  if (!s) cache.set(sql, (s = db.prepare(sql)));
-  return s;
-}
+const stmt = prepared;
 
 function columnsOf(table: TrackedTable): readonly string[] {
   const cols = TRACKED_TABLES[table];

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { DB } from './open';
+import type { DB } from './connection';
 
 // Recognising a damaged database and moving it out of the way. A damaged file is never deleted:
 // it is renamed next to the original (with its -wal and -shm, so SQLite still pairs them) for

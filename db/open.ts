@@ -1,14 +1,12 @@
-import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { automaticBackup, dailyBackupDue, listBackups } from './backup';
+import { BUSY_TIMEOUT_MS, connect, isBusy, openReadOnly, type ConnectOptions, type DB } from './connection';
 import { DamagedDatabaseError, isCorruptionError, moveAside, quickCheck } from './integrity';
 import { migrate, MIGRATIONS, type Migration } from './migrations';
 
-export type DB = Database.Database;
-// Statements are bound with positional or named parameters; rows are typed where they are read.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Stmt = Database.Statement<any[], unknown>;
+export type { DB, Stmt } from './connection';
+export { BUSY_TIMEOUT_MS } from './connection';
 
 /** What the open path tells its caller when it found the database damaged. */
 export interface DamageReport {
@@ -22,9 +20,7 @@ export interface DamageReport {
   latestBackup: string | null;
 }
 
-export interface OpenOptions {
-  /** Path of a better_sqlite3.node built for the running runtime (Electron's ABI). */
-  nativeBinding?: string;
+export interface OpenOptions extends ConnectOptions {
   /** Called with the schema version found, before pending migrations run. */
   beforeMigrating?: (db: DB, from: number) => void;
   /**
@@ -34,26 +30,14 @@ export interface OpenOptions {
   onDamaged?: (report: DamageReport) => void;
   /** Automatic backups (before migrating, daily on first open), into `<folder>/backups`. Default on. */
   backups?: boolean;
-  /** How long to wait for another connection's lock; default BUSY_TIMEOUT_MS. */
-  busyTimeoutMs?: number;
   /** The migration list (tests); default: every migration of db/migrations. */
   migrations?: readonly Migration[];
 }
-
-/** How long a writer waits for another process's write lock before giving up. */
-export const BUSY_TIMEOUT_MS = 5000;
 
 /** The one line a person reads when their database was found damaged. */
 export function describeDamage(r: DamageReport): string {
   const restore = r.latestBackup ? `; the latest backup is ${r.latestBackup} (claimscope restore brings it back)` : '';
   return `${r.file} was damaged (${r.problem}); it was moved to ${r.movedTo} and a new, empty database started${restore}`;
-}
-
-function connect(file: string, options: OpenOptions): DB {
-  return new Database(file, {
-    timeout: options.busyTimeoutMs ?? BUSY_TIMEOUT_MS,
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-  });
 }
 
 /**
@@ -66,12 +50,7 @@ function checkedReadOnly(file: string, options: OpenOptions): boolean {
   if (!fs.existsSync(file) || fs.statSync(file).size === 0) return true;
   let ro: DB | undefined;
   try {
-    ro = new Database(file, {
-      readonly: true,
-      fileMustExist: true,
-      timeout: options.busyTimeoutMs ?? BUSY_TIMEOUT_MS,
-      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-    });
+    ro = openReadOnly(file, options);
     const problems = quickCheck(ro);
     if (problems.length) throw new DamagedDatabaseError(file, problems);
     return true;
@@ -117,11 +96,6 @@ function prepare(db: DB, file: string, options: OpenOptions, checked: boolean): 
 
 function hasContent(db: DB): boolean {
   return db.prepare('SELECT EXISTS (SELECT 1 FROM documents)').pluck().get() === 1;
-}
-
-function isBusy(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
 }
 
 function sleepSync(ms: number): void {

@@ -53,6 +53,14 @@ describe('router', () => {
     expect(logs.join('\n')).toContain('secret internals');
   });
 
+  it('reads every busy and locked code as a conflict, SQLITE_BUSY_SNAPSHOT included', async () => {
+    const service = createService(app.db);
+    for (const code of ['SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT', 'SQLITE_BUSY_TIMEOUT', 'SQLITE_LOCKED_SHAREDCACHE']) {
+      const dispatch = createRouter({ ...service, listDocuments: () => { throw Object.assign(new Error('busy'), { code }); } }, () => {});
+      expect(await dispatch('listDocuments', {}), code).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    }
+  });
+
   it('validates output too: a handler returning the wrong shape is an internal error', async () => {
     const service = createService(app.db);
     const dispatch = createRouter({ ...service, listDocuments: () => ({ documents: [{ id: 'x' }] }) as never }, () => {});

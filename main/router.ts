@@ -1,6 +1,7 @@
 import { api, type Handlers } from '../common/api';
 import { ClaimscopeError, type ApiResult } from '../common/errors';
 import type { MethodName } from '../common/methods';
+import { isBusy } from '../db/connection';
 
 export type Dispatch = (method: unknown, input: unknown) => Promise<ApiResult<unknown>>;
 
@@ -14,11 +15,6 @@ function describeIssues(issues: ReadonlyArray<{ path: PropertyKey[]; message: st
     .slice(0, 3)
     .map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
     .join('; ');
-}
-
-function isBusy(err: unknown): boolean {
-  const code = (err as { code?: unknown }).code;
-  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
 }
 
 /**

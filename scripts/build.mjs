@@ -49,7 +49,7 @@ const nodeEntries = [
   { in: 'main/server/main.ts', out: 'dist/main/server.cjs' },
   { in: 'main/cli/index.ts', out: 'dist/main/cli.cjs', banner: '#!/usr/bin/env node' },
   { in: 'main/electron/main.ts', out: 'dist/main/electron.cjs' },
-  { in: 'main/core/assist/worker.ts', out: 'dist/main/assist-worker.cjs', optional: true },
+  { in: 'assist/worker.ts', out: 'dist/main/assist-worker.cjs', optional: true },
   { in: 'bench/bench.ts', out: 'dist/bench/bench.cjs', optional: true },
 ];
 

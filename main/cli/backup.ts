@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { backupAsync, inspectBackup, manualBackupPath, restoreDatabase } from '../../db/backup';
+import { backupAsync, manualBackupPath } from '../../db/backup';
+import { inspectBackup, restoreDatabase } from '../../db/restore';
 import { UsageError, type Command } from './command';
 
 export const backupCommand: Command = {

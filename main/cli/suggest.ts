@@ -31,7 +31,7 @@ export const suggestCommand: Command = {
     if (file) {
       // A file is analysed without being stored; offsets index its decoded text exactly.
       const doc = await importBuffer(file, readImportFile(file));
-      const { suggest } = await import('../core/assist');
+      const { suggest } = await import('../../assist');
       return { suggestions: suggest(doc.text) };
     }
     const status = await runToEnd(app(), documentId(values.doc));

@@ -1,6 +1,8 @@
 import { ClaimscopeError } from '../../common/errors';
+import type { ChangeSet } from '../../common/domain';
 import { ChangeRecorder } from '../../db/changes';
-import type { DB } from '../../db/open';
+import { toChangeSet } from '../../db/changeset';
+import type { DB } from '../../db/connection';
 import { Store } from '../../db/store';
 import type { ImportOptions } from '../core/import';
 
@@ -22,14 +24,15 @@ export class ServiceContext {
 
   /**
    * Runs `fn` in one IMMEDIATE transaction (so concurrent writers queue instead of deadlocking),
-   * records its row changes as one undoable operation, and returns what `fn` returned.
+   * records its row changes as one undoable operation, and returns what `fn` returned with the
+   * change set every write answers with.
    */
-  write<T>(documentId: number | null, label: string, fn: (rec: ChangeRecorder) => T): T {
+  write<T>(documentId: number | null, label: string, fn: (rec: ChangeRecorder) => T): { value: T; changes: ChangeSet } {
     const run = this.db.transaction(() => {
       const rec = new ChangeRecorder(this.db);
-      const result = fn(rec);
-      if (rec.changes.length > 0) this.store.recordOperation(documentId, label, rec.changes);
-      return result;
+      const value = fn(rec);
+      if (rec.changes.length > 0) this.store.operations.record(documentId, label, rec.changes);
+      return { value, changes: toChangeSet(this.store, documentId, rec.changes) };
     });
     return run.immediate();
   }
@@ -40,7 +43,7 @@ export class ServiceContext {
   }
 
   requireText(documentId: number): string {
-    const text = this.store.getDocumentText(documentId);
+    const text = this.store.documents.text(documentId);
     if (text === null) throw notFound('document', documentId);
     return text;
   }

@@ -22,14 +22,14 @@ export async function importDocument(
   bytes: Uint8Array,
 ): Promise<Output<'importFile'>> {
   const hash = sha256(bytes);
-  const existing = ctx.store.findDocumentBySha(hash);
-  if (existing !== null) return { document: ctx.store.getSummary(existing)!, existing: true };
+  const existing = ctx.store.documents.findBySha(hash);
+  if (existing !== null) return { document: ctx.store.documents.summary(existing)!, existing: true };
   const parsed = await importBuffer(name, bytes, ctx.options.import);
   const id = ctx.transaction(() => {
     // New content at a path already in the library is the next version of that document.
-    const previous = filePath === null ? null : ctx.store.findLatestByPath(filePath);
-    const prior = previous === null ? null : ctx.store.getSummary(previous);
-    const newId = ctx.store.insertDocument({
+    const previous = filePath === null ? null : ctx.store.documents.findLatestByPath(filePath);
+    const prior = previous === null ? null : ctx.store.documents.summary(previous);
+    const newId = ctx.store.documents.insert({
       title: parsed.title,
       path: filePath,
       format: parsed.format,
@@ -43,7 +43,7 @@ export async function importDocument(
     if (previous !== null) moveAnnotationsToVersion(ctx, previous, newId, parsed.text);
     return newId;
   });
-  return { document: ctx.store.getSummary(id)!, existing: false };
+  return { document: ctx.store.documents.summary(id)!, existing: false };
 }
 
 export function documentHandlers(
@@ -51,10 +51,10 @@ export function documentHandlers(
 ): Pick<Handlers, 'listDocuments' | 'getDocument' | 'importFile' | 'importBytes' | 'deleteDocument'> {
   const { store } = ctx;
   return {
-    listDocuments: () => ({ documents: store.listDocuments() }),
+    listDocuments: () => ({ documents: store.documents.list() }),
 
     getDocument: ({ id }) => {
-      const document = store.getDocument(id);
+      const document = store.documents.get(id);
       if (!document) throw notFound('document', id);
       return { document, state: documentState(ctx, id) };
     },
@@ -74,7 +74,7 @@ export function documentHandlers(
     },
 
     deleteDocument: ({ id }) => {
-      if (!store.deleteDocument(id)) throw notFound('document', id);
+      if (!store.documents.delete(id)) throw notFound('document', id);
       return { deleted: id };
     },
   };

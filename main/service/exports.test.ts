@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { mirroredCall } from '../../test/mirror';
 import { CORPUS, ensureBuilt, REPO } from '../../test/built';
 import { openApp, type App } from '../app';
 
@@ -11,11 +12,8 @@ const opened: App[] = [];
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'cs-exp-'));
 afterEach(() => opened.splice(0).forEach((a) => a.close()));
 
-async function call<T = any>(a: App, method: string, input: unknown): Promise<T> {
-  const r = await a.dispatch(method, input);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
+/** Every write's change set is checked against a fresh read (test/mirror.ts). */
+const call = mirroredCall;
 
 async function seeded() {
   const a = openApp(path.join(tmp(), 'a.db'));

@@ -30,7 +30,7 @@ export function fileStem(title: string): string {
 }
 
 export function reportInput(ctx: ServiceContext, documentId: number): ReportInput {
-  const document = ctx.store.getDocument(documentId);
+  const document = ctx.store.documents.get(documentId);
   if (!document) throw notFound('document', documentId);
   return { document, state: documentState(ctx, documentId) };
 }
@@ -69,12 +69,12 @@ function parseJson(name: string, json: string): unknown {
 /** The document the annotations target: found by content, or created from the text the file carries. */
 function targetDocument(ctx: ServiceContext, name: string, info: ImportedAnnotations['document']): number {
   const hash = info.sha256 ?? (info.text !== undefined ? sha256(Buffer.from(info.text, 'utf8')) : undefined);
-  const existing = hash ? ctx.store.findDocumentBySha(hash) : null;
+  const existing = hash ? ctx.store.documents.findBySha(hash) : null;
   if (existing !== null) return existing;
   if (info.text === undefined || info.text === '') {
     throw new ClaimscopeError('bad_file', `${name}: the document it annotates is not in this library and the file does not carry its text; import the document first`);
   }
-  return ctx.store.insertDocument({
+  return ctx.store.documents.insert({
     title: info.title ?? name,
     path: null,
     format: info.format ?? 'txt',
@@ -90,9 +90,9 @@ export function insertImported(ctx: ServiceContext, name: string, data: Imported
   return ctx.transaction(() => {
     const documentId = targetDocument(ctx, name, data.document);
     const text = ctx.requireText(documentId);
-    const created = ctx.write(documentId, 'Import annotations', (rec) => {
+    const { value: created } = ctx.write(documentId, 'Import annotations', (rec) => {
       const sourceIds = new Map<string, number>();
-      const known = new Map(ctx.store.listSources().map((s) => [s.name.toLocaleLowerCase(), s.id]));
+      const known = new Map(ctx.store.sources.list().map((s) => [s.name.toLocaleLowerCase(), s.id]));
       let sources = 0;
       for (const s of data.sources) {
         const same = known.get(s.name.toLocaleLowerCase());

@@ -3,16 +3,15 @@ import type { Flag } from '../../common/domain';
 import { ClaimscopeError } from '../../common/errors';
 import type { ChangeRecorder, Row } from '../../db/changes';
 import { notFound, nowIso, type ServiceContext } from './context';
-import { documentRelations, requireClaim, requireDocument } from './relations';
+import { emptyChangeSet } from '../../db/changeset';
+import { requireClaim, requireDocument } from './relations';
 
 // An inconsistency flag links two or more claims of one document. Fewer than two is no flag: the
 // service refuses to make one, and deleting a claim dissolves the flags it leaves with one member
 // (deleteAnnotationCascade in annotations.ts).
 
 function getFlag(ctx: ServiceContext, id: number): Flag | null {
-  const row = ctx.db.prepare('SELECT document_id FROM flags WHERE id = ?').get(id) as { document_id: number } | undefined;
-  if (!row) return null;
-  return ctx.store.listFlags(row.document_id).find((f) => f.id === id) ?? null;
+  return ctx.store.flags.get(id);
 }
 
 /** Distinct member ids, each a claim of the document; at least two. */
@@ -24,8 +23,7 @@ function checkMembers(ctx: ServiceContext, documentId: number, memberIds: readon
 }
 
 function deleteFlagRows(ctx: ServiceContext, rec: ChangeRecorder, flagId: number): void {
-  const members = ctx.db.prepare('SELECT id FROM flag_members WHERE flag_id = ?').pluck().all(flagId) as number[];
-  for (const m of members) rec.delete('flag_members', m);
+  for (const m of ctx.store.flags.members(flagId)) rec.delete('flag_members', m.id);
   rec.delete('flags', flagId);
 }
 
@@ -44,7 +42,7 @@ export function flagHandlers(ctx: ServiceContext): Pick<Handlers, 'createFlag' |
   return {
     createFlag({ documentId, memberIds, explanation, status, note }) {
       requireDocument(ctx, documentId);
-      const id = ctx.write(documentId, 'Flag inconsistency', (rec) => {
+      const { value: id, changes } = ctx.write(documentId, 'Flag inconsistency', (rec) => {
         const ids = checkMembers(ctx, documentId, memberIds);
         const flagId = rec.insert('flags', {
           document_id: documentId,
@@ -56,7 +54,7 @@ export function flagHandlers(ctx: ServiceContext): Pick<Handlers, 'createFlag' |
         for (const m of ids) rec.insert('flag_members', { flag_id: flagId, annotation_id: m });
         return flagId;
       });
-      return { flag: getFlag(ctx, id)!, relations: documentRelations(ctx, documentId) };
+      return { flag: changes.flags.upserted.find((f) => f.id === id)!, changes };
     },
 
     updateFlag({ id, memberIds, explanation, status, note }) {
@@ -69,30 +67,30 @@ export function flagHandlers(ctx: ServiceContext): Pick<Handlers, 'createFlag' |
       const wanted = memberIds === undefined ? null : [...new Set(memberIds)];
       const membersChanged =
         wanted !== null && (wanted.length !== before.memberIds.length || wanted.some((m) => !before.memberIds.includes(m)));
-      if (Object.keys(patch).length > 0 || membersChanged) {
-        ctx.write(before.documentId, updateLabel(patch, membersChanged), (rec) => {
+      if (Object.keys(patch).length === 0 && !membersChanged) {
+        return { flag: before, changes: emptyChangeSet(before.documentId, ctx.store.operations.history(before.documentId)) };
+      }
+      {
+        const { changes } = ctx.write(before.documentId, updateLabel(patch, membersChanged), (rec) => {
           if (Object.keys(patch).length > 0) rec.update('flags', id, patch);
           if (wanted !== null && membersChanged) {
             checkMembers(ctx, before.documentId, wanted);
-            const rows = ctx.db.prepare('SELECT id, annotation_id FROM flag_members WHERE flag_id = ?').all(id) as Array<{
-              id: number;
-              annotation_id: number;
-            }>;
-            for (const r of rows) if (!wanted.includes(r.annotation_id)) rec.delete('flag_members', r.id);
+            const rows = ctx.store.flags.members(id);
+            for (const r of rows) if (!wanted.includes(r.annotationId)) rec.delete('flag_members', r.id);
             for (const m of wanted) {
-              if (!rows.some((r) => r.annotation_id === m)) rec.insert('flag_members', { flag_id: id, annotation_id: m });
+              if (!rows.some((r) => r.annotationId === m)) rec.insert('flag_members', { flag_id: id, annotation_id: m });
             }
           }
         });
+        return { flag: changes.flags.upserted.find((f) => f.id === id) ?? getFlag(ctx, id)!, changes };
       }
-      return { flag: getFlag(ctx, id)!, relations: documentRelations(ctx, before.documentId) };
     },
 
     deleteFlag({ id }) {
       const before = getFlag(ctx, id);
       if (!before) throw notFound('flag', id);
-      ctx.write(before.documentId, 'Delete flag', (rec) => deleteFlagRows(ctx, rec, id));
-      return { deleted: id, relations: documentRelations(ctx, before.documentId) };
+      const { changes } = ctx.write(before.documentId, 'Delete flag', (rec) => deleteFlagRows(ctx, rec, id));
+      return { deleted: id, changes };
     },
   };
 }

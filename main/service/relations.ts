@@ -1,44 +1,16 @@
-import type { Annotation, DocumentRelations, Source } from '../../common/domain';
+import type { Annotation, Source } from '../../common/domain';
 import { ClaimscopeError } from '../../common/errors';
 import { notFound, type ServiceContext } from './context';
 
-// Reads shared by the handlers of sources, links and flags.
-
-/** A document's links, flags and sources with its undo state: what every relation edit returns. */
-export function documentRelations(ctx: ServiceContext, documentId: number): DocumentRelations {
-  const { store } = ctx;
-  return {
-    links: store.listLinks(documentId),
-    flags: store.listFlags(documentId),
-    sources: store.listSources(),
-    canUndo: store.lastDoneOperation(documentId) !== null,
-    canRedo: store.firstUndoneOperation(documentId) !== null,
-  };
-}
-
-export function relationsIfDocument(ctx: ServiceContext, documentId: number | undefined): DocumentRelations | null {
-  return documentId === undefined ? null : documentRelations(ctx, documentId);
-}
+// Checks shared by the handlers: what an input names must exist, and be of the right kind.
 
 /** Checks that a document named as the context of an action exists. */
 export function requireDocument(ctx: ServiceContext, documentId: number | undefined): void {
-  if (documentId !== undefined && ctx.store.getSummary(documentId) === null) throw notFound('document', documentId);
-}
-
-interface SourceRow {
-  id: number;
-  name: string;
-  type: Source['type'];
-  aliases: string;
-  reliability: Source['reliability'];
-  note: string;
+  if (documentId !== undefined && !ctx.store.documents.exists(documentId)) throw notFound('document', documentId);
 }
 
 export function getSource(ctx: ServiceContext, id: number): Source | null {
-  const r = ctx.db.prepare('SELECT id, name, type, aliases, reliability, note FROM sources WHERE id = ?').get(id) as
-    | SourceRow
-    | undefined;
-  return r ? { ...r, aliases: JSON.parse(r.aliases) as string[] } : null;
+  return ctx.store.sources.get(id);
 }
 
 export function requireSource(ctx: ServiceContext, id: number): Source {
@@ -48,7 +20,7 @@ export function requireSource(ctx: ServiceContext, id: number): Source {
 }
 
 export function requireAnnotation(ctx: ServiceContext, id: number): Annotation {
-  const a = ctx.store.getAnnotation(id);
+  const a = ctx.store.annotations.get(id);
   if (!a) throw notFound('annotation', id);
   return a;
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { mirroredCall } from '../../test/mirror';
 import { openApp, type App } from '../app';
 
 const CORPUS = path.resolve(__dirname, '../../../shared/corpus');
@@ -15,11 +16,8 @@ function app(file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cs-svc-')),
 }
 afterEach(() => opened.splice(0).forEach((a) => a.close()));
 
-async function call<T = any>(a: App, method: string, input: unknown): Promise<T> {
-  const r = await a.dispatch(method, input);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
+/** Every write's change set is checked against a fresh read (test/mirror.ts). */
+const call = mirroredCall;
 
 describe('documents', () => {
   it('imports a text file exactly, titles it, and opens the same content again instead of duplicating', async () => {

@@ -1,17 +1,10 @@
 import type { Handlers } from '../../common/api';
-import type { NewSource, Source } from '../../common/domain';
+import type { ChangeSet, NewSource, Source } from '../../common/domain';
 import { ClaimscopeError } from '../../common/errors';
 import type { ChangeRecorder, Row } from '../../db/changes';
 import { nowIso, type ServiceContext } from './context';
-import {
-  documentRelations,
-  getSource,
-  quoted,
-  relationsIfDocument,
-  requireAnnotation,
-  requireDocument,
-  requireSource,
-} from './relations';
+import { emptyChangeSet } from '../../db/changeset';
+import { getSource, quoted, requireAnnotation, requireDocument, requireSource } from './relations';
 
 // The source register is workspace-wide. Its edits are recorded under the document the analyst
 // works in (when given), so Ctrl+Z there undoes them like any other action.
@@ -31,11 +24,7 @@ export function normaliseAliases(aliases: readonly string[], name: string): stri
 }
 
 function refuseDuplicateName(ctx: ServiceContext, name: string, exceptId: number | null): void {
-  const other = ctx.db
-    .prepare('SELECT id FROM sources WHERE lower(name) = lower(?) AND id IS NOT ? LIMIT 1')
-    .pluck()
-    .get(name.trim(), exceptId) as number | undefined;
-  if (other !== undefined) {
+  if (ctx.store.sources.idByName(name.trim(), exceptId) !== null) {
     throw new ClaimscopeError('conflict', `a source named ${quoted(name.trim())} already exists; pick it, or merge the two`);
   }
 }
@@ -56,8 +45,23 @@ export function insertSource(ctx: ServiceContext, rec: ChangeRecorder, fields: N
 
 /** Deletes every link that cites a source, each as a recorded change (the foreign key would not record them). */
 function deleteCitations(ctx: ServiceContext, rec: ChangeRecorder, sourceId: number): void {
-  const ids = ctx.db.prepare('SELECT id FROM links WHERE to_source_id = ?').pluck().all(sourceId) as number[];
-  for (const id of ids) rec.delete('links', id);
+  for (const link of ctx.store.links.citing(sourceId)) rec.delete('links', link.id);
+}
+
+/**
+ * Makes `sourceId` the one source an annotation cites (null: none), as recorded changes: citing
+ * another replaces it, citing the same one again writes nothing.
+ */
+export function citeOnly(ctx: ServiceContext, rec: ChangeRecorder, annotationId: number, sourceId: number | null): void {
+  const current = ctx.store.links.citationsOf(annotationId);
+  if (current.length === 1 && current[0]!.toSourceId === sourceId) return;
+  for (const link of current) rec.delete('links', link.id);
+  if (sourceId !== null) rec.insert('links', { from_id: annotationId, to_annotation_id: null, to_source_id: sourceId });
+}
+
+/** The answer of an edit that changed nothing. */
+function unchanged(ctx: ServiceContext, documentId: number | undefined): ChangeSet {
+  return emptyChangeSet(documentId ?? null, documentId === undefined ? null : ctx.store.operations.history(documentId));
 }
 
 function updateLabel(before: Source, patch: Row): string {
@@ -74,8 +78,8 @@ export function sourceHandlers(
   return {
     createSource({ documentId, ...fields }) {
       requireDocument(ctx, documentId);
-      const id = ctx.write(documentId ?? null, `Create source ${quoted(fields.name.trim())}`, (rec) => insertSource(ctx, rec, fields));
-      return { source: getSource(ctx, id)!, relations: relationsIfDocument(ctx, documentId) };
+      const { value: id, changes } = ctx.write(documentId ?? null, `Create source ${quoted(fields.name.trim())}`, (rec) => insertSource(ctx, rec, fields));
+      return { source: changes.sources.upserted.find((s) => s.id === id)!, changes };
     },
 
     updateSource({ id, documentId, name, type, aliases, reliability, note }) {
@@ -90,28 +94,22 @@ export function sourceHandlers(
         const next = JSON.stringify(normaliseAliases(aliases ?? before.aliases, name ?? before.name));
         if (next !== JSON.stringify(before.aliases)) patch.aliases = next;
       }
-      if (Object.keys(patch).length > 0) {
-        ctx.write(documentId ?? null, updateLabel(before, patch), (rec) => {
-          if (patch.name !== undefined) refuseDuplicateName(ctx, String(patch.name), id);
-          rec.update('sources', id, patch);
-        });
-      }
-      return { source: getSource(ctx, id)!, relations: relationsIfDocument(ctx, documentId) };
+      if (Object.keys(patch).length === 0) return { source: before, changes: unchanged(ctx, documentId) };
+      const { changes } = ctx.write(documentId ?? null, updateLabel(before, patch), (rec) => {
+        if (patch.name !== undefined) refuseDuplicateName(ctx, String(patch.name), id);
+        rec.update('sources', id, patch);
+      });
+      return { source: changes.sources.upserted.find((s) => s.id === id)!, changes };
     },
 
     mergeSources({ intoId, fromId, documentId }) {
       requireDocument(ctx, documentId);
       const into = requireSource(ctx, intoId);
       const from = requireSource(ctx, fromId);
-      ctx.write(documentId ?? null, `Merge source ${quoted(from.name)} into ${quoted(into.name)}`, (rec) => {
-        const links = ctx.db.prepare('SELECT id, from_id FROM links WHERE to_source_id = ? ORDER BY id').all(fromId) as Array<{
-          id: number;
-          from_id: number;
-        }>;
-        const citesInto = ctx.db.prepare('SELECT 1 FROM links WHERE from_id = ? AND to_source_id = ?');
-        for (const link of links) {
+      const { changes } = ctx.write(documentId ?? null, `Merge source ${quoted(from.name)} into ${quoted(into.name)}`, (rec) => {
+        for (const link of ctx.store.links.citing(fromId)) {
           // An annotation that cited both keeps one link, not two to the same source.
-          if (citesInto.get(link.from_id, intoId) !== undefined) rec.delete('links', link.id);
+          if (ctx.store.links.cites(link.fromId, intoId)) rec.delete('links', link.id);
           else rec.update('links', link.id, { to_source_id: intoId });
         }
         const aliases = normaliseAliases([...into.aliases, from.name, ...from.aliases], into.name);
@@ -119,17 +117,17 @@ export function sourceHandlers(
         rec.update('sources', intoId, { aliases: JSON.stringify(aliases), note });
         rec.delete('sources', fromId);
       });
-      return { source: getSource(ctx, intoId)!, relations: relationsIfDocument(ctx, documentId) };
+      return { source: changes.sources.upserted.find((s) => s.id === intoId)!, changes };
     },
 
     deleteSource({ id, documentId }) {
       requireDocument(ctx, documentId);
       const source = requireSource(ctx, id);
-      ctx.write(documentId ?? null, `Delete source ${quoted(source.name)}`, (rec) => {
+      const { changes } = ctx.write(documentId ?? null, `Delete source ${quoted(source.name)}`, (rec) => {
         deleteCitations(ctx, rec, id);
         rec.delete('sources', id);
       });
-      return { deleted: id, relations: relationsIfDocument(ctx, documentId) };
+      return { deleted: id, changes };
     },
 
     setAnnotationSource({ annotationId, source }) {
@@ -140,22 +138,12 @@ export function sourceHandlers(
           : 'create' in source
             ? `Cite new source ${quoted(source.create.name.trim())}`
             : `Cite ${quoted(requireSource(ctx, source.id).name)}`;
-      const sourceId = ctx.write(annotation.documentId, label, (rec) => {
-        const current = ctx.db
-          .prepare('SELECT id, to_source_id FROM links WHERE from_id = ? AND to_source_id IS NOT NULL ORDER BY id')
-          .all(annotationId) as Array<{ id: number; to_source_id: number }>;
-        let target: number | null = null;
-        if (source !== null) target = 'create' in source ? insertSource(ctx, rec, source.create) : requireSource(ctx, source.id).id;
-        // One source per annotation: citing another replaces it.
-        if (current.length === 1 && current[0]!.to_source_id === target) return target;
-        for (const link of current) rec.delete('links', link.id);
-        if (target !== null) rec.insert('links', { from_id: annotationId, to_annotation_id: null, to_source_id: target });
+      const { value: sourceId, changes } = ctx.write(annotation.documentId, label, (rec) => {
+        const target = source === null ? null : 'create' in source ? insertSource(ctx, rec, source.create) : requireSource(ctx, source.id).id;
+        citeOnly(ctx, rec, annotationId, target);
         return target;
       });
-      return {
-        source: sourceId === null ? null : getSource(ctx, sourceId),
-        relations: documentRelations(ctx, annotation.documentId),
-      };
+      return { source: sourceId === null ? null : getSource(ctx, sourceId), changes };
     },
   };
 }

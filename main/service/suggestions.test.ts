@@ -2,17 +2,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { mirroredCall } from '../../test/mirror';
 import { CORPUS } from '../../test/built';
 import { openApp, type App } from '../app';
 
 const opened: App[] = [];
 afterEach(() => opened.splice(0).forEach((a) => a.close()));
 
-async function call<T = any>(a: App, method: string, input: unknown): Promise<T> {
-  const r = await a.dispatch(method, input);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
+/** Every write's change set is checked against a fresh read (test/mirror.ts). */
+const call = mirroredCall;
 
 async function suggested(file = 'kremlin-call.txt') {
   const a = openApp(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cs-sug-')), 'c.db'));
@@ -75,10 +73,27 @@ describe('suggestions', () => {
     expect(covered.join(' ')).toContain('Putin reaffirmed');
   });
 
+  it('accepting an attribution the analyst already tagged and sourced links to it and writes nothing twice', async () => {
+    const { a, id, status } = await suggested();
+    const pick = status.suggestions.find((s: any) => s.suggestion.type === 'attribution' && s.suggestion.source === 'Yury Ushakov');
+    const { start, end } = pick.suggestion.span;
+    await call(a, 'acceptSuggestions', { documentId: id, type: 'claim' });
+    const mine = (await call(a, 'createAnnotation', { documentId: id, kind: 'attribution', start, end })).annotation;
+    await call(a, 'setAnnotationSource', { annotationId: mine.id, source: { create: { name: 'Yury Ushakov' } } });
+    const before = await call(a, 'getState', { documentId: id });
+    const r = await call(a, 'acceptSuggestions', { documentId: id, ids: [pick.id] });
+    expect(r.created).toEqual({ claims: 0, attributions: 0, sources: 0, links: 0, flags: 0 });
+    const after = await call(a, 'getState', { documentId: id });
+    expect(after.links).toEqual(before.links);
+    expect(after.annotations.filter((x: any) => x.kind === 'attribution')).toHaveLength(1);
+    const pairs = after.links.map((l: any) => `${l.fromId}>${l.toAnnotationId ?? 's' + l.toSourceId}`);
+    expect(new Set(pairs).size).toBe(pairs.length);
+  });
+
   it('a rejected suggestion does not come back when the assistant runs again', async () => {
     const { a, id, status } = await suggested();
     const victim = status.suggestions[0];
-    expect(await call(a, 'rejectSuggestions', { documentId: id, ids: [victim.id] })).toEqual({ rejected: 1 });
+    expect(await call(a, 'rejectSuggestions', { documentId: id, ids: [victim.id] })).toMatchObject({ rejected: 1 });
     await call(a, 'runSuggestions', { documentId: id });
     let again: any;
     do {

@@ -2,15 +2,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Handlers } from '../../common/api';
-import type { StoredSuggestion, SuggestionBody } from '../../common/domain';
+import type { Annotation, AnnotationKind, SuggestionBody } from '../../common/domain';
+import { innermostFirst } from '../../common/selectors';
 import { ClaimscopeError } from '../../common/errors';
-import { quoteSelector } from '../../common/selectors';
 import { sentenceAt, type Span } from '../../common/segment';
 import type { ChangeRecorder } from '../../db/changes';
 // The assistant (compromise, chrono) loads only in its worker, or on demand: not at every start-up.
-import type { Suggestion } from '../core/assist';
-import type { AssistJob, AssistMessage } from '../core/assist/worker';
+import type { Suggestion } from '../../assist';
+import type { AssistJob, AssistMessage } from '../../assist/worker';
+import { insertAnnotation } from './annotations';
 import { notFound, nowIso, type ServiceContext } from './context';
+import { applyDefaultLinks } from './links';
+import { citeOnly, insertSource } from './sources';
 
 interface Job {
   running: boolean;
@@ -30,7 +33,7 @@ function startJob(job: AssistJob, onMessage: (m: AssistMessage) => void): void {
     // From sources (unit tests): same work on this thread, after the current request returns.
     setImmediate(async () => {
       try {
-        const { runAssist } = await import('../core/assist/worker');
+        const { runAssist } = await import('../../assist/worker');
         runAssist(job, onMessage);
       } catch (err) {
         onMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) });
@@ -63,21 +66,14 @@ export class SuggestionRunner {
 
   /** Stores suggestions not seen before; those the analyst rejected or accepted keep their state. */
   store(documentId: number, suggestions: readonly Suggestion[], keys: readonly string[]): void {
-    const insert = this.ctx.db.prepare(
-      `INSERT INTO suggestions (document_id, type, key, payload, created_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (document_id, key) DO NOTHING`,
-    );
-    const now = nowIso();
-    this.ctx.transaction(() => {
-      suggestions.forEach((s, i) => insert.run(documentId, s.type, keys[i], JSON.stringify(s), now));
-    });
+    this.ctx.store.suggestions.insertNew(documentId, suggestions.map((body, i) => ({ type: body.type, key: keys[i]!, body })));
   }
 
   start(documentId: number): boolean {
     const current = this.jobs.get(documentId);
     if (current?.running) return true;
     const text = this.ctx.requireText(documentId);
-    const sources = this.ctx.store.listSources().map((s) => ({ name: s.name, aliases: s.aliases }));
+    const sources = this.ctx.store.sources.list().map((s) => ({ name: s.name, aliases: s.aliases }));
     const job: Job = { running: true, progress: 0, error: null };
     this.jobs.set(documentId, job);
     startJob({ text, sources }, (m) => {
@@ -114,17 +110,6 @@ export class SuggestionRunner {
   }
 }
 
-interface SuggestionRow {
-  id: number;
-  state: StoredSuggestion['state'];
-  payload: string;
-}
-
-function listStored(ctx: ServiceContext, documentId: number, where = "state = 'pending'"): StoredSuggestion[] {
-  const rows = ctx.db.prepare(`SELECT id, state, payload FROM suggestions WHERE document_id = ? AND ${where} ORDER BY id`).all(documentId) as SuggestionRow[];
-  return rows.map((r) => ({ id: r.id, state: r.state, suggestion: JSON.parse(r.payload) as SuggestionBody }));
-}
-
 interface Created {
   claims: number;
   attributions: number;
@@ -133,10 +118,13 @@ interface Created {
   flags: number;
 }
 
-/** Turns accepted suggestions into the real records, reusing what the analyst already tagged. */
+/**
+ * Turns accepted suggestions into the real records through the same rules as the analyst's own
+ * actions (insertAnnotation, applyDefaultLinks, citeOnly), reusing what is already tagged: an
+ * accepted suggestion that repeats an annotation links to it and never writes a second one.
+ */
 class Acceptor {
   readonly created: Created = { claims: 0, attributions: 0, sources: 0, links: 0, flags: 0 };
-  private annotations: Array<{ id: number; kind: string; start: number; end: number }>;
   private sources: Array<{ id: number; names: string[] }>;
 
   constructor(
@@ -145,44 +133,36 @@ class Acceptor {
     private readonly documentId: number,
     private readonly text: string,
   ) {
-    this.annotations = ctx.store.listAnnotations(documentId).map((a) => ({ id: a.id, kind: a.kind, start: a.start, end: a.end }));
-    this.sources = ctx.store.listSources().map((s) => ({ id: s.id, names: [s.name, ...s.aliases].map((n) => n.toLocaleLowerCase()) }));
+    this.sources = ctx.store.sources.list().map((s) => ({ id: s.id, names: [s.name, ...s.aliases].map((n) => n.toLocaleLowerCase()) }));
   }
 
-  private insertAnnotation(kind: 'claim' | 'attribution', start: number, end: number, note = ''): number {
-    const id = this.rec.insert('annotations', {
-      document_id: this.documentId,
-      kind,
-      start_offset: start,
-      end_offset: end,
-      ...quoteSelector(this.text, start, end),
-      status: 'unverified',
-      credibility: null,
-      note,
-      orphan: 0,
-      created_at: nowIso(),
-    });
-    this.annotations.push({ id, kind, start, end });
-    if (kind === 'claim') this.created.claims++;
-    else this.created.attributions++;
-    return id;
+  private around(kind: AnnotationKind, span: Span): Annotation[] {
+    return this.ctx.store.annotations
+      .overlapping(this.documentId, kind, span.start, span.end)
+      .map((id) => this.ctx.store.annotations.get(id)!)
+      .filter((a) => a.start <= span.start && a.end >= span.end);
   }
 
-  /** The claim covering a span: an existing claim around it, else a new one over its sentence. */
+  /** The annotation over exactly [start, end): the one already there, or a new one linked the default way. */
+  private annotation(kind: AnnotationKind, start: number, end: number, note = ''): Annotation {
+    const known = this.around(kind, { start, end }).find((a) => a.start === start && a.end === end);
+    if (known) return known;
+    const made = insertAnnotation(this.ctx, this.rec, this.documentId, this.text, kind, start, end, note);
+    this.created[kind === 'claim' ? 'claims' : 'attributions']++;
+    this.created.links += applyDefaultLinks(this.ctx, this.rec, made, this.text);
+    return made;
+  }
+
+  /** The claim covering a span: the innermost existing claim around it, else a new one over its sentence. */
   claimFor(span: Span, note = ''): number {
-    const existing = this.annotations
-      .filter((a) => a.kind === 'claim' && a.start <= span.start && a.end >= span.end)
-      .sort((a, b) => a.end - a.start - (b.end - b.start))[0];
+    const existing = innermostFirst(this.around('claim', span))[0];
     if (existing) {
-      if (note) {
-        const current = this.ctx.store.getAnnotation(existing.id)?.note ?? '';
-        this.rec.update('annotations', existing.id, { note: current ? `${current}\n\n${note}` : note });
-      }
+      if (note) this.rec.update('annotations', existing.id, { note: existing.note ? `${existing.note}\n\n${note}` : note });
       return existing.id;
     }
     const sentence = sentenceAt(this.text, span.start) ?? span;
     const range = sentence.start <= span.start && sentence.end >= span.end ? sentence : span;
-    return this.insertAnnotation('claim', range.start, range.end, note);
+    return this.annotation('claim', range.start, range.end, note).id;
   }
 
   private sourceFor(name: string): number {
@@ -193,13 +173,13 @@ class Acceptor {
       (/^\p{L}+$/u.test(key) ? this.sources.find((s) => s.names.some((n) => n.split(/\s+/).length > 1 && n.endsWith(` ${key}`))) : undefined);
     if (known) {
       if (!known.names.includes(key)) {
-        const source = this.ctx.store.listSources().find((s) => s.id === known.id);
+        const source = this.ctx.store.sources.get(known.id);
         if (source) this.rec.update('sources', known.id, { aliases: JSON.stringify([...source.aliases, name]) });
         known.names.push(key);
       }
       return known.id;
     }
-    const id = this.rec.insert('sources', { name, type: 'other', aliases: '[]', reliability: 'F', note: '', created_at: nowIso() });
+    const id = insertSource(this.ctx, this.rec, { name });
     this.sources.push({ id, names: [name.toLocaleLowerCase()] });
     this.created.sources++;
     return id;
@@ -207,27 +187,15 @@ class Acceptor {
 
   accept(s: SuggestionBody): void {
     if (s.type === 'claim') {
-      const exists = this.annotations.some((a) => a.kind === 'claim' && a.start === s.span.start && a.end === s.span.end);
-      if (!exists) this.insertAnnotation('claim', s.span.start, s.span.end);
+      this.annotation('claim', s.span.start, s.span.end);
       return;
     }
     if (s.type === 'attribution') {
-      const id =
-        this.annotations.find((a) => a.kind === 'attribution' && a.start === s.span.start && a.end === s.span.end)?.id ??
-        this.insertAnnotation('attribution', s.span.start, s.span.end);
-      this.rec.insert('links', { from_id: id, to_annotation_id: null, to_source_id: this.sourceFor(s.source) });
-      this.created.links++;
-      // The claims it covers: those in its own sentence, else in the next one.
-      const own = sentenceAt(this.text, s.span.start);
-      const next = own ? sentenceAt(this.text, nextSentenceStart(this.text, own.end)) : null;
-      for (const scope of [own, next]) {
-        if (!scope) continue;
-        const claims = this.annotations.filter((a) => a.kind === 'claim' && a.id !== id && a.start < scope.end && a.end > scope.start);
-        for (const c of claims) {
-          this.rec.insert('links', { from_id: id, to_annotation_id: c.id, to_source_id: null });
-          this.created.links++;
-        }
-        if (claims.length) break;
+      const attribution = this.annotation('attribution', s.span.start, s.span.end);
+      const source = this.sourceFor(s.source);
+      if (!this.ctx.store.links.cites(attribution.id, source)) {
+        citeOnly(this.ctx, this.rec, attribution.id, source);
+        this.created.links++;
       }
       return;
     }
@@ -239,18 +207,12 @@ class Acceptor {
   }
 }
 
-function nextSentenceStart(text: string, from: number): number {
-  let i = from;
-  while (i < text.length && /\s/.test(text[i]!)) i++;
-  return Math.min(i, text.length);
-}
-
 export function suggestionHandlers(
   ctx: ServiceContext,
   runner: SuggestionRunner,
 ): Pick<Handlers, 'runSuggestions' | 'listSuggestions' | 'acceptSuggestions' | 'rejectSuggestions'> {
   const requireDoc = (id: number) => {
-    if (ctx.store.getSummary(id) === null) throw notFound('document', id);
+    if (!ctx.store.documents.exists(id)) throw notFound('document', id);
   };
   return {
     runSuggestions: ({ documentId }) => {
@@ -260,12 +222,12 @@ export function suggestionHandlers(
     listSuggestions: ({ documentId }) => {
       requireDoc(documentId);
       const job = runner.status(documentId);
-      return { suggestions: listStored(ctx, documentId), running: job.running, progress: job.progress, error: job.error };
+      return { suggestions: ctx.store.suggestions.pending(documentId), running: job.running, progress: job.progress, error: job.error };
     },
     acceptSuggestions: ({ documentId, ids, type, minScore }) => {
       requireDoc(documentId);
       const text = ctx.requireText(documentId);
-      let chosen = listStored(ctx, documentId);
+      let chosen = ctx.store.suggestions.pending(documentId);
       if (ids) {
         const wanted = new Set(ids);
         chosen = chosen.filter((s) => wanted.has(s.id));
@@ -276,7 +238,7 @@ export function suggestionHandlers(
       const order = { claim: 0, attribution: 1, inconsistency: 2 } as const;
       chosen.sort((a, b) => order[a.suggestion.type] - order[b.suggestion.type] || a.id - b.id);
       const label = chosen.length === 1 ? 'Accept suggestion' : `Accept ${chosen.length} suggestions`;
-      const created = ctx.write(documentId, label, (rec) => {
+      const { value: created, changes } = ctx.write(documentId, label, (rec) => {
         const acceptor = new Acceptor(ctx, rec, documentId, text);
         for (const s of chosen) {
           acceptor.accept(s.suggestion);
@@ -284,16 +246,16 @@ export function suggestionHandlers(
         }
         return acceptor.created;
       });
-      return { accepted: chosen.length, created };
+      return { accepted: chosen.length, created, changes };
     },
     rejectSuggestions: ({ documentId, ids }) => {
       requireDoc(documentId);
-      const pending = new Set(listStored(ctx, documentId).map((s) => s.id));
+      const pending = new Set(ctx.store.suggestions.pending(documentId).map((s) => s.id));
       const chosen = ids.filter((id) => pending.has(id));
-      ctx.write(documentId, chosen.length === 1 ? 'Reject suggestion' : `Reject ${chosen.length} suggestions`, (rec) => {
+      const { changes } = ctx.write(documentId, chosen.length === 1 ? 'Reject suggestion' : `Reject ${chosen.length} suggestions`, (rec) => {
         for (const id of chosen) rec.update('suggestions', id, { state: 'rejected' });
       });
-      return { rejected: chosen.length };
+      return { rejected: chosen.length, changes };
     },
   };
 }

@@ -10,34 +10,29 @@ import { notFound, type ServiceContext } from './context';
  * stays as an orphan with its quote: kept and listed, never deleted.
  */
 export function moveAnnotationsToVersion(ctx: ServiceContext, fromId: number, toId: number, newText: string): { moved: number; orphans: number } {
-  const annotations = ctx.store.listAnnotations(fromId);
+  const annotations = ctx.store.annotations.list(fromId);
   const anchored = anchorAll(newText, annotations);
-  const update = ctx.db.prepare(
-    `UPDATE annotations SET document_id = @doc, start_offset = @start, end_offset = @end,
-       exact = @exact, prefix = @prefix, suffix = @suffix, orphan = @orphan WHERE id = @id`,
-  );
-  const moveFlags = ctx.db.prepare('UPDATE flags SET document_id = ? WHERE document_id = ?');
   let orphans = 0;
   annotations.forEach((a, i) => {
     const hit = anchored[i];
     if (hit) {
-      update.run({ id: a.id, doc: toId, start: hit.start, end: hit.end, orphan: 0, ...quoteSelector(newText, hit.start, hit.end) });
+      ctx.store.annotations.place(a.id, { documentId: toId, start: hit.start, end: hit.end, orphan: false, ...quoteSelector(newText, hit.start, hit.end) });
     } else {
       orphans++;
       // Offsets of an orphan only keep the row valid; its quote is what the analyst sees.
       const start = Math.min(a.start, Math.max(0, newText.length - 1));
       const end = Math.max(start + 1, Math.min(a.end, newText.length));
-      update.run({ id: a.id, doc: toId, start, end, orphan: 1, exact: a.exact, prefix: a.prefix, suffix: a.suffix });
+      ctx.store.annotations.place(a.id, { documentId: toId, start, end, orphan: true, exact: a.exact, prefix: a.prefix, suffix: a.suffix });
     }
   });
-  moveFlags.run(toId, fromId);
+  ctx.store.flags.moveToDocument(fromId, toId);
   return { moved: annotations.length - orphans, orphans };
 }
 
 export function versionHandlers(ctx: ServiceContext): Pick<Handlers, 'getVersionDiff'> {
   return {
     getVersionDiff({ documentId }) {
-      const doc = ctx.store.getSummary(documentId);
+      const doc = ctx.store.documents.summary(documentId);
       if (!doc) throw notFound('document', documentId);
       if (doc.previousId === null) return { previousId: null, added: [], removed: [], changed: [] };
       const newText = ctx.requireText(documentId);

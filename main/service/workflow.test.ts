@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { mirroredCall } from '../../test/mirror';
 import { openApp, type App } from '../app';
 
 // The analyst workflow's rules: sources (create, rename, merge), links between attributions and
@@ -12,11 +13,8 @@ const SEED = path.resolve(__dirname, '../../../shared/corpus/kremlin-call.txt');
 const opened: App[] = [];
 afterEach(() => opened.splice(0).forEach((a) => a.close()));
 
-async function call<T = any>(a: App, method: string, input: unknown): Promise<T> {
-  const r = await a.dispatch(method, input);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
+/** Every write's change set is checked against a fresh read (test/mirror.ts). */
+const call = mirroredCall;
 
 async function failure(a: App, method: string, input: unknown) {
   const r = await a.dispatch(method, input);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toClaimReview } from './index';
-import { kremlinFixture, TITLE } from './testing/fixture';
+import { kremlinFixture, TITLE } from '../../../test/export/fixture';
 
 describe('toClaimReview', () => {
   const { input } = kremlinFixture();

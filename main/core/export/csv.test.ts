@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvCell, toCsv } from './index';
-import { kremlinFixture } from './testing/fixture';
+import { kremlinFixture } from '../../../test/export/fixture';
 
 /** A strict RFC 4180 reader, to check what toCsv writes. */
 function parseCsv(csv: string): string[][] {

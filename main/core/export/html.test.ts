@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Annotation, Block } from '../../../common/domain';
 import { MAX_OPEN } from './highlight';
 import { REPORT_CSP, toHtml } from './index';
-import { FixtureBuilder, HOSTILE_PARAGRAPH, kremlinFixture, TITLE } from './testing/fixture';
-import { articleText, nestingProblem } from './testing/html-check';
+import { FixtureBuilder, HOSTILE_PARAGRAPH, kremlinFixture, TITLE } from '../../../test/export/fixture';
+import { articleText, nestingProblem } from '../../../test/export/html-check';
 
 const blockTexts = (text: string, blocks: Block[]) => blocks.map((b) => text.slice(b.start, b.end)).join('\n');
 

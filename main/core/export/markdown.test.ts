@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toMarkdown } from './index';
 import { escapeMarkdown } from './escape';
-import { kremlinFixture, TITLE } from './testing/fixture';
+import { kremlinFixture, TITLE } from '../../../test/export/fixture';
 
 describe('toMarkdown', () => {
   const { input } = kremlinFixture();

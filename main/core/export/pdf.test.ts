@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ClaimscopeError } from '../../../common/errors';
 import { toHtml, toPdf } from './index';
-import { kremlinFixture, TITLE } from './testing/fixture';
+import { kremlinFixture, TITLE } from '../../../test/export/fixture';
 
 const CHROMIUM = process.env.CLAIMSCOPE_CHROMIUM ?? '/usr/bin/chromium';
 const hasChromium = fs.existsSync(CHROMIUM);

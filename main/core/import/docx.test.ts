@@ -1,8 +1,8 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { blockTexts, expectWellFormed, styledTexts } from './fixtures/check';
-import { makeDocx } from './fixtures/docx';
-import { makePdf } from './fixtures/pdf';
+import { blockTexts, expectWellFormed, styledTexts } from '../../../test/import/check';
+import { makeDocx } from '../../../test/import/docx';
+import { makePdf } from '../../../test/import/pdf';
 import { importBuffer } from './index';
 
 const REPORT = {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { blockTexts, expectWellFormed } from './fixtures/check';
-import { makePdf, textLines } from './fixtures/pdf';
+import { blockTexts, expectWellFormed } from '../../../test/import/check';
+import { makePdf, textLines } from '../../../test/import/pdf';
 import { importBuffer } from './index';
 import { importPdf, pdfDate } from './pdf';
 

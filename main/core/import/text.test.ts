@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ClaimscopeError } from '../../../common/errors';
-import { blockTexts, expectWellFormed, styledTexts } from './fixtures/check';
+import { blockTexts, expectWellFormed, styledTexts } from '../../../test/import/check';
 import { importBuffer } from './index';
 import { paragraphBlocks } from './text';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generateBenchText } from './bench';
+import { generateBenchText } from '../bench/assist';
 import { suggest, suggestionKey, type Suggestion } from './index';
 import { tagRange, wordNumberValue } from './nlp';
 

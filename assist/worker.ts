@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { paragraphs } from '../../../common/segment';
+import { paragraphs } from '../common/segment';
 import { suggest, suggestionKey, type KnownSource, type Suggestion } from './index';
 
 // The assistant in a worker thread, so the web host and the app's main process stay responsive.

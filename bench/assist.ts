@@ -1,11 +1,11 @@
 // A by-hand performance check (not a timed test): generate ~1 MB of varied news-like text and
 // time suggest() on it.
 //
-//   import { benchmarkSuggest } from './main/core/assist/bench';
+//   import { benchmarkSuggest } from './bench/assist';
 //   console.log(benchmarkSuggest());   // { chars, sentences, ms, suggestions }
 
-import { seededRandom as rng } from '../../../common/random';
-import { suggest } from './index';
+import { seededRandom as rng } from '../common/random';
+import { suggest } from '../assist/index';
 
 
 const FIRST = ['Anna', 'Marek', 'Sofia', 'David', 'Leila', 'Omar', 'Grace', 'Tomas', 'Ines', 'Viktor', 'Hannah', 'Kenji', 'Ruth', 'Pavel', 'Amara', 'Lucas'];

@@ -1,6 +1,6 @@
-import type { Annotation, Flag, Link, Source } from '../../../common/domain';
-import { credibilityText, FLAG_STATUS_LABELS, RELIABILITY_LABELS, STATUS_LABELS } from './labels';
-import { buildModel, type ReportModel } from './model';
+import type { Annotation, Flag, Link, Source } from '../../../../common/domain';
+import { credibilityText, FLAG_STATUS_LABELS, RELIABILITY_LABELS, STATUS_LABELS } from '../labels';
+import { buildModel, type ReportModel } from '../model';
 import {
   annotationIri,
   collectionIri,
@@ -9,8 +9,8 @@ import {
   INCONSISTENCY_TAG,
   JSONLD_CONTEXT,
   sourceIri,
-} from './jsonld-terms';
-import type { ReportInput } from './types';
+} from './terms';
+import type { ReportInput } from '../types';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };

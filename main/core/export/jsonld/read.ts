@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { Block, ClaimStatus, Credibility, FlagStatus, Metadata, Reliability, SourceType } from '../../../common/domain';
-import { ClaimscopeError } from '../../../common/errors';
-import { quoteSelector } from '../../../common/selectors';
-import { ANNO_CONTEXT, CLAIMSCOPE_VOCAB, INCONSISTENCY_TAG } from './jsonld-terms';
-import type { ImportedAnnotation, ImportedAnnotations, ImportedFlag, ImportedLink, ImportedSource } from './types';
+import { Block, ClaimStatus, Credibility, FlagStatus, Metadata, Reliability, SourceType } from '../../../../common/domain';
+import { ClaimscopeError } from '../../../../common/errors';
+import { quoteSelector } from '../../../../common/selectors';
+import { ANNO_CONTEXT, CLAIMSCOPE_VOCAB, INCONSISTENCY_TAG } from './terms';
+import type { ImportedAnnotation, ImportedAnnotations, ImportedFlag, ImportedLink, ImportedSource } from '../types';
 
 const WHAT_TO_DO = 'export the annotations again from Claimscope, or correct the file';
 

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { toHtml, toPdf } from '../index';
+import { toHtml, toPdf } from '../../main/core/export/index';
 import { kremlinFixture } from './fixture';
 
 const OUT = '/tmp/claimscope-export-look';

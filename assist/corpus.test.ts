@@ -5,10 +5,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { segmentSentences, type Span } from '../../../common/segment';
+import { segmentSentences, type Span } from '../common/segment';
 import { suggest, type Suggestion } from './index';
 
-const CORPUS = path.resolve(__dirname, '../../../../shared/corpus');
+const CORPUS = path.resolve(__dirname, '../../shared/corpus');
 
 interface Gold {
   inconsistencies: { kind: string; a: string; b?: string }[];

@@ -2,7 +2,7 @@
 // tokens tagged on demand, one sentence at a time, so a long text never goes through the tagger
 // in one piece and sentences no rule needs are never tagged at all.
 
-import { paragraphs, segmentSentences, type Span } from '../../../common/segment';
+import { paragraphs, segmentSentences, type Span } from '../common/segment';
 import { CURRENCY_SYMBOLS, DOCUMENT_CUE_VERBS, MONTHS, QUOTE_CUE_VERBS, STRONG_CUE_VERBS, TIME_UNITS, WEAK_CUE_VERBS, WEEKDAYS } from './lexicon';
 import { numberWords, singular, tagTokens, tokenizeRange, verbForms, type Tok } from './nlp';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Annotation } from '../../../common/domain';
-import { ClaimscopeError } from '../../../common/errors';
-import { fromJsonLd, toHtml, toJsonLd, toMarkdown, type ReportInput } from './index';
-import { kremlinFixture } from './testing/fixture';
+import type { Annotation } from '../../../../common/domain';
+import { ClaimscopeError } from '../../../../common/errors';
+import { fromJsonLd, toHtml, toJsonLd, toMarkdown, type ReportInput } from '../index';
+import { kremlinFixture } from '../../../../test/export/fixture';
 
 const iri = {
   annotation: (id: number) => `urn:claimscope:annotation:${id}`,

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Annotation, Block, DocumentRecord, DocumentState, Flag, Link, Source } from '../../../../common/domain';
-import { quoteSelector } from '../../../../common/selectors';
-import { paragraphBlocks } from '../../import/text';
-import type { ReportInput } from '../types';
+import type { Annotation, Block, DocumentRecord, DocumentState, Flag, Link, Source } from '../../common/domain';
+import { quoteSelector } from '../../common/selectors';
+import { paragraphBlocks } from '../../main/core/import/text';
+import type { ReportInput } from '../../main/core/export/types';
 
-export const CORPUS = path.resolve(__dirname, '../../../../../shared/corpus');
+import { CORPUS } from '../built';
+
+export { CORPUS };
 export const HOSTILE_PARAGRAPH = 'Injected: <script>alert(1)</script> and <img src=x onerror=alert(1)> & "quotes"';
 export const TITLE = 'Kremlin aide unveils specifics of Putin-Trump phone call';
 

@@ -1,8 +1,8 @@
 // Times the HTML export on a 1 MB text with 5,000 annotations (claims, attributions, overlaps,
 // flags, sources). Not a test: run `npx jiti main/core/export/testing/timing.ts`.
 import { createHash } from 'node:crypto';
-import type { Annotation, DocumentState, Flag, Link, Source } from '../../../../common/domain';
-import { fromJsonLd, toCsv, toHtml, toJsonLd, toMarkdown, type ReportInput } from '../index';
+import type { Annotation, DocumentState, Flag, Link, Source } from '../../common/domain';
+import { fromJsonLd, toCsv, toHtml, toJsonLd, toMarkdown, type ReportInput } from '../../main/core/export/index';
 import { paragraphs } from './fixture';
 
 const TARGET_CHARS = 1_000_000;

@@ -12,18 +12,9 @@ import { chunkIds } from './tokens';
 
 export type { KnownSource } from './attributions';
 
-export interface SuggestSpan {
-  start: number;
-  end: number;
-  text: string;
-}
-
-export type InconsistencyKind = 'count' | 'ordinal' | 'amount' | 'percent' | 'duration' | 'date' | 'weekday';
-
-export type Suggestion =
-  | { type: 'inconsistency'; kind: InconsistencyKind; explanation: string; spans: SuggestSpan[] }
-  | { type: 'attribution'; source: string; cue: string; span: SuggestSpan }
-  | { type: 'claim'; score: number; span: SuggestSpan };
+/** What the assistant proposes: one zod schema in common/domain.ts, the type derived from it. */
+export type { SuggestionBody as Suggestion, SuggestSpan, InconsistencyKind } from '../common/domain';
+import type { SuggestionBody as Suggestion, SuggestSpan } from '../common/domain';
 
 export interface SuggestOptions {
   sources?: KnownSource[];

@@ -1,0 +1,152 @@
+import type { Block, DocumentRecord, DocumentSummary, Metadata } from '../../common/domain';
+import { prepared, type DB } from '../connection';
+
+// The documents table. A document's text never changes (a new version is a new row), so it is
+// cached per id; the cache checks the row's sha256, so an id reused after a delete in another
+// process never serves the old text.
+
+interface DocumentRow {
+  id: number;
+  title: string;
+  path: string | null;
+  format: string;
+  text: string;
+  blocks: string;
+  sha256: string;
+  metadata: string;
+  imported_at: string;
+  chars: number;
+  annotation_count: number;
+  version: number;
+  previous_id: number | null;
+}
+
+export interface NewDocument {
+  title: string;
+  path: string | null;
+  format: string;
+  text: string;
+  blocks: Block[];
+  sha256: string;
+  metadata: Metadata;
+  previousId?: number | null;
+  version?: number;
+}
+
+const SUMMARY_COLUMNS = `d.id, d.title, d.path, d.format, d.imported_at, length(d.text) AS chars, d.version, d.previous_id,
+  (SELECT count(*) FROM annotations a WHERE a.document_id = d.id) AS annotation_count`;
+/** The latest version: no other document names it as its previous one. */
+const LATEST = 'NOT EXISTS (SELECT 1 FROM documents n WHERE n.previous_id = d.id)';
+
+function toSummary(r: DocumentRow): DocumentSummary {
+  return {
+    id: r.id,
+    title: r.title,
+    path: r.path,
+    format: r.format,
+    chars: r.chars,
+    importedAt: r.imported_at,
+    annotationCount: r.annotation_count,
+    version: r.version,
+    previousId: r.previous_id,
+  };
+}
+
+/** How many documents' texts stay in memory (the open one and the versions it is compared with). */
+const CACHED_TEXTS = 4;
+
+export class DocumentRepo {
+  private texts = new Map<number, { sha256: string; text: string }>();
+  constructor(private readonly db: DB) {}
+
+  insert(doc: NewDocument): number {
+    const info = prepared(
+      this.db,
+      `INSERT INTO documents (title, path, format, text, blocks, sha256, metadata, imported_at, version, previous_id)
+       VALUES (@title, @path, @format, @text, @blocks, @sha256, @metadata, @importedAt, @version, @previousId)`,
+    ).run({
+      title: doc.title,
+      path: doc.path,
+      format: doc.format,
+      text: doc.text,
+      blocks: JSON.stringify(doc.blocks),
+      sha256: doc.sha256,
+      metadata: JSON.stringify(doc.metadata),
+      importedAt: new Date().toISOString(),
+      version: doc.version ?? 1,
+      previousId: doc.previousId ?? null,
+    });
+    return Number(info.lastInsertRowid);
+  }
+
+  delete(id: number): boolean {
+    this.texts.delete(id);
+    return prepared(this.db, 'DELETE FROM documents WHERE id = ?').run(id).changes > 0;
+  }
+
+  /** The library: the latest version of each document. */
+  list(): DocumentSummary[] {
+    const rows = prepared(this.db, `SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE ${LATEST} ORDER BY d.imported_at DESC, d.id DESC`).all() as DocumentRow[];
+    return rows.map(toSummary);
+  }
+
+  exists(id: number): boolean {
+    return prepared(this.db, 'SELECT 1 FROM documents WHERE id = ?').get(id) !== undefined;
+  }
+
+  summary(id: number): DocumentSummary | null {
+    const r = prepared(this.db, `SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.id = ?`).get(id) as DocumentRow | undefined;
+    return r ? toSummary(r) : null;
+  }
+
+  get(id: number): DocumentRecord | null {
+    const r = prepared(this.db, `SELECT ${SUMMARY_COLUMNS}, d.text, d.blocks, d.sha256, d.metadata FROM documents d WHERE d.id = ?`).get(id) as
+      | DocumentRow
+      | undefined;
+    if (!r) return null;
+    this.remember(id, r.sha256, r.text);
+    return {
+      ...toSummary(r),
+      text: r.text,
+      blocks: JSON.parse(r.blocks) as Block[],
+      sha256: r.sha256,
+      metadata: JSON.parse(r.metadata) as Metadata,
+    };
+  }
+
+  /** Plain text only, from the cache when this id's row is still the one cached. */
+  text(id: number): string | null {
+    const sha = prepared(this.db, 'SELECT sha256 FROM documents WHERE id = ?').pluck().get(id) as string | undefined;
+    if (sha === undefined) return null;
+    const hit = this.texts.get(id);
+    if (hit && hit.sha256 === sha) {
+      this.texts.delete(id);
+      this.texts.set(id, hit);
+      return hit.text;
+    }
+    const text = prepared(this.db, 'SELECT text FROM documents WHERE id = ?').pluck().get(id) as string;
+    this.remember(id, sha, text);
+    return text;
+  }
+
+  private remember(id: number, sha256: string, text: string): void {
+    this.texts.delete(id);
+    this.texts.set(id, { sha256, text });
+    while (this.texts.size > CACHED_TEXTS) this.texts.delete(this.texts.keys().next().value!);
+  }
+
+  findBySha(sha256: string): number | null {
+    const r = prepared(this.db, `SELECT id FROM documents d WHERE sha256 = ? AND ${LATEST} ORDER BY id DESC LIMIT 1`).pluck().get(sha256) as
+      | number
+      | undefined;
+    return r ?? null;
+  }
+
+  /** The latest version imported from a path, if any. */
+  findLatestByPath(filePath: string): number | null {
+    const r = prepared(this.db, `SELECT id FROM documents d WHERE path = ? AND ${LATEST} ORDER BY id DESC LIMIT 1`).pluck().get(filePath) as
+      | number
+      | undefined;
+    return r ?? null;
+  }
+}
