@@ -27,8 +27,10 @@ import {
 import type { MethodName } from './methods';
 
 const MAX_PATH = 4096;
-/** Imports are capped at 50 MB of file; base64 grows that by a third. */
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+import { MAX_IMPORT_BYTES } from './formats';
+
+/** Imports are capped at MAX_IMPORT_BYTES of file; base64 grows that by a third. */
+export { MAX_IMPORT_BYTES };
 
 const DocumentRef = z.strictObject({ documentId: Id });
 /** Every write answers with what it changed (see ChangeSet), plus what it made, where it made one. */

@@ -1,5 +1,6 @@
 // Domain types shared by every process. Schemas are the single definition; types are inferred.
 import { z } from 'zod';
+import { EXPORT_FORMAT_IDS } from './formats';
 
 export const ANNOTATION_KINDS = ['claim', 'attribution'] as const;
 export const AnnotationKind = z.enum(ANNOTATION_KINDS);
@@ -154,7 +155,7 @@ function delta<T extends z.ZodType>(item: T) {
   return z.object({ upserted: z.array(item), removed: z.array(Id) });
 }
 
-export const EXPORT_FORMATS = ['html', 'pdf', 'md', 'csv', 'json', 'claimreview'] as const;
+export const EXPORT_FORMATS = EXPORT_FORMAT_IDS;
 export const ExportFormat = z.enum(EXPORT_FORMATS);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 

@@ -1,4 +1,4 @@
-import type { AnnotationKind, ClaimStatus, FlagStatus, SourceType } from './domain';
+import type { AnnotationKind, ClaimStatus, FlagStatus, Reliability, SourceType } from './domain';
 
 // Words shown for the domain's enumerations, the same in the app and in every report.
 
@@ -16,6 +16,36 @@ export const FLAG_STATUS_LABELS: Record<FlagStatus, string> = {
   explained: 'Explained',
   dismissed: 'Dismissed',
 };
+
+/** Admiralty source reliability, as analysts read it. */
+export const RELIABILITY_LABELS: Record<Reliability, string> = {
+  A: 'Completely reliable',
+  B: 'Usually reliable',
+  C: 'Fairly reliable',
+  D: 'Not usually reliable',
+  E: 'Unreliable',
+  F: 'Reliability cannot be judged',
+};
+
+/** Admiralty information credibility, 1 to 6. */
+export const CREDIBILITY_LABELS: Record<number, string> = {
+  1: 'Confirmed by other sources',
+  2: 'Probably true',
+  3: 'Possibly true',
+  4: 'Doubtful',
+  5: 'Improbable',
+  6: 'Truth cannot be judged',
+};
+
+/** "B · Usually reliable": a grade with its words, as lists and pickers show it. */
+export function reliabilityLabel(grade: Reliability): string {
+  return `${grade} · ${RELIABILITY_LABELS[grade]}`;
+}
+
+/** "2 · Probably true". */
+export function credibilityLabel(credibility: number): string {
+  return `${credibility} · ${CREDIBILITY_LABELS[credibility] ?? ''}`;
+}
 
 export const SOURCE_TYPE_LABELS: Record<SourceType, string> = {
   person: 'Person',

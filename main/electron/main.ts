@@ -1,6 +1,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
+import { IMPORT_EXTENSIONS } from '../../common/formats';
 import { API_CHANNEL, EVENT_CHANNEL, type AppEvent } from '../../common/methods';
 import { describeDamage, type DamageReport } from '../../db/open';
 import { oneLine, openApp, type App } from '../app';
@@ -45,7 +46,7 @@ async function openFileDialog(): Promise<void> {
   const { canceled, filePaths } = await dialog.showOpenDialog(win, {
     title: 'Open a document',
     properties: ['openFile'],
-    filters: [{ name: 'Documents', extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'docx', 'pdf'] }],
+    filters: [{ name: 'Documents', extensions: IMPORT_EXTENSIONS.map((e) => e.slice(1)) }],
   });
   if (!canceled && filePaths[0]) await importPath(filePaths[0]);
 }

@@ -1,6 +1,7 @@
 import type { Handlers } from '../../common/api';
 import type { ExportedFile, ExportFormat } from '../../common/domain';
 import { ClaimscopeError } from '../../common/errors';
+import { EXPORT_FORMAT_INFO } from '../../common/formats';
 import { quoteSelector } from '../../common/selectors';
 import { anchor } from '../core/anchor';
 import { fromJsonLd, toClaimReview, toCsv, toHtml, toJsonLd, toMarkdown, toPdf, type ImportedAnnotations, type ReportInput } from '../core/export';
@@ -8,14 +9,6 @@ import { notFound, nowIso, type ServiceContext } from './context';
 import { sha256 } from './documents';
 import { documentState } from './history';
 
-const FORMAT_FILES: Record<ExportFormat, { ext: string; mimeType: string }> = {
-  html: { ext: '.html', mimeType: 'text/html' },
-  pdf: { ext: '.pdf', mimeType: 'application/pdf' },
-  md: { ext: '.md', mimeType: 'text/markdown' },
-  csv: { ext: '.csv', mimeType: 'text/csv' },
-  json: { ext: '.jsonld', mimeType: 'application/ld+json' },
-  claimreview: { ext: '.claimreview.jsonld', mimeType: 'application/ld+json' },
-};
 
 /** A file name from a title: letters, digits and dashes, short. */
 export function fileStem(title: string): string {
@@ -36,7 +29,7 @@ export function reportInput(ctx: ServiceContext, documentId: number): ReportInpu
 }
 
 export async function renderExport(ctx: ServiceContext, input: ReportInput, format: ExportFormat): Promise<ExportedFile> {
-  const { ext, mimeType } = FORMAT_FILES[format];
+  const { ext, mimeType } = EXPORT_FORMAT_INFO[format];
   const fileName = `${fileStem(input.document.title)}${ext}`;
   const text = (content: string): ExportedFile => ({ fileName, mimeType, encoding: 'utf8', content });
   switch (format) {

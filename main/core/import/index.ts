@@ -6,65 +6,37 @@ import { importMarkdown } from './markdown';
 import { importPdf } from './pdf';
 import { badFile } from './sniff';
 import { emptyFile, importPlainText } from './text';
+import { IMPORT_FORMATS, importFormatOf, UNSUPPORTED_IMPORTS, type ImportFormat } from '../../../common/formats';
 import { DEFAULT_MAX_IMPORT_BYTES, type ImportedDocument, type ImportOptions } from './types';
 
 export type { ImportedDocument, ImportOptions } from './types';
 export { DEFAULT_MAX_IMPORT_BYTES } from './types';
 
-/** Extensions we open, by format. */
-export const IMPORT_EXTENSIONS = {
-  txt: ['.txt', '.text'],
-  md: ['.md', '.markdown', '.mdown', '.mkd'],
-  html: ['.html', '.htm', '.xhtml'],
-  docx: ['.docx'],
-  pdf: ['.pdf'],
-} as const;
+const formats = Object.values(IMPORT_FORMATS).map((f) => f.extensions[0]);
+const SUPPORTED = `${formats.slice(0, -1).join(', ')} or ${formats.at(-1)}`;
 
-const SUPPORTED = '.txt, .md, .html, .docx or .pdf';
-
-/** What to say for extensions we know but do not open. */
-const UNSUPPORTED_HINTS: Record<string, string> = {
-  '.doc': 'old Word 97-2003 files are not supported; open it in Word and save it as .docx',
-  '.rtf': 'RTF files are not supported; save it as .docx or .txt',
-  '.odt': 'OpenDocument files are not supported; save it as .docx or .pdf',
-  '.pages': 'Pages files are not supported; export it as .docx or .pdf',
-  '.epub': 'EPUB books are not supported; export the chapter as .html, .txt or .pdf',
+/** Each format's reader: the compiler asks for one per row of IMPORT_FORMATS. */
+const READERS: Record<ImportFormat, (name: string, bytes: Uint8Array, options: ImportOptions) => ImportedDocument | Promise<ImportedDocument>> = {
+  txt: (name, bytes) => importPlainText(name, bytes),
+  md: (name, bytes) => importMarkdown(name, bytes),
+  html: (name, bytes) => importHtml(name, bytes),
+  docx: (name, bytes) => importDocx(name, bytes),
+  pdf: (name, bytes, options) => importPdf(name, bytes, options.pdfTimeoutMs !== undefined ? { timeoutMs: options.pdfTimeoutMs } : {}),
 };
-
-function formatOf(ext: string): keyof typeof IMPORT_EXTENSIONS | null {
-  for (const [format, exts] of Object.entries(IMPORT_EXTENSIONS)) {
-    if ((exts as readonly string[]).includes(ext)) return format as keyof typeof IMPORT_EXTENSIONS;
-  }
-  return null;
-}
 
 /** Parses a file's bytes by its extension. Throws ClaimscopeError('bad_file') with a one-line message. */
 export async function importBuffer(name: string, bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportedDocument> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES;
   if (bytes.length > maxBytes) throw tooLarge(name, maxBytes);
   const ext = path.extname(name).toLowerCase();
-  const format = formatOf(ext);
+  const format = importFormatOf(ext);
   if (!format) {
-    const hint = UNSUPPORTED_HINTS[ext];
-    if (hint) {
-      const [what, todo] = hint.split('; ') as [string, string];
-      throw badFile(name, what, todo);
-    }
+    const hint = UNSUPPORTED_IMPORTS[ext];
+    if (hint) throw badFile(name, hint.what, hint.todo);
     throw badFile(name, `${ext ? `"${ext}" files are` : 'a file without an extension is'} not supported`, `open a ${SUPPORTED} file`);
   }
   if (bytes.length === 0) throw emptyFile(name);
-  switch (format) {
-    case 'txt':
-      return importPlainText(name, bytes);
-    case 'md':
-      return importMarkdown(name, bytes);
-    case 'html':
-      return importHtml(name, bytes);
-    case 'docx':
-      return importDocx(name, bytes);
-    case 'pdf':
-      return importPdf(name, bytes, options.pdfTimeoutMs !== undefined ? { timeoutMs: options.pdfTimeoutMs } : {});
-  }
+  return READERS[format](name, bytes, options);
 }
 
 /** Reads a file for import, refusing what is missing, a directory, or over the size limit. */

@@ -1,3 +1,4 @@
+import { MAX_IMPORT_BYTES } from '../../../common/formats';
 import type { Block, Metadata } from '../../../common/domain';
 
 /** What every importer produces: the plain text (the truth offsets refer to) and its structure. */
@@ -17,4 +18,4 @@ export interface ImportOptions {
   pdfTimeoutMs?: number;
 }
 
-export const DEFAULT_MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+export const DEFAULT_MAX_IMPORT_BYTES = MAX_IMPORT_BYTES;

@@ -2,16 +2,10 @@ import { useState } from 'react';
 import { Button, Checkbox, Dialog, Heading, Label, Modal, ModalOverlay, Radio, RadioGroup } from 'react-aria-components';
 import type { Client } from '../../../common/api';
 import type { ExportFormat } from '../../../common/domain';
+import { EXPORT_FORMAT_IDS, EXPORT_FORMAT_INFO } from '../../../common/formats';
 import { errorMessage } from '../api/client';
 
-const FORMATS: ReadonlyArray<{ id: ExportFormat; label: string; hint: string }> = [
-  { id: 'html', label: 'HTML report', hint: 'One self-contained file for screen and print' },
-  { id: 'pdf', label: 'PDF report', hint: 'The same report, paginated' },
-  { id: 'md', label: 'Markdown', hint: 'For wikis and tickets' },
-  { id: 'csv', label: 'CSV of claims', hint: 'One row a claim, for spreadsheets' },
-  { id: 'json', label: 'Web Annotation JSON-LD', hint: 'W3C model; re-importable into Claimscope' },
-  { id: 'claimreview', label: 'ClaimReview JSON-LD', hint: 'schema.org, for claims with a verdict' },
-];
+const FORMATS = EXPORT_FORMAT_IDS.map((id) => ({ id, ...EXPORT_FORMAT_INFO[id] }));
 
 function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
   const bin = atob(b64);
