@@ -1,4 +1,3 @@
-import { ClaimscopeError } from '../../common/errors';
 import type { App } from '../app';
 
 export class UsageError extends Error {}
@@ -12,11 +11,4 @@ export interface Command {
   options?: Record<string, { type: 'string' | 'boolean' }>;
   /** Runs the command; the returned value is printed as JSON. `app()` opens the database on first use. */
   run(app: () => App, positionals: string[], values: Values): Promise<unknown>;
-}
-
-/** Calls the API through the router, as every transport does, and unwraps its result. */
-export async function call<T>(app: App, method: string, input: unknown): Promise<T> {
-  const result = await app.dispatch(method, input);
-  if (!result.ok) throw new ClaimscopeError(result.error.code, result.error.message);
-  return result.value as T;
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { EXPORT_FORMATS, type ExportedFile, type ExportFormat } from '../../common/domain';
 import { ClaimscopeError } from '../../common/errors';
-import { call, UsageError, type Command } from './command';
+import { UsageError, type Command } from './command';
 
 function documentId(value: unknown): number {
   const id = Number(value);
@@ -18,7 +18,7 @@ export const exportCommand: Command = {
     const format = values.format as ExportFormat | undefined;
     if (!format || !(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
     if (typeof values.out !== 'string' || !values.out) throw new UsageError('--out FILE is required');
-    const file = await call<ExportedFile>(app(), 'exportReport', { documentId: documentId(values.doc), format });
+    const file = await app().client.exportReport({ documentId: documentId(values.doc), format });
     const bytes = file.encoding === 'base64' ? Buffer.from(file.content, 'base64') : Buffer.from(file.content, 'utf8');
     const out = path.resolve(values.out);
     try {
@@ -43,6 +43,6 @@ export const importAnnotationsCommand: Command = {
     } catch {
       throw new ClaimscopeError('bad_file', `${file}: cannot be read; check the path`);
     }
-    return call(app(), 'importAnnotations', { name: path.basename(file), json });
+    return app().client.importAnnotations({ name: path.basename(file), json });
   },
 };

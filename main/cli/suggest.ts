@@ -1,6 +1,6 @@
 import type { Output } from '../../common/api';
 import { importBuffer, readImportFile } from '../core/import';
-import { call, UsageError, type Command, type Values } from './command';
+import { UsageError, type Command, type Values } from './command';
 import type { App } from '../app';
 
 function documentId(value: unknown): number {
@@ -11,9 +11,9 @@ function documentId(value: unknown): number {
 
 /** Runs the assistant through the API (in its worker) and waits for it to finish. */
 async function runToEnd(app: App, id: number): Promise<Output<'listSuggestions'>> {
-  await call(app, 'runSuggestions', { documentId: id });
+  await app.client.runSuggestions({ documentId: id });
   for (;;) {
-    const status = await call<Output<'listSuggestions'>>(app, 'listSuggestions', { documentId: id });
+    const status = await app.client.listSuggestions({ documentId: id });
     if (status.error) throw new Error(`the assistant failed: ${status.error}`);
     if (!status.running) return status;
     await new Promise((r) => setTimeout(r, 25));
@@ -47,7 +47,7 @@ export const annotateCommand: Command = {
     if (!values['accept-suggestions']) throw new UsageError('annotate needs --accept-suggestions');
     const id = documentId(values.doc);
     await runToEnd(app(), id);
-    const result = await call<Output<'acceptSuggestions'>>(app(), 'acceptSuggestions', { documentId: id });
+    const result = await app().client.acceptSuggestions({ documentId: id });
     return { documentId: id, ...result };
   },
 };

@@ -36,9 +36,12 @@ async function importPath(file: string): Promise<void> {
     pendingFiles.push(file);
     return;
   }
-  const result = await claimscope.dispatch('importFile', { path: file });
-  if (result.ok) send({ type: 'opened', documentId: (result.value as { document: { id: number } }).document.id });
-  else send({ type: 'error', message: result.error.message });
+  try {
+    const { document } = await claimscope.client.importFile({ path: file });
+    send({ type: 'opened', documentId: document.id });
+  } catch (err) {
+    send({ type: 'error', message: oneLine(err) });
+  }
 }
 
 async function openFileDialog(): Promise<void> {
