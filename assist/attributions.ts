@@ -210,10 +210,10 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], ind
     for (let k = 0; k < toks.length; k++) {
       const t = toks[k]!;
       const norm = (x: number): string => toks[x]?.norm ?? '';
-      let np: NounPhrase | null = null;
+      let np: NounPhrase | null;
       let spanStart = k;
-      let spanEnd = k;
-      let cueEnd = k;
+      let spanEnd: number;
+      let cueEnd: number;
       if (t.norm === 'according' && norm(k + 1) === 'to') {
         np = phraseAfter(toks, k + 2);
         if (!np) continue;

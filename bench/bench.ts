@@ -136,10 +136,10 @@ async function main(): Promise<void> {
   // Browser side.
   const host = await startWebHost(dbPath);
   const browser = await launch();
-  let bare: number[] = [];
-  let opens: OpenRun[] = [];
-  let heap = NaN;
-  let scrolled: ScrollCheck[] = [];
+  const bare: number[] = [];
+  const opens: OpenRun[] = [];
+  let heap: number;
+  let scrolled: ScrollCheck[];
   let tagRun: TagRun = { work: [], visible: [], roundtrip: [], kinds: [] };
   try {
     const session = await openAppPage(browser, host);

@@ -1,6 +1,7 @@
 import { buildSync } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 
 // Parts of the app that other work adds (the assistant, the exporters) are timed when they exist:
 // bundled from source at run time, so the benchmark builds whether or not they are there yet.
@@ -24,9 +25,7 @@ export function loadOptional<T>(rel: string): T | null {
     logLevel: 'error',
     absWorkingDir: REPO,
   });
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const mod = require(outfile) as T;
-  return mod;
+  return createRequire(__filename)(outfile) as T;
 }
 
 /** A browser bundle (IIFE) of a .ts entry, as a string to put in a page. */

@@ -141,7 +141,7 @@ export function pruneBackups(dbFile: string, keep = KEEP_BACKUPS, now = new Date
     removed.push(b.path);
   }
   const dir = backupsDir(dbFile);
-  let names: string[] = [];
+  let names: string[];
   try {
     names = fs.readdirSync(dir);
   } catch {

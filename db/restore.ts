@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { backupAsync, backupsDir, baseName, publish, removeQuietly, temporaryName } from './backup';
-import { openReadOnly, type ConnectOptions, type DB } from './connection';
+import { isBusy, openReadOnly, type ConnectOptions, type DB } from './connection';
 import { fileStamp, integrityCheck, isCorruptionError, SIDE_FILES } from './integrity';
 import { SCHEMA_VERSION } from './migrations';
 import { openDatabase, type OpenOptions } from './open';
@@ -29,14 +29,14 @@ export function inspectBackup(file: string, options: ConnectOptions = {}): Backu
   try {
     db = openReadOnly(file, { nativeBinding: options.nativeBinding });
   } catch (err) {
-    throw new Error(`${file}: cannot be opened (${(err as Error).message}); give the path of a Claimscope backup`);
+    throw new Error(`${file}: cannot be opened (${(err as Error).message}); give the path of a Claimscope backup`, { cause: err });
   }
   try {
     let problems: string[];
     try {
       problems = integrityCheck(db);
     } catch (err) {
-      if (isCorruptionError(err)) throw new Error(`${file}: not a Claimscope database (${(err as Error).message}); give the path of a Claimscope backup`);
+      if (isCorruptionError(err)) throw new Error(`${file}: not a Claimscope database (${(err as Error).message}); give the path of a Claimscope backup`, { cause: err });
       throw err;
     }
     if (problems.length) throw new Error(`${file}: the backup is damaged (${problems[0]}); choose another backup`);
@@ -94,10 +94,10 @@ export async function restoreDatabase(current: DB, backupFile: string, options: 
     const mode = current.pragma('journal_mode = DELETE', { simple: true });
     if (mode !== 'delete') throw Object.assign(new Error('journal mode unchanged'), { code: 'SQLITE_BUSY' });
   } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+    if (isBusy(err)) {
       throw new Error(
         `${dbFile}: another program has this database open (the Claimscope app, \`npm run serve\` or a claimscope command); close it and run restore again. The current database was saved to ${previous}`,
+        { cause: err },
       );
     }
     throw err;

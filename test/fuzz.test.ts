@@ -164,7 +164,7 @@ describe('fuzzing the API router', () => {
         try {
           result = await dispatch(method, input);
         } catch (err) {
-          throw new Error(`${method} threw: ${String(err)}`);
+          throw new Error(`${method} threw: ${String(err)}`, { cause: err });
         }
         expectFailure(result, ['invalid_input'], method);
         if (!result.ok) expect(result.error.message.startsWith(`${method}: `), result.error.message).toBe(true);
@@ -248,7 +248,7 @@ describe('fuzzing the API router', () => {
         try {
           r = await dispatch(name, input);
         } catch (err) {
-          throw new Error(`dispatch threw for a ${typeof name} method name: ${String(err)}`);
+          throw new Error(`dispatch threw for a ${typeof name} method name: ${String(err)}`, { cause: err });
         }
         expectFailure(r, ['unknown_method'], typeof name === 'string' ? name : typeof name);
       }),

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -53,7 +54,6 @@ describe('claimscope CLI', () => {
 
   it('says plainly when the database is newer than the app', () => {
     const newer = path.join(path.dirname(db), 'newer.db');
-    const Database = require('better-sqlite3');
     const d = new Database(newer);
     d.pragma('user_version = 999');
     d.close();

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { EXPORT_FORMATS, type ExportedFile, type ExportFormat } from '../../common/domain';
+import { EXPORT_FORMATS, type ExportFormat } from '../../common/domain';
 import { ClaimscopeError } from '../../common/errors';
 import { UsageError, type Command } from './command';
 

@@ -70,7 +70,7 @@ describe('annotations and history', () => {
     a.close();
 
     const b = app(file).a;
-    let s = await call(b, 'getState', { documentId: id });
+    const s = await call(b, 'getState', { documentId: id });
     expect(s.annotations.map((x: any) => [x.id, x.status])).toEqual([[c.id, 'disputed']]);
     expect(s.canUndo).toBe(true);
 

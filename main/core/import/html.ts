@@ -241,7 +241,7 @@ export function writeHtml(root: ParentNode, b: TextBuilder, options: { dropFoote
 
 function clean(s: string | undefined): string | undefined {
   if (s === undefined) return undefined;
-  const t = s.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const t = s.replace(/\p{Cc}+/gu, ' ').replace(/\s+/g, ' ').trim();
   return t || undefined;
 }
 

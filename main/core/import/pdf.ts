@@ -333,7 +333,7 @@ export function pdfDate(raw: unknown): string | undefined {
 
 function infoString(v: unknown): string | undefined {
   if (typeof v !== 'string') return undefined;
-  const t = v.replace(/[\u0000-\u001f\u007f\ufffd]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const t = v.replace(/[\p{Cc}\ufffd]+/gu, ' ').replace(/\s+/g, ' ').trim();
   return t || undefined;
 }
 
