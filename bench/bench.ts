@@ -21,6 +21,7 @@ import { TRACE_CATEGORIES, bareTiptap, heapMb, launch, openAppPage, openDocument
 import { FULL, SMALL, annotationRows, generateAnnotations, generateText, type Size } from './data';
 import { loadOptional, REPO } from './optional';
 import { seedDatabase } from './seed';
+import { serviceTags } from './service';
 import { median, percentile, table, type Row } from './stats';
 
 const { values: args } = parseArgs({
@@ -133,6 +134,9 @@ async function main(): Promise<void> {
     for (let i = 0; i < Math.min(runs, 3); i++) suggestTimes.push((await timeAsync(() => assistant.suggest!(seeded.text) as Promise<unknown>))[0]);
   } else notes.push('suggest_1mb_ms: assist/index.ts does not export suggest(text) yet');
 
+  // Tagging through the service alone: its time and the size of its answer.
+  const service = await serviceTags(dbPath, seeded, tagCount);
+
   // Browser side.
   const host = await startWebHost(dbPath);
   const browser = await launch();
@@ -205,6 +209,9 @@ async function main(): Promise<void> {
     tag_roundtrip_p50_ms: tagRun.roundtrip.length ? percentile(tagRun.roundtrip, 50) : null,
     tag_roundtrip_p95_ms: tagRun.roundtrip.length ? percentile(tagRun.roundtrip, 95) : null,
     tags: tagRun.work.length,
+    service_tag_p50_ms: percentile(service.ms, 50),
+    service_tag_p95_ms: percentile(service.ms, 95),
+    service_tag_answer_bytes: median(service.bytes),
     ...byKind(tagRun),
     suggest_1mb_ms: m(suggestTimes),
     export_html_1mb_5k_ms: m(exportTimes),
@@ -213,7 +220,7 @@ async function main(): Promise<void> {
     db_rows: dbRows,
     renderer_heap_mb: Number.isNaN(heap) ? null : heap,
     highlights_in_view: scrolled.map((s) => s.highlights),
-    samples: { open: openTotals, bare, tag_work: tagRun.work, tag_visible: tagRun.visible, tag_roundtrip: tagRun.roundtrip, export_html: exportTimes, suggest: suggestTimes, insert: db.insert, load: db.load },
+    samples: { service_tag: service.ms, open: openTotals, bare, tag_work: tagRun.work, tag_visible: tagRun.visible, tag_roundtrip: tagRun.roundtrip, export_html: exportTimes, suggest: suggestTimes, insert: db.insert, load: db.load },
     notes,
     machine: { cpus: os.cpus().length, load_average_start: loadBefore, load_average_end: os.loadavg()[0]! },
     seconds: (performance.now() - started) / 1000,
@@ -249,6 +256,9 @@ async function main(): Promise<void> {
     { name: 'tag visible p95', unit: 'ms', ...pct(tagRun.visible, 95, 34) },
     { name: 'tag acknowledged p50', unit: 'ms', ...pct(tagRun.roundtrip, 50) },
     { name: 'tag acknowledged p95', unit: 'ms', ...pct(tagRun.roundtrip, 95, 50) },
+    { name: 'service tag p50', unit: 'ms', ...pct(service.ms, 50) },
+    { name: 'service tag p95', unit: 'ms', ...pct(service.ms, 95) },
+    { name: 'service tag answer', unit: 'B', ...pct(service.bytes, 50, 2048) },
     ...(['claim', 'attribution'] as const).flatMap((kind): Row[] => {
       const pick = (xs: number[]) => xs.filter((_, i) => tagRun.kinds[i] === kind);
       return [

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { updateToSchemaVersion1 } from './0001-initial';
+import { updateToSchemaVersion2 } from './0002-unique-links';
 
 export interface Migration {
   version: number;
@@ -10,6 +11,7 @@ export interface Migration {
 /** Every migration, in order. Append only: a released migration never changes. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', up: updateToSchemaVersion1 },
+  { version: 2, name: 'unique-links', up: updateToSchemaVersion2 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
