@@ -192,6 +192,17 @@ describe('dates', () => {
     expect(found(body, 'weekday')).toEqual([['Monday, 4 January 2026']]);
   });
 
+  it('checks a yearless date only against the year the article is from, never against today', () => {
+    const text = 'The final was played on Sunday 27 February in front of a full stadium, the club said.';
+    const weekdays = (published?: string) =>
+      suggest(text, published ? { published } : {}).filter((s) => s.type === 'inconsistency' && s.kind === 'weekday');
+    // No year in the text and none known about it: nothing to check against.
+    expect(weekdays()).toEqual([]);
+    // 27 February 2022 was a Sunday; in 2023 it was a Monday.
+    expect(weekdays('2022-03-01')).toEqual([]);
+    expect(weekdays('2023-03-01')).toHaveLength(1);
+  });
+
   it('flags header dates that disagree (a header line against a dateline)', () => {
     const text = 'Published 2024-05-01\n\nBoard approves plan\n\nLONDON, Monday 3 June 2024 - The board voted to approve the plan.';
     const out = found(text, 'date');

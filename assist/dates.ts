@@ -142,20 +142,36 @@ export interface RefDate {
   year: number;
   month: number;
   day: number;
+  /** False when nothing in or about the document gives its year: then `year` is today's, a guess. */
+  known: boolean;
 }
 
-/** The document's own date: its first header date, else the latest full date in it, else today. */
-export function referenceDate(dates: readonly DateMention[]): RefDate {
+/** An ISO date (2025-07-22, or a full timestamp) as a reference date. */
+function fromIso(iso: string | undefined): RefDate | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso ?? '');
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return isRealDate(year, month, day) ? { year, month, day, known: true } : null;
+}
+
+/**
+ * The document's own date: its first header date, else its publication date from the file's
+ * metadata, else the latest full date in it, else today (marked unknown: a yearless date is then
+ * never checked against a year the article may not be from).
+ */
+export function referenceDate(dates: readonly DateMention[], published?: string): RefDate {
   const header = dates.find((d) => d.header && d.year !== null);
-  if (header) return { year: header.year!, month: header.month, day: header.day };
+  if (header) return { year: header.year!, month: header.month, day: header.day, known: true };
+  const meta = fromIso(published);
+  if (meta) return meta;
   let best: RefDate | null = null;
   for (const d of dates) {
     if (d.year === null) continue;
-    if (!best || d.year * 400 + d.month * 32 + d.day > best.year * 400 + best.month * 32 + best.day) best = { year: d.year, month: d.month, day: d.day };
+    if (!best || d.year * 400 + d.month * 32 + d.day > best.year * 400 + best.month * 32 + best.day) best = { year: d.year, month: d.month, day: d.day, known: true };
   }
   if (best) return best;
   const now = new Date();
-  return { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, day: now.getUTCDate() };
+  return { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, day: now.getUTCDate(), known: false };
 }
 
 export function formatDate(y: number | null, m: number, d: number): string {
@@ -180,6 +196,7 @@ export function weekdayMismatches(dates: readonly DateMention[], ref: RefDate): 
   for (const d of dates) {
     if (d.weekday === null) continue;
     let year = d.year;
+    if (year === null && !ref.known) continue;
     if (year === null) {
       // The year closest to the reference date; skip when the weekday fits either neighbour.
       const refT = Date.UTC(ref.year, ref.month - 1, ref.day);

@@ -18,6 +18,8 @@ import type { SuggestionBody as Suggestion, SuggestSpan } from '../common/domain
 
 export interface SuggestOptions {
   sources?: KnownSource[];
+  /** The document's publication date from its file (ISO), when the text may not state its year. */
+  published?: string;
 }
 
 function span(text: string, start: number, end: number): SuggestSpan {
@@ -31,7 +33,7 @@ export function suggest(text: string, options: SuggestOptions = {}): Suggestion[
 
   // Dates: weekday check and header dates that disagree.
   const dates = collectDates(doc);
-  const ref = referenceDate(dates);
+  const ref = referenceDate(dates, options.published);
   const inconsistencies: Suggestion[] = [];
   for (const m of weekdayMismatches(dates, ref)) {
     inconsistencies.push({ type: 'inconsistency', kind: 'weekday', explanation: weekdayExplanation(m), spans: [span(text, m.mention.start, m.mention.end)] });

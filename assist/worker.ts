@@ -9,6 +9,8 @@ import { suggest, suggestionKey, type KnownSource, type Suggestion } from './ind
 export interface AssistJob {
   text: string;
   sources: KnownSource[];
+  /** The document's publication date from its file's metadata (ISO), if any. */
+  published?: string;
 }
 
 export type AssistMessage =
@@ -44,23 +46,40 @@ export function runAssist(job: AssistJob, post: (m: AssistMessage) => void): voi
   const steps = parts.length + 1;
   const seen = new Set<string>();
   parts.forEach((part, i) => {
-    const local = suggest(job.text.slice(part.start, part.end), { sources: job.sources })
+    const local = suggest(job.text.slice(part.start, part.end), { sources: job.sources, published: job.published })
       .filter((s) => s.type !== 'inconsistency')
       .map((s) => shift(s, part.start));
     const fresh = local.filter((s) => !seen.has(suggestionKey(s)));
     for (const s of fresh) seen.add(suggestionKey(s));
     post({ type: 'batch', suggestions: fresh, keys: fresh.map(suggestionKey), progress: (i + 1) / steps });
   });
-  const all = suggest(job.text, { sources: job.sources }).filter((s) => !seen.has(suggestionKey(s)));
+  const all = suggest(job.text, { sources: job.sources, published: job.published }).filter((s) => !seen.has(suggestionKey(s)));
   post({ type: 'batch', suggestions: all, keys: all.map(suggestionKey), progress: 1 });
   post({ type: 'done' });
 }
 
-if (parentPort && workerData) {
+/** What the service sends a long-lived assistant worker: a job to run, under an id its answers carry. */
+export interface WorkerRequest {
+  id: number;
+  job: AssistJob;
+}
+export interface WorkerReply {
+  id: number;
+  message: AssistMessage;
+}
+
+/** A short text that touches every part of the assistant, so its lexicons load before the first job. */
+const WARM_UP = 'LONDON, March 3, 2025 - The minister said on Monday, March 3, that 12 people were hurt, and officials told reporters the talks lasted 40 minutes.';
+
+if (parentPort && workerData?.warm) {
+  // A long-lived worker: warmed once, then one job after another, each answered under its id.
   const port = parentPort;
-  try {
-    runAssist(workerData as AssistJob, (m) => port.postMessage(m));
-  } catch (err) {
-    port.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) });
-  }
+  suggest(WARM_UP);
+  port.on('message', ({ id, job }: WorkerRequest) => {
+    try {
+      runAssist(job, (message) => port.postMessage({ id, message } satisfies WorkerReply));
+    } catch (err) {
+      port.postMessage({ id, message: { type: 'error', message: err instanceof Error ? err.message : String(err) } } satisfies WorkerReply);
+    }
+  });
 }

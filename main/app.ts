@@ -1,6 +1,7 @@
 import { openDatabase, type OpenOptions } from '../db/open';
 import { createRouter, type Dispatch } from './router';
 import { createService, type ServiceOptions } from './service';
+import { AssistantWorker } from './service/assistant';
 import type { Client, Handlers } from '../common/api';
 import { ClaimscopeError } from '../common/errors';
 import { METHOD_NAMES, type MethodName } from '../common/methods';
@@ -30,9 +31,12 @@ export function localClient(dispatch: Dispatch): Client {
 }
 
 /** Opens the database and wires service and router: what every transport starts with. */
-export function openApp(dbPath: string, options: OpenOptions & ServiceOptions = {}): App {
+export function openApp(dbPath: string, options: OpenOptions & ServiceOptions & { warmAssistant?: boolean } = {}): App {
   const db = openDatabase(dbPath, options);
-  const service = createService(db, options);
+  const assistant = options.assistant ?? new AssistantWorker();
+  // The app and the web host start the assistant's worker at once, so its first answer is quick.
+  if (options.warmAssistant) assistant.warm();
+  const service = createService(db, { ...options, assistant });
   const dispatch = createRouter(service);
   return {
     db,
@@ -40,6 +44,7 @@ export function openApp(dbPath: string, options: OpenOptions & ServiceOptions = 
     dispatch,
     client: localClient(dispatch),
     close: () => {
+      assistant.close();
       if (db.open) db.close();
     },
   };

@@ -114,6 +114,12 @@ export class DocumentRepo {
     };
   }
 
+  /** A document's metadata alone (author, publication date...). */
+  metadata(id: number): Metadata | null {
+    const raw = prepared(this.db, 'SELECT metadata FROM documents WHERE id = ?').pluck().get(id) as string | undefined;
+    return raw === undefined ? null : (JSON.parse(raw) as Metadata);
+  }
+
   /** Plain text only, from the cache when this id's row is still the one cached. */
   text(id: number): string | null {
     const sha = prepared(this.db, 'SELECT sha256 FROM documents WHERE id = ?').pluck().get(id) as string | undefined;

@@ -32,7 +32,7 @@ export const suggestCommand: Command = {
       // A file is analysed without being stored; offsets index its decoded text exactly.
       const doc = await importBuffer(file, readImportFile(file));
       const { suggest } = await import('../../assist');
-      return { suggestions: suggest(doc.text) };
+      return { suggestions: suggest(doc.text, doc.metadata.published ? { published: doc.metadata.published } : {}) };
     }
     const status = await runToEnd(app(), documentId(values.doc));
     return { suggestions: status.suggestions.map((s) => ({ id: s.id, ...s.suggestion })) };

@@ -61,7 +61,7 @@ function filesFromArgv(argv: string[]): string[] {
 function start(): void {
   const dbPath = process.env.CLAIMSCOPE_DB || path.join(app.getPath('userData'), DB_FILE_NAME);
   try {
-    claimscope = openApp(dbPath, { nativeBinding: electronNativeBinding(), renderPdf: printHtmlToPdf, onDamaged: (r) => (damaged = r) });
+    claimscope = openApp(dbPath, { nativeBinding: electronNativeBinding(), renderPdf: printHtmlToPdf, warmAssistant: true, onDamaged: (r) => (damaged = r) });
   } catch (err) {
     dialog.showErrorBox('Claimscope cannot open its database', `${dbPath}: ${oneLine(err)}`);
     app.exit(1);

@@ -1,34 +1,28 @@
 import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import { accelerator, keyRow, type KeyId } from '../../common/keymap';
 import type { AppEvent } from '../../common/methods';
 
 type Send = (event: AppEvent) => void;
 
 /**
- * The application menu. Keys the renderer handles itself (undo, redo, ?) are shown here but not
- * registered, so one key press never runs twice.
+ * The application menu. Labels and accelerators come from the keymap (common/keymap.ts). Keys the
+ * renderer handles itself (undo, redo, ?) are shown here but not registered, so one key press
+ * never runs twice.
  */
 export function buildMenu(win: BrowserWindow, send: Send, openFile: () => void): Menu {
   const command = (c: Extract<AppEvent, { type: 'command' }>['command']) => () => send({ type: 'command', command: c });
+  const item = (id: KeyId, click: () => void): MenuItemConstructorOptions => {
+    const row = keyRow(id);
+    return { label: row.menu?.label ?? row.help, accelerator: accelerator(row), registerAccelerator: row.menu?.registered ?? false, click };
+  };
   const template: MenuItemConstructorOptions[] = [
     {
       label: 'File',
-      submenu: [
-        { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: openFile },
-        { label: 'Export…', accelerator: 'CmdOrCtrl+E', registerAccelerator: false, click: command('export') },
-        { label: 'Library', accelerator: 'CmdOrCtrl+L', registerAccelerator: false, click: command('library') },
-        { type: 'separator' },
-        { role: 'quit' },
-      ],
+      submenu: [item('open', openFile), item('export', command('export')), item('library', command('library')), { type: 'separator' }, { role: 'quit' }],
     },
     {
       label: 'Edit',
-      submenu: [
-        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', registerAccelerator: false, click: command('undo') },
-        { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z', registerAccelerator: false, click: command('redo') },
-        { type: 'separator' },
-        { role: 'copy' },
-        { role: 'selectAll' },
-      ],
+      submenu: [item('undo', command('undo')), item('redo', command('redo')), { type: 'separator' }, { role: 'copy' }, { role: 'selectAll' }],
     },
     {
       label: 'View',
@@ -36,7 +30,7 @@ export function buildMenu(win: BrowserWindow, send: Send, openFile: () => void):
     },
     {
       label: 'Help',
-      submenu: [{ label: 'Keyboard Shortcuts', accelerator: '?', registerAccelerator: false, click: command('shortcuts') }],
+      submenu: [item('shortcuts', command('shortcuts'))],
     },
   ];
   void win;

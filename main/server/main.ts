@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port ${values.port}: give a port number (0 picks a free one)`);
   const dbPath = resolveDbPath(values.db);
-  const app = openApp(dbPath);
+  const app = openApp(dbPath, { warmAssistant: true });
   const server = await startServer({
     dispatch: app.dispatch,
     staticDir: path.join(__dirname, '..', 'renderer'),

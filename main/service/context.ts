@@ -5,9 +5,12 @@ import { toChangeSet } from '../../db/changeset';
 import type { DB } from '../../db/connection';
 import { Store } from '../../db/store';
 import type { ImportOptions } from '../core/import';
+import type { AssistantWorker } from './assistant';
 
 export interface ServiceOptions {
   import?: ImportOptions;
+  /** The assistant's worker thread; one is made when none is given. */
+  assistant?: AssistantWorker;
   /** Renders report HTML to PDF (Electron's printToPDF in the app); default: headless Chromium. */
   renderPdf?: (html: string) => Promise<Uint8Array>;
 }

@@ -10,6 +10,7 @@ import { exportHandlers } from './exports';
 import { suggestionHandlers, SuggestionRunner } from './suggestions';
 import { versionHandlers } from './versions';
 import { historyHandlers } from './history';
+import { AssistantWorker } from './assistant';
 
 export { ServiceContext, type ServiceOptions } from './context';
 
@@ -25,6 +26,6 @@ export function createService(db: DB, options: ServiceOptions = {}): Handlers {
     ...historyHandlers(ctx),
     ...exportHandlers(ctx),
     ...versionHandlers(ctx),
-    ...suggestionHandlers(ctx, new SuggestionRunner(ctx)),
+    ...suggestionHandlers(ctx, new SuggestionRunner(ctx, options.assistant ?? new AssistantWorker())),
   };
 }

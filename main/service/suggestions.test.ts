@@ -90,6 +90,28 @@ describe('suggestions', () => {
     expect(new Set(pairs).size).toBe(pairs.length);
   });
 
+  it('does not propose what the analyst already tagged, sourced or flagged', async () => {
+    const { a, id, status } = await suggested();
+    const listed = async () => (await call(a, 'listSuggestions', { documentId: id })).suggestions as any[];
+    const attribution = status.suggestions.find((s: any) => s.suggestion.type === 'attribution');
+    const { start, end } = attribution.suggestion.span;
+    const mine = (await call(a, 'createAnnotation', { documentId: id, kind: 'attribution', start, end })).annotation;
+    // Tagged but not yet sourced: still worth proposing (accepting it adds the source).
+    expect((await listed()).some((s) => s.id === attribution.id)).toBe(true);
+    await call(a, 'setAnnotationSource', { annotationId: mine.id, source: { create: { name: attribution.suggestion.source } } });
+    expect((await listed()).some((s) => s.id === attribution.id)).toBe(false);
+
+    const inconsistency = status.suggestions.find((s: any) => s.suggestion.type === 'inconsistency' && s.suggestion.spans.length === 2);
+    const claims = [];
+    for (const span of inconsistency.suggestion.spans) claims.push((await call(a, 'createAnnotation', { documentId: id, kind: 'claim', start: span.start, end: span.end })).annotation.id);
+    expect((await listed()).some((s) => s.id === inconsistency.id)).toBe(true);
+    const flag = (await call(a, 'createFlag', { documentId: id, memberIds: claims })).flag;
+    expect((await listed()).some((s) => s.id === inconsistency.id)).toBe(false);
+    // Undo the flag, and the suggestion is back.
+    await call(a, 'deleteFlag', { id: flag.id });
+    expect((await listed()).some((s) => s.id === inconsistency.id)).toBe(true);
+  });
+
   it('a rejected suggestion does not come back when the assistant runs again', async () => {
     const { a, id, status } = await suggested();
     const victim = status.suggestions[0];

@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { Handlers } from '../../common/api';
 import type { Annotation, AnnotationKind, SuggestionBody } from '../../common/domain';
 import { innermostFirst } from '../../common/selectors';
@@ -9,7 +6,7 @@ import { sentenceAt, type Span } from '../../common/segment';
 import type { ChangeRecorder } from '../../db/changes';
 // The assistant (compromise, chrono) loads only in its worker, or on demand: not at every start-up.
 import type { Suggestion } from '../../assist';
-import type { AssistJob, AssistMessage } from '../../assist/worker';
+import type { AssistantWorker } from './assistant';
 import { insertAnnotation } from './annotations';
 import { notFound, nowIso, type ServiceContext } from './context';
 import { applyDefaultLinks } from './links';
@@ -21,44 +18,12 @@ interface Job {
   error: string | null;
 }
 
-/** The bundled worker beside the running bundle (dist/main/); absent when running from sources. */
-function workerFile(): string | null {
-  const file = path.join(__dirname, 'assist-worker.cjs');
-  return fs.existsSync(file) ? file : null;
-}
-
-function startJob(job: AssistJob, onMessage: (m: AssistMessage) => void): void {
-  const file = workerFile();
-  if (!file) {
-    // From sources (unit tests): same work on this thread, after the current request returns.
-    setImmediate(async () => {
-      try {
-        const { runAssist } = await import('../../assist/worker');
-        runAssist(job, onMessage);
-      } catch (err) {
-        onMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) });
-      }
-    });
-    return;
-  }
-  const worker = new Worker(file, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: 1024 } });
-  let finished = false;
-  worker.on('message', (m: AssistMessage) => {
-    if (m.type !== 'batch') finished = true;
-    onMessage(m);
-  });
-  worker.on('error', (err) => {
-    finished = true;
-    onMessage({ type: 'error', message: err.message });
-  });
-  worker.on('exit', (code) => {
-    if (!finished) onMessage({ type: 'error', message: `the assistant stopped unexpectedly (exit ${code})` });
-  });
-}
-
 export class SuggestionRunner {
   private jobs = new Map<number, Job>();
-  constructor(private readonly ctx: ServiceContext) {}
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly worker: AssistantWorker,
+  ) {}
 
   status(documentId: number): Job {
     return this.jobs.get(documentId) ?? { running: false, progress: 1, error: null };
@@ -73,10 +38,11 @@ export class SuggestionRunner {
     const current = this.jobs.get(documentId);
     if (current?.running) return true;
     const text = this.ctx.requireText(documentId);
+    const published = this.ctx.store.documents.metadata(documentId)?.published;
     const sources = this.ctx.store.sources.list().map((s) => ({ name: s.name, aliases: s.aliases }));
     const job: Job = { running: true, progress: 0, error: null };
     this.jobs.set(documentId, job);
-    startJob({ text, sources }, (m) => {
+    this.worker.run({ text, sources, ...(published ? { published } : {}) }, (m) => {
       if (m.type === 'batch') {
         try {
           this.store(documentId, m.suggestions, m.keys);
@@ -207,6 +173,30 @@ class Acceptor {
   }
 }
 
+/**
+ * What the analyst has already done, as a test over suggestions: a claim already tagged, an
+ * attribution already tagged with its source, an inconsistency between claims one flag already
+ * holds. Those are not proposed again (they stay stored, and come back if the tags go).
+ */
+function alreadyDone(ctx: ServiceContext, documentId: number): (s: SuggestionBody) => boolean {
+  const annotations = ctx.store.annotations.list(documentId).filter((a) => !a.orphan);
+  const cited = new Set(ctx.store.links.listForDocument(documentId).filter((l) => l.toSourceId !== null).map((l) => l.fromId));
+  const flags = ctx.store.flags.listForDocument(documentId);
+  const of = (kind: AnnotationKind) => annotations.filter((a) => a.kind === kind);
+  const claims = of('claim');
+  const attributions = of('attribution');
+  const around = (span: Span) => innermostFirst(claims.filter((c) => c.start <= span.start && c.end >= span.end))[0];
+  const overlap = (a: Span, b: Span) => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
+  return (s) => {
+    if (s.type === 'claim') return claims.some((c) => overlap(c, s.span) >= (s.span.end - s.span.start) / 2);
+    if (s.type === 'attribution') return attributions.some((a) => cited.has(a.id) && overlap(a, s.span) > 0);
+    const members = s.spans.map(around);
+    if (members.some((m) => m === undefined)) return false;
+    const ids = new Set(members.map((m) => m!.id));
+    return ids.size >= 2 && flags.some((f) => [...ids].every((id) => f.memberIds.includes(id)));
+  };
+}
+
 export function suggestionHandlers(
   ctx: ServiceContext,
   runner: SuggestionRunner,
@@ -222,7 +212,9 @@ export function suggestionHandlers(
     listSuggestions: ({ documentId }) => {
       requireDoc(documentId);
       const job = runner.status(documentId);
-      return { suggestions: ctx.store.suggestions.pending(documentId), running: job.running, progress: job.progress, error: job.error };
+      const done = alreadyDone(ctx, documentId);
+      const suggestions = ctx.store.suggestions.pending(documentId).filter((s) => !done(s.suggestion));
+      return { suggestions, running: job.running, progress: job.progress, error: job.error };
     },
     acceptSuggestions: ({ documentId, ids, type, minScore }) => {
       requireDoc(documentId);

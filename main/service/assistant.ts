@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { AssistJob, AssistMessage, WorkerReply, WorkerRequest } from '../../assist/worker';
+
+// The assistant's worker thread, kept warm: started once (its lexicons loaded while the analyst
+// reads), then given one job after another, so a short article's suggestions come back in a
+// fraction of a second instead of after a cold start. Running from sources (unit tests), the work
+// runs on this thread instead.
+
+/** The bundled worker beside the running bundle (dist/main/); absent when running from sources. */
+function workerFile(): string | null {
+  const file = path.join(__dirname, 'assist-worker.cjs');
+  return fs.existsSync(file) ? file : null;
+}
+
+type Listener = (m: AssistMessage) => void;
+
+export class AssistantWorker {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private listeners = new Map<number, Listener>();
+
+  /** Starts the worker now, so the first job finds it ready. Does nothing when running from sources. */
+  warm(): void {
+    this.ensure();
+  }
+
+  run(job: AssistJob, onMessage: Listener): void {
+    const worker = this.ensure();
+    if (!worker) {
+      setImmediate(async () => {
+        try {
+          const { runAssist } = await import('../../assist/worker');
+          runAssist(job, onMessage);
+        } catch (err) {
+          onMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) });
+        }
+      });
+      return;
+    }
+    const id = this.nextId++;
+    this.listeners.set(id, onMessage);
+    worker.postMessage({ id, job } satisfies WorkerRequest);
+  }
+
+  close(): void {
+    void this.worker?.terminate();
+    this.worker = null;
+  }
+
+  private ensure(): Worker | null {
+    if (this.worker) return this.worker;
+    const file = workerFile();
+    if (!file) return null;
+    const worker = new Worker(file, { workerData: { warm: true }, resourceLimits: { maxOldGenerationSizeMb: 1024 } });
+    // It never keeps a process alive by itself: a CLI command ends when its work does.
+    worker.unref();
+    worker.on('message', ({ id, message }: WorkerReply) => {
+      const listener = this.listeners.get(id);
+      if (message.type !== 'batch') this.listeners.delete(id);
+      listener?.(message);
+    });
+    const fail = (message: string) => {
+      if (this.worker === worker) this.worker = null;
+      for (const listener of this.listeners.values()) listener({ type: 'error', message });
+      this.listeners.clear();
+    };
+    worker.on('error', (err) => fail(err.message));
+    worker.on('exit', (code) => fail(`the assistant stopped unexpectedly (exit ${code}); run it again`));
+    this.worker = worker;
+    return worker;
+  }
+}
