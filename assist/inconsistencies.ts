@@ -28,7 +28,7 @@ export interface Conflict {
 /** How many earlier mentions in a bucket each mention is compared with. */
 const WINDOW = 24;
 
-function interval(q: Quantity): [number, number] {
+export function interval(q: Quantity): [number, number] {
   const v = q.value;
   const tol = (x: number): number => Math.max(x * 0.1, q.kind === 'count' && Number.isInteger(v) && v < 20 ? 0.5 : 0);
   const a: Approx = q.approx;
@@ -51,7 +51,7 @@ function interval(q: Quantity): [number, number] {
   }
 }
 
-function overlaps(a: [number, number], b: [number, number]): boolean {
+export function overlaps(a: [number, number], b: [number, number]): boolean {
   const eps = 1e-9;
   return a[0] <= b[1] + eps && b[0] <= a[1] + eps;
 }
@@ -70,9 +70,34 @@ function anchorsDiffer(a: Quantity, b: Quantity): boolean {
   return !a.anchors.some((x) => b.anchors.includes(x));
 }
 
+/** The reporting period a figure is for ("for the fourth quarter", "quarterly", "for the full year"), from its sentence. */
+const PERIOD = /\b(quarter(?:ly)?|half[- ]year(?:ly)?|first half|second half|full[- ]year|annual(?:ly)?|year[- ]on[- ]year|monthly|weekly|daily|per (?:day|week|month|year))\b/gi;
+
+function periodOf(q: Quantity, text: string): string | null {
+  const clause = text.slice(Math.max(0, q.start - 80), Math.min(text.length, q.end + 80));
+  const found = [...clause.matchAll(PERIOD)].map((m) => m[1]!.toLowerCase().replace(/[- ]/g, ' ').replace(/ly$/, '').replace(/^annual$/, 'full year'));
+  return found.length ? found.sort().join('+') : null;
+}
+
+/**
+ * Figures for different reporting periods (a quarter and the full year), or far apart in size
+ * (a part and its whole), are different figures, not one figure told twice.
+ */
+export function differentFigures(a: Quantity, b: Quantity, text: string): boolean {
+  const pa = periodOf(a, text);
+  const pb = periodOf(b, text);
+  if ((pa !== null || pb !== null) && pa !== pb) return true;
+  if (a.kind === 'amount') {
+    const [lo, hi] = a.value < b.value ? [a.value, b.value] : [b.value, a.value];
+    if (lo <= 0 || hi / lo > 2.5) return true;
+  }
+  return false;
+}
+
 /** Reasons two mentions cannot be compared at all. */
 function blocked(a: Quantity, b: Quantity, opts: { allowSubset?: boolean } = {}): boolean {
   if (a.sentence === b.sentence) return true;
+  if (a.listed || b.listed) return true;
   if (a.hedged !== b.hedged) return true;
   if (a.compared || b.compared) return true;
   if (!opts.allowSubset && (a.subset || b.subset)) return true;
@@ -109,7 +134,7 @@ function monotoneConflict(rel: ScopeRelation, a: [number, number], b: [number, n
   }
 }
 
-function fmt(v: number): string {
+export function fmt(v: number): string {
   if (Number.isInteger(v)) return String(v).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return String(Math.round(v * 100) / 100);
 }
@@ -120,13 +145,13 @@ function ordinalWord(n: number): string {
   return `${n}${s[(v - 20) % 10] ?? s[v] ?? s[0]}`;
 }
 
-function hours(v: number): string {
+export function hours(v: number): string {
   if (v >= 24 * 2 && v % 24 === 0) return `${fmt(v / 24)} days`;
   if (v < 1) return `${fmt(v * 60)} minutes`;
   return `${fmt(v)} hour${v === 1 ? '' : 's'}`;
 }
 
-function approxWord(q: Quantity): string {
+export function approxWord(q: Quantity): string {
   switch (q.approx) {
     case 'about':
       return 'about ';
@@ -243,7 +268,11 @@ export function findConflicts(qs: readonly Quantity[], text: string): Conflict[]
             const ak = a.keys.find((k) => k.split('@')[0] === noun);
             if (verb !== undefined && ak !== undefined && ak.includes('@') && ak.split('@')[1] !== verb) continue;
             compared.add(a);
-            if (blocked(a, b)) continue;
+            if (blocked(a, b) || differentFigures(a, b, text)) continue;
+            // Shares of one whole told of different parties ("48% of the vote" for one candidate,
+            // "20%" for another) are different figures, unless one points back at the other.
+            const share = (q: Quantity) => /^\s*(?:of|of the)\b/i.test(text.slice(q.end, q.end + 8)) || /\b(?:won|took|got|received|secured|gained|had)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|just\s+(?:over|under)\s+)?$/i.test(text.slice(Math.max(0, q.start - 30), q.start));
+            if ((share(a) || share(b)) && !b.definite && !b.shell && !a.definite && (a.frame.subject === null || a.frame.subject !== b.frame.subject)) continue;
             if (!overlaps(interval(a), interval(b))) found = add(b.kind, a, b, `"${phrase(a)}" and "${phrase(b)}" give different ${label} (${approxWord(a)}${show(a)} and ${approxWord(b)}${show(b)}) for the same ${noun}.`);
           }
         }
@@ -252,7 +281,7 @@ export function findConflicts(qs: readonly Quantity[], text: string): Conflict[]
         if (b.shell) {
           const same = previous.some((a) => overlaps(interval(a), interval(b)));
           const a = [...previous].reverse().find((x) => x.sentence !== b.sentence && !x.shell);
-          if (!found && a && !same && !compared.has(a) && !blocked(a, b, { allowSubset: true })) {
+          if (!found && a && !same && !compared.has(a) && !blocked(a, b, { allowSubset: true }) && !differentFigures(a, b, text)) {
             add(b.kind, a, b, `"${phrase(b)}" refers back to a figure, but the figure given earlier is "${phrase(a)}" (${show(a)}, not ${show(b)}).`);
           }
         }

@@ -7,6 +7,7 @@ import { CLAIM_THRESHOLD, claimScore, rankClaims, type Claim } from './claims';
 import { collectDates, datedEvent, eventDateConflicts, formatDate, publicationConflicts, referenceDate, weekdayExplanation, weekdayMismatches, type DatedEvent, type DateMention } from './dates';
 import { AssistDoc } from './document';
 import { findConflicts } from './inconsistencies';
+import { findRestatements } from './restatements';
 import { sentenceQuantities, type Quantity, type SentenceContext } from './quantities';
 import { chunkIds } from './tokens';
 
@@ -103,7 +104,9 @@ export function suggest(text: string, options: SuggestOptions = {}): Suggestion[
       spans: [span(text, a.mention.start, a.mention.end), span(text, b.mention.start, b.mention.end)],
     });
   }
-  for (const c of findConflicts(quantities, text)) {
+  const conflicts = findConflicts(quantities, text);
+  const known = new Set(conflicts.map((c) => `${c.a.start}:${c.b.start}`));
+  for (const c of [...conflicts, ...findRestatements(quantities, text, known)]) {
     inconsistencies.push({ type: 'inconsistency', kind: c.kind, explanation: c.explanation, spans: [span(text, c.a.start, c.a.end), span(text, c.b.start, c.b.end)] });
   }
   const keyed = inconsistencies.map((x) => [firstStart(x), x] as const);

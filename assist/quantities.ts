@@ -28,7 +28,7 @@ import type { Tok } from './nlp';
 import { numberValueAt, type NumberAt } from './numerals';
 import { chunkBounds, frameOf, nounLemma, nounPhraseAfter, nounPhraseBefore, subjectBefore, verbLemma, type Frame, type NounPhrase } from './referents';
 import { findScopes, scopeFor, type Scope } from './scope';
-import { breaksAfter, chunkIds, has, hyphenJoined, isAdverbLike, isDeterminer, isNounTok, isNumberTok, isPronoun, isVerbTok } from './tokens';
+import { breaksAfter, chunkIds, has, hyphenJoined, isAdverbLike, isDeterminer, isNounLike, isNounTok, isNumberTok, isPronoun, isVerbTok } from './tokens';
 
 export type QuantityKind = 'count' | 'ordinal' | 'amount' | 'percent' | 'duration';
 
@@ -70,6 +70,10 @@ export interface Quantity {
   anchors: string[];
   /** Names in the mention's clause ("in France", "support for Smith"): different names, different things. */
   names: string[];
+  /** Common-noun lemmas of the mention's clause besides its number: what a restatement must share. */
+  context: string[];
+  /** One of three or more figures of its kind in its sentence: a list of results, shares, tallies. */
+  listed: boolean;
 }
 
 export interface SentenceContext {
@@ -248,6 +252,14 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       if (MONTHS.includes(tk.norm) || WEEKDAYS.includes(tk.norm) || inRanges(ctx.dateRanges, tk.start, tk.end)) continue;
       if (has(tk, 'ProperNoun') || has(tk, 'Place') || has(tk, 'Person') || has(tk, 'Organization') || !has(tk, 'Determiner')) names.push(nounLemma(tk));
     }
+    const context: string[] = [];
+    for (let x = hs; x <= he; x++) {
+      if (x >= first && x <= last) continue;
+      const tk = toks[x]!;
+      if (isNumberTok(tk) || !isNounLike(toks, x) || (x > 0 && /^\p{Lu}/u.test(tk.text))) continue;
+      const lemma = nounLemma(tk);
+      if (lemma.length > 2 && !TIME_UNITS.has(lemma) && !context.includes(lemma)) context.push(lemma);
+    }
     return {
       kind,
       value,
@@ -275,6 +287,8 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       scope: scopeFor(scopes, chunks, numFirst),
       anchors,
       names,
+      context,
+      listed: false,
     };
   };
 
@@ -423,6 +437,8 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     out.push(q);
     k = np.last;
   }
+  // A sentence listing results ("Biden won 48%, Sanders 20%, Steyer 11%") gives figures of different things.
+  for (const q of out) q.listed = out.filter((o) => o.kind === q.kind).length >= 3;
   return out;
 
   function describeDuration(q: Quantity, unitIdx: number): void {

@@ -1,0 +1,30 @@
+// `npm run eval [-- dev|test|real] [--verbose]`: the assistant's figures on the evaluation data.
+// Tune on dev only: read test's figures, never its misses line by line.
+import { suggest } from '../index';
+import { emptyScore, loadReal, loadSplit, scoreArticle, table, words } from './evaluate';
+
+const args = process.argv.slice(2);
+const verbose = args.includes('--verbose');
+const splits = args.filter((a) => !a.startsWith('--'));
+for (const split of splits.length ? splits : ['dev', 'test', 'real']) {
+  if (split === 'real') {
+    const texts = loadReal();
+    let n = 0;
+    let w = 0;
+    for (const t of texts) {
+      const found = suggest(t.text).filter((s) => s.type === 'inconsistency');
+      n += found.length;
+      w += words(t.text);
+      if (verbose) for (const s of found) console.log(`  ${t.name}: ${s.type === 'inconsistency' ? s.explanation : ''}`);
+    }
+    console.log(`real: ${texts.length} texts, ${w.toLocaleString('en')} words, ${n} inconsistencies proposed (${((n / Math.max(1, w)) * 1000).toFixed(3)} per 1,000 words)`);
+    continue;
+  }
+  const score = emptyScore();
+  for (const article of loadSplit(split)) scoreArticle(score, article, suggest(article.text, article.gold.published ? { published: article.gold.published } : {}));
+  console.log(table(split, score));
+  if (verbose && split !== 'test') {
+    for (const m of score.misses) console.log(`  miss: ${m}`);
+    for (const f of score.falseAlarms) console.log(`  false: ${f}`);
+  }
+}
