@@ -247,7 +247,7 @@ describe('attributions', () => {
       ['A fire service spokeswoman said', 'fire service spokeswoman'],
       ['with Ruiz noting that', 'Ruiz'],
       ['Court filings show', 'Court filings'],
-      ['she said', 'Ruiz'],
+      ['she said', 'Carla Ruiz'],
     ]);
     expectOffsetsExact(text, suggest(text));
   });

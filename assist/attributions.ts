@@ -7,6 +7,7 @@
 // sources map to the known source's name.
 
 import type { AssistDoc } from './document';
+import { Mentions } from './mentions';
 import { DOCUMENT_CUE_VERBS, DOCUMENT_NOUNS, PERSON_PRONOUNS, QUOTE_CUE_VERBS, ROLE_NOUNS, STRONG_CUE_VERBS, WEAK_CUE_VERBS } from './lexicon';
 import { isAbbreviation, lexiconTags, type Tok } from './nlp';
 import { nounLemma, nounPhraseBefore, verbLemma, type NounPhrase } from './referents';
@@ -183,16 +184,37 @@ export class AttributionFinder {
   readonly found: Attribution[] = [];
   private readonly index: SourceIndex;
   private readonly fullerNames = new Map<string, string>();
+  private mentions: Mentions | null = null;
   constructor(sources: readonly KnownSource[] = []) {
     this.index = new SourceIndex(sources);
   }
   /** Attributions in sentence i (appended to `found` and returned). */
   sentence(doc: AssistDoc, i: number): Attribution[] {
     const before = this.found.length;
-    if (doc.mayHaveCue(i)) sentenceAttributions(doc, i, this.found, this.index, this.fullerNames);
+    if (doc.mayHaveCue(i)) {
+      this.mentions ??= new Mentions(doc.text);
+      sentenceAttributions(doc, i, this.found, { index: this.index, fullerNames: this.fullerNames, mentions: this.mentions });
+    }
     return this.found.slice(before);
   }
 }
+
+/** What resolving a source needs besides its sentence: known sources, names met so far, the document's mentions. */
+interface Memory {
+  index: SourceIndex;
+  fullerNames: Map<string, string>;
+  mentions: Mentions;
+}
+
+/** Generic names an organisation is called by after it was named ("the company said"). */
+const GENERIC_ORGS = new Set([
+  'company', 'firm', 'group', 'agency', 'ministry', 'department', 'council', 'board', 'court', 'authority', 'bank', 'union',
+  'party', 'organisation', 'organization', 'institute', 'university', 'operator', 'carrier', 'airline', 'club', 'team',
+  'league', 'retailer', 'manufacturer', 'maker', 'insurer', 'lender', 'regulator', 'developer', 'museum', 'cooperative',
+  'charity', 'foundation', 'commission', 'committee', 'office', 'service', 'broadcaster', 'newspaper', 'network',
+]);
+/** What a report, poll or set of figures is "by" or "from": its source ("a summary circulated by the presidency"). */
+const BY_WORDS = new Set(['by', 'from']);
 
 /** Every attribution in the document, in order. */
 export function findAttributions(doc: AssistDoc, sources: readonly KnownSource[] = []): Attribution[] {
@@ -201,7 +223,8 @@ export function findAttributions(doc: AssistDoc, sources: readonly KnownSource[]
   return finder.found;
 }
 
-function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], index: SourceIndex, fullerNames: Map<string, string>): void {
+function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], memory: Memory): void {
+  const { fullerNames } = memory;
   const text = doc.text;
   const s = doc.sentences[i]!;
   {
@@ -219,6 +242,18 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], ind
         if (!np) continue;
         cueEnd = k + 1;
         spanEnd = np.last;
+        // "according to a report by council officers", "a poll compiled by the company": the author.
+        if (DOCUMENT_NOUNS.has(nounLemma(toks[np.head]!)) || ['summary', 'result', 'estimate', 'tally', 'count', 'projection'].includes(nounLemma(toks[np.head]!))) {
+          for (let j = np.last + 1; j <= np.last + 3 && j < toks.length; j++) {
+            if (!BY_WORDS.has(toks[j]!.norm)) continue;
+            const author = phraseAfter(toks, j + 1);
+            if (author) {
+              np = author;
+              spanEnd = author.last;
+            }
+            break;
+          }
+        }
       } else {
         if (!isVerbTok(t) && !has(t, 'Plural')) continue;
         const lemma = verbLemma(t);
@@ -238,7 +273,9 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], ind
         if (!np && leftBoundary) {
           // "... ," said union spokesperson Marta Velez
           const after = phraseAfter(toks, k + 1);
-          if (after && (breaksAfter(toks[after.last]!) || after.last === toks.length - 1) && !isPronoun(toks[after.first]) && norm(after.first) !== 'that') {
+          // "said Councillor Peter Hanley (Con-Wetherby)": a bracket after the name ends it too.
+          const ends = (x: number) => breaksAfter(toks[x]!) || x === toks.length - 1 || /^\s*\(/.test(toks[x]!.post) || breaksBefore(toks[x + 1] ?? toks[x]!);
+          if (after && ends(after.last) && !isPronoun(toks[after.first]) && norm(after.first) !== 'that') {
             np = after;
             inverted = true;
           }
@@ -275,7 +312,7 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], ind
       let overlapsEarlier = false;
       for (let x = out.length - 1; x >= 0 && out[x]!.sentence === s.index; x--) if (out[x]!.start < npEnd && npStart < out[x]!.end) overlapsEarlier = true;
       if (overlapsEarlier) continue;
-      const source = sourceOf(doc, toks, np, s.start, s.index, out, index, fullerNames);
+      const source = sourceOf(doc, toks, np, s.start, s.index, out, memory);
       if (!source) continue;
       const a = Math.min(spanStart, np.first, k);
       const b = Math.max(spanEnd, cueEnd);
@@ -300,15 +337,21 @@ function sourceOf(
   sentenceStart: number,
   sentence: number,
   earlier: readonly Attribution[],
-  index: SourceIndex,
-  fullerNames: ReadonlyMap<string, string>,
+  { index, fullerNames, mentions }: Memory,
 ): { name: string; person: boolean } | null {
   const text = doc.text;
   const head = toks[np.head]!;
   const phrase = surface(text, toks, np.first, np.last);
   if (isPronoun(head)) {
-    // "she said": the person quoted last, in this paragraph or the one before.
     const paragraph = doc.sentences[sentence]!.paragraph;
+    // "she told reporters": the last person named before it, of her gender when the name tells it,
+    // in this paragraph or the one before.
+    if (PERSON_PRONOUNS.has(head.norm)) {
+      const from = doc.paragraphs[Math.max(0, paragraph - 1)]?.start ?? 0;
+      const named = mentions.personBefore(head.start, head.norm === 'she' ? 'f' : 'm', from);
+      if (named) return { name: index.match(named, named) ?? named, person: true };
+    }
+    // Else the person quoted last, in this paragraph or the one before.
     for (let x = earlier.length - 1; x >= 0; x--) {
       const e = earlier[x]!;
       if (doc.sentences[e.sentence]!.paragraph < paragraph - 1) break;
@@ -321,16 +364,34 @@ function sourceOf(
     const name = surface(text, toks, person[0], person[1]);
     return { name: index.match(name, phrase) ?? name, person: true };
   }
+  // "Peter Lindqvist, an epidemiologist at the Karolinska Institute, said": the phrase before the
+  // cue is an appositive (or a relative clause) of the name the sentence opened with.
+  if (/,/.test(toks[np.last]!.post)) {
+    const comma = toks.findIndex((t, x) => x < np.first && /,/.test(t.post));
+    if (comma >= 0) {
+      const opener = nounPhraseBefore(toks, comma + 1, { crossComma: true });
+      const name = opener && opener.first <= 2 ? personName(toks, opener, sentenceStart) : null;
+      if (name) {
+        const n = surface(text, toks, name[0], name[1]);
+        return { name: index.match(n, n) ?? n, person: true };
+      }
+    }
+  }
   let a = np.first;
   while (a < np.last && (isDeterminer(toks[a]!) || (has(toks[a], 'Possessive') && a < np.head))) a++;
   let name = surface(text, toks, a, np.last).replace(/[’']s$/, '');
+  // "the ACM": the name it was spelt out with.
+  name = mentions.acronyms.get(name) ?? name;
   const known = index.match(name, phrase);
   if (known) return { name: known, person: false };
   // "The authority said": the fuller name given before ("the port authority").
   const isBareDefinite = np.first < a && toks[np.first]!.norm === 'the' && a === np.last && !isCapitalised(toks[a]!) && !ROLE_NOUNS.has(nounLemma(toks[a]!));
   if (isBareDefinite) {
     const fuller = fullerNames.get(toks[a]!.norm);
+    // "the company said": the last organisation quoted by name.
+    const named = GENERIC_ORGS.has(nounLemma(toks[a]!)) ? [...earlier].reverse().find((e) => !e.person && /^\p{Lu}/u.test(e.source))?.source : undefined;
     if (fuller) name = fuller;
+    else if (named) name = named;
   }
   return { name, person: false };
 }

@@ -115,10 +115,12 @@ export interface Score {
   attributions: { gold: number; found: number; proposed: number; correct: number };
   misses: string[];
   falseAlarms: string[];
+  attributionMisses: string[];
+  attributionFalse: string[];
 }
 
 export function emptyScore(): Score {
-  return { articles: 0, words: 0, byKind: {}, proposed: 0, correct: 0, lookalikes: 0, attributions: { gold: 0, found: 0, proposed: 0, correct: 0 }, misses: [], falseAlarms: [] };
+  return { articles: 0, words: 0, byKind: {}, proposed: 0, correct: 0, lookalikes: 0, attributions: { gold: 0, found: 0, proposed: 0, correct: 0 }, misses: [], falseAlarms: [], attributionMisses: [], attributionFalse: [] };
 }
 
 export function words(text: string): number {
@@ -150,9 +152,15 @@ export function scoreArticle(score: Score, article: Article, suggestions: readon
     return span !== null && overlaps(s.span, span) && sameSource(s.source, g.source);
   };
   score.attributions.gold += gold.attributions.length;
-  score.attributions.found += gold.attributions.filter((g) => att.some((s) => matches(s, g))).length;
+  for (const g of gold.attributions) {
+    if (att.some((s) => matches(s, g))) score.attributions.found++;
+    else score.attributionMisses.push(`${name}: "${g.text}" -> ${g.source}${att.some((s) => { const sp = locate(text, g.text); return sp !== null && overlaps(s.span, sp); }) ? ` (proposed: ${att.filter((s) => { const sp = locate(text, g.text); return sp !== null && overlaps(s.span, sp); }).map((s) => s.source).join(', ')})` : ''}`);
+  }
   score.attributions.proposed += att.length;
-  score.attributions.correct += att.filter((s) => gold.attributions.some((g) => matches(s, g))).length;
+  for (const s of att) {
+    if (gold.attributions.some((g) => matches(s, g))) score.attributions.correct++;
+    else score.attributionFalse.push(`${name}: "${s.span.text}" -> ${s.source}`);
+  }
 }
 
 export function recall(score: Score): number {

@@ -26,5 +26,9 @@ for (const split of splits.length ? splits : ['dev', 'test', 'real']) {
   if (verbose && split !== 'test') {
     for (const m of score.misses) console.log(`  miss: ${m}`);
     for (const f of score.falseAlarms) console.log(`  false: ${f}`);
+    if (args.includes('--attributions')) {
+      for (const m of score.attributionMisses) console.log(`  attribution miss: ${m}`);
+      for (const f of score.attributionFalse) console.log(`  attribution false: ${f}`);
+    }
   }
 }
