@@ -129,6 +129,19 @@ describe('counts and ranks', () => {
   });
 });
 
+describe('an ordinal against a count of the same series', () => {
+  const ordinalOnes = (text: string) => found(text, 'ordinal');
+  it('flags an ordinal n with other than n-1 of the same things before it', () => {
+    expect(ordinalOnes('She won the title in her third final. She had lost in four finals here before Sunday.')).toHaveLength(1);
+    expect(ordinalOnes("It is the band's 14th studio album. After 12 previous studio albums, they rest.")).toHaveLength(1);
+  });
+  it('is silent when the count is n-1, when the count is not of those before, or bounded by another period', () => {
+    expect(ordinalOnes('She won the title in her third final. She had lost in two finals here before Sunday.')).toEqual([]);
+    expect(ordinalOnes('This is the 48th edition of the race. There have been 12 editions since the war.')).toEqual([]);
+    expect(ordinalOnes('It was her third final this season. She had reached nine finals before in her career.')).toEqual([]);
+  });
+});
+
 describe('amounts, percentages and durations', () => {
   it('flags "the N percent figure" that does not match the percentage given before', () => {
     const text = 'The repairs cut flood losses by 40 percent, engineers reported. Critics said the 45 percent reduction figure was misleading.';

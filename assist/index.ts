@@ -8,6 +8,7 @@ import { collectDates, datedEvent, eventDateConflicts, formatDate, publicationCo
 import { AssistDoc } from './document';
 import { findConflicts } from './inconsistencies';
 import { findRestatements } from './restatements';
+import { seriesConflicts } from './series';
 import { sentenceQuantities, type Quantity, type SentenceContext } from './quantities';
 import { chunkIds } from './tokens';
 
@@ -108,6 +109,10 @@ export function suggest(text: string, options: SuggestOptions = {}): Suggestion[
   const known = new Set(conflicts.map((c) => `${c.a.start}:${c.b.start}`));
   for (const c of [...conflicts, ...findRestatements(quantities, text, known)]) {
     inconsistencies.push({ type: 'inconsistency', kind: c.kind, explanation: c.explanation, spans: [span(text, c.a.start, c.a.end), span(text, c.b.start, c.b.end)] });
+  }
+  for (const c of seriesConflicts(text)) {
+    const overlapsKnown = inconsistencies.some((x) => x.type === 'inconsistency' && x.spans.some((s) => c.spans.some((t) => s.start < t.end && t.start < s.end)) && x.spans.length === 2 && c.spans.every((t) => x.spans.some((s) => s.start < t.end && t.start < s.end)));
+    if (!overlapsKnown) inconsistencies.push({ type: 'inconsistency', kind: 'ordinal', explanation: c.explanation, spans: c.spans });
   }
   const keyed = inconsistencies.map((x) => [firstStart(x), x] as const);
   keyed.sort((a, b) => a[0] - b[0]);

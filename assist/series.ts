@@ -1,0 +1,122 @@
+// An ordinal against a count of the same series: "her third final" means two finals before it, so
+// "had lost in four finals here before" cannot also be true; "the 12th summit" and "the 12 summits
+// held before this one" disagree, "the fifth foldable" and "its four earlier folding models" agree.
+// The ordinal's noun and the count's noun must name the same kind of thing (WordNet), the count
+// must be of those before ("before", "previous", "earlier", "prior"), and neither may be bounded by
+// a period the other is not ("this year", "since 2019").
+
+import type { SuggestSpan } from '../common/domain';
+import { singular, wordNumberValue } from './nlp';
+import { sameKind } from './restatements';
+
+interface Mention {
+  value: number;
+  noun: string;
+  /** Every word of its phrase (modifiers too: "studio", "folding"). */
+  words: string[];
+  start: number;
+  end: number;
+  /** A period it is bounded by ("this season", "since 2019"), or ''. */
+  period: string;
+}
+
+const ORDINAL_WORDS = 'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth';
+const CARDINAL_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty';
+/** "her third final", "the forum's 12th summit", "for the fourth time", "the band's 14th studio album". */
+const ORDINAL = new RegExp(`\\b(?:the|its|his|her|their|our|[\\p{L}][\\p{L}.-]*['’]s?)\\s+(${ORDINAL_WORDS}|\\d{1,3}(?:st|nd|rd|th))((?:\\s+[\\p{Ll}-]+){1,3})`, 'gu');
+/** "four finals", "12 previous studio albums", "its three earlier folding models", "four times". */
+const COUNT = new RegExp(`\\b(${CARDINAL_WORDS}|\\d{1,3})((?:\\s+[\\p{Ll}-]+){1,4})`, 'giu');
+const PRIOR_INSIDE = /\b(?:previous|earlier|prior|past)\b/i;
+const PRIOR_AFTER = /^[^.;:!?]{0,30}?\b(?:before|previously|earlier|so far|to date|until now|in the past)\b/i;
+const PERIOD = /\b(?:this|last|that|the same|next)\s+(?:year|season|month|week|term|decade|century|tournament|campaign)|\bsince\s+[\p{L}\d]+|\bin\s+(?:19|20)\d\d\b|\bof the (?:year|season|month)/iu;
+const NOT_NOUNS = new Set(['of', 'and', 'or', 'the', 'a', 'an', 'in', 'at', 'on', 'to', 'for', 'with', 'by', 'from', 'than', 'who', 'which', 'that', 'were', 'was', 'had', 'have', 'has', 'been', 'be', 'are', 'is']);
+
+/** The words of a noun phrase up to the first word that cannot be in one. */
+function phraseWords(words: string): string[] {
+  const out: string[] = [];
+  for (const w of words.trim().toLowerCase().split(/\s+/)) {
+    if (NOT_NOUNS.has(w)) break;
+    out.push(w);
+  }
+  return out;
+}
+
+/** A crude stem, enough to see "foldable" and "folding" as one word. */
+function stem(w: string): string {
+  return singular(w).replace(/(?:able|ible|ing|ed|er|ers|al)$/, '');
+}
+
+function sameNoun(a: Mention, b: Mention): boolean {
+  if (a.noun === b.noun || sameKind(a.noun, b.noun)) return true;
+  return a.words.some((x) => b.words.some((y) => stem(x).length >= 4 && stem(x) === stem(y)));
+}
+
+function ordinalValue(word: string): number | null {
+  const digits = /^(\d+)/.exec(word);
+  return digits ? Number(digits[1]) : wordNumberValue(word);
+}
+
+function clauseAround(text: string, start: number, end: number): string {
+  const before = text.slice(Math.max(0, start - 80), start).split(/[.;!?]/).at(-1)!;
+  const after = text.slice(end, end + 80).split(/[.;!?]/)[0]!;
+  return `${before} ${after}`;
+}
+
+function ordinals(text: string): Mention[] {
+  const out: Mention[] = [];
+  for (const m of text.matchAll(ORDINAL)) {
+    const value = ordinalValue(m[1]!);
+    const words = phraseWords(m[2]!);
+    if (value === null || value < 2 || words.length === 0) continue;
+    const start = m.index + m[0].indexOf(m[1]!);
+    const end = start + m[1]!.length + m[2]!.indexOf(words.at(-1)!) + words.at(-1)!.length;
+    out.push({ value, noun: singular(words.at(-1)!), words, start, end, period: PERIOD.exec(clauseAround(text, start, end))?.[0].toLowerCase() ?? '' });
+  }
+  return out;
+}
+
+function priorCounts(text: string): Mention[] {
+  const out: Mention[] = [];
+  for (const m of text.matchAll(COUNT)) {
+    const value = /^\d/.test(m[1]!) ? Number(m[1]) : wordNumberValue(m[1]!);
+    const words = phraseWords(m[2]!);
+    // The counted things: the first plural of the phrase ("four finals here before").
+    const at = words.findIndex((w) => /[^su]s$/.test(w) && !/(?:ous|ss|is)$/.test(w));
+    if (value === null || at < 0) continue;
+    const np = words.slice(0, at + 1);
+    const end = m.index + m[1]!.length + m[2]!.toLowerCase().indexOf(np.at(-1)!) + np.at(-1)!.length;
+    const prior = np.some((w) => PRIOR_INSIDE.test(w)) || PRIOR_AFTER.test(text.slice(end, end + 40));
+    if (!prior) continue;
+    out.push({ value, noun: singular(np.at(-1)!), words: np, start: m.index, end, period: PERIOD.exec(clauseAround(text, m.index, end))?.[0].toLowerCase() ?? '' });
+  }
+  return out;
+}
+
+export interface SeriesConflict {
+  spans: [SuggestSpan, SuggestSpan];
+  explanation: string;
+}
+
+export function seriesConflicts(text: string): SeriesConflict[] {
+  const out: SeriesConflict[] = [];
+  const counts = priorCounts(text);
+  if (counts.length === 0) return out;
+  for (const o of ordinals(text)) {
+    for (const c of counts) {
+      if (c.start < o.end && o.start < c.end) continue;
+      if (o.period !== c.period) continue;
+      if (!sameNoun(o, c)) continue;
+      if (c.value === o.value - 1) continue;
+      const [a, b] = o.start < c.start ? [o, c] : [c, o];
+      out.push({
+        spans: [
+          { start: a.start, end: a.end, text: text.slice(a.start, a.end) },
+          { start: b.start, end: b.end, text: text.slice(b.start, b.end) },
+        ],
+        explanation: `"${text.slice(o.start, o.end)}" means ${o.value - 1} before it, but "${text.slice(c.start, c.end)}" gives ${c.value} before.`,
+      });
+      break;
+    }
+  }
+  return out;
+}
