@@ -70,6 +70,9 @@ function anchorsDiffer(a: Quantity, b: Quantity): boolean {
   return !a.anchors.some((x) => b.anchors.includes(x));
 }
 
+/** A count of the ones before ("three women had held the post before", "12 previous albums"). */
+const PRIOR = /\b(?:before|previous|previously|earlier|prior|so far|to date|until now)\b/i;
+
 /** The reporting period a figure is for ("for the fourth quarter", "quarterly", "for the full year"), from its sentence. */
 const PERIOD = /\b(quarter(?:ly)?|half[- ]year(?:ly)?|first half|second half|full[- ]year|annual(?:ly)?|year[- ]on[- ]year|monthly|weekly|daily|per (?:day|week|month|year))\b/gi;
 
@@ -233,6 +236,8 @@ export function findConflicts(qs: readonly Quantity[], text: string): Conflict[]
             const ord = a.kind === 'ordinal' ? a : b;
             const cnt = a.kind === 'ordinal' ? b : a;
             if (blocked(a, b) || rel === 'overlap') continue;
+            // A count of those before the ordinal's one is n-1, not n: assist/series.ts reads those.
+            if (PRIOR.test(text.slice(cnt.start, Math.min(text.length, cnt.end + 40)).split(/[.;!?]/)[0]!)) continue;
             const r = relate(ord.scope, cnt.scope);
             if (monotoneConflict(r, [ord.value, ord.value], interval(cnt))) {
               const scope = ord.scope ? ` ${ord.scope.label}` : '';

@@ -12,6 +12,7 @@
 import { approxWord, differentFigures, fmt, hours, interval, overlaps, type Conflict } from './inconsistencies';
 import type { Quantity } from './quantities';
 import { relate } from './scope';
+import { singular } from './nlp';
 import { wordnet, type Synset } from './wordnet';
 
 /** Nouns that say nothing about what a figure counts or measures. */
@@ -23,7 +24,10 @@ const UNINFORMATIVE = new Set([
 ]);
 
 /** A verb of expectation or intent before the figure in its clause: a forecast or a plan, not what happened. */
-const PROSPECTIVE = /\b(?:expect|forecast|project|predict|anticipat|plan|aim|hope|target|intend|propos|budget|estimat|seek|sought|want)\w*\b(?:\s+(?:to|for|that|at|about|around|some|roughly|nearly|almost|more|than|up|over|under|as|many|much|\w+ing|[$£€¥]))*\s*$/i;
+const PROSPECTIVE = /\b(?:expect|forecast|project|predict|anticipat|plan|aim|hope|target|intend|propos|budget|estimat|seek|sought|want)\w*\b[^,;:()"“”]*$/i;
+
+/** "would cost", "will be about", "could reach": a figure under a modal is not what happened. */
+const MODAL_BEFORE = /\b(?:will|would|could|might|may|should|shall)\s+(?:not\s+)?(?:[\p{Ll}]+\s+){0,3}(?:about|around|nearly|some|roughly|up to|more than|at least)?\s*[$£€¥]?\s*$/u;
 
 /** Mentions further apart in size than this are not one figure told twice but different things. */
 const MAX_RATIO = 2.5;
@@ -86,10 +90,20 @@ function about(q: Quantity): string[] {
   return [...nouns];
 }
 
+/** A change's subject may sit anywhere before it in its sentence ("Arrivals at the ports ... were down 23 percent"). */
+function wordsBefore(q: Quantity, text: string): string[] {
+  const sentence = text.slice(Math.max(0, q.start - 120), q.start).split(/[.;!?]\s/).at(-1)!;
+  return [...sentence.toLowerCase().matchAll(/\p{L}{4,}/gu)].map((m) => singular(m[0]));
+}
+
 /** What the two mentions share: the nouns that make them one referent. */
-function shared(a: Quantity, b: Quantity): string[] {
+function shared(a: Quantity, b: Quantity, text: string, changes: boolean): string[] {
+  const na = about(a);
   const nb = about(b);
-  return about(a).filter((x) => nb.some((y) => x === y || (x.length > 3 && y.length > 3 && sameKind(x, y))));
+  const common = na.filter((x) => nb.some((y) => x === y || (x.length > 3 && y.length > 3 && sameKind(x, y))));
+  if (common.length > 0 || !changes) return common;
+  const before = [...wordsBefore(a, text)];
+  return nb.filter((y) => before.includes(y));
 }
 
 /** "between 40,000 and 50,000 websites", "4.5 to 4 euros", "30-40 minutes": the figure is a range. */
@@ -97,36 +111,73 @@ const RANGE_BEFORE = /(?:between\s+(?:about\s+)?[\d.,]+\s*(?:\w+\s+)?and|[\d.,]+
 /** "4 euros per kilo", "a day", "each": a rate, whatever the parser made of it. */
 const RATE_AFTER = /^\s*(?:per|a|an|each|every)\s+\p{L}+/u;
 
+const UP = 'rose|risen|rising|rises|increased|increases|grew|grown|grows|climbed|climbs|jumped|jumps|gained|gains|surged|soared|raised|boosted|lifted';
+const DOWN = 'fell|fallen|falls|dropped|drops|declined|declines|slid|slipped|plunged|sank|shrank|decreased|decreases|cut|reduced|lowered|slumped|dipped|tumbled';
+const QUAL = '(?:about|around|nearly|almost|roughly|some|more than|less than|just over|just under|over|under)\\s+';
+/** "rose 8 percent", "were down 23 percent", "fell by 62 percent": the figure is a change. */
+const VERBAL_CHANGE = new RegExp(`\\b(?:(${UP})|(${DOWN})|(?:was|were|is|are)\\s+(up|down))\\s+(?:by\\s+)?(?:${QUAL})?[$£€¥]?\\s*$`, 'i');
+/** "rose to 58 percent": the level after a change. */
+const LEVEL_AFTER_CHANGE = new RegExp(`\\b(?:${UP}|${DOWN})\\s+to\\s+(?:${QUAL})?[$£€¥]?\\s*$`, 'i');
+/** "the 11 percent increase", "the 29 percent fall": a change named as a noun. */
+const NOMINAL_CHANGE = /^[\s-]*(?:per\s*cent|percent|%|points?|percentage points?)?[\s-]*(?:(increase|rise|jump|gain|growth|surge|hike|boost)|(drop|fall|decline|decrease|cut|reduction|slump|dip|loss|slide))\b/i;
+
 interface Reading {
   range: boolean;
   rate: string | null;
+  /** The figure is a change, and its direction; null for a level. */
+  change: 'up' | 'down' | null;
+  /** A level reached by a change ("rose to 58 percent"): a level all the same. */
+  levelAfterChange: boolean;
 }
 
 function reading(q: Quantity, text: string): Reading {
   const rate = RATE_AFTER.exec(text.slice(q.end, q.end + 24))?.[0].trim().toLowerCase() ?? q.rate;
-  return { range: RANGE_BEFORE.test(text.slice(Math.max(0, q.start - 40), q.start)), rate };
+  const before = text.slice(Math.max(0, q.start - 40), q.start);
+  const verbal = VERBAL_CHANGE.exec(before);
+  // "the 11 percent increase": the change noun after the figure, or as the mention's own head.
+  const nominal = NOMINAL_CHANGE.exec(text.slice(q.end, q.end + 40)) ?? (q.head ? NOMINAL_CHANGE.exec(q.head) : null);
+  const change = verbal ? (verbal[1] || verbal[3]?.toLowerCase() === 'up' ? 'up' : 'down') : nominal ? (nominal[1] ? 'up' : 'down') : null;
+  return { range: RANGE_BEFORE.test(before), rate, change, levelAfterChange: LEVEL_AFTER_CHANGE.test(before) };
 }
 
-function blocked(a: Quantity, b: Quantity, text: string): boolean {
-  if (a.sentence === b.sentence || a.listed || b.listed) return true;
-  // A count restated must point back at it: "the 16 delegations", not another "318 seats".
-  if (a.kind === 'count' && !(b.definite || b.shell)) return true;
-  if (a.kind === 'count' && (!Number.isInteger(a.value) || !Number.isInteger(b.value))) return true;
-  const prospective = (q: Quantity) => PROSPECTIVE.test(text.slice(Math.max(0, q.start - 60), q.start).split(/[.;:!?]/).at(-1)!);
-  if (prospective(a) || prospective(b)) return true;
+/** Capitalised words within a few words of a figure, not opening a sentence. */
+function nearNames(q: Quantity, text: string): string[] {
+  const around = `${text.slice(Math.max(0, q.start - 30), q.start)} ${text.slice(q.end, q.end + 30)}`;
+  return [...around.matchAll(/(?<![.!?]\s)(?<!^)\b(\p{Lu}[\p{L}'’-]+)/gu)].map((m) => m[1]!.toLowerCase()).filter((w) => q.names.includes(w) || q.names.some((n) => n.startsWith(w)));
+}
+
+/** Why two figures are not one figure told twice, or null when nothing keeps them apart. */
+export function whyApart(a: Quantity, b: Quantity, text: string): string | null {
+  if (a.sentence === b.sentence || a.listed || b.listed) return 'one sentence, or a list of results';
   const ra = reading(a, text);
   const rb = reading(b, text);
-  if (ra.range || rb.range || ra.rate !== rb.rate) return true;
-  if (a.compared || b.compared || a.hedged || b.hedged) return true;
-  if (a.subset || b.subset || a.rate !== b.rate || a.polarity !== b.polarity) return true;
+  // A change is compared with a change the same way, a level with a level; "rose to" gives a level.
+  if (ra.change !== rb.change) return 'a change and a level, or changes of opposite sense';
+  const comparedA = a.compared && ra.change === null && !ra.levelAfterChange;
+  const comparedB = b.compared && rb.change === null && !rb.levelAfterChange;
+  if (comparedA || comparedB) return 'a comparison';
+  // A count restated must point back at it: "the 16 delegations", not another "318 seats".
+  if (a.kind === 'count' && !(b.definite || b.shell)) return 'a count not pointing back';
+  if (a.kind === 'count' && (!Number.isInteger(a.value) || !Number.isInteger(b.value))) return 'not whole numbers: not counts';
+  const prospective = (q: Quantity) => {
+    const before = text.slice(Math.max(0, q.start - 60), q.start).split(/[.;:!?]/).at(-1)!;
+    return PROSPECTIVE.test(before) || MODAL_BEFORE.test(before);
+  };
+  if (prospective(a) || prospective(b)) return 'a forecast or a plan';
+  if (ra.range || rb.range || ra.rate !== rb.rate) return 'a range, or different rates';
+  if (a.subset || b.subset || a.rate !== b.rate || a.polarity !== b.polarity) return 'a subset, a rate or another side of a vote';
   if (a.scope || b.scope) {
-    if (relate(a.scope, b.scope) !== 'same') return true;
+    if (relate(a.scope, b.scope) !== 'same') return 'different periods';
   }
-  if (a.anchors.length > 0 && b.anchors.length > 0 && !a.anchors.some((x) => b.anchors.includes(x))) return true;
-  if (a.names.length > 0 && b.names.length > 0 && !a.names.some((n) => b.names.includes(n))) return true;
+  // Different days keep counts apart ("3 dead on Monday", "5 by Tuesday"), unless the second points back.
+  if (a.anchors.length > 0 && b.anchors.length > 0 && !a.anchors.some((x) => b.anchors.includes(x)) && !(b.definite && a.kind !== 'count')) return 'different days';
+  // Different names right by the figures ("support for Smith" / "for Jones"), not a speaker further off.
+  const na = nearNames(a, text);
+  const nb = nearNames(b, text);
+  if (na.length > 0 && nb.length > 0 && !na.some((n) => nb.includes(n))) return 'different names by the figures';
   const [lo, hi] = a.value < b.value ? [a.value, b.value] : [b.value, a.value];
-  if (lo <= 0 || hi / lo > MAX_RATIO) return true;
-  return differentFigures(a, b, text);
+  if (lo <= 0 || hi / lo > MAX_RATIO) return 'too far apart in size';
+  return differentFigures(a, b, text) ? 'different periods or sizes' : null;
 }
 
 function show(q: Quantity): string {
@@ -150,9 +201,9 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
     const key = `${b.kind}:${b.unit}`;
     const earlier = byKey.get(key) ?? [];
     for (const a of earlier.slice(-WINDOW).reverse()) {
-      if (known.has(`${a.start}:${b.start}`) || blocked(a, b, text)) continue;
+      if (known.has(`${a.start}:${b.start}`) || whyApart(a, b, text) !== null) continue;
       if (overlaps(interval(a), interval(b))) continue;
-      const common = shared(a, b);
+      const common = shared(a, b, text, reading(a, text).change !== null);
       const informative = (n: string | null): n is string => n !== null && !UNINFORMATIVE.has(n);
       // The same thing named twice, or named once and done once: "sold for $18.4 million" / "the $21.4 million sale".
       const heads =
