@@ -9,6 +9,7 @@ import { AssistDoc } from './document';
 import { findConflicts } from './inconsistencies';
 import { findRestatements } from './restatements';
 import { seriesConflicts } from './series';
+import { eventDateRestatements, eventOfDate, type EventDate } from './eventdates';
 import { sentenceQuantities, type Quantity, type SentenceContext } from './quantities';
 import { chunkIds } from './tokens';
 
@@ -65,6 +66,7 @@ export function suggest(text: string, options: SuggestOptions = {}): Suggestion[
   const finder = new AttributionFinder(options.sources ?? []);
   const claims: Claim[] = [];
   const events: DatedEvent[] = [];
+  const eventDates: EventDate[] = [];
   for (const s of doc.sentences) {
     const ds = datesBySentence.get(s.index);
     if (ds && ds.some((d) => !d.header)) {
@@ -73,6 +75,8 @@ export function suggest(text: string, options: SuggestOptions = {}): Suggestion[
       for (const d of ds) {
         const e = datedEvent(toks, chunks, d, ref);
         if (e) events.push(e);
+        const ev = eventOfDate(toks, text, d);
+        if (ev) eventDates.push(ev);
       }
     }
     let counts = 0;
@@ -102,6 +106,17 @@ export function suggest(text: string, options: SuggestOptions = {}): Suggestion[
       type: 'inconsistency',
       kind: 'date',
       explanation: `Two dates are given for the same event (${a.subject} / ${a.verb}): ${da} and ${db}.`,
+      spans: [span(text, a.mention.start, a.mention.end), span(text, b.mention.start, b.mention.end)],
+    });
+  }
+  const datedTwice = new Set(eventDateConflicts(events).map(([a, b]) => `${a.mention.start}:${b.mention.start}`));
+  for (const [a, b] of eventDateRestatements(eventDates)) {
+    if (datedTwice.has(`${a.mention.start}:${b.mention.start}`)) continue;
+    const event = b.pos === 'n' ? b.predicate : a.pos === 'n' ? a.predicate : a.predicate;
+    inconsistencies.push({
+      type: 'inconsistency',
+      kind: 'date',
+      explanation: `Both date the same event (${event}): ${formatDate(a.mention.year, a.mention.month, a.mention.day)} ("${text.slice(a.mention.start, a.mention.end)}") and ${formatDate(b.mention.year, b.mention.month, b.mention.day)} ("${text.slice(b.mention.start, b.mention.end)}").`,
       spans: [span(text, a.mention.start, a.mention.end), span(text, b.mention.start, b.mention.end)],
     });
   }
