@@ -219,6 +219,8 @@ export function findConflicts(qs: readonly Quantity[], text: string): Conflict[]
           const rel = relate(a.scope, b.scope);
           if (a.kind === 'count' && b.kind === 'count') {
             if (blocked(a, b) || !sameCountFrame(a, b)) continue;
+            // Totals far apart in size count different wholes (a state's delegates and the nation's).
+            if (Math.max(a.value, b.value) > 3 * Math.max(1, Math.min(a.value, b.value)) && Math.min(a.value, b.value) >= 10) continue;
             if (monotoneConflict(rel, interval(a), interval(b))) {
               const what = b.polarity ? `votes ${b.polarity === 'for' ? 'in favour' : 'against'}` : plural(b.head ?? b.cls);
               if (add('count', a, b, `"${phrase(a)}" and "${phrase(b)}" give different numbers of ${what} (${approxWord(a)}${fmt(a.value)} and ${approxWord(b)}${fmt(b.value)}).`)) break;

@@ -29,6 +29,14 @@ const PROSPECTIVE = /\b(?:expect|forecast|project|predict|anticipat|plan|aim|hop
 /** "would cost", "will be about", "could reach": a figure under a modal is not what happened. */
 const MODAL_BEFORE = /\b(?:will|would|could|might|may|should|shall)\s+(?:not\s+)?(?:[\p{Ll}]+\s+){0,3}(?:about|around|nearly|some|roughly|up to|more than|at least)?\s*[$£€¥]?\s*$/u;
 
+/** "the 90-minute disruption", "The five-month milling campaign". */
+const COMPOUND_LENGTH = /^(?:the|this|that)\s+[\w.,]+[- ](?:second|minute|hour|day|week|month|year)[- ]/i;
+/** A duration that is how long something went on: "lasted about three hours", "ran for 10 weeks". */
+function isLengthOf(q: Quantity, text: string): boolean {
+  if (q.frame.verb !== null && ['last', 'run', 'take', 'continue', 'stretch', 'drag', 'go', 'sit'].includes(q.frame.verb)) return true;
+  return /\b(?:for|after|lasting|running|of)\s+(?:about|around|nearly|almost|roughly|just over|just under|more than|less than|some|over|under)?\s*$/i.test(text.slice(Math.max(0, q.start - 25), q.start));
+}
+
 /** Mentions further apart in size than this are not one figure told twice but different things. */
 const MAX_RATIO = 2.5;
 /** How many earlier mentions of the same kind and unit each mention is compared with. */
@@ -211,7 +219,12 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
         (informative(b.head) && a.frame.verb !== null && derivedFrom(b.head, a.frame.verb)) ||
         (informative(a.head) && b.frame.verb !== null && derivedFrom(a.head, b.frame.verb));
       const pointsBack = b.definite || b.shell;
-      if (!(heads && (pointsBack || common.length > 0)) && !(common.length >= 1 && pointsBack) && common.length < 2) continue;
+      // "the 90-minute disruption" after "the outage lasted about three hours": a length named as a
+      // compound points back at the length just given, when nothing else was timed in between.
+      const lengthRestated =
+        a.kind === 'duration' && pointsBack && COMPOUND_LENGTH.test(text.slice(b.start, b.end)) && isLengthOf(a, text) &&
+        !qs.some((q) => q.kind === 'duration' && q.start > a.end && q.end < b.start);
+      if (!lengthRestated && !(heads && (pointsBack || common.length > 0)) && !(common.length >= 1 && pointsBack) && common.length < 2) continue;
       const what = heads ? (b.head ?? a.head!) : common[0]!;
       const kind = b.kind as Conflict['kind'];
       out.push({
