@@ -3,6 +3,7 @@ import path from 'node:path';
 import { automaticBackup, dailyBackupDue, listBackups } from './backup';
 import { BUSY_TIMEOUT_MS, connect, isBusy, openReadOnly, type ConnectOptions, type DB } from './connection';
 import { DamagedDatabaseError, isCorruptionError, moveAside, quickCheck } from './integrity';
+import { checkNotRestoring } from './lock';
 import { migrate, MIGRATIONS, type Migration } from './migrations';
 
 export type { DB, Stmt } from './connection';
@@ -140,6 +141,7 @@ function openOnce(file: string, options: OpenOptions): DB {
  */
 export function openDatabase(file: string, options: OpenOptions = {}): DB {
   if (file === ':memory:') return openOnce(file, options);
+  checkNotRestoring(file);
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   try {
     return openWithRetry(file, options);

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { backupAsync, backupsDir, baseName, publish, removeQuietly, temporaryName } from './backup';
-import { isBusy, openReadOnly, type ConnectOptions, type DB } from './connection';
+import { connect, isBusy, openReadOnly, type ConnectOptions, type DB } from './connection';
+import { acquireRestoreLock } from './lock';
 import { fileStamp, integrityCheck, isCorruptionError, SIDE_FILES } from './integrity';
 import { SCHEMA_VERSION } from './migrations';
 import { openDatabase, type OpenOptions } from './open';
@@ -70,62 +71,86 @@ export interface RestoreResult {
   annotations: number;
 }
 
+/** Refuses with one line when another connection has the database open. */
+function inUse(dbFile: string, previous: string): Error {
+  return new Error(
+    `${dbFile}: another program has this database open (the Claimscope app, \`npm run serve\` or a claimscope command); close it and run restore again. The current database was saved to ${previous}`,
+  );
+}
+
+/**
+ * True when no other connection holds the database: an EXCLUSIVE transaction in rollback-journal
+ * mode needs every other connection gone (a reader's shared lock refuses it at once).
+ */
+function soleUse(dbFile: string, options: OpenOptions): boolean {
+  if (fs.existsSync(`${dbFile}-wal`) || fs.existsSync(`${dbFile}-shm`)) return false;
+  const probe = connect(dbFile, { nativeBinding: options.nativeBinding, busyTimeoutMs: 0 });
+  try {
+    if (probe.pragma('journal_mode', { simple: true }) !== 'delete') return false;
+    probe.exec('BEGIN EXCLUSIVE');
+    probe.exec('COMMIT');
+    return true;
+  } catch (err) {
+    if (isBusy(err)) return false;
+    throw err;
+  } finally {
+    probe.close();
+  }
+}
+
 /**
  * Replaces the database `current` (an open connection to it, which this closes) with the backup
- * at `backupFile`:
- * 1. checks the backup (inspectBackup);
+ * at `backupFile`, holding the restore lock (db/lock.ts) from before it checks that it has the
+ * database to itself until the restored file is in place, so nothing can open it meanwhile:
+ * 1. checks the backup (inspectBackup) and takes the lock;
  * 2. saves the current database into the backups folder (backup API);
- * 3. makes sure no other program has the database open (switching it out of WAL needs sole use),
- *    refusing otherwise: a WAL file still in use would be replayed onto the restored file;
- * 4. copies the backup beside the database under a temporary name, flushes it, renames it over
- *    the database (atomic on one file system);
- * 5. reopens it the normal way (integrity check, migrations if the backup is older).
+ * 3. switches it out of WAL, which needs sole use, and refuses otherwise;
+ * 4. copies the backup beside the database under a temporary name and flushes it;
+ * 5. checks sole use once more, then renames the copy over the database (atomic on one file
+ *    system). It never deletes a -wal or -shm file: if one exists, someone has the file open;
+ * 6. reopens it the normal way (integrity check, migrations if the backup is older).
  */
 export async function restoreDatabase(current: DB, backupFile: string, options: OpenOptions = {}, now = new Date()): Promise<RestoreResult> {
   const dbFile = path.resolve(current.name);
   const source = path.resolve(backupFile);
   if (source === dbFile) throw new Error(`${source}: that is the database itself; give the path of a backup`);
   const info = inspectBackup(source, options);
-
-  const previous = await backupAsync(current, path.join(backupsDir(dbFile), `${baseName(dbFile)}-${fileStamp(now)}-before-restore.db`));
-
-  current.pragma('busy_timeout = 0');
+  const release = acquireRestoreLock(dbFile);
+  let previous: string;
   try {
-    const mode = current.pragma('journal_mode = DELETE', { simple: true });
-    if (mode !== 'delete') throw Object.assign(new Error('journal mode unchanged'), { code: 'SQLITE_BUSY' });
-  } catch (err) {
-    if (isBusy(err)) {
-      throw new Error(
-        `${dbFile}: another program has this database open (the Claimscope app, \`npm run serve\` or a claimscope command); close it and run restore again. The current database was saved to ${previous}`,
-        { cause: err },
-      );
+    previous = await backupAsync(current, path.join(backupsDir(dbFile), `${baseName(dbFile)}-${fileStamp(now)}-before-restore.db`));
+    current.pragma('busy_timeout = 0');
+    try {
+      const mode = current.pragma('journal_mode = DELETE', { simple: true });
+      if (mode !== 'delete') throw inUse(dbFile, previous);
+    } catch (err) {
+      if (isBusy(err)) throw Object.assign(inUse(dbFile, previous), { cause: err });
+      throw err;
     }
-    throw err;
-  }
-  current.close();
-  if (fs.existsSync(dbFile + '-wal')) {
-    throw new Error(`${dbFile}: another program opened the database meanwhile; close it and run restore again`);
-  }
+    current.close();
+    if (!soleUse(dbFile, options)) throw inUse(dbFile, previous);
 
-  const tmp = temporaryName(dbFile);
-  const reader = openReadOnly(source, { nativeBinding: options.nativeBinding });
-  try {
-    reader.prepare('VACUUM INTO ?').run(tmp);
-  } catch (err) {
-    removeQuietly(tmp);
-    throw err;
+    const tmp = temporaryName(dbFile);
+    const reader = openReadOnly(source, { nativeBinding: options.nativeBinding });
+    try {
+      reader.prepare('VACUUM INTO ?').run(tmp);
+    } catch (err) {
+      removeQuietly(tmp);
+      throw err;
+    } finally {
+      reader.close();
+    }
+    try {
+      // Right before the swap: still nobody else, and no journal left that belongs to anyone.
+      if (!soleUse(dbFile, options) || SIDE_FILES.some((s) => fs.existsSync(dbFile + s))) throw inUse(dbFile, previous);
+      publish(tmp, dbFile);
+    } catch (err) {
+      removeQuietly(tmp);
+      throw err;
+    }
   } finally {
-    reader.close();
+    release();
   }
-  try {
-    // The old database's rollback journal and shared-memory index belong to the old file.
-    for (const suffix of SIDE_FILES) removeQuietly(dbFile + suffix);
-    publish(tmp, dbFile);
-  } catch (err) {
-    removeQuietly(tmp);
-    throw err;
-  }
-
   openDatabase(dbFile, { ...options, backups: false }).close();
   return { database: dbFile, restored: source, previous, ...info };
 }
