@@ -70,6 +70,8 @@ export const DocumentSummary = z.object({
   /** 1 for a first import; a new file content at the same path makes the next version. */
   version: z.number().int().positive(),
   previousId: Id.nullable(),
+  /** 'annotations': created from the text an annotation file carried, not from the document's own file. Absent: from its file. */
+  origin: z.enum(['file', 'annotations']).optional(),
 });
 export type DocumentSummary = z.infer<typeof DocumentSummary>;
 

@@ -1,5 +1,19 @@
+import { createHash } from 'node:crypto';
 import type { Block, DocumentRecord, DocumentSummary, Metadata } from '../../common/domain';
 import { prepared, type DB } from '../connection';
+
+/** The fingerprint of a document's text: sha256 of its UTF-8 bytes, hex. */
+export function textFingerprint(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** A stored text that no longer matches the fingerprint taken when it was imported. */
+export class TamperedTextError extends Error {
+  constructor(readonly documentId: number) {
+    super(`document ${documentId}: its stored text no longer matches the fingerprint taken at import (the database file was changed outside Claimscope); restore it from a backup (claimscope restore) before you report on it`);
+    this.name = 'TamperedTextError';
+  }
+}
 
 // The documents table. A document's text never changes (a new version is a new row), so it is
 // cached per id; the cache checks the row's sha256, so an id reused after a delete in another
@@ -19,6 +33,7 @@ interface DocumentRow {
   annotation_count: number;
   version: number;
   previous_id: number | null;
+  origin: 'file' | 'annotations';
 }
 
 export interface NewDocument {
@@ -31,9 +46,11 @@ export interface NewDocument {
   metadata: Metadata;
   previousId?: number | null;
   version?: number;
+  /** 'annotations': the text came from an annotation file, not from the document's own file. */
+  origin?: 'file' | 'annotations';
 }
 
-const SUMMARY_COLUMNS = `d.id, d.title, d.path, d.format, d.imported_at, length(d.text) AS chars, d.version, d.previous_id,
+const SUMMARY_COLUMNS = `d.id, d.title, d.path, d.format, d.imported_at, d.chars, d.version, d.previous_id, d.origin,
   (SELECT count(*) FROM annotations a WHERE a.document_id = d.id) AS annotation_count`;
 /** The latest version: no other document names it as its previous one. */
 const LATEST = 'NOT EXISTS (SELECT 1 FROM documents n WHERE n.previous_id = d.id)';
@@ -49,6 +66,7 @@ function toSummary(r: DocumentRow): DocumentSummary {
     annotationCount: r.annotation_count,
     version: r.version,
     previousId: r.previous_id,
+    ...(r.origin === 'annotations' ? { origin: r.origin } : {}),
   };
 }
 
@@ -62,8 +80,8 @@ export class DocumentRepo {
   insert(doc: NewDocument): number {
     const info = prepared(
       this.db,
-      `INSERT INTO documents (title, path, format, text, blocks, sha256, metadata, imported_at, version, previous_id)
-       VALUES (@title, @path, @format, @text, @blocks, @sha256, @metadata, @importedAt, @version, @previousId)`,
+      `INSERT INTO documents (title, path, format, text, blocks, sha256, metadata, imported_at, version, previous_id, text_sha256, chars, origin)
+       VALUES (@title, @path, @format, @text, @blocks, @sha256, @metadata, @importedAt, @version, @previousId, @textSha256, @chars, @origin)`,
     ).run({
       title: doc.title,
       path: doc.path,
@@ -75,6 +93,9 @@ export class DocumentRepo {
       importedAt: new Date().toISOString(),
       version: doc.version ?? 1,
       previousId: doc.previousId ?? null,
+      textSha256: textFingerprint(doc.text),
+      chars: doc.text.length,
+      origin: doc.origin ?? 'file',
     });
     return Number(info.lastInsertRowid);
   }
@@ -139,6 +160,32 @@ export class DocumentRepo {
     this.texts.delete(id);
     this.texts.set(id, { sha256, text });
     while (this.texts.size > CACHED_TEXTS) this.texts.delete(this.texts.keys().next().value!);
+  }
+
+  /**
+   * Checks a document's text against the fingerprint taken at import; throws TamperedTextError
+   * when they differ. Reads the text from the file, not from the cache.
+   */
+  verifyText(id: number): void {
+    const r = prepared(this.db, 'SELECT text, text_sha256 FROM documents WHERE id = ?').get(id) as { text: string; text_sha256: string | null } | undefined;
+    if (!r) return;
+    if (r.text_sha256 !== null && textFingerprint(r.text) !== r.text_sha256) {
+      this.texts.delete(id);
+      throw new TamperedTextError(id);
+    }
+  }
+
+  /** The latest document whose text has this fingerprint. */
+  findByText(textSha256: string): number | null {
+    const r = prepared(this.db, `SELECT id FROM documents d WHERE text_sha256 = ? AND ${LATEST} ORDER BY id DESC LIMIT 1`).pluck().get(textSha256) as
+      | number
+      | undefined;
+    return r ?? null;
+  }
+
+  /** The fingerprint stored for a document's text. */
+  textSha256(id: number): string | null {
+    return (prepared(this.db, 'SELECT text_sha256 FROM documents WHERE id = ?').pluck().get(id) as string | null | undefined) ?? null;
   }
 
   findBySha(sha256: string): number | null {

@@ -72,6 +72,43 @@ describe('exportReport', () => {
     expect(shape(after.state)).toEqual(shape(before.state));
   });
 
+  it('refuses a JSON-LD file whose carried text differs from the document its fingerprint names, and never lets carried text stand in for the real article', async () => {
+    const { a, id } = await seeded();
+    const json = (await call(a, 'exportReport', { documentId: id, format: 'json' })).content as string;
+    const genuine = (await call(a, 'getDocument', { id })).document.text as string;
+    const forged = json.replace('sixth conversation', 'ninth conversation');
+    expect(forged).not.toBe(json);
+    // Into the database that holds the genuine article: refused, nothing stored.
+    const before = await call(a, 'getState', { documentId: id });
+    const r = await a.dispatch('importAnnotations', { name: 'forged.jsonld', json: forged });
+    expect(r).toMatchObject({ ok: false, error: { code: 'bad_file', message: expect.stringMatching(/^forged\.jsonld: .*carries a different text/) } });
+    expect((await call(a, 'getState', { documentId: id })).annotations).toEqual(before.annotations);
+    expect((await call(a, 'listDocuments', {})).documents).toHaveLength(1);
+    // Into another database: the forged text becomes a document marked as coming from an annotation
+    // file, and importing the genuine article afterwards opens the genuine text, not the forgery.
+    const b = openApp(path.join(tmp(), 'b.db'));
+    opened.push(b);
+    const imported = await call(b, 'importAnnotations', { name: 'forged.jsonld', json: forged });
+    const made = (await call(b, 'listDocuments', {})).documents.find((d: any) => d.id === imported.documentId);
+    expect(made.origin).toBe('annotations');
+    const file = path.join(tmp(), 'kremlin-call.txt');
+    fs.writeFileSync(file, genuine);
+    const real = await call(b, 'importFile', { path: file });
+    expect(real.document.id).not.toBe(imported.documentId);
+    expect((await call(b, 'getDocument', { id: real.document.id })).document.text).toBe(genuine);
+  });
+
+  it('refuses to report on a document whose stored text was changed outside the app', async () => {
+    const { a, id } = await seeded();
+    expect((await a.dispatch('exportReport', { documentId: id, format: 'md' })).ok).toBe(true);
+    // Flip bytes inside the stored text, as a disk error or an edit with another tool would.
+    a.db.prepare("UPDATE documents SET text = replace(text, 'sixth', 'fifth') WHERE id = ?").run(id);
+    for (const format of ['html', 'md', 'json'] as const) {
+      const r = await a.dispatch('exportReport', { documentId: id, format });
+      expect(r).toMatchObject({ ok: false, error: { code: 'bad_file', message: expect.stringMatching(/no longer matches the fingerprint .* restore it from a backup/) } });
+    }
+  });
+
   it('refuses a file that is not JSON or not an annotation collection, storing nothing', async () => {
     const b = openApp(path.join(tmp(), 'b.db'));
     opened.push(b);

@@ -6,7 +6,7 @@ import { quoteSelector } from '../../common/selectors';
 import { anchor } from '../core/anchor';
 import { fromJsonLd, toClaimReview, toCsv, toHtml, toJsonLd, toMarkdown, toPdf, type ImportedAnnotations, type ReportInput } from '../core/export';
 import { notFound, nowIso, type ServiceContext } from './context';
-import { sha256 } from './documents';
+import { TamperedTextError, textFingerprint } from '../../db/repos/documents';
 import { documentState } from './history';
 
 
@@ -23,6 +23,13 @@ export function fileStem(title: string): string {
 }
 
 export function reportInput(ctx: ServiceContext, documentId: number): ReportInput {
+  // A report vouches for the text it prints: check it against its fingerprint first.
+  try {
+    ctx.store.documents.verifyText(documentId);
+  } catch (err) {
+    if (err instanceof TamperedTextError) throw new ClaimscopeError('bad_file', err.message);
+    throw err;
+  }
   const document = ctx.store.documents.get(documentId);
   if (!document) throw notFound('document', documentId);
   return { document, state: documentState(ctx, documentId) };
@@ -59,22 +66,41 @@ function parseJson(name: string, json: string): unknown {
   }
 }
 
-/** The document the annotations target: found by content, or created from the text the file carries. */
+/**
+ * The document the annotations target. A fingerprint the file claims is never trusted for text
+ * the file carries: the carried text is fingerprinted here, and a document whose file fingerprint
+ * the annotation file names must hold exactly that text, or the import is refused (a forged text
+ * under a genuine fingerprint would otherwise stand in for the real article). A document made from
+ * carried text is fingerprinted by that text and marked as coming from an annotation file.
+ */
 function targetDocument(ctx: ServiceContext, name: string, info: ImportedAnnotations['document']): number {
-  const hash = info.sha256 ?? (info.text !== undefined ? sha256(Buffer.from(info.text, 'utf8')) : undefined);
-  const existing = hash ? ctx.store.documents.findBySha(hash) : null;
-  if (existing !== null) return existing;
-  if (info.text === undefined || info.text === '') {
+  const { documents } = ctx.store;
+  const carried = info.text !== undefined && info.text !== '' ? info.text : null;
+  const textSha = carried === null ? null : textFingerprint(carried);
+  const claimed = info.sha256 ? documents.findBySha(info.sha256) : null;
+  if (claimed !== null) {
+    if (textSha !== null && documents.textSha256(claimed) !== textSha) {
+      throw new ClaimscopeError(
+        'bad_file',
+        `${name}: it names document ${claimed} of this library by its fingerprint but carries a different text; the file was altered or made for another version, so nothing was imported`,
+      );
+    }
+    return claimed;
+  }
+  const same = textSha === null ? null : documents.findByText(textSha);
+  if (same !== null) return same;
+  if (carried === null) {
     throw new ClaimscopeError('bad_file', `${name}: the document it annotates is not in this library and the file does not carry its text; import the document first`);
   }
-  return ctx.store.documents.insert({
+  return documents.insert({
     title: info.title ?? name,
     path: null,
     format: info.format ?? 'txt',
-    text: info.text,
-    blocks: info.blocks ?? [{ type: 'paragraph', start: 0, end: info.text.length }],
-    sha256: hash!,
+    text: carried,
+    blocks: info.blocks ?? [{ type: 'paragraph', start: 0, end: carried.length }],
+    sha256: textSha!,
     metadata: info.metadata ?? {},
+    origin: 'annotations',
   });
 }
 
