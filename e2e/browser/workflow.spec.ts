@@ -91,7 +91,7 @@ test('the seed journey: sources, links, a flag, a status and a note survive a re
   await page.keyboard.press('Enter');
   await expect(prompt.getByRole('heading', { name: 'New source “Yury Ushakov”' })).toBeVisible();
   await page.keyboard.press('b');
-  await expect(prompt.getByRole('radio', { name: /B · usually reliable/ })).toBeChecked();
+  await expect(prompt.getByRole('radio', { name: /B · Usually reliable/ })).toBeChecked();
   await page.keyboard.press('Enter');
   await expect(prompt).toHaveCount(0);
   await saved(page);

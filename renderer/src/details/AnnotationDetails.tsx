@@ -1,7 +1,8 @@
 import { memo } from 'react';
 import { Button } from 'react-aria-components';
 import { CLAIM_STATUSES, type Annotation, type Source } from '../../../common/domain';
-import { CREDIBILITY_LABEL, FLAG_STATUS_LABEL, RELIABILITY_LABEL, shorten, sourcesOf, STATUS_LABEL, type Indexes } from '../panel/model';
+import { CREDIBILITY_LABEL, FLAG_STATUS_LABEL, RELIABILITY_LABEL, shorten, sourcesOf, STATUS_LABEL } from '../panel/model';
+import type { Indexes } from '../store/indexes';
 import { NoteEditor, type NoteEditorHandle } from '../notes/NoteEditor';
 import type { WorkflowActions } from '../workflow/actions';
 import { ChoiceSelect } from './ChoiceSelect';

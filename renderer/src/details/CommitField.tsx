@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Input, Label, TextField } from 'react-aria-components';
 
 // A text field that saves when the analyst presses Enter or leaves it (one undoable step), not
@@ -16,7 +16,12 @@ interface Props {
 
 export function CommitField({ label, value, onCommit, placeholder, required, inputRef }: Props) {
   const [text, setText] = useState(value);
-  useEffect(() => setText(value), [value]);
+  // A new stored value (saved, undone, another item) replaces what is in the field.
+  const [stored, setStored] = useState(value);
+  if (value !== stored) {
+    setStored(value);
+    setText(value);
+  }
   const commit = () => {
     if (required && text.trim() === '') {
       setText(value);

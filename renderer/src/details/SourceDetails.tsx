@@ -1,7 +1,8 @@
 import { memo, useMemo, useState } from 'react';
 import { Button, ComboBox, Input, Label, ListBox, ListBoxItem, Popover, type Key } from 'react-aria-components';
 import { RELIABILITY_GRADES, type Annotation, type Reliability, type Source, type SourceType } from '../../../common/domain';
-import { RELIABILITY_LABEL, shorten, type Indexes } from '../panel/model';
+import { RELIABILITY_LABEL, shorten } from '../panel/model';
+import type { Indexes } from '../store/indexes';
 import { NoteEditor, type NoteEditorHandle } from '../notes/NoteEditor';
 import { searchSources } from '../sources/guess';
 import { SOURCE_TYPE_OPTIONS } from '../sources/SourcePrompt';

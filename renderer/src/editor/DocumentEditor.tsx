@@ -1,25 +1,19 @@
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import { forwardRef, memo, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef } from 'react';
-import type { DocumentRecord } from '../../../common/domain';
+import { forwardRef, memo, useEffect, useEffectEvent, useImperativeHandle, useLayoutEffect, useMemo } from 'react';
+import type { Block, DocumentRecord, StoredSuggestion } from '../../../common/domain';
 import { sentenceAt, type Span } from '../../../common/segment';
 import { afterNextPaint, markDecorated, markEditorCreated, markOpened } from '../perf';
-import {
-  AnnotationDecorations,
-  annotationPluginKey,
-  annotationRange,
-  changesNothing,
-  decorateAround,
-  scrollParent,
-  type AnnotationAction,
-  type AnnotationView,
-} from './annotationPlugin';
+import type { DocState, DocumentStore } from '../store/documentStore';
+import { AnnotationDecorations } from './annotationPlugin';
+import { annotationPluginKey, annotationRange, changesNothing, type AnnotationAction } from './annotationState';
 import { domSelection, freshTransaction } from './domSelection';
+import { editorUpdates, editorViews } from './followStore';
 import { OffscreenBlocks } from './offscreen';
 import { ReadOnlyText } from './readOnly';
 import { SuggestionDecorations, suggestionPluginKey } from './suggestionPlugin';
-import type { StoredSuggestion } from '../../../common/domain';
 import { buildDoc, textMapFor, type TextMap } from './textMap';
+import { decorateAround, scrollParent } from './viewport';
 
 export interface DocumentEditorHandle {
   /** The range a tag key should cover: the selection, or the sentence around the caret. */
@@ -35,7 +29,8 @@ export interface DocumentEditorHandle {
 
 interface Props {
   document: DocumentRecord;
-  annotations: readonly AnnotationView[];
+  /** Whose annotations and selection the editor shows: drawn on open, then followed change by change. */
+  store: Pick<DocumentStore, 'getState' | 'subscribe'>;
   /** Called with the text offset the analyst clicked at. */
   onClickOffset(offset: number, event: MouseEvent): void;
 }
@@ -65,6 +60,14 @@ function trimRange(text: string, start: number, end: number): Span | null {
   return start < end ? { start, end } : null;
 }
 
+/** The map between text offsets and editor positions, made on first use (the text never changes). */
+const textMaps = new WeakMap<Editor, TextMap>();
+function textMapOf(editor: Editor, blocks: readonly Block[]): TextMap {
+  let map = textMaps.get(editor);
+  if (!map) textMaps.set(editor, (map = textMapFor(editor.state.doc, blocks)));
+  return map;
+}
+
 /** One key per document object: a document opened again gets a fresh editor too. */
 const documentKeys = new WeakMap<DocumentRecord, number>();
 let lastKey = 0;
@@ -86,9 +89,8 @@ export const DocumentEditor = memo(
   }),
 );
 
-const LoadedDocument = forwardRef<DocumentEditorHandle, Props>(function LoadedDocument({ document, annotations, onClickOffset }, ref) {
+const LoadedDocument = forwardRef<DocumentEditorHandle, Props>(function LoadedDocument({ document, store, onClickOffset }, ref) {
   const content = useMemo(() => buildDoc(document.text, document.blocks), [document]);
-  const mapRef = useRef<{ editor: Editor; map: TextMap } | null>(null);
   const editor = useEditor(
     {
       extensions: EXTENSIONS,
@@ -110,52 +112,59 @@ const LoadedDocument = forwardRef<DocumentEditorHandle, Props>(function LoadedDo
     [content],
   );
 
-  const textMap = (ed: Editor): TextMap => {
-    if (mapRef.current?.editor !== ed) mapRef.current = { editor: ed, map: textMapFor(ed.state.doc, document.blocks) };
-    return mapRef.current.map;
-  };
-
-  // The full set of annotations: on open, and after undo/redo replaced the state. Before the
-  // browser paints, so the first frame of a document already has its highlights: the plugin
-  // measures what is on screen in the next animation frame, ahead of the paint.
-  const firstSet = useRef(true);
+  // The store's annotations: all of them once the editor exists, before the browser paints (so
+  // the first frame of a document already has its highlights: the plugin measures what is on
+  // screen in the next animation frame, ahead of the paint); then each change as it is applied.
   useLayoutEffect(() => {
     if (!editor || editor.isDestroyed) return;
     const id = document.id;
-    if (firstSet.current) {
-      markEditorCreated(id);
-      // A document opens at its beginning, whatever the previous one was scrolled to.
-      const scroller = scrollParent(editor.view.dom);
-      if (scroller) scroller.scrollTop = 0;
-    }
-    editor.view.dispatch(freshTransaction(editor.view).setMeta(annotationPluginKey, { type: 'set', annotations, map: textMap(editor) }));
-    if (!firstSet.current) return;
-    firstSet.current = false;
+    markEditorCreated(id);
+    // A document opens at its beginning, whatever the previous one was scrolled to.
+    const scroller = scrollParent(editor.view.dom);
+    if (scroller) scroller.scrollTop = 0;
+    const send = (action: AnnotationAction) => {
+      if (editor.isDestroyed || changesNothing(editor.state, action)) return;
+      editor.view.dispatch(freshTransaction(editor.view).setMeta(annotationPluginKey, action));
+    };
+    const drawAll = (state: DocState) => send({ type: 'set', annotations: editorViews(state), map: textMapOf(editor, document.blocks) });
+    let shown = store.getState();
+    drawAll(shown);
+    send({ type: 'select', id: shown.selection.primary });
     afterNextPaint((t) => markOpened(id, t), () => markDecorated(id));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [editor, annotations]);
+    return store.subscribe(() => {
+      const next = store.getState();
+      // Another document is opening: this editor is on its way out.
+      if (next.document !== document) return;
+      for (const update of editorUpdates(shown, next)) {
+        if (update.type === 'reset') drawAll(next);
+        else send(update);
+      }
+      shown = next;
+    });
+  }, [editor, document, store]);
 
+  const onClick = useEffectEvent((event: MouseEvent) => {
+    if (!editor) return;
+    const sel = domSelection(editor.view);
+    if (sel && sel.anchor !== sel.head) return;
+    const hit = editor.view.posAtCoords({ left: event.clientX, top: event.clientY });
+    if (!hit) return;
+    onClickOffset(textMapOf(editor, document.blocks).toOffset(hit.pos), event);
+  });
   useEffect(() => {
     if (!editor) return;
     const dom = editor.view.dom as HTMLElement;
-    const onClick = (event: MouseEvent) => {
-      const sel = domSelection(editor.view);
-      if (sel && sel.anchor !== sel.head) return;
-      const hit = editor.view.posAtCoords({ left: event.clientX, top: event.clientY });
-      if (!hit) return;
-      onClickOffset(textMap(editor).toOffset(hit.pos), event);
-    };
-    dom.addEventListener('click', onClick);
-    return () => dom.removeEventListener('click', onClick);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [editor, onClickOffset]);
+    const listener = (event: MouseEvent) => onClick(event);
+    dom.addEventListener('click', listener);
+    return () => dom.removeEventListener('click', listener);
+  }, [editor]);
 
   useImperativeHandle(
     ref,
     () => ({
       rangeForTag() {
         if (!editor) return null;
-        const map = textMap(editor);
+        const map = textMapOf(editor, document.blocks);
         const sel = domSelection(editor.view);
         const from = sel ? Math.min(sel.anchor, sel.head) : editor.state.selection.from;
         const to = sel ? Math.max(sel.anchor, sel.head) : editor.state.selection.to;
@@ -163,18 +172,18 @@ const LoadedDocument = forwardRef<DocumentEditorHandle, Props>(function LoadedDo
         return trimRange(document.text, map.toOffset(from), map.toOffset(to));
       },
       dispatch(action) {
-        // No transaction for what changes nothing (the app re-sends flags and selections freely).
+        // No transaction for what changes nothing.
         if (!editor || editor.isDestroyed || changesNothing(editor.state, action)) return;
         editor.view.dispatch(freshTransaction(editor.view).setMeta(annotationPluginKey, action));
       },
       showSuggestions(suggestions, selectedId) {
         if (!editor || editor.isDestroyed) return;
-        editor.view.dispatch(freshTransaction(editor.view).setMeta(suggestionPluginKey, { type: 'set', suggestions, map: textMap(editor), selectedId }));
+        editor.view.dispatch(freshTransaction(editor.view).setMeta(suggestionPluginKey, { type: 'set', suggestions, map: textMapOf(editor, document.blocks), selectedId }));
       },
       revealOffset(offset) {
         if (!editor || editor.isDestroyed) return;
         const view = editor.view;
-        const at = view.coordsAtPos(textMap(editor).toPos(offset, 1));
+        const at = view.coordsAtPos(textMapOf(editor, document.blocks).toPos(offset, 1));
         const scroller = scrollParent(view.dom);
         const box = scroller ? scroller.getBoundingClientRect() : { top: 0, height: window.innerHeight };
         (scroller ?? window).scrollBy({ top: (at.top + at.bottom) / 2 - (box.top + box.height / 2), behavior: 'smooth' });
@@ -195,7 +204,6 @@ const LoadedDocument = forwardRef<DocumentEditorHandle, Props>(function LoadedDo
         (scroller ?? window).scrollBy({ top: delta, behavior });
       },
     }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [editor, document],
   );
 

@@ -3,7 +3,8 @@ import { EditorState } from '@tiptap/pm/state';
 import StarterKit from '@tiptap/starter-kit';
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../../common/domain';
-import { annotationPlugin, annotationPluginKey, annotationRange, changesNothing, withWindow, type AnnotationAction, type AnnotationView } from './annotationPlugin';
+import { annotationPlugin } from './annotationPlugin';
+import { annotationPluginKey, annotationRange, changesNothing, withWindow, type AnnotationAction, type AnnotationView } from './annotationState';
 import { OffscreenBlocks } from './offscreen';
 import { buildDoc, SECTION_SIZE, textMapFor, type TextMap } from './textMap';
 

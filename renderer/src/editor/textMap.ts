@@ -13,7 +13,7 @@ export interface JSONNode {
 }
 
 /** Control characters would render as nothing or as breaks; show a space instead, same length. */
-const CONTROL = /[\r\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+const CONTROL = /[^\t\n\P{Cc}]/gu;
 
 function inlineContent(text: string, block: Block): JSONNode[] {
   const out: JSONNode[] = [];

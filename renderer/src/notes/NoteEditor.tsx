@@ -1,7 +1,7 @@
 import { Markdown } from '@tiptap/markdown';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { forwardRef, useCallback, useEffect, useEffectEvent, useImperativeHandle, useRef, useState } from 'react';
 import { Button, Dialog, DialogTrigger, Form, Input, Label, Popover, TextField, ToggleButton } from 'react-aria-components';
 
 // A small rich-text editor for the note of a claim, attribution, flag or source. Notes are stored
@@ -65,25 +65,26 @@ export function normaliseHref(raw: string): string | null {
 }
 
 export const NoteEditor = forwardRef<NoteEditorHandle, Props>(function NoteEditor({ value, onSave, label }, ref) {
+  /** The note as last saved (or shown from outside): what a flush compares with. */
   const saved = useRef(value);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const onSaveRef = useRef(onSave);
-  onSaveRef.current = onSave;
-  const editorRef = useRef<Editor | null>(null);
   const [linkOpen, setLinkOpen] = useState(false);
 
-  const flush = useCallback(() => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    const editor = editorRef.current;
-    if (!editor || editor.isDestroyed) return;
-    const md = markdownOf(editor);
-    if (md !== saved.current) {
-      saved.current = md;
-      onSaveRef.current(md);
-    }
-  }, []);
+  const flush = useCallback(
+    (ed: Editor) => {
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = null;
+      if (ed.isDestroyed) return;
+      const md = markdownOf(ed);
+      if (md !== saved.current) {
+        saved.current = md;
+        onSave(md);
+      }
+    },
+    [onSave],
+  );
 
+  // TipTap calls the latest render's callbacks, so they see this render's `flush`.
   const editor = useEditor({
     extensions: EXTENSIONS,
     content: value,
@@ -95,7 +96,7 @@ export const NoteEditor = forwardRef<NoteEditorHandle, Props>(function NoteEdito
       handleKeyDown: (_view, event) => {
         if (event.key === 'Escape') {
           // Done writing: saved at once, and the keys belong to the document again.
-          flush();
+          if (editor) flush(editor);
           document.querySelector<HTMLElement>('.cs-document')?.focus({ preventScroll: true });
           return true;
         }
@@ -120,16 +121,18 @@ export const NoteEditor = forwardRef<NoteEditorHandle, Props>(function NoteEdito
         },
       },
     },
-    onUpdate: () => {
+    onUpdate: ({ editor: ed }) => {
       if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(flush, NOTE_SAVE_DELAY_MS);
+      timer.current = setTimeout(() => flush(ed), NOTE_SAVE_DELAY_MS);
     },
-    onBlur: () => flush(),
+    onBlur: ({ editor: ed }) => flush(ed),
   });
-  editorRef.current = editor;
 
   // Flush on close: the component unmounts when the analyst moves to another item.
-  useEffect(() => () => flush(), [flush]);
+  const flushOnClose = useEffectEvent(() => {
+    if (editor) flush(editor);
+  });
+  useEffect(() => () => flushOnClose(), []);
 
   // A change from outside (undo, redo) shows up unless the analyst is typing here.
   useEffect(() => {
@@ -139,7 +142,16 @@ export const NoteEditor = forwardRef<NoteEditorHandle, Props>(function NoteEdito
     editor.commands.setContent(value, { contentType: 'markdown', emitUpdate: false });
   }, [editor, value]);
 
-  useImperativeHandle(ref, () => ({ focus: () => editor?.commands.focus('end'), flush }), [editor, flush]);
+  useImperativeHandle(
+    ref,
+    () => ({
+      focus: () => editor?.commands.focus('end'),
+      flush: () => {
+        if (editor) flush(editor);
+      },
+    }),
+    [editor, flush],
+  );
 
   const active = useEditorState({
     editor,

@@ -1,25 +1,16 @@
-import { forwardRef, memo, useCallback, useDeferredValue, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
-import { Input, SearchField, Tab, TabList, TabPanel, Tabs, ToggleButton, ToggleButtonGroup, type Key } from 'react-aria-components';
-import { CLAIM_STATUSES, FLAG_STATUSES, RELIABILITY_GRADES, type Annotation, type Flag, type Source } from '../../../common/domain';
+import { forwardRef, memo, useCallback, useDeferredValue, useEffect, useEffectEvent, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import { Input, SearchField, Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
+import { FLAG_STATUSES, type Annotation, type Flag, type Source } from '../../../common/domain';
 import { AnnotationDetails } from '../details/AnnotationDetails';
 import { ChoiceSelect } from '../details/ChoiceSelect';
 import { FlagDetails } from '../details/FlagDetails';
 import { SourceDetails } from '../details/SourceDetails';
 import type { NoteEditorHandle } from '../notes/NoteEditor';
+import type { Indexes } from '../store/indexes';
 import type { WorkflowActions } from '../workflow/actions';
-import {
-  DEFAULT_FILTERS,
-  filterAnnotations,
-  filterFlags,
-  filterSources,
-  FLAG_STATUS_LABEL,
-  shorten,
-  sourcesOf,
-  STATUS_LABEL,
-  type AnnotationFilters,
-  type Indexes,
-  type KindFilter,
-} from './model';
+import { AnnotationFilterBar, ANY, gradeOptions } from './AnnotationFilterBar';
+import { DEFAULT_FILTERS, filterAnnotations, filterFlags, filterSources, FLAG_STATUS_LABEL, sourcesOf, type AnnotationFilters } from './model';
+import { AnnotationRow, FlagRow, SourceRow } from './rows';
 import { VirtualList, type VirtualListHandle } from './VirtualList';
 
 // The side panel: claims and attributions, flags, sources, each with counts, filters and a search;
@@ -44,6 +35,7 @@ export interface PanelHandle {
 }
 
 interface Props {
+  /** Sorted by start, then id (as the store keeps them). */
   annotations: readonly Annotation[];
   ix: Indexes;
   flags: readonly Flag[];
@@ -55,86 +47,7 @@ interface Props {
 
 const ROW = 58;
 
-const ANY = 'any';
-const statusOptions = [{ id: ANY, label: 'Any status' }, ...CLAIM_STATUSES.map((s) => ({ id: s, label: STATUS_LABEL[s] }))];
-const gradeOptions = [{ id: ANY, label: 'Any grade' }, ...RELIABILITY_GRADES.map((g) => ({ id: g, label: `Grade ${g}` }))];
 const flagStatusOptions = [{ id: ANY, label: 'Any status' }, ...FLAG_STATUSES.map((s) => ({ id: s, label: FLAG_STATUS_LABEL[s] }))];
-
-function AnnotationRow({ a, ix }: { a: Annotation; ix: Indexes }) {
-  const sources = sourcesOf(ix, a.id);
-  const flagged = (ix.flagsOf.get(a.id)?.length ?? 0) > 0;
-  const unsourced = a.kind === 'claim' && sources.length === 0;
-  return (
-    <>
-      <span className="cs-row-meta">
-        <span className={`cs-row-kind cs-kind-${a.kind}`}>{a.kind === 'claim' ? 'Claim' : 'Attribution'}</span>
-        {a.kind === 'claim' && a.status !== 'unverified' && (
-          <span className="cs-status-badge" data-status={a.status}>
-            {STATUS_LABEL[a.status]}
-          </span>
-        )}
-        {a.credibility !== null && <span className="cs-muted" title="information credibility">{a.credibility}</span>}
-        {flagged && (
-          <span className="cs-flag-mark" title="flagged: part of an inconsistency">
-            ⚑
-          </span>
-        )}
-        {a.note && (
-          <span className="cs-muted" title="has a note">
-            ✎
-          </span>
-        )}
-        <span className="cs-grow" />
-        {sources.slice(0, 1).map((s) => (
-          <span key={s.id} className="cs-row-source">
-            {shorten(s.name, 22)}{' '}
-            <span className="cs-grade" data-grade={s.reliability}>
-              {s.reliability}
-            </span>
-          </span>
-        ))}
-        {unsourced && <span className="cs-row-unsourced">unsourced</span>}
-      </span>
-      <span className="cs-row-text">{a.exact}</span>
-    </>
-  );
-}
-
-function FlagRow({ f, ix }: { f: Flag; ix: Indexes }) {
-  const first = ix.byId.get(f.memberIds[0]!);
-  return (
-    <>
-      <span className="cs-row-meta">
-        <span className="cs-flag-mark">⚑</span>
-        <span className="cs-status-badge" data-flag-status={f.status}>
-          {FLAG_STATUS_LABEL[f.status]}
-        </span>
-        <span className="cs-muted">{f.memberIds.length} claims</span>
-      </span>
-      <span className="cs-row-text">{f.explanation || (first ? `“${first.exact}”` : 'Inconsistency')}</span>
-    </>
-  );
-}
-
-function SourceRow({ s, ix }: { s: Source; ix: Indexes }) {
-  const cited = ix.citations.get(s.id)?.length ?? 0;
-  return (
-    <>
-      <span className="cs-row-meta">
-        <span className="cs-grade" data-grade={s.reliability}>
-          {s.reliability}
-        </span>
-        <span className="cs-row-name">{s.name}</span>
-        <span className="cs-grow" />
-        <span className="cs-muted">{cited > 0 ? `cited ${cited}×` : 'not cited here'}</span>
-      </span>
-      <span className="cs-row-text cs-muted">
-        {s.type}
-        {s.aliases.length ? ` · ${s.aliases.join(', ')}` : ''}
-      </span>
-    </>
-  );
-}
 
 const PanelInner = forwardRef<PanelHandle, Props>(function AnnotationPanel(
   { annotations, ix, flags, sources, selectedId, alsoSelected, actions },
@@ -155,8 +68,7 @@ const PanelInner = forwardRef<PanelHandle, Props>(function AnnotationPanel(
 
   // The search box stays responsive while a long list filters behind it.
   const query = useDeferredValue(search);
-  const sorted = useMemo(() => [...annotations].sort((a, b) => a.start - b.start || a.id - b.id), [annotations]);
-  const shownAnnotations = useMemo(() => filterAnnotations(sorted, ix, { ...filters, search: query }), [sorted, ix, filters, query]);
+  const shownAnnotations = useMemo(() => filterAnnotations(annotations, ix, { ...filters, search: query }), [annotations, ix, filters, query]);
   const shownFlags = useMemo(() => filterFlags(flags, ix, flagStatus, query), [flags, ix, flagStatus, query]);
   const shownSources = useMemo(() => filterSources(sources, sourceGrade, query), [sources, sourceGrade, query]);
   const showSource = useCallback((id: number) => {
@@ -173,16 +85,17 @@ const PanelInner = forwardRef<PanelHandle, Props>(function AnnotationPanel(
   const selected = selectedId === null ? null : (ix.byId.get(selectedId) ?? null);
 
   // Moving in the editor highlights the matching entry in whichever list is showing.
-  useEffect(() => {
-    if (selectedId === null) return;
+  const followSelection = useEffectEvent((id: number) => {
     if (tab === 'flags') {
-      const fl = ix.flagsOf.get(selectedId);
+      const fl = ix.flagsOf.get(id);
       if (fl?.length && !fl.some((f) => f.id === flagId)) setFlagId(fl[0]!.id);
     } else if (tab === 'sources') {
-      const s = sourcesOf(ix, selectedId)[0];
+      const s = sourcesOf(ix, id)[0];
       if (s) setSourceId(s.id);
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+  });
+  useEffect(() => {
+    if (selectedId !== null) followSelection(selectedId);
   }, [selectedId]);
 
   useImperativeHandle(
@@ -216,11 +129,6 @@ const PanelInner = forwardRef<PanelHandle, Props>(function AnnotationPanel(
     [tab, flag, source, showFlag, showSource],
   );
 
-  const setFilter = <K extends keyof AnnotationFilters>(key: K, value: AnnotationFilters[K]) => setFilters((f) => ({ ...f, [key]: value }));
-  const sourceOptions = useMemo(
-    () => [{ id: ANY, label: 'Any source' }, { id: 'none', label: 'No source' }, ...sources.map((s) => ({ id: String(s.id), label: `${s.name} (${s.reliability})` }))],
-    [sources],
-  );
   const filtered =
     filters.kind !== 'all' || filters.status !== 'any' || filters.source !== 'any' || filters.grade !== 'any' || filters.unsourced || search.trim() !== '';
 
@@ -261,55 +169,18 @@ const PanelInner = forwardRef<PanelHandle, Props>(function AnnotationPanel(
         </SearchField>
 
         <TabPanel id="annotations" className="cs-tabpanel">
-          <div className="cs-filters">
-            <ToggleButtonGroup
-              aria-label="Kind"
-              selectionMode="single"
-              disallowEmptySelection
-              selectedKeys={[filters.kind]}
-              onSelectionChange={(keys) => setFilter('kind', ([...keys][0] ?? 'all') as KindFilter)}
-              className="cs-segmented"
-            >
-              <ToggleButton id="all" className="cs-segment">
-                All
-              </ToggleButton>
-              <ToggleButton id="claim" className="cs-segment">
-                Claims {ix.claims}
-              </ToggleButton>
-              <ToggleButton id="attribution" className="cs-segment">
-                Attributions {ix.attributions}
-              </ToggleButton>
-            </ToggleButtonGroup>
-            <ToggleButton className="cs-segment cs-unsourced-toggle" isSelected={filters.unsourced} onChange={(v) => setFilter('unsourced', v)}>
-              Unsourced {ix.unsourced}
-            </ToggleButton>
-            <div className="cs-filter-row">
-              <ChoiceSelect compact label="Filter by status" value={filters.status} options={statusOptions} onChange={(v) => setFilter('status', v as AnnotationFilters['status'])} />
-              <ChoiceSelect
-                compact
-                label="Filter by source"
-                value={String(filters.source)}
-                options={sourceOptions}
-                onChange={(v) => setFilter('source', v === ANY || v === 'none' ? v : Number(v))}
-              />
-              <ChoiceSelect compact label="Filter by grade" value={filters.grade} options={gradeOptions} onChange={(v) => setFilter('grade', v as AnnotationFilters['grade'])} />
-            </div>
-            {filtered && (
-              <div className="cs-hint cs-shown">
-                {shownAnnotations.length} of {annotations.length} shown{' '}
-                <button
-                  type="button"
-                  className="cs-link-button"
-                  onClick={() => {
-                    setFilters(DEFAULT_FILTERS);
-                    setSearch('');
-                  }}
-                >
-                  Clear filters
-                </button>
-              </div>
-            )}
-          </div>
+          <AnnotationFilterBar
+            filters={filters}
+            ix={ix}
+            sources={sources}
+            shown={filtered ? shownAnnotations.length : null}
+            total={annotations.length}
+            onChange={setFilters}
+            onClear={() => {
+              setFilters(DEFAULT_FILTERS);
+              setSearch('');
+            }}
+          />
           <VirtualList
             ref={listRef}
             items={shownAnnotations}

@@ -1,7 +1,7 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { forwardRef, useEffect, useId, useImperativeHandle, useRef, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { forwardRef, useEffect, useEffectEvent, useId, useImperativeHandle, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { scrollRowIntoView, scrollToTop, useRowWindow } from './useRowWindow';
 
-// A listbox over thousands of rows: @tanstack/react-virtual renders only what is on screen. The
+// A listbox over thousands of rows: only the rows on screen are rendered (useRowWindow). The
 // list is one tab stop; arrows move the selection (aria-activedescendant), Space adds the active
 // row to a multi-selection, and the selected row scrolls into view when it changes from outside.
 
@@ -30,28 +30,24 @@ function VirtualListInner<T>(
   { items, keyOf, selected, alsoSelected, onChoose, renderRow, rowHeight, label, empty, rowClass, resetKey }: Props<T>,
   ref: React.ForwardedRef<VirtualListHandle>,
 ) {
-  const scrollRef = useRef<HTMLDivElement>(null);
+  // The scrolling element, as state: the row window reads its position while rendering.
+  const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
   const baseId = useId();
-  const virtual = useVirtualizer({
-    count: items.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    overscan: 8,
-  });
+  const virtual = useRowWindow(scroller, items.length, rowHeight, 8);
   const selectedIndex = selected === null ? -1 : items.findIndex((it) => keyOf(it) === selected);
 
-  useImperativeHandle(ref, () => ({ focus: () => scrollRef.current?.focus() }), []);
+  useImperativeHandle(ref, () => ({ focus: () => scroller?.focus() }), [scroller]);
 
-  // Moving in the editor highlights the entry: bring it into view.
+  // Moving in the editor highlights the entry: bring it into view (again when the list changes).
   useEffect(() => {
-    if (selectedIndex >= 0) virtual.scrollToIndex(selectedIndex, { align: 'auto' });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [selectedIndex, items]);
+    if (scroller && selectedIndex >= 0) scrollRowIntoView(scroller, selectedIndex, rowHeight);
+  }, [scroller, selectedIndex, items, rowHeight]);
 
-  useEffect(() => {
-    if (selectedIndex < 0) virtual.scrollToOffset(0);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [resetKey]);
+  // New filters: back to the selected row (above), or to the top.
+  const onReset = useEffectEvent(() => {
+    if (scroller && selectedIndex < 0) scrollToTop(scroller);
+  });
+  useEffect(() => onReset(), [resetKey]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (items.length === 0) return;
@@ -79,7 +75,7 @@ function VirtualListInner<T>(
   const also = new Set(alsoSelected ?? []);
   return (
     <div
-      ref={scrollRef}
+      ref={setScroller}
       className="cs-panel-scroll"
       role="listbox"
       aria-label={label}
@@ -88,8 +84,8 @@ function VirtualListInner<T>(
       aria-activedescendant={selectedIndex >= 0 ? `${baseId}-${selected}` : undefined}
       onKeyDown={onKeyDown}
     >
-      <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
-        {virtual.getVirtualItems().map((row) => {
+      <div style={{ height: virtual.total, position: 'relative' }}>
+        {virtual.rows.map((row) => {
           const item = items[row.index]!;
           const key = keyOf(item);
           const isSelected = key === selected;
@@ -104,7 +100,7 @@ function VirtualListInner<T>(
               aria-posinset={row.index + 1}
               data-item={key}
               className={`cs-row${isSelected ? ' cs-current' : ''}${isAlso ? ' cs-also' : ''}${rowClass ? ' ' + rowClass(item) : ''}`}
-              style={{ position: 'absolute', top: 0, left: 0, right: 0, height: row.size, transform: `translateY(${row.start}px)` }}
+              style={{ position: 'absolute', top: 0, left: 0, right: 0, height: rowHeight, transform: `translateY(${row.start}px)` }}
               onMouseDown={(e: MouseEvent) => {
                 // Keep the text selection (and the caret) where it is on Shift/Ctrl+click.
                 if (e.shiftKey || e.ctrlKey || e.metaKey) e.preventDefault();

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation, Flag, Link, Source } from '../../../common/domain';
 import { overlappingClaimPairs } from '../workflow/HighlightStyles';
-import { buildIndexes, DEFAULT_FILTERS, filterAnnotations, flagPeers, isSourced, sourcesOf } from './model';
+import { buildIndexes, isSourced } from '../store/indexes';
+import { DEFAULT_FILTERS, filterAnnotations, flagPeers, sourcesOf } from './model';
 
 const ann = (id: number, kind: Annotation['kind'], start: number, end: number, extra: Partial<Annotation> = {}): Annotation => ({
   id,
@@ -36,7 +37,7 @@ describe('panel model', () => {
     { id: 1, documentId: 1, explanation: 'six vs five', status: 'open', note: '', memberIds: [1, 3] },
     { id: 2, documentId: 1, explanation: '', status: 'open', note: '', memberIds: [3, 4] },
   ];
-  const ix = buildIndexes(annotations, { links, flags, sources });
+  const ix = buildIndexes({ annotations, links, flags, sources });
 
   it('counts claims, attributions and unsourced claims, and finds the sources behind a claim', () => {
     expect([ix.claims, ix.attributions, ix.unsourced]).toEqual([3, 2, 1]);

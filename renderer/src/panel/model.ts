@@ -1,82 +1,9 @@
-import type { Annotation, AnnotationKind, ClaimStatus, DocumentRelations, Flag, FlagStatus, Reliability, Source } from '../../../common/domain';
-import { CLAIM_STATUS_LABELS, FLAG_STATUS_LABELS } from '../../../common/labels';
+import { RELIABILITY_GRADES, type Annotation, type AnnotationKind, type ClaimStatus, type Flag, type FlagStatus, type Reliability, type Source } from '../../../common/domain';
+import { CLAIM_STATUS_LABELS, credibilityLabel, FLAG_STATUS_LABELS, reliabilityLabel } from '../../../common/labels';
+import { isSourced, type Indexes } from '../store/indexes';
 
-// What the panel and the details pane derive from the document's state: indexes built once per
-// change of annotations or relations (O(n)), then cheap look-ups while rendering.
-
-export interface Relations {
-  links: DocumentRelations['links'];
-  flags: Flag[];
-  sources: Source[];
-}
-
-export const NO_RELATIONS: Relations = { links: [], flags: [], sources: [] };
-
-export interface Indexes {
-  byId: ReadonlyMap<number, Annotation>;
-  sourceById: ReadonlyMap<number, Source>;
-  /** Annotation id -> the source it cites itself. */
-  citedSource: ReadonlyMap<number, number>;
-  /** Attribution id -> the claims it covers. */
-  claimsOf: ReadonlyMap<number, readonly number[]>;
-  /** Claim id -> the attributions that cover it. */
-  attributionsOf: ReadonlyMap<number, readonly number[]>;
-  /** Claim id -> the flags it sits in. */
-  flagsOf: ReadonlyMap<number, readonly Flag[]>;
-  /** Source id -> annotations of this document that cite it. */
-  citations: ReadonlyMap<number, readonly number[]>;
-  claims: number;
-  attributions: number;
-  unsourced: number;
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-export function buildIndexes(annotations: readonly Annotation[], relations: Relations): Indexes {
-  const byId = new Map(annotations.map((a) => [a.id, a]));
-  const sourceById = new Map(relations.sources.map((s) => [s.id, s]));
-  const citedSource = new Map<number, number>();
-  const claimsOf = new Map<number, number[]>();
-  const attributionsOf = new Map<number, number[]>();
-  const citations = new Map<number, number[]>();
-  for (const l of relations.links) {
-    if (l.toSourceId !== null) {
-      citedSource.set(l.fromId, l.toSourceId);
-      push(citations, l.toSourceId, l.fromId);
-    } else if (l.toAnnotationId !== null) {
-      push(claimsOf, l.fromId, l.toAnnotationId);
-      push(attributionsOf, l.toAnnotationId, l.fromId);
-    }
-  }
-  const flagsOf = new Map<number, Flag[]>();
-  for (const f of relations.flags) for (const m of f.memberIds) push(flagsOf, m, f);
-  let claims = 0;
-  let unsourced = 0;
-  const partial: Omit<Indexes, 'claims' | 'attributions' | 'unsourced'> = {
-    byId,
-    sourceById,
-    citedSource,
-    claimsOf,
-    attributionsOf,
-    flagsOf,
-    citations,
-  };
-  for (const a of annotations) {
-    if (a.kind !== 'claim') continue;
-    claims++;
-    if (!isSourced(partial, a.id)) unsourced++;
-  }
-  return { ...partial, claims, attributions: annotations.length - claims, unsourced };
-}
-
-/** A claim is sourced when an attribution covers it or it cites a source itself. */
-export function isSourced(ix: Pick<Indexes, 'citedSource' | 'attributionsOf'>, claimId: number): boolean {
-  return ix.citedSource.has(claimId) || (ix.attributionsOf.get(claimId)?.length ?? 0) > 0;
-}
+// What the panel and the details pane show of the document's state: filters, look-ups over the
+// store's indexes, labels.
 
 /** The sources behind an annotation: its own citation, and for a claim those of its attributions. */
 export function sourcesOf(ix: Indexes, id: number): Source[] {
@@ -159,23 +86,9 @@ export function flagPeers(ix: Indexes, id: number): number[] {
 export const STATUS_LABEL = CLAIM_STATUS_LABELS;
 export const FLAG_STATUS_LABEL = FLAG_STATUS_LABELS;
 
-export const RELIABILITY_LABEL: Record<Reliability, string> = {
-  A: 'A · completely reliable',
-  B: 'B · usually reliable',
-  C: 'C · fairly reliable',
-  D: 'D · not usually reliable',
-  E: 'E · unreliable',
-  F: 'F · cannot be judged',
-};
-
-export const CREDIBILITY_LABEL: Record<number, string> = {
-  1: '1 · confirmed',
-  2: '2 · probably true',
-  3: '3 · possibly true',
-  4: '4 · doubtful',
-  5: '5 · improbable',
-  6: '6 · cannot be judged',
-};
+/** "B · Usually reliable": the report's words (common/labels.ts) with the grade in front. */
+export const RELIABILITY_LABEL = Object.fromEntries(RELIABILITY_GRADES.map((g) => [g, reliabilityLabel(g)])) as Record<Reliability, string>;
+export const CREDIBILITY_LABEL: Record<number, string> = Object.fromEntries([1, 2, 3, 4, 5, 6].map((c) => [c, credibilityLabel(c)]));
 
 export function shorten(s: string, max = 80): string {
   return s.length > max ? s.slice(0, max - 1) + '…' : s;

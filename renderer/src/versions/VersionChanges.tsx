@@ -17,12 +17,18 @@ interface Props {
 export function VersionChanges({ isOpen, documentId, version, orphans, client, onClose }: Props) {
   const [diff, setDiff] = useState<VersionDiff | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Each opening (of this document) compares afresh.
+  const request = isOpen ? documentId : null;
+  const [shown, setShown] = useState<number | null>(null);
+  if (request !== shown) {
+    setShown(request);
+    setDiff(null);
+    setError(null);
+  }
 
   useEffect(() => {
     if (!isOpen) return;
     let live = true;
-    setDiff(null);
-    setError(null);
     client
       .getVersionDiff({ documentId })
       .then((d) => live && setDiff(d))

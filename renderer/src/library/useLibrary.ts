@@ -1,0 +1,81 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Client } from '../../../common/api';
+import { errorMessage, isElectron } from '../api/client';
+import { markDocumentReceived, markOpenRequested } from '../perf';
+import { opened, type DocumentStore } from '../store/documentStore';
+import { fileToBase64 } from '../ui/base64';
+import type { Toast } from '../workflow/useWriter';
+
+const LAST_DOC_KEY = 'claimscope.lastDocument';
+
+/** The library: listing, opening and importing documents; the one open last time opens at start. */
+export function useLibrary({ store, client, toast }: { store: DocumentStore; client: Client; toast: Toast }) {
+  const [busy, setBusy] = useState<string | null>(null);
+
+  const refreshLibrary = useCallback(async () => {
+    try {
+      store.dispatch({ type: 'libraryLoaded', documents: (await client.listDocuments({})).documents });
+    } catch (err) {
+      toast(errorMessage(err), 'error');
+    }
+  }, [client, store, toast]);
+
+  const openDocument = useCallback(
+    async (id: number) => {
+      setBusy('Opening…');
+      markOpenRequested(id);
+      try {
+        const { document, state } = await client.getDocument({ id });
+        markDocumentReceived(id);
+        store.dispatch(opened(document, state));
+        localStorage.setItem(LAST_DOC_KEY, String(id));
+        window.document.title = `${document.title} — Claimscope`;
+      } catch (err) {
+        toast(errorMessage(err), 'error');
+      } finally {
+        setBusy(null);
+      }
+    },
+    [client, store, toast],
+  );
+
+  const importFiles = useCallback(
+    async (files: readonly File[]) => {
+      for (const file of files) {
+        setBusy(`Importing ${file.name}…`);
+        try {
+          const path = isElectron ? window.claimscope!.pathForFile(file) : '';
+          const result = path
+            ? await client.importFile({ path })
+            : await client.importBytes({ name: file.name, dataBase64: await fileToBase64(file) });
+          if (result.existing) toast(`${file.name} is already in the library; opened it`, 'info');
+          await refreshLibrary();
+          await openDocument(result.document.id);
+        } catch (err) {
+          toast(errorMessage(err), 'error');
+        } finally {
+          setBusy(null);
+        }
+      }
+    },
+    [client, openDocument, refreshLibrary, toast],
+  );
+
+  // First load: the library, and the document that was open last time.
+  useEffect(() => {
+    void (async () => {
+      await refreshLibrary();
+      const last = Number(localStorage.getItem(LAST_DOC_KEY));
+      if (last > 0) {
+        try {
+          await client.getState({ documentId: last });
+          await openDocument(last);
+        } catch {
+          localStorage.removeItem(LAST_DOC_KEY);
+        }
+      }
+    })();
+  }, [client, openDocument, refreshLibrary]);
+
+  return { busy, refreshLibrary, openDocument, importFiles };
+}
