@@ -51,6 +51,7 @@ const nodeEntries = [
   { in: 'main/electron/main.ts', out: 'dist/main/electron.cjs' },
   { in: 'assist/worker.ts', out: 'dist/main/assist-worker.cjs', optional: true },
   { in: 'bench/bench.ts', out: 'dist/bench/bench.cjs', optional: true },
+  { in: 'assist/eval/run.ts', out: 'dist/assist/eval.cjs', optional: true },
 ];
 
 await Promise.all([

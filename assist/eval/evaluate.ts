@@ -27,7 +27,7 @@ export interface Article {
 }
 
 /** The data folder beside this file, or (bundled into dist/) beside its source. */
-export const DATA = [path.join(__dirname, 'data'), path.resolve(__dirname, '..', 'assist', 'eval', 'data')].find((d) => fs.existsSync(d)) ?? path.join(__dirname, 'data');
+export const DATA = [path.join(__dirname, 'data'), path.resolve(__dirname, '..', 'assist', 'eval', 'data'), path.resolve(__dirname, '..', '..', 'assist', 'eval', 'data')].find((d) => fs.existsSync(d)) ?? path.join(__dirname, 'data');
 
 export function loadSplit(split: 'dev' | 'test' | string): Article[] {
   const dir = path.isAbsolute(split) ? split : path.join(DATA, 'blind', split);
