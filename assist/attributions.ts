@@ -30,6 +30,8 @@ export interface Attribution {
 
 function normalise(s: string): string {
   return s
+    .normalize('NFKC')
+    .replace(/\p{Cf}/gu, '')
     .toLowerCase()
     .replace(/[’']s\b/g, '')
     .replace(/[^\p{L}\p{N}\s&-]/gu, ' ')

@@ -25,6 +25,15 @@ export const FLAG_STATUSES = ['open', 'confirmed', 'explained', 'dismissed'] as 
 export const FlagStatus = z.enum(FLAG_STATUSES);
 export type FlagStatus = z.infer<typeof FlagStatus>;
 
+/** The limits every write path holds to: the API's schemas and an imported annotation file alike. */
+export const LIMITS = {
+  note: 100_000,
+  explanation: 2000,
+  flagMembers: 100,
+  aliases: 100,
+  sourceName: 200,
+} as const;
+
 export const Id = z.number().int().positive();
 /** Offsets are JavaScript string indices (UTF-16 code units) into the document's plain text. */
 export const Offset = z.number().int().min(0);
@@ -111,14 +120,14 @@ export const Source = z.object({
 export type Source = z.infer<typeof Source>;
 
 /** A source's name or alias: trimmed, never empty. */
-export const SourceName = z.string().trim().min(1).max(200);
+export const SourceName = z.string().trim().min(1).max(LIMITS.sourceName);
 /** What the analyst gives for a new source; the rest defaults (type other, reliability F). */
 export const NewSource = z.strictObject({
   name: SourceName,
   type: SourceType.optional(),
-  aliases: z.array(SourceName).max(100).optional(),
+  aliases: z.array(SourceName).max(LIMITS.aliases).optional(),
   reliability: Reliability.optional(),
-  note: z.string().max(100_000).optional(),
+  note: z.string().max(LIMITS.note).optional(),
 });
 export type NewSource = z.infer<typeof NewSource>;
 

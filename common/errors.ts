@@ -6,6 +6,7 @@ export const ERROR_CODES = [
   'bad_file',
   'conflict',
   'unauthorized',
+  'storage',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

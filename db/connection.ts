@@ -44,6 +44,21 @@ export function isBusy(err: unknown): boolean {
   return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
 }
 
+/**
+ * What a person can do about a storage failure of the database at `file` (disk full, read-only,
+ * no permission, an I/O error, a folder that is not there), in one line; null for other errors.
+ */
+export function describeStorageError(err: unknown, file: string): string | null {
+  const code = String((err as { code?: unknown } | null)?.code ?? '');
+  if (code.startsWith('SQLITE_FULL') || code === 'ENOSPC') return `the disk holding ${file} is full; free some space and try again (this change was not saved)`;
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') return `${file} is read-only; make the file and its folder writable, or open a copy elsewhere (this change was not saved)`;
+  if (code === 'EACCES' || code === 'EPERM' || code.startsWith('SQLITE_PERM')) return `${file} cannot be written: permission denied; check the permissions of the file and its folder`;
+  if (code.startsWith('SQLITE_IOERR')) return `the disk reported an error reading or writing ${file}; check the disk, then try again (this change was not saved)`;
+  if (code === 'ENOTDIR' || code === 'EEXIST') return `${file} cannot be created: something in its path is a file, not a folder; choose another path with --db`;
+  if (code.startsWith('SQLITE_CANTOPEN')) return `${file} cannot be opened; check that its folder exists and that you may write to it`;
+  return null;
+}
+
 const statementCache = new WeakMap<DB, Map<string, Stmt>>();
 
 /** The one statement cache: each SQL text is prepared once per connection. */

@@ -142,3 +142,12 @@ describe('integrity on open', () => {
     expect(parseFileStamp(fileStamp(now))).toEqual(now);
   });
 });
+
+describe('a database that cannot be made', () => {
+  it('says which path and what to do when a file stands where its folder should be', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-nodir-'));
+    fs.writeFileSync(path.join(dir, 'not-a-folder'), 'x');
+    const file = path.join(dir, 'not-a-folder', 'claimscope.db');
+    expect(() => openDatabase(file)).toThrow(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} cannot be created: something in its path is a file, not a folder; choose another path with --db$`));
+  });
+});

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { automaticBackup, dailyBackupDue, listBackups } from './backup';
-import { BUSY_TIMEOUT_MS, connect, isBusy, openReadOnly, type ConnectOptions, type DB } from './connection';
+import { BUSY_TIMEOUT_MS, connect, describeStorageError, isBusy, openReadOnly, type ConnectOptions, type DB } from './connection';
 import { DamagedDatabaseError, isCorruptionError, moveAside, quickCheck } from './integrity';
 import { checkNotRestoring } from './lock';
 import { migrate, MIGRATIONS, type Migration } from './migrations';
@@ -142,10 +142,12 @@ function openOnce(file: string, options: OpenOptions): DB {
 export function openDatabase(file: string, options: OpenOptions = {}): DB {
   if (file === ':memory:') return openOnce(file, options);
   checkNotRestoring(file);
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   try {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     return openWithRetry(file, options);
   } catch (err) {
+    const storage = describeStorageError(err, path.resolve(file));
+    if (storage) throw new Error(storage, { cause: err });
     if (!(err instanceof DamagedDatabaseError) && !isCorruptionError(err)) throw err;
     const problem = err instanceof DamagedDatabaseError ? (err.problems[0] ?? 'unknown problem') : (err as Error).message;
     const movedTo = moveAside(file);

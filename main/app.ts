@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { openDatabase, type OpenOptions } from '../db/open';
 import { createRouter, type Dispatch } from './router';
 import { createService, type ServiceOptions } from './service';
@@ -37,7 +38,7 @@ export function openApp(dbPath: string, options: OpenOptions & ServiceOptions & 
   // The app and the web host start the assistant's worker at once, so its first answer is quick.
   if (options.warmAssistant) assistant.warm();
   const service = createService(db, { ...options, assistant });
-  const dispatch = createRouter(service);
+  const dispatch = createRouter(service, undefined, { databasePath: path.resolve(dbPath) });
   return {
     db,
     service,

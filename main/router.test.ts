@@ -61,6 +61,20 @@ describe('router', () => {
     }
   });
 
+  it('says what to do about a full disk, a read-only file or an I/O error, naming the database', async () => {
+    const service = createService(app.db);
+    const cases: Array<[string, RegExp]> = [
+      ['SQLITE_FULL', /the disk holding \/data\/c\.db is full; free some space/],
+      ['SQLITE_READONLY_DIRECTORY', /\/data\/c\.db is read-only/],
+      ['SQLITE_IOERR_WRITE', /the disk reported an error reading or writing \/data\/c\.db/],
+      ['EACCES', /permission denied/],
+    ];
+    for (const [code, message] of cases) {
+      const dispatch = createRouter({ ...service, listDocuments: () => { throw Object.assign(new Error('x'), { code }); } }, () => {}, { databasePath: '/data/c.db' });
+      expect(await dispatch('listDocuments', {}), code).toMatchObject({ ok: false, error: { code: 'storage', message: expect.stringMatching(message) } });
+    }
+  });
+
   it('validates output too: a handler returning the wrong shape is an internal error', async () => {
     const service = createService(app.db);
     const dispatch = createRouter({ ...service, listDocuments: () => ({ documents: [{ id: 'x' }] }) as never }, () => {});

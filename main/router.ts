@@ -1,7 +1,7 @@
 import { api, type Handlers } from '../common/api';
 import { ClaimscopeError, type ApiResult } from '../common/errors';
 import type { MethodName } from '../common/methods';
-import { isBusy } from '../db/connection';
+import { describeStorageError, isBusy } from '../db/connection';
 
 export type Dispatch = (method: unknown, input: unknown) => Promise<ApiResult<unknown>>;
 
@@ -21,7 +21,11 @@ function describeIssues(issues: ReadonlyArray<{ path: PropertyKey[]; message: st
  * The one router both transports use: refuses unknown methods, validates every input against its
  * schema before the handler runs and every output after, and turns errors into one-line results.
  */
-export function createRouter(handlers: Handlers, log: (msg: string) => void = (m) => console.error(m)): Dispatch {
+export function createRouter(
+  handlers: Handlers,
+  log: (msg: string) => void = (m) => console.error(m),
+  context: { databasePath?: string } = {},
+): Dispatch {
   return async (method, input) => {
     if (!isMethod(method)) {
       // Never String() an arbitrary value: an object whose toString is not a function throws.
@@ -46,6 +50,11 @@ export function createRouter(handlers: Handlers, log: (msg: string) => void = (m
       if (err instanceof ClaimscopeError) return { ok: false, error: { code: err.code, message: err.message } };
       if (isBusy(err)) {
         return { ok: false, error: { code: 'conflict', message: 'the database is busy with another program; try again in a moment' } };
+      }
+      const storage = describeStorageError(err, context.databasePath ?? 'the database');
+      if (storage) {
+        log(`claimscope: ${method}: ${storage} (${String((err as { code?: unknown }).code)})`);
+        return { ok: false, error: { code: 'storage', message: storage } };
       }
       log(`claimscope: ${method} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       return { ok: false, error: { code: 'internal', message: `${method}: internal error; please report it` } };

@@ -1,5 +1,6 @@
 import type { Source } from '../../common/domain';
 import type { Row } from '../changes';
+import { nameKey } from '../../common/selectors';
 import { prepared, type DB } from '../connection';
 
 // The sources table: the workspace-wide register of who is cited and how far to trust them.
@@ -34,10 +35,13 @@ export class SourceRepo {
     return r ? toSource(r) : null;
   }
 
-  /** Another source with this name, case-insensitively. */
+  /**
+   * Another source with this name, compared as nameKey compares them (case, full-width forms and
+   * invisible characters do not make a different source).
+   */
   idByName(name: string, exceptId: number | null = null): number | null {
-    return (prepared(this.db, 'SELECT id FROM sources WHERE lower(name) = lower(?) AND id IS NOT ? LIMIT 1').pluck().get(name, exceptId) as
-      | number
-      | undefined) ?? null;
+    const key = nameKey(name);
+    const rows = prepared(this.db, 'SELECT id, name FROM sources').all() as Array<{ id: number; name: string }>;
+    return rows.find((r) => r.id !== exceptId && nameKey(r.name) === key)?.id ?? null;
   }
 }

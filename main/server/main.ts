@@ -2,7 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { oneLine, openApp } from '../app';
 import { resolveDbPath } from '../paths';
-import { newSecret } from './security';
+import { secretFrom } from './security';
 import { startServer } from './server';
 
 // `npm run serve` / the fallback of `npm start`: the app for a browser on this machine.
@@ -17,11 +17,12 @@ async function main(): Promise<void> {
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port ${values.port}: give a port number (0 picks a free one)`);
   const dbPath = resolveDbPath(values.db);
+  const secret = secretFrom(process.env);
   const app = openApp(dbPath, { warmAssistant: true });
   const server = await startServer({
     dispatch: app.dispatch,
     staticDir: path.join(__dirname, '..', 'renderer'),
-    secret: process.env.CLAIMSCOPE_SECRET || newSecret(),
+    secret,
     port,
   });
   console.log(`Claimscope is running at ${server.url}`);

@@ -5,6 +5,21 @@ export function newSecret(): string {
   return crypto.randomBytes(32).toString('base64url');
 }
 
+/** 32 random bytes written as base64url are 43 characters: a secret given from outside must be at least as long. */
+export const MIN_SECRET_LENGTH = 43;
+
+/** The secret from CLAIMSCOPE_SECRET when it is long enough, a new one when it is not set. */
+export function secretFrom(env: NodeJS.ProcessEnv): string {
+  const given = env.CLAIMSCOPE_SECRET;
+  if (given === undefined || given === '') return newSecret();
+  if (given.length < MIN_SECRET_LENGTH || !/^[A-Za-z0-9_-]+$/.test(given)) {
+    throw new Error(
+      `CLAIMSCOPE_SECRET is too weak (${given.length} characters): give at least ${MIN_SECRET_LENGTH} letters, digits, - or _ (32 random bytes, e.g. \`openssl rand -base64 32 | tr '+/' '-_' | tr -d =\`), or unset it for a new one per launch`,
+    );
+  }
+  return given;
+}
+
 /** Constant-time comparison of a presented secret with the real one. */
 export function secretMatches(presented: string | undefined, secret: string): boolean {
   if (typeof presented !== 'string') return false;

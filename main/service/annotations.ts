@@ -1,5 +1,5 @@
 import type { Handlers } from '../../common/api';
-import { quoteSelector } from '../../common/selectors';
+import { quoteSelector, splitsCharacter } from '../../common/selectors';
 import { ClaimscopeError } from '../../common/errors';
 import type { ChangeRecorder } from '../../db/changes';
 import { notFound, nowIso, type ServiceContext } from './context';
@@ -50,6 +50,9 @@ export function annotationHandlers(ctx: ServiceContext): Pick<Handlers, 'createA
       const text = ctx.requireText(documentId);
       if (end > text.length) {
         throw new ClaimscopeError('invalid_input', `the range ${start}-${end} lies outside the document (${text.length} characters)`);
+      }
+      if (splitsCharacter(text, start) || splitsCharacter(text, end)) {
+        throw new ClaimscopeError('invalid_input', `the range ${start}-${end} cuts a character in two (offsets count UTF-16 code units); move it by one`);
       }
       const { value: annotation, changes } = ctx.write(documentId, `Tag ${ANNOTATION_KIND_INFO[kind].label.toLowerCase()}`, (rec) => {
         const created = insertAnnotation(ctx, rec, documentId, text, kind, start, end);

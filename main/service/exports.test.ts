@@ -98,6 +98,32 @@ describe('exportReport', () => {
     expect((await call(b, 'getDocument', { id: real.document.id })).document.text).toBe(genuine);
   });
 
+  it('holds an annotation file to the API\'s limits, storing nothing when it is over them', async () => {
+    const { a, id } = await seeded();
+    const json = JSON.parse((await call(a, 'exportReport', { documentId: id, format: 'json' })).content as string);
+    const b = openApp(path.join(tmp(), 'b.db'));
+    opened.push(b);
+    const variant = (edit: (item: any) => void) => {
+      const copy = structuredClone(json);
+      edit(copy.first.items.find((x: any) => x.motivation === 'assessing'));
+      return JSON.stringify(copy);
+    };
+    const backwards = variant((item) => {
+      const position = item.target.selector.find((x: any) => x.type === 'TextPositionSelector');
+      [position.start, position.end] = [position.end, position.start];
+    });
+    expect(await b.dispatch('importAnnotations', { name: 'backwards.jsonld', json: backwards })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_file', message: expect.stringMatching(/^backwards\.jsonld: not a usable annotation file: .*ends \(\d+\) before it starts/) },
+    });
+    const longNote = variant((item) => item.body.push({ type: 'TextualBody', purpose: 'commenting', value: 'x'.repeat(100_001), format: 'text/markdown' }));
+    expect(await b.dispatch('importAnnotations', { name: 'long.jsonld', json: longNote })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_file', message: expect.stringMatching(/^long\.jsonld: annotation .* has a note longer than 100,000 characters; nothing was imported$/) },
+    });
+    expect((await call(b, 'listDocuments', {})).documents).toEqual([]);
+  });
+
   it('refuses to report on a document whose stored text was changed outside the app', async () => {
     const { a, id } = await seeded();
     expect((await a.dispatch('exportReport', { documentId: id, format: 'md' })).ok).toBe(true);

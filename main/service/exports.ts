@@ -1,8 +1,8 @@
 import type { Handlers } from '../../common/api';
-import type { ExportedFile, ExportFormat } from '../../common/domain';
+import { LIMITS, type ExportedFile, type ExportFormat } from '../../common/domain';
 import { ClaimscopeError } from '../../common/errors';
 import { EXPORT_FORMAT_INFO } from '../../common/formats';
-import { quoteSelector } from '../../common/selectors';
+import { nameKey, quoteSelector } from '../../common/selectors';
 import { anchor } from '../core/anchor';
 import { fromJsonLd, toClaimReview, toCsv, toHtml, toJsonLd, toMarkdown, toPdf, type ImportedAnnotations, type ReportInput } from '../core/export';
 import { notFound, nowIso, type ServiceContext } from './context';
@@ -58,6 +58,18 @@ export async function renderExport(ctx: ServiceContext, input: ReportInput, form
   }
 }
 
+/** The annotations a JSON-LD file holds; every refusal names the file. */
+function readAnnotationFile(name: string, json: string): ImportedAnnotations {
+  try {
+    return fromJsonLd(parseJson(name, json));
+  } catch (err) {
+    if (err instanceof ClaimscopeError && !err.message.startsWith(`${name}:`)) {
+      throw new ClaimscopeError(err.code, `${name}: ${err.message.replace(/^Not a usable annotation file: /, 'not a usable annotation file: ')}`);
+    }
+    throw err;
+  }
+}
+
 function parseJson(name: string, json: string): unknown {
   try {
     return JSON.parse(json);
@@ -104,17 +116,44 @@ function targetDocument(ctx: ServiceContext, name: string, info: ImportedAnnotat
   });
 }
 
+/**
+ * An annotation file gets no more than the API allows: the same limits on notes, explanations,
+ * flag members, source names and aliases, and ranges that run forwards. One line on the first
+ * thing over them; nothing is stored.
+ */
+function checkLimits(name: string, data: ImportedAnnotations): void {
+  const refuse = (what: string) => {
+    throw new ClaimscopeError('bad_file', `${name}: ${what}; nothing was imported`);
+  };
+  for (const a of data.annotations) {
+    if (!Number.isInteger(a.start) || !Number.isInteger(a.end) || a.start < 0 || a.end <= a.start) refuse(`annotation ${a.ref} has the range ${a.start}-${a.end}, which does not run forwards`);
+    if (a.note.length > LIMITS.note) refuse(`annotation ${a.ref} has a note longer than ${LIMITS.note.toLocaleString('en')} characters`);
+  }
+  for (const s of data.sources) {
+    const n = s.name.trim();
+    if (n === '' || n.length > LIMITS.sourceName) refuse(`a source name is empty or longer than ${LIMITS.sourceName} characters`);
+    if (s.aliases.length > LIMITS.aliases || s.aliases.some((x) => x.trim() === '' || x.length > LIMITS.sourceName)) refuse(`source "${n.slice(0, 40)}" has more than ${LIMITS.aliases} aliases, or an empty or over-long one`);
+    if (s.note.length > LIMITS.note) refuse(`source "${n.slice(0, 40)}" has a note longer than ${LIMITS.note.toLocaleString('en')} characters`);
+  }
+  for (const f of data.flags) {
+    if (f.memberRefs.length > LIMITS.flagMembers) refuse(`a flag links ${f.memberRefs.length} claims; at most ${LIMITS.flagMembers}`);
+    if (f.explanation.length > LIMITS.explanation) refuse(`a flag's explanation is longer than ${LIMITS.explanation.toLocaleString('en')} characters`);
+    if (f.note.length > LIMITS.note) refuse(`a flag has a note longer than ${LIMITS.note.toLocaleString('en')} characters`);
+  }
+}
+
 /** Inserts what a JSON-LD file holds, in one undoable operation; quotes re-anchor on the local text. */
 export function insertImported(ctx: ServiceContext, name: string, data: ImportedAnnotations) {
+  checkLimits(name, data);
   return ctx.transaction(() => {
     const documentId = targetDocument(ctx, name, data.document);
     const text = ctx.requireText(documentId);
     const { value: created } = ctx.write(documentId, 'Import annotations', (rec) => {
       const sourceIds = new Map<string, number>();
-      const known = new Map(ctx.store.sources.list().map((s) => [s.name.toLocaleLowerCase(), s.id]));
+      const known = new Map(ctx.store.sources.list().map((s) => [nameKey(s.name), s.id]));
       let sources = 0;
       for (const s of data.sources) {
-        const same = known.get(s.name.toLocaleLowerCase());
+        const same = known.get(nameKey(s.name));
         if (same !== undefined) {
           sourceIds.set(s.ref, same);
           continue;
@@ -128,7 +167,7 @@ export function insertImported(ctx: ServiceContext, name: string, data: Imported
           created_at: nowIso(),
         });
         sourceIds.set(s.ref, id);
-        known.set(s.name.toLocaleLowerCase(), id);
+        known.set(nameKey(s.name), id);
         sources++;
       }
       const annotationIds = new Map<string, number>();
@@ -179,6 +218,6 @@ export function insertImported(ctx: ServiceContext, name: string, data: Imported
 export function exportHandlers(ctx: ServiceContext): Pick<Handlers, 'exportReport' | 'importAnnotations'> {
   return {
     exportReport: ({ documentId, format }) => renderExport(ctx, reportInput(ctx, documentId), format),
-    importAnnotations: ({ name, json }) => insertImported(ctx, name, fromJsonLd(parseJson(name, json))),
+    importAnnotations: ({ name, json }) => insertImported(ctx, name, readAnnotationFile(name, json)),
   };
 }

@@ -1,6 +1,7 @@
 import type { Handlers } from '../../common/api';
 import type { ChangeSet, NewSource, Source } from '../../common/domain';
 import { ClaimscopeError } from '../../common/errors';
+import { nameKey } from '../../common/selectors';
 import type { ChangeRecorder, Row } from '../../db/changes';
 import { nowIso, type ServiceContext } from './context';
 import { emptyChangeSet } from '../../db/changeset';
@@ -11,11 +12,11 @@ import { getSource, quoted, requireAnnotation, requireDocument, requireSource } 
 
 /** Aliases trimmed, without repeats (case-insensitive) and without the name itself. */
 export function normaliseAliases(aliases: readonly string[], name: string): string[] {
-  const seen = new Set([name.trim().toLowerCase()]);
+  const seen = new Set([nameKey(name)]);
   const out: string[] = [];
   for (const raw of aliases) {
     const alias = raw.trim();
-    const key = alias.toLowerCase();
+    const key = nameKey(alias);
     if (!alias || seen.has(key)) continue;
     seen.add(key);
     out.push(alias);

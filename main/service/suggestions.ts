@@ -1,6 +1,6 @@
 import type { Handlers } from '../../common/api';
 import type { Annotation, AnnotationKind, SuggestionBody } from '../../common/domain';
-import { innermostFirst } from '../../common/selectors';
+import { innermostFirst, nameKey } from '../../common/selectors';
 import { ClaimscopeError } from '../../common/errors';
 import { sentenceAt, type Span } from '../../common/segment';
 import type { ChangeRecorder } from '../../db/changes';
@@ -99,7 +99,7 @@ class Acceptor {
     private readonly documentId: number,
     private readonly text: string,
   ) {
-    this.sources = ctx.store.sources.list().map((s) => ({ id: s.id, names: [s.name, ...s.aliases].map((n) => n.toLocaleLowerCase()) }));
+    this.sources = ctx.store.sources.list().map((s) => ({ id: s.id, names: [s.name, ...s.aliases].map(nameKey) }));
   }
 
   private around(kind: AnnotationKind, span: Span): Annotation[] {
@@ -132,7 +132,7 @@ class Acceptor {
   }
 
   private sourceFor(name: string): number {
-    const key = name.toLocaleLowerCase().replace(/^the\s+/, '');
+    const key = nameKey(name).replace(/^the\s+/, '');
     const known =
       this.sources.find((s) => s.names.some((n) => n.replace(/^the\s+/, '') === key)) ??
       // "Ushakov" after "Yury Ushakov": a surname alone is the person already named.
@@ -146,7 +146,7 @@ class Acceptor {
       return known.id;
     }
     const id = insertSource(this.ctx, this.rec, { name });
-    this.sources.push({ id, names: [name.toLocaleLowerCase()] });
+    this.sources.push({ id, names: [nameKey(name)] });
     this.created.sources++;
     return id;
   }

@@ -49,6 +49,25 @@ const USHAKOV = 'presidential aide Yury Ushakov said';
 const claimLinks = (s: any, from: number) =>
   s.links.filter((l: any) => l.fromId === from && l.toAnnotationId !== null).map((l: any) => l.toAnnotationId);
 
+describe('one name, one source; one character, one offset', () => {
+  it('refuses a second source whose name differs only by case, full-width forms or invisible characters', async () => {
+    const { a, doc } = await seeded();
+    await call(a, 'createSource', { documentId: doc, name: 'Yury Ushakov' });
+    for (const twin of ['yury ushakov', 'Ｙｕｒｙ Ｕｓｈａｋｏｖ', 'Yury\u200b Ushakov', 'Yury  Ushakov\u2066']) {
+      expect(await failure(a, 'createSource', { documentId: doc, name: twin })).toMatchObject({ code: 'conflict', message: expect.stringMatching(/already exists/) });
+    }
+  });
+
+  it('refuses a range that cuts a character in two', async () => {
+    const a = openApp(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cs-flow-')), 'c.db'));
+    opened.push(a);
+    const { document } = await call(a, 'importBytes', { name: 'e.txt', dataBase64: Buffer.from('Flag 🇺🇦 raised. Done.').toString('base64') });
+    const at = 'Flag '.length + 1;
+    expect(await failure(a, 'createAnnotation', { documentId: document.id, kind: 'claim', start: at, end: at + 5 })).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/cuts a character in two/) });
+    expect((await call(a, 'createAnnotation', { documentId: document.id, kind: 'claim', start: 0, end: at - 1 })).annotation.exact).toBe('Flag ');
+  });
+});
+
 describe('default links', () => {
   it('links a new attribution to the claims of its sentence, in the same undoable step', async () => {
     const { tag, undo } = await seeded();
