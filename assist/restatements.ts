@@ -138,7 +138,16 @@ interface Reading {
   levelAfterChange: boolean;
 }
 
+const readings = new WeakMap<Quantity, Reading>();
+
+/** How a figure reads (a range, a rate, a change), worked out once per mention. */
 function reading(q: Quantity, text: string): Reading {
+  let r = readings.get(q);
+  if (!r) readings.set(q, (r = readingOf(q, text)));
+  return r;
+}
+
+function readingOf(q: Quantity, text: string): Reading {
   const rate = RATE_AFTER.exec(text.slice(q.end, q.end + 24))?.[0].trim().toLowerCase() ?? q.rate;
   const before = text.slice(Math.max(0, q.start - 40), q.start);
   const verbal = VERBAL_CHANGE.exec(before);
@@ -148,14 +157,26 @@ function reading(q: Quantity, text: string): Reading {
   return { range: RANGE_BEFORE.test(before), rate, change, levelAfterChange: LEVEL_AFTER_CHANGE.test(before) };
 }
 
+const names = new WeakMap<Quantity, string[]>();
+
 /** Capitalised words within a few words of a figure, not opening a sentence. */
 function nearNames(q: Quantity, text: string): string[] {
+  let n = names.get(q);
+  if (!n) names.set(q, (n = nearNamesOf(q, text)));
+  return n;
+}
+
+function nearNamesOf(q: Quantity, text: string): string[] {
   const around = `${text.slice(Math.max(0, q.start - 30), q.start)} ${text.slice(q.end, q.end + 30)}`;
   return [...around.matchAll(/(?<![.!?]\s)(?<!^)\b(\p{Lu}[\p{L}'’-]+)/gu)].map((m) => m[1]!.toLowerCase()).filter((w) => q.names.includes(w) || q.names.some((n) => n.startsWith(w)));
 }
 
 /** Why two figures are not one figure told twice, or null when nothing keeps them apart. */
 export function whyApart(a: Quantity, b: Quantity, text: string): string | null {
+  // The cheap reasons first: most pairs part on size alone.
+  const [lo0, hi0] = a.value < b.value ? [a.value, b.value] : [b.value, a.value];
+  if (lo0 <= 0 || hi0 / lo0 > MAX_RATIO) return 'too far apart in size';
+  if (a.kind === 'count' && !(b.definite || b.shell)) return 'a count not pointing back';
   if (a.sentence === b.sentence || a.listed || b.listed) return 'one sentence, or a list of results';
   const ra = reading(a, text);
   const rb = reading(b, text);
@@ -208,9 +229,13 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
     if (b.kind === 'ordinal') continue;
     const key = `${b.kind}:${b.unit}`;
     const earlier = byKey.get(key) ?? [];
-    for (const a of earlier.slice(-WINDOW).reverse()) {
-      if (known.has(`${a.start}:${b.start}`) || whyApart(a, b, text) !== null) continue;
+    for (let x = earlier.length - 1; x >= 0 && x >= earlier.length - WINDOW; x--) {
+      const a = earlier[x]!;
+      // Size first: it parts most pairs without a look at the text.
+      const lo = Math.min(a.value, b.value);
+      if (lo <= 0 || Math.max(a.value, b.value) / lo > MAX_RATIO || a.sentence === b.sentence) continue;
       if (overlaps(interval(a), interval(b))) continue;
+      if (known.has(`${a.start}:${b.start}`) || whyApart(a, b, text) !== null) continue;
       const common = shared(a, b, text, reading(a, text).change !== null);
       const informative = (n: string | null): n is string => n !== null && !UNINFORMATIVE.has(n);
       // The same thing named twice, or named once and done once: "sold for $18.4 million" / "the $21.4 million sale".
