@@ -4,7 +4,7 @@ import { ClaimscopeError } from '../../common/errors';
 import { EXPORT_FORMAT_INFO } from '../../common/formats';
 import { nameKey, quoteSelector } from '../../common/selectors';
 import { anchor } from '../core/anchor';
-import { fromJsonLd, toClaimReview, toCsv, toHtml, toJsonLd, toMarkdown, toPdf, type ImportedAnnotations, type ReportInput } from '../core/export';
+import { fromJsonLd, toClaimReviewText, toCsv, toHtml, toJsonLdText, toMarkdown, toPdf, type ImportedAnnotations, type ReportInput } from '../core/export';
 import { notFound, nowIso, type ServiceContext } from './context';
 import { TamperedTextError, textFingerprint } from '../../db/repos/documents';
 import { documentState } from './history';
@@ -47,9 +47,9 @@ export async function renderExport(ctx: ServiceContext, input: ReportInput, form
     case 'csv':
       return text(toCsv(input));
     case 'json':
-      return text(JSON.stringify(toJsonLd(input), null, 2));
+      return text(toJsonLdText(input));
     case 'claimreview':
-      return text(JSON.stringify(toClaimReview(input), null, 2));
+      return text(toClaimReviewText(input));
     case 'pdf': {
       const html = toHtml(input);
       const pdf = ctx.options.renderPdf ? await ctx.options.renderPdf(html) : await toPdf(html);

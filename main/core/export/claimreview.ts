@@ -1,6 +1,8 @@
 import type { Annotation, ClaimStatus, Source } from '../../../common/domain';
+import { jsonForHtml } from './json-html';
 import { buildModel, quoteOf, type ReportModel } from './model';
 import type { ReportInput } from './types';
+import { httpUrl } from './url';
 
 type JsonObject = { [key: string]: unknown };
 
@@ -9,7 +11,8 @@ export interface ClaimReviewOptions {
   author?: { name: string; type?: 'Organization' | 'Person'; url?: string };
   /**
    * Address of the page that will publish the fact check. Google requires it; each review gets
-   * `<url>#claim-<n>`. Without it no `url` is written (the document's own address is not the review's).
+   * `<url>#claim-<n>`. Without it, or when it is not http(s), no `url` is written (the document's own
+   * address is not the review's).
    */
   url?: string;
   /** ISO 8601 date of the review. Default: the report's generatedAt, else today. */
@@ -37,7 +40,9 @@ export function toClaimReview(input: ReportInput, options: ClaimReviewOptions = 
   const m = buildModel(input);
   const reviewDate = isoDate(options.datePublished ?? m.generatedAt) ?? new Date().toISOString().slice(0, 10);
   const author: JsonObject = { '@type': options.author?.type ?? 'Organization', name: options.author?.name ?? 'Claimscope analyst' };
-  if (options.author?.url) author.url = options.author.url;
+  const authorUrl = httpUrl(options.author?.url);
+  if (authorUrl) author.url = authorUrl;
+  const reviewUrl = httpUrl(options.url);
   const appearance = appearanceOf(m);
 
   const graph: JsonObject[] = [];
@@ -67,10 +72,18 @@ export function toClaimReview(input: ReportInput, options: ClaimReviewOptions = 
       datePublished: reviewDate,
       name: `${label}: ${verdict.name}`,
     };
-    if (options.url) review.url = `${options.url}#claim-${label.toLowerCase()}`;
+    if (reviewUrl) review.url = `${reviewUrl.replace(/#.*$/, '')}#claim-${label.toLowerCase()}`;
     graph.push(review);
   }
   return { '@context': 'https://schema.org', '@graph': graph };
+}
+
+/**
+ * The ClaimReview as the file's text: JSON that is safe to paste into a page's
+ * `<script type="application/ld+json">`, as publishers do ("<", ">", "&", U+2028, U+2029 escaped).
+ */
+export function toClaimReviewText(input: ReportInput, options: ClaimReviewOptions = {}): string {
+  return `${jsonForHtml(toClaimReview(input, options), 2)}\n`;
 }
 
 /** The claim's author: its sources as Person or Organization; an unsourced claim is the document author's. */
@@ -92,9 +105,12 @@ function agentOf(s: Source): JsonObject {
 
 function appearanceOf(m: ReportModel): JsonObject | undefined {
   const meta = m.document.metadata;
-  if (!meta.url && !m.document.title) return undefined;
+  // Only an http(s) address is written as a url: a javascript: or data: one from an imported file
+  // would be a live link wherever the markup is shown.
+  const url = httpUrl(meta.url);
+  if (!url && !m.document.title) return undefined;
   const work: JsonObject = { '@type': 'CreativeWork' };
-  if (meta.url) work.url = meta.url;
+  if (url) work.url = url;
   if (m.document.title) work.headline = m.document.title;
   const published = isoDate(meta.published);
   if (published) work.datePublished = published;
@@ -111,6 +127,7 @@ function isoDate(value: string | undefined): string | undefined {
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }
 
+/** Whitespace runs as one space; U+FEFF, which JavaScript counts as whitespace, is kept like every other character. */
 function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text.replace(/[^\S\uFEFF]+/g, ' ').replace(/^ | $/g, '');
 }

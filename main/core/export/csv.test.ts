@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvCell, toCsv } from './index';
 import { kremlinFixture } from '../../../test/export/fixture';
+import { hostileFixture, INVISIBLE_TEXT } from '../../../test/export/hostile';
 
 /** A strict RFC 4180 reader, to check what toCsv writes. */
 function parseCsv(csv: string): string[][] {
@@ -83,5 +84,28 @@ describe('toCsv', () => {
   it('can start with a byte order mark for Excel', () => {
     expect(toCsv(input, { bom: true }).startsWith('\uFEFFclaim,')).toBe(true);
     expect(csv.startsWith('claim,')).toBe(true);
+  });
+});
+
+describe('toCsv on hostile input', () => {
+  const { input } = hostileFixture();
+  const rows = parseCsv(toCsv(input));
+
+  it('keeps invisible characters exactly: a data format is faithful', () => {
+    const row = rows.find((r) => r[1] === INVISIBLE_TEXT)!;
+    expect(row).toBeDefined();
+    expect(row[7]).toContain(`\n${INVISIBLE_TEXT}`);
+    expect(rows.some((r) => r[4]!.includes(INVISIBLE_TEXT))).toBe(true);
+  });
+
+  it('still defuses formulas, also behind spaces, invisible characters and in full-width forms', () => {
+    for (const hidden of ['\u200B=1+1', '\uFEFF=HYPERLINK("http://evil")', '\u202E@SUM(A1)', '\u2066-1', ' =1', '\u00A0+1', '＝1+1', '＋1', '－1', '＠SUM(A1)', '\u0000=1']) {
+      const cell = csvCell(hidden);
+      expect(cell.replace(/^"/, ''), JSON.stringify(hidden)).toMatch(/^'/);
+      // Nothing else changes: the quote is the only character added.
+      expect(parseCsv(`${cell}\r\n`)[0]![0]).toBe(`'${hidden}`);
+    }
+    expect(csvCell('a\u200B=1')).toBe('a\u200B=1');
+    expect(csvCell('\u202Eabc')).toBe('\u202Eabc');
   });
 });

@@ -36,10 +36,15 @@ export function toCsv(input: ReportInput, options: CsvOptions = {}): string {
   return (options.bom ? '\uFEFF' : '') + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-// OWASP's list: what Excel, LibreOffice and Google Sheets read as the start of a formula.
-const FORMULA_START = /^[=+\-@\t\r]/;
+// OWASP's list: what Excel, LibreOffice and Google Sheets read as the start of a formula, also
+// behind leading spaces or invisible characters (which some spreadsheets skip or trim), and in the
+// full-width forms East Asian input methods type.
+const FORMULA_START = /^[\s\p{Cf}\p{Cc}]*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/u;
 
-/** One CSV field: formula-guarded, then quoted if it holds a quote, comma or line break. */
+/**
+ * One CSV field: formula-guarded, then quoted if it holds a quote, comma or line break. The text is
+ * otherwise kept exactly, invisible characters included: a CSV is data, not a report.
+ */
 export function csvCell(value: string): string {
   const safe = FORMULA_START.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;

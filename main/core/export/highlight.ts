@@ -1,6 +1,6 @@
 import type { Block } from '../../../common/domain';
 import { paragraphBlocks } from '../import/text';
-import { escapeHtml } from './escape';
+import { escapeHtmlText } from './escape';
 
 /** A range of the text shown as an element: an annotation, a flagged passage, bold or italic. */
 export interface Mark {
@@ -136,7 +136,7 @@ function renderSegment(out: string[], text: string, seg: Segment, pieces: Piece[
     if (i < pieces.length && pieces[i]!.start < next) next = pieces[i]!.start;
     for (const p of stack) if (p.end < next) next = p.end;
     for (const p of hidden) if (p.end < next) next = p.end;
-    out.push(escapeHtml(text.slice(pos, next)));
+    out.push(escapeHtmlText(text.slice(pos, next)));
     pos = next;
   }
 }

@@ -54,6 +54,8 @@ sup.mk { font-size: .62rem; font-weight: 700; line-height: 1; margin: 0 1px; }
 sup.mk a { color: #1b1b1b; text-decoration: none; border: 1px solid #777; border-radius: 3px; padding: 0 2px; background: #fff; }
 sup.mk-f a { border-style: double; border-width: 3px; padding: 0 1px; }
 .sample { padding: 0 .2rem; }
+/* An invisible character shown as ⟨U+202E⟩: isolated and left-to-right, so it reorders nothing and nothing reorders it. */
+.cf { unicode-bidi: isolate; direction: ltr; white-space: nowrap; font: 700 .68em/1 "DejaVu Sans Mono", Menlo, Consolas, monospace; color: #9b1111; background: #fff0f0; border: 1px solid #9b1111; border-radius: 2px; padding: 0 1px; margin: 0 1px; }
 
 table { width: 100%; border-collapse: collapse; font-size: .84rem; line-height: 1.4; }
 th, td { border: 1px solid #aaa; padding: .35rem .45rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }

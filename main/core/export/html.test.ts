@@ -5,6 +5,10 @@ import { MAX_OPEN } from './highlight';
 import { REPORT_CSP, toHtml } from './index';
 import { FixtureBuilder, HOSTILE_PARAGRAPH, kremlinFixture, TITLE } from '../../../test/export/fixture';
 import { articleText, nestingProblem } from '../../../test/export/html-check';
+import { HOSTILE_LINES, hostileFixture } from '../../../test/export/hostile';
+import { REPORT_CSS } from './html-style';
+
+const REPORT_CSS_HAS_CF = /\.cf \{[^}]*unicode-bidi: isolate/.test(REPORT_CSS);
 
 const blockTexts = (text: string, blocks: Block[]) => blocks.map((b) => text.slice(b.start, b.end)).join('\n');
 
@@ -190,5 +194,44 @@ describe('toHtml', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('toHtml on hostile input', () => {
+  const { input } = hostileFixture();
+  const html = toHtml(input);
+
+  it('escapes everything and stays well formed', () => {
+    expect(nestingProblem(html)).toBeNull();
+    expect(html).not.toMatch(/<(?:script|img|svg|iframe)\b/i);
+    expect(html).not.toMatch(/<[^>]+\son[a-z]+=/i);
+    expect(html).not.toMatch(/href="(?!#)/);
+  });
+
+  it('shows invisible characters as marked tokens in the text, quotes, notes, sources, metadata and title', () => {
+    expect(html).not.toMatch(/[\p{Cf}]/u);
+    const token = (cp: string, name: string) => `<span class="cf" title="U+${cp} ${name}">⟨U+${cp}⟩</span>`;
+    expect(html).toContain(`Pay ${token('202E', 'RIGHT-TO-LEFT OVERRIDE')}txt.exe${token('202C', 'POP DIRECTIONAL FORMATTING')} now`);
+    expect(html).toContain(`${token('2066', 'LEFT-TO-RIGHT ISOLATE')}isolated${token('2069', 'POP DIRECTIONAL ISOLATE')}`);
+    expect(html).toContain(`pass${token('200B', 'ZERO WIDTH SPACE')}word`);
+    expect(html).toContain(`${token('FEFF', 'ZERO WIDTH NO-BREAK SPACE (byte order mark)')}bom`);
+    expect(html).toContain('tag<span class="cf" title="U+E0041 invisible character">⟨U+E0041⟩</span>');
+    expect(html).toMatch(/<title>[^<]*⟨U\+202E⟩gnp\.exe — annotated report<\/title>/);
+    // Every note holds the text once and is shown twice (claims table, notes); plus the article, quotes, sources...
+    const tokens = html.match(/<span class="cf" title="U\+202E RIGHT-TO-LEFT OVERRIDE">/g)!.length;
+    expect(tokens).toBeGreaterThan(2 * HOSTILE_LINES.length);
+    expect(REPORT_CSS_HAS_CF).toBe(true);
+  });
+
+  it('shows the file name only, or the whole path when asked', () => {
+    expect(html).toContain('<dt>File</dt><dd><code>leak.txt</code></dd>');
+    expect(html).not.toContain('/home/analyst');
+    expect(html).not.toContain('Secret Project');
+    const withPath = toHtml({ ...input, includePath: true });
+    expect(withPath).toContain('<dt>File</dt><dd><code>/home/analyst/Secret Project/&lt;b&gt;sources&lt;/b&gt;/leak.txt</code></dd>');
+    const windows = toHtml({ ...input, document: { ...input.document, path: 'C:\\Users\\analyst\\Desktop\\leak.docx' } });
+    expect(windows).toContain('<dt>File</dt><dd><code>leak.docx</code></dd>');
+    expect(windows).not.toContain('analyst');
+    expect(toHtml({ ...input, document: { ...input.document, path: null } })).not.toContain('<dt>File</dt>');
   });
 });

@@ -1,5 +1,5 @@
 import { CLAIM_STATUSES, FLAG_STATUSES, RELIABILITY_GRADES, type Annotation, type Flag, type Source } from '../../../common/domain';
-import { escapeHtml as h } from './escape';
+import { escapeHtmlPlain, escapeHtmlText as h } from './escape';
 import { renderText, type Mark } from './highlight';
 import { REPORT_CSS } from './html-style';
 import { CREDIBILITY_LABELS, FLAG_STATUS_LABELS, RELIABILITY_LABELS, SOURCE_TYPE_LABELS, STATUS_LABELS } from './labels';
@@ -13,11 +13,13 @@ const MAX_LANES = 4;
 
 /**
  * The annotated report as one self-contained HTML file: no script, no external resource, readable
- * on screen and in print. Every piece of document text and every note is escaped.
+ * on screen and in print. Every piece of document text and every note is escaped, and invisible
+ * characters (bidirectional overrides, zero-width spaces...) are shown as marked tokens.
  */
 export function toHtml(input: ReportInput): string {
   const m = buildModel(input);
-  const title = m.document.title.trim() || 'Untitled document';
+  // Untrimmed: trim() would drop a leading or trailing U+FEFF the title should show.
+  const title = m.document.title.trim() ? m.document.title : 'Untitled document';
   const out: string[] = [];
   out.push(
     '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n',
@@ -25,7 +27,7 @@ export function toHtml(input: ReportInput): string {
     '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
     '<meta name="referrer" content="no-referrer">\n',
     '<meta name="generator" content="Claimscope">\n',
-    `<title>${h(title)} — annotated report</title>\n`,
+    `<title>${escapeHtmlPlain(title)} — annotated report</title>\n`,
     `<style>${REPORT_CSS}</style>\n</head>\n<body>\n`,
   );
   header(out, m, title);
@@ -53,7 +55,8 @@ function header(out: string[], m: ReportModel, title: string) {
   }
   if (meta.pages && meta.pages.length > 0) rows.push(['Pages', String(meta.pages.length)]);
   rows.push(['Format', h(m.document.format)]);
-  if (m.document.path) rows.push(['File', `<code>${h(m.document.path)}</code>`]);
+  // The file name only, unless the input asks for the path: a local path names the analyst's account.
+  if (m.file) rows.push(['File', `<code>${h(m.file)}</code>`]);
   rows.push(['Imported', h(m.document.importedAt)]);
   if (m.document.version > 1) rows.push(['Version', String(m.document.version)]);
   rows.push(['Length', `${m.text.length.toLocaleString('en')} characters`]);

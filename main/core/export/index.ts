@@ -2,7 +2,9 @@ export type { ImportedAnnotation, ImportedAnnotations, ImportedDocumentInfo, Imp
 export { toHtml, REPORT_CSP } from './html';
 export { toMarkdown } from './markdown';
 export { toCsv, csvCell, CSV_COLUMNS, type CsvOptions } from './csv';
-export { toJsonLd, type JsonLdOptions } from './jsonld/write';
+export { toJsonLd, toJsonLdText, type JsonLdOptions } from './jsonld/write';
 export { fromJsonLd } from './jsonld/read';
-export { toClaimReview, CLAIM_REVIEW_RATINGS, type ClaimReviewOptions } from './claimreview';
+export { toClaimReview, toClaimReviewText, CLAIM_REVIEW_RATINGS, type ClaimReviewOptions } from './claimreview';
+export { jsonForHtml, ldJsonScript } from './json-html';
+export { httpUrl } from './url';
 export { toPdf, type PdfOptions } from './pdf';

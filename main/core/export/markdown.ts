@@ -1,5 +1,6 @@
 import { CLAIM_STATUSES, FLAG_STATUSES, RELIABILITY_GRADES, type Annotation } from '../../../common/domain';
 import { escapeMarkdown as md } from './escape';
+import { showInvisibles } from './invisible';
 import { credibilityText, FLAG_STATUS_LABELS, RELIABILITY_LABELS, SOURCE_TYPE_LABELS, STATUS_LABELS } from './labels';
 import { annotationLabel, buildModel, isAnchored, quoteOf, type ReportModel } from './model';
 import type { ReportInput } from './types';
@@ -10,18 +11,21 @@ const EXCERPT_CONTEXT = 120;
 /**
  * The report in Markdown, for wikis and tickets: summary, claims, sources, inconsistencies, and each
  * claim in its context. All document text and notes are escaped and kept to one line per item, so
- * nothing in them can become a heading, a link, HTML or a table column.
+ * nothing in them can become a heading, a link, HTML or a table column; invisible characters show
+ * as tokens such as ⟨U+202E⟩.
  */
 export function toMarkdown(input: ReportInput): string {
   const m = buildModel(input);
-  const title = m.document.title.trim() || 'Untitled document';
+  const title = m.document.title.trim() ? m.document.title : 'Untitled document';
   const out: string[] = [];
   out.push(`# ${md(title)}`, '');
   const meta = m.document.metadata;
   const facts: string[] = [];
   if (meta.author) facts.push(`**Author:** ${md(meta.author)}`);
   if (meta.published) facts.push(`**Published:** ${md(meta.published)}`);
-  if (meta.url) facts.push(`**Address:** \`${meta.url.replace(/[`\s]/g, '')}\``);
+  // In a code span: shown as text, never a link (the address comes from the document and may be hostile).
+  if (meta.url) facts.push(`**Address:** \`${showInvisibles(meta.url).replace(/[`\s]/g, '')}\``);
+  if (m.file) facts.push(`**File:** ${md(m.file)}`);
   facts.push(`**SHA-256:** \`${m.document.sha256.replace(/[`\s]/g, '')}\``, `**Report generated:** ${md(m.generatedAt)}`);
   out.push(facts.join('  \n'), '');
 

@@ -9,6 +9,8 @@ export interface ReportModel {
   document: DocumentRecord;
   text: string;
   generatedAt: string;
+  /** The document's file as reports show it: its name, or its whole path when the input asks; null without one. */
+  file: string | null;
   claims: Annotation[];
   attributions: Annotation[];
   flags: Flag[];
@@ -120,6 +122,7 @@ export function buildModel(input: ReportInput): ReportModel {
     document,
     text: document.text,
     generatedAt: input.generatedAt ?? new Date().toISOString(),
+    file: shownFile(document.path, input.includePath ?? false),
     claims,
     attributions,
     flags,
@@ -162,6 +165,17 @@ export function pageOf(model: ReportModel, offset: number): number | undefined {
   if (!pages) return undefined;
   for (const p of pages) if (offset >= p.start && offset < p.end) return p.page;
   return undefined;
+}
+
+/** The file name of a path, POSIX or Windows (the report may be read on another system than it was made on). */
+function fileNameOf(path: string): string {
+  const parts = path.split(/[\\/]/).filter((p) => p !== '');
+  return parts[parts.length - 1] ?? path;
+}
+
+function shownFile(path: string | null, includePath: boolean): string | null {
+  if (!path) return null;
+  return includePath ? path : fileNameOf(path);
 }
 
 function labels<T extends { id: number }>(items: T[], prefix: string): Map<number, string> {

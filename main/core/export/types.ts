@@ -6,6 +6,11 @@ export interface ReportInput {
   state: DocumentState;
   /** ISO 8601 time shown as the report's date. Default: now. */
   generatedAt?: string;
+  /**
+   * Show the document's whole local path in the reports. Default false: only the file name, so a
+   * shared report does not give away the analyst's user name and folders.
+   */
+  includePath?: boolean;
 }
 
 /**

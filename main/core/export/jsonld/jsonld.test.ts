@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../../common/domain';
 import { ClaimscopeError } from '../../../../common/errors';
-import { fromJsonLd, toHtml, toJsonLd, toMarkdown, type ReportInput } from '../index';
+import { fromJsonLd, toHtml, toJsonLd, toJsonLdText, toMarkdown, type ReportInput } from '../index';
 import { kremlinFixture } from '../../../../test/export/fixture';
+import { HOSTILE_TITLE, hostileFixture, INVISIBLE_TEXT } from '../../../../test/export/hostile';
 
 const iri = {
   annotation: (id: number) => `urn:claimscope:annotation:${id}`,
@@ -184,5 +185,47 @@ describe('fromJsonLd', () => {
     expect(messages[6]).toContain('refers to urn:claimscope:annotation:9999, which is not in the file');
     expect(messages[7]).toContain('neither a TextQuoteSelector nor a TextPositionSelector');
     expect(messages[8]).toContain("claimscope:sources[0].claimscope:reliability");
+  });
+});
+
+describe('toJsonLd on hostile input', () => {
+  const { input } = hostileFixture();
+
+  it('leaves out an address that is not http(s), and keeps one that is', () => {
+    const doc = toJsonLd(input) as Record<string, any>;
+    const metadata = doc['claimscope:document']['claimscope:metadata'];
+    expect(metadata.url).toBeUndefined();
+    expect(metadata.author).toBe(input.document.metadata.author);
+    for (const url of ['data:text/html,<script>alert(1)</script>', 'vbscript:x', ' javascript:alert(1)']) {
+      const other = toJsonLd({ ...input, document: { ...input.document, metadata: { url } } }) as Record<string, any>;
+      expect(other['claimscope:document']['claimscope:metadata']).toEqual({});
+    }
+    const fine = toJsonLd({ ...input, document: { ...input.document, metadata: { url: 'https://news.example/a' } } }) as Record<string, any>;
+    expect(fine['claimscope:document']['claimscope:metadata']).toEqual({ url: 'https://news.example/a' });
+  });
+
+  it('writes a text safe in a page\'s ld+json script that parses and imports back to the same annotations', () => {
+    const text = toJsonLdText(input);
+    expect(text).not.toMatch(/[<>&\u2028\u2029]/);
+    expect(text).toContain('\\u003c/script\\u003e');
+    expect(JSON.parse(text)).toEqual(toJsonLd(input));
+    const back = fromJsonLd(JSON.parse(text));
+    expect(back.document.text).toBe(input.document.text);
+    expect(back.document.title).toBe(HOSTILE_TITLE);
+  });
+
+  it('does not import an address that is not http(s) from a file of annotations', () => {
+    const file = JSON.parse(toJsonLdText(input, { includeText: true })) as Record<string, any>;
+    file['claimscope:document']['claimscope:metadata'] = { author: 'A', url: 'javascript:alert(1)' };
+    expect(fromJsonLd(file).document.metadata).toEqual({ author: 'A' });
+    file['claimscope:document']['claimscope:metadata'] = { url: 'https://news.example/a' };
+    expect(fromJsonLd(file).document.metadata).toEqual({ url: 'https://news.example/a' });
+  });
+
+  it('keeps invisible characters exactly: a data format is faithful', () => {
+    const back = fromJsonLd(JSON.parse(toJsonLdText(input)));
+    expect(back.annotations.map((a) => a.exact)).toContain(INVISIBLE_TEXT);
+    expect(back.sources.map((s) => s.note)).toContain(INVISIBLE_TEXT);
+    expect(back.document.text).toContain('\u202E');
   });
 });

@@ -4,6 +4,7 @@ import { ClaimscopeError } from '../../../../common/errors';
 import { quoteSelector } from '../../../../common/selectors';
 import { ANNO_CONTEXT, CLAIMSCOPE_VOCAB, INCONSISTENCY_TAG } from './terms';
 import type { ImportedAnnotation, ImportedAnnotations, ImportedFlag, ImportedLink, ImportedSource } from '../types';
+import { withHttpUrlOnly } from '../url';
 
 const WHAT_TO_DO = 'export the annotations again from Claimscope, or correct the file';
 
@@ -161,7 +162,7 @@ export function fromJsonLd(json: unknown): ImportedAnnotations {
       format: docNode?.['claimscope:format'],
       text,
       blocks: docNode?.['claimscope:blocks'],
-      metadata: docNode?.['claimscope:metadata'],
+      metadata: docNode?.['claimscope:metadata'] && withHttpUrlOnly(docNode['claimscope:metadata']),
     }),
     sources: [...sources.values()],
     annotations,

@@ -1,4 +1,5 @@
 import type { Annotation, Flag, Link, Source } from '../../../../common/domain';
+import { jsonForHtml } from '../json-html';
 import { credibilityText, FLAG_STATUS_LABELS, RELIABILITY_LABELS, STATUS_LABELS } from '../labels';
 import { buildModel, type ReportModel } from '../model';
 import {
@@ -11,6 +12,7 @@ import {
   sourceIri,
 } from './terms';
 import type { ReportInput } from '../types';
+import { withHttpUrlOnly } from '../url';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -54,7 +56,7 @@ export function toJsonLd(input: ReportInput, options: JsonLdOptions = {}): JsonO
   if (options.includeText ?? true) {
     document['claimscope:text'] = doc.text;
     document['claimscope:blocks'] = doc.blocks as unknown as Json;
-    document['claimscope:metadata'] = doc.metadata as unknown as Json;
+    document['claimscope:metadata'] = withHttpUrlOnly(doc.metadata) as unknown as Json;
   }
   return {
     '@context': [...JSONLD_CONTEXT] as unknown as Json,
@@ -68,6 +70,14 @@ export function toJsonLd(input: ReportInput, options: JsonLdOptions = {}): JsonO
     'claimscope:sources': m.sources.map(sourceResource),
     first: { id: `${collectionIri(doc.sha256)}:page:0`, type: 'AnnotationPage', startIndex: 0, items },
   };
+}
+
+/**
+ * The annotations as the file's text: JSON that is also safe inside a page's
+ * `<script type="application/ld+json">` ("<", ">", "&", U+2028, U+2029 escaped; the value is the same).
+ */
+export function toJsonLdText(input: ReportInput, options: JsonLdOptions = {}): string {
+  return `${jsonForHtml(toJsonLd(input, options), 2)}\n`;
 }
 
 function annotationItem(m: ReportModel, a: Annotation, docIri: string, links: Link[]): JsonObject {
