@@ -1,3 +1,4 @@
+import { innermostFirst } from '../../common/selectors';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { createClient } from './api/client';
 import { DocumentEditor, type DocumentEditorHandle } from './editor/DocumentEditor';
@@ -55,7 +56,7 @@ export function App() {
   const onClickOffset = useCallback(
     (offset: number) => {
       const { annotations, selection } = store.getState();
-      const hits = annotations.filter((a) => a.start <= offset && offset < a.end).sort((a, b) => a.end - a.start - (b.end - b.start));
+      const hits = innermostFirst(annotations.filter((a) => a.start <= offset && offset < a.end));
       if (hits.length === 0) {
         store.dispatch(select(null));
         selectAt(offset);

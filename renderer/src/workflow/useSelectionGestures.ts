@@ -1,3 +1,4 @@
+import { innermostFirst } from '../../../common/selectors';
 import { useEffect } from 'react';
 import type { Annotation } from '../../../common/domain';
 import { select, type DocumentStore } from '../store/documentStore';
@@ -42,7 +43,8 @@ export function useSelectionGestures(store: DocumentStore): void {
       e.preventDefault();
       e.stopPropagation();
       // The innermost tag under the pointer, claims before attributions.
-      const hits = annotationsOf(store, el).sort((a, b) => (a.kind === b.kind ? a.end - a.start - (b.end - b.start) : a.kind === 'claim' ? -1 : 1));
+      const inner = innermostFirst(annotationsOf(store, el));
+      const hits = [...inner.filter((a) => a.kind === 'claim'), ...inner.filter((a) => a.kind !== 'claim')];
       if (hits[0]) store.dispatch(select(hits[0].id, true));
     };
     window.addEventListener('mousedown', down, true);
@@ -61,7 +63,7 @@ export function useSelectionGestures(store: DocumentStore): void {
       const node = sel.anchorNode.nodeType === Node.TEXT_NODE ? sel.anchorNode.parentElement : (sel.anchorNode as Element);
       const el = node?.closest('.cs-ann');
       if (!el) return;
-      const hits = annotationsOf(store, el).sort((a, b) => a.end - a.start - (b.end - b.start));
+      const hits = innermostFirst(annotationsOf(store, el));
       if (hits[0] && hits[0].id !== store.getState().selection.primary) store.dispatch(select(hits[0].id));
     };
     window.addEventListener('keyup', onKeyUp);
