@@ -43,7 +43,7 @@ export function open(): BrowserWindow {
     );
     fs.writeFileSync(
       path.join(dir, 'electron-builder.yml'),
-      'electronFuses:\n  runAsNode: true\n  enableCookieEncryption: true\n  onlyLoadAppFromAsar: true\n',
+      'electronFuses:\n  runAsNode: true\n  enableCookieEncryption: true\n  onlyLoadAppFromAsar: true\n  someNewFuse: true\n',
     );
     const r = lint(dir);
     expect(r.code).toBe(1);
@@ -58,6 +58,8 @@ export function open(): BrowserWindow {
     expect(r.out).toMatch(/main\/electron\/bad\.ts: uses Electron's remote module/);
     expect(r.out).toMatch(/main\/electron\/bad\.ts:6: an ipcMain handler that does not start with isTrustedSender/);
     expect(r.out).toMatch(/electronFuses\.runAsNode must be false/);
+    expect(r.out).toMatch(/electronFuses\.loadBrowserProcessSpecificV8Snapshot must be false \(is unset\)/);
+    expect(r.out).toMatch(/electronFuses\.someNewFuse is not checked/);
     expect(r.out).toMatch(/electronFuses\.enableNodeOptionsEnvironmentVariable must be false \(is unset\)/);
     expect(r.out).toMatch(/electronFuses\.enableEmbeddedAsarIntegrityValidation must be true/);
     // The reviewed exceptions match nothing here: the lint says so rather than keep dead ones.

@@ -22,7 +22,7 @@ export function buildMenu(win: BrowserWindow, send: Send, openFile: () => void):
     },
     {
       label: 'Edit',
-      submenu: [item('undo', command('undo')), item('redo', command('redo')), { type: 'separator' }, { role: 'copy' }, { role: 'selectAll' }],
+      submenu: [item('undo', command('undo')), item('redo', command('redo')), { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }],
     },
     {
       label: 'View',

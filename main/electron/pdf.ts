@@ -1,19 +1,30 @@
 import { BrowserWindow } from 'electron';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /**
  * The report's HTML to PDF with Electron's own Chromium: a hidden window with JavaScript off,
- * sandboxed, no preload, in a session of its own where every network request is refused.
+ * sandboxed, no preload, in a session of its own where every request but the report itself is
+ * refused. The report is loaded from a private temporary file, not a data: URL, which Chromium
+ * caps at 2 MiB (the 1 MB benchmark document makes a 3 MB report).
  */
 export async function printHtmlToPdf(html: string): Promise<Uint8Array> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimscope-pdf-'));
+  const file = path.join(dir, 'report.html');
+  fs.writeFileSync(file, html, { encoding: 'utf8', mode: 0o600 });
+  const own = pathToFileURL(file).href;
   const win = new BrowserWindow({
     show: false,
     webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, disableBlinkFeatures: 'Auxclick', partition: 'claimscope-pdf' },
   });
   try {
-    win.webContents.session.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] }, (_d, cb) => cb({ cancel: true }));
-    await win.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`);
+    win.webContents.session.webRequest.onBeforeRequest({ urls: ['<all_urls>'] }, (d, cb) => cb({ cancel: d.url !== own && !d.url.startsWith('data:') }));
+    await win.loadFile(file);
     return await win.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
   } finally {
     win.destroy();
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }

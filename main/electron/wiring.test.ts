@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 // The Electron module is stubbed: this checks our wiring (window options, navigation and window
 // refusals, the app scheme, IPC sender checks, permissions, menu commands), never Electron itself.
 type Handler = (...args: any[]) => any;
-const created: Array<{ options: any; handlers: Record<string, Handler[]>; openHandler?: Handler; loaded?: string }> = [];
+const created: Array<{ options: any; handlers: Record<string, Handler[]>; openHandler?: Handler; loaded?: string; loadedBytes?: number; requestFilter?: Handler }> = [];
 const dialogAnswer = { response: 1 };
 
 vi.mock('electron', () => {
@@ -25,6 +25,14 @@ vi.mock('electron', () => {
         record.loaded = u;
         return Promise.resolve();
       };
+      (this as any).loadFile = (f: string) => {
+        record.loaded = `file:${f}`;
+        record.loadedBytes = fs.readFileSync(f).length;
+        return Promise.resolve();
+      };
+      this.webContents.session = { webRequest: { onBeforeRequest: (_f: unknown, fn: Handler) => (record.requestFilter = fn) } };
+      this.webContents.printToPDF = async () => new Uint8Array([37, 80, 68, 70]);
+      (this as any).destroy = () => {};
     }
     once() {}
     static fromWebContents() {
@@ -196,5 +204,23 @@ describe('main window', () => {
     expect(undo.registerAccelerator).toBe(false);
     undo.click();
     expect(sent).toEqual([{ type: 'command', command: 'undo' }]);
+  });
+});
+
+describe('PDF export', () => {
+  it('prints a 3 MB report from a private file (a data: URL stops at 2 MiB), refusing every other request, and removes the file', async () => {
+    created.length = 0;
+    const { printHtmlToPdf } = await import('./pdf');
+    const html = `<!doctype html><title>r</title><p>${'x'.repeat(3 * 1024 * 1024)}</p>`;
+    const pdf = await printHtmlToPdf(html);
+    expect(Buffer.from(pdf).toString('latin1')).toBe('%PDF');
+    const w = created[0]!;
+    expect(w.options.webPreferences).toMatchObject({ javascript: false, sandbox: true, partition: 'claimscope-pdf' });
+    expect(w.loaded).toMatch(/^file:.*claimscope-pdf-.*report\.html$/);
+    expect(w.loadedBytes).toBe(Buffer.byteLength(html));
+    expect(fs.existsSync(w.loaded!.slice('file:'.length))).toBe(false);
+    const decide = (url: string) => new Promise((r) => w.requestFilter!({ url }, r));
+    expect(await decide('https://a.example/x.png')).toEqual({ cancel: true });
+    expect(await decide('file:///etc/passwd')).toEqual({ cancel: true });
   });
 });
