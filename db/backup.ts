@@ -190,3 +190,20 @@ export function manualBackupPath(dbFile: string, now = new Date()): string {
   return path.join(backupsDir(dbFile), `${baseName(dbFile)}-${fileStamp(now)}-manual.db`);
 }
 
+
+/**
+ * A damaged database copied byte for byte (with its -wal, if any) to `dest`: a backup API copy
+ * would read through the damage, and an open would move it aside. Returns the files written.
+ */
+export function copyDamaged(dbFile: string, dest: string): string[] {
+  fs.mkdirSync(path.dirname(dest), { recursive: true });
+  const written: string[] = [];
+  for (const suffix of ['', '-wal']) {
+    if (!fs.existsSync(dbFile + suffix)) continue;
+    fs.copyFileSync(dbFile + suffix, dest + suffix, fs.constants.COPYFILE_EXCL);
+    fsyncFile(dest + suffix);
+    written.push(dest + suffix);
+  }
+  fsyncDir(path.dirname(dest));
+  return written;
+}

@@ -59,3 +59,51 @@ export function acquireRestoreLock(dbFile: string): () => void {
   }
   return () => fs.rmSync(lock, { force: true });
 }
+
+// Who has the database open: one file per process in `<db>.openers/`, named by its pid, made on
+// open and removed on close (a process that died is seen dead and its file removed). Opening a
+// damaged database moves it aside only when no other process is on this list.
+
+function openersDir(dbFile: string): string {
+  return `${path.resolve(dbFile)}.openers`;
+}
+
+/** Notes this process as having the database open; returns the note's removal. */
+export function registerOpener(dbFile: string): () => void {
+  const dir = openersDir(dbFile);
+  const mine = path.join(dir, String(process.pid));
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(mine, '');
+  } catch {
+    // A read-only folder: nobody else can write there either.
+    return () => {};
+  }
+  return () => {
+    fs.rmSync(mine, { force: true });
+    try {
+      fs.rmdirSync(dir);
+    } catch {
+      // others still have it open
+    }
+  };
+}
+
+/** Live processes other than this one that have the database open. */
+export function otherOpeners(dbFile: string): number[] {
+  const dir = openersDir(dbFile);
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const out: number[] = [];
+  for (const name of names) {
+    const pid = Number(name);
+    if (!Number.isInteger(pid) || pid <= 0) continue;
+    if (!alive(pid)) fs.rmSync(path.join(dir, name), { force: true });
+    else if (pid !== process.pid) out.push(pid);
+  }
+  return out;
+}

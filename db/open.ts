@@ -3,7 +3,7 @@ import path from 'node:path';
 import { automaticBackup, dailyBackupDue, listBackups } from './backup';
 import { BUSY_TIMEOUT_MS, connect, describeStorageError, isBusy, openReadOnly, type ConnectOptions, type DB } from './connection';
 import { DamagedDatabaseError, isCorruptionError, moveAside, quickCheck } from './integrity';
-import { checkNotRestoring } from './lock';
+import { checkNotRestoring, otherOpeners, registerOpener } from './lock';
 import { migrate, MIGRATIONS, type Migration } from './migrations';
 
 export type { DB, Stmt } from './connection';
@@ -132,6 +132,17 @@ function openOnce(file: string, options: OpenOptions): DB {
   }
 }
 
+/** Notes the connection in the database's openers (db/lock.ts) until it is closed. */
+function registered(file: string, db: DB): DB {
+  const unregister = registerOpener(file);
+  const close = db.close.bind(db);
+  db.close = () => {
+    unregister();
+    return close();
+  };
+  return db;
+}
+
 /**
  * Opens (creating if need be) a Claimscope database and brings its schema up to date.
  * WAL, a busy timeout and foreign keys on every connection; `PRAGMA quick_check` on every open of
@@ -144,17 +155,44 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
   checkNotRestoring(file);
   try {
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    return openWithRetry(file, options);
+    return registered(file, openWithRetry(file, options));
   } catch (err) {
     const storage = describeStorageError(err, path.resolve(file));
     if (storage) throw new Error(storage, { cause: err });
     if (!(err instanceof DamagedDatabaseError) && !isCorruptionError(err)) throw err;
     const problem = err instanceof DamagedDatabaseError ? (err.problems[0] ?? 'unknown problem') : (err as Error).message;
+    // Moved aside under a program that has it open, the file would go on taking that program's
+    // writes while this one starts empty: refuse instead, and say who to close.
+    const others = otherOpeners(file);
+    if (others.length) {
+      throw new Error(
+        `${path.resolve(file)} is damaged (${problem}), but another program (process ${others.join(', ')}) has it open; close the Claimscope app, npm run serve and any claimscope command, then open it again. Nothing was moved`,
+        { cause: err },
+      );
+    }
     const movedTo = moveAside(file);
     const report: DamageReport = { file: path.resolve(file), movedTo, problem, latestBackup: listBackups(file).at(-1)?.path ?? null };
-    const db = openWithRetry(file, options);
+    const db = registered(file, openWithRetry(file, options));
     if (options.onDamaged) options.onDamaged(report);
     else console.error(`claimscope: ${describeDamage(report)}`);
     return db;
+  }
+}
+
+/**
+ * What is wrong with the database file, checked read-only without touching it (nothing moved,
+ * nothing migrated): [] when it is healthy or not there yet.
+ */
+export function damageOf(file: string, options: ConnectOptions = {}): string[] {
+  if (!fs.existsSync(file) || fs.statSync(file).size === 0) return [];
+  let ro: DB | undefined;
+  try {
+    ro = openReadOnly(file, options);
+    return quickCheck(ro);
+  } catch (err) {
+    if (isCorruptionError(err)) return [(err as Error).message];
+    throw err;
+  } finally {
+    ro?.close();
   }
 }

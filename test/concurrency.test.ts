@@ -91,4 +91,25 @@ describe('several processes on one database', () => {
     console.log(`concurrency: 2 x ${PER_WRITER} writes from child processes + ${mine.length} from the app, all stored; writers alternated ${switches} times`);
     app.close();
   }, 60_000);
+  it('a damaged database another process has open is not moved aside under it; once that process is gone, it is', async () => {
+    const db = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cs-damaged-')), 'claimscope.db');
+    const app = openApp(db, { backups: false });
+    await app.client.importBytes({ name: 'a.txt', dataBase64: Buffer.from('Some text. More text.').toString('base64') });
+    app.close();
+    const holder = startWriter(writer, [db, '--hold']);
+    await holder.waitFor('ready');
+    // Damage the file under the holder: its header is gone.
+    const fd = fs.openSync(db, 'r+');
+    fs.writeSync(fd, Buffer.alloc(100, 0x41), 0, 100, 0);
+    fs.closeSync(fd);
+    expect(() => openApp(db, { backups: false })).toThrow(/claimscope\.db is damaged \(.*\), but another program \(process \d+\) has it open; close .* Nothing was moved/);
+    expect(fs.readdirSync(path.dirname(db)).filter((f) => f.includes('damaged'))).toEqual([]);
+    holder.child.stdin!.write('go\n');
+    await finished(holder);
+    const reports: string[] = [];
+    const fresh = openApp(db, { backups: false, onDamaged: (r) => reports.push(r.movedTo) });
+    fresh.close();
+    expect(reports).toHaveLength(1);
+    expect(fs.existsSync(reports[0]!)).toBe(true);
+  });
 });

@@ -104,4 +104,15 @@ describe('claimscope backup / restore', () => {
     expect(lines[0]).toMatch(/^claimscope: .*broken\.db was damaged/);
     expect(fs.readFileSync(moved, 'utf8')).toMatch(/^definitely not sqlite/);
   });
+  it('backing up a damaged database copies it byte for byte, leaves it where it is, and fails', () => {
+    const broken = path.join(dir, 'damaged.db');
+    const bytes = 'definitely not sqlite either '.repeat(300);
+    fs.writeFileSync(broken, bytes);
+    const out = path.join(dir, 'salvage.db');
+    const r = cli(['backup', '--out', out, '--db', broken]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`^claimscope: .*damaged\\.db is damaged \\(.*\\); it was copied byte for byte to .*salvage\\.db for salvage\\. Restore an automatic backup with claimscope restore\n$`));
+    expect(fs.readFileSync(out, 'utf8')).toBe(bytes);
+    expect(fs.readFileSync(broken, 'utf8')).toBe(bytes);
+  });
 });

@@ -3,7 +3,7 @@
 // each write on stdout only after the call returned: "ack <id>". The crash and concurrency tests
 // run it as a separate process (bundled by test/crash/harness.ts) and kill it, or run two at once.
 //
-//   node writer.cjs <db> [--document ID] [--count N] [--barrier]
+//   node writer.cjs <db> [--document ID] [--count N] [--barrier] [--hold]
 //
 // --barrier: print "waiting" and wait for a line on stdin before opening the database, so several
 // writers start together. Without --count it writes until killed.
@@ -36,6 +36,13 @@ async function main(): Promise<void> {
   if (process.argv.includes('--barrier')) await waitForGo();
   const app = openApp(db, { onDamaged: (r) => out(`damaged ${r.movedTo}`) });
   out(`ready ${process.pid}`);
+  if (process.argv.includes('--hold')) {
+    // Keep the database open until told to let go (a line on stdin).
+    await new Promise<void>((resolve) => process.stdin.once('data', () => resolve()));
+    process.stdin.pause();
+    app.close();
+    return;
+  }
   if (documentId === null) {
     app.close();
     return;
