@@ -37,6 +37,12 @@ export const API_CHANNEL = 'claimscope:api';
 /** The HTTP header that carries the web host's per-launch secret. */
 export const SECRET_HEADER = 'x-claimscope-secret';
 
+/**
+ * The IPC channel on which the preload tells main the path of a file the analyst dropped on the
+ * window: importFile accepts only paths main handed out itself or heard of here.
+ */
+export const GRANT_CHANNEL = 'claimscope:grant-path';
+
 /** The IPC channel on which main tells the renderer about menu commands and opened files. */
 export const EVENT_CHANNEL = 'claimscope:event';
 

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
-import { API_CHANNEL, EVENT_CHANNEL, METHOD_NAMES, type AppEvent, type Bridge } from '../common/methods';
+import { API_CHANNEL, EVENT_CHANNEL, GRANT_CHANNEL, METHOD_NAMES, type AppEvent, type Bridge } from '../common/methods';
 
 // The whole bridge: one function per API method (from the method list), the app's events, and
 // the path of a dropped file. Nothing else of Electron or Node reaches the page.
@@ -15,7 +15,10 @@ const bridge: Bridge = {
     return () => ipcRenderer.removeListener(EVENT_CHANNEL, wrapped);
   },
   pathForFile(file) {
-    return webUtils.getPathForFile(file as File);
+    // Only a File the browser made from a real drop has a path; main may then import it.
+    const path = webUtils.getPathForFile(file as File);
+    if (path) ipcRenderer.sendSync(GRANT_CHANNEL, path);
+    return path;
   },
 };
 

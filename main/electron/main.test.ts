@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { API_CHANNEL, EVENT_CHANNEL } from '../../common/methods';
+import { API_CHANNEL, EVENT_CHANNEL, GRANT_CHANNEL } from '../../common/methods';
 
 // The Electron shell's lifecycle with the electron module stubbed and a real database file: the
 // single-instance lock, a second launch, IPC sender checks, permissions in every session, the
@@ -90,7 +90,7 @@ vi.mock('electron', () => {
     app,
     BrowserWindow,
     Menu: { buildFromTemplate: (t: unknown) => ({ template: t }), setApplicationMenu: () => h.calls.push('menu') },
-    ipcMain: { handle: (channel: string, fn: Handler) => (h.ipc[channel] = fn) },
+    ipcMain: { handle: (channel: string, fn: Handler) => (h.ipc[channel] = fn), on: (channel: string, fn: Handler) => (h.ipc[channel] = fn) },
     session: { defaultSession: permissionHandlers(), makeSession: permissionHandlers },
     protocol: {
       registerSchemesAsPrivileged: (schemes: any[]) => h.calls.push(`scheme ${JSON.stringify(schemes)}`),
@@ -202,6 +202,23 @@ describe('Electron shell lifecycle', () => {
     }
     expect(await ipc({ sender: win.webContents, senderFrame: top }, 'nope', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
 
+    // importFile reads only paths the analyst gave this window: not one a script made up...
+    const secret = path.join(dir, 'secret.txt');
+    fs.writeFileSync(secret, 'Not for the page. Two sentences.');
+    expect(await ipc({ sender: win.webContents, senderFrame: top }, 'importFile', { path: secret })).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized', message: expect.stringMatching(/was not chosen in this window/) },
+    });
+    // ...but one dropped on the window (the preload reports it), and only from our frame.
+    const grant = h.ipc[GRANT_CHANNEL]!;
+    const refused = { sender: win.webContents, senderFrame: { url: 'https://evil.example/', parent: null }, returnValue: undefined as unknown };
+    grant(refused, secret);
+    expect(refused.returnValue).toBe(false);
+    const accepted = { sender: win.webContents, senderFrame: top, returnValue: undefined as unknown };
+    grant(accepted, secret);
+    expect(accepted.returnValue).toBe(true);
+    expect(await ipc({ sender: win.webContents, senderFrame: top }, 'importFile', { path: secret })).toMatchObject({ ok: true });
+
     // Permissions: the default session and any session created later (the PDF printer's).
     const later = electron.session.makeSession();
     emit('session-created', later);
@@ -220,7 +237,7 @@ describe('Electron shell lifecycle', () => {
     await settle();
     expect(win.restored).toBe(true);
     expect(win.focused).toBe(true);
-    expect(win.webContents.sent.at(-1)).toEqual([EVENT_CHANNEL, { type: 'opened', documentId: 2 }]);
+    expect(win.webContents.sent.at(-1)).toEqual([EVENT_CHANNEL, { type: 'opened', documentId: 3 }]);
 
     // macOS: a file opened from Finder.
     const third = path.join(dir, 'third.md');
@@ -229,7 +246,7 @@ describe('Electron shell lifecycle', () => {
     emit('open-file', openEvent, third);
     await settle();
     expect(openEvent.preventDefault).toHaveBeenCalled();
-    expect(win.webContents.sent.at(-1)).toEqual([EVENT_CHANNEL, { type: 'opened', documentId: 3 }]);
+    expect(win.webContents.sent.at(-1)).toEqual([EVENT_CHANNEL, { type: 'opened', documentId: 4 }]);
     expect(electron.dialog.showMessageBox).not.toHaveBeenCalled();
   });
 

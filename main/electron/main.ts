@@ -2,7 +2,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { IMPORT_EXTENSIONS } from '../../common/formats';
-import { API_CHANNEL, EVENT_CHANNEL, type AppEvent } from '../../common/methods';
+import { API_CHANNEL, EVENT_CHANNEL, GRANT_CHANNEL, type AppEvent } from '../../common/methods';
 import { describeDamage, type DamageReport } from '../../db/open';
 import { oneLine, openApp, type App } from '../app';
 import { DB_FILE_NAME } from '../paths';
@@ -27,11 +27,15 @@ function electronNativeBinding(): string | undefined {
   return candidates.find((p) => fs.existsSync(p));
 }
 
+/** Paths the analyst gave this window: dialog choices, launch arguments, drops. */
+const granted = new Set<string>();
+
 function send(event: AppEvent): void {
   win?.webContents.send(EVENT_CHANNEL, event);
 }
 
 async function importPath(file: string): Promise<void> {
+  granted.add(path.resolve(file));
   if (!claimscope) {
     pendingFiles.push(file);
     return;
@@ -72,7 +76,23 @@ function start(): void {
     if (!isTrustedSender(event, win)) {
       return { ok: false, error: { code: 'unauthorized', message: 'request from an unknown frame' } };
     }
+    // The page reads no file it was not given: a path from the open dialog, the command line or
+    // a drop (the preload reports those), never one a script made up.
+    if (method === 'importFile') {
+      const file = (input as { path?: unknown } | null)?.path;
+      if (typeof file !== 'string' || !granted.has(path.resolve(file))) {
+        return { ok: false, error: { code: 'unauthorized', message: `importFile: ${typeof file === 'string' ? file : 'that path'} was not chosen in this window; open it with Open… or drop it on the window` } };
+      }
+    }
     return dispatch(method, input);
+  });
+  ipcMain.on(GRANT_CHANNEL, (event, file: unknown) => {
+    if (!isTrustedSender(event, win) || typeof file !== 'string' || file.length === 0 || file.length > 4096) {
+      event.returnValue = false;
+      return;
+    }
+    granted.add(path.resolve(file));
+    event.returnValue = true;
   });
 
   denyPermissions(session.defaultSession);
