@@ -50,6 +50,7 @@ const nodeEntries = [
   { in: 'main/cli/index.ts', out: 'dist/main/cli.cjs', banner: '#!/usr/bin/env node' },
   { in: 'main/electron/main.ts', out: 'dist/main/electron.cjs' },
   { in: 'assist/worker.ts', out: 'dist/main/assist-worker.cjs', optional: true },
+  { in: 'main/core/import/worker.ts', out: 'dist/main/import-worker.cjs' },
   { in: 'bench/bench.ts', out: 'dist/bench/bench.cjs', optional: true },
   { in: 'assist/eval/run.ts', out: 'dist/assist/eval.cjs', optional: true },
 ];

@@ -18,7 +18,9 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port ${values.port}: give a port number (0 picks a free one)`);
   const dbPath = resolveDbPath(values.db);
   const secret = secretFrom(process.env);
-  const app = openApp(dbPath, { warmAssistant: true });
+  // CLAIMSCOPE_IMPORT_TIMEOUT_MS: a shorter limit for one import (the tests' hostile files).
+  const timeoutMs = Number(process.env.CLAIMSCOPE_IMPORT_TIMEOUT_MS) || undefined;
+  const app = openApp(dbPath, { warmAssistant: true, importLimits: { timeoutMs } });
   const server = await startServer({
     dispatch: app.dispatch,
     staticDir: path.join(__dirname, '..', 'renderer'),

@@ -6,9 +6,12 @@ import type { DB } from '../../db/connection';
 import { Store } from '../../db/store';
 import type { ImportOptions } from '../core/import';
 import type { AssistantWorker } from './assistant';
+import type { ImportLimits } from './importer';
 
 export interface ServiceOptions {
   import?: ImportOptions;
+  /** Time and memory limits of each import's worker thread. */
+  importLimits?: ImportLimits;
   /** The assistant's worker thread; one is made when none is given. */
   assistant?: AssistantWorker;
   /** Renders report HTML to PDF (Electron's printToPDF in the app); default: headless Chromium. */

@@ -2,7 +2,8 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import type { Handlers, Output } from '../../common/api';
 import { ClaimscopeError } from '../../common/errors';
-import { importBuffer, readImportFile } from '../core/import';
+import { readImportFile } from '../core/import';
+import { importInWorker } from './importer';
 import { notFound, type ServiceContext } from './context';
 import { documentState } from './history';
 import { moveAnnotationsToVersion } from './versions';
@@ -24,7 +25,7 @@ export async function importDocument(
   const hash = sha256(bytes);
   const existing = ctx.store.documents.findBySha(hash);
   if (existing !== null) return { document: ctx.store.documents.summary(existing)!, existing: true };
-  const parsed = await importBuffer(name, bytes, ctx.options.import);
+  const parsed = await importInWorker(name, bytes, ctx.options.import, ctx.options.importLimits);
   const id = ctx.transaction(() => {
     // New content at a path already in the library is the next version of that document.
     const previous = filePath === null ? null : ctx.store.documents.findLatestByPath(filePath);
