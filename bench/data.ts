@@ -6,7 +6,7 @@ import type { Row } from '../db/changes';
 import { seededRandom } from '../common/random';
 
 export interface Size {
-  name: 'full' | 'small';
+  name: 'full' | 'small' | 'large';
   sentences: number;
   /** Average sentences per paragraph. */
   perParagraph: number;
@@ -16,6 +16,8 @@ export interface Size {
 }
 
 export const FULL: Size = { name: 'full', sentences: 10_000, perParagraph: 5, annotations: 5_000, sources: 200, flags: 300 };
+/** The documented worst case: 10 MB of text with 50,000 annotations (`npm run bench -- --large`). */
+export const LARGE: Size = { name: 'large', sentences: 100_000, perParagraph: 5, annotations: 50_000, sources: 500, flags: 1_000 };
 export const SMALL: Size = { name: 'small', sentences: 600, perParagraph: 5, annotations: 300, sources: 20, flags: 20 };
 
 /** mulberry32: small, fast and the same everywhere. */

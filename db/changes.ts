@@ -65,12 +65,18 @@ function deleteRow(db: DB, table: TrackedTable, id: number): void {
 /** Records every write of one operation. Use inside a transaction. */
 export class ChangeRecorder {
   readonly changes: Change[] = [];
-  constructor(private readonly db: DB) {}
+  /** `observe` sees each change as it is made (the store keeps what it caches in step). */
+  constructor(
+    private readonly db: DB,
+    private readonly observe: (change: Change) => void = () => {},
+  ) {}
 
   insert(table: TrackedTable, values: Row): number {
     const row = pick(table, values);
     const id = insertRow(this.db, table, row);
-    this.changes.push({ table, id, before: null, after: row });
+    const change = { table, id, before: null, after: row };
+    this.changes.push(change);
+    this.observe(change);
     return id;
   }
 
@@ -79,7 +85,9 @@ export class ChangeRecorder {
     if (!before) throw new Error(`${table} ${id} does not exist`);
     const after = { ...before, ...pick(table, { ...before, ...patch }) };
     updateRow(this.db, table, id, after);
-    this.changes.push({ table, id, before, after });
+    const change = { table, id, before, after };
+    this.changes.push(change);
+    this.observe(change);
     return after;
   }
 

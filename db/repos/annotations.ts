@@ -54,7 +54,41 @@ export interface Placement {
 }
 
 export class AnnotationRepo {
+  /**
+   * The longest annotation of each document, so an overlap query can start its index scan at
+   * `start - longest` instead of at the top of the document. Valid while PRAGMA data_version (which
+   * moves when another connection commits) stays put; this connection's own writes raise it
+   * through noteLength.
+   */
+  private longest = new Map<number, number>();
+  private seenVersion = -1;
+
   constructor(private readonly db: DB) {}
+
+  private longestOf(documentId: number): number {
+    const version = this.db.pragma('data_version', { simple: true }) as number;
+    if (version !== this.seenVersion) {
+      this.longest.clear();
+      this.seenVersion = version;
+    }
+    let m = this.longest.get(documentId);
+    if (m === undefined) {
+      m = (prepared(this.db, 'SELECT max(end_offset - start_offset) FROM annotations WHERE document_id = ?').pluck().get(documentId) as number | null) ?? 0;
+      this.longest.set(documentId, m);
+    }
+    return m;
+  }
+
+  /** A write of this connection made an annotation this long in a document. */
+  noteLength(documentId: number, length: number): void {
+    const m = this.longest.get(documentId);
+    if (m !== undefined && length > m) this.longest.set(documentId, length);
+  }
+
+  /** Rows changed outside the change recorder (undo, redo, a new version): measure again. */
+  forgetLengths(): void {
+    this.longest.clear();
+  }
 
   list(documentId: number): Annotation[] {
     const rows = prepared(this.db, 'SELECT * FROM annotations WHERE document_id = ? ORDER BY start_offset, id').all(documentId) as AnnotationRow[];
@@ -73,13 +107,15 @@ export class AnnotationRepo {
 
   /** Ids of the (anchored) annotations of one kind that overlap [start, end), in text order. */
   overlapping(documentId: number, kind: AnnotationKind, start: number, end: number): number[] {
+    // No annotation starting before start - longest can reach start: the index scan begins there.
+    const from = start - this.longestOf(documentId);
     return prepared(
       this.db,
-      `SELECT id FROM annotations WHERE document_id = ? AND kind = ? AND orphan = 0
-       AND start_offset < ? AND end_offset > ? ORDER BY start_offset, id`,
+      `SELECT id FROM annotations WHERE document_id = ? AND start_offset >= ? AND start_offset < ?
+       AND kind = ? AND orphan = 0 AND end_offset > ? ORDER BY start_offset, id`,
     )
       .pluck()
-      .all(documentId, kind, end, start) as number[];
+      .all(documentId, from, end, kind, start) as number[];
   }
 
   /**
@@ -87,6 +123,7 @@ export class AnnotationRepo {
    * version is an import, not an undoable edit.
    */
   place(id: number, p: Placement): void {
+    this.longest.delete(p.documentId);
     prepared(
       this.db,
       `UPDATE annotations SET document_id = @doc, start_offset = @start, end_offset = @end,

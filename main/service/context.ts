@@ -35,8 +35,13 @@ export class ServiceContext {
    */
   write<T>(documentId: number | null, label: string, fn: (rec: ChangeRecorder) => T): { value: T; changes: ChangeSet } {
     const run = this.db.transaction(() => {
-      const rec = new ChangeRecorder(this.db);
+      const rec = new ChangeRecorder(this.db, (c) => {
+        if (c.table === 'annotations' && c.after) {
+          this.store.annotations.noteLength(Number(c.after.document_id), Number(c.after.end_offset) - Number(c.after.start_offset));
+        }
+      });
       const value = fn(rec);
+      // Within the transaction too: a later step of this write may look up overlaps.
       if (rec.changes.length > 0) this.store.operations.record(documentId, label, rec.changes);
       return { value, changes: toChangeSet(this.store, documentId, rec.changes) };
     });

@@ -26,6 +26,7 @@ export function historyHandlers(ctx: ServiceContext): Pick<Handlers, 'undo' | 'r
       const changes = JSON.parse(op.changes) as Change[];
       try {
         replay(ctx.db, changes, direction);
+        store.annotations.forgetLengths();
       } catch (err) {
         // Refused whole (the transaction rolls back): nothing is removed that was not recorded.
         if (err instanceof ReplayConflictError) throw new ClaimscopeError('conflict', `Cannot ${direction} "${op.label}": ${err.message}`);

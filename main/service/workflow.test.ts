@@ -68,6 +68,28 @@ describe('one name, one source; one character, one offset', () => {
   });
 });
 
+describe('overlaps found from an index, whatever the tags\' lengths', () => {
+  it('sees a long claim that starts far before, made here or by another connection', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-long-'));
+    const a = openApp(path.join(dir, 'c.db'));
+    opened.push(a);
+    const filler = 'Nothing to see in this sentence. '.repeat(200);
+    const text = `${filler}The minister said the budget was balanced. ${filler}Officials said the port reopened.`;
+    // Two connections at once: the typed client, not the mirroring test client (which follows one).
+    const { document } = await a.client.importBytes({ name: 'long.txt', dataBase64: Buffer.from(text).toString('base64') });
+    const span = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length });
+    // A short tag first, so the longest length is measured and cached small.
+    await a.client.createAnnotation({ documentId: document.id, kind: 'claim', ...span('the budget was balanced') });
+    // Another connection adds a claim over nearly the whole text.
+    const b = openApp(path.join(dir, 'c.db'));
+    opened.push(b);
+    const long = (await b.client.createAnnotation({ documentId: document.id, kind: 'claim', start: 0, end: text.length - 1 })).annotation;
+    // An attribution near the end still covers it: the cached length was measured again.
+    const said = await a.client.createAnnotation({ documentId: document.id, kind: 'attribution', ...span('Officials said') });
+    expect(said.changes.links.upserted.some((l) => l.fromId === said.annotation.id && l.toAnnotationId === long.id)).toBe(true);
+  });
+});
+
 describe('default links', () => {
   it('links a new attribution to the claims of its sentence, in the same undoable step', async () => {
     const { tag, undo } = await seeded();
