@@ -438,7 +438,9 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     k = np.last;
   }
   // A sentence listing results ("Biden won 48%, Sanders 20%, Steyer 11%") gives figures of different things.
-  for (const q of out) q.listed = out.filter((o) => o.kind === q.kind).length >= 3;
+  // The two ends of a range ("an estimate of $12 million to $15 million") are one item of a list.
+  const ends = out.filter((o) => !/(?:\d\s*(?:million|billion|m|bn)?\s*(?:to|-|–)\s*[$£€¥]?\s*)$/i.test(doc.text.slice(Math.max(0, o.start - 24), o.start)));
+  for (const q of out) q.listed = ends.filter((o) => o.kind === q.kind).length >= 3;
   return out;
 
   function describeDuration(q: Quantity, unitIdx: number): void {

@@ -31,6 +31,20 @@ const MODAL_BEFORE = /\b(?:will|would|could|might|may|should|shall)\s+(?:not\s+)
 
 /** "the 90-minute disruption", "The five-month milling campaign". */
 const COMPOUND_LENGTH = /^(?:the|this|that)\s+[\w.,]+[- ](?:second|minute|hour|day|week|month|year)[- ]/i;
+/** "the $21.4 million sale", "The 590 million euro deal", "the 800-zloty penalty". */
+const COMPOUND_AMOUNT = /^(?:the|this|that)\s+\S*\d[\d.,]*(?:\s*(?:million|billion|thousand|m|bn|k))?[- ]?(?:[\p{L}]+[- ])?[\p{L}]+$/iu;
+
+/** The index of the latest earlier figure within 1.5x of `b` in size (the one a restatement points back at). */
+function nearestOfSize(earlier: readonly Quantity[], b: Quantity): number {
+  for (let x = earlier.length - 1; x >= 0; x--) {
+    const a = earlier[x]!;
+    if (a.sentence === b.sentence) continue;
+    const lo = Math.min(a.value, b.value);
+    if (lo > 0 && Math.max(a.value, b.value) / lo <= 1.5) return x;
+  }
+  return -1;
+}
+
 /** A duration that is how long something went on: "lasted about three hours", "ran for 10 weeks". */
 function isLengthOf(q: Quantity, text: string): boolean {
   if (q.frame.verb !== null && ['last', 'run', 'take', 'continue', 'stretch', 'drag', 'go', 'sit'].includes(q.frame.verb)) return true;
@@ -249,7 +263,13 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
       const lengthRestated =
         a.kind === 'duration' && pointsBack && COMPOUND_LENGTH.test(text.slice(b.start, b.end)) && isLengthOf(a, text) &&
         !qs.some((q) => q.kind === 'duration' && q.start > a.end && q.end < b.start);
-      if (!lengthRestated && !(heads && (pointsBack || common.length > 0)) && !(common.length >= 1 && pointsBack) && common.length < 2) continue;
+      // "The 2.9 million euro penalty" after "fined ... 2.4 million euros": a definite amount named
+      // with its noun points back at the nearest earlier amount in that currency when the two are
+      // close in size and no other amount near that size came between.
+      const amountRestated =
+        a.kind === 'amount' && b.definite && COMPOUND_AMOUNT.test(text.slice(b.start, b.end)) && x === nearestOfSize(earlier, b) &&
+        Math.max(a.value, b.value) / Math.min(a.value, b.value) <= 1.5;
+      if (!lengthRestated && !amountRestated && !(heads && (pointsBack || common.length > 0)) && !(common.length >= 1 && pointsBack) && common.length < 2) continue;
       const what = heads ? (b.head ?? a.head!) : common[0]!;
       const kind = b.kind as Conflict['kind'];
       out.push({
