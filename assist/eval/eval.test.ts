@@ -8,9 +8,9 @@ import { emptyScore, loadReal, loadSplit, precision, recall, scoreArticle, table
 // ground fails. The targets (test recall 0.85, precision 0.9, 0.1 false alarms per 1,000
 // words) are not met yet: see assist/README.md.
 const FLOORS = {
-  testRecall: 0.2,
+  testRecall: 0.28,
   testPrecision: 0.85,
-  realPer1000: 0.25,
+  realPer1000: 0.2,
   attributionRecall: 0.8,
   attributionPrecision: 0.85,
 };
