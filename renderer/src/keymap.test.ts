@@ -3,25 +3,12 @@ import type { Annotation, DocumentRecord, Flag } from '../../common/domain';
 import { accelerator, chordLabel, KEY_GROUPS, KEY_ROWS, keyHint, keysLabel, keyRow, matchesChord, type KeyPress } from '../../common/keymap';
 import { dispatchKey, KEYMAP, runCommand, type AppCommands } from './keymap';
 import { EMPTY_STATE, opened, reduce, select, type DocState } from './store/documentStore';
+import { annotation } from '../../test/fixtures/annotation';
 
 // The table (common/keymap.ts): its rows, how chords match, how keys are written. The renderer's keymap: every row with keys does something, every row that does something has
 // keys or a menu item; a key acts on the state it is given (the store's, when it runs).
 
-const ann = (id: number, kind: Annotation['kind'], start: number): Annotation => ({
-  id,
-  documentId: 1,
-  kind,
-  start,
-  end: start + 5,
-  exact: '',
-  prefix: '',
-  suffix: '',
-  status: 'unverified',
-  credibility: null,
-  note: '',
-  orphan: false,
-  createdAt: '',
-});
+const ann = (id: number, kind: Annotation['kind'], start: number): Annotation => annotation(id, kind, start, start + 5, { exact: '' });
 const flag: Flag = { id: 9, documentId: 1, explanation: '', status: 'open', note: '', memberIds: [1, 3] };
 
 function seeded(): DocState {

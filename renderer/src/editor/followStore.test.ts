@@ -2,25 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Annotation, ChangeSet, DocumentRecord } from '../../../common/domain';
 import { applyChanges, EMPTY_STATE, opened, reduce, select } from '../store/documentStore';
 import { editorUpdates, editorViews } from './followStore';
+import { annotation } from '../../../test/fixtures/annotation';
 
 // The editor follows the store: what it draws on open, and the plugin actions for each change.
 
-const ann = (id: number, start: number, extra: Partial<Annotation> = {}): Annotation => ({
-  id,
-  documentId: 1,
-  kind: 'claim',
-  start,
-  end: start + 5,
-  exact: '',
-  prefix: '',
-  suffix: '',
-  status: 'unverified',
-  credibility: null,
-  note: '',
-  orphan: false,
-  createdAt: '',
-  ...extra,
-});
+const ann = (id: number, start: number, extra: Partial<Annotation> = {}): Annotation => annotation(id, 'claim', start, start + 5, { exact: '', ...extra });
 const doc = { id: 1, text: '', blocks: [] } as unknown as DocumentRecord;
 const none = { upserted: [], removed: [] };
 const cs = (parts: Partial<ChangeSet>): ChangeSet => ({ documentId: 1, annotations: none, links: none, flags: none, sources: none, suggestions: none, history: null, ...parts });

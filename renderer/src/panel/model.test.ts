@@ -1,25 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Annotation, Flag, Link, Source } from '../../../common/domain';
+import type { Flag, Link, Source } from '../../../common/domain';
 import { overlappingClaimPairs } from '../workflow/HighlightStyles';
 import { buildIndexes, isSourced } from '../store/indexes';
 import { DEFAULT_FILTERS, filterAnnotations, flagPeers, sourcesOf } from './model';
+import { annotation } from '../../../test/fixtures/annotation';
 
-const ann = (id: number, kind: Annotation['kind'], start: number, end: number, extra: Partial<Annotation> = {}): Annotation => ({
-  id,
-  documentId: 1,
-  kind,
-  start,
-  end,
-  exact: `text ${id}`,
-  prefix: '',
-  suffix: '',
-  status: 'unverified',
-  credibility: null,
-  note: '',
-  orphan: false,
-  createdAt: '',
-  ...extra,
-});
+const ann = annotation;
 const source = (id: number, name: string, reliability: Source['reliability']): Source => ({ id, name, reliability, type: 'person', aliases: [], note: '' });
 const link = (id: number, fromId: number, to: { a?: number; s?: number }): Link => ({ id, fromId, toAnnotationId: to.a ?? null, toSourceId: to.s ?? null });
 

@@ -1,29 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Annotation, ChangeSet, DocumentRecord, DocumentState, Flag, Link, Source, StoredSuggestion } from '../../../common/domain';
+import type { ChangeSet, DocumentRecord, DocumentState, Flag, Link, Source, StoredSuggestion } from '../../../common/domain';
 import { applyChanges, createDocumentStore, EMPTY_STATE, opened, reduce, select, type DocState } from './documentStore';
 import { buildIndexes, type Indexes } from './indexes';
 import { Layered } from './layered';
+import { annotation } from '../../../test/fixtures/annotation';
 
 /** Indexes as plain maps, to compare what they hold however they are layered. */
 const plain = (ix: Indexes) => Object.fromEntries(Object.entries(ix).map(([k, v]) => [k, v instanceof Layered ? new Map(v.entries()) : v]));
 
-const ann = (id: number, kind: Annotation['kind'], start: number, end: number, extra: Partial<Annotation> = {}): Annotation => ({
-  id,
-  documentId: 1,
-  kind,
-  start,
-  end,
-  exact: `text ${id}`,
-  prefix: '',
-  suffix: '',
-  status: 'unverified',
-  credibility: null,
-  note: '',
-  orphan: false,
-  createdAt: '',
-  ...extra,
-});
+const ann = annotation;
 const source = (id: number, name: string): Source => ({ id, name, type: 'person', aliases: [], reliability: 'F', note: '' });
 const link = (id: number, fromId: number, to: { a?: number; s?: number }): Link => ({ id, fromId, toAnnotationId: to.a ?? null, toSourceId: to.s ?? null });
 const flag = (id: number, memberIds: number[]): Flag => ({ id, documentId: 1, explanation: '', status: 'open', note: '', memberIds });
