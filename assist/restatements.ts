@@ -269,7 +269,12 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
       const amountRestated =
         a.kind === 'amount' && b.definite && COMPOUND_AMOUNT.test(text.slice(b.start, b.end)) && x === nearestOfSize(earlier, b) &&
         Math.max(a.value, b.value) / Math.min(a.value, b.value) <= 1.5;
-      if (!lengthRestated && !amountRestated && !(heads && (pointsBack || common.length > 0)) && !(common.length >= 1 && pointsBack) && common.length < 2) continue;
+      // "the 4,100 evacuees" after "forced 3,400 people from their homes": a definite count of the
+      // same kind of thing (people included), close in size, nothing nearer between.
+      const countRestated =
+        a.kind === 'count' && b.definite && a.head !== null && b.head !== null && x === nearestOfSize(earlier, b) &&
+        Math.max(a.value, b.value) / Math.min(a.value, b.value) <= 1.5 && (a.head === b.head || sameKind(a.head, b.head));
+      if (!lengthRestated && !amountRestated && !countRestated && !(heads && (pointsBack || common.length > 0)) && !(common.length >= 1 && pointsBack) && common.length < 2) continue;
       const what = heads ? (b.head ?? a.head!) : common[0]!;
       const kind = b.kind as Conflict['kind'];
       out.push({
