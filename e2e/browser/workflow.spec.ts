@@ -225,9 +225,15 @@ test('sources merge with their links, unsourced claims filter, a flag dissolves 
   await page.keyboard.press('a');
   const input = page.getByRole('dialog', { name: 'Source of this attribution' }).getByRole('combobox');
   await expect(input).toHaveValue('Ushakov');
-  // Type-ahead finds the existing source by its name; Enter here creates the new one instead.
+  // Type-ahead finds the existing source by its name, and Enter alone would cite it; making a
+  // second source is an explicit choice: the "Create" option, then the offer to use the similar
+  // one declined by grading the new one.
   await expect(page.getByRole('option', { name: /Yury Ushakov/ })).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('option', { name: /Create “Ushakov”/ })).toHaveAttribute('data-focused', 'true');
   await page.keyboard.press('Enter');
+  await expect(page.getByText(/Same as/)).toContainText('Yury Ushakov');
   await page.keyboard.press('c');
   await page.keyboard.press('Enter');
   await saved(page);

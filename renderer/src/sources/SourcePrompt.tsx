@@ -15,7 +15,7 @@ import {
 } from 'react-aria-components';
 import { RELIABILITY_GRADES, SOURCE_TYPES, type NewSource, type Reliability, type Source, type SourceType } from '../../../common/domain';
 import { RELIABILITY_LABEL, shorten } from '../panel/model';
-import { guessSourceName, searchSources, sourceNamed, sourceNamedIn } from './guess';
+import { bestSourceMatch, guessSourceName, searchSources, similarSource, sourceNamed, sourceNamedIn } from './guess';
 import { ChoiceSelect } from '../details/ChoiceSelect';
 import { SOURCE_TYPE_LABELS } from '../../../common/labels';
 
@@ -31,6 +31,8 @@ interface Props {
   sources: readonly Source[];
   currentSourceId: number | null;
   onPick(sourceId: number): void;
+  /** Picks an existing source and keeps the typed name as one of its aliases. */
+  onPickWithAlias(sourceId: number, alias: string): void;
   onCreate(source: NewSource): void;
   onClose(): void;
 }
@@ -44,7 +46,7 @@ function initialText(phrase: string, sources: readonly Source[]): string {
   return sourceNamedIn(phrase, sources)?.name ?? guessSourceName(phrase);
 }
 
-export function SourcePrompt({ phrase, anchor, sources, currentSourceId, onPick, onCreate, onClose }: Props) {
+export function SourcePrompt({ phrase, anchor, sources, currentSourceId, onPick, onPickWithAlias, onCreate, onClose }: Props) {
   const [text, setText] = useState(() => initialText(phrase, sources));
   const [step, setStep] = useState<'pick' | 'new'>('pick');
   const [grade, setGrade] = useState<Reliability>('F');
@@ -58,11 +60,14 @@ export function SourcePrompt({ phrase, anchor, sources, currentSourceId, onPick,
     return list;
   }, [text, sources]);
 
+  // Enter picks the existing source the text means (exact, surname, or the one prefix match);
+  // a new source is made only when none fits, and only after its grade (a second Enter).
   const submitText = () => {
-    const named = sourceNamed(text, sources);
-    if (named) onPick(named.id);
+    const best = bestSourceMatch(text, sources);
+    if (best) onPick(best.id);
     else if (text.trim()) setStep('new');
   };
+  const similar = step === 'new' ? similarSource(text, sources) : null;
 
   const onSelection = (key: Key | null) => {
     if (key === null) return;
@@ -114,7 +119,7 @@ export function SourcePrompt({ phrase, anchor, sources, currentSourceId, onPick,
         <Dialog className="cs-popover-dialog" aria-label="Source of this attribution">
           {step === 'pick' ? (
             <>
-              <p className="cs-hint cs-prompt-hint">Enter picks or creates · ↓ to choose · Esc skips</p>
+              <p className="cs-hint cs-prompt-hint">Enter picks the source it names, or goes on to a new one · ↓ to choose · Esc skips</p>
               <ComboBox
                 className="cs-combobox"
                 items={items}
@@ -155,6 +160,14 @@ export function SourcePrompt({ phrase, anchor, sources, currentSourceId, onPick,
               <Heading slot="title" className="cs-prompt-title">
                 New source “{text.trim()}”
               </Heading>
+              {similar && (
+                <p className="cs-similar-source">
+                  Same as <strong>{similar.name}</strong>?{' '}
+                  <Button className="cs-button" onPress={() => onPickWithAlias(similar.id, text.trim())}>
+                    Cite {shorten(similar.name, 30)}, keep “{shorten(text.trim(), 30)}” as an alias
+                  </Button>
+                </p>
+              )}
               <RadioGroup
                 className="cs-grade-group"
                 orientation="horizontal"

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Source } from '../../../common/domain';
-import { guessSourceName, searchSources, sourceNamed, sourceNamedIn } from './guess';
+import { guessSourceName, searchSources, sourceNamed, sourceNamedIn, bestSourceMatch, similarSource } from './guess';
 
 const source = (id: number, name: string, aliases: string[] = []): Source => ({ id, name, aliases, type: 'person', reliability: 'F', note: '' });
 
@@ -37,5 +37,29 @@ describe('matching existing sources', () => {
     expect(searchSources('aide', sources).map((s) => s.id)).toEqual([1]);
     expect(searchSources('yury usha', sources).map((s) => s.id)).toEqual([1]);
     expect(searchSources('', sources)).toHaveLength(3);
+  });
+});
+
+describe('the source Enter picks', () => {
+  const sources = [source(1, 'Yury Ushakov'), source(2, 'Kremlin', ['the Kremlin press office']), source(3, 'José Álvarez'), source(4, 'Ana Silva'), source(5, 'Rui Silva')];
+
+  it('is the existing source the text means: exact, accent- and case-blind, a surname, or the one prefix', () => {
+    expect(bestSourceMatch('Ushakov', sources)?.id).toBe(1);
+    expect(bestSourceMatch('yury ushakov', sources)?.id).toBe(1);
+    expect(bestSourceMatch('Jose Alvarez', sources)?.id).toBe(3);
+    expect(bestSourceMatch('Alvarez', sources)?.id).toBe(3);
+    expect(bestSourceMatch('the kremlin press office', sources)?.id).toBe(2);
+    expect(bestSourceMatch('Krem', sources)?.id).toBe(2);
+  });
+
+  it('is nobody when it is not clear which, or when nothing fits', () => {
+    expect(bestSourceMatch('Silva', sources)).toBeNull();
+    expect(bestSourceMatch('Sergey Lavrov', sources)).toBeNull();
+    expect(bestSourceMatch('', sources)).toBeNull();
+  });
+
+  it('offers a similar source before a new one is made', () => {
+    expect(similarSource('Mr Ushakov', sources)?.id).toBe(1);
+    expect(similarSource('Lavrov', sources)).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import type { Source } from '../../../common/domain';
+import { nameKey } from '../../../common/selectors';
 
 // What to offer as the source of an attribution phrase. An existing source named in the phrase
 // (by name or alias) comes first; otherwise the longest run of capitalised words, after any title
@@ -118,4 +119,36 @@ export function searchSources(query: string, sources: readonly Source[], limit =
   }
   scored.sort((x, y) => x.score - y.score || x.s.name.localeCompare(y.s.name));
   return scored.slice(0, limit).map((x) => x.s);
+}
+
+/** A name as two names are compared: accents, case, width and invisible characters folded. */
+function folded(name: string): string {
+  return nameKey(name).normalize('NFKD').replace(/\p{M}/gu, '');
+}
+
+/**
+ * The existing source the analyst most likely means by `text`, for Enter with nothing highlighted:
+ * the exact name or alias (accents and case aside), else the one person whose surname it is
+ * ("Ushakov" for "Yury Ushakov"), else the one source whose name or alias starts with it. Null
+ * when none, or when it is not clear which.
+ */
+export function bestSourceMatch(text: string, sources: readonly Source[]): Source | null {
+  const t = folded(text);
+  if (!t) return null;
+  const names = (s: Source) => [s.name, ...s.aliases].map(folded);
+  const exact = sources.filter((s) => names(s).includes(t));
+  if (exact.length === 1) return exact[0]!;
+  const one = (list: Source[]) => (list.length === 1 ? list[0]! : null);
+  if (!t.includes(' ')) {
+    const bySurname = one(sources.filter((s) => names(s).some((n) => n.includes(' ') && n.split(' ').at(-1) === t)));
+    if (bySurname) return bySurname;
+  }
+  return one(sources.filter((s) => names(s).some((n) => n.startsWith(t))));
+}
+
+/** An existing source whose name shares a word (4 letters or more) with `text`: maybe the same one. */
+export function similarSource(text: string, sources: readonly Source[]): Source | null {
+  const words = folded(text).split(' ').filter((w) => w.length >= 4);
+  if (words.length === 0) return null;
+  return sources.find((s) => [s.name, ...s.aliases].some((n) => folded(n).split(' ').some((w) => words.includes(w)))) ?? null;
 }

@@ -19,6 +19,7 @@ export interface WorkflowDialogState {
 interface Props extends WorkflowDialogState {
   store: DocumentStore;
   onCite(pending: Promise<Annotation | undefined>, source: { id: number } | { create: NewSource }): void;
+  onUpdateSource(id: number, patch: { aliases: string[] }): void;
   onClosePrompt(): void;
   onFlag(memberIds: number[], explanation: string): void;
   onCloseFlag(): void;
@@ -26,7 +27,7 @@ interface Props extends WorkflowDialogState {
   onCancelDelete(): void;
 }
 
-export function WorkflowDialogs({ store, prompt, flagDraft, confirm, onCite, onClosePrompt, onFlag, onCloseFlag, onConfirmDelete, onCancelDelete }: Props) {
+export function WorkflowDialogs({ store, prompt, flagDraft, confirm, onCite, onUpdateSource, onClosePrompt, onFlag, onCloseFlag, onConfirmDelete, onCancelDelete }: Props) {
   const sources = useDocState(store, (s) => s.sources);
   const ix = useDocState(store, (s) => s.ix);
   return (
@@ -38,6 +39,11 @@ export function WorkflowDialogs({ store, prompt, flagDraft, confirm, onCite, onC
           sources={sources}
           currentSourceId={prompt.annotationId === null ? null : (ix.citedSource.get(prompt.annotationId) ?? null)}
           onPick={(id) => onCite(prompt.annotation, { id })}
+          onPickWithAlias={(id, alias) => {
+            const source = sources.find((s) => s.id === id);
+            if (source && !source.aliases.includes(alias) && source.name !== alias) onUpdateSource(id, { aliases: [...source.aliases, alias] });
+            onCite(prompt.annotation, { id });
+          }}
           onCreate={(source) => onCite(prompt.annotation, { create: source })}
           onClose={onClosePrompt}
         />

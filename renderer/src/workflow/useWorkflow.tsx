@@ -75,6 +75,7 @@ export function useWorkflow({ store, client, editorRef, write, toast }: Deps): {
       flagDraft={flagDraft}
       confirm={confirm}
       onCite={(pending, source) => void cite(pending, source)}
+      onUpdateSource={(id, patch) => actions.updateSource(id, patch)}
       onClosePrompt={closing(() => setPrompt(null))}
       onFlag={flag}
       onCloseFlag={closing(() => setFlagDraft(null))}
