@@ -412,3 +412,23 @@ test('the panel stays fast at 5,000 annotations: virtualised, filtered, and in s
   console.log('5,000 annotations, ms:', JSON.stringify(timings));
   for (const [name, ms] of Object.entries(timings)) expect(ms, name).toBeLessThan(name === 'open' ? 8000 : 3000);
 });
+
+test('keys act on the state after the previous key: Delete then S at once raises no error; Escape leaves an empty search', async ({ page }) => {
+  await openSeed(page);
+  await tagClaim(page, 'sixth conversation');
+  // The new claim is selected: Delete and S in one breath.
+  await page.keyboard.press('Delete');
+  await page.keyboard.press('s');
+  await saved(page);
+  await expect(page.locator('[role=option].cs-item-claim')).toHaveCount(0);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+
+  // "/" to search, Escape in the empty field gives the keys back: C tags again.
+  await page.keyboard.press('/');
+  await expect(page.getByRole('searchbox', { name: 'Search the panel' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await clickInPhrase(page, 'sixth conversation');
+  await page.keyboard.press('c');
+  await expect(page.locator('[role=option].cs-item-claim')).toHaveCount(1);
+  await expect(page.getByRole('searchbox', { name: 'Search the panel' })).toHaveValue('');
+});

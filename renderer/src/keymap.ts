@@ -133,7 +133,8 @@ const BEHAVIOUR: Record<KeyId, Behaviour | null> = {
   tagClaim: { run: (c) => tagKey(c, 'claim') },
   tagAttribution: { run: (c) => tagKey(c, 'attribution') },
   removeTag: {
-    when: (c) => c.state.selection.primary !== null,
+    // Not from a focused button, tab or link (Backspace there is not a request to delete).
+    when: (c) => c.state.selection.primary !== null && !(c.event?.target instanceof Element && c.event.target.closest('button, a, [role="button"], [role="tab"], [role="radio"], select')),
     run: (c) => {
       const id = c.state.selection.primary!;
       // A tag still on its way to the database (id < 0) cannot be removed yet.

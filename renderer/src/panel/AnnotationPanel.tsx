@@ -164,7 +164,20 @@ const PanelInner = forwardRef<PanelHandle, Props>(function AnnotationPanel(
             Sources <span className="cs-tab-count">{sources.length}</span>
           </Tab>
         </TabList>
-        <SearchField className="cs-search" aria-label="Search the panel" value={search} onChange={setSearch}>
+        <SearchField
+          className="cs-search"
+          aria-label="Search the panel"
+          value={search}
+          onChange={setSearch}
+          // Escape clears the search; in an empty one it hands the keys back to the text, so the
+          // next shortcut letters are shortcuts again, not a search.
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && search === '') {
+              searchRef.current?.blur();
+              document.querySelector<HTMLElement>('.cs-document')?.focus({ preventScroll: true });
+            }
+          }}
+        >
           <Input ref={searchRef} className="cs-input" placeholder="Search (/)" />
         </SearchField>
 

@@ -57,8 +57,13 @@ export interface ActionDeps {
   confirmDelete(id: number, dissolves: Flag[]): void;
 }
 
-/** Deletes an annotation, no questions asked; the store drops it from the selection. */
-export async function deleteAnnotationNow({ client, write }: Pick<ActionDeps, 'client' | 'write'>, id: number): Promise<void> {
+/**
+ * Deletes an annotation, no questions asked. It leaves the selection at once, so a key pressed
+ * before the answer arrives (Delete, then S) finds nothing selected instead of acting on it.
+ */
+export async function deleteAnnotationNow({ store, client, write }: Pick<ActionDeps, 'store' | 'client' | 'write'>, id: number): Promise<void> {
+  const { selection } = store.getState();
+  if (selection.primary === id || selection.also.includes(id)) store.dispatch(select(null));
   await write(() => client.deleteAnnotation({ id }));
 }
 

@@ -81,7 +81,7 @@ export function useWorkflow({ store, client, editorRef, write, toast }: Deps): {
       onCloseFlag={closing(() => setFlagDraft(null))}
       onConfirmDelete={(id) => {
         closing(() => setConfirm(null))();
-        void deleteAnnotationNow({ client, write }, id);
+        void deleteAnnotationNow({ store, client, write }, id);
       }}
       onCancelDelete={closing(() => setConfirm(null))}
     />
