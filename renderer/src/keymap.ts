@@ -47,6 +47,9 @@ interface Behaviour {
 export type KeyBinding = KeyRow & { id: KeyId } & Partial<Behaviour>;
 
 const documentOpen = (c: KeyContext) => c.state.document !== null;
+/** A key pressed on a focused button, tab, link or choice: it belongs to that control. */
+const onControl = (e: KeyboardEvent | null) =>
+  typeof Element !== 'undefined' && e?.target instanceof Element && e.target.closest('button, a, [role="button"], [role="tab"], [role="radio"], select') !== null;
 const suggestionSelected = (c: KeyContext) => c.state.suggestionId !== null;
 const selection = (c: KeyContext) => selectedAnnotations(c.state.selection, c.state.ix);
 
@@ -134,7 +137,7 @@ const BEHAVIOUR: Record<KeyId, Behaviour | null> = {
   tagAttribution: { run: (c) => tagKey(c, 'attribution') },
   removeTag: {
     // Not from a focused button, tab or link (Backspace there is not a request to delete).
-    when: (c) => c.state.selection.primary !== null && !(c.event?.target instanceof Element && c.event.target.closest('button, a, [role="button"], [role="tab"], [role="radio"], select')),
+    when: (c) => c.state.selection.primary !== null && !onControl(c.event),
     run: (c) => {
       const id = c.state.selection.primary!;
       // A tag still on its way to the database (id < 0) cannot be removed yet.
