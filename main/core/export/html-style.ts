@@ -64,7 +64,12 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; }
 tbody th { white-space: nowrap; }
 td.q { font-family: "Noto Serif", "DejaVu Serif", Georgia, serif; font-size: .9rem; }
-td.note, dd.note, p.note { white-space: pre-wrap; }
+td.note, dd.note, div.note { overflow-wrap: anywhere; }
+.note p { margin: 0 0 0.3em; }
+.note p:last-child { margin-bottom: 0; }
+.note ul, .note ol { margin: 0.2em 0 0.3em 1.2em; padding: 0; }
+.note code { font-size: 0.92em; }
+.note-url { color: #555; overflow-wrap: anywhere; }
 .grade { display: inline-block; min-width: 1.4em; border: 1px solid #555; border-radius: 3px; text-align: center; font-weight: 700; }
 .status { font-weight: 700; white-space: nowrap; }
 .orphan { display: block; font-size: .75rem; font-style: italic; color: #555; }

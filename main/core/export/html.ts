@@ -5,6 +5,7 @@ import { REPORT_CSS } from './html-style';
 import { CREDIBILITY_LABELS, FLAG_STATUS_LABELS, RELIABILITY_LABELS, SOURCE_TYPE_LABELS, STATUS_LABELS } from './labels';
 import { annotationLabel, buildModel, isAnchored, pageOf, quoteOf, type ReportModel } from './model';
 import type { ReportInput } from './types';
+import { noteToHtml } from './note';
 
 /** Nothing may load or run: no script, no remote resource, only the inline stylesheet. */
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'";
@@ -195,7 +196,7 @@ function claimsTable(out: string[], m: ReportModel) {
     out.push(`<td>${c.credibility === null ? '<span class="muted">—</span>' : `${c.credibility} · ${CREDIBILITY_LABELS[c.credibility] ?? ''}`}</td>`);
     out.push(`<td>${sourceList(m, c)}</td>`);
     out.push(`<td>${(m.flagsOf.get(c.id) ?? []).map((f) => `<a href="#f${f.id}">${m.flagLabel.get(f.id)}</a>`).join(' ')}</td>`);
-    out.push(`<td class="note">${h(c.note)}</td></tr>\n`);
+    out.push(`<td class="note">${noteToHtml(c.note)}</td></tr>\n`);
   }
   out.push('</tbody></table>\n</section>\n');
 }
@@ -213,7 +214,7 @@ function attributionsTable(out: string[], m: ReportModel) {
   for (const a of m.attributions) {
     const covers = (m.claimsOf.get(a.id) ?? []).map((c) => `<a href="#c${c.id}">${m.claimLabel.get(c.id)}</a>`).join(' ');
     out.push(`<tr id="a${a.id}"><th scope="row">${refCell(m, a)}</th><td class="q"><q>${h(quoteOf(m, a))}</q>${orphanNote(a)}</td>`);
-    out.push(`<td>${sourceList(m, a)}</td><td>${covers}</td><td class="note">${h(a.note)}</td></tr>\n`);
+    out.push(`<td>${sourceList(m, a)}</td><td>${covers}</td><td class="note">${noteToHtml(a.note)}</td></tr>\n`);
   }
   out.push('</tbody></table>\n</section>\n');
 }
@@ -232,7 +233,7 @@ function sourcesTable(out: string[], m: ReportModel) {
     const aliases = s.aliases.length > 0 ? `<span class="page">also: ${h(s.aliases.join(', '))}</span>` : '';
     const cited = (m.citedBy.get(s.id) ?? []).map((a) => `<a href="#${a.kind === 'claim' ? 'c' : 'a'}${a.id}">${annotationLabel(m, a)}</a>`).join(' ');
     out.push(`<tr id="s${s.id}"><th scope="row">${m.sourceLabel.get(s.id)}</th><td>${h(s.name)}${aliases}</td><td>${SOURCE_TYPE_LABELS[s.type]}</td>`);
-    out.push(`<td><span class="grade">${s.reliability}</span> ${RELIABILITY_LABELS[s.reliability]}</td><td>${cited || '<span class="muted">—</span>'}</td><td class="note">${h(s.note)}</td></tr>\n`);
+    out.push(`<td><span class="grade">${s.reliability}</span> ${RELIABILITY_LABELS[s.reliability]}</td><td>${cited || '<span class="muted">—</span>'}</td><td class="note">${noteToHtml(s.note)}</td></tr>\n`);
   }
   out.push('</tbody></table>\n</section>\n');
 }
@@ -263,7 +264,7 @@ function flagArticle(out: string[], m: ReportModel, f: Flag) {
     out.push(`<li><a href="#${kind}${a.id}">${annotationLabel(m, a)}</a> (${STATUS_LABELS[a.status].toLowerCase()}): <q>${h(quoteOf(m, a))}</q></li>`);
   }
   out.push('</ul>');
-  if (f.note.trim()) out.push(`<p class="note"><strong>Note:</strong> ${h(f.note)}</p>`);
+  if (f.note.trim()) out.push(`<div class="note"><strong>Note:</strong> ${noteToHtml(f.note)}</div>`);
   out.push('</article>\n');
 }
 
@@ -271,7 +272,7 @@ function notes(out: string[], m: ReportModel) {
   out.push('<section id="notes" class="notes-section">\n<h2>Notes</h2>\n');
   const items: string[] = [];
   const add = (ref: string, what: string, note: string) => {
-    if (note.trim()) items.push(`<dt><a href="#${ref}">${what}</a></dt><dd class="note">${h(note)}</dd>`);
+    if (note.trim()) items.push(`<dt><a href="#${ref}">${what}</a></dt><dd class="note">${noteToHtml(note)}</dd>`);
   };
   for (const c of m.claims) add(`c${c.id}`, `${m.claimLabel.get(c.id)} · claim`, c.note);
   for (const a of m.attributions) add(`a${a.id}`, `${m.attributionLabel.get(a.id)} · attribution`, a.note);
