@@ -7,6 +7,7 @@ import { FixtureBuilder, HOSTILE_PARAGRAPH, kremlinFixture, TITLE } from '../../
 import { articleText, nestingProblem } from '../../../test/export/html-check';
 import { HOSTILE_LINES, hostileFixture } from '../../../test/export/hostile';
 import { REPORT_CSS } from './html-style';
+import { annotation } from '../../../test/fixtures/annotation';
 
 const REPORT_CSS_HAS_CF = /\.cf \{[^}]*unicode-bidi: isolate/.test(REPORT_CSS);
 
@@ -162,21 +163,8 @@ describe('toHtml', () => {
         (ranges, cuts, flagPairs) => {
           const b = new FixtureBuilder(text);
           const annotations: Annotation[] = ranges.map(([x, y, claim], i) => {
-            const a: Annotation = {
-              id: 1000 + i,
-              documentId: 1,
-              kind: claim ? 'claim' : 'attribution',
-              start: Math.min(x, y),
-              end: Math.max(x, y),
-              exact: text.slice(Math.min(x, y), Math.max(x, y)),
-              prefix: '',
-              suffix: '',
-              status: 'unverified',
-              credibility: null,
-              note: '',
-              orphan: false,
-              createdAt: '',
-            };
+            const [start, end] = [Math.min(x, y), Math.max(x, y)];
+            const a = annotation(1000 + i, claim ? 'claim' : 'attribution', start, end, { exact: text.slice(start, end) });
             b.annotations.push(a);
             return a;
           });
