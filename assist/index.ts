@@ -126,7 +126,8 @@ export function suggest(text: string, options: SuggestOptions = {}): Suggestion[
     inconsistencies.push({ type: 'inconsistency', kind: c.kind, explanation: c.explanation, spans: [span(text, c.a.start, c.a.end), span(text, c.b.start, c.b.end)] });
   }
   for (const c of seriesConflicts(text)) {
-    const overlapsKnown = inconsistencies.some((x) => x.type === 'inconsistency' && x.spans.some((s) => c.spans.some((t) => s.start < t.end && t.start < s.end)) && x.spans.length === 2 && c.spans.every((t) => x.spans.some((s) => s.start < t.end && t.start < s.end)));
+    // Already proposed by the other rules when a pair covers both of its spans.
+    const overlapsKnown = inconsistencies.some((x) => x.type === 'inconsistency' && x.spans.length === 2 && c.spans.every((t) => x.spans.some((s) => s.start < t.end && t.start < s.end)));
     if (!overlapsKnown) inconsistencies.push({ type: 'inconsistency', kind: 'ordinal', explanation: c.explanation, spans: c.spans });
   }
   const keyed = inconsistencies.map((x) => [firstStart(x), x] as const);

@@ -187,9 +187,10 @@ function nearNamesOf(q: Quantity, text: string): string[] {
 
 /** Why two figures are not one figure told twice, or null when nothing keeps them apart. */
 export function whyApart(a: Quantity, b: Quantity, text: string): string | null {
-  // The cheap reasons first: most pairs part on size alone.
-  const [lo0, hi0] = a.value < b.value ? [a.value, b.value] : [b.value, a.value];
-  if (lo0 <= 0 || hi0 / lo0 > MAX_RATIO) return 'too far apart in size';
+  // The cheap reasons first: most pairs part on size alone, before any look at the text.
+  const [lo, hi] = a.value < b.value ? [a.value, b.value] : [b.value, a.value];
+  if (lo <= 0 || hi / lo > MAX_RATIO) return 'too far apart in size';
+  // A count restated must point back at it: "the 16 delegations", not another "318 seats".
   if (a.kind === 'count' && !(b.definite || b.shell)) return 'a count not pointing back';
   if (a.sentence === b.sentence || a.listed || b.listed) return 'one sentence, or a list of results';
   const ra = reading(a, text);
@@ -199,8 +200,6 @@ export function whyApart(a: Quantity, b: Quantity, text: string): string | null 
   const comparedA = a.compared && ra.change === null && !ra.levelAfterChange;
   const comparedB = b.compared && rb.change === null && !rb.levelAfterChange;
   if (comparedA || comparedB) return 'a comparison';
-  // A count restated must point back at it: "the 16 delegations", not another "318 seats".
-  if (a.kind === 'count' && !(b.definite || b.shell)) return 'a count not pointing back';
   if (a.kind === 'count' && (!Number.isInteger(a.value) || !Number.isInteger(b.value))) return 'not whole numbers: not counts';
   const prospective = (q: Quantity) => {
     const before = text.slice(Math.max(0, q.start - 60), q.start).split(/[.;:!?]/).at(-1)!;
@@ -218,8 +217,6 @@ export function whyApart(a: Quantity, b: Quantity, text: string): string | null 
   const na = nearNames(a, text);
   const nb = nearNames(b, text);
   if (na.length > 0 && nb.length > 0 && !na.some((n) => nb.includes(n))) return 'different names by the figures';
-  const [lo, hi] = a.value < b.value ? [a.value, b.value] : [b.value, a.value];
-  if (lo <= 0 || hi / lo > MAX_RATIO) return 'too far apart in size';
   return differentFigures(a, b, text) ? 'different periods or sizes' : null;
 }
 
@@ -245,11 +242,7 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
     const earlier = byKey.get(key) ?? [];
     for (let x = earlier.length - 1; x >= 0 && x >= earlier.length - WINDOW; x--) {
       const a = earlier[x]!;
-      // Size first: it parts most pairs without a look at the text.
-      const lo = Math.min(a.value, b.value);
-      if (lo <= 0 || Math.max(a.value, b.value) / lo > MAX_RATIO || a.sentence === b.sentence) continue;
-      if (overlaps(interval(a), interval(b))) continue;
-      if (known.has(`${a.start}:${b.start}`) || whyApart(a, b, text) !== null) continue;
+      if (whyApart(a, b, text) !== null || overlaps(interval(a), interval(b)) || known.has(`${a.start}:${b.start}`)) continue;
       const common = shared(a, b, text, reading(a, text).change !== null);
       const informative = (n: string | null): n is string => n !== null && !UNINFORMATIVE.has(n);
       // The same thing named twice, or named once and done once: "sold for $18.4 million" / "the $21.4 million sale".

@@ -141,6 +141,11 @@ export class DocumentRepo {
     return raw === undefined ? null : (JSON.parse(raw) as Metadata);
   }
 
+  /** The latest version among the documents whose `column` holds `value`. */
+  private latestWhere(column: 'sha256' | 'text_sha256' | 'path', value: string): number | null {
+    return (prepared(this.db, `SELECT id FROM documents d WHERE ${column} = ? AND ${LATEST} ORDER BY id DESC LIMIT 1`).pluck().get(value) as number | undefined) ?? null;
+  }
+
   /** Plain text only, from the cache when this id's row is still the one cached. */
   text(id: number): string | null {
     const sha = prepared(this.db, 'SELECT sha256 FROM documents WHERE id = ?').pluck().get(id) as string | undefined;
@@ -177,10 +182,7 @@ export class DocumentRepo {
 
   /** The latest document whose text has this fingerprint. */
   findByText(textSha256: string): number | null {
-    const r = prepared(this.db, `SELECT id FROM documents d WHERE text_sha256 = ? AND ${LATEST} ORDER BY id DESC LIMIT 1`).pluck().get(textSha256) as
-      | number
-      | undefined;
-    return r ?? null;
+    return this.latestWhere('text_sha256', textSha256);
   }
 
   /** The fingerprint stored for a document's text. */
@@ -189,17 +191,11 @@ export class DocumentRepo {
   }
 
   findBySha(sha256: string): number | null {
-    const r = prepared(this.db, `SELECT id FROM documents d WHERE sha256 = ? AND ${LATEST} ORDER BY id DESC LIMIT 1`).pluck().get(sha256) as
-      | number
-      | undefined;
-    return r ?? null;
+    return this.latestWhere('sha256', sha256);
   }
 
   /** The latest version imported from a path, if any. */
   findLatestByPath(filePath: string): number | null {
-    const r = prepared(this.db, `SELECT id FROM documents d WHERE path = ? AND ${LATEST} ORDER BY id DESC LIMIT 1`).pluck().get(filePath) as
-      | number
-      | undefined;
-    return r ?? null;
+    return this.latestWhere('path', filePath);
   }
 }
