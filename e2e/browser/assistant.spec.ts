@@ -15,6 +15,7 @@ test('suggest, accept an inconsistency as a flag, reject an attribution; rejecti
   await page.getByTestId('file-input').setInputFiles(path.join(CORPUS, 'kremlin-call.txt'));
   await expect(page.locator('.cs-document')).toContainText('This marks the sixth conversation');
 
+  await page.getByRole('tab', { name: /^Assistant/ }).click();
   const assistant = page.getByRole('region', { name: 'Assistant suggestions' });
   await assistant.getByRole('button', { name: 'Suggest' }).click();
   const inconsistencies = assistant.getByRole('listbox', { name: 'Inconsistencies' });

@@ -4,9 +4,10 @@ import { createClient } from './api/client';
 import { DocumentEditor, type DocumentEditorHandle } from './editor/DocumentEditor';
 import { DocumentHead } from './editor/DocumentHead';
 import { ExportDialog } from './export/ExportDialog';
+import { Desk } from './layout/Desk';
 import { Library } from './library/Library';
 import { useLibrary } from './library/useLibrary';
-import { AnnotationPanel, type PanelHandle } from './panel/AnnotationPanel';
+import { AnnotationPanel, type LowerTab, type PanelHandle } from './panel/AnnotationPanel';
 import { createDocumentStore, select } from './store/documentStore';
 import { useDocState } from './store/useDocState';
 import { SuggestionPanel } from './suggestions/SuggestionPanel';
@@ -41,6 +42,7 @@ export function App() {
   const [showShortcuts, setShowShortcuts] = useState(false);
   const [showExport, setShowExport] = useState(false);
   const [showChanges, setShowChanges] = useState(false);
+  const [lower, setLower] = useState<LowerTab>('details');
 
   const { write, pending } = useWriter(store, toast);
   const library = useLibrary({ store, client, toast });
@@ -50,6 +52,18 @@ export function App() {
   const assistant = useSuggestions({ store, client, editorRef, write, toast });
   const dragging = useFileDrop((files) => void library.importFiles(files));
   useSelectionGestures(store);
+
+  // The lower pane follows the analyst: choosing a tag shows its details, a suggestion (or a run
+  // of the assistant) the assistant.
+  // (State adjusted while rendering, as React advises for state that follows other state.)
+  const cue = { tag: state.selection.primary, suggestion: assistant.selectedId, running: assistant.job.running };
+  const [seen, setSeen] = useState(cue);
+  if (cue.tag !== seen.tag || cue.suggestion !== seen.suggestion || cue.running !== seen.running) {
+    setSeen(cue);
+    if (cue.suggestion !== null && cue.suggestion !== seen.suggestion) setLower('assistant');
+    else if (cue.running && !seen.running) setLower('assistant');
+    else if (cue.tag !== null && cue.tag !== seen.tag) setLower('details');
+  }
 
   const chooseFile = useCallback(() => fileInput.current?.click(), []);
   const { selectAt, deselect } = assistant;
@@ -105,8 +119,28 @@ export function App() {
   const selected = state.selection.primary === null ? null : (state.ix.byId.get(state.selection.primary) ?? null);
   const orphans = useMemo(() => state.annotations.filter((a) => a.orphan), [state.annotations]);
 
+  const { run: runAssistant, select: selectSuggestion, accept: acceptSuggestions, reject: rejectSuggestions } = assistant;
+  const assistantPane = useMemo(
+    () => (
+      <SuggestionPanel
+        suggestions={assistant.suggestions}
+        running={assistant.job.running}
+        progress={assistant.job.progress}
+        error={assistant.job.error}
+        selectedId={assistant.selectedId}
+        onRun={() => void runAssistant()}
+        onSelect={selectSuggestion}
+        onAccept={(ids) => void acceptSuggestions(ids)}
+        onReject={(ids) => void rejectSuggestions(ids)}
+        onAcceptAll={(type) => void acceptSuggestions([], type)}
+      />
+    ),
+    [assistant.suggestions, assistant.job, assistant.selectedId, runAssistant, selectSuggestion, acceptSuggestions, rejectSuggestions],
+  );
+  const assistantBadge = assistant.job.running ? `${Math.round(assistant.job.progress * 100)}%` : String(assistant.suggestions.length);
+
   return (
-    <div className={`cs-app${showLibrary ? '' : ' cs-no-library'}`}>
+    <div className="cs-app">
       <Toolbar
         documentOpen={doc !== null}
         tagSelected={selected !== null}
@@ -122,49 +156,49 @@ export function App() {
         onExport={() => setShowExport(true)}
         onShortcuts={() => setShowShortcuts(true)}
       />
-      {showLibrary && <Library documents={state.library} currentId={doc?.id ?? null} onOpen={library.openDocument} onImport={chooseFile} />}
-      <main className="cs-main">
-        {doc ? (
-          <>
-            <DocumentHead document={doc} onShowChanges={() => setShowChanges(true)} />
-            <DocumentEditor ref={editorRef} document={doc} store={store} onClickOffset={onClickOffset} />
-          </>
-        ) : (
-          <div className="cs-welcome">
-            <h1>Open a document to start</h1>
-            <p>Claimscope opens text, Markdown, web pages (.html), Word (.docx) and PDF files. Tag sentences as claims (C) or attributions (A); every change is saved at once.</p>
-            <button type="button" onClick={chooseFile}>
-              Open a document…
-            </button>
-          </div>
+      <Desk
+        libraryOpen={showLibrary}
+        onLibraryOpen={setShowLibrary}
+        library={(rail) => (
+          <Library documents={state.library} currentId={doc?.id ?? null} onOpen={library.openDocument} onImport={chooseFile} rail={rail} onExpand={() => setShowLibrary(true)} />
         )}
-      </main>
-      {doc && (
-        <div className="cs-right">
-          <AnnotationPanel
-            ref={panelRef}
-            annotations={state.annotations}
-            ix={state.ix}
-            flags={state.flags}
-            sources={state.sources}
-            selectedId={state.selection.primary}
-            alsoSelected={state.selection.also}
-            actions={actions}
-          />
-          <SuggestionPanel
-            suggestions={assistant.suggestions}
-            running={assistant.job.running}
-            progress={assistant.job.progress}
-            error={assistant.job.error}
-            selectedId={assistant.selectedId}
-            onRun={() => void assistant.run()}
-            onSelect={assistant.select}
-            onAccept={(ids) => void assistant.accept(ids)}
-            onReject={(ids) => void assistant.reject(ids)}
-            onAcceptAll={(type) => void assistant.accept([], type)}
-          />
-        </div>
-      )}
+        main={
+          <main className="cs-main">
+            {doc ? (
+              <>
+                <DocumentHead document={doc} onShowChanges={() => setShowChanges(true)} />
+                <DocumentEditor ref={editorRef} document={doc} store={store} onClickOffset={onClickOffset} />
+              </>
+            ) : (
+              <div className="cs-welcome">
+                <h1>Open a document to start</h1>
+                <p>Claimscope opens text, Markdown, web pages (.html), Word (.docx) and PDF files. Tag sentences as claims (C) or attributions (A); every change is saved at once.</p>
+                <button type="button" onClick={chooseFile}>
+                  Open a document…
+                </button>
+              </div>
+            )}
+          </main>
+        }
+        side={
+          doc && (
+            <AnnotationPanel
+              ref={panelRef}
+              annotations={state.annotations}
+              ix={state.ix}
+              flags={state.flags}
+              sources={state.sources}
+              selectedId={state.selection.primary}
+              alsoSelected={state.selection.also}
+              actions={actions}
+              lower={lower}
+              onLower={setLower}
+              assistant={assistantPane}
+              assistantBadge={assistantBadge}
+            />
+          )
+        }
+      />
       <StatusBar pendingWrites={pending} busy={library.busy} selected={selected} alsoSelected={state.selection.also.length} />
       {dragging && <div className="cs-dropzone">Drop to open</div>}
       <ShortcutsDialog isOpen={showShortcuts} onClose={() => setShowShortcuts(false)} />

@@ -38,13 +38,15 @@ function setup(n = 200) {
   const windowTo = (fromBlock: number, toBlock: number) => {
     state = state.apply(withWindow(state.tr, { from: map.toPos(blocks[fromBlock]!.start), to: map.toPos(blocks[toBlock]!.end) }));
   };
-  const drawn = () =>
+  const all = () =>
     annotationPluginKey
       .getState(state)!
       .decorations.find()
-      .map((d) => ({ id: (d.spec as { id: number }).id, cls: (d as unknown as { type: { attrs: { class: string } } }).type.attrs.class }))
-      .sort((a, b) => a.id - b.id);
-  return { text, blocks, map, act, windowTo, drawn, get state() { return state; } };
+      .map((d) => ({ id: (d.spec as { id: number }).id, from: d.from, to: d.to, cls: (d as unknown as { type: { attrs: { class: string } } }).type.attrs.class }))
+      .sort((a, b) => a.id - b.id || a.from - b.from || b.to - a.to);
+  /** Each annotation's own span (without its end marks). */
+  const drawn = () => all().filter((d) => d.cls.startsWith('cs-ann ')).map(({ id, cls }) => ({ id, cls }));
+  return { text, blocks, map, act, windowTo, drawn, all, get state() { return state; } };
 }
 
 const claimOn = (id: number, blocks: Block[], i: number, j = i): AnnotationView => ({ id, kind: 'claim', start: blocks[i]!.start, end: blocks[j]!.end });
@@ -86,6 +88,27 @@ describe('annotation decorations', () => {
     t.windowTo(85, 95);
     expect(t.drawn()).toEqual([{ id: 2, cls: 'cs-ann cs-claim cs-id-2 cs-selected' }]);
     expect(annotationRange(t.state, 2)).toEqual({ from: t.map.toPos(t.blocks[90]!.start), to: t.map.toPos(t.blocks[90]!.end) });
+  });
+
+  it('marks where each tag starts, where the selected one ends, and a claim\'s verdict at its end', () => {
+    const t = setup();
+    t.act({ type: 'set', annotations: [{ ...claimOn(1, t.blocks, 10), status: 'disputed' }, { ...claimOn(2, t.blocks, 11), status: 'unverified' }], map: t.map });
+    t.windowTo(0, 20);
+    const from = t.map.toPos(t.blocks[10]!.start);
+    const to = t.map.toPos(t.blocks[10]!.end, -1);
+    expect(t.all().filter((d) => d.id === 1)).toEqual([
+      { id: 1, from, to, cls: 'cs-ann cs-claim cs-id-1' },
+      { id: 1, from, to: from + 1, cls: 'cs-start-claim' },
+      { id: 1, from: to - 1, to, cls: 'cs-verdict cs-verdict-disputed' },
+    ]);
+    // An unverified claim has no verdict mark; selecting draws the outline's two ends.
+    expect(t.all().filter((d) => d.id === 2).map((d) => d.cls)).toEqual(['cs-ann cs-claim cs-id-2', 'cs-start-claim']);
+    t.act({ type: 'select', id: 2 });
+    expect(t.all().filter((d) => d.id === 2).map((d) => d.cls)).toEqual(['cs-ann cs-claim cs-id-2 cs-selected', 'cs-start-claim cs-sel-start', 'cs-sel-end']);
+    // A new verdict redraws the claim; deselecting takes the outline's ends away.
+    t.act({ type: 'add', annotation: { ...claimOn(2, t.blocks, 11), status: 'refuted' } });
+    t.act({ type: 'select', id: null });
+    expect(t.all().filter((d) => d.id === 2).map((d) => d.cls)).toEqual(['cs-ann cs-claim cs-id-2', 'cs-start-claim', 'cs-verdict cs-verdict-refuted']);
   });
 
   it('keeps annotations sorted whatever order they arrive in', () => {

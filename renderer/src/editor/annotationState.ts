@@ -7,7 +7,7 @@ import type { TextMap } from './textMap';
 // sorted by start, and the decorations of those in the window around the viewport (viewport.ts
 // moves the window). Add, remove and select touch only the window.
 
-export type AnnotationView = Pick<Annotation, 'id' | 'kind' | 'start' | 'end'> & { pending?: boolean; flagged?: boolean };
+export type AnnotationView = Pick<Annotation, 'id' | 'kind' | 'start' | 'end'> & { pending?: boolean; flagged?: boolean; status?: Annotation['status'] };
 
 export type AnnotationAction =
   | { type: 'set'; annotations: readonly AnnotationView[]; map: TextMap }
@@ -43,8 +43,8 @@ export interface PluginState {
   /** What is decorated; null until the view has been measured. */
   window: PosRange | null;
   decorations: DecorationSet;
-  /** The decoration drawn for each annotation in the window. */
-  drawn: Map<number, Decoration>;
+  /** The decorations drawn for each annotation in the window. */
+  drawn: Map<number, Decoration[]>;
 }
 
 export const annotationPluginKey = new PluginKey<PluginState>('claimscopeAnnotations');
@@ -65,13 +65,27 @@ function entryFor(a: AnnotationView, map: TextMap): Entry {
   return { a, from: map.toPos(a.start, 1), to: map.toPos(a.end, -1) };
 }
 
-function decorationFor(e: Entry, selected: boolean): Decoration | null {
-  if (e.to <= e.from) return null;
-  return Decoration.inline(e.from, e.to, { class: classFor(e.a, selected) }, { id: e.a.id });
+/**
+ * An annotation's decorations: its span, and a one-character mark at each end. ProseMirror draws
+ * overlaps as one span per stretch of text with every class merged, so the ends say what no
+ * merged span can: where a tag starts (adjacent claims read as two), where the selected tag's
+ * outline closes (one shape across the pieces an overlap cuts it into), and a claim's verdict
+ * (supported, disputed, refuted, retracted) at its end, in the text and not only in the panel.
+ */
+function decorationsFor(e: Entry, selected: boolean): Decoration[] {
+  if (e.to <= e.from) return [];
+  const spec = { id: e.a.id };
+  const out = [Decoration.inline(e.from, e.to, { class: classFor(e.a, selected) }, spec)];
+  const sel = selected ? ' cs-sel-start' : '';
+  out.push(Decoration.inline(e.from, e.from + 1, { class: `cs-start-${e.a.kind}${sel}` }, spec));
+  let end = selected ? 'cs-sel-end' : '';
+  if (e.a.kind === 'claim' && e.a.status && e.a.status !== 'unverified') end += ` cs-verdict cs-verdict-${e.a.status}`;
+  if (end) out.push(Decoration.inline(e.to - 1, e.to, { class: end.trim() }, spec));
+  return out;
 }
 
 function sameView(x: AnnotationView, y: AnnotationView): boolean {
-  return x.kind === y.kind && x.start === y.start && x.end === y.end && !x.pending === !y.pending && !x.flagged === !y.flagged;
+  return x.kind === y.kind && x.start === y.start && x.end === y.end && !x.pending === !y.pending && !x.flagged === !y.flagged && x.status === y.status;
 }
 
 const before = (x: Entry, y: Entry) => x.from - y.from || x.a.id - y.a.id;
@@ -103,13 +117,13 @@ function entriesIn(ps: PluginState, w: PosRange): Entry[] {
 }
 
 function draw(state: EditorState, ps: PluginState): Pick<PluginState, 'decorations' | 'drawn'> {
-  const drawn = new Map<number, Decoration>();
+  const drawn = new Map<number, Decoration[]>();
   if (!ps.window) return { decorations: DecorationSet.empty, drawn };
   const decos: Decoration[] = [];
   for (const e of entriesIn(ps, ps.window)) {
-    const d = decorationFor(e, e.a.id === ps.selectedId);
-    if (!d) continue;
-    decos.push(d);
+    const d = decorationsFor(e, e.a.id === ps.selectedId);
+    if (d.length === 0) continue;
+    decos.push(...d);
     drawn.set(e.a.id, d);
   }
   return { decorations: DecorationSet.create(state.doc, decos), drawn };
@@ -131,13 +145,14 @@ function redrawOne(state: EditorState, ps: PluginState, id: number, e: Entry | n
   const old = ps.drawn.get(id);
   let drawn = ps.drawn;
   if (old) {
-    decorations = decorations.remove([old]);
+    // (add and remove empty the arrays they are given: pass copies, keep ours whole.)
+    decorations = decorations.remove([...old]);
     drawn = new Map(drawn);
     drawn.delete(id);
   }
-  const d = e && intersects(e, ps.window) ? decorationFor(e, id === ps.selectedId) : null;
-  if (d) {
-    decorations = decorations.add(state.doc, [d]);
+  const d = e && intersects(e, ps.window) ? decorationsFor(e, id === ps.selectedId) : [];
+  if (d.length > 0) {
+    decorations = decorations.add(state.doc, [...d]);
     if (drawn === ps.drawn) drawn = new Map(drawn);
     drawn.set(id, d);
   }

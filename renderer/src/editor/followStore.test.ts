@@ -22,8 +22,8 @@ describe('the editor following the store', () => {
     const next = reduce(open, applyChanges(cs({ annotations: { upserted: [ann(4, 30), ann(2, 12)], removed: [1] } })));
     expect(editorUpdates(open, next)).toEqual([
       { type: 'remove', id: 1 },
-      { type: 'add', annotation: { id: 4, kind: 'claim', start: 30, end: 35, flagged: false } },
-      { type: 'add', annotation: { id: 2, kind: 'claim', start: 12, end: 17, flagged: false } },
+      { type: 'add', annotation: { id: 4, kind: 'claim', start: 30, end: 35, flagged: false, status: 'unverified' } },
+      { type: 'add', annotation: { id: 2, kind: 'claim', start: 12, end: 17, flagged: false, status: 'unverified' } },
     ]);
     const flagged = reduce(next, applyChanges(cs({ flags: { upserted: [{ id: 9, documentId: 1, explanation: '', status: 'open', note: '', memberIds: [2, 4] }], removed: [] } })));
     expect(editorUpdates(next, flagged).map((u) => (u.type === 'add' ? [u.annotation.id, u.annotation.flagged] : u.type))).toEqual([

@@ -9,7 +9,7 @@ export function viewOf(state: Pick<DocState, 'ix'>, id: number): AnnotationView 
   const a = state.ix.byId.get(id);
   // Orphans (their text left with an earlier version) are listed, not drawn.
   if (!a || a.orphan) return null;
-  return { id: a.id, kind: a.kind, start: a.start, end: a.end, flagged: state.ix.flagsOf.has(a.id) };
+  return { id: a.id, kind: a.kind, start: a.start, end: a.end, flagged: state.ix.flagsOf.has(a.id), status: a.status };
 }
 
 /** What the editor draws for the whole document: flagged claims carry the flag marker. */

@@ -1,15 +1,52 @@
 import type { DocumentSummary } from '../../../common/domain';
+import { keyHint } from '../../../common/keymap';
 
 interface Props {
   documents: readonly DocumentSummary[];
   currentId: number | null;
   onOpen(id: number): void;
   onImport(): void;
+  /** Folded to an icon rail (narrow windows, or the analyst's choice). */
+  rail?: boolean;
+  onExpand?(): void;
 }
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-export function Library({ documents, currentId, onOpen, onImport }: Props) {
+/** Two letters for a title on the rail: its first two words' initials. */
+function initials(title: string): string {
+  const words = title.match(/[\p{L}\p{N}]+/gu) ?? ['?'];
+  return (words.length > 1 ? words[0]![0]! + words[1]![0]! : words[0]!.slice(0, 2)).toUpperCase();
+}
+
+export function Library({ documents, currentId, onOpen, onImport, rail = false, onExpand }: Props) {
+  if (rail)
+    return (
+      <nav className="cs-library cs-rail" aria-label="Document library">
+        <button type="button" className="cs-rail-button" onClick={onExpand} aria-label="Show the library" title={`Show the library (${keyHint('library')})`}>
+          <span aria-hidden="true">»</span>
+        </button>
+        <button type="button" className="cs-rail-button" onClick={onImport} aria-label="Open a document" title={`Open a document… (${keyHint('open')})`}>
+          <span aria-hidden="true">+</span>
+        </button>
+        <ul className="cs-rail-list">
+          {documents.map((d) => (
+            <li key={d.id}>
+              <button
+                type="button"
+                className={d.id === currentId ? 'cs-rail-doc cs-current' : 'cs-rail-doc'}
+                aria-current={d.id === currentId ? 'true' : undefined}
+                aria-label={d.title}
+                title={d.title}
+                onClick={() => onOpen(d.id)}
+              >
+                {initials(d.title)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    );
   return (
     <nav className="cs-library" aria-label="Document library">
       <div className="cs-section-head">

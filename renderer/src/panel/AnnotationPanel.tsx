@@ -1,5 +1,6 @@
-import { forwardRef, memo, useCallback, useDeferredValue, useEffect, useEffectEvent, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import { forwardRef, memo, type ReactNode, useCallback, useDeferredValue, useEffect, useEffectEvent, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { Input, SearchField, Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
+import { Group, Panel, Separator, useDefaultLayout, usePanelRef } from 'react-resizable-panels';
 import { FLAG_STATUSES, type Annotation, type Flag, type Source } from '../../../common/domain';
 import { AnnotationDetails } from '../details/AnnotationDetails';
 import { ChoiceSelect } from '../details/ChoiceSelect';
@@ -12,6 +13,7 @@ import { AnnotationFilterBar, ANY, gradeOptions } from './AnnotationFilterBar';
 import { DEFAULT_FILTERS, filterAnnotations, filterFlags, filterSources, FLAG_STATUS_LABEL, sourcesOf, type AnnotationFilters } from './model';
 import { AnnotationRow, FlagRow, SourceRow } from './rows';
 import { VirtualList, type VirtualListHandle } from './VirtualList';
+import { layoutStorage } from '../layout/storage';
 
 // The side panel: claims and attributions, flags, sources, each with counts, filters and a search;
 // below, the details of what is selected. Lists are virtualised: 5,000 annotations render ~20 rows.
@@ -43,16 +45,31 @@ interface Props {
   selectedId: number | null;
   alsoSelected: readonly number[];
   actions: WorkflowActions;
+  /** The lower pane shows the details of what is selected, or the assistant's suggestions. */
+  lower: LowerTab;
+  onLower(tab: LowerTab): void;
+  assistant: ReactNode;
+  /** Open suggestions (the Assistant tab's count); a string while the assistant reads. */
+  assistantBadge: string;
 }
 
-const ROW = 58;
+export type LowerTab = 'details' | 'assistant';
+
+const ROW = 50;
+/** The list pane keeps room for this many rows under its tabs, search and filters. */
+const MIN_ROWS = 6;
+const LIST_CHROME = 150;
+/** The lower pane folds to its tab row. */
+const LOWER_HEADER = 36;
 
 const flagStatusOptions = [{ id: ANY, label: 'Any status' }, ...FLAG_STATUSES.map((s) => ({ id: s, label: FLAG_STATUS_LABEL[s] }))];
 
 const PanelInner = forwardRef<PanelHandle, Props>(function AnnotationPanel(
-  { annotations, ix, flags, sources, selectedId, alsoSelected, actions },
+  { annotations, ix, flags, sources, selectedId, alsoSelected, actions, lower, onLower, assistant, assistantBadge },
   ref,
 ) {
+  const { defaultLayout, onLayoutChanged } = useDefaultLayout({ id: 'claimscope-panel', storage: layoutStorage });
+  const lowerRef = usePanelRef();
   const [tab, setTab] = useState<PanelTab>('annotations');
   const [filters, setFilters] = useState<AnnotationFilters>(DEFAULT_FILTERS);
   const [flagStatus, setFlagStatus] = useState<Flag['status'] | 'any'>('any');
@@ -152,6 +169,8 @@ const PanelInner = forwardRef<PanelHandle, Props>(function AnnotationPanel(
 
   return (
     <aside className="cs-panel" aria-label="Annotations">
+      <Group className="cs-panel-split" id="claimscope-panel" orientation="vertical" defaultLayout={defaultLayout} onLayoutChanged={onLayoutChanged}>
+      <Panel id="list" className="cs-panel-list" minSize={LIST_CHROME + MIN_ROWS * ROW}>
       <Tabs selectedKey={tab} onSelectionChange={(k: Key) => setTab(k as PanelTab)} className="cs-tabs">
         <TabList aria-label="Panel sections" className="cs-tablist">
           <Tab id="annotations" className="cs-tab">
@@ -272,9 +291,36 @@ const PanelInner = forwardRef<PanelHandle, Props>(function AnnotationPanel(
           />
         </TabPanel>
       </Tabs>
-      <section className="cs-details" aria-label="Details">
-        {details ?? <p className="cs-empty cs-hint">{tab === 'annotations' ? 'Select a tag to see its details.' : tab === 'flags' ? 'Select a flag.' : 'Select a source.'}</p>}
-      </section>
+      </Panel>
+      <Separator className="cs-splitter" />
+      <Panel id="lower" className="cs-panel-lower" panelRef={lowerRef} collapsible collapsedSize={LOWER_HEADER} minSize={140} defaultSize="45%">
+        <Tabs
+          selectedKey={lower}
+          onSelectionChange={(k: Key) => {
+            onLower(k as LowerTab);
+            if (lowerRef.current?.isCollapsed()) lowerRef.current.expand();
+          }}
+          className="cs-tabs cs-lower-tabs"
+        >
+          <TabList aria-label="Details or assistant" className="cs-tablist">
+            <Tab id="details" className="cs-tab">
+              Details
+            </Tab>
+            <Tab id="assistant" className="cs-tab">
+              Assistant <span className="cs-tab-count">{assistantBadge}</span>
+            </Tab>
+          </TabList>
+          <TabPanel id="details" className="cs-tabpanel cs-lower-panel">
+            <section className="cs-details" aria-label="Details">
+              {details ?? <p className="cs-empty cs-hint">{tab === 'annotations' ? 'Select a tag to see its details.' : tab === 'flags' ? 'Select a flag.' : 'Select a source.'}</p>}
+            </section>
+          </TabPanel>
+          <TabPanel id="assistant" className="cs-tabpanel cs-lower-panel">
+            {assistant}
+          </TabPanel>
+        </Tabs>
+      </Panel>
+      </Group>
     </aside>
   );
 });

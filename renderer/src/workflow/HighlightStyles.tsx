@@ -33,7 +33,7 @@ export const HighlightStyles = memo(function HighlightStyles({
   const overlapCss = useMemo(() => {
     const pairs = overlappingClaimPairs(annotations);
     if (pairs.length === 0) return '';
-    return `${pairs.map(([a, b]) => `.cs-document .cs-id-${a}.cs-id-${b}`).join(',\n')} { background: var(--claim-bg-2); box-shadow: inset 0 -2px 0 var(--claim-line), inset 0 -4px 0 var(--surface), inset 0 -6px 0 var(--claim-line); }`;
+    return `${pairs.map(([a, b]) => `.cs-document .cs-id-${a}.cs-id-${b}`).join(',\n')} { background: var(--claim-bg-2); --kind-line: inset 0 -2px 0 var(--claim-line), inset 0 -4px 0 var(--surface), inset 0 -6px 0 var(--claim-line); }`;
   }, [annotations]);
   const selectionCss = alsoSelected.length
     ? `${alsoSelected.map((id) => `.cs-document .cs-id-${id}`).join(',')} { outline: 2px dashed var(--selected); outline-offset: 1px; }`
