@@ -18,23 +18,29 @@ test('suggest, accept an inconsistency as a flag, reject an attribution; rejecti
   await page.getByRole('tab', { name: /^Assistant/ }).click();
   const assistant = page.getByRole('region', { name: 'Assistant suggestions' });
   await assistant.getByRole('button', { name: 'Suggest' }).click();
-  const inconsistencies = assistant.getByRole('listbox', { name: 'Inconsistencies' });
-  const count = inconsistencies.getByRole('option').filter({ hasText: 'sixth conversation' });
+  const inconsistencies = assistant.getByRole('list', { name: 'Inconsistencies' });
+  const count = inconsistencies.getByRole('listitem').filter({ hasText: 'sixth conversation' });
   await expect(count).toHaveCount(1);
   await expect(page.locator('.cs-suggestion-inconsistency').first()).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('assistant-suggestions.png') });
 
-  await count.click();
+  await count.getByRole('button').first().click();
   await expect(page.locator('.cs-suggestion-selected').first()).toBeVisible();
   await page.locator('.cs-document').focus();
   await page.keyboard.press('Enter');
   await expect(page.locator('.cs-flagged').first()).toBeVisible();
+  // The note that says what was accepted sits beside the text, not over it, and leaves by itself.
+  const note = page.getByRole('status').filter({ hasText: /^Accepted 1/ });
+  await expect(note).toBeVisible();
+  const [noteBox, textBox] = [(await note.boundingBox())!, (await page.locator('.cs-main').boundingBox())!];
+  expect(noteBox.x, 'the toast starts right of the text column').toBeGreaterThanOrEqual(textBox.x + textBox.width);
+  await expect(note).toHaveCount(0, { timeout: 8000 });
   await expect(page.locator('.cs-claim').filter({ hasText: 'sixth conversation' }).first()).toBeVisible();
   await expect(count).toHaveCount(0);
 
-  const attributions = assistant.getByRole('listbox', { name: 'Attributions' });
-  const moscow = attributions.getByRole('option').filter({ hasText: 'According to Moscow' });
-  await moscow.click();
+  const attributions = assistant.getByRole('list', { name: 'Attributions' });
+  const moscow = attributions.getByRole('listitem').filter({ hasText: 'According to Moscow' });
+  await moscow.getByRole('button').first().click();
   await page.locator('.cs-document').focus();
   await page.keyboard.press('Delete');
   await expect(moscow).toHaveCount(0);
@@ -42,9 +48,9 @@ test('suggest, accept an inconsistency as a flag, reject an attribution; rejecti
   // Running again does not bring the rejected one back; undo restores the pending flag suggestion.
   await assistant.getByRole('button', { name: 'Run again' }).click();
   await expect(assistant.getByRole('button', { name: 'Run again' })).toBeEnabled();
-  await expect(attributions.getByRole('option').filter({ hasText: 'According to Moscow' })).toHaveCount(0);
+  await expect(attributions.getByRole('listitem').filter({ hasText: 'According to Moscow' })).toHaveCount(0);
   await page.keyboard.press('Control+z');
-  await expect(attributions.getByRole('option').filter({ hasText: 'According to Moscow' })).toHaveCount(1);
+  await expect(attributions.getByRole('listitem').filter({ hasText: 'According to Moscow' })).toHaveCount(1);
 
   await assistant.getByRole('group', { name: 'Attributions suggested' }).getByRole('button', { name: 'Accept all' }).click();
   await expect(attributions).toHaveCount(0);

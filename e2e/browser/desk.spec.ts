@@ -120,7 +120,7 @@ for (const size of SIZES) {
     await page.getByRole('tab', { name: /^Assistant/ }).click();
     const assistant = page.getByRole('region', { name: 'Assistant suggestions' });
     await assistant.getByRole('button', { name: 'Suggest' }).click();
-    await expect(assistant.getByRole('listbox', { name: 'Inconsistencies' })).toBeVisible();
+    await expect(assistant.getByRole('list', { name: 'Inconsistencies' })).toBeVisible();
     const rows = page.getByRole('listbox', { name: 'Tags in this document' }).getByRole('option');
     await rows.first().click();
     await expect(page.getByRole('region', { name: 'Details' })).toBeVisible();
@@ -128,7 +128,7 @@ for (const size of SIZES) {
     await expectNoOverlaps(page);
 
     await page.getByRole('tab', { name: /^Assistant/ }).click();
-    await expect(assistant.getByRole('listbox', { name: 'Inconsistencies' })).toBeVisible();
+    await expect(assistant.getByRole('list', { name: 'Inconsistencies' })).toBeVisible();
     await shoot(page, testInfo, `assistant-${size.width}x${size.height}`);
 
     // The list shows at least six whole rows' worth of room.
@@ -139,5 +139,35 @@ for (const size of SIZES) {
 
     await expectNoOverlaps(page);
     expect(await charactersPerLine(page), 'characters per line in the text column').toBeGreaterThanOrEqual(60);
+    // Below 1280 px the library is an icon rail; above, the full list.
+    await expect(page.getByRole('button', { name: 'Show the library' })).toHaveCount(size.width < 1280 ? 1 : 0);
   });
 }
+
+test('splitters move by keyboard and remember their sizes; Ctrl+L folds the library to its rail and back', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  host = await startWebHost(path.join(tempDir(), 'claimscope.db'));
+  await page.goto(host.url);
+  await page.getByTestId('file-input').setInputFiles(path.join(CORPUS, 'kremlin-call.txt'));
+  await expect(page.locator('.cs-document')).toContainText('This marks the sixth conversation');
+  const side = page.locator('.cs-desk-side');
+  const before = (await side.boundingBox())!.width;
+  // The splitter left of the side panel: arrows move it (the library's splitter comes first).
+  const splitter = page.getByRole('separator').nth(1);
+  await splitter.focus();
+  await page.keyboard.press('ArrowLeft');
+  const wider = (await side.boundingBox())!.width;
+  expect(wider).toBeGreaterThan(before + 20);
+  await expect(page.getByRole('button', { name: 'Show the library' })).toHaveCount(0);
+
+  await page.reload();
+  await expect(page.locator('.cs-document')).toContainText('This marks the sixth conversation');
+  await expect.poll(async () => Math.round((await side.boundingBox())!.width)).toBe(Math.round(wider));
+
+  await page.locator('.cs-document').focus();
+  await page.keyboard.press('Control+l');
+  await expect(page.getByRole('button', { name: 'Show the library' })).toBeVisible();
+  await page.getByRole('button', { name: 'Show the library' }).click();
+  await expect(page.getByRole('button', { name: 'Show the library' })).toHaveCount(0);
+  await expect(page.getByRole('navigation', { name: 'Document library' })).toContainText('Kremlin aide');
+});

@@ -102,8 +102,10 @@ const LoadedDocument = forwardRef<DocumentEditorHandle, Props>(function LoadedDo
         attributes: {
           class: 'cs-document',
           'aria-label': `Document: ${document.title}`,
+          // A read-only text with a caret (arrows, Shift+arrows select): a read-only text box.
           'aria-readonly': 'true',
-          role: 'document',
+          'aria-multiline': 'true',
+          role: 'textbox',
           tabindex: '0',
           spellcheck: 'false',
         },

@@ -29,12 +29,16 @@ export function Desk({ library, main, side, libraryOpen, onLibraryOpen }: Props)
   const { defaultLayout, onLayoutChanged } = useDefaultLayout({ id: 'claimscope-desk', panelIds, storage: layoutStorage });
 
   // Narrow windows fold the library; widening brings back what the analyst had chosen.
+  // (On a change only: at start the remembered layout says whether the library is open.)
   const choiceWhenWide = useRef(libraryOpen);
+  const wasNarrow = useRef<boolean | null>(null);
   const onNarrow = useEffectEvent((isNarrow: boolean) => {
-    if (isNarrow) {
+    const first = wasNarrow.current === null;
+    wasNarrow.current = isNarrow;
+    if (isNarrow && (first || libraryOpen)) {
       choiceWhenWide.current = libraryOpen;
       onLibraryOpen(false);
-    } else onLibraryOpen(choiceWhenWide.current);
+    } else if (!isNarrow && !first) onLibraryOpen(choiceWhenWide.current);
   });
   useEffect(() => onNarrow(narrow), [narrow]);
 

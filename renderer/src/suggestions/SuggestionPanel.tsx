@@ -61,25 +61,21 @@ export function SuggestionPanel({ suggestions, running, progress, error, selecte
                 Accept all
               </button>
             </div>
-            <ul role="listbox" aria-label={TYPE_LABEL[type]}>
+            <ul aria-label={TYPE_LABEL[type]}>
               {groups[type].slice(0, 200).map((s) => {
                 const { title, detail } = describe(s.suggestion);
                 return (
-                  <li
-                    key={s.id}
-                    role="option"
-                    aria-selected={s.id === selectedId}
-                    data-suggestion={s.id}
-                    className={`cs-suggestion-item${s.id === selectedId ? ' cs-current' : ''}`}
-                    onClick={() => onSelect(s.id)}
-                  >
-                    <span className="cs-suggestion-title">{title}</span>
-                    <span className="cs-suggestion-detail">{detail}</span>
+                  <li key={s.id} aria-current={s.id === selectedId ? 'true' : undefined} data-suggestion={s.id} className={`cs-suggestion-item${s.id === selectedId ? ' cs-current' : ''}`}>
+                    {/* One button shows it in the text; Accept and Reject sit beside it, not inside. */}
+                    <button type="button" className="cs-suggestion-pick" aria-pressed={s.id === selectedId} onClick={() => onSelect(s.id)}>
+                      <span className="cs-suggestion-title">{title}</span>
+                      <span className="cs-suggestion-detail">{detail}</span>
+                    </button>
                     <span className="cs-suggestion-actions">
-                      <button type="button" onClick={(e) => (e.stopPropagation(), onAccept([s.id]))} title="Accept (Enter)">
+                      <button type="button" onClick={() => onAccept([s.id])} title="Accept (Enter)">
                         Accept
                       </button>
-                      <button type="button" onClick={(e) => (e.stopPropagation(), onReject([s.id]))} title="Reject (Delete)">
+                      <button type="button" onClick={() => onReject([s.id])} title="Reject (Delete)">
                         Reject
                       </button>
                     </span>
