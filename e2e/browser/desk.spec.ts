@@ -171,3 +171,29 @@ test('splitters move by keyboard and remember their sizes; Ctrl+L folds the libr
   await expect(page.getByRole('button', { name: 'Show the library' })).toHaveCount(0);
   await expect(page.getByRole('navigation', { name: 'Document library' })).toContainText('Kremlin aide');
 });
+
+test('keys pressed while a write is on its way act on the state after it: S twice, Delete then S', async ({ page }) => {
+  host = await startWebHost(path.join(tempDir(), 'claimscope.db'));
+  await page.goto(host.url);
+  await page.getByTestId('file-input').setInputFiles(path.join(CORPUS, 'kremlin-call.txt'));
+  await expect(page.locator('.cs-document')).toContainText('This marks the sixth conversation');
+  await clickInPhrase(page, 'sixth conversation');
+  await page.keyboard.press('c');
+  await clickInPhrase(page, 'Empress Catherine');
+  await page.keyboard.press('c');
+  await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
+
+  // Two S in a breath: unverified -> supported -> disputed, not supported twice.
+  await page.keyboard.press('s');
+  await page.keyboard.press('s');
+  await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
+  await expect(page.locator('.cs-verdict-disputed')).toHaveCount(1);
+
+  // Delete then S at once: the tag goes, S finds nothing selected; no error, nothing else changes.
+  await page.keyboard.press('Delete');
+  await page.keyboard.press('s');
+  await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
+  await expect(page.locator('.cs-start-claim')).toHaveCount(1);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.locator('.cs-verdict')).toHaveCount(0);
+});

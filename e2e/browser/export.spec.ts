@@ -46,3 +46,24 @@ test('export the tagged seed article as an HTML report and as JSON-LD', async ({
   const parsed = JSON.parse(fs.readFileSync(await jsonld.path(), 'utf8'));
   expect(JSON.stringify(parsed['@context'])).toContain('http://www.w3.org/ns/anno.jsonld');
 });
+
+test.describe('in the analyst’s language and time zone', () => {
+  test.use({ locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+
+  test('the report’s times follow the browser’s locale and zone, not raw UTC', async ({ page }, testInfo) => {
+    host = await startWebHost(path.join(tempDir(), 'claimscope.db'));
+    await page.goto(host.url);
+    await page.getByTestId('file-input').setInputFiles(path.join(CORPUS, 'kremlin-call.txt'));
+    await expect(page.locator('.cs-document')).toContainText('This marks the sixth conversation');
+    await page.keyboard.press('Control+e');
+    const dialog = page.getByRole('dialog', { name: 'Export a report' });
+    await dialog.getByText('HTML report').click();
+    await dialog.getByText('Open the report afterwards').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export' }).click()]);
+    const file = testInfo.outputPath('report-de.html');
+    await download.saveAs(file);
+    const html = fs.readFileSync(file, 'utf8');
+    expect(html).toMatch(/<dt>Report generated<\/dt><dd><time datetime="\d{4}-[^"]+Z" lang="de-DE">\d{1,2}\. \p{L}+ \d{4} um \d{2}:\d{2} MES?Z<\/time>/u);
+    expect(html).toContain('<span class="verdict" data-verdict="unassessed">Not assessed</span>');
+  });
+});

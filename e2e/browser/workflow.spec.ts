@@ -1,7 +1,7 @@
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import path from 'node:path';
 import { CORPUS, startWebHost, tempDir, type WebHost } from '../support/server';
-import { clickInPhrase, phraseBox, selectPhrase } from '../support/text';
+import { clickInPhrase, phraseBox, selectPhrase, tagText } from '../support/text';
 
 // The analyst's workflow on the seed article: tag claims, tag the attribution and create its
 // source graded B, link it to the claims it covers, flag the two counts of phone calls against
@@ -130,9 +130,9 @@ test('the seed journey: sources, links, a flag, a status and a note survive a re
   await clickInPhrase(page, 'sixth conversation');
   await expect(details(page)).toContainText(EXPLANATION);
   await page.keyboard.press(']');
-  await expect(page.locator('.cs-claim.cs-selected')).toContainText('at least five');
+  await expect.poll(() => tagText(page.locator('.cs-claim.cs-selected'))).toContain('at least five');
   await page.keyboard.press('[');
-  await expect(page.locator('.cs-claim.cs-selected')).toContainText('sixth conversation');
+  await expect.poll(() => tagText(page.locator('.cs-claim.cs-selected'))).toContain('sixth conversation');
 
   // Dispute the first claim (S cycles: supported, disputed) and write a note with bold text.
   await page.keyboard.press('s');
@@ -379,7 +379,7 @@ test('the panel stays fast at 5,000 annotations: virtualised, filtered, and in s
     await page.locator('.cs-document').focus();
     await page.keyboard.press('p');
     await page.keyboard.press('End');
-    await expect(page.locator('.cs-document .cs-selected')).toHaveText(sentences[4999]!);
+    await expect.poll(() => tagText(page.locator('.cs-document .cs-selected'))).toBe(sentences[4999]!);
   });
   // Moving in the editor highlights the entry, scrolled into the list.
   await time('editor click -> panel', async () => {

@@ -2,7 +2,7 @@ import { _electron as electron, expect, test } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { CORPUS, REPO, tempDir } from '../support/server';
-import { clickInPhrase } from '../support/text';
+import { clickInPhrase, tagText } from '../support/text';
 
 // The seed journey in the real Electron app. It needs the Electron runtime, which is fetched on
 // first use; where it is not installed the suite reports itself skipped, with the reason.
@@ -50,18 +50,18 @@ test('tag, quit, relaunch, find both tags, undo the last', async ({}, testInfo) 
   await expect(page.locator('.cs-document')).toContainText('This marks the sixth conversation');
   await clickInPhrase(page, 'sixth conversation');
   await page.keyboard.press('c');
-  await expect(page.locator('.cs-claim:not(.cs-pending)')).toHaveText(CLAIM);
+  await expect.poll(() => tagText(page.locator('.cs-claim:not(.cs-pending)'))).toBe(CLAIM);
   await clickInPhrase(page, 'Yury Ushakov');
   await page.keyboard.press('a');
-  await expect(page.locator('.cs-attribution:not(.cs-pending)')).toContainText('presidential aide Yury Ushakov said');
+  await expect.poll(() => tagText(page.locator('.cs-attribution:not(.cs-pending)'))).toContain('presidential aide Yury Ushakov said');
   await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
   await app.close();
 
   app = await launch(dbPath);
   page = await app.firstWindow();
   await page.getByRole('button', { name: /Kremlin aide unveils specifics/ }).click();
-  await expect(page.locator('.cs-claim')).toHaveText(CLAIM);
-  await expect(page.locator('.cs-attribution')).toContainText('presidential aide Yury Ushakov said');
+  await expect.poll(() => tagText(page.locator('.cs-claim'))).toBe(CLAIM);
+  await expect.poll(() => tagText(page.locator('.cs-attribution'))).toContain('presidential aide Yury Ushakov said');
   await page.screenshot({ path: testInfo.outputPath('electron-seed-journey.png') });
   await page.locator('.cs-document').focus();
   await page.keyboard.press('Control+z');

@@ -44,7 +44,7 @@ export function App() {
   const [showChanges, setShowChanges] = useState(false);
   const [lower, setLower] = useState<LowerTab>('details');
 
-  const { write, pending } = useWriter(store, toast);
+  const { write, pending, tracker } = useWriter(store, toast);
   const library = useLibrary({ store, client, toast });
   const workflow = useWorkflow({ store, client, editorRef, write, toast });
   const tag = useTagging({ store, client, editorRef, write, toast, askSourceOfNew: workflow.askSourceOfNew });
@@ -91,6 +91,7 @@ export function App() {
   };
   useKeymap(
     store,
+    tracker,
     {
       tag,
       step,

@@ -194,9 +194,9 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT';
 }
 
-/** Runs the first row that takes this key press; false when none does. */
-export function dispatchKey(event: KeyboardEvent, state: DocState, app: AppCommands): boolean {
-  if (isTypingTarget(event.target)) return false;
+/** The first row that takes this key press in this state, with its context; null when none does. */
+export function bindingFor(event: KeyboardEvent, state: DocState, app: AppCommands): { row: KeyBinding & Behaviour; c: KeyContext } | null {
+  if (isTypingTarget(event.target)) return null;
   for (const row of KEYMAP) {
     if (!row.run) continue;
     // In Electron the menu owns the keys it registers.
@@ -205,11 +205,18 @@ export function dispatchKey(event: KeyboardEvent, state: DocState, app: AppComma
     if (press === undefined) continue;
     const c: KeyContext = { state, app, press, event };
     if (row.when && !row.when(c)) continue;
-    if (!row.passive) event.preventDefault();
-    row.run(c);
-    return true;
+    return { row: row as KeyBinding & Behaviour, c };
   }
-  return false;
+  return null;
+}
+
+/** Runs the first row that takes this key press; false when none does. */
+export function dispatchKey(event: KeyboardEvent, state: DocState, app: AppCommands): boolean {
+  const found = bindingFor(event, state, app);
+  if (!found) return false;
+  if (!found.row.passive) event.preventDefault();
+  found.row.run(found.c);
+  return true;
 }
 
 /** Runs a row for a menu command. The menu's items are always enabled: no `when`. */
