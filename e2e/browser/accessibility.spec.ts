@@ -15,6 +15,11 @@ test.afterEach(async () => {
 async function expectAccessible(page: Page, screen: string) {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    // Each screen's picture is kept with the test's artifacts.
+    const { width, height } = page.viewportSize()!;
+    const file = test.info().outputPath(`${screen.replace(/\W+/g, '-')}-${width}x${height}-${scheme}.png`);
+    await page.screenshot({ path: file });
+    await test.info().attach(`${screen} ${scheme}`, { path: file, contentType: 'image/png' });
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     const bad = results.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -1,6 +1,7 @@
+import fs from 'node:fs';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import path from 'node:path';
-import { CORPUS, startWebHost, tempDir, type WebHost } from '../support/server';
+import { CORPUS, REPO, startWebHost, tempDir, type WebHost } from '../support/server';
 import { clickInPhrase, phraseBox, selectPhrase, tagText } from '../support/text';
 
 // The analyst's workflow on the seed article: tag claims, tag the attribution and create its
@@ -38,6 +39,8 @@ async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void
   const file = testInfo.outputPath(`${name}.png`);
   await page.screenshot({ path: file });
   await testInfo.attach(name, { path: file, contentType: 'image/png' });
+  // README's picture is this journey's panel with its flag: CLAIMSCOPE_README_SCREENSHOT=1 renews it.
+  if (name === 'panel-flag' && process.env.CLAIMSCOPE_README_SCREENSHOT) fs.copyFileSync(file, path.join(REPO, 'docs', 'screenshot.png'));
 }
 
 async function tagClaim(page: Page, phrase: string, select = false): Promise<void> {
