@@ -24,6 +24,9 @@ import {
   StoredSuggestion,
   VersionDiff,
   Offset,
+  Assessment,
+  Settings,
+  Verdict,
 } from './domain';
 import type { MethodName } from './methods';
 
@@ -37,6 +40,49 @@ const DocumentRef = z.strictObject({ documentId: Id });
 /** Every write answers with what it changed (see ChangeSet), plus what it made, where it made one. */
 const Written = z.object({ changes: ChangeSet });
 const Imported = z.object({ document: DocumentSummary, existing: z.boolean() });
+
+/**
+ * How to read a file being imported (the open dialog's choices, the CLI's import options).
+ * `encoding`: text, Markdown and HTML files are decoded with this instead of the detected encoding
+ * (a WHATWG label: utf-8, shift_jis, euc-jp, gb18030, big5, euc-kr, windows-1251, koi8-r,
+ * iso-8859-2...; `isEncodingLabel` in formats.ts checks one; the import refuses an unknown name in
+ * one line naming the file); Word and PDF files carry their own and ignore it. `wholePage`: a web page keeps
+ * every readable part (comments, related boxes) instead of the article only. The same bytes
+ * imported with other choices than the stored document's make a new document (or version).
+ */
+export const ImportChoices = {
+  encoding: z.string().min(1).max(40).optional(),
+  wholePage: z.boolean().optional(),
+};
+
+/** A BCP 47 language tag the report's dates are written in (de-DE, en-GB...). */
+export const DEFAULT_LOCALE = 'en-GB';
+/** An IANA time zone the report's times are shown in (Europe/Berlin...). */
+export const DEFAULT_TIME_ZONE = 'UTC';
+export const ReportLocale = z
+  .string()
+  .min(2)
+  .max(64)
+  .refine((tag) => {
+    try {
+      return new Intl.Locale(tag).baseName.length > 0;
+    } catch {
+      return false;
+    }
+  }, { message: 'not a language tag such as en-GB or de-DE' });
+export const ReportTimeZone = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, { message: 'not a time zone such as Europe/Berlin or UTC' });
+const AnalystName = z.string().trim().max(LIMITS.analystName);
 
 export const api = {
   listDocuments: {
@@ -52,13 +98,14 @@ export const api = {
     output: DocumentState,
   },
   importFile: {
-    input: z.strictObject({ path: z.string().min(1).max(MAX_PATH) }),
+    input: z.strictObject({ path: z.string().min(1).max(MAX_PATH), ...ImportChoices }),
     output: Imported,
   },
   importBytes: {
     input: z.strictObject({
       name: z.string().min(1).max(255),
       dataBase64: z.string().max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4),
+      ...ImportChoices,
     }),
     output: Imported,
   },
@@ -165,8 +212,37 @@ export const api = {
     output: Written.extend({ label: z.string().nullable() }),
   },
   exportReport: {
-    input: z.strictObject({ documentId: Id, format: ExportFormat }),
+    /**
+     * locale and timeZone: how the report writes its dates and times (the analyst's, from the app or
+     * the CLI's environment). analyst: a name for this report only, instead of the stored setting.
+     */
+    input: z.strictObject({
+      documentId: Id,
+      format: ExportFormat,
+      locale: ReportLocale.default(DEFAULT_LOCALE),
+      timeZone: ReportTimeZone.default(DEFAULT_TIME_ZONE),
+      analyst: AnalystName.optional(),
+    }),
     output: ExportedFile,
+  },
+  setAssessment: {
+    /** The document's bottom line: its verdict and summary (Markdown); one undoable step. */
+    input: z.strictObject({
+      documentId: Id,
+      verdict: Verdict.optional(),
+      summary: z.string().max(LIMITS.summary).optional(),
+    }),
+    /** assessment: as it stands after the write; null when the document still has none. */
+    output: Written.extend({ assessment: Assessment.nullable() }),
+  },
+  getSettings: {
+    input: z.strictObject({}),
+    output: z.object({ settings: Settings }),
+  },
+  updateSettings: {
+    /** Not undoable: settings belong to the analyst, not to a document. */
+    input: z.strictObject({ analystName: AnalystName.optional() }),
+    output: z.object({ settings: Settings }),
   },
   importAnnotations: {
     /** A W3C Web Annotation JSON-LD export; its document is found by content or created from it. */

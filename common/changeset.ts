@@ -1,4 +1,4 @@
-import type { ChangeSet, DocumentState } from './domain';
+import type { Assessment, ChangeSet, DocumentState } from './domain';
 
 // Applying a write's change set to a document's state: what the renderer does with every answer,
 // and what the tests check against a fresh read (applying must give exactly what reading gives).
@@ -28,6 +28,18 @@ export function compareSources(a: { name: string; id: number }, b: { name: strin
   return x < y ? -1 : x > y ? 1 : a.id - b.id;
 }
 
+/**
+ * A document's assessment after a change set: the row it upserted for this document, none if it
+ * removed the one held, else as it was. A document has at most one.
+ */
+export function applyAssessment(current: Assessment | null, changes: ChangeSet): Assessment | null {
+  const delta = changes.assessments;
+  if (!delta) return current;
+  const mine = changes.documentId === null ? undefined : delta.upserted.find((a) => a.documentId === changes.documentId);
+  if (mine) return mine;
+  return current !== null && delta.removed.includes(current.id) ? null : current;
+}
+
 /** The state after a write, from the state before it and the write's change set. */
 export function applyChangeSet(state: DocumentState, changes: ChangeSet): DocumentState {
   return {
@@ -35,6 +47,7 @@ export function applyChangeSet(state: DocumentState, changes: ChangeSet): Docume
     links: merge(state.links, changes.links, byId),
     flags: merge(state.flags, changes.flags, byId),
     sources: merge(state.sources, changes.sources, compareSources),
+    assessment: applyAssessment(state.assessment ?? null, changes),
     canUndo: changes.history?.canUndo ?? state.canUndo,
     canRedo: changes.history?.canRedo ?? state.canRedo,
   };

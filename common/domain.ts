@@ -25,6 +25,11 @@ export const FLAG_STATUSES = ['open', 'confirmed', 'explained', 'dismissed'] as 
 export const FlagStatus = z.enum(FLAG_STATUSES);
 export type FlagStatus = z.infer<typeof FlagStatus>;
 
+/** The analyst's bottom line on a whole document, from best to worst; 'unassessed' until they judge it. */
+export const VERDICTS = ['unassessed', 'reliable', 'mostly_reliable', 'mixed', 'misleading', 'false'] as const;
+export const Verdict = z.enum(VERDICTS);
+export type Verdict = z.infer<typeof Verdict>;
+
 /** The limits every write path holds to: the API's schemas and an imported annotation file alike. */
 export const LIMITS = {
   note: 100_000,
@@ -32,6 +37,9 @@ export const LIMITS = {
   flagMembers: 100,
   aliases: 100,
   sourceName: 200,
+  /** The free-text summary of a document's assessment. */
+  summary: 20_000,
+  analystName: 200,
 } as const;
 
 export const Id = z.number().int().positive();
@@ -150,12 +158,32 @@ export const Flag = z.object({
 });
 export type Flag = z.infer<typeof Flag>;
 
+/** The analyst's bottom-line assessment of one document: a verdict and a summary (Markdown). */
+export const Assessment = z.object({
+  id: Id,
+  documentId: Id,
+  verdict: Verdict,
+  summary: z.string(),
+  /** ISO 8601, UTC: when the verdict or summary last changed. */
+  updatedAt: z.string(),
+});
+export type Assessment = z.infer<typeof Assessment>;
+
+/** The analyst's settings: not part of any document, not undoable. */
+export const Settings = z.object({
+  /** Shown in every report's header and as the PDF's author; '' when not set. */
+  analystName: z.string(),
+});
+export type Settings = z.infer<typeof Settings>;
+
 /** Everything the editor needs about one document's annotations. */
 export const DocumentState = z.object({
   annotations: z.array(Annotation),
   links: z.array(Link),
   flags: z.array(Flag),
   sources: z.array(Source),
+  /** The document's assessment; null (or absent) until the analyst writes one. */
+  assessment: Assessment.nullable().optional(),
   canUndo: z.boolean(),
   canRedo: z.boolean(),
 });
@@ -216,6 +244,8 @@ export const ChangeSet = z.object({
   flags: delta(Flag),
   sources: delta(Source),
   suggestions: delta(StoredSuggestion),
+  /** The document's assessment, when the write changed it (absent: unchanged). */
+  assessments: delta(Assessment).optional(),
   history: z.object({ canUndo: z.boolean(), canRedo: z.boolean() }).nullable(),
 });
 export type ChangeSet = z.infer<typeof ChangeSet>;

@@ -127,6 +127,7 @@ export const KEY_ROWS = [
     help: 'Export a report (HTML, PDF, Markdown, CSV, JSON-LD, ClaimReview)',
   },
   { id: 'library', group: 'files', keys: ['Mod+L'], menu: { label: 'Library' }, help: 'Show or hide the library' },
+  { id: 'settings', group: 'files', keys: ['Mod+,'], menu: { label: 'Settings…' }, help: 'Settings: the analyst name reports carry' },
 
   { id: 'undo', group: 'history', keys: ['Mod+Z'], menu: { label: 'Undo' }, help: 'Undo' },
   { id: 'redo', group: 'history', keys: ['Mod+Shift+Z', 'Mod+Y'], menu: { label: 'Redo' }, help: 'Redo' },

@@ -1,4 +1,4 @@
-import type { AnnotationKind, ClaimStatus, FlagStatus, Reliability, SourceType } from './domain';
+import type { AnnotationKind, ClaimStatus, FlagStatus, Reliability, SourceType, Verdict } from './domain';
 
 // Words shown for the domain's enumerations, the same in the app and in every report.
 
@@ -15,6 +15,26 @@ export const FLAG_STATUS_LABELS: Record<FlagStatus, string> = {
   confirmed: 'Confirmed',
   explained: 'Explained',
   dismissed: 'Dismissed',
+};
+
+/** A document's bottom-line verdict. */
+export const VERDICT_LABELS: Record<Verdict, string> = {
+  unassessed: 'Not assessed',
+  reliable: 'Reliable',
+  mostly_reliable: 'Mostly reliable',
+  mixed: 'Mixed',
+  misleading: 'Misleading',
+  false: 'False',
+};
+
+/** What each verdict says, for the picker's hint and the report. */
+export const VERDICT_HINTS: Record<Verdict, string> = {
+  unassessed: 'No bottom line yet.',
+  reliable: 'The checked claims hold up and the sourcing is sound.',
+  mostly_reliable: 'Sound overall; minor errors or gaps that do not change the story.',
+  mixed: 'Some central claims hold up, others do not or cannot be checked.',
+  misleading: 'Facts may be accurate but the framing, omissions or sourcing mislead.',
+  false: 'The central claims are wrong.',
 };
 
 /** Admiralty source reliability, as analysts read it. */

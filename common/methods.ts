@@ -29,6 +29,9 @@ export const METHOD_NAMES = [
   'listSuggestions',
   'acceptSuggestions',
   'rejectSuggestions',
+  'setAssessment',
+  'getSettings',
+  'updateSettings',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 

@@ -14,6 +14,7 @@ export const TRACKED_TABLES = {
   flags: ['document_id', 'explanation', 'status', 'note', 'created_at'],
   flag_members: ['flag_id', 'annotation_id'],
   suggestions: ['document_id', 'type', 'key', 'payload', 'state', 'created_at'],
+  assessments: ['document_id', 'verdict', 'summary', 'updated_at'],
 } as const;
 export type TrackedTable = keyof typeof TRACKED_TABLES;
 

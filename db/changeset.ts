@@ -1,6 +1,7 @@
 import type { ChangeSet } from '../common/domain';
 import type { Change, TrackedTable } from './changes';
 import { annotationFromChange } from './repos/annotations';
+import { assessmentFromChange } from './repos/assessments';
 import { linkFromChange } from './repos/links';
 import { sourceFromChange } from './repos/sources';
 import { suggestionFromChange } from './repos/suggestions';
@@ -29,7 +30,7 @@ export function inverted(changes: readonly Change[]): Change[] {
 
 export function emptyChangeSet(documentId: number | null, history: ChangeSet['history']): ChangeSet {
   const none = () => ({ upserted: [], removed: [] });
-  return { documentId, annotations: none(), links: none(), flags: none(), sources: none(), suggestions: none(), history };
+  return { documentId, annotations: none(), links: none(), flags: none(), sources: none(), suggestions: none(), assessments: none(), history };
 }
 
 /**
@@ -56,6 +57,10 @@ export function toChangeSet(store: Store, documentId: number | null, changes: re
   for (const [id, row] of images.get('suggestions') ?? []) {
     if (row && inDocument(row.document_id)) set.suggestions.upserted.push(suggestionFromChange(id, row));
     else set.suggestions.removed.push(id);
+  }
+  for (const [id, row] of images.get('assessments') ?? []) {
+    if (row && inDocument(row.document_id)) set.assessments!.upserted.push(assessmentFromChange(id, row));
+    else set.assessments!.removed.push(id);
   }
   const flagIds = new Set<number>(images.get('flags')?.keys() ?? []);
   for (const c of changes) {

@@ -1,9 +1,11 @@
 import type { DB } from './connection';
 import { AnnotationRepo } from './repos/annotations';
+import { AssessmentRepo } from './repos/assessments';
 import { DocumentRepo } from './repos/documents';
 import { FlagRepo } from './repos/flags';
 import { LinkRepo } from './repos/links';
 import { OperationRepo } from './repos/operations';
+import { SettingsRepo } from './repos/settings';
 import { SourceRepo } from './repos/sources';
 import { SuggestionRepo } from './repos/suggestions';
 
@@ -13,7 +15,7 @@ export type { OperationRow } from './repos/operations';
 /**
  * Every read of the database, one repository per table, each with its row mapper and the shared
  * statement cache (connection.ts). Undoable writes go through ChangeRecorder (changes.ts); the
- * writes that are not undoable (documents, the operation log, suggestions) are here.
+ * writes that are not undoable (documents, the operation log, suggestions, settings) are here.
  */
 export class Store {
   readonly documents: DocumentRepo;
@@ -23,6 +25,8 @@ export class Store {
   readonly sources: SourceRepo;
   readonly operations: OperationRepo;
   readonly suggestions: SuggestionRepo;
+  readonly assessments: AssessmentRepo;
+  readonly settings: SettingsRepo;
 
   constructor(readonly db: DB) {
     this.documents = new DocumentRepo(db);
@@ -32,5 +36,7 @@ export class Store {
     this.sources = new SourceRepo(db);
     this.operations = new OperationRepo(db);
     this.suggestions = new SuggestionRepo(db);
+    this.assessments = new AssessmentRepo(db);
+    this.settings = new SettingsRepo(db);
   }
 }

@@ -76,6 +76,9 @@ function validExamples(): Partial<Record<string, Record<string, unknown>>> {
     listSuggestions: { documentId: ids.document },
     acceptSuggestions: { documentId: ids.document, ids: [1], type: 'claim', minScore: 0.5 },
     rejectSuggestions: { documentId: ids.document, ids: [1] },
+    setAssessment: { documentId: ids.document, verdict: 'mixed', summary: 'Counts disagree.' },
+    getSettings: {},
+    updateSettings: { analystName: 'A. Analyst' },
   } as Partial<Record<string, Record<string, unknown>>>;
 }
 
@@ -217,6 +220,7 @@ describe('fuzzing the API router', () => {
       ['listSuggestions', (n) => ({ documentId: n })],
       ['acceptSuggestions', (n) => ({ documentId: n })],
       ['rejectSuggestions', (n) => ({ documentId: n, ids: [1] })],
+      ['setAssessment', (n) => ({ documentId: n, verdict: 'false' })],
     ] as Array<[MethodName, (n: number) => unknown]>;
     const known = cases.filter(([m]) => (METHOD_NAMES as readonly string[]).includes(m));
     await fc.assert(

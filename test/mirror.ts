@@ -20,7 +20,7 @@ async function read(a: App, documentId: number): Promise<DocumentState> {
 function applyEverywhere(states: Map<number, DocumentState>, changes: ChangeSet): void {
   for (const [id, state] of states) {
     const own = changes.documentId === id;
-    states.set(id, own ? applyChangeSet(state, changes) : applyChangeSet(state, { ...changes, annotations: none, links: none, flags: none, history: null }));
+    states.set(id, own ? applyChangeSet(state, changes) : applyChangeSet(state, { ...changes, annotations: none, links: none, flags: none, assessments: none, history: null }));
   }
 }
 const none = { upserted: [], removed: [] };

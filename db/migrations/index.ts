@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { updateToSchemaVersion1 } from './0001-initial';
 import { updateToSchemaVersion2 } from './0002-unique-links';
 import { updateToSchemaVersion3 } from './0003-text-fingerprint';
+import { updateToSchemaVersion4 } from './0004-settings-assessments';
 
 export interface Migration {
   version: number;
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', up: updateToSchemaVersion1 },
   { version: 2, name: 'unique-links', up: updateToSchemaVersion2 },
   { version: 3, name: 'text-fingerprint', up: updateToSchemaVersion3 },
+  { version: 4, name: 'settings-assessments', up: updateToSchemaVersion4 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

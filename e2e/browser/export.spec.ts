@@ -67,3 +67,41 @@ test.describe('in the analyst’s language and time zone', () => {
     expect(html).toContain('<span class="verdict" data-verdict="unassessed">Not assessed</span>');
   });
 });
+
+test('the analyst’s name (Settings, Ctrl+,) and the verdict and summary (Verdict tab) head the report, and survive a reload', async ({ page }, testInfo) => {
+  host = await startWebHost(path.join(tempDir(), 'claimscope.db'));
+  await page.goto(host.url);
+  await page.getByTestId('file-input').setInputFiles(path.join(CORPUS, 'kremlin-call.txt'));
+  await expect(page.locator('.cs-document')).toContainText('This marks the sixth conversation');
+
+  await page.locator('.cs-document').focus();
+  await page.keyboard.press('Control+,');
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await settings.getByRole('textbox', { name: 'Analyst name' }).fill('Ana Analyst');
+  await page.keyboard.press('Enter');
+  await expect(settings).toHaveCount(0);
+
+  await page.getByRole('tab', { name: 'Verdict' }).click();
+  const assessment = page.getByTestId('assessment');
+  await assessment.getByRole('button', { name: /Verdict/ }).click();
+  await page.getByRole('option', { name: /^Misleading/ }).click();
+  await assessment.getByRole('textbox', { name: 'Summary' }).fill('Two counts of the calls disagree; the Kremlin readout is the only source.');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
+  await page.screenshot({ path: testInfo.outputPath('verdict-tab.png') });
+
+  await page.reload();
+  await page.getByRole('tab', { name: 'Verdict' }).click();
+  await expect(page.getByTestId('assessment').getByRole('textbox', { name: 'Summary' })).toHaveValue(/Two counts of the calls disagree/);
+
+  await page.locator('.cs-document').focus();
+  await page.keyboard.press('Control+e');
+  const dialog = page.getByRole('dialog', { name: 'Export a report' });
+  await dialog.getByText('Markdown').first().click();
+  await dialog.getByText('Open the report afterwards').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export' }).click()]);
+  const markdown = fs.readFileSync(await download.path(), 'utf8');
+  expect(markdown).toContain('Ana Analyst');
+  expect(markdown).toMatch(/Misleading/);
+  expect(markdown).toContain('Two counts of the calls disagree');
+});

@@ -52,6 +52,26 @@ describe('claimscope CLI', () => {
     }
   });
 
+  it('sets the analyst’s name, and exports with it in this environment’s language and time zone, or the ones given', () => {
+    expect(JSON.parse(cli(['settings', '--db', db]).stdout)).toEqual({ settings: { analystName: '' } });
+    const set = cli(['settings', '--analyst', 'Jana Müller', '--db', db]);
+    expect(set.stderr).toBe('');
+    expect(JSON.parse(set.stdout)).toEqual({ settings: { analystName: 'Jana Müller' } });
+    const out = path.join(path.dirname(db), 'report.md');
+    const r = cli(['export', '--doc', '1', '--format', 'md', '--out', out, '--db', db], { LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8', TZ: 'Europe/Berlin' });
+    expect(r.stderr).toBe('');
+    const md = fs.readFileSync(out, 'utf8');
+    expect(md).toContain('**Analyst:** Jana Müller');
+    expect(md).toMatch(/\*\*Report generated:\*\* .* (MEZ|MESZ|CET|CEST|GMT\+\d)/);
+    cli(['export', '--doc', '1', '--format', 'md', '--out', out, '--db', db, '--locale', 'en-GB', '--time-zone', 'UTC', '--analyst', 'Desk 4']);
+    const again = fs.readFileSync(out, 'utf8');
+    expect(again).toContain('**Analyst:** Desk 4');
+    expect(again).toMatch(/\*\*Report generated:\*\* \d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2} UTC/);
+    const bad = cli(['export', '--doc', '1', '--format', 'md', '--out', out, '--db', db, '--time-zone', 'Mars/Olympus']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/^claimscope: exportReport: timeZone: not a time zone/);
+  });
+
   it('says plainly when the database is newer than the app', () => {
     const newer = path.join(path.dirname(db), 'newer.db');
     const d = new Database(newer);

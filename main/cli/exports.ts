@@ -10,15 +10,35 @@ function documentId(value: unknown): number {
   return id;
 }
 
+/** The language and time zone of this environment (LANG, TZ), as the report's dates should read. */
+export function environmentClock(): { locale: string; timeZone: string } {
+  const resolved = Intl.DateTimeFormat().resolvedOptions();
+  return { locale: resolved.locale || 'en-GB', timeZone: resolved.timeZone || 'UTC' };
+}
+
 export const exportCommand: Command = {
-  usage: `export --doc ID --format ${EXPORT_FORMATS.join('|')} --out FILE [--db PATH]   write a report`,
-  options: { doc: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+  usage: `export --doc ID --format ${EXPORT_FORMATS.join('|')} --out FILE [--analyst NAME] [--locale TAG] [--time-zone ZONE] [--db PATH]   write a report (dates in this environment's language and zone unless given)`,
+  options: {
+    doc: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    analyst: { type: 'string' },
+    locale: { type: 'string' },
+    'time-zone': { type: 'string' },
+  },
   async run(app, positionals, values) {
     if (positionals.length) throw new UsageError('export takes no positional arguments');
     const format = values.format as ExportFormat | undefined;
     if (!format || !(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
     if (typeof values.out !== 'string' || !values.out) throw new UsageError('--out FILE is required');
-    const file = await app().client.exportReport({ documentId: documentId(values.doc), format });
+    const clock = environmentClock();
+    const file = await app().client.exportReport({
+      documentId: documentId(values.doc),
+      format,
+      locale: typeof values.locale === 'string' ? values.locale : clock.locale,
+      timeZone: typeof values['time-zone'] === 'string' ? values['time-zone'] : clock.timeZone,
+      ...(typeof values.analyst === 'string' ? { analyst: values.analyst } : {}),
+    });
     const bytes = file.encoding === 'base64' ? Buffer.from(file.content, 'base64') : Buffer.from(file.content, 'utf8');
     const out = path.resolve(values.out);
     try {

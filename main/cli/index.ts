@@ -5,6 +5,7 @@ import { backupCommand, restoreCommand } from './backup';
 import { UsageError, type Command } from './command';
 import { importCommand, listCommand } from './documents';
 import { exportCommand, importAnnotationsCommand } from './exports';
+import { settingsCommand } from './settings';
 import { annotateCommand, suggestCommand } from './suggest';
 
 // The same service from a terminal. Output is JSON on stdout; errors are one line on stderr
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, Command> = {
   'import-annotations': importAnnotationsCommand,
   suggest: suggestCommand,
   annotate: annotateCommand,
+  settings: settingsCommand,
 };
 
 function usage(): string {

@@ -22,7 +22,20 @@ export async function printHtmlToPdf(html: string): Promise<Uint8Array> {
   try {
     win.webContents.session.webRequest.onBeforeRequest({ urls: ['<all_urls>'] }, (d, cb) => cb({ cancel: d.url !== own && !d.url.startsWith('data:') }));
     await win.loadFile(file);
-    return await win.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
+    // As the headless path prints it (main/core/export/pdf.ts): tagged, with an outline, a footer
+    // with the title and page numbers. Margins in inches: 16, 18 and 14 mm.
+    return await win.webContents.printToPDF({
+      printBackground: true,
+      pageSize: 'A4',
+      generateTaggedPDF: true,
+      generateDocumentOutline: true,
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate:
+        '<div style="width:100%;padding:0 14mm;font:8px sans-serif;color:#555;display:flex;justify-content:space-between">' +
+        '<span class="title"></span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>',
+      margins: { top: 0.63, bottom: 0.71, left: 0.55, right: 0.55 },
+    });
   } finally {
     win.destroy();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -4,7 +4,19 @@ import { ClaimscopeError } from '../../common/errors';
 import { EXPORT_FORMAT_INFO } from '../../common/formats';
 import { nameKey, quoteSelector } from '../../common/selectors';
 import { anchor } from '../core/anchor';
-import { fromJsonLd, toClaimReviewText, toCsv, toHtml, toJsonLdText, toMarkdown, toPdf, type ImportedAnnotations, type ReportInput } from '../core/export';
+import {
+  fromJsonLd,
+  reportPdfInfo,
+  toClaimReviewText,
+  toCsv,
+  toHtml,
+  toJsonLdText,
+  toMarkdown,
+  toPdf,
+  withPdfInfo,
+  type ImportedAnnotations,
+  type ReportInput,
+} from '../core/export';
 import { notFound, nowIso, type ServiceContext } from './context';
 import { TamperedTextError, textFingerprint } from '../../db/repos/documents';
 import { documentState } from './history';
@@ -22,7 +34,14 @@ export function fileStem(title: string): string {
   return stem || 'claimscope-report';
 }
 
-export function reportInput(ctx: ServiceContext, documentId: number): ReportInput {
+/** How the analyst reads the report: their language and time zone, and their name unless given. */
+export interface ReportReader {
+  locale?: string;
+  timeZone?: string;
+  analyst?: string;
+}
+
+export function reportInput(ctx: ServiceContext, documentId: number, reader: ReportReader = {}): ReportInput {
   // A report vouches for the text it prints: check it against its fingerprint first.
   try {
     ctx.store.documents.verifyText(documentId);
@@ -32,7 +51,13 @@ export function reportInput(ctx: ServiceContext, documentId: number): ReportInpu
   }
   const document = ctx.store.documents.get(documentId);
   if (!document) throw notFound('document', documentId);
-  return { document, state: documentState(ctx, documentId) };
+  return {
+    document,
+    state: documentState(ctx, documentId),
+    analyst: reader.analyst ?? ctx.store.settings.all().analystName,
+    ...(reader.locale ? { locale: reader.locale } : {}),
+    ...(reader.timeZone ? { timeZone: reader.timeZone } : {}),
+  };
 }
 
 export async function renderExport(ctx: ServiceContext, input: ReportInput, format: ExportFormat): Promise<ExportedFile> {
@@ -52,7 +77,9 @@ export async function renderExport(ctx: ServiceContext, input: ReportInput, form
       return text(toClaimReviewText(input));
     case 'pdf': {
       const html = toHtml(input);
-      const pdf = ctx.options.renderPdf ? await ctx.options.renderPdf(html) : await toPdf(html);
+      const printed = ctx.options.renderPdf ? await ctx.options.renderPdf(html) : await toPdf(html);
+      // Titled, with the analyst as author and a subject, whichever Chromium printed it.
+      const pdf = withPdfInfo(printed, reportPdfInfo(input));
       return { fileName, mimeType, encoding: 'base64', content: Buffer.from(pdf).toString('base64') };
     }
   }
@@ -217,7 +244,7 @@ export function insertImported(ctx: ServiceContext, name: string, data: Imported
 
 export function exportHandlers(ctx: ServiceContext): Pick<Handlers, 'exportReport' | 'importAnnotations'> {
   return {
-    exportReport: ({ documentId, format }) => renderExport(ctx, reportInput(ctx, documentId), format),
+    exportReport: ({ documentId, format, locale, timeZone, analyst }) => renderExport(ctx, reportInput(ctx, documentId, { locale, timeZone, analyst }), format),
     importAnnotations: ({ name, json }) => insertImported(ctx, name, readAnnotationFile(name, json)),
   };
 }

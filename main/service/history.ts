@@ -12,6 +12,7 @@ export function documentState(ctx: ServiceContext, documentId: number): Document
     links: store.links.listForDocument(documentId),
     flags: store.flags.listForDocument(documentId),
     sources: store.sources.list(),
+    assessment: store.assessments.forDocument(documentId),
     ...store.operations.history(documentId),
   };
 }

@@ -1,6 +1,7 @@
 import type { Handlers } from '../../common/api';
 import type { DB } from '../../db/open';
 import { annotationHandlers } from './annotations';
+import { assessmentHandlers } from './assessments';
 import { ServiceContext, type ServiceOptions } from './context';
 import { documentHandlers } from './documents';
 import { flagHandlers } from './flags';
@@ -26,6 +27,7 @@ export function createService(db: DB, options: ServiceOptions = {}): Handlers {
     ...historyHandlers(ctx),
     ...exportHandlers(ctx),
     ...versionHandlers(ctx),
+    ...assessmentHandlers(ctx),
     ...suggestionHandlers(ctx, new SuggestionRunner(ctx, options.assistant ?? new AssistantWorker())),
   };
 }

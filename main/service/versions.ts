@@ -26,6 +26,8 @@ export function moveAnnotationsToVersion(ctx: ServiceContext, fromId: number, to
     }
   });
   ctx.store.flags.moveToDocument(fromId, toId);
+  // The bottom line follows too: the analyst revises it for the new text (one undoable step).
+  ctx.store.assessments.moveToDocument(fromId, toId);
   return { moved: annotations.length - orphans, orphans };
 }
 

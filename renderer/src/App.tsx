@@ -1,6 +1,7 @@
 import { innermostFirst } from '../../common/selectors';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { createClient } from './api/client';
+import { AssessmentEditor } from './assessment/AssessmentEditor';
 import { DocumentEditor, type DocumentEditorHandle } from './editor/DocumentEditor';
 import { DocumentHead } from './editor/DocumentHead';
 import { ExportDialog } from './export/ExportDialog';
@@ -12,6 +13,7 @@ import { createDocumentStore, select } from './store/documentStore';
 import { useDocState } from './store/useDocState';
 import { SuggestionPanel } from './suggestions/SuggestionPanel';
 import { useSuggestions } from './suggestions/useSuggestions';
+import { SettingsDialog } from './settings/SettingsDialog';
 import { ShortcutsDialog } from './ui/ShortcutsDialog';
 import { StatusBar } from './ui/StatusBar';
 import { Toasts, useToasts } from './ui/Toasts';
@@ -42,6 +44,7 @@ export function App() {
   const [showShortcuts, setShowShortcuts] = useState(false);
   const [showExport, setShowExport] = useState(false);
   const [showChanges, setShowChanges] = useState(false);
+  const [showSettings, setShowSettings] = useState(false);
   const [lower, setLower] = useState<LowerTab>('details');
 
   const { write, pending, tracker } = useWriter(store, toast);
@@ -97,6 +100,7 @@ export function App() {
       step,
       chooseFile,
       toggleLibrary: () => setShowLibrary((v) => !v),
+      openSettings: () => setShowSettings(true),
       openExport: () => setShowExport(true),
       openShortcuts: () => setShowShortcuts(true),
       select: (id) => store.dispatch(select(id)),
@@ -138,6 +142,7 @@ export function App() {
     ),
     [assistant.suggestions, assistant.job, assistant.selectedId, runAssistant, selectSuggestion, acceptSuggestions, rejectSuggestions],
   );
+  const assessmentPane = useMemo(() => <AssessmentEditor store={store} client={client} write={write} headingLevel={3} />, [store, write]);
   const assistantBadge = assistant.job.running ? `${Math.round(assistant.job.progress * 100)}%` : String(assistant.suggestions.length);
 
   return (
@@ -156,6 +161,7 @@ export function App() {
         onStep={(direction) => void step(direction)}
         onExport={() => setShowExport(true)}
         onShortcuts={() => setShowShortcuts(true)}
+        onSettings={() => setShowSettings(true)}
       />
       <Desk
         libraryOpen={showLibrary}
@@ -195,6 +201,7 @@ export function App() {
               lower={lower}
               onLower={setLower}
               assistant={assistantPane}
+              assessment={assessmentPane}
               assistantBadge={assistantBadge}
             />
           )
@@ -205,6 +212,7 @@ export function App() {
       <ShortcutsDialog isOpen={showShortcuts} onClose={() => setShowShortcuts(false)} />
       {workflow.dialogs}
       <HighlightStyles annotations={state.annotations} alsoSelected={state.selection.also} />
+      <SettingsDialog isOpen={showSettings} client={client} onClose={() => setShowSettings(false)} onSaved={() => toast('Settings saved', 'info')} />
       <ExportDialog isOpen={showExport} documentId={doc?.id ?? null} client={client} onClose={() => setShowExport(false)} onDone={(message, tone) => toast(message, tone)} />
       {doc && doc.version > 1 && (
         <VersionChanges isOpen={showChanges} documentId={doc.id} version={doc.version} orphans={orphans} client={client} onClose={() => setShowChanges(false)} />

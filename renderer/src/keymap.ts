@@ -18,6 +18,7 @@ export interface AppCommands {
   step(direction: 'undo' | 'redo'): Promise<void>;
   chooseFile(): void;
   toggleLibrary(): void;
+  openSettings(): void;
   openExport(): void;
   openShortcuts(): void;
   select(id: number | null): void;
@@ -178,6 +179,7 @@ const BEHAVIOUR: Record<KeyId, Behaviour | null> = {
   open: { run: (c) => c.app.chooseFile() },
   export: { when: documentOpen, run: (c) => c.app.openExport() },
   library: { run: (c) => c.app.toggleLibrary() },
+  settings: { run: (c) => c.app.openSettings() },
 
   undo: { run: (c) => void c.app.step('undo') },
   redo: { run: (c) => void c.app.step('redo') },

@@ -7,7 +7,7 @@ import { httpUrl } from './url';
 type JsonObject = { [key: string]: unknown };
 
 export interface ClaimReviewOptions {
-  /** Who publishes the review. Default: the Organization "Claimscope analyst". */
+  /** Who publishes the review. Default: the analyst (a Person) when named, else the Organization "Claimscope analyst". */
   author?: { name: string; type?: 'Organization' | 'Person'; url?: string };
   /**
    * Address of the page that will publish the fact check. Google requires it; each review gets
@@ -39,8 +39,9 @@ export const CLAIM_REVIEW_RATINGS: Record<Exclude<ClaimStatus, 'unverified'>, { 
 export function toClaimReview(input: ReportInput, options: ClaimReviewOptions = {}): JsonObject {
   const m = buildModel(input);
   const reviewDate = isoDate(options.datePublished ?? m.generatedAt) ?? new Date().toISOString().slice(0, 10);
-  const author: JsonObject = { '@type': options.author?.type ?? 'Organization', name: options.author?.name ?? 'Claimscope analyst' };
-  const authorUrl = httpUrl(options.author?.url);
+  const by = options.author ?? (m.analyst ? { name: m.analyst, type: 'Person' as const } : undefined);
+  const author: JsonObject = { '@type': by?.type ?? 'Organization', name: by?.name ?? 'Claimscope analyst' };
+  const authorUrl = httpUrl(by?.url);
   if (authorUrl) author.url = authorUrl;
   const reviewUrl = httpUrl(options.url);
   const appearance = appearanceOf(m);

@@ -20,6 +20,23 @@ code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .
 dl.meta { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: .2rem 1.2rem; margin: 0; font-size: .9rem; }
 dl.meta dt { font-weight: 600; color: #444; }
 dl.meta dd { margin: 0; overflow-wrap: anywhere; }
+.meta-grid { display: flex; flex-wrap: wrap; gap: .4rem 2.5rem; }
+.meta-grid dl.meta { flex: 1 1 18rem; }
+dl.meta.record { margin-top: .8rem; font-size: .78rem; color: #444; }
+dl.meta.record dt { font-weight: 600; color: #555; }
+
+.bottom-line { margin: 1.2rem 0 0; padding: .7rem 1rem .8rem; border: 1px solid #999; border-left: 6px solid #1b1b1b; border-radius: 4px; break-inside: avoid; }
+.bottom-line h2 { margin: 0 0 .4rem; padding: 0; border: 0; font-size: .8rem; letter-spacing: .08em; text-transform: uppercase; color: #444; }
+.verdict-line { margin: 0 0 .4rem; font-family: "Noto Sans", "DejaVu Sans", "Helvetica Neue", Arial, sans-serif; }
+.verdict { display: inline-block; font-weight: 700; font-size: 1.05rem; padding: .05rem .55rem; border: 2px solid #1b1b1b; border-radius: 4px; margin-right: .4rem; }
+.verdict[data-verdict="reliable"] { background: #d8f0dc; }
+.verdict[data-verdict="mostly_reliable"] { background: #e8f5d0; }
+.verdict[data-verdict="mixed"] { background: #fff1a8; }
+.verdict[data-verdict="misleading"] { background: #ffe0c2; }
+.verdict[data-verdict="false"] { background: #ffd9d9; }
+.verdict[data-verdict="unassessed"] { border-style: dashed; color: #555; }
+.assessment-summary { margin: .2rem 0 0; }
+.assessed { margin: .5rem 0 0; font-size: .8rem; color: #555; font-family: "Noto Sans", "DejaVu Sans", "Helvetica Neue", Arial, sans-serif; }
 nav.toc { margin: 1.5rem 0 0; padding: .5rem 0; border-top: 1px solid #ccc; border-bottom: 1px solid #ccc; font-size: .9rem; }
 nav.toc a { margin-right: 1.1rem; white-space: nowrap; }
 .muted { color: #555; }
@@ -35,7 +52,7 @@ nav.toc a { margin-right: 1.1rem; white-space: nowrap; }
 .card ul.refs { margin: .3rem 0 0; padding: 0; list-style: none; font-size: .85rem; }
 .card ul.refs li { display: inline; margin-right: .4rem; }
 
-.legend { display: flex; flex-wrap: wrap; gap: .4rem 1.4rem; margin: 0 0 1.2rem; padding: .5rem .8rem; border: 1px dashed #999; font-size: .85rem; line-height: 2.2; }
+.legend { break-inside: avoid; display: flex; flex-wrap: wrap; gap: .4rem 1.4rem; margin: 0 0 1.2rem; padding: .5rem .8rem; border: 1px dashed #999; font-size: .85rem; line-height: 2.2; }
 .doc { line-height: 2.3; font-size: 1.02rem; }
 .doc p, .doc li { white-space: pre-wrap; margin: 0 0 1rem; overflow-wrap: break-word; }
 .doc .dh { white-space: pre-wrap; line-height: 1.6; margin: 1.6rem 0 .6rem; }
@@ -105,7 +122,10 @@ footer { margin-top: 3rem; padding-top: .5rem; border-top: 1px solid #ccc; font-
   a { color: inherit; text-decoration: none; }
   h2 { margin-top: 1.6rem; }
   .doc { line-height: 2.2; }
-  section.text-section { break-before: page; }
+  /* No forced page break before the text: it left most of the first page blank. Headings keep
+     with what follows instead. */
+  section.text-section { break-before: auto; }
+  .summary-section h2, .text-section h2 { margin-top: 1.2rem; }
   /* A4 is narrow: give the quote the room. */
   table { font-size: .8rem; }
   col.c-ref { width: 2.4rem; }

@@ -20,8 +20,8 @@ describe('toHtml', () => {
   it('has the title, metadata and every section', () => {
     expect(html).toContain(`<h1>${TITLE}</h1>`);
     expect(html).toContain('<dt>Author</dt><dd>MENAFN</dd>');
-    expect(html).toContain('<dt>Published</dt><dd>2025-07-22</dd>');
-    for (const id of ['summary', 'text', 'claims', 'attributions', 'sources', 'inconsistencies', 'notes']) {
+    expect(html).toContain('<dt>Published</dt><dd><time datetime="2025-07-22" lang="en-GB">22 July 2025</time></dd>');
+    for (const id of ['assessment', 'summary', 'text', 'claims', 'attributions', 'sources', 'inconsistencies', 'notes']) {
       expect(html, id).toContain(`<section id="${id}"`);
     }
     expect(html).toContain('@media print');

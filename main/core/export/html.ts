@@ -1,11 +1,13 @@
 import { CLAIM_STATUSES, FLAG_STATUSES, RELIABILITY_GRADES, type Annotation, type Flag, type Source } from '../../../common/domain';
-import { escapeHtmlPlain, escapeHtmlText as h } from './escape';
+import { VERDICT_HINTS, VERDICT_LABELS } from '../../../common/labels';
+import { escapeHtml, escapeHtmlPlain, escapeHtmlText as h } from './escape';
 import { renderText, type Mark } from './highlight';
 import { REPORT_CSS } from './html-style';
 import { CREDIBILITY_LABELS, FLAG_STATUS_LABELS, RELIABILITY_LABELS, SOURCE_TYPE_LABELS, STATUS_LABELS } from './labels';
 import { annotationLabel, buildModel, isAnchored, pageOf, quoteOf, type ReportModel } from './model';
 import type { ReportInput } from './types';
 import { noteToHtml } from './note';
+import { isMachineDate } from './time';
 
 /** Nothing may load or run: no script, no remote resource, only the inline stylesheet. */
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'";
@@ -39,37 +41,79 @@ export function toHtml(input: ReportInput): string {
   sourcesTable(out, m);
   inconsistencies(out, m);
   notes(out, m);
-  out.push(`<footer>Claimscope annotated report · generated ${h(m.generatedAt)} · document sha256 <code>${h(m.document.sha256)}</code></footer>\n</body>\n</html>\n`);
+  const by = m.analyst ? ` by ${h(m.analyst)}` : '';
+  out.push(
+    `<footer>Claimscope annotated report${by} · generated ${timeOrText(m, m.generatedAt, m.formatTime(m.generatedAt))} · document sha256 <code>${h(m.document.sha256)}</code></footer>\n</body>\n</html>\n`,
+  );
   return out.join('');
 }
 
 function header(out: string[], m: ReportModel, title: string) {
   const meta = m.document.metadata;
-  const rows: [string, string][] = [];
-  if (meta.author) rows.push(['Author', h(meta.author)]);
-  if (meta.published) rows.push(['Published', h(meta.published)]);
+  // The article: where it appeared, who wrote it, when, where it is, which file was annotated.
+  const article: [string, string][] = [];
+  if (m.outlet) article.push(['Outlet', h(m.outlet)]);
+  if (meta.author) article.push(['Author', h(meta.author)]);
+  if (meta.published) article.push(['Published', timeOrText(m, meta.published, m.formatArticleDate(meta.published))]);
   // Shown as text, never as a link: the address comes from the document and may be hostile.
-  if (meta.url) rows.push(['Address', `<code>${h(meta.url)}</code>`]);
-  for (const [key, value] of Object.entries(meta)) {
-    if (['author', 'published', 'url', 'pages'].includes(key) || typeof value !== 'string' || value === '') continue;
-    rows.push([capitalise(key), h(value)]);
-  }
-  if (meta.pages && meta.pages.length > 0) rows.push(['Pages', String(meta.pages.length)]);
-  rows.push(['Format', h(m.document.format)]);
+  if (meta.url) article.push(['URL', `<code>${h(meta.url)}</code>`]);
   // The file name only, unless the input asks for the path: a local path names the analyst's account.
-  if (m.file) rows.push(['File', `<code>${h(m.file)}</code>`]);
-  rows.push(['Imported', h(m.document.importedAt)]);
-  if (m.document.version > 1) rows.push(['Version', String(m.document.version)]);
-  rows.push(['Length', `${m.text.length.toLocaleString('en')} characters`]);
-  rows.push(['SHA-256', `<code>${h(m.document.sha256)}</code>`]);
-  rows.push(['Report generated', h(m.generatedAt)]);
-  out.push('<header>\n<p class="kicker">Claimscope · annotated report</p>\n', `<h1>${h(title)}</h1>\n<dl class="meta">`);
-  for (const [k, v] of rows) out.push(`<dt>${k}</dt><dd>${v}</dd>`);
+  if (m.file) article.push(['File', `<code>${h(m.file)}</code>`]);
+  // The report: who made it and when.
+  const report: [string, string][] = [];
+  report.push(['Analyst', m.analyst ? h(m.analyst) : '<span class="muted">not named</span>']);
+  report.push(['Report generated', timeOrText(m, m.generatedAt, m.formatTime(m.generatedAt))]);
+  report.push(['Imported', timeOrText(m, m.document.importedAt, m.formatTime(m.document.importedAt))]);
+  if (m.document.version > 1) report.push(['Version', String(m.document.version)]);
+  // The record: what identifies the text the report vouches for.
+  const record: [string, string][] = [];
+  for (const [key, value] of Object.entries(meta)) {
+    if (['author', 'published', 'url', 'pages', 'site'].includes(key) || typeof value !== 'string' || value === '') continue;
+    record.push([capitalise(key), h(value)]);
+  }
+  if (meta.pages && meta.pages.length > 0) record.push(['Pages', String(meta.pages.length)]);
+  record.push(['Format', h(m.document.format)]);
+  record.push(['Length', `${m.text.length.toLocaleString(m.clock.locale)} characters`]);
+  record.push(['SHA-256', `<code>${h(m.document.sha256)}</code>`]);
+
+  const dl = (cls: string, label: string, rows: [string, string][]) => {
+    if (rows.length === 0) return;
+    out.push(`<dl class="meta ${cls}" aria-label="${label}">`);
+    for (const [k, v] of rows) out.push(`<dt>${k}</dt><dd>${v}</dd>`);
+    out.push('</dl>\n');
+  };
+  out.push('<header>\n<p class="kicker">Claimscope · annotated report</p>\n', `<h1>${h(title)}</h1>\n<div class="meta-grid">\n`);
+  dl('article', 'The article', article);
+  dl('report', 'The report', report);
+  out.push('</div>\n');
+  bottomLine(out, m);
+  dl('record', 'The document record', record);
   out.push(
-    '</dl>\n<nav class="toc" aria-label="Contents"><a href="#summary">Summary</a><a href="#text">Annotated text</a>',
+    '<nav class="toc" aria-label="Contents"><a href="#assessment">Assessment</a><a href="#summary">Summary</a><a href="#text">Annotated text</a>',
     '<a href="#claims">Claims</a><a href="#attributions">Attributions</a><a href="#sources">Sources</a>',
     '<a href="#inconsistencies">Inconsistencies</a><a href="#notes">Notes</a></nav>\n</header>\n',
   );
+}
+
+/** The analyst's bottom line: the verdict in words (colour only a second cue) and their summary. */
+function bottomLine(out: string[], m: ReportModel) {
+  const a = m.assessment;
+  const verdict = a?.verdict ?? 'unassessed';
+  out.push(`<section id="assessment" class="bottom-line" aria-labelledby="assessment-h">\n<h2 id="assessment-h">Assessment</h2>\n`);
+  out.push(`<p class="verdict-line"><span class="verdict" data-verdict="${verdict}">${VERDICT_LABELS[verdict]}</span> <span class="muted">${h(VERDICT_HINTS[verdict])}</span></p>\n`);
+  if (a && a.summary.trim()) out.push(`<div class="note assessment-summary">${noteToHtml(a.summary)}</div>\n`);
+  else out.push('<p class="empty">No summary written.</p>\n');
+  if (a && a.updatedAt) {
+    const by = m.analyst ? ` by ${h(m.analyst)}` : '';
+    out.push(`<p class="assessed">Assessed${by} · last changed ${timeOrText(m, a.updatedAt, m.formatTime(a.updatedAt))}</p>\n`);
+  }
+  out.push('</section>\n');
+}
+
+/** A date or time as the analyst reads it, with the machine-readable value kept in <time>. */
+function timeOrText(m: ReportModel, raw: string, shown: string): string {
+  // In the analyst's language, which need not be the report's English.
+  return isMachineDate(raw) ? `<time datetime="${escapeHtml(raw)}" lang="${escapeHtml(m.clock.locale)}">${h(shown)}</time>` : h(raw);
 }
 
 function summary(out: string[], m: ReportModel) {

@@ -8,3 +8,5 @@ export { toClaimReview, toClaimReviewText, CLAIM_REVIEW_RATINGS, type ClaimRevie
 export { jsonForHtml, ldJsonScript } from './json-html';
 export { httpUrl } from './url';
 export { toPdf, type PdfOptions } from './pdf';
+export { reportPdfInfo, withPdfInfo, type PdfInfo } from './pdf-info';
+export { formatArticleDate, formatDateTime, type ReportClock } from './time';

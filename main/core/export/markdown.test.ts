@@ -60,7 +60,7 @@ describe('toMarkdown on hostile input, rendered by a CommonMark + GFM renderer (
 
     const headings = elements.filter((e) => /^h\d$/.test(e.tag));
     expect(headings.filter((e) => e.tag === 'h1').map((e) => e.text)).toEqual([shown(HOSTILE_TITLE)]);
-    expect(headings.filter((e) => e.tag === 'h2').map((e) => e.text)).toEqual(['Summary', 'Claims', 'Sources', 'Inconsistencies', 'Claims in context']);
+    expect(headings.filter((e) => e.tag === 'h2').map((e) => e.text)).toEqual(['Assessment', 'Summary', 'Claims', 'Sources', 'Inconsistencies', 'Claims in context']);
     const h3 = headings.filter((e) => e.tag === 'h3').map((e) => e.text);
     expect(h3).toHaveLength(input.state.flags.length + input.state.annotations.filter((a) => a.kind === 'claim').length);
     for (const t of h3) expect(t).toMatch(/^[CF]\d+ · [A-Z][a-z]+$/);
@@ -89,7 +89,7 @@ describe('toMarkdown on hostile input, rendered by a CommonMark + GFM renderer (
   });
 
   it('keeps an address from the document as code, never a link', () => {
-    expect(md).toContain('**Address:** `javascript:window.__pwned="url";alert(document.domain)`');
+    expect(md).toContain('**URL:** `javascript:window.__pwned="url";alert(document.domain)`');
     expect(elements.find((e) => e.tag === 'code' && e.text.startsWith('javascript:'))).toBeDefined();
   });
 

@@ -1,4 +1,5 @@
 import { CLAIM_STATUSES, FLAG_STATUSES, RELIABILITY_GRADES, type Annotation } from '../../../common/domain';
+import { VERDICT_HINTS, VERDICT_LABELS } from '../../../common/labels';
 import { escapeMarkdown as md } from './escape';
 import { showInvisibles } from './invisible';
 import { credibilityText, FLAG_STATUS_LABELS, RELIABILITY_LABELS, SOURCE_TYPE_LABELS, STATUS_LABELS } from './labels';
@@ -21,13 +22,24 @@ export function toMarkdown(input: ReportInput): string {
   out.push(`# ${md(title)}`, '');
   const meta = m.document.metadata;
   const facts: string[] = [];
+  if (m.outlet) facts.push(`**Outlet:** ${md(m.outlet)}`);
   if (meta.author) facts.push(`**Author:** ${md(meta.author)}`);
-  if (meta.published) facts.push(`**Published:** ${md(meta.published)}`);
+  if (meta.published) facts.push(`**Published:** ${md(m.formatArticleDate(meta.published))}`);
   // In a code span: shown as text, never a link (the address comes from the document and may be hostile).
-  if (meta.url) facts.push(`**Address:** \`${showInvisibles(meta.url).replace(/[`\s]/g, '')}\``);
+  if (meta.url) facts.push(`**URL:** \`${showInvisibles(meta.url).replace(/[`\s]/g, '')}\``);
   if (m.file) facts.push(`**File:** ${md(m.file)}`);
-  facts.push(`**SHA-256:** \`${m.document.sha256.replace(/[`\s]/g, '')}\``, `**Report generated:** ${md(m.generatedAt)}`);
+  facts.push(`**Analyst:** ${m.analyst ? md(m.analyst) : '_not named_'}`);
+  facts.push(`**Report generated:** ${md(m.formatTime(m.generatedAt))}`, `**Imported:** ${md(m.formatTime(m.document.importedAt))}`);
+  facts.push(`**SHA-256:** \`${m.document.sha256.replace(/[`\s]/g, '')}\``);
   out.push(facts.join('  \n'), '');
+
+  out.push('## Assessment', '');
+  const verdict = m.assessment?.verdict ?? 'unassessed';
+  out.push(`**Verdict:** ${VERDICT_LABELS[verdict]}: ${md(VERDICT_HINTS[verdict])}`, '');
+  const summary = m.assessment?.summary.trim() ?? '';
+  if (summary) out.push(...summaryParagraphs(summary), '');
+  else out.push('_No summary written._', '');
+  if (m.assessment?.updatedAt) out.push(`_Assessed${m.analyst ? ` by ${md(m.analyst)}` : ''} · last changed ${md(m.formatTime(m.assessment.updatedAt))}_`, '');
 
   out.push('## Summary', '');
   const count = <T>(items: readonly T[], pred: (x: T) => boolean) => items.filter(pred).length;
@@ -93,6 +105,22 @@ export function toMarkdown(input: ReportInput): string {
     out.push(facts.join('  \n'), '');
   }
   return `${out.join('\n').trimEnd()}\n`;
+}
+
+/**
+ * The assessment's summary, paragraph by paragraph: each line escaped as notes are (nothing in it
+ * can become a heading, a link or HTML), its line breaks kept as hard breaks.
+ */
+function summaryParagraphs(summary: string): string[] {
+  const paragraphs = summary.replace(/\r\n?/g, '\n').split(/\n\s*\n/);
+  const out: string[] = [];
+  for (const p of paragraphs) {
+    const lines = p.split('\n').map((l) => md(l.trim())).filter((l) => l !== '');
+    if (lines.length === 0) continue;
+    if (out.length > 0) out.push('');
+    out.push(lines.join('  \n'));
+  }
+  return out;
 }
 
 function sourceText(m: ReportModel, a: Annotation): string {

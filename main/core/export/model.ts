@@ -1,5 +1,7 @@
-import type { Annotation, DocumentRecord, Flag, Source } from '../../../common/domain';
+import type { Annotation, Assessment, DocumentRecord, Flag, Source } from '../../../common/domain';
+import { DEFAULT_CLOCK, formatArticleDate, formatDateTime, type ReportClock } from './time';
 import type { ReportInput } from './types';
+import { httpUrl } from './url';
 
 /**
  * The report as every format sees it: annotations in reading order with their labels (C1, A1, F1,
@@ -9,6 +11,18 @@ export interface ReportModel {
   document: DocumentRecord;
   text: string;
   generatedAt: string;
+  /** The analyst's language and time zone: every date a person reads is written with it. */
+  clock: ReportClock;
+  /** The analyst who wrote the report, trimmed; null when not set. */
+  analyst: string | null;
+  /** The analyst's bottom line on the document; null until they write one. */
+  assessment: Assessment | null;
+  /** Where the article appeared: the site's name, else the host of its address; null when unknown. */
+  outlet: string | null;
+  /** A time (ISO) as the analyst reads it. */
+  formatTime(iso: string): string;
+  /** The article's date (a calendar date or a time) as the analyst reads it. */
+  formatArticleDate(value: string): string;
   /** The document's file as reports show it: its name, or its whole path when the input asks; null without one. */
   file: string | null;
   claims: Annotation[];
@@ -118,10 +132,18 @@ export function buildModel(input: ReportInput): ReportModel {
     return fa - fb || a.name.localeCompare(b.name) || a.id - b.id;
   });
 
+  const clock: ReportClock = { locale: input.locale ?? DEFAULT_CLOCK.locale, timeZone: input.timeZone ?? DEFAULT_CLOCK.timeZone };
+  const analyst = input.analyst?.trim() ? input.analyst.trim() : null;
   return {
     document,
     text: document.text,
     generatedAt: input.generatedAt ?? new Date().toISOString(),
+    clock,
+    analyst,
+    assessment: state.assessment ?? null,
+    outlet: outletOf(document),
+    formatTime: (iso) => formatDateTime(iso, clock),
+    formatArticleDate: (value) => formatArticleDate(value, clock),
     file: shownFile(document.path, input.includePath ?? false),
     claims,
     attributions,
@@ -165,6 +187,16 @@ export function pageOf(model: ReportModel, offset: number): number | undefined {
   if (!pages) return undefined;
   for (const p of pages) if (offset >= p.start && offset < p.end) return p.page;
   return undefined;
+}
+
+/** The site's name the importer found (og:site_name), else the host of the article's address. */
+export function outletOf(document: DocumentRecord): string | null {
+  const site = document.metadata.site?.trim();
+  if (site) return site;
+  const url = httpUrl(document.metadata.url);
+  if (!url) return null;
+  const host = new URL(url).hostname.replace(/^www\./, '');
+  return host || null;
 }
 
 /** The file name of a path, POSIX or Windows (the report may be read on another system than it was made on). */

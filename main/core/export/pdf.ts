@@ -13,7 +13,9 @@ export interface PdfOptions {
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /**
- * Prints report HTML to an A4 PDF in headless Chromium. The HTML is treated as hostile: JavaScript is
+ * Prints report HTML to an A4 PDF in headless Chromium: tagged (its structure readable by screen
+ * readers and reflow), with an outline from the headings. Its title, author and subject are set
+ * afterwards (pdf-info.ts), over Chromium's own. The HTML is treated as hostile: JavaScript is
  * off, every request is aborted, and Chromium's profile, config and cache live in a fresh temporary
  * folder that is removed afterwards.
  */
@@ -48,6 +50,8 @@ export async function toPdf(html: string, options: PdfOptions = {}): Promise<Buf
           '<div style="width:100%;padding:0 14mm;font:8px sans-serif;color:#555;display:flex;justify-content:space-between">' +
           '<span class="title"></span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>',
         margin: { top: '16mm', bottom: '18mm', left: '14mm', right: '14mm' },
+        tagged: true,
+        outline: true,
       });
     } finally {
       await browser.close();

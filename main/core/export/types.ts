@@ -11,6 +11,12 @@ export interface ReportInput {
    * shared report does not give away the analyst's user name and folders.
    */
   includePath?: boolean;
+  /** The analyst's name for the report's header and the PDF's author; none when empty. */
+  analyst?: string;
+  /** The language (BCP 47) dates are written in. Default en-GB. */
+  locale?: string;
+  /** The time zone (IANA) times are shown in. Default UTC. */
+  timeZone?: string;
 }
 
 /**

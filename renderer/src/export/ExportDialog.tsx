@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Checkbox, Dialog, Heading, Label, Modal, ModalOverlay, Radio, RadioGroup } from 'react-aria-components';
-import type { Client } from '../../../common/api';
+import { ReportLocale, ReportTimeZone, type Client } from '../../../common/api';
 import type { ExportFormat } from '../../../common/domain';
 import { EXPORT_FORMAT_IDS, EXPORT_FORMAT_INFO } from '../../../common/formats';
 import { errorMessage } from '../api/client';
@@ -27,6 +27,20 @@ function download(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+/** The analyst's language and time zone, as this window has them: the report's dates are written so. */
+export function readerClock(): { locale?: string; timeZone?: string } {
+  try {
+    const { locale, timeZone } = Intl.DateTimeFormat().resolvedOptions();
+    // One the API would refuse is left out: the report then uses its defaults (en-GB, UTC).
+    return {
+      ...(ReportLocale.safeParse(locale).success ? { locale } : {}),
+      ...(ReportTimeZone.safeParse(timeZone).success ? { timeZone } : {}),
+    };
+  } catch {
+    return {};
+  }
+}
+
 interface Props {
   isOpen: boolean;
   documentId: number | null;
@@ -44,7 +58,7 @@ export function ExportDialog({ isOpen, documentId, client, onClose, onDone }: Pr
     if (documentId === null) return;
     setWorking(true);
     try {
-      const file = await client.exportReport({ documentId, format });
+      const file = await client.exportReport({ documentId, format, ...readerClock() });
       const body = file.encoding === 'base64' ? base64ToBytes(file.content) : file.content;
       const blob = new Blob([body], { type: file.mimeType });
       download(blob, file.fileName);

@@ -49,11 +49,13 @@ interface Props {
   lower: LowerTab;
   onLower(tab: LowerTab): void;
   assistant: ReactNode;
+  /** The analyst's verdict and summary on the whole document. */
+  assessment: ReactNode;
   /** Open suggestions (the Assistant tab's count); a string while the assistant reads. */
   assistantBadge: string;
 }
 
-export type LowerTab = 'details' | 'assistant';
+export type LowerTab = 'details' | 'assessment' | 'assistant';
 
 const ROW = 50;
 /** The list pane keeps room for this many rows under its tabs, search and filters. */
@@ -65,7 +67,7 @@ const LOWER_HEADER = 36;
 const flagStatusOptions = [{ id: ANY, label: 'Any status' }, ...FLAG_STATUSES.map((s) => ({ id: s, label: FLAG_STATUS_LABEL[s] }))];
 
 const PanelInner = forwardRef<PanelHandle, Props>(function AnnotationPanel(
-  { annotations, ix, flags, sources, selectedId, alsoSelected, actions, lower, onLower, assistant, assistantBadge },
+  { annotations, ix, flags, sources, selectedId, alsoSelected, actions, lower, onLower, assistant, assessment, assistantBadge },
   ref,
 ) {
   const { defaultLayout, onLayoutChanged } = useDefaultLayout({ id: 'claimscope-panel', storage: layoutStorage });
@@ -302,9 +304,12 @@ const PanelInner = forwardRef<PanelHandle, Props>(function AnnotationPanel(
           }}
           className="cs-tabs cs-lower-tabs"
         >
-          <TabList aria-label="Details or assistant" className="cs-tablist">
+          <TabList aria-label="Details, assessment or assistant" className="cs-tablist">
             <Tab id="details" className="cs-tab">
               Details
+            </Tab>
+            <Tab id="assessment" className="cs-tab">
+              Verdict
             </Tab>
             <Tab id="assistant" className="cs-tab">
               Assistant <span className="cs-tab-count">{assistantBadge}</span>
@@ -314,6 +319,9 @@ const PanelInner = forwardRef<PanelHandle, Props>(function AnnotationPanel(
             <section className="cs-details" aria-label="Details">
               {details ?? <p className="cs-empty cs-hint">{tab === 'annotations' ? 'Select a tag to see its details.' : tab === 'flags' ? 'Select a flag.' : 'Select a source.'}</p>}
             </section>
+          </TabPanel>
+          <TabPanel id="assessment" className="cs-tabpanel cs-lower-panel">
+            {assessment}
           </TabPanel>
           <TabPanel id="assistant" className="cs-tabpanel cs-lower-panel">
             {assistant}

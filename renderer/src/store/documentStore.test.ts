@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ChangeSet, DocumentRecord, DocumentState, Flag, Link, Source, StoredSuggestion } from '../../../common/domain';
+import type { Assessment, ChangeSet, DocumentRecord, DocumentState, Flag, Link, Source, StoredSuggestion } from '../../../common/domain';
 import { applyChanges, createDocumentStore, EMPTY_STATE, opened, reduce, select, type DocState } from './documentStore';
 import { buildIndexes, type Indexes } from './indexes';
 import { Layered } from './layered';
@@ -218,5 +218,37 @@ describe('the document store', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('the document’s assessment in the store', () => {
+  const assessed = (over: Partial<Assessment> = {}): Assessment => ({ id: 5, documentId: 1, verdict: 'mixed', summary: 'Half holds.', updatedAt: '2025-07-23T10:00:00.000Z', ...over });
+  const withAssessments = (delta: { upserted?: Assessment[]; removed?: number[] }, documentId = 1): ChangeSet => ({
+    ...changes({ documentId }),
+    assessments: { upserted: delta.upserted ?? [], removed: delta.removed ?? [] },
+  });
+
+  it('opens with the document’s assessment, or none', () => {
+    expect(openSeed().assessment).toBeNull();
+    const s = reduce(EMPTY_STATE, opened(doc(), { annotations: [], links: [], flags: [], sources: [], assessment: assessed(), canUndo: true, canRedo: false }));
+    expect(s.assessment).toEqual(assessed());
+  });
+
+  it('takes a written, changed or undone assessment from the answers’ change sets, and no other document’s', () => {
+    let s = openSeed();
+    s = reduce(s, applyChanges(withAssessments({ upserted: [assessed()] })));
+    expect(s.assessment).toEqual(assessed());
+    s = reduce(s, applyChanges(withAssessments({ upserted: [assessed({ verdict: 'false' })] })));
+    expect(s.assessment?.verdict).toBe('false');
+    // A late answer from another document changes nothing here.
+    const before = s;
+    s = reduce(s, applyChanges(withAssessments({ upserted: [assessed({ id: 9, documentId: 2, verdict: 'reliable' })] }, 2)));
+    expect(s).toBe(before);
+    // Undoing the first write removes it.
+    s = reduce(s, applyChanges(withAssessments({ removed: [5] })));
+    expect(s.assessment).toBeNull();
+    // A change set without assessments (an older answer shape) leaves it as it is.
+    s = reduce(s, applyChanges(withAssessments({ upserted: [assessed()] })));
+    expect(reduce(s, applyChanges(changes({ annotations: { removed: [999] } }))).assessment).toEqual(assessed());
   });
 });

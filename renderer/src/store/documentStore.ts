@@ -1,5 +1,7 @@
+import { applyAssessment } from '../../../common/changeset';
 import type {
   Annotation,
+  Assessment,
   ChangeSet,
   DocumentRecord,
   DocumentState,
@@ -25,6 +27,8 @@ export interface DocState extends Records {
   document: DocumentRecord | null;
   /** The assistant's pending suggestions, by id. */
   suggestions: readonly StoredSuggestion[];
+  /** The open document's bottom line (verdict and summary); null until the analyst writes one. */
+  assessment: Assessment | null;
   history: History;
   ix: Indexes;
   selection: Selection;
@@ -56,6 +60,7 @@ export const EMPTY_STATE: DocState = {
   document: null,
   ...NO_RECORDS,
   suggestions: [],
+  assessment: null,
   history: { canUndo: false, canRedo: false },
   ix: buildIndexes(NO_RECORDS),
   selection: NO_SELECTION,
@@ -137,6 +142,7 @@ function applyChangeSet(state: DocState, changes: ChangeSet): DocState {
     sources: applyDelta(state.sources, d.sources, byName),
   };
   const suggestions = applyDelta(state.suggestions, d.suggestions, byId, isPending);
+  const assessment = mine ? applyAssessment(state.assessment, changes) : state.assessment;
   const ix = updateIndexes(state.ix, records, {
     // A delta of rows this document does not hold (removed elsewhere already) changes nothing.
     annotations: records.annotations === state.annotations ? NONE : d.annotations,
@@ -159,6 +165,7 @@ function applyChangeSet(state: DocState, changes: ChangeSet): DocState {
     ...state,
     ...records,
     suggestions,
+    assessment,
     ix,
     history: history.canUndo === state.history.canUndo && history.canRedo === state.history.canRedo ? state.history : history,
     selection: selectionGone ? NO_SELECTION : state.selection,
@@ -182,6 +189,7 @@ function openDocument(state: DocState, document: DocumentRecord, loaded: Documen
     ...records,
     document,
     suggestions: [],
+    assessment: loaded.assessment ?? null,
     history: { canUndo: loaded.canUndo, canRedo: loaded.canRedo },
     ix: buildIndexes(records),
     selection: NO_SELECTION,

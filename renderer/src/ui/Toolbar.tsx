@@ -20,6 +20,7 @@ interface Props {
   onStep(direction: 'undo' | 'redo'): void;
   onExport(): void;
   onShortcuts(): void;
+  onSettings(): void;
 }
 
 /** The bar at the top: files, tagging, history, export, help. Each button names its key. */
@@ -37,6 +38,7 @@ export function Toolbar({
   onStep,
   onExport,
   onShortcuts,
+  onSettings,
 }: Props) {
   return (
     <header className="cs-toolbar" role="toolbar" aria-label="Claimscope">
@@ -74,6 +76,9 @@ export function Toolbar({
         Export…
       </button>
       <span className="cs-grow" />
+      <button type="button" onClick={onSettings} title={`Settings (${keyHint('settings')})`}>
+        Settings…
+      </button>
       <button type="button" onClick={onShortcuts} title={`Keyboard shortcuts (${keyHint('shortcuts')})`}>
         ?
       </button>
