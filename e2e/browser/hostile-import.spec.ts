@@ -37,7 +37,7 @@ test('a script-laden HTML file opens as text: nothing runs, nothing loads', asyn
   await expect(page.locator('.cs-doc-heading')).toHaveText('Leaked memo');
   await expect(page.locator('.cs-document')).toContainText('The ministry said the plan was approved.');
   await expect(page.locator('.cs-document')).toContainText("<script>window.__pwned = 'text'</script> is shown as text.");
-  await expect(page.locator('.cs-doc-sub')).toContainText('A. Source');
+  await expect(page.locator('.cs-doc-byline')).toContainText('A. Source');
   await page.waitForTimeout(300);
   expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
   expect(await page.locator('.cs-document img, .cs-document iframe, .cs-document script, .cs-document a').count()).toBe(0);

@@ -3,7 +3,7 @@ import type { Assessment } from '../../../common/domain';
 import { kremlinFixture } from '../../../test/export/fixture';
 import { renderMarkdown } from '../../../test/export/markdown-render';
 import { buildModel, outletOf } from './model';
-import { formatArticleDate, formatDateTime, isMachineDate } from './time';
+import { formatArticleDate, formatDateTime, isMachineDate } from '../../../common/time';
 import { toClaimReview, toHtml, toMarkdown } from './index';
 import type { ReportInput } from './types';
 

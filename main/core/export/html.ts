@@ -7,7 +7,7 @@ import { CREDIBILITY_LABELS, FLAG_STATUS_LABELS, RELIABILITY_LABELS, SOURCE_TYPE
 import { annotationLabel, buildModel, isAnchored, pageOf, quoteOf, type ReportModel } from './model';
 import type { ReportInput } from './types';
 import { noteToHtml } from './note';
-import { isMachineDate } from './time';
+import { isMachineDate } from '../../../common/time';
 
 /** Nothing may load or run: no script, no remote resource, only the inline stylesheet. */
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'";

@@ -9,4 +9,4 @@ export { jsonForHtml, ldJsonScript } from './json-html';
 export { httpUrl } from './url';
 export { toPdf, type PdfOptions } from './pdf';
 export { reportPdfInfo, withPdfInfo, type PdfInfo } from './pdf-info';
-export { formatArticleDate, formatDateTime, type ReportClock } from './time';
+export { formatArticleDate, formatDateTime, type ReportClock } from '../../../common/time';

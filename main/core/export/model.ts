@@ -1,5 +1,5 @@
 import type { Annotation, Assessment, DocumentRecord, Flag, Source } from '../../../common/domain';
-import { DEFAULT_CLOCK, formatArticleDate, formatDateTime, type ReportClock } from './time';
+import { DEFAULT_CLOCK, formatArticleDate, formatDateTime, type ReportClock } from '../../../common/time';
 import type { ReportInput } from './types';
 import { httpUrl } from './url';
 
