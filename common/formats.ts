@@ -32,6 +32,15 @@ export const UNSUPPORTED_IMPORTS: Readonly<Record<string, { what: string; todo: 
   '.epub': { what: 'EPUB books are not supported', todo: 'export the chapter as .html, .txt or .pdf' },
 };
 
+/** Whether `label` names an encoding TextDecoder can decode with (WHATWG Encoding Standard labels). */
+export function isEncodingLabel(label: string): boolean {
+  try {
+    return new TextDecoder(label.trim()).encoding !== 'replacement';
+  } catch {
+    return false;
+  }
+}
+
 /** The largest file an import accepts. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 

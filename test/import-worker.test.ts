@@ -2,9 +2,10 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, tempDir, type WebHost } from '../e2e/support/server';
 import { ensureBuilt } from './built';
 import path from 'node:path';
+import { docxParts, rawZip } from './import/zip';
 
-// A file that makes a parser run away (here parse5 on 60,000 self-closing <div/>s, quadratic)
-// is read in a thread of its own: the real web host goes on answering other requests at once,
+// A file that keeps a parser busy for long (here a 90 KB .docx holding 40 MB of paragraphs, about
+// 20 s of mammoth, under the unpacked-size caps) is read in a thread of its own: the real web host goes on answering other requests at once,
 // and the file is refused in one line when its time limit passes.
 
 let host: WebHost | null = null;
@@ -32,9 +33,9 @@ describe('imports off the event loop', () => {
     } finally {
       delete process.env.CLAIMSCOPE_IMPORT_TIMEOUT_MS;
     }
-    const html = `<html><body>${'<div/>'.repeat(60_000)}<p>The end.</p></body></html>`;
+    const slow = rawZip(docxParts('<w:p><w:r><w:t>The end.</w:t></w:r></w:p>'.repeat(1_000_000)));
     const started = Date.now();
-    const importing = call(host, 'importBytes', { name: 'divs.html', dataBase64: Buffer.from(html).toString('base64') });
+    const importing = call(host, 'importBytes', { name: 'slow.docx', dataBase64: Buffer.from(slow).toString('base64') });
     let done = false;
     void importing.then(() => (done = true));
     const latencies: number[] = [];
@@ -47,7 +48,7 @@ describe('imports off the event loop', () => {
     }
     const result = await importing;
     expect(result.ok).toBe(false);
-    expect(result.error!.message).toMatch(/^divs\.html: reading it took longer than 4 s, so it was stopped; .*open a simpler copy/);
+    expect(result.error!.message).toMatch(/^slow\.docx: reading it took longer than 4 s, so it was stopped; .*open a simpler copy/);
     expect((await call(host, 'listDocuments', {})).value.documents).toEqual([]);
     latencies.sort((a, b) => a - b);
     const p95 = latencies[Math.floor(latencies.length * 0.95)]!;

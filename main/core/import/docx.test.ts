@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { blockTexts, expectWellFormed, styledTexts } from '../../../test/import/check';
 import { makeDocx } from '../../../test/import/docx';
 import { makePdf } from '../../../test/import/pdf';
+import { docxParts, rawZip } from '../../../test/import/zip';
+import { checkExpandedSizes } from './docx';
 import { importBuffer } from './index';
 
 const REPORT = {
@@ -103,5 +105,43 @@ describe('.docx', () => {
 
   it('refuses a document without text', async () => {
     await expect(importBuffer('blank.docx', await makeDocx({ paragraphs: [{ runs: '' }] }))).rejects.toThrow('blank.docx: the document has no text; check that it is the right file');
+  });
+
+  describe('zip bombs and lying headers (bytes counted as they are inflated)', () => {
+    const para = (t: string) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`;
+
+    it('imports a hand-built zip whose headers tell the truth', async () => {
+      const doc = await importBuffer('raw.docx', rawZip(docxParts(para('Plain words.'))));
+      expect(doc.text).toBe('Plain words.');
+    });
+
+    it('refuses a part whose header declares fewer bytes than it holds, before mammoth reads it', async () => {
+      const parts = docxParts(para('Hello there.'.repeat(200)));
+      parts[2]!.declaredSize = 100;
+      await expect(importBuffer('liar.docx', rawZip(parts))).rejects.toThrow(
+        /^liar\.docx: its ZIP headers give wrong sizes \(part word\/document\.xml declares 100 bytes and holds \d+\): it is damaged or built to exhaust memory; open it in Word and save it again as \.docx$/,
+      );
+    });
+
+    it('refuses a zip bomb whose headers claim a small size: the count stops at the limit', async () => {
+      // 64 MB of XML compresses to about 64 KB; the header says 1 KB.
+      const parts = docxParts(para('x') + ' '.repeat(64 * 1024 * 1024));
+      parts[2]!.declaredSize = 1024;
+      const bytes = rawZip(parts);
+      expect(bytes.length).toBeLessThan(200_000);
+      const started = performance.now();
+      await expect(importBuffer('bomb.docx', bytes)).rejects.toThrow(
+        'bomb.docx: its text and layout expand to more than 48 MB when unpacked (far beyond any real document, or a "zip bomb"); split the document into smaller files, or save it as PDF and open that',
+      );
+      expect(performance.now() - started).toBeLessThan(5000);
+    });
+
+    it('counts every part against the total, media included, and stops inflating at the limit', async () => {
+      const zip = await JSZip.loadAsync(
+        rawZip([...docxParts(para('x')), { name: 'word/media/a.png', data: new Uint8Array(3_000_000), declaredSize: 10 }]),
+      );
+      expect(await checkExpandedSizes(zip, { total: 2_000_000 })).toMatchObject({ ok: false, what: expect.stringMatching(/^expands to more than 2 MB when unpacked/) });
+      expect(await checkExpandedSizes(zip, { total: 5_000_000 })).toMatchObject({ ok: false, what: expect.stringMatching(/part word\/media\/a\.png declares 10 bytes and holds 3000000/) });
+    });
   });
 });

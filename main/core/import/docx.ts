@@ -1,6 +1,7 @@
 // Word (.docx): mammoth turns the document into HTML (headings, paragraphs, lists, emphasis,
 // footnotes), which goes through the same HTML path as web pages. Metadata comes from
 // docProps/core.xml, read with jszip. Images are never converted, external files never read.
+import zlib from 'node:zlib';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import type { Metadata } from '../../../common/domain';
@@ -17,8 +18,13 @@ const STYLE_MAP = [
   "p[style-name='Block Text'] => blockquote > p:fresh",
 ];
 
-/** Refuse archives that would expand beyond this (a "zip bomb"), whatever the compressed size. */
-const MAX_EXPANDED_BYTES = 512 * 1024 * 1024;
+/** Refuse archives that expand beyond this (a "zip bomb"), counted as the bytes are inflated. */
+export const MAX_EXPANDED_BYTES = 512 * 1024 * 1024;
+/**
+ * The XML that mammoth parses (everything but media) is capped lower: it needs about 20 times its
+ * size in memory and 0.5 s a MB, so 48 MB is about 25 s and 1 GB, inside the import's limits.
+ */
+export const MAX_XML_BYTES = 48 * 1024 * 1024;
 
 function xmlText(s: string): string {
   return s
@@ -73,14 +79,92 @@ function otherOfficeKind(zip: JSZip, mimetype: string | undefined): string | nul
   return null;
 }
 
-function expandedSize(zip: JSZip): number {
-  let total = 0;
-  zip.forEach((_path, file) => {
-    // jszip keeps the central directory's sizes on a private field; absent means unknown (0).
-    const data = (file as unknown as { _data?: { uncompressedSize?: number } })._data;
-    total += data?.uncompressedSize ?? 0;
+/** jszip 3's parsed entry (a private field): the compressed bytes, their method, the size the headers declare. */
+interface Entry {
+  compressedContent?: Uint8Array;
+  compression?: { magic?: string };
+  uncompressedSize?: number;
+}
+
+const STORE = '\x00\x00';
+const DEFLATE = '\x08\x00';
+
+/**
+ * Inflates raw deflate data chunk by chunk, counting the bytes that come out and keeping none of
+ * them; stops as soon as the count passes `limit`. Returns the count (limit + something when it stopped).
+ */
+export function inflatedSize(data: Uint8Array, limit: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const inflate = zlib.createInflateRaw({ chunkSize: 64 * 1024 });
+    let n = 0;
+    let done = false;
+    inflate.on('data', (chunk: Buffer) => {
+      n += chunk.length;
+      if (n > limit && !done) {
+        done = true;
+        inflate.destroy();
+        resolve(n);
+      }
+    });
+    inflate.on('end', () => {
+      if (!done) resolve(n);
+      done = true;
+    });
+    inflate.on('error', (err) => {
+      if (!done) reject(err);
+      done = true;
+    });
+    inflate.end(data);
   });
-  return total;
+}
+
+export type ZipCheck = { ok: true } | { ok: false; what: string; todo: string };
+
+/**
+ * What each part really expands to, counted while inflating (headers can lie, and a zip bomb's do):
+ * the total past MAX_EXPANDED_BYTES, the XML past MAX_XML_BYTES, or a part whose size differs from
+ * what its header declares is refused before mammoth reads anything.
+ */
+export async function checkExpandedSizes(zip: JSZip, limits: { total?: number; xml?: number } = {}): Promise<ZipCheck> {
+  const maxTotal = limits.total ?? MAX_EXPANDED_BYTES;
+  const maxXml = limits.xml ?? MAX_XML_BYTES;
+  const files: { path: string; entry: Entry }[] = [];
+  zip.forEach((p, file) => {
+    if (!file.dir) files.push({ path: p, entry: (file as unknown as { _data?: Entry })._data ?? {} });
+  });
+  const mb = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
+  let total = 0;
+  let xml = 0;
+  for (const { path: p, entry } of files) {
+    const data = entry.compressedContent;
+    const magic = entry.compression?.magic;
+    if (!(data instanceof Uint8Array) || (magic !== STORE && magic !== DEFLATE)) {
+      return { ok: false, what: `is damaged or uses an unsupported ZIP compression (part ${p})`, todo: 'open it in Word and save it again as .docx' };
+    }
+    const isXml = !/^word\/media\//i.test(p) && !/\.(?:png|jpe?g|gif|bmp|tiff?|emf|wmf|svg|bin|ole|mp4|wav|ttf|odttf|otf|woff2?)$/i.test(p);
+    const budget = Math.min(maxTotal - total, isXml ? maxXml - xml : Infinity);
+    let size: number;
+    if (magic === STORE) size = data.length;
+    else {
+      try {
+        size = await inflatedSize(data, budget);
+      } catch {
+        return { ok: false, what: `is damaged (part ${p} cannot be unpacked)`, todo: 'download or save the document again' };
+      }
+    }
+    if (size > budget) {
+      if (isXml && xml + size > maxXml) {
+        return { ok: false, what: `its text and layout expand to more than ${mb(maxXml)} when unpacked (far beyond any real document, or a "zip bomb")`, todo: 'split the document into smaller files, or save it as PDF and open that' };
+      }
+      return { ok: false, what: `expands to more than ${mb(maxTotal)} when unpacked (a "zip bomb", or very large embedded files)`, todo: 'split the document or remove large embedded files, then save it again as .docx' };
+    }
+    if (entry.uncompressedSize !== undefined && entry.uncompressedSize !== size) {
+      return { ok: false, what: `its ZIP headers give wrong sizes (part ${p} declares ${entry.uncompressedSize} bytes and holds ${size}): it is damaged or built to exhaust memory`, todo: 'open it in Word and save it again as .docx' };
+    }
+    total += size;
+    if (isXml) xml += size;
+  }
+  return { ok: true };
 }
 
 export async function importDocx(name: string, bytes: Uint8Array): Promise<ImportedDocument> {
@@ -109,9 +193,8 @@ export async function importDocx(name: string, bytes: Uint8Array): Promise<Impor
     if (other) throw badFile(name, `is ${other}, not a Word document`, 'open it in its own program and save or export it as .docx or .pdf');
     throw badFile(name, 'is a ZIP archive but not a Word document (no word/document.xml inside)', 'unpack it and open a document inside, or save the original as .docx');
   }
-  if (expandedSize(zip) > MAX_EXPANDED_BYTES) {
-    throw badFile(name, 'expands to more than 512 MB when unpacked', 'split the document or remove large embedded files');
-  }
+  const sizes = await checkExpandedSizes(zip);
+  if (!sizes.ok) throw badFile(name, sizes.what, sizes.todo);
   let core: { title?: string; metadata: Metadata } = { metadata: {} };
   let html: string;
   try {

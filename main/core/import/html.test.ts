@@ -157,11 +157,83 @@ describe('.html', () => {
     expect(flat.blocks.length).toBe(12_000);
   });
 
+  it('counts a self-closing <div/> as the opening it is, so repeating it cannot make the parser quadratic', async () => {
+    const t0 = performance.now();
+    await expect(importBuffer('selfclosing.html', utf8('<body>' + '<div/>'.repeat(200_000) + '<p>x</p></body>'))).rejects.toThrow(
+      'selfclosing.html: its elements are nested more than 4000 levels deep (damaged or machine-made HTML); open it in a browser and save it as PDF or text, then import that',
+    );
+    expect(performance.now() - t0).toBeLessThan(1000);
+    // Inside SVG and MathML the slash does close the element: thousands of icons are fine.
+    const icons = '<svg><path d="M0"/><circle r="1"/></svg>'.repeat(5000);
+    expect((await importBuffer('icons.html', utf8(`<body>${icons}<p>Text after icons.</p></body>`))).text).toBe('Text after icons.');
+  });
+
   it('refuses a page without readable text and binary data named .html', async () => {
     await expect(importBuffer('empty.html', utf8('<html><head><script>x()</script></head><body> <img src=a.png> </body></html>'))).rejects.toThrow(
       'empty.html: the page has no readable text; check that it is the right file',
     );
     await expect(importBuffer('img.html', new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2]))).rejects.toThrow(/is a JPEG image, not text/);
     await expect(importBuffer('empty.htm', new Uint8Array())).rejects.toBeInstanceOf(ClaimscopeError);
+  });
+});
+
+const NEWS = `<!doctype html><html lang="en"><head>
+<title>Council approves flood barrier - Riverside Gazette</title>
+<meta property="og:title" content="Council approves flood barrier">
+<meta property="og:url" content="https://gazette.example/news/flood-barrier">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Council approves flood barrier","datePublished":"2024-05-02T08:00:00Z","publisher":{"@type":"Organization","name":"Riverside Gazette"}}</script>
+</head><body onload="track()">
+<div class="site-header"><a href="/">Riverside Gazette</a> <a href="/news">News</a> <a href="/sport">Sport</a> <a href="/subscribe">Subscribe</a></div>
+<div class="share-bar"><a href="#">Share on Facebook</a> <a href="#">Share on X</a> <a href="#">Email</a></div>
+<div id="content"><div class="story">
+<h1>Council approves flood barrier</h1>
+<p class="byline">By <a rel="author" href="/staff/ann">Ann Fielding</a></p>
+<p>The city council voted on Tuesday to build a flood barrier along the eastern bank of the river, ending a debate that has lasted almost a decade. The barrier will cost 48 million pounds, most of it from a national resilience fund, and work is due to start next spring.</p>
+<p>Councillor Mark Hughes, who chairs the planning committee, said the vote was "the most important decision this council has taken in a generation". Residents of the low-lying Millbrook estate, which flooded three times in the last twelve years, packed the public gallery and applauded when the result was announced.</p>
+<div class="ad">Advertisement <img src="https://ads.example/pixel.gif" onerror="steal()"></div>
+<p>Opponents argued that the barrier would push water downstream towards farmland and that the cost estimate was too optimistic. An independent review published in March found that similar projects elsewhere had run over budget by an average of a fifth. <script>document.write('INJECTED')</script></p>
+<p>The Environment Agency said it would publish a detailed assessment of the downstream effects before construction begins, and that the council had agreed to fund additional drainage for the farms most at risk.</p>
+</div></div>
+<div class="related"><h3>Related stories</h3><ul><li><a href="/a">Storm warning for the weekend</a></li><li><a href="/b">River levels rise after heavy rain</a></li><li><a href="/c">Bridge closed for repairs</a></li></ul></div>
+<div id="comments"><h3>Comments</h3><div class="comment"><p>CommentUser42 wrote: about time, my basement flooded twice.</p></div><div class="comment"><p>Another reader said the money would be better spent elsewhere.</p></div></div>
+<div class="footer">Copyright Riverside Gazette. Cookie settings. Privacy policy.</div>
+</body></html>`;
+
+describe('.html: the article and only the article', () => {
+  it('keeps the article and drops menus, share buttons, adverts, related links and comments', async () => {
+    const doc = await importBuffer('news.html', utf8(NEWS));
+    expect(doc.text).toContain('The city council voted on Tuesday to build a flood barrier');
+    expect(doc.text).toContain('funding additional drainage'.replace('funding', 'fund'));
+    for (const gone of ['Share on Facebook', 'Advertisement', 'Related stories', 'Storm warning', 'CommentUser42', 'Cookie settings', 'Subscribe', 'INJECTED']) {
+      expect(doc.text, gone).not.toContain(gone);
+    }
+    expect(doc.metadata).toMatchObject({
+      author: 'Ann Fielding',
+      published: '2024-05-02T08:00:00.000Z',
+      url: 'https://gazette.example/news/flood-barrier',
+      site: 'Riverside Gazette',
+      content: 'article',
+    });
+    expectWellFormed(doc);
+  });
+
+  it('keeps the whole page on request (comments and all), still without anything hostile', async () => {
+    const doc = await importBuffer('news.html', utf8(NEWS), { wholePage: true });
+    expect(doc.text).toContain('The city council voted on Tuesday');
+    expect(doc.text).toContain('CommentUser42 wrote');
+    expect(doc.text).toContain('Related stories');
+    expect(doc.text).not.toContain('INJECTED');
+    expect(doc.metadata.content).toBe('whole page');
+    expect(doc.metadata.site).toBe('Riverside Gazette');
+  });
+
+  it('falls back to the page structure when Readability finds no article, and cleans bylines', async () => {
+    const short = await importBuffer('short.html', utf8('<body><div>Menu</div><main><p>Only a short note here.</p></main></body>'));
+    expect(short.text).toBe('Only a short note here.');
+    const { cleanByline } = await import('./html');
+    expect(cleanByline('By Ann Fielding | May 2, 2024')).toBe('Ann Fielding');
+    expect(cleanByline('Written by: Mark Hughes - Staff reporter')).toBe('Mark Hughes');
+    expect(cleanByline('https://example.com/staff/ann')).toBeUndefined();
+    expect(cleanByline('This is a long sentence that is certainly not the name of any author of an article anywhere')).toBeUndefined();
   });
 });

@@ -1,12 +1,18 @@
-// HTML: the readable content only. parse5 builds the tree (as a browser would); we walk it and
-// write plain text through TextBuilder, so nothing of the file is ever passed on as markup: no
-// scripts, styles, handlers, frames, forms, embedded objects or remote resources survive, only
-// text and block ranges. <article> or <main> is preferred over the whole page when present.
-import { parse, type DefaultTreeAdapterMap } from 'parse5';
+// HTML: the article and only the article. Readability (Mozilla's reader view, over linkedom's DOM;
+// no script runs, nothing loads) picks the article out of the page; its markup is then parsed again
+// with parse5 and walked like any page, writing plain text through TextBuilder, so nothing of the
+// file is ever passed on as markup: no scripts, styles, handlers, frames, forms, embedded objects or
+// remote resources survive, only text and block ranges. When Readability finds no article, the
+// page's <article> or <main> is taken, else its body. The whole page (comments, boxes and all) is
+// one import option away (`wholePage`). Byline, date, outlet and canonical address come from
+// JSON-LD, OpenGraph and meta tags, then from Readability's reading of the page.
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { parse, parseFragment, serialize, type DefaultTreeAdapterMap } from 'parse5';
 import type { Metadata } from '../../../common/domain';
 import { TextBuilder, type BlockKind } from './builder';
 import { badFile } from './sniff';
-import { bomEncoding, decodeText, emptyFile, normaliseLabel } from './text';
+import { bomEncoding, decodeText, emptyFile, encodingMetadata, normaliseLabel, type Decoded } from './text';
 import { guessTitle } from './title';
 import type { ImportedDocument } from './types';
 
@@ -36,10 +42,12 @@ const ITALIC = new Set(['i', 'em', 'cite', 'dfn', 'var']);
 const HEADING = /^h([1-6])$/;
 
 export interface HtmlOptions {
-  /** Whole pages: read <head> metadata and prefer <article>/<main>. Fragments (from Word): the body as is. */
+  /** Whole pages: read <head> metadata and keep the article. Fragments (from Word): the body as is. */
   page: boolean;
   /** How to treat the file in messages and the document format. */
   format: string;
+  /** Keep every readable part of the page (comments, related boxes), not only the article. */
+  wholePage?: boolean;
 }
 
 function attr(el: Element, name: string): string | undefined {
@@ -272,7 +280,15 @@ interface PageMeta {
   metadata: Metadata;
 }
 
-function jsonLd(raw: string, meta: { author?: string; published?: string; headline?: string }): void {
+interface LdMeta {
+  author?: string;
+  published?: string;
+  headline?: string;
+  publisher?: string;
+  url?: string;
+}
+
+function jsonLd(raw: string, meta: LdMeta): void {
   let data: unknown;
   try {
     data = JSON.parse(raw);
@@ -294,6 +310,12 @@ function jsonLd(raw: string, meta: { author?: string; published?: string; headli
     if (!/Article|Posting|Report|NewsArticle|BlogPosting|WebPage|CreativeWork/i.test(type)) continue;
     if (!meta.published && typeof o.datePublished === 'string') meta.published = o.datePublished;
     if (!meta.headline && typeof o.headline === 'string') meta.headline = o.headline;
+    if (!meta.url && typeof o.url === 'string' && /Article|Posting|Report/i.test(type)) meta.url = o.url;
+    if (!meta.publisher) {
+      const pub = Array.isArray(o.publisher) ? o.publisher[0] : o.publisher;
+      const pubName = typeof pub === 'string' ? pub : pub && typeof pub === 'object' ? (pub as Record<string, unknown>).name : undefined;
+      if (typeof pubName === 'string' && pubName.trim()) meta.publisher = pubName;
+    }
     if (!meta.author) {
       const authors = Array.isArray(o.author) ? o.author : o.author ? [o.author] : [];
       const names = authors
@@ -306,7 +328,7 @@ function jsonLd(raw: string, meta: { author?: string; published?: string; headli
 
 function pageMetadata(doc: DefaultTreeAdapterMap['document']): PageMeta {
   const found: Record<string, string> = {};
-  const ld: { author?: string; published?: string; headline?: string } = {};
+  const ld: LdMeta = {};
   let title: string | undefined;
   let h1: string | undefined;
   let lang: string | undefined;
@@ -352,11 +374,12 @@ function pageMetadata(doc: DefaultTreeAdapterMap['document']): PageMeta {
     found['article:published_time'] ?? ld.published ?? found['date'] ?? found['dc.date'] ?? found['dc.date.issued'] ?? found['pubdate'] ?? found['publishdate'] ?? found['datepublished'] ?? found['time'],
   );
   if (published) metadata.published = published;
-  const url = httpUrl(canonical) ?? httpUrl(found['og:url']);
+  const url = httpUrl(canonical) ?? httpUrl(found['og:url']) ?? httpUrl(ld.url);
   if (url) metadata.url = url;
   const description = found['description'] ?? found['og:description'];
   if (description) metadata.description = description;
-  const site = found['og:site_name'];
+  // The outlet: OpenGraph's site name, the JSON-LD publisher, the web app's name.
+  const site = found['og:site_name'] ?? clean(ld.publisher) ?? found['application-name'] ?? found['twitter:site']?.replace(/^@/, '');
   if (site) metadata.site = site;
   if (lang) metadata.language = lang;
   return { title: title ?? clean(found['og:title']) ?? clean(ld.headline) ?? h1, metadata };
@@ -373,10 +396,12 @@ export function declaredCharset(bytes: Uint8Array): string | undefined {
   return m?.[1];
 }
 
-export function decodeHtml(name: string, bytes: Uint8Array): string {
-  if (bomEncoding(bytes)) return decodeText(name, bytes).text;
+/** Decodes a page: the analyst's choice, else a BOM, else the bytes checked against the declared charset, else detection. */
+export function decodeHtml(name: string, bytes: Uint8Array, chosen?: string): Decoded {
+  if (chosen !== undefined) return decodeText(name, bytes, { chosen });
+  if (bomEncoding(bytes)) return decodeText(name, bytes);
   const declared = declaredCharset(bytes);
-  return decodeText(name, bytes, declared && normaliseLabel(declared) ? declared : undefined).text;
+  return decodeText(name, bytes, declared && normaliseLabel(declared) ? { declared } : {});
 }
 
 // ---------------------------------------------------------------- import
@@ -387,31 +412,198 @@ const IMPLIED_CLOSE = new Set(['p', 'li', 'dt', 'dd', 'option', 'optgroup', 'tr'
 /** Browsers stop nesting at 512 levels; the HTML parser slows quadratically with depth. */
 export const MAX_NESTING = 4000;
 
-/** An upper estimate of how deeply the elements of `html` nest, in one linear scan of its tags. */
-export function nestingDepth(html: string): number {
+/**
+ * The parser checks scopes by walking its stack of open elements, so its work is about the sum,
+ * over tags, of the depth they sit at. Beyond a fixed allowance, the average depth per tag may not
+ * pass this (real pages stay well under 100), which keeps the parse linear in the file's size.
+ */
+const MAX_AVERAGE_DEPTH = 256;
+const DEPTH_WORK_ALLOWANCE = 50_000_000;
+
+export interface Nesting {
+  /** An upper estimate of how deeply the elements nest. */
+  depth: number;
+  /** The sum of the depth of every tag: the parser's scope-walking work. */
+  work: number;
+  tags: number;
+}
+
+/**
+ * How the elements of `html` nest, in one linear scan of its tags (an upper estimate).
+ * A self-closing slash means nothing on an HTML element (`<div/>` opens a div that stays open, as
+ * in a browser), so it counts as an opening; only inside <svg> and <math> does it close the element.
+ */
+export function nesting(html: string): Nesting {
   const tag = /<(\/?)([A-Za-z][^\s/>]*)[^>]*?(\/?)>/g;
   let depth = 0;
   let max = 0;
+  let foreign = 0;
+  let work = 0;
+  let tags = 0;
   for (let m = tag.exec(html); m; m = tag.exec(html)) {
+    tags++;
+    work += depth;
     const name = m[2]!.toLowerCase();
-    if (VOID.has(name) || IMPLIED_CLOSE.has(name) || m[3]) continue;
-    if (m[1]) depth = Math.max(0, depth - 1);
+    const closing = m[1] === '/';
+    const selfClosing = m[3] === '/';
+    if (name === 'svg' || name === 'math') {
+      if (closing) foreign = Math.max(0, foreign - 1);
+      else if (!selfClosing) foreign++;
+    }
+    if (VOID.has(name) || IMPLIED_CLOSE.has(name) || (selfClosing && foreign > 0)) continue;
+    if (closing) depth = Math.max(0, depth - 1);
     else if (++depth > max) max = depth;
   }
-  return max;
+  return { depth: max, work, tags };
+}
+
+export function nestingDepth(html: string): number {
+  return nesting(html).depth;
+}
+
+/** Readability gives up on pages with more elements than this (its passes are not all linear); the page's own structure is used then. */
+const MAX_READABILITY_ELEMENTS = 60_000;
+/** Readability's passes walk ancestors and subtrees: past the depth where browsers stop nesting (512), the page's own structure is used. */
+const MAX_READABILITY_DEPTH = 512;
+/** Fewer words than this is not an article found (short pages keep their own <article>, <main> or body). */
+const MIN_ARTICLE_WORDS = 50;
+
+interface Article {
+  content: string;
+  title?: string;
+  byline?: string;
+  siteName?: string;
+  published?: string;
+}
+
+/**
+ * Readability's article, or null when it finds none (or fails on the markup). It reads parse5's
+ * tree written out again: every element closed explicitly, so linkedom's simpler parser builds the
+ * same tree a browser would (left to itself it nests unclosed elements that a browser closes).
+ */
+function readArticle(doc: DefaultTreeAdapterMap['document']): Article | null {
+  try {
+    const { document } = parseHTML(serialize(doc));
+    const article = new Readability(document as unknown as Document, { maxElemsToParse: MAX_READABILITY_ELEMENTS, keepClasses: false }).parse();
+    if (!article?.content) return null;
+    const out: Article = { content: article.content };
+    if (article.title) out.title = article.title;
+    if (article.byline) out.byline = article.byline;
+    if (article.siteName) out.siteName = article.siteName;
+    if (article.publishedTime) out.published = article.publishedTime;
+    return out;
+  } catch {
+    return null;
+  }
+}
+
+/** A byline as written on the page ("By Ann Smith | May 3, 2024"), reduced to the names. */
+export function cleanByline(raw: string | undefined): string | undefined {
+  let t = clean(raw);
+  if (!t) return undefined;
+  t = t.replace(/^(?:written\s+)?by[:\s]+/i, '');
+  t = t.split(/\s+[|•·–—]\s+|\s+-\s+/)[0]!.trim();
+  // Names are short; anything long is a sentence, not a byline.
+  if (!t || t.length > 100 || !/\p{L}/u.test(t) || t.split(/\s+/).length > 12 || httpUrl(t)) return undefined;
+  return t;
+}
+
+function wordCount(text: string): number {
+  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+}
+
+/**
+ * Whole blocks that are a web page's interface, not the article: advert labels, share and sign-in
+ * buttons, comment counters, "related" headings, photo credit lines. General labels of the web's
+ * chrome (English), matched only when they are the whole block.
+ */
+const INTERFACE_LABEL = new RegExp(
+  '^(?:' +
+    [
+      'advertisement', 'advertising', 'advert', 'ad', 'sponsored(?: content)?', 'paid content', 'skip advert(?:isement)?',
+      '(?:story|article) continues below(?: this)? advert(?:isement)?', 'continue reading(?: below| the main story)?',
+      'scroll to continue(?: with content)?', 'share(?: this)?(?: article| story| page| post)?', 'share on \\w+', 'tweet', 'email', 'print', 'close',
+      'sign (?:in|up)', 'log ?in', 'subscribe(?: now)?', 'caption', 'comments?', '\\d+ comments?', 'view comments',
+      '(?:you (?:may|might) also like|related(?: articles| stories| content| posts)?|more (?:on|from) this|read more|see also|recommended(?: for you)?|most (?:read|popular))',
+      'view author archive', 'follow us(?: on \\w+)?', 'cookie settings', 'accept cookies',
+      '(?:image|photo|picture|video)(?: copyright| credit|:) .{0,60}',
+    ].join('|') +
+    ')[.:!]?(?: \\(\\d+\\))?$',
+  'i',
+);
+
+/** Drops the blocks `keep` refuses, closing the gaps: offsets and styles move with their text. */
+function keepBlocks(text: string, blocks: ImportedDocument['blocks'], keep: (content: string) => boolean): { text: string; blocks: ImportedDocument['blocks'] } {
+  const parts: string[] = [];
+  const out: ImportedDocument['blocks'] = [];
+  let length = 0;
+  for (const b of blocks) {
+    const content = text.slice(b.start, b.end);
+    if (!keep(content)) continue;
+    if (parts.length) {
+      parts.push('\n\n');
+      length += 2;
+    }
+    const shift = length - b.start;
+    const moved = { ...b, start: b.start + shift, end: b.end + shift };
+    if (b.styles) moved.styles = b.styles.map((st) => ({ ...st, start: st.start + shift, end: st.end + shift }));
+    out.push(moved);
+    parts.push(content);
+    length += content.length;
+  }
+  return { text: parts.join(''), blocks: out };
+}
+
+function notInterface(content: string): boolean {
+  const t = content.replace(/\s+/g, ' ').trim();
+  return t.length > 80 || !INTERFACE_LABEL.test(t);
+}
+
+function written(root: ParentNode, dropFooters: boolean): { text: string; blocks: ImportedDocument['blocks'] } {
+  const builder = new TextBuilder();
+  writeHtml(root, builder, { dropFooters });
+  return builder.finish();
 }
 
 /** Builds a document from HTML markup: text, blocks, styles and (for whole pages) metadata. */
 export function htmlToDocument(name: string, html: string, options: HtmlOptions): ImportedDocument {
-  if (nestingDepth(html) > MAX_NESTING) {
+  const shape = nesting(html);
+  if (shape.depth > MAX_NESTING) {
     throw badFile(name, `its elements are nested more than ${MAX_NESTING} levels deep (damaged or machine-made HTML)`, 'open it in a browser and save it as PDF or text, then import that');
+  }
+  if (shape.work > DEPTH_WORK_ALLOWANCE + MAX_AVERAGE_DEPTH * shape.tags) {
+    throw badFile(name, `most of its ${shape.tags.toLocaleString('en')} elements sit hundreds of levels deep (damaged or machine-made HTML)`, 'open it in a browser and save it as PDF or text, then import that');
   }
   const doc = parse(html);
   const meta = options.page ? pageMetadata(doc) : { metadata: {} as Metadata };
-  const { root, isPage } = options.page ? contentRoot(doc) : { root: doc as ParentNode, isPage: false };
-  const builder = new TextBuilder();
-  writeHtml(root, builder, { dropFooters: isPage });
-  const { text, blocks } = builder.finish();
+  let result: { text: string; blocks: ImportedDocument['blocks'] };
+  if (!options.page) {
+    result = written(doc, false);
+  } else if (options.wholePage) {
+    result = written(doc, false);
+    meta.metadata.content = 'whole page';
+  } else {
+    const { root, isPage } = contentRoot(doc);
+    const fallback = written(root, isPage);
+    const article = shape.depth <= MAX_READABILITY_DEPTH && shape.tags <= 2 * MAX_READABILITY_ELEMENTS ? readArticle(doc) : null;
+    const fromArticle = article ? written(parseFragment(article.content), false) : null;
+    const words = fromArticle ? wordCount(fromArticle.text) : 0;
+    if (fromArticle && words >= MIN_ARTICLE_WORDS) {
+      result = keepBlocks(fromArticle.text, fromArticle.blocks, notInterface);
+      meta.metadata.content = 'article';
+    } else {
+      result = fallback;
+      meta.metadata.content = isPage ? 'page' : 'article';
+    }
+    if (article) {
+      const byline = cleanByline(article.byline);
+      if (!meta.metadata.author && byline) meta.metadata.author = byline;
+      if (!meta.metadata.site && clean(article.siteName)) meta.metadata.site = clean(article.siteName)!;
+      const published = isoDate(article.published);
+      if (!meta.metadata.published && published) meta.metadata.published = published;
+    }
+  }
+  const { text, blocks } = result;
   if (text.trim() === '') {
     throw badFile(name, options.format === 'docx' ? 'the document has no text' : 'the page has no readable text', 'check that it is the right file');
   }
@@ -427,8 +619,9 @@ function clip(s: string): string {
   return s.length > 200 ? s.slice(0, 199) + '…' : s;
 }
 
-export function importHtml(name: string, bytes: Uint8Array): ImportedDocument {
-  const html = decodeHtml(name, bytes);
-  if (html.trim() === '') throw emptyFile(name);
-  return htmlToDocument(name, html, { page: true, format: 'html' });
+export function importHtml(name: string, bytes: Uint8Array, options: { wholePage?: boolean; encoding?: string } = {}): ImportedDocument {
+  const decoded = decodeHtml(name, bytes, options.encoding);
+  if (decoded.text.trim() === '') throw emptyFile(name);
+  const doc = htmlToDocument(name, decoded.text, { page: true, format: 'html', wholePage: options.wholePage === true });
+  return { ...doc, metadata: { ...doc.metadata, ...encodingMetadata(decoded) } };
 }

@@ -37,7 +37,7 @@ describe('readImportFile', () => {
     expect(message(() => readImportFile(dir))).toBe(`${dir}: is a folder; choose a file inside it`);
     const big = path.join(dir, 'big.txt');
     fs.writeFileSync(big, 'x'.repeat(3000));
-    expect(message(() => readImportFile(big, { maxBytes: 2048 }))).toBe(`${big}: the file is larger than the 2 KB limit; split it or raise the limit`);
+    expect(message(() => readImportFile(big, { maxBytes: 2048 }))).toBe(`${big}: the file is larger than the 2 KB limit; split it into smaller files and import them one by one`);
     expect(readImportFile(big, { maxBytes: 4096 }).length).toBe(3000);
   });
 
@@ -48,7 +48,7 @@ describe('readImportFile', () => {
 
 describe('importBuffer', () => {
   it('refuses bytes over the size limit before parsing', async () => {
-    await expect(importBuffer('big.txt', new Uint8Array(11), { maxBytes: 10 })).rejects.toThrow('big.txt: the file is larger than the 10 bytes limit; split it or raise the limit');
+    await expect(importBuffer('big.txt', new Uint8Array(11), { maxBytes: 10 })).rejects.toThrow('big.txt: the file is larger than the 10 bytes limit; split it into smaller files and import them one by one');
     await expect(importBuffer('big.pdf', new Uint8Array(60 * 1024 * 1024))).rejects.toThrow(/larger than the 50 MB limit/);
   });
 

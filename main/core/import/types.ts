@@ -16,6 +16,13 @@ export interface ImportOptions {
   maxBytes?: number;
   /** A PDF that takes longer than this to read is refused (it is read in a worker thread). Default 120 s. */
   pdfTimeoutMs?: number;
+  /**
+   * Text, Markdown and HTML: decode with this encoding (a WHATWG label) instead of detecting one.
+   * Word and PDF files ignore it. An unknown label is refused in one line.
+   */
+  encoding?: string;
+  /** HTML: keep every readable part of the page, not only the article. */
+  wholePage?: boolean;
 }
 
 export const DEFAULT_MAX_IMPORT_BYTES = MAX_IMPORT_BYTES;
