@@ -222,6 +222,19 @@ describe('dates', () => {
     expect(out).toEqual([['2024-05-01', 'Monday 3 June 2024']]);
   });
 
+  it('a header date conflict covers exactly the two dates that disagree, not a line or a date that agrees', () => {
+    const text = 'date 2025-07-22 Tuesday, 02 January 2024 12:17 GMT\nKremlin aide speaks\n\n\n2025-07-22 04:38:47\nThe aide said the call was held on Thursday.';
+    const out = inconsistencies(text).filter((s) => s.kind === 'date');
+    expect(out).toHaveLength(1);
+    const spans = out[0]!.spans;
+    // The odd date against the main date on another line; not the word "date", not the whole line.
+    expect(spans.map((s) => s.text)).toEqual(['Tuesday, 02 January 2024 12:17 GMT', '2025-07-22 04:38:47']);
+    expect(spans.some((s) => s.text.includes('date') || s.start === 0)).toBe(false);
+    expect(out[0]!.explanation).toContain('22 July 2025');
+    expect(out[0]!.explanation).toContain('2 January 2024');
+    expectOffsetsExact(text, out);
+  });
+
   it('flags two dates for the same event, not dates of different occasions', () => {
     const text =
       'OAKFORD, 6 November 2025 - The council said construction of the new bridge would start on 12 January 2026. ' +
@@ -258,7 +271,7 @@ describe('attributions', () => {
       ['According to the national weather service', 'national weather service'],
       ['The service said', 'national weather service'],
       ['A fire service spokeswoman said', 'fire service spokeswoman'],
-      ['with Ruiz noting that', 'Ruiz'],
+      ['with Ruiz noting that', 'Carla Ruiz'], // a surname alone: the person named in full before
       ['Court filings show', 'Court filings'],
       ['she said', 'Carla Ruiz'],
     ]);
@@ -343,5 +356,90 @@ describe('suggestions', () => {
     expect(suggest('')).toEqual([]);
     expect(suggest('   \n\n ')).toEqual([]);
     expect(() => suggest('5')).not.toThrow();
+  });
+});
+
+describe('one referent told twice in other words (issue 11 shapes)', () => {
+  const pair = (text: string): string[][] => inconsistencies(text).map((s) => s.spans.map((x) => x.text));
+
+  it('a lower bound broken by a number noun that points back ("the death toll stood at seven")', () => {
+    expect(pair('The floods swept through the region, killing at least nine people. By Friday the death toll stood at seven.')).toEqual([
+      ['at least nine people', 'the death toll stood at seven'],
+    ]);
+    // A toll that grew keeps the bound; a toll told of another place is another toll.
+    expect(pair('At least nine people died in the fire. The toll stood at 12 by Friday after three more bodies were found.')).toEqual([]);
+    expect(pair('The storm killed 12 people in Cuba. In Haiti, the toll stood at 15.')).toEqual([]);
+  });
+
+  it('magnitudes of one quake under WordNet-related nouns, not of an aftershock', () => {
+    expect(pair('A 5.2-magnitude tremor shook the valley on Sunday. The magnitude 5.6 quake damaged two churches.')).toEqual([
+      ['A 5.2-magnitude tremor', 'The magnitude 5.6 quake'],
+    ]);
+    expect(pair('A magnitude 6.1 earthquake struck the coast. Aftershocks of between magnitude 3 and 4.5 followed. A magnitude 5.4 aftershock hit on Wednesday.')).toEqual([]);
+  });
+
+  it('a total restated as the size of a whole ("the 47-seat chamber")', () => {
+    expect(pair('The Greens won 12 of the 45 seats. Members of the 47-seat chamber meet on Monday.')).toEqual([['the 45 seats', 'the 47-seat chamber']]);
+    // The seats needed for a majority, and another council's seats, are other figures.
+    expect(pair('The Greens won 11 of the 39 seats. No party has the 20 seats needed for a majority on the 39-seat council. In neighbouring Westbury, Labour held 22 of the 40 seats.')).toEqual([]);
+  });
+
+  it('a crowd counted, then its people', () => {
+    expect(pair('A crowd of 48,200 watched the final. The 51,000 spectators sang throughout.')).toEqual([['A crowd of 48,200', 'The 51,000 spectators']]);
+  });
+
+  it('amounts in a currency named in words or with a country prefix', () => {
+    expect(pair('The line cost 1.9 billion Australian dollars. The A$2.3 billion line opened on Monday.')).toEqual([
+      ['1.9 billion Australian dollars', 'The A$2.3 billion line'],
+    ]);
+    // Different currencies are never compared.
+    expect(pair('The line cost 1.9 billion Canadian dollars. The A$2.3 billion line opened on Monday.')).toEqual([]);
+  });
+
+  it('lengths: a session that ran for hours, a definite compound that points back', () => {
+    expect(pair('The final session was running for nearly nine hours before the chair adjourned. Delegates said the six-hour closing session was tense.')).toHaveLength(1);
+    expect(pair('The hearing lasted about 40 minutes. Lawyers said the 90-minute hearing had been exhausting.')).toHaveLength(1);
+    expect(pair('The session ran for nine hours on Monday. The six-hour session on Tuesday was calmer.')).toEqual([]);
+  });
+
+  it('a level reached by a change, restated', () => {
+    expect(pair('Turnout rose to 58 percent. Officials praised the 61 percent turnout.')).toHaveLength(1);
+    expect(pair('Exports rose 8 percent in the first quarter. The 11 percent rise in imports over the full year widened the deficit.')).toEqual([]);
+  });
+
+  it('an ordinal of tries against the times before', () => {
+    expect(pair('The victory came at her second attempt. She had fallen short twice before this week.')).toHaveLength(1);
+    expect(pair('It was his second attempt at the title. He had failed once before, in 2022.')).toEqual([]);
+    expect(pair('She won the race for the third time. She had won it twice before, in 2019 and 2021.')).toEqual([]);
+    expect(pair('The club scored in the 87th minute. The striker had scored twice before in the match.')).toEqual([]);
+  });
+
+  it('one event dated twice, by a verb and by the noun of its act', () => {
+    expect(pair('She was convicted on 19 February 2025. Since her 21 February conviction she has been in prison.')).toEqual([['19 February 2025', '21 February']]);
+    expect(pair('The judge convicted two men on 4 March 2025. The 6 March conviction of a third man was overturned.')).toEqual([]);
+    expect(pair('Farmers began picking grapes on 6 October 2025. Harvesting of olives started on 9 October 2025.')).toEqual([]);
+    expect(pair('Parliament passed the bill on 3 May 2025. The senate passed the bill on 10 May 2025.')).toEqual([]);
+  });
+
+  it('a weekday alone dates an event by the article\'s own date', () => {
+    // 6 March 2025 was a Thursday: "on Tuesday" is 4 March.
+    const met = (day: number) => pair(`VIENNA, March 6, 2025 - The council met on Tuesday to discuss the budget. Members said the March ${day} meeting had been tense.`);
+    expect(met(5)).toEqual([['Tuesday', 'March 5']]);
+    expect(met(4)).toEqual([]);
+    // Without a date for the article, a weekday dates nothing.
+    expect(pair('The council met on Tuesday to discuss the budget. Members said the March 5 meeting had been tense.')).toEqual([]);
+  });
+
+  it('stays silent on plans, thresholds, parts, other things and restated parts', () => {
+    const silent = [
+      'The city received a $4.1m grant for roads in March. The $4.6m award for schools came from a separate fund.',
+      'Revenue rose to 3.1 billion euros. The 3.4 billion euro target for next year was confirmed.',
+      'At the time, the prime minister called for a 100% immunization rate. Officials reported a 95% immunization rate in December.',
+      'He was sentenced to fourteen years in prison. She was released after serving almost fourteen years of an eighteen-year prison sentence.',
+      'The museum received 2,300 visitors on its first day. The 2,900 people who came on the second day waited longer.',
+      'Prices range between $20 and $40. The $35 ticket sold out quickly.',
+      'Both candidates earned 9 delegates in Iowa. Warren earned 8 delegates in the state.',
+    ];
+    for (const t of silent) expect(pair(t), t).toEqual([]);
   });
 });

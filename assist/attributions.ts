@@ -11,7 +11,7 @@ import { Mentions } from './mentions';
 import { DOCUMENT_CUE_VERBS, DOCUMENT_NOUNS, PERSON_PRONOUNS, QUOTE_CUE_VERBS, ROLE_NOUNS, STRONG_CUE_VERBS, WEAK_CUE_VERBS } from './lexicon';
 import { isAbbreviation, lexiconTags, type Tok } from './nlp';
 import { nounLemma, nounPhraseBefore, verbLemma, type NounPhrase } from './referents';
-import { breaksAfter, breaksBefore, has, hasQuote, isAcronym, isCapitalised, isCompoundModifier, isCopula, isDeterminer, isNounTok, isNumberTok, isPronoun, isVerbTok } from './tokens';
+import { breaksAfter, breaksBefore, has, hasQuote, hyphenJoined, isAcronym, isCapitalised, isCompoundModifier, isCopula, isDeterminer, isNounTok, isNumberTok, isPronoun, isVerbTok } from './tokens';
 
 export interface KnownSource {
   name: string;
@@ -121,7 +121,7 @@ function personName(toks: readonly Tok[], np: NounPhrase, sentenceStart: number)
       continue;
     }
     let y = x;
-    while (y + 1 <= end && isCapitalised(toks[y + 1]!) && !breaksAfter(toks[y]!)) y++;
+    while (y + 1 <= end && (isCapitalised(toks[y + 1]!) || hyphenJoined(toks[y]!)) && !breaksAfter(toks[y]!)) y++;
     let a = x;
     while (a <= y && isTitle(toks[a]!)) a++;
     // "Judge Alison Frey", "Prosecutor Daniel Owusu": a common noun before a name is a title.
@@ -136,6 +136,12 @@ function personName(toks: readonly Tok[], np: NounPhrase, sentenceStart: number)
       else if (!best && run.length === 1 && x > np.first && has(run[0], 'ProperNoun') && !orgOrPlace && isTitle(toks[x]!)) best = [a, y];
     }
     x = y + 1;
+  }
+  // "Head of emergency medicine Dr Sarah Okoye": a named person after the "of" of a title.
+  const roleBefore = toks.slice(np.first, end + 1).every((t) => !isCapitalised(t) || t.start === sentenceStart || isDeterminer(t));
+  if (!best && end < np.last && roleBefore) {
+    const rest = personName(toks, { first: end + 2, last: np.last, head: np.last, mods: [] }, sentenceStart);
+    if (rest && toks.slice(rest[0], rest[1] + 1).some(isNameTok)) return rest;
   }
   return best;
 }
@@ -153,6 +159,8 @@ function phraseAfter(toks: readonly Tok[], j: number): NounPhrase | null {
       has(t, 'Adjective') ||
       isAcronym(t) ||
       (isCapitalised(t) && !isVerbTok(t)) ||
+      // "Kim Ji-won": the second half of a hyphenated name
+      (k > j && hyphenJoined(toks[k - 1]!) && isCapitalised(toks[k - 1]!)) ||
       isCompoundModifier(toks, k) ||
       (isNumberTok(t) && taken.length > 0) ||
       (t.norm === 'of' && taken.length > 0 && k + 1 < toks.length) ||
@@ -215,6 +223,8 @@ const GENERIC_ORGS = new Set([
   'league', 'retailer', 'manufacturer', 'maker', 'insurer', 'lender', 'regulator', 'developer', 'museum', 'cooperative',
   'charity', 'foundation', 'commission', 'committee', 'office', 'service', 'broadcaster', 'newspaper', 'network',
 ]);
+/** Generic names of a business: "the company said" means the firm the story is about. */
+const BUSINESS_NOUNS = new Set(['company', 'firm', 'group', 'carrier', 'airline', 'operator', 'retailer', 'manufacturer', 'maker', 'insurer', 'lender', 'developer', 'broadcaster', 'provider', 'startup']);
 /** What a report, poll or set of figures is "by" or "from": its source ("a summary circulated by the presidency"). */
 const BY_WORDS = new Set(['by', 'from']);
 
@@ -267,9 +277,35 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
         if (!isVerbTok(t) && !docCue) continue;
         // Passive without an agent ("was described as") names no source.
         if (isCopula(toks[k - 1]) && has(t, 'PastTense')) continue;
-        const prev = toks[k - 1];
+        // "Lund also pointed out", "Wendlinger later said": an adverb between the subject and the cue.
+        let subjEnd = k;
+        // "Craig Bellamy (Liberal-Churchlands) said": a bracketed affiliation after the name.
+        if (k > 1 && /\)\s*$/.test(toks[k - 1]!.post)) {
+          let o = k - 1;
+          while (o > 0 && o > k - 6 && !/\(/.test(toks[o]!.pre)) o--;
+          if (/\(/.test(toks[o]!.pre) && o > 0) subjEnd = o;
+        }
+        while (subjEnd > 1 && has(toks[subjEnd - 1], 'Adverb') && !breaksAfter(toks[subjEnd - 1]!) && !breaksAfter(toks[subjEnd - 2]!) && /ly$|^also$|^later$|^again$|^previously$|^repeatedly$/.test(toks[subjEnd - 1]!.norm)) subjEnd--;
+        const prev = toks[subjEnd - 1];
         const leftBoundary = !prev || breaksAfter(prev);
-        np = leftBoundary && prev && /^,\s*$/.test(prev.post) ? nounPhraseBefore(toks, k, { crossComma: true }) : leftBoundary ? null : nounPhraseBefore(toks, k);
+        np = leftBoundary && prev && /^,\s*$/.test(prev.post) ? nounPhraseBefore(toks, subjEnd, { crossComma: true }) : leftBoundary ? null : nounPhraseBefore(toks, subjEnd);
+        // "Elena Dragomir welcomed the deal but said": the subject of the verb the cue is joined to.
+        if (!np && prev && (prev.norm === 'and' || prev.norm === 'but') && !breaksAfter(toks[subjEnd - 2] ?? prev)) {
+          for (let v = subjEnd - 2; v > 0 && v >= subjEnd - 10; v--) {
+            if (breaksAfter(toks[v]!) || has(toks[v], 'Conjunction')) break;
+            if (isVerbTok(toks[v]) && !has(toks[v], 'Auxiliary') && !isVerbTok(toks[v - 1])) {
+              const subj = nounPhraseBefore(toks, v);
+              if (subj && (subj.first === 0 || breaksAfter(toks[subj.first - 1]!)) && personName(toks, subj, s.start)) np = subj;
+              break;
+            }
+          }
+        }
+        // ", said Jari Nieminen, who runs a canteen": after a comma that ends a clause of its own,
+        // a name after the cue is the speaker, not the noun before the comma.
+        if (np && leftBoundary && prev && /^,\s*$/.test(prev.post) && !isCapitalised(toks[np.head]!) && !isPronoun(toks[np.head])) {
+          const after = phraseAfter(toks, k + 1);
+          if (after && personName(toks, after, s.start) && (breaksAfter(toks[after.last]!) || after.last === toks.length - 1)) np = null;
+        }
         if (np && ['that', 'which', 'who'].includes(norm(np.head))) np = null;
         let inverted = false;
         if (!np && leftBoundary) {
@@ -289,7 +325,9 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
         if (quoteCue && !hasQuote(text.slice(t.end, s.end))) continue;
         if (weak && !strong) {
           const trailing = np.first > 0 && breaksAfter(toks[np.first - 1]!);
-          const evidence = inverted || trailing || norm(k + 1) === 'that' || breaksAfter(t) || k === toks.length - 1 || breaksBefore(toks[k + 1] ?? t) || hasQuote(sentenceText);
+          // ("The International Cocoa Organization reported ...": an organisation's or person's name reporting)
+          const namedReporter = lemma === 'report' && !inverted && isCapitalised(toks[np.head]!) && np.head > 0 && !isPronoun(toks[np.head]);
+          const evidence = inverted || trailing || namedReporter || norm(k + 1) === 'that' || breaksAfter(t) || k === toks.length - 1 || breaksBefore(toks[k + 1] ?? t) || hasQuote(sentenceText);
           if (!evidence) continue;
         }
         if (inverted) {
@@ -309,6 +347,8 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
         cueEnd = k;
       }
       if (!np) continue;
+      // A cue inside a quotation is the quoted speaker's words ("For years people told us ..."), not an attribution.
+      if (memory.mentions.inQuote(t.start)) continue;
       const npStart = toks[np.first]!.start;
       const npEnd = toks[np.last]!.end;
       let overlapsEarlier = false;
@@ -348,36 +388,80 @@ function sourceOf(
     const paragraph = doc.sentences[sentence]!.paragraph;
     // "she told reporters": the last person named before it, of her gender when the name tells it,
     // in this paragraph or the one before.
+    const from = doc.paragraphs[Math.max(0, paragraph - 1)]?.start ?? 0;
+    const gender = head.norm === 'she' ? 'f' : 'm';
+    // The person quoted last in this paragraph, when the pronoun can be theirs ("Rui Santos, said ...
+    // 'he said'"), then the last person named of the pronoun's gender, then the person quoted last in
+    // the paragraph before, then the last person named whose first name tells no gender.
+    const quoted = (minParagraph: number) => {
+      for (let x = earlier.length - 1; x >= 0; x--) {
+        const e = earlier[x]!;
+        if (doc.sentences[e.sentence]!.paragraph < minParagraph) break;
+        if (e.person && (!PERSON_PRONOUNS.has(head.norm) || mentions.genderOfName(e.source) !== (gender === 'f' ? 'm' : 'f'))) return e.source;
+      }
+      return null;
+    };
+    const here = quoted(paragraph);
+    if (here) return { name: here, person: true };
     if (PERSON_PRONOUNS.has(head.norm)) {
-      const from = doc.paragraphs[Math.max(0, paragraph - 1)]?.start ?? 0;
-      const named = mentions.personBefore(head.start, head.norm === 'she' ? 'f' : 'm', from);
+      const named = mentions.personBefore(head.start, gender, from, { strict: true });
       if (named) return { name: index.match(named, named) ?? named, person: true };
     }
-    // Else the person quoted last, in this paragraph or the one before.
-    for (let x = earlier.length - 1; x >= 0; x--) {
-      const e = earlier[x]!;
-      if (doc.sentences[e.sentence]!.paragraph < paragraph - 1) break;
-      if (e.person) return { name: e.source, person: true };
+    const before = quoted(paragraph - 1);
+    if (before) return { name: before, person: true };
+    // Else the last person named whose first name does not tell a gender.
+    if (PERSON_PRONOUNS.has(head.norm)) {
+      const named = mentions.personBefore(head.start, gender, from);
+      if (named) return { name: index.match(named, named) ?? named, person: true };
     }
     return null;
   }
   const person = personName(toks, np, sentenceStart);
-  if (person) {
-    const name = surface(text, toks, person[0], person[1]);
-    return { name: index.match(name, phrase) ?? name, person: true };
-  }
-  // "Peter Lindqvist, an epidemiologist at the Karolinska Institute, said": the phrase before the
-  // cue is an appositive (or a relative clause) of the name the sentence opened with.
-  if (/,/.test(toks[np.last]!.post)) {
-    const comma = toks.findIndex((t, x) => x < np.first && /,/.test(t.post));
-    if (comma >= 0) {
-      const opener = nounPhraseBefore(toks, comma + 1, { crossComma: true });
-      const name = opener && opener.first <= 2 ? personName(toks, opener, sentenceStart) : null;
-      if (name) {
-        const n = surface(text, toks, name[0], name[1]);
-        return { name: index.match(n, n) ?? n, person: true };
+  // (a phrase that names a person by a name the lexicon knows is the speaker itself: "The party's
+  // leader, Ingrid Solheim, told")
+  const namesPerson = person !== null && toks.slice(person[0], person[1] + 1).some(isNameTok);
+  // "Peter Lindqvist, an epidemiologist at the Karolinska Institute, said", "Mark Hewitson, the head
+  // of emergency planning for Cumberland Council, told", "Pohjola Paper, which employs 1,100 people
+  // in Kemi, said": the phrase before the cue ends an appositive (or a relative clause) of the name
+  // its clause opened with; the source is that name, not the last noun of the appositive.
+  if (/,/.test(toks[np.last]!.post) && !namesPerson) {
+    let comma = -1;
+    for (let x = np.first - 1; x >= 0; x--) {
+      if (/,/.test(toks[x]!.post)) {
+        comma = x;
+        break;
       }
     }
+    if (comma >= 0) {
+      const opener = nounPhraseBefore(toks, comma + 1, { crossComma: true });
+      const opens = opener !== null && (opener.first <= 2 || breaksAfter(toks[opener.first - 1]!) || /["”]/.test(toks[opener.first - 1]!.post));
+      const name = opener && opens ? personName(toks, opener, sentenceStart) : null;
+      if (name) {
+        const n = surface(text, toks, name[0], name[1]);
+        return { name: mentions.fullName(n) ?? index.match(n, n) ?? n, person: true };
+      }
+      // "The company, which produces 1.4 million tonnes a year, said": the opener is the source.
+      if (opener && opens && /^[\s,]*(?:which|who|that)\b/i.test(text.slice(toks[comma]!.end, toks[comma]!.end + 8)) && opener.last === comma) {
+        return sourceOf(doc, toks, opener, sentenceStart, sentence, earlier, { index, fullerNames, mentions });
+      }
+      // An organisation's name: every word of it capitalised ("Pohjola Paper").
+      if (opener && opens && !isPronoun(toks[opener.head]) && opener.last - opener.first <= 4) {
+        const words = toks.slice(opener.first, opener.last + 1).filter((t) => !isDeterminer(t));
+        if (words.length > 0 && words.every((t) => isCapitalised(t) || has(t, 'Possessive'))) {
+          const n = surface(text, toks, opener.first + (isDeterminer(toks[opener.first]!) ? 1 : 0), opener.last);
+          return { name: index.match(n, n) ?? n, person: false };
+        }
+      }
+    }
+  }
+  if (person) {
+    const name = surface(text, toks, person[0], person[1]);
+    return { name: index.match(name, phrase) ?? mentions.fullName(name) ?? name, person: true };
+  }
+  // "Dahlgaard warned": a surname alone, of a person named in full before.
+  if (np.first === np.last && isCapitalised(head)) {
+    const full = mentions.fullName(head.text);
+    if (full) return { name: index.match(full, full) ?? full, person: true };
   }
   let a = np.first;
   while (a < np.last && (isDeterminer(toks[a]!) || (has(toks[a], 'Possessive') && a < np.head))) a++;
@@ -391,7 +475,10 @@ function sourceOf(
   if (isBareDefinite) {
     const fuller = fullerNames.get(toks[a]!.norm);
     // "the company said": the last organisation quoted by name.
-    const named = GENERIC_ORGS.has(nounLemma(toks[a]!)) ? [...earlier].reverse().find((e) => !e.person && /^\p{Lu}/u.test(e.source))?.source : undefined;
+    // (else the organisation the document names most, "Stratus Cloud")
+    const generic = GENERIC_ORGS.has(nounLemma(toks[a]!));
+    const business = BUSINESS_NOUNS.has(nounLemma(toks[a]!));
+    const named = generic ? ([...earlier].reverse().find((e) => !e.person && /^\p{Lu}/u.test(e.source))?.source ?? (business ? mentions.organisationBefore(head.start) : null) ?? undefined) : undefined;
     if (fuller) name = fuller;
     else if (named) name = named;
   }

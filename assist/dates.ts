@@ -23,7 +23,7 @@ export interface DateMention {
   header: boolean;
 }
 
-const LEADING = /^(?:(?:on|by|from|since|until|till|at|in|of|the|dated|before|after)\s+)+/i;
+const LEADING = /^(?:(?:on|by|from|since|until|till|at|in|of|the|date|dated|published|updated|posted|before|after)\s*:?\s+)+/i;
 const FIXED_REF = new Date(Date.UTC(2000, 0, 1, 12));
 
 const CANDIDATE = new RegExp(
@@ -276,6 +276,44 @@ export function eventDateConflicts(events: readonly DatedEvent[]): [DatedEvent, 
       out.push([prev, e]);
     }
     if (!prev) byKey.set(key, e);
+  }
+  return out;
+}
+
+const WEEKDAY_ALONE = /\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!\s*,?\s*(?:\d|the\s+\d|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b))/g;
+const FUTURE = /\b(?:will|shall|next|due|scheduled|expected|plans?|to be|is to|are to|would)\b/i;
+
+/**
+ * Weekdays named alone ("met on Tuesday"), as the date they stand for in an article of date `ref`:
+ * the last such day on or before it (the coming one in a sentence about the future). Used only to
+ * date events, never as a checked date.
+ */
+export function weekdayDates(doc: AssistDoc, i: number, ref: RefDate): DateMention[] {
+  const sentence = doc.sentences[i]!;
+  const text = doc.sentenceText(i);
+  if (!/day\b/.test(text)) return [];
+  const out: DateMention[] = [];
+  const future = FUTURE.test(text);
+  const refT = Date.UTC(ref.year, ref.month - 1, ref.day);
+  const refW = new Date(refT).getUTCDay();
+  for (const m of text.matchAll(WEEKDAY_ALONE)) {
+    const w = WEEKDAYS.indexOf(m[1]!.toLowerCase());
+    const back = (refW - w + 7) % 7;
+    const offset = future ? (w - refW + 7) % 7 : -back;
+    const t = new Date(refT + offset * 86_400_000);
+    const start = sentence.start + m.index + m[0].length - m[1]!.length;
+    out.push({
+      start,
+      end: start + m[1]!.length,
+      sentence: i,
+      paragraph: sentence.paragraph,
+      year: t.getUTCFullYear(),
+      month: t.getUTCMonth() + 1,
+      day: t.getUTCDate(),
+      weekday: w,
+      hasTime: false,
+      header: false,
+    });
   }
   return out;
 }

@@ -37,7 +37,7 @@ function getTriggers(): Triggers {
     triggers = {
       numberWords: new Set(numberWords()),
       cueWords: new Set([...cues.map((c) => c.toLowerCase()), 'according']),
-      number: new RegExp(`[${[...CURRENCY_SYMBOLS.keys()].join('')}]|\\b(?:${wordAlternation(numberWords())})\\b|\\ban?\\s+(?:${wordAlternation(units)})\\b`, 'i'),
+      number: new RegExp(`[${[...CURRENCY_SYMBOLS.keys()].join('')}]|\\b(?:${wordAlternation(numberWords())})\\b|\\ban?\\s+(?:${wordAlternation(units)})\\b|\\b(?:${wordAlternation(units)})-long\\b`, 'i'),
       cue: new RegExp(`\\b(?:${wordAlternation([...cues, 'according'])})\\b`, 'i'),
       month: new RegExp(`\\b(?:${wordAlternation([...MONTHS, ...WEEKDAYS, 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'])})\\b`, 'i'),
     };
@@ -158,6 +158,8 @@ function windowsFor(toks: readonly Tok[]): [number, number][] | null {
       (digit && !YEAR_OR_TIME.test(tok.text)) ||
       t.numberWords.has(tok.norm) ||
       ((tok.norm === 'a' || tok.norm === 'an') && TIME_UNITS.has(singular(toks[k + 1]?.norm ?? ''))) ||
+      (TIME_UNITS.has(tok.norm) && toks[k + 1]?.norm === 'long') ||
+      /^[A-Z]{1,3}\$\d/.test(tok.text) ||
       /[$€£¥₹₽₩]/.test(tok.pre);
     if (number) spans.push([k - NUMBER_WINDOW[0], k + NUMBER_WINDOW[1]]);
     else if (t.cueWords.has(tok.norm)) spans.push([k - CUE_WINDOW[0], k + CUE_WINDOW[1]]);

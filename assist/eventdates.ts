@@ -7,11 +7,12 @@
 // proposed. Ranges, deadlines ("by", "until"), different events (a start and an end) stay apart.
 
 import type { DateMention } from './dates';
+import { DETERMINERS } from './lexicon';
 import type { Tok } from './nlp';
 import { nounLemma, verbLemma } from './referents';
 import { derivedFrom, sameKind } from './restatements';
 import { has, isNounTok, isVerbTok } from './tokens';
-import { wordnet } from './wordnet';
+import { wordnet, type Synset } from './wordnet';
 
 export interface EventDate {
   mention: DateMention;
@@ -20,11 +21,13 @@ export interface EventDate {
   pos: 'n' | 'v';
   /** Nouns around it: what began, who met. */
   participants: string[];
+  /** The subject right before the verb ("Parliament passed", "the senate passed"), when there is one. */
+  subject?: string;
 }
 
 const NOT_EVENTS = new Set(['be', 'have', 'say', 'tell', 'add', 'report', 'announce', 'state', 'note', 'publish', 'do', 'make', 'get', 'take', 'see', 'show']);
 const RANGE_OR_DEADLINE = /\b(?:from|between|until|till|by|before|after|through|to|and|or|since at least)\s+(?:the\s+)?$/i;
-const REPEATED = /\b(?:again|another|second|next|subsequent|follow-up|once more|reopen\w*|resum\w*)\b/i;
+const REPEATED = /\b(?:again|another|second|third|fourth|fifth|next|subsequent|further|separate|latest|follow-up|once more|reopen\w*|resum\w*)\b/i;
 const FUNCTION_WORDS = new Set(['on', 'in', 'at', 'by', 'for', 'of', 'to', 'from', 'with', 'as', 'than', 'that', 'which']);
 const STOP_NOUNS = new Set(['day', 'week', 'month', 'year', 'time', 'date', 'morning', 'afternoon', 'evening', 'night']);
 
@@ -35,7 +38,8 @@ export function eventOfDate(toks: readonly Tok[], text: string, d: DateMention):
   const near = text.slice(Math.max(toks[0]?.start ?? 0, d.start - 40), Math.min(toks.at(-1)?.end ?? d.end, d.end + 12));
   if (REPEATED.test(near)) return null;
   if (RANGE_OR_DEADLINE.test(text.slice(Math.max(0, d.start - 20), d.start))) return null;
-  if (/^\s*(?:-|–|to|and|or|through)\s/.test(text.slice(d.end, d.end + 5))) return null;
+  // ("March 3 to 5", "Monday and Tuesday": a range; "met on Tuesday to discuss" is not)
+  if (/^\s*(?:-|–|to|and|or|through)\s*(?:the\s+)?(?:\d|mid|early|late|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)/i.test(text.slice(d.end, d.end + 16))) return null;
   const after = toks.findIndex((t) => t.start >= d.end);
   const before = toks.findIndex((t) => t.start >= d.start);
   const participants: string[] = [];
@@ -45,7 +49,12 @@ export function eventOfDate(toks: readonly Tok[], text: string, d: DateMention):
     let head = after;
     while (head + 1 < toks.length && isNounTok(toks[head + 1]) && !/[,.;]/.test(toks[head]!.post)) head++;
     for (let k = after; k < head; k++) participants.push(nounLemma(toks[k]!));
-    if (toks[head + 1]?.norm === 'of' && isNounTok(toks[head + 2])) participants.push(nounLemma(toks[head + 2]!));
+    // "the 6 March conviction of a third man": what the event is of, past a determiner and an adjective.
+    if (toks[head + 1]?.norm === 'of') {
+      let o = head + 2;
+      while (o < toks.length && o < head + 5 && !isNounTok(toks[o]) && !/[,.;]/.test(toks[o - 1]!.post)) o++;
+      if (isNounTok(toks[o])) participants.push(nounLemma(toks[o]!));
+    }
     const predicate = nounLemma(toks[head]!);
     if (STOP_NOUNS.has(predicate)) return null;
     return { mention: d, predicate, pos: 'n', participants };
@@ -62,7 +71,20 @@ export function eventOfDate(toks: readonly Tok[], text: string, d: DateMention):
     const t = toks[k]!;
     if (/[;:]/.test(t.post)) break;
     if (!isVerbTok(t) || has(t, 'Preposition') || FUNCTION_WORDS.has(t.norm) || /ing$/.test(t.norm)) continue;
+    // "burst its banks": after a determiner or possessive the word is a noun, whatever its tag.
+    if (k > 0 && DETERMINERS.has(toks[k - 1]!.norm)) continue;
     const verb = verbLemma(t);
+    // "The referendum was held on 3 May", "the funeral took place on", "the ceasefire took effect
+    // on": the event is the subject.
+    const light = verb === 'happen' || verb === 'occur' || (verb === 'take' && ['place', 'effect'].includes(toks[k + 1]?.norm ?? '')) || (verb === 'hold' && k > 0 && isVerbTok(toks[k - 1]) && verbLemma(toks[k - 1]!) === 'be') || (verb === 'be' && k + 1 === before - 1);
+    if (light) {
+      let v = k;
+      while (v > 0 && (has(toks[v - 1], 'Auxiliary') || verbLemma(toks[v - 1]!) === 'be' || has(toks[v - 1], 'Adverb'))) v--;
+      const subj = toks[v - 1];
+      if (!subj || !isNounTok(subj) || isVerbTok(subj) || has(subj, 'Pronoun') || /^\p{Lu}/u.test(subj.text) && v - 1 > 0 || /[,;:()]/.test(subj.post)) return null;
+      const predicate = nounLemma(subj);
+      return STOP_NOUNS.has(predicate) ? null : { mention: d, predicate, pos: 'n', participants: [] };
+    }
     if (NOT_EVENTS.has(verb)) return null;
     for (let j = Math.max(0, k - 4); j < Math.min(toks.length, (before < 0 ? toks.length : before)); j++) {
       const w = toks[j]!;
@@ -73,7 +95,12 @@ export function eventOfDate(toks: readonly Tok[], text: string, d: DateMention):
     // "began picking": the gerund names the event better than "begin".
     const next = toks[k + 1];
     if ((verb === 'begin' || verb === 'start') && next && /ing$/.test(next.norm)) participants.push(next.norm);
-    return { mention: d, predicate: verb, pos: 'v', participants };
+    // The subject right before the verb (an auxiliary between), unless it names the event itself ("harvesting started").
+    let sb = k - 1;
+    while (sb > 0 && (has(toks[sb], 'Auxiliary') || has(toks[sb], 'Adverb'))) sb--;
+    const subj = toks[sb];
+    const subject = subj && isNounTok(subj) && !isVerbTok(subj) && !/ing$/.test(subj.norm) && !has(subj, 'Pronoun') && !/[,;:()]/.test(subj.post) ? nounLemma(subj) : undefined;
+    return { mention: d, predicate: verb, pos: 'v', participants, ...(subject ? { subject } : {}) };
   }
   return null;
 }
@@ -105,13 +132,43 @@ function sameEvent(a: EventDate, b: EventDate): boolean {
   }
   if (!va && !vb) return sameKind(pa, pb);
   const [noun, verb] = va ? [pb, pa] : [pa, pb];
+  return actOf(noun, verb);
+}
+
+/** A noun naming a verb's act: derived from it ("conviction" / "convict"), or of a kind with a noun that is ("summit" / "meeting" / "meet"). */
+function actOf(noun: string, verb: string): boolean {
   return derivedFrom(noun, verb) || (wordnet()?.synsets(verb, 'v').slice(0, 4).some((s) => s.pointers.some((p) => p.symbol === '+' && p.pos === 'n' && wordnet()!.synset(p.offset, 'n').words.some((w) => sameKind(noun, w)))) ?? false);
+}
+
+/** The direct hypernyms of a verb's three commonest senses, by offset. */
+const hypernyms = new Map<string, Map<number, Synset>>();
+function up(v: string): Map<number, Synset> {
+  let m = hypernyms.get(v);
+  if (!m) {
+    const wn = wordnet();
+    m = new Map((wn ? wn.reach(wn.synsets(v, 'v').slice(0, 3), ['@'], 1) : []).map((s) => [s.offset, s] as const));
+    hypernyms.set(v, m);
+  }
+  return m;
+}
+
+/** A bare event noun that names the verb's own act: "convicted ... on 19 February" / "her 21 February conviction". */
+function namesTheAct(noun: EventDate, verb: EventDate): boolean {
+  return noun.pos === 'n' && verb.pos === 'v' && noun.participants.length === 0 && actOf(noun.predicate, verb.predicate);
 }
 
 /** "began" and "start of production" share what began; a bare "met" needs no participant. */
 function sameParticipants(a: EventDate, b: EventDate): boolean {
   // Two event nouns ("the March 11 election") stand alone; a verb needs what it is about.
   if (a.pos === 'n' && b.pos === 'n') return true;
+  // Different doers, one act each: "Parliament passed the bill" / "the senate passed the bill".
+  if (a.subject !== undefined && b.subject !== undefined && a.subject !== b.subject && !sameKind(a.subject, b.subject)) return false;
+  if (namesTheAct(a, b) || namesTheAct(b, a)) return true;
+  // What was acted on, when both name it, must be the same: "picking grapes" / "harvesting of olives".
+  const things = (e: EventDate) => e.participants.filter((x) => !/ing$/.test(x));
+  const ta = things(a);
+  const tb = things(b);
+  if (ta.length > 0 && tb.length > 0 && !ta.some((x) => tb.some((y) => x === y || sameKind(x, y)))) return false;
   const pb = [...b.participants, ...(b.pos === 'n' ? [b.predicate] : [])];
   const pa = [...a.participants, ...(a.pos === 'n' ? [a.predicate] : [])];
   const verbsMatch = (x: string, y: string) => {
@@ -119,16 +176,16 @@ function sameParticipants(a: EventDate, b: EventDate): boolean {
     const vy = verbOfIng(y);
     if (vx === null || vy === null) return false;
     if (vx === vy) return true;
-    const up = (v: string) => new Set(wordnet()?.reach(wordnet()!.synsets(v, 'v').slice(0, 3), ['@'], 1).map((s) => s.offset) ?? []);
+    const ux = up(vx);
+    const uy = up(vy);
     const sx = synsetsOfVerb(vx);
     const sy = synsetsOfVerb(vy);
-    return [...up(vx)].some((o) => sy.has(o)) || [...up(vy)].some((o) => sx.has(o));
+    if ([...ux.keys()].some((o) => sy.has(o)) || [...uy.keys()].some((o) => sx.has(o))) return true;
+    // Two kinds of one narrow act ("picking" and "harvesting" are both gathering, a class of 19
+    // verbs), not of a broad one ("change" has 400 kinds, "move" over 90).
+    return [...ux].some(([o, s]) => uy.has(o) && s.pointers.filter((p) => p.symbol === '~').length <= 30);
   };
   return pa.some((x) => pb.some((y) => x === y || verbsMatch(x, y) || sameKind(x, y)));
-}
-
-function dayNumber(e: EventDate): number {
-  return (e.mention.year ?? 0) * 400 + e.mention.month * 32 + e.mention.day;
 }
 
 /** Pairs of dates given for one event, different days, in different sentences. */
@@ -138,7 +195,9 @@ export function eventDateRestatements(events: readonly EventDate[]): Array<[Even
     const b = events[j]!;
     for (let i = j - 1; i >= 0 && i >= j - 30; i--) {
       const a = events[i]!;
-      if (a.mention.sentence === b.mention.sentence || dayNumber(a) === dayNumber(b)) continue;
+      // (one of them may have no year: the same day and month is the same day)
+      const sameDay = a.mention.month === b.mention.month && a.mention.day === b.mention.day && (a.mention.year === null || b.mention.year === null || a.mention.year === b.mention.year);
+      if (a.mention.sentence === b.mention.sentence || sameDay) continue;
       if (a.mention.year !== null && b.mention.year !== null && a.mention.year !== b.mention.year) continue;
       if (Math.abs((a.mention.month - b.mention.month) * 31 + a.mention.day - b.mention.day) > 45) continue;
       if (!sameEvent(a, b) || !sameParticipants(a, b)) continue;

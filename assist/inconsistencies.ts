@@ -12,7 +12,7 @@
 //   at the percentage given before it.
 // And never when one of them is a comparison, a plan, a subset, a rate, or in the same sentence.
 
-import type { Approx } from './lexicon';
+import { MONTHS, type Approx } from './lexicon';
 import type { Quantity } from './quantities';
 import { relate, type ScopeRelation } from './scope';
 
@@ -76,9 +76,25 @@ const PRIOR = /\b(?:before|previous|previously|earlier|prior|so far|to date|unti
 /** The reporting period a figure is for ("for the fourth quarter", "quarterly", "for the full year"), from its sentence. */
 const PERIOD = /\b(quarter(?:ly)?|half[- ]year(?:ly)?|first half|second half|full[- ]year|annual(?:ly)?|year[- ]on[- ]year|monthly|weekly|daily|per (?:day|week|month|year))\b/gi;
 
+/** "the October-December period", "January to June": a span of months names a quarter or a half. */
+const MONTH_SPAN = new RegExp(`\\b(${MONTHS.join('|')})\\s*(?:-|–|to|through)\\s*(${MONTHS.join('|')})\\b`, 'gi');
+
+const periods = new WeakMap<Quantity, string | null>();
+
 function periodOf(q: Quantity, text: string): string | null {
+  let p = periods.get(q);
+  if (p === undefined) periods.set(q, (p = periodOfUncached(q, text)));
+  return p;
+}
+
+function periodOfUncached(q: Quantity, text: string): string | null {
   const clause = text.slice(Math.max(0, q.start - 80), Math.min(text.length, q.end + 80));
   const found = [...clause.matchAll(PERIOD)].map((m) => m[1]!.toLowerCase().replace(/[- ]/g, ' ').replace(/ly$/, '').replace(/^annual$/, 'full year'));
+  for (const m of clause.matchAll(MONTH_SPAN)) {
+    const months = (MONTHS.indexOf(m[2]!.toLowerCase()) - MONTHS.indexOf(m[1]!.toLowerCase()) + 12) % 12 + 1;
+    if (months === 3) found.push('quarter');
+    else if (months === 6) found.push('half year');
+  }
   return found.length ? found.sort().join('+') : null;
 }
 
@@ -100,6 +116,8 @@ export function differentFigures(a: Quantity, b: Quantity, text: string): boolea
 /** Reasons two mentions cannot be compared at all. */
 function blocked(a: Quantity, b: Quantity, opts: { allowSubset?: boolean } = {}): boolean {
   if (a.sentence === b.sentence) return true;
+  if (a.required || b.required) return true;
+  if (differentPlaces(a, b)) return true;
   if (a.listed || b.listed) return true;
   if (a.hedged !== b.hedged) return true;
   if (a.compared || b.compared) return true;
@@ -112,11 +130,20 @@ function blocked(a: Quantity, b: Quantity, opts: { allowSubset?: boolean } = {})
   return false;
 }
 
+/** One figure is told of a place its sentence opens with ("In Westbury, ...") that the other's does not name. */
+export function differentPlaces(a: Quantity, b: Quantity): boolean {
+  return (a.place !== null && a.place !== b.place && !b.names.includes(a.place)) || (b.place !== null && b.place !== a.place && !a.names.includes(b.place));
+}
+
 function sameCountFrame(a: Quantity, b: Quantity): boolean {
+  // The whole a part is taken from ("11 of the 39 seats") is not what the subject counts.
+  if (a.ofWhole !== b.ofWhole) return false;
   if (a.polarity !== null || b.polarity !== null) return a.polarity === b.polarity;
   if ((a.totality && (b.totality || b.definite)) || (b.totality && a.definite)) return true;
   if (a.frame.subject !== null && a.frame.subject === b.frame.subject && !a.frame.isSubject && !b.frame.isSubject) return true;
-  if (a.frame.verb !== null && a.frame.verb === b.frame.verb && a.frame.isSubject === b.frame.isSubject && a.frame.verb !== 'be') return true;
+  // (the same verb with different subjects is two doers: "Both earned 9 delegates" / "Warren earned 8")
+  const otherDoers = a.frame.subject !== null && b.frame.subject !== null && a.frame.subject !== b.frame.subject && !a.frame.isSubject && !b.frame.isSubject;
+  if (a.frame.verb !== null && a.frame.verb === b.frame.verb && a.frame.isSubject === b.frame.isSubject && a.frame.verb !== 'be' && !otherDoers) return true;
   // "2,150 homes were completed" / "2,300 completed homes"
   if (a.frame.verb !== null && a.frame.isSubject && a.frame.verb !== '' && b.modVerbs.includes(a.frame.verb)) return true;
   if (b.frame.verb !== null && b.frame.isSubject && b.frame.verb !== '' && a.modVerbs.includes(b.frame.verb)) return true;
@@ -139,6 +166,7 @@ function monotoneConflict(rel: ScopeRelation, a: [number, number], b: [number, n
 
 export function fmt(v: number): string {
   if (Number.isInteger(v)) return String(v).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  if (Math.abs(v) < 1) return String(Number(v.toPrecision(3)));
   return String(Math.round(v * 100) / 100);
 }
 
@@ -173,7 +201,7 @@ export function approxWord(q: Quantity): string {
   }
 }
 
-function plural(w: string): string {
+export function plural(w: string): string {
   if (/(s|x|ch|sh)$/.test(w)) return `${w}es`;
   if (/[^aeiou]y$/.test(w)) return `${w.slice(0, -1)}ies`;
   if (w === 'person') return 'people';
@@ -255,7 +283,7 @@ export function findConflicts(qs: readonly Quantity[], text: string): Conflict[]
           if (blocked(a, b) || !modsCompatible(a, b)) continue;
           if (!a.definite && !b.definite) continue;
           if (!overlaps(interval(a), interval(b))) {
-            if (add('duration', a, b, `"${phrase(a)}" and "${phrase(b)}" give different lengths (${approxWord(a)}${hours(a.value)} and ${approxWord(b)}${hours(b.value)}) for what reads as the same ${b.cls}.`)) break;
+            if (add('duration', a, b, `"${phrase(a)}" and "${phrase(b)}" give different lengths (${approxWord(a)}${hours(a.value)} and ${approxWord(b)}${hours(b.value)}) for what reads as the same ${b.head ?? b.cls}.`)) break;
           }
         }
         break;

@@ -4,7 +4,7 @@
 
 import { AttributionFinder, type KnownSource } from './attributions';
 import { CLAIM_THRESHOLD, claimScore, rankClaims, type Claim } from './claims';
-import { collectDates, datedEvent, eventDateConflicts, formatDate, publicationConflicts, referenceDate, weekdayExplanation, weekdayMismatches, type DatedEvent, type DateMention } from './dates';
+import { collectDates, datedEvent, eventDateConflicts, formatDate, publicationConflicts, referenceDate, weekdayDates, weekdayExplanation, weekdayMismatches, type DatedEvent, type DateMention } from './dates';
 import { AssistDoc } from './document';
 import { findConflicts } from './inconsistencies';
 import { findRestatements } from './restatements';
@@ -41,16 +41,30 @@ export function suggest(text: string, options: SuggestOptions = {}): Suggestion[
   for (const m of weekdayMismatches(dates, ref)) {
     inconsistencies.push({ type: 'inconsistency', kind: 'weekday', explanation: weekdayExplanation(m), spans: [span(text, m.mention.start, m.mention.end)] });
   }
+  // Header dates that disagree: each date that differs from the document's main date (the one given
+  // most often, else the first) is flagged against the nearest mention of that main date
+  // on another line. A flag
+  // covers exactly the two conflicting date expressions, never a line or a date that agrees.
   const groups = publicationConflicts(dates);
   if (groups.length > 1) {
-    const all = groups.flat().sort((a, b) => a.start - b.start);
-    const named = groups.map((g) => `${formatDate(g[0]!.year, g[0]!.month, g[0]!.day)} ("${text.slice(g[0]!.start, g[0]!.end)}")`);
-    inconsistencies.push({
-      type: 'inconsistency',
-      kind: 'date',
-      explanation: `The document's header dates disagree: ${named.join(' vs ')}.`,
-      spans: all.map((d) => span(text, d.start, d.end)),
-    });
+    const ordered = [...groups].sort((a, b) => b.length - a.length || a[0]!.start - b[0]!.start);
+    const main = ordered[0]!;
+    const day = (d: DateMention) => formatDate(d.year, d.month, d.day);
+    for (const g of ordered.slice(1)) {
+      const odd = g[0]!;
+      // (on a line of its own when there is one: "date 2025-07-22 Tuesday, 02 January 2024" is one
+      // line, the timestamp under the headline another)
+      const elsewhere = main.filter((d) => d.paragraph !== odd.paragraph);
+      const against = [...(elsewhere.length ? elsewhere : main)].sort((a, b) => Math.abs(a.start - odd.start) - Math.abs(b.start - odd.start))[0]!;
+      if (day(against) === day(odd)) continue;
+      const [x, y] = against.start < odd.start ? [against, odd] : [odd, against];
+      inconsistencies.push({
+        type: 'inconsistency',
+        kind: 'date',
+        explanation: `The document's header dates disagree: ${day(x)} ("${text.slice(x.start, x.end)}") vs ${day(y)} ("${text.slice(y.start, y.end)}").`,
+        spans: [span(text, x.start, x.end), span(text, y.start, y.end)],
+      });
+    }
   }
 
   // One pass over the sentences: quantities, attributions and claim scores, each sentence tagged
@@ -76,6 +90,13 @@ export function suggest(text: string, options: SuggestOptions = {}): Suggestion[
         const e = datedEvent(toks, chunks, d, ref);
         if (e) events.push(e);
         const ev = eventOfDate(toks, text, d);
+        if (ev) eventDates.push(ev);
+      }
+    }
+    // "The council met on Tuesday": a weekday alone dates an event by the article's own date.
+    if (ref.known && !ds?.some((d) => !d.header)) {
+      for (const d of weekdayDates(doc, s.index, ref)) {
+        const ev = eventOfDate(doc.tokens(s.index), text, d);
         if (ev) eventDates.push(ev);
       }
     }

@@ -1,4 +1,5 @@
 import { lexiconTags } from './nlp';
+import { wordnet } from './wordnet';
 
 // What a document names before a pronoun or a short form points back: people (with a gender from
 // the first name, when the lexicon knows it), and acronyms spelt out once ("Authority for Consumers
@@ -31,23 +32,53 @@ function quoted(text: string): Array<[number, number]> {
   return out;
 }
 
+/** A word WordNet knows as a common noun ("council", "paper"): not a surname here. */
+function isCommonNoun(word: string): boolean {
+  return (wordnet()?.synsets(word.toLowerCase(), 'n').length ?? 0) > 0;
+}
+
+const ORG_RUN = /(?<![\p{L}’'])(\p{Lu}[\p{L}&-]+(?:\s+\p{Lu}[\p{L}&-]+){1,2})(?![\p{L}])/gu;
+const DATE_WORD = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
+
 export class Mentions {
   private readonly persons: PersonMention[] = [];
   readonly acronyms = new Map<string, string>();
+  private readonly surnames = new Map<string, string>();
 
-  constructor(text: string) {
-    const quotes = quoted(text);
+  private readonly quotes: Array<[number, number]>;
+
+  /** Whether offset `at` lies inside a quotation. */
+  inQuote(at: number): boolean {
+    let lo = 0;
+    let hi = this.quotes.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const [a, b] = this.quotes[mid]!;
+      if (at <= a) hi = mid - 1;
+      else if (at >= b) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  }
+
+  constructor(private readonly text: string) {
+    const quotes = (this.quotes = quoted(text));
     const inQuote = (at: number) => quotes.some(([a, b]) => at > a && at < b);
     const full = new Map<string, PersonMention>();
     for (const m of text.matchAll(NAME_RUN)) {
-      const g = genderOf(m[1]!);
-      if (g === 'not a name' || g === 'unknown' || inQuote(m.index)) continue;
+      const g0 = genderOf(m[1]!);
       const name = `${m[1]}${m[2]!.replace(/\s+/g, ' ')}`;
+      // A first name the lexicon does not know ("Signe Dahlgaard", "Einar Thorvaldsson") is a
+      // person's when the surname is no common word either ("Pohjola Paper" is not).
+      const last = name.split(' ').at(-1)!;
+      const g = g0 === 'unknown' && lexiconTags(last.toLowerCase()).length === 0 && !/[’']s$/.test(last) && !isCommonNoun(last) ? null : g0;
+      if (g === 'not a name' || g === 'unknown' || inQuote(m.index)) continue;
       const mention = { start: m.index, name, gender: g };
       this.persons.push(mention);
       const surname = name.split(' ').at(-1)!;
       if (!full.has(surname)) full.set(surname, mention);
     }
+    for (const [surname, person] of full) this.surnames.set(surname, person.name);
     // A surname alone, later: the person named in full before.
     for (const [surname, person] of full) {
       const re = new RegExp(`\\b${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'gu');
@@ -59,8 +90,60 @@ export class Mentions {
     for (const m of text.matchAll(SPELT_OUT)) if (!this.acronyms.has(m[2]!)) this.acronyms.set(m[2]!, m[1]!);
   }
 
+  /**
+   * The organisation a document is about, for "the company said" when no organisation was quoted by
+   * name: the multi-word name (not a person's, not a place, not opening a sentence) given most often
+   * before `at`.
+   */
+  organisationBefore(at: number): string | null {
+    // Counted incrementally: attributions ask in document order.
+    if (at < this.orgAt) {
+      this.orgAt = 0;
+      this.orgCounts.clear();
+      this.orgRe.lastIndex = 0;
+      this.orgPending = null;
+    }
+    if (!this.personNames) this.personNames = new Set(this.persons.map((p) => p.name));
+    for (;;) {
+      const m = this.orgPending ?? this.orgRe.exec(this.text);
+      if (!m || m.index >= at) {
+        this.orgPending = m;
+        break;
+      }
+      this.orgPending = null;
+      const name = m[1]!;
+      const lead = this.text.slice(Math.max(0, m.index - 2), m.index);
+      if (m.index === 0 || /[.!?"“]\s*$|\n\s*$/.test(lead) || this.personNames.has(name) || DATE_WORD.test(name)) continue;
+      if (lexiconTags(name.split(/\s+/)[0]!.toLowerCase()).some((t) => t === 'Place' || t === 'Country' || t === 'City')) continue;
+      // (a named place or thing WordNet lists as an instance, "Red Sea", is no organisation here)
+      if (wordnet()?.synsets(name.toLowerCase(), 'n').some((x) => x.pointers.some((p) => p.symbol === '@i')) ?? false) continue;
+      this.orgCounts.set(name, (this.orgCounts.get(name) ?? 0) + 1);
+    }
+    this.orgAt = at;
+    let best: string | null = null;
+    let n = 0;
+    for (const [name, c] of this.orgCounts) if (c > n) [best, n] = [name, c];
+    return best;
+  }
+  private readonly orgRe = new RegExp(ORG_RUN.source, 'gu');
+  private orgAt = 0;
+  private orgPending: RegExpExecArray | null = null;
+  private readonly orgCounts = new Map<string, number>();
+  private personNames: Set<string> | null = null;
+
+  /** The gender a person's first name tells, if the document named them. */
+  genderOfName(name: string): Gender {
+    return this.persons.find((p) => p.name === name)?.gender ?? null;
+  }
+
+  /** The full name of a person named before, from a surname alone ("Dahlgaard" -> "Signe Dahlgaard"). */
+  fullName(name: string): string | null {
+    if (name.includes(' ')) return null;
+    return this.surnames.get(name) ?? null;
+  }
+
   /** The person a pronoun at `at` most likely means: the last one named since `from`, of its gender when known. */
-  personBefore(at: number, gender: Gender, from: number): string | null {
+  personBefore(at: number, gender: Gender, from: number, opts: { strict?: boolean } = {}): string | null {
     let fallback: string | null = null;
     for (let x = this.persons.length - 1; x >= 0; x--) {
       const p = this.persons[x]!;
@@ -69,6 +152,6 @@ export class Mentions {
       if (gender === null || p.gender === gender) return p.name;
       if (p.gender === null && fallback === null) fallback = p.name;
     }
-    return fallback;
+    return opts.strict ? null : fallback;
   }
 }

@@ -2,7 +2,7 @@
 // "68%", "3rd", "4.2 million") or words ("five", "twenty-five", "one hundred and five", "sixth"),
 // the latter through compromise's number parser.
 
-import { CURRENCY_SYMBOLS, MULTIPLIERS } from './lexicon';
+import { CURRENCY_PREFIXES, CURRENCY_SYMBOLS, MULTIPLIERS } from './lexicon';
 import { wordNumberValue, type Tok } from './nlp';
 import { hyphenJoined, isDigitNumber, isNumberTok, isOrdinalTok } from './tokens';
 
@@ -24,7 +24,7 @@ export interface NumberAt {
   words: boolean;
 }
 
-const DIGITS = /^([$€£¥₹₽₩])?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(.*)$/;
+const DIGITS = /^([$€£¥₹₽₩]|[A-Z]{1,3}\$)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(.*)$/;
 
 function isMultiplierTok(t: Tok | undefined): number | null {
   if (!t) return null;
@@ -40,7 +40,8 @@ export function numberValueAt(toks: readonly Tok[], k: number): NumberAt | null 
     if (!m) return null;
     let value = Number(m[2]!.replace(/,/g, '') + (m[3] ?? ''));
     if (!Number.isFinite(value)) return null;
-    const currency = m[1] ? (CURRENCY_SYMBOLS.get(m[1]) ?? null) : null;
+    const currency = m[1] ? (CURRENCY_SYMBOLS.get(m[1]) ?? CURRENCY_PREFIXES.get(m[1]) ?? null) : null;
+    if (m[1] && currency === null) return null;
     const rest = m[4] ?? '';
     let ordinal = false;
     let percent = false;

@@ -15,6 +15,7 @@ import {
   HEDGES,
   MEASURE_UNITS,
   MONTHS,
+  NATIONAL_CURRENCIES,
   QUALIFIERS,
   referentClass,
   SHELL_NOUNS,
@@ -24,7 +25,7 @@ import {
   WEEKDAYS,
   type Approx,
 } from './lexicon';
-import type { Tok } from './nlp';
+import { singular, type Tok } from './nlp';
 import { numberValueAt, type NumberAt } from './numerals';
 import { chunkBounds, frameOf, nounLemma, nounPhraseAfter, nounPhraseBefore, subjectBefore, verbLemma, type Frame, type NounPhrase } from './referents';
 import { findScopes, scopeFor, type Scope } from './scope';
@@ -74,6 +75,14 @@ export interface Quantity {
   context: string[];
   /** One of three or more figures of its kind in its sentence: a list of results, shares, tallies. */
   listed: boolean;
+  /** For a count glued to its noun ("the 45-seat council"): what it is the size of (council). */
+  whole: string | null;
+  /** The whole of a part given with it: the 39 in "won 11 of the 39 seats". */
+  ofWhole: boolean;
+  /** A figure required or needed ("the 20 seats needed for a majority"): a threshold, not a count of what is. */
+  required: boolean;
+  /** The place a sentence opens with ("In neighbouring Westbury, ..."), lower case, if any. */
+  place: string | null;
 }
 
 export interface SentenceContext {
@@ -92,6 +101,12 @@ const NOT_REFERENTS = new Set(['time', 'point', 'per', 'percent', 'cent', 'th', 
 const CHANGE_VERBS = new Set(['rise', 'fall', 'increase', 'decrease', 'climb', 'drop', 'grow', 'jump', 'decline', 'surge', 'slump', 'soar', 'plunge', 'raise', 'cut', 'reduce', 'lower', 'boost', 'shrink', 'swell', 'double', 'halve']);
 /** Words that open a new clause inside a chunk (for the reach of a hedge). */
 const CLAUSE_STARTS = new Set(['that', 'which', 'who', 'after', 'before', 'because', 'since', 'when', 'while', 'although', 'though', 'until', 'as', 'and', 'but', 'or']);
+/** Verbs that with "for" ask for a figure rather than report it. */
+const DEMAND_VERBS = new Set(['call', 'push', 'press', 'lobby', 'campaign', 'argue', 'ask', 'appeal']);
+/** "stood at nine", "was put at 40": a level given with "at". */
+const LEVEL_AT_VERBS = new Set(['stand', 'put', 'peg', 'place', 'set', 'estimate', 'remain', 'hold', 'sit']);
+/** "the toll reached 12", "the total was 30": a level given directly. */
+const LEVEL_VERBS = new Set(['reach', 'total', 'hit', 'top', 'number', 'be', 'exceed']);
 const RELATIVE_TIME = new Set(['ago', 'later', 'earlier', 'before', 'after', 'old', 'since', 'hence', 'prior']);
 
 function inRanges(ranges: ReadonlyArray<readonly [number, number]>, a: number, b: number): boolean {
@@ -130,6 +145,12 @@ function leftContext(toks: readonly Tok[], first: number): { approx: Approx; def
     start = b;
     b--;
   }
+  // "the new 35-minute journey": one adjective between the determiner and the number.
+  if (!definite && DEFINITE.has(norm(b - 1)) && norm(b - 1) !== 'that' && has(toks[b], 'Adjective') && !has(toks[b], 'Ordinal') && !isNumberTok(toks[b]) && !SUBSET.has(norm(b)) && !TOTALITY.has(norm(b)) && !['same', 'top', 'next', 'final', 'past'].includes(norm(b)) && approx === 'exact') {
+    definite = true;
+    start = b - 1;
+    b -= 2;
+  }
   if (TOTALITY.has(norm(b))) {
     totality = true;
     start = b;
@@ -155,6 +176,11 @@ function sentenceAnchors(toks: readonly Tok[], ctx: SentenceContext): string[] {
     if (inRanges(ctx.headerRanges, t.start, t.end)) continue;
     if (WEEKDAYS.includes(t.norm) || DAY_PARTS.has(t.norm)) out.push(t.norm);
   }
+  // "on its first day", "in the second week": an ordinal day of a run of them.
+  for (let x = 0; x + 1 < toks.length; x++) {
+    const u = nounLemma(toks[x + 1]!);
+    if (has(toks[x], 'Ordinal') && (u === 'day' || u === 'night' || u === 'week') && toks[x + 1]!.norm === u) out.push(`${toks[x]!.norm} ${u}`);
+  }
   for (const [s, e] of ctx.dateRanges) {
     if (inRanges(ctx.headerRanges, s, e)) continue;
     if (toks.length && s >= toks[0]!.start && e <= toks[toks.length - 1]!.end) out.push(`date:${s}`);
@@ -167,7 +193,12 @@ function attachedPhrase(toks: readonly Tok[], unitIdx: number): NounPhrase | nul
   let j = unitIdx + 1;
   if (toks[j]?.norm === 'long' && (hyphenJoined(toks[unitIdx]!) || toks[unitIdx]!.post === ' ')) j++;
   else if (!hyphenJoined(toks[unitIdx - 1] ?? toks[unitIdx]!) && !hyphenJoined(toks[unitIdx]!)) return null;
-  return nounPhraseAfter(toks, j);
+  const np = nounPhraseAfter(toks, j);
+  if (np) return np;
+  // "the 90-minute hearing had been": an -ing word the tagger read as a verb names the event.
+  const t = toks[j];
+  if (t && /^\p{Ll}+ing$/u.test(t.text) && !breaksAfter(toks[j - 1]!)) return { first: j, last: j, head: j, mods: [] };
+  return null;
 }
 
 /** "N hours of negotiation": the phrase after "of". */
@@ -211,14 +242,33 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
   // "At the previous election, turnout was 57 percent": the sentence is about an earlier instance.
   // (in the mention's own chunk, or in a fronted chunk that opens the sentence)
   const pastChunks = new Set<number>();
+  /** Where the words that put a chunk in the past stand (one per chunk, the first). */
+  const pastAt = new Map<number, number>();
   for (let x = 0; x < toks.length; x++) {
     const n = toks[x]!.norm;
     const next = toks[x + 1]?.norm ?? '';
-    if (n === 'previous' || n === 'previously' || n === 'prior' || (n === 'earlier' && next !== 'this')) pastChunks.add(chunks[x]!);
-    else if (n === 'last' && next !== '' && isNounTok(toks[x + 1]) && !TIME_UNITS.has(nounLemma(toks[x + 1]!)) && x > 0 && ['the', 'at', 'in'].includes(toks[x - 1]!.norm)) pastChunks.add(chunks[x]!);
+    const past = n === 'previous' || n === 'previously' || n === 'prior' || (n === 'earlier' && next !== 'this') || (n === 'last' && next !== '' && isNounTok(toks[x + 1]) && !TIME_UNITS.has(nounLemma(toks[x + 1]!)) && x > 0 && ['the', 'at', 'in'].includes(toks[x - 1]!.norm));
+    if (past) {
+      pastChunks.add(chunks[x]!);
+      if (!pastAt.has(chunks[x]!)) pastAt.set(chunks[x]!, x);
+    }
   }
   const out: Quantity[] = [];
   const norm = (k: number): string => toks[k]?.norm ?? '';
+  // "In neighbouring Westbury, Labour held 22 of the 40 seats": a place the sentence opens with
+  // holds for every figure in it.
+  let frontedPlace: string | null = null;
+  if (['in', 'at', 'across', 'for'].includes(norm(0))) {
+    for (let x = 1; x < Math.min(toks.length, 6); x++) {
+      const tk = toks[x]!;
+      if (/^\p{Lu}/u.test(tk.text) && !MONTHS.includes(tk.norm) && !WEEKDAYS.includes(tk.norm) && !isNumberTok(tk)) frontedPlace = tk.norm;
+      if (breaksAfter(tk)) {
+        if (!/^,/.test(tk.post.trim())) frontedPlace = null;
+        break;
+      }
+      if (x === Math.min(toks.length, 6) - 1) frontedPlace = null;
+    }
+  }
 
   const base = (kind: QuantityKind, first: number, last: number, value: number, unit: string, left: ReturnType<typeof leftContext>, numFirst: number): Quantity => {
     const frame = frameOf(toks, chunks, numFirst);
@@ -232,7 +282,18 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     let he = last;
     while (he < ce && !CLAUSE_STARTS.has(toks[he + 1]!.norm)) he++;
     for (let x = hs; x <= he; x++) if (HEDGES.has(toks[x]!.norm)) hedged = true;
-    for (let x = cs; x <= ce; x++) {
+    // "called for a 100% immunization rate", "pushed for a 5 percent rise": a demand, not a fact.
+    for (let x = Math.max(cs, first - 4); x < first; x++) if (toks[x]!.norm === 'for' && x > 0 && isVerbTok(toks[x - 1]) && DEMAND_VERBS.has(verbLemma(toks[x - 1]!))) hedged = true;
+    // "The 53 percent yes vote was far stronger than the margin of an earlier measure": what follows
+    // "than" is the other side of the comparison; the figure before it is told as it is.
+    let than = ce + 1;
+    for (let x = last + 1; x <= ce; x++) {
+      if (toks[x]!.norm === 'than') {
+        than = x;
+        break;
+      }
+    }
+    for (let x = cs; x <= ce && x < than; x++) {
       const n = toks[x]!.norm;
       if (['compared', 'previous', 'previously', 'earlier', 'prior', 'versus', 'vs', 'whereas', 'instead'].includes(n)) compared = true;
     }
@@ -244,7 +305,7 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     }
     if (RELATIVE_TIME.has(norm(last + 1)) && norm(last + 1) !== 'since') compared = true;
     const c = chunks[numFirst] ?? 0;
-    if (pastChunks.has(c) || (pastChunks.has(0) && c > 0)) compared = true;
+    if ((pastChunks.has(c) && (pastAt.get(c) ?? 0) < than) || (pastChunks.has(0) && c > 0)) compared = true;
     const names: string[] = [];
     for (let x = cs; x <= ce; x++) {
       const tk = toks[x]!;
@@ -284,11 +345,15 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       frame,
       hedged,
       compared,
-      scope: scopeFor(scopes, chunks, numFirst),
+      scope: ((sc) => (sc && (sc.first > than || subordinateBetween(last, sc.first)) ? null : sc))(scopeFor(scopes, chunks, numFirst)),
       anchors,
       names,
       context,
       listed: false,
+      whole: null,
+      ofWhole: norm(left.start - 1) === 'of' && (isNumberTok(toks[left.start - 2]) || ['all', 'most', 'some', 'none', 'each', 'any', 'many', 'half'].includes(norm(left.start - 2))),
+      required: /^(?:needed|required|necessary)$/.test(norm(last + 1)) || (/^(?:needed|required)$/.test(norm(last + 2)) && !isVerbTok(toks[last + 1])),
+      place: frontedPlace,
     };
   };
 
@@ -305,6 +370,15 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
         out.push(q);
         k++;
       }
+      continue;
+    }
+    // "the hour-long meeting", "a week-long strike": one unit, named as a compound.
+    if (TIME_UNITS.has(t.norm) && hyphenJoined(t) && norm(k + 1) === 'long' && k > 0 && isDeterminer(toks[k - 1]) && nounPhraseAfter(toks, k + 2)) {
+      const left = leftContext(toks, k);
+      const q = base('duration', left.start, k + 1, TIME_UNITS.get(t.norm)!, 'h', left, k);
+      describeDuration(q, k);
+      out.push(q);
+      k = Math.max(k + 1, toks.findIndex((x) => x.end === q.end));
       continue;
     }
     if (!isNumberTok(t) || inScope.has(k) || inRanges(ctx.dateRanges, t.start, t.end)) continue;
@@ -335,11 +409,28 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       k = last;
       continue;
     }
-    // Money
+    // Magnitudes: "a magnitude 6.1 earthquake", "a 5.2-magnitude tremor", "a 7.0 magnitude quake"
+    if (!num.ordinal && (norm(left.before) === 'magnitude' || suffix === 'magnitude' || (nt?.norm === 'magnitude' && !suffix))) {
+      const fromWord = norm(left.before) === 'magnitude';
+      const l = fromWord ? leftContext(toks, left.before) : left;
+      const last = nt?.norm === 'magnitude' && !suffix ? j : num.last;
+      const q = base('amount', fromWord ? l.start : left.start, last, num.value, 'magnitude', l, num.first);
+      const np = nounPhraseAfter(toks, last + 1);
+      if (np) {
+        setHead(q, toks, np);
+        q.end = toks[np.last]!.end;
+      }
+      q.keys = q.head ? [q.head] : [];
+      out.push(q);
+      k = np ? np.last : last;
+      continue;
+    }
+    // Money: "$5bn", "4.2 million pounds", "1.9 billion Australian dollars", "A$2.3 billion"
     const symbol = num.currency ?? currencyBefore(t);
-    const currencyWord = CURRENCY_WORDS.get(nextLemma) ?? (suffix ? CURRENCY_WORDS.get(suffix) : undefined);
+    const national = nationalCurrency(toks, j);
+    const currencyWord = national?.[0] ?? CURRENCY_WORDS.get(nextLemma) ?? (suffix ? CURRENCY_WORDS.get(suffix) : undefined);
     if (symbol || currencyWord) {
-      const last = currencyWord && !suffix ? j : num.last;
+      const last = national && !suffix ? national[1] : currencyWord && !suffix ? j : num.last;
       const q = base('amount', left.start, last, num.value, symbol ?? currencyWord ?? '', left, num.first);
       describeMeasure(q, num, last);
       out.push(q);
@@ -351,12 +442,17 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     if (timeUnit && !num.ordinal) {
       const unitIdx = suffix && TIME_UNITS.has(suffix) ? num.last : j;
       const after = norm(unitIdx + 1) === 'long' ? norm(unitIdx + 2) : norm(unitIdx + 1);
-      if (RELATIVE_TIME.has(after) || rateAfter(toks, unitIdx + 1) || norm(unitIdx + 1) === 'old' || ['in', 'within', 'for'].includes(norm(left.before))) {
+      // "for six years" is a scope or a sentence, not a length, unless a verb of lasting governs it:
+      // "the session running for nearly nine hours", "mills run around the clock for 10 weeks".
+      const forLength = norm(left.before) === 'for' && lastingVerbBefore(left.before);
+      if ((RELATIVE_TIME.has(after) && !(forLength && (after === 'before' || after === 'after'))) || rateAfter(toks, unitIdx + 1) || norm(unitIdx + 1) === 'old' || (['in', 'within', 'for'].includes(norm(left.before)) && !forLength)) {
         k = unitIdx;
         continue;
       }
       const q = base('duration', left.start, unitIdx, num.value * TIME_UNITS.get(timeUnit)!, 'h', left, num.first);
       if (left.approx === 'moreThan' && norm(left.start) === 'over') q.approx = 'exact'; // "over six months" = during
+      // "running for nine hours before the chair adjourned": "before" opens a clause, not an offset.
+      if (forLength && (after === 'before' || after === 'after')) q.compared = false;
       describeDuration(q, unitIdx);
       out.push(q);
       k = unitIdx;
@@ -405,6 +501,23 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       }
       continue;
     }
+    // A count glued to its noun: "the 45-seat council", "a 12-member panel" (the whole's size).
+    const glued = suffix ?? (hyphenJoined(toks[num.last]!) && nt && /^\p{Ll}{3,}$/u.test(nt.text) ? nt.norm : null);
+    const wholeAt = suffix ? num.last + 1 : num.last + 2;
+    if (glued && !num.ordinal && num.rangeTo === null && /^\p{Ll}{3,}$/u.test(glued) && !NOT_REFERENTS.has(glued) && isNounTok(toks[wholeAt]) && !isNumberTok(toks[wholeAt])) {
+      const whole = nounPhraseAfter(toks, wholeAt);
+      if (whole) {
+        const q = base('count', left.start, whole.last, num.value, '', left, num.first);
+        q.head = singularOf(glued);
+        // (no referent class: the size of a whole is compared only as a restatement, never as a count of the same set)
+        q.cls = null;
+        q.keys = [nounLemma(toks[whole.head]!)];
+        q.whole = q.keys[0]!;
+        out.push(q);
+        k = whole.last;
+        continue;
+      }
+    }
     // Counts: "at least five phone conversations", "all three terminals"
     let np: NounPhrase | null = null;
     let partitive = false;
@@ -416,7 +529,11 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     } else if (nt && !hyphenJoined(toks[num.last]!)) {
       np = nounPhraseAfter(toks, j);
     }
-    if (!np) continue;
+    if (!np) {
+      const q = bareCount(num, left);
+      if (q) out.push(q);
+      continue;
+    }
     const headLemma = nounLemma(toks[np.head]!);
     if (NOT_REFERENTS.has(headLemma) || TIME_UNITS.has(headLemma) || headLemma.length < 2) continue;
     if (has(toks[np.head], 'Date') && !has(toks[np.head], 'Plural')) continue;
@@ -439,9 +556,82 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
   }
   // A sentence listing results ("Biden won 48%, Sanders 20%, Steyer 11%") gives figures of different things.
   // The two ends of a range ("an estimate of $12 million to $15 million") are one item of a list.
-  const ends = out.filter((o) => !/(?:\d\s*(?:million|billion|m|bn)?\s*(?:to|-|–)\s*[$£€¥]?\s*)$/i.test(doc.text.slice(Math.max(0, o.start - 24), o.start)));
-  for (const q of out) q.listed = ends.filter((o) => o.kind === q.kind).length >= 3;
+  const ends = out.filter((o) => !o.compared && o.approx !== 'upTo' && !/(?:\d\s*(?:million|billion|m|bn)?\s*(?:to|-|–)\s*[$£€¥]?\s*)$/i.test(doc.text.slice(Math.max(0, o.start - 24), o.start)));
+  // (counts of different things are not a list of results: "the 51,000 spectators included 9,000 fans ... two clubs")
+  // (nor is a figure named with its own noun: "the $21.4 million sale brought the total to $96 million")
+  for (const q of out) q.listed = !(q.definite && q.head !== null && q.kind !== 'count') && ends.filter((o) => o.kind === q.kind).length >= 3;
   return out;
+
+  /**
+   * A number standing alone as what its subject amounts to: "the confirmed toll stood at nine",
+   * "the number of injured, initially put at 40", "the toll reached 12", "a crowd of 48,200". The
+   * count is of the subject's noun ("the number of injured": injured); a number noun with nothing
+   * after it ("the toll", "the total") is a shell that points back at a count given before.
+   */
+  function bareCount(num: NumberAt, left: ReturnType<typeof leftContext>): Quantity | null {
+    if (num.ordinal || num.words && num.value === 1) return null;
+    const after = toks[num.last + 1];
+    if (after && !breaksAfter(toks[num.last]!) && !has(after, 'Preposition') && !isVerbTok(after) && !['by', 'as', 'in', 'on', 'after', 'before', 'when', 'and'].includes(after.norm)) return null;
+    const b = left.before;
+    let subject: NounPhrase | null = null;
+    const prev = toks[b];
+    if (!prev) return null;
+    if (prev.norm === 'of' && !left.definite) {
+      // "a crowd of 48,200", "a death toll of 12"
+      const np = nounPhraseBefore(toks, b);
+      if (np && (toks[np.first]!.norm === 'a' || toks[np.first]!.norm === 'an' || DEFINITE.has(toks[np.first]!.norm))) subject = np;
+    } else {
+      let v = b;
+      if (prev.norm === 'at' || prev.norm === 'to') v = b - 1;
+      const verb = toks[v];
+      if (!verb || !isVerbTok(verb)) return null;
+      const lemma = verbLemma(verb);
+      const ok = prev.norm === 'at' ? LEVEL_AT_VERBS.has(lemma) : prev.norm === 'to' ? CHANGE_VERBS.has(lemma) : LEVEL_VERBS.has(lemma);
+      if (!ok) return null;
+      subject = subjectOfVerb(toks, v);
+    }
+    if (!subject || isPronoun(toks[subject.head])) return null;
+    // ("the confirmed toll": the determiner may stand before a participle the phrase left out)
+    let det = subject.first;
+    while (det > subject.first - 3 && det > 0 && !DEFINITE.has(toks[det]!.norm) && !isDeterminer(toks[det]) && !breaksAfter(toks[det - 1]!)) det--;
+    const q = base('count', left.start, num.last, num.value, '', left, num.first);
+    setHead(q, toks, subject);
+    // (compared only as a restatement that points back, not bucketed with counts of things)
+    q.cls = null;
+    q.definite = DEFINITE.has(toks[det]?.norm ?? '');
+    // The span runs from the subject: "the confirmed toll stood at nine".
+    if (num.first - subject.first <= 8) q.start = toks[q.definite ? det : subject.first]!.start;
+    // "the number of injured": what is counted follows "of".
+    if (SHELL_NOUNS.has(q.head!) || q.head === 'toll') {
+      const of = toks[subject.head + 1]?.norm === 'of' ? nounPhraseAfter(toks, subject.head + 2) : null;
+      if (of && of.last <= subject.last + 2) setHead(q, toks, of);
+      else q.shell = q.definite;
+    }
+    return q;
+  }
+
+  /** A clause of its own opens between the figure and a later time phrase ("fell 18 percent in the
+   *  year after the levy took effect in January 2024"): the time phrase dates that clause. */
+  function subordinateBetween(last: number, scopeFirst: number): boolean {
+    for (let x = last + 1; x < scopeFirst; x++) if (['after', 'before', 'since', 'when', 'until', 'while', 'because'].includes(toks[x]!.norm) && isVerbTokAhead(x, scopeFirst)) return true;
+    return false;
+  }
+  function isVerbTokAhead(from: number, to: number): boolean {
+    for (let x = from + 1; x < to; x++) if (isVerbTok(toks[x]) && !has(toks[x], 'Preposition')) return true;
+    return false;
+  }
+
+  /** A verb of lasting ("running", "lasted", "went on") within four words before token `at`, in its clause. */
+  function lastingVerbBefore(at: number): boolean {
+    for (let x = at - 1; x >= 0 && x >= at - 4; x--) {
+      const t = toks[x]!;
+      if (breaksAfter(t)) return false;
+      if (isVerbTok(t) && DURATION_VERBS.has(verbLemma(t))) return true;
+      // "talks went on for 14 hours"
+      if (isVerbTok(t) && verbLemma(t) === 'go' && toks[x + 1]?.norm === 'on') return true;
+    }
+    return false;
+  }
 
   function describeDuration(q: Quantity, unitIdx: number): void {
     const attached = attachedPhrase(toks, unitIdx);
@@ -511,12 +701,29 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
   }
 }
 
+function singularOf(word: string): string {
+  return singular(word);
+}
+
 function setHead(q: Quantity, toks: readonly Tok[], np: NounPhrase): void {
   q.head = nounLemma(toks[np.head]!);
   q.cls = referentClass(q.head);
   const mods = np.mods.filter((m) => !isNumberTok(toks[m]) && !isDeterminer(toks[m]));
   q.mods = lemmas(toks, mods);
   q.modVerbs = mods.map((m) => (has(toks[m], 'PastTense') || has(toks[m], 'Participle') ? verbLemma(toks[m]!) : ''));
+}
+
+/** "Australian dollars", "Swiss francs", "New Zealand dollars" at token j: the currency's code and its last token. */
+function nationalCurrency(toks: readonly Tok[], j: number): [string, number] | null {
+  const adj = toks[j];
+  if (!adj || !/^\p{Lu}/u.test(adj.text)) return null;
+  // "New Zealand", "Hong Kong", "Sri Lankan": the country's last word decides.
+  const at = /^\p{Lu}/u.test(toks[j + 1]?.text ?? '') && CURRENCY_WORDS.has(nounLemma(toks[j + 2] ?? adj)) ? j + 1 : j;
+  const word = toks[at + 1];
+  const code = word ? CURRENCY_WORDS.get(nounLemma(word)) : undefined;
+  if (!code) return null;
+  const national = NATIONAL_CURRENCIES.get(`${toks[at]!.norm.replace(/\./g, '')} ${code}`);
+  return national ? [national, at + 1] : null;
 }
 
 function currencyBefore(t: Tok): string | null {

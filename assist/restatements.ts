@@ -9,7 +9,7 @@
 // ("up from", "rose to"), plans and forecasts, different periods, subsets, rates, different named
 // places or parties, and figures far apart in size (a part and its whole, a day and a year).
 
-import { approxWord, differentFigures, fmt, hours, interval, overlaps, type Conflict } from './inconsistencies';
+import { approxWord, differentFigures, differentPlaces, fmt, hours, interval, overlaps, plural, type Conflict } from './inconsistencies';
 import type { Quantity } from './quantities';
 import { relate } from './scope';
 import { singular } from './nlp';
@@ -21,10 +21,13 @@ const UNINFORMATIVE = new Set([
   'official', 'report', 'statement', 'spokesperson', 'spokesman', 'spokeswoman', 'government', 'company', 'firm', 'group',
   'time', 'way', 'thing', 'lot', 'kind', 'sort', 'end', 'start', 'side', 'area', 'place', 'people', 'person', 'member',
   'today', 'yesterday', 'tomorrow', 'morning', 'evening', 'night', 'record', 'estimate', 'average', 'data',
+  // a change says how a figure moved, not what it is a figure of
+  'rise', 'increase', 'jump', 'gain', 'growth', 'surge', 'drop', 'fall', 'decline', 'decrease', 'cut', 'reduction', 'loss', 'change',
 ]);
 
-/** A verb of expectation or intent before the figure in its clause: a forecast or a plan, not what happened. */
-const PROSPECTIVE = /\b(?:expect|forecast|project|predict|anticipat|plan|aim|hope|target|intend|propos|budget|estimat|seek|sought|want)\w*\b[^,;:()"“”]*$/i;
+/** A verb of expectation or intent before the figure in its clause: a forecast or a plan, not what happened
+ *  ("the project" is a thing, "projected" a forecast). */
+const PROSPECTIVE = /\b(?:call(?:ed|s|ing)? for|urg|demand|push(?:ed|es|ing)? for|expect|forecast|project(?:ed|ions?|ing)|(?<!\b(?:the|a|an|this|that|its|their|his|her)\s)projects?|predict|anticipat|plan|aim|hope|target|intend|propos|budget|estimat|seek|sought|want)\w*\b[^,;:()"“”]*$/i;
 
 /** "would cost", "will be about", "could reach": a figure under a modal is not what happened. */
 const MODAL_BEFORE = /\b(?:will|would|could|might|may|should|shall)\s+(?:not\s+)?(?:[\p{Ll}]+\s+){0,3}(?:about|around|nearly|some|roughly|up to|more than|at least)?\s*[$£€¥]?\s*$/u;
@@ -34,15 +37,28 @@ const COMPOUND_LENGTH = /^(?:the|this|that)\s+[\w.,]+[- ](?:second|minute|hour|d
 /** "the $21.4 million sale", "The 590 million euro deal", "the 800-zloty penalty". */
 const COMPOUND_AMOUNT = /^(?:the|this|that)\s+\S*\d[\d.,]*(?:\s*(?:million|billion|thousand|m|bn|k))?[- ]?(?:[\p{L}]+[- ])?[\p{L}]+$/iu;
 
-/** The index of the latest earlier figure within 1.5x of `b` in size (the one a restatement points back at). */
+/** "million" is how big the figure is, not what it is of. */
+const MULTIPLIER_WORD = /^(?:hundred|thousand|million|billion|trillion|m|bn|k)$/i;
+
+/**
+ * The index of the earlier figure a restatement of `b` points back at: of those within 1.5x of it
+ * in size, the closest in size (the latest on a tie). A cap ("up to 4 million euros"), a plan or a
+ * comparison is not a figure that is restated.
+ */
 function nearestOfSize(earlier: readonly Quantity[], b: Quantity): number {
-  for (let x = earlier.length - 1; x >= 0; x--) {
+  let best = -1;
+  let bestRatio = Infinity;
+  for (let x = earlier.length - 1; x >= 0 && x >= earlier.length - WINDOW; x--) {
     const a = earlier[x]!;
-    if (a.sentence === b.sentence) continue;
+    if (a.sentence === b.sentence || a.approx === 'upTo' || a.hedged) continue;
     const lo = Math.min(a.value, b.value);
-    if (lo > 0 && Math.max(a.value, b.value) / lo <= 1.5) return x;
+    const ratio = lo > 0 ? Math.max(a.value, b.value) / lo : Infinity;
+    if (ratio <= 1.5 && ratio < bestRatio) {
+      best = x;
+      bestRatio = ratio;
+    }
   }
-  return -1;
+  return best;
 }
 
 /** A duration that is how long something went on: "lasted about three hours", "ran for 10 weeks". */
@@ -91,6 +107,31 @@ export function sameKind(a: string, b: string): boolean {
   return result;
 }
 
+const PERSON = new Map<string, 'person' | 'group' | null>();
+/** A noun for people: "person" itself, a kind of person ("evacuee", "spectator"), or a gathering of them ("crowd", "audience"). */
+export function peopleNoun(lemma: string): 'person' | 'group' | null {
+  const known = PERSON.get(lemma);
+  if (known !== undefined) return known;
+  const wn = wordnet();
+  let result: 'person' | 'group' | null = null;
+  if (lemma === 'person' || lemma === 'people') result = 'person';
+  else if (wn) {
+    const sa = wn.synsets(lemma, 'n').slice(0, 2);
+    const up = wn.reach(sa, ['@', '@i'], 6);
+    if (up.some((s) => s.words.includes('person') && s.words.includes('individual'))) result = 'person';
+    else if (wn.reach(sa, ['@'], 1).some((s) => s.words.includes('gathering') || s.words.includes('multitude'))) result = 'group';
+  }
+  PERSON.set(lemma, result);
+  return result;
+}
+
+/** Two heads for the same people: a gathering counted ("a crowd of 48,200") and the people in it ("the 51,000 spectators"). */
+function samePeople(a: string, b: string): boolean {
+  const pa = peopleNoun(a);
+  const pb = peopleNoun(b);
+  return pa !== null && pb !== null && (pa === 'group') !== (pb === 'group');
+}
+
 /** A noun derived from a verb, or naming its act ("sale" / "sell", "injury" / "injure", "payment" / "pay"). */
 export function derivedFrom(noun: string, verb: string): boolean {
   const wn = wordnet();
@@ -104,7 +145,15 @@ export function derivedFrom(noun: string, verb: string): boolean {
   return result;
 }
 
+const abouts = new WeakMap<Quantity, string[]>();
+
 function about(q: Quantity): string[] {
+  let a = abouts.get(q);
+  if (!a) abouts.set(q, (a = aboutUncached(q)));
+  return a;
+}
+
+function aboutUncached(q: Quantity): string[] {
   const nouns = new Set<string>();
   for (const n of [q.head, ...q.mods, ...q.keys.map((k) => k.split('@')[0]!), ...q.context]) {
     if (n && n.length > 2 && !UNINFORMATIVE.has(n) && !q.names.includes(n)) nouns.add(n);
@@ -129,15 +178,20 @@ function shared(a: Quantity, b: Quantity, text: string, changes: boolean): strin
 }
 
 /** "between 40,000 and 50,000 websites", "4.5 to 4 euros", "30-40 minutes": the figure is a range. */
-const RANGE_BEFORE = /(?:between\s+(?:about\s+)?[\d.,]+\s*(?:\w+\s+)?and|[\d.,]+\s*(?:to|-|–|or)\s*)\s*[$£€¥]?\s*$/i;
-/** "4 euros per kilo", "a day", "each": a rate, whatever the parser made of it. */
-const RATE_AFTER = /^\s*(?:per|a|an|each|every)\s+\p{L}+/u;
+const RANGE_BEFORE = /(?:between\s+(?:about\s+)?[$£€¥]?[\d.,]+\s*(?:\w+\s+)?and|[\d.,]+\s*(?:to|-|–|or)\s*)\s*[$£€¥]?\s*$/i;
+/** "between magnitude 3 and 4.5": the figure opens a range (with what follows it). */
+const RANGE_START_BEFORE = /\bbetween\s+(?:\p{L}+\s+)?[$£€¥]?\s*$/iu;
+const RANGE_START_AFTER = /^\s*(?:-|–|to|and)\s*[$£€¥]?\d/i;
+/** "4 euros per kilo", "a day", "each", "-per-hectare": a rate, whatever the parser made of it. */
+const RATE_AFTER = /^[\s-]*(?:per|a|an|each|every)[\s-]+\p{L}+/u;
 
 const UP = 'rose|risen|rising|rises|increased|increases|grew|grown|grows|climbed|climbs|jumped|jumps|gained|gains|surged|soared|raised|boosted|lifted';
 const DOWN = 'fell|fallen|falls|dropped|drops|declined|declines|slid|slipped|plunged|sank|shrank|decreased|decreases|cut|reduced|lowered|slumped|dipped|tumbled';
 const QUAL = '(?:about|around|nearly|almost|roughly|some|more than|less than|just over|just under|over|under)\\s+';
 /** "rose 8 percent", "were down 23 percent", "fell by 62 percent": the figure is a change. */
 const VERBAL_CHANGE = new RegExp(`\\b(?:(${UP})|(${DOWN})|(?:was|were|is|are)\\s+(up|down))\\s+(?:by\\s+)?(?:${QUAL})?[$£€¥]?\\s*$`, 'i');
+/** "reduced hospitalisations by 62 percent", "cut its costs by a third": a change of an object. */
+const VERB_OBJECT_BY = new RegExp(`\\b(?:(${UP})|(${DOWN}))\\s+(?:[^\\s.;:]+\\s+){1,8}by\\s+(?:${QUAL})?[$£€¥]?\\s*$`, 'iu');
 /** "rose to 58 percent": the level after a change. */
 const LEVEL_AFTER_CHANGE = new RegExp(`\\b(?:${UP}|${DOWN})\\s+to\\s+(?:${QUAL})?[$£€¥]?\\s*$`, 'i');
 /** "the 11 percent increase", "the 29 percent fall": a change named as a noun. */
@@ -164,11 +218,15 @@ function reading(q: Quantity, text: string): Reading {
 function readingOf(q: Quantity, text: string): Reading {
   const rate = RATE_AFTER.exec(text.slice(q.end, q.end + 24))?.[0].trim().toLowerCase() ?? q.rate;
   const before = text.slice(Math.max(0, q.start - 40), q.start);
-  const verbal = VERBAL_CHANGE.exec(before);
+  let verbal = VERBAL_CHANGE.exec(before) ?? VERB_OBJECT_BY.exec(text.slice(Math.max(0, q.start - 90), q.start));
+  // "The levy raised 46 million euros", "cut 300 jobs": money raised or things cut, with no "by", are
+  // what the verb acted on, a level; "raised prices by 5 percent" is a change.
+  if (verbal && q.kind !== 'percent' && /^(?:raised|boosted|lifted|cut|reduced|lowered)\b/i.test(verbal[0]) && !/\bby\s+(?:\S+\s+)?[$£€¥]?\s*$/i.test(before)) verbal = null;
   // "the 11 percent increase": the change noun after the figure, or as the mention's own head.
   const nominal = NOMINAL_CHANGE.exec(text.slice(q.end, q.end + 40)) ?? (q.head ? NOMINAL_CHANGE.exec(q.head) : null);
-  const change = verbal ? (verbal[1] || verbal[3]?.toLowerCase() === 'up' ? 'up' : 'down') : nominal ? (nominal[1] ? 'up' : 'down') : null;
-  return { range: RANGE_BEFORE.test(before), rate, change, levelAfterChange: LEVEL_AFTER_CHANGE.test(before) };
+  const change = verbal ? (verbal[1] || (verbal.length > 3 && verbal[3]?.toLowerCase() === 'up') ? 'up' : 'down') : nominal ? (nominal[1] ? 'up' : 'down') : null;
+  const range = RANGE_BEFORE.test(before) || (RANGE_START_AFTER.test(text.slice(q.end, q.end + 12)) && RANGE_START_BEFORE.test(before));
+  return { range, rate: rate?.replace(/^[\s-]+/, '').replace(/-/g, ' ') ?? null, change, levelAfterChange: LEVEL_AFTER_CHANGE.test(before) };
 }
 
 const names = new WeakMap<Quantity, string[]>();
@@ -185,14 +243,89 @@ function nearNamesOf(q: Quantity, text: string): string[] {
   return [...around.matchAll(/(?<![.!?]\s)(?<!^)\b(\p{Lu}[\p{L}'’-]+)/gu)].map((m) => m[1]!.toLowerCase()).filter((w) => q.names.includes(w) || q.names.some((n) => n.startsWith(w)));
 }
 
+// What whyApart reads from the text around a mention, worked out once per mention.
+const prospectives = new WeakMap<Quantity, boolean>();
+const complements = new WeakMap<Quantity, string[] | null>();
+const days = new WeakMap<Quantity, string | null>();
+function cached<T>(map: WeakMap<Quantity, T>, q: Quantity, make: () => T): T {
+  if (map.has(q)) return map.get(q) as T;
+  const v = make();
+  map.set(q, v);
+  return v;
+}
+
+const PLAN_NOUNS = new Set(['target', 'forecast', 'projection', 'goal', 'budget', 'estimate', 'plan', 'aim', 'ambition', 'guidance', 'outlook']);
+
+/** "the six-hour session on Tuesday": the weekday given right after the figure's phrase. */
+function dayAttached(q: Quantity, text: string): string | null {
+  // (or in a relative clause on it: "the magnitude 5.6 quake that struck on Friday")
+  const m = /^\s*(?:(?:that|which|who)\s+(?:\p{L}+\s+){1,2})?(?:on|of|last|this)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/iu.exec(text.slice(q.end, q.end + 40));
+  return m ? m[1]!.toLowerCase() : null;
+}
+
+/**
+ * A bound that the other figure keeps: "at least nine dead" and later "the toll stood at 12" (a
+ * toll that grew), "up to 40 minutes" and "30 minutes". Only a figure on the wrong side of a bound
+ * breaks it ("at least nine" ... "seven").
+ */
+function boundKept(a: Quantity, b: Quantity): boolean {
+  const lower = (q: Quantity) => q.approx === 'atLeast' || q.approx === 'moreThan';
+  const upper = (q: Quantity) => q.approx === 'upTo' || q.approx === 'lessThan';
+  if (lower(a) && b.value >= a.value && !upper(b)) return true;
+  if (lower(b) && a.value >= b.value && !upper(a)) return true;
+  if (upper(a) && b.value <= a.value && !lower(b)) return true;
+  if (upper(b) && a.value <= b.value && !lower(a)) return true;
+  return false;
+}
+
+/** What a figure is for or of, named right after it: "a $4.1m grant for roads" -> road. */
+function complementOf(q: Quantity, text: string): string[] | null {
+  const m = /^\s+(?:\p{Ll}+\s+)?(?:for|of)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|a\s+|an\s+)?((?:\p{Ll}{3,}\s*){1,3})/u.exec(text.slice(q.end, q.end + 50));
+  return m ? m[1]!.trim().split(/\s+/).filter((w) => !STOP.has(w)).map(singular) : null;
+}
+const STOP = new Set(['and', 'the', 'was', 'were', 'are', 'had', 'has', 'have', 'will', 'would', 'that', 'which', 'who', 'from', 'with', 'came', 'this']);
+
+/**
+ * Two counts of the same people told by one happening in two words: "injuring five people" / "six
+ * people were treated for injuries" (the verb of one, a noun derived from it in the other's clause).
+ */
+function sameHappening(a: Quantity, b: Quantity): boolean {
+  const link = (x: Quantity, y: Quantity) => x.frame.verb !== null && x.frame.verb.length > 2 && y.context.some((n) => n !== y.head && derivedFrom(n, x.frame.verb!));
+  const verbOf = (x: Quantity) => x.context.find((n) => /ing$/.test(n)) ?? null;
+  const gerundLink = (x: Quantity, y: Quantity) => {
+    const g = verbOf(x);
+    const stem = g?.replace(/ing$/, '') ?? '';
+    return g !== null && y.context.some((n) => n !== y.head && n !== g && (derivedFrom(n, stem) || derivedFrom(n, `${stem}e`)));
+  };
+  const actedOn = (x: Quantity, y: Quantity) => x.frame.verb !== null && y.head !== null && x.head !== null && peopleNoun(x.head) !== null && derivedFrom(y.head, x.frame.verb);
+  return link(a, b) || link(b, a) || gerundLink(a, b) || gerundLink(b, a) || actedOn(a, b) || actedOn(b, a);
+}
+
 /** Why two figures are not one figure told twice, or null when nothing keeps them apart. */
-export function whyApart(a: Quantity, b: Quantity, text: string): string | null {
+export function whyApart(
+  a: Quantity,
+  b: Quantity,
+  text: string,
+  echoes?: (a: Quantity, b: Quantity) => boolean,
+  opts: { event?: boolean } = {},
+  sumOfParts?: (part: Quantity, whole: Quantity) => boolean,
+): string | null {
   // The cheap reasons first: most pairs part on size alone, before any look at the text.
   const [lo, hi] = a.value < b.value ? [a.value, b.value] : [b.value, a.value];
   if (lo <= 0 || hi / lo > MAX_RATIO) return 'too far apart in size';
   // A count restated must point back at it: "the 16 delegations", not another "318 seats".
-  if (a.kind === 'count' && !(b.definite || b.shell)) return 'a count not pointing back';
+  if (a.kind === 'count' && !(b.definite || b.shell) && !(opts.event && sameHappening(a, b))) return 'a count not pointing back';
   if (a.sentence === b.sentence || a.listed || b.listed) return 'one sentence, or a list of results';
+  if (a.required || b.required) return 'a threshold';
+  if (differentPlaces(a, b)) return 'different places';
+  // "funded by a 40 million pound grant and 8 million pounds from a charity" ... "the 48 million pound
+  // project": parts that sum to the whole.
+  if (sumOfParts && (sumOfParts(a, b) || sumOfParts(b, a))) return 'parts of a whole';
+  // "fourteen years" ... "almost fourteen years of an eighteen-year sentence": the first figure is
+  // told again beside the second, which is then something else (here the whole it is part of).
+  if (echoes && echoes(a, b)) return 'the first figure is restated beside the second';
+  // A magnitude told again points back ("the magnitude 5.8 tremor"); "a 5.0 aftershock" is another event.
+  if (a.unit === 'magnitude' && !b.definite) return 'a new event, not one pointing back';
   const ra = reading(a, text);
   const rb = reading(b, text);
   // A change is compared with a change the same way, a level with a level; "rose to" gives a level.
@@ -201,10 +334,10 @@ export function whyApart(a: Quantity, b: Quantity, text: string): string | null 
   const comparedB = b.compared && rb.change === null && !rb.levelAfterChange;
   if (comparedA || comparedB) return 'a comparison';
   if (a.kind === 'count' && (!Number.isInteger(a.value) || !Number.isInteger(b.value))) return 'not whole numbers: not counts';
-  const prospective = (q: Quantity) => {
+  const prospective = (q: Quantity) => cached(prospectives, q, () => {
     const before = text.slice(Math.max(0, q.start - 60), q.start).split(/[.;:!?]/).at(-1)!;
     return PROSPECTIVE.test(before) || MODAL_BEFORE.test(before);
-  };
+  });
   if (prospective(a) || prospective(b)) return 'a forecast or a plan';
   if (ra.range || rb.range || ra.rate !== rb.rate) return 'a range, or different rates';
   if (a.subset || b.subset || a.rate !== b.rate || a.polarity !== b.polarity) return 'a subset, a rate or another side of a vote';
@@ -213,6 +346,28 @@ export function whyApart(a: Quantity, b: Quantity, text: string): string | null 
   }
   // Different days keep counts apart ("3 dead on Monday", "5 by Tuesday"), unless the second points back.
   if (a.anchors.length > 0 && b.anchors.length > 0 && !a.anchors.some((x) => b.anchors.includes(x)) && !(b.definite && a.kind !== 'count')) return 'different days';
+  // A day named with the figure itself ("the six-hour session on Tuesday") against another day.
+  const da = cached(days, a, () => dayAttached(a, text));
+  const db = cached(days, b, () => dayAttached(b, text));
+  if ((db !== null && a.anchors.length > 0 && !a.anchors.includes(db)) || (da !== null && b.anchors.length > 0 && !b.anchors.includes(da))) return 'different days';
+  // A number noun ("the toll") is about the place its sentence opens with: "In Haiti, the toll stood at 15".
+  for (const [shell, other] of [[b, a], [a, b]] as const) {
+    if (!shell.shell || other.names.length === 0) continue;
+    const lead = text.slice(Math.max(0, shell.start - 60), shell.start).split(/[.!?]\s+/).at(-1)!;
+    const places = [...lead.matchAll(/(?<=\s)(\p{Lu}[\p{L}'’-]+)/gu)].map((m) => m[1]!.toLowerCase());
+    if (places.length > 0 && !places.some((p) => other.names.includes(p))) return 'different places';
+  }
+  // "The council has 45 members" / "the 47-member assembly": the sizes of different bodies.
+  for (const [glued, other] of [[b, a], [a, b]] as const) {
+    const owner = other.frame.subject;
+    if (glued.whole !== null && owner !== null && !other.frame.isSubject && !other.names.includes(owner) && owner !== glued.whole && !sameKind(owner, glued.whole)) return 'the sizes of different things';
+  }
+  // "a $4.1m grant for roads" / "the $4.6m award for schools": named for different things.
+  const ca = cached(complements, a, () => complementOf(a, text));
+  const cb = cached(complements, b, () => complementOf(b, text));
+  if (ca !== null && cb !== null && ca.length > 0 && cb.length > 0 && !ca.some((x) => cb.some((y) => x === y || sameKind(x, y)))) return 'for different things';
+  // "the 3.4 billion euro target", "the 2 percent forecast": a plan named as such.
+  if (PLAN_NOUNS.has(a.head ?? '') !== PLAN_NOUNS.has(b.head ?? '')) return 'a forecast or a plan';
   // Different names right by the figures ("support for Smith" / "for Jones"), not a speaker further off.
   const na = nearNames(a, text);
   const nb = nearNames(b, text);
@@ -220,9 +375,14 @@ export function whyApart(a: Quantity, b: Quantity, text: string): string | null 
   return differentFigures(a, b, text) ? 'different periods or sizes' : null;
 }
 
+/** Measures are held in their dimension's base unit. */
+const BASE_UNITS: Record<string, string> = { length: 'm', mass: 'kg', area: 'square metres', volume: 'litres', power: 'MW' };
+
 function show(q: Quantity): string {
   if (q.kind === 'duration') return `${approxWord(q)}${hours(q.value)}`;
   if (q.kind === 'percent') return `${approxWord(q)}${fmt(q.value)}${q.unit === '%' ? ' percent' : ' points'}`;
+  if (q.unit === 'magnitude') return `${approxWord(q)}magnitude ${fmt(q.value)}`;
+  if (q.kind === 'amount' && BASE_UNITS[q.unit]) return `${approxWord(q)}${fmt(q.value)} ${BASE_UNITS[q.unit]}`;
   if (q.kind === 'amount') return `${approxWord(q)}${fmt(q.value)} ${q.unit}`;
   return `${approxWord(q)}${fmt(q.value)}`;
 }
@@ -236,13 +396,39 @@ const WHAT: Record<string, string> = { count: 'number of', amount: 'amount of', 
 export function findRestatements(qs: readonly Quantity[], text: string, known: ReadonlySet<string>): Conflict[] {
   const out: Conflict[] = [];
   const byKey = new Map<string, Quantity[]>();
+  const bySentence = new Map<number, Quantity[]>();
+  for (const q of qs) {
+    const list = bySentence.get(q.sentence) ?? [];
+    list.push(q);
+    bySentence.set(q.sentence, list);
+  }
+  const echoes = (a: Quantity, b: Quantity) =>
+    (bySentence.get(b.sentence) ?? []).some((q) => q !== b && q.kind === a.kind && q.unit === a.unit && Math.abs(q.value - a.value) <= 1e-9 * Math.max(1, a.value));
+  // A figure and the others of its kind in its sentence add up to the other figure.
+  const sumOfParts = (part: Quantity, whole: Quantity) => {
+    const siblings = (bySentence.get(part.sentence) ?? []).filter((q) => q.kind === part.kind && q.unit === part.unit && q.value < whole.value);
+    if (siblings.length < 2) return false;
+    const sum = siblings.reduce((n, q) => n + q.value, 0);
+    return Math.abs(sum - whole.value) <= 0.02 * whole.value;
+  };
   for (const b of qs) {
     if (b.kind === 'ordinal') continue;
     const key = `${b.kind}:${b.unit}`;
     const earlier = byKey.get(key) ?? [];
+    // The figure a restatement of b points back at, worked out once for b.
+    let nearest: number | undefined;
+    const nearestX = () => (nearest ??= nearestOfSize(earlier, b));
     for (let x = earlier.length - 1; x >= 0 && x >= earlier.length - WINDOW; x--) {
       const a = earlier[x]!;
-      if (whyApart(a, b, text) !== null || overlaps(interval(a), interval(b)) || known.has(`${a.start}:${b.start}`)) continue;
+      // ("evacuated 3,400 people" / "4,100 evacuees": the other's noun names who the verb acted on)
+      const actedOn = (x: Quantity, y: Quantity) => x.frame.verb !== null && y.head !== null && x.head !== null && peopleNoun(x.head) !== null && derivedFrom(y.head, x.frame.verb);
+      // (the cheap tests first: most pairs part on their values)
+      const lo = Math.min(a.value, b.value);
+      if (lo <= 0 || Math.max(a.value, b.value) / lo > MAX_RATIO || overlaps(interval(a), interval(b)) || boundKept(a, b)) continue;
+      const event =
+        a.kind === 'count' && !(b.definite || b.shell) && a.head !== null && b.head !== null &&
+        x === nearestX() && (a.head === b.head || sameKind(a.head, b.head) || actedOn(a, b) || actedOn(b, a));
+      if (whyApart(a, b, text, echoes, { event }, sumOfParts) !== null || known.has(`${a.start}:${b.start}`)) continue;
       const common = shared(a, b, text, reading(a, text).change !== null);
       const informative = (n: string | null): n is string => n !== null && !UNINFORMATIVE.has(n);
       // The same thing named twice, or named once and done once: "sold for $18.4 million" / "the $21.4 million sale".
@@ -260,15 +446,20 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
       // with its noun points back at the nearest earlier amount in that currency when the two are
       // close in size and no other amount near that size came between.
       const amountRestated =
-        a.kind === 'amount' && b.definite && COMPOUND_AMOUNT.test(text.slice(b.start, b.end)) && x === nearestOfSize(earlier, b) &&
+        a.kind === 'amount' && b.definite && !MULTIPLIER_WORD.test(/\S+$/.exec(text.slice(b.start, b.end))?.[0] ?? '') && COMPOUND_AMOUNT.test(text.slice(b.start, b.end)) && x === nearestX() &&
         Math.max(a.value, b.value) / Math.min(a.value, b.value) <= 1.5;
       // "the 4,100 evacuees" after "forced 3,400 people from their homes": a definite count of the
       // same kind of thing (people included), close in size, nothing nearer between.
+      // "the confirmed toll stood at nine" after "killing at least 11 people": a number noun with
+      // nothing after it points back at the nearest count of its size.
       const countRestated =
-        a.kind === 'count' && b.definite && a.head !== null && b.head !== null && x === nearestOfSize(earlier, b) &&
-        Math.max(a.value, b.value) / Math.min(a.value, b.value) <= 1.5 && (a.head === b.head || sameKind(a.head, b.head));
-      if (!lengthRestated && !amountRestated && !countRestated && !(heads && (pointsBack || common.length > 0)) && !(common.length >= 1 && pointsBack) && common.length < 2) continue;
-      const what = heads ? (b.head ?? a.head!) : common[0]!;
+        a.kind === 'count' && (b.definite || b.shell) && a.head !== null && b.head !== null && x === nearestX() &&
+        Math.max(a.value, b.value) / Math.min(a.value, b.value) <= 1.5 &&
+        (a.head === b.head || sameKind(a.head, b.head) || b.shell || a.shell || samePeople(a.head, b.head));
+      const happening = event && sameHappening(a, b) && Math.max(a.value, b.value) / Math.min(a.value, b.value) <= 1.5;
+      if (!lengthRestated && !amountRestated && !countRestated && !happening && !(heads && (pointsBack || common.length > 0)) && !(common.length >= 1 && pointsBack) && common.length < 2) continue;
+      let what = heads ? (b.head ?? a.head!) : (common[0] ?? b.head ?? a.head ?? 'figure');
+      if (b.kind === 'count') what = plural(what);
       const kind = b.kind as Conflict['kind'];
       out.push({
         kind,

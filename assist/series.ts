@@ -47,6 +47,12 @@ function stem(w: string): string {
 }
 
 function sameNoun(a: Mention, b: Mention): boolean {
+  // "at her second attempt" / "had fallen short twice before": times, counted as tries (and only
+  // as tries: "the 87th minute" is no time of the same series).
+  if (a.noun === 'time' || b.noun === 'time') {
+    const other = a.noun === 'time' ? b.noun : a.noun;
+    return other === 'time' || sameKind(other, 'attempt');
+  }
   if (a.noun === b.noun || sameKind(a.noun, b.noun)) return true;
   return a.words.some((x) => b.words.some((y) => stem(x).length >= 4 && stem(x) === stem(y)));
 }
@@ -56,11 +62,18 @@ function ordinalValue(word: string): number | null {
   return digits ? Number(digits[1]) : wordNumberValue(word);
 }
 
+/** The clause around a mention, for the period that bounds it ("... four times before without
+ *  winning, most recently in 2021": "in 2021" dates the last of them, after a comma, and bounds nothing). */
 function clauseAround(text: string, start: number, end: number): string {
   const before = text.slice(Math.max(0, start - 80), start).split(/[.;!?]/).at(-1)!;
-  const after = text.slice(end, end + 80).split(/[.;!?]/)[0]!;
-  return `${before} ${after}`;
+  const after = text.slice(end, end + 80).split(/[.;,!?]/)[0]!;
+  // "twice before this week": a point the count runs up to, not a period it is bounded by.
+  return `${before} ${after.replace(/^\s*(?:before|until|prior to)\s+(?:this|last)\s+\w+/i, '')}`;
 }
+
+/** "once", "twice", "thrice": a count of times. */
+const TIMES_WORDS: Record<string, number> = { once: 1, twice: 2, thrice: 3 };
+const TIMES = /\b(once|twice|thrice)\b/giu;
 
 function ordinals(text: string): Mention[] {
   const out: Mention[] = [];
@@ -88,6 +101,12 @@ function priorCounts(text: string): Mention[] {
     const prior = np.some((w) => PRIOR_INSIDE.test(w)) || PRIOR_AFTER.test(text.slice(end, end + 40));
     if (!prior) continue;
     out.push({ value, noun: singular(np.at(-1)!), words: np, start: m.index, end, period: PERIOD.exec(clauseAround(text, m.index, end))?.[0].toLowerCase() ?? '' });
+  }
+  // "she had fallen short twice before": a count of times.
+  for (const m of text.matchAll(TIMES)) {
+    const end = m.index + m[0].length;
+    if (!PRIOR_AFTER.test(text.slice(end, end + 40))) continue;
+    out.push({ value: TIMES_WORDS[m[1]!.toLowerCase()]!, noun: 'time', words: ['time'], start: m.index, end, period: PERIOD.exec(clauseAround(text, m.index, end))?.[0].toLowerCase() ?? '' });
   }
   return out;
 }

@@ -27,7 +27,7 @@ export function isDeterminer(t: Tok | undefined): boolean {
 
 /** A number written with digits: 4,800  6.5  $5bn  68%  3rd. */
 export function isDigitNumber(t: Tok): boolean {
-  return /^[$€£¥₹₽₩]?\d/.test(t.text);
+  return /^(?:[$€£¥₹₽₩]|[A-Z]{1,3}\$)?\d/.test(t.text);
 }
 
 const NUMBER_TAGS = ['Cardinal', 'Ordinal', 'Multiple', 'TextValue', 'NumericValue'];

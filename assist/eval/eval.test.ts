@@ -4,15 +4,16 @@ import { emptyScore, loadReal, loadSplit, precision, recall, scoreArticle, table
 
 // The assistant on articles written by people who never read its code (dev: tuned on; test: only
 // reported), and on published news (Wikinews, CC BY 2.5), where every proposal counts as a false
-// alarm. The figures print on every run; the floors below are today's, so a change that loses
-// ground fails. The targets (test recall 0.85, precision 0.9, 0.1 false alarms per 1,000
-// words) are not met yet: see assist/README.md.
+// alarm. The figures print on every run; the floors below sit just under today's (test recall
+// 0.40, precision 0.88; real 0.072 per 1,000 words; attributions 0.88 / 0.94), so a change that
+// loses ground fails. The inconsistency targets (test recall 0.85, precision 0.9) are not
+// met yet: see assist/README.md.
 const FLOORS = {
-  testRecall: 0.28,
-  testPrecision: 0.85,
-  realPer1000: 0.2,
-  attributionRecall: 0.8,
-  attributionPrecision: 0.85,
+  testRecall: 0.38,
+  testPrecision: 0.86,
+  realPer1000: 0.1,
+  attributionRecall: 0.86,
+  attributionPrecision: 0.92,
 };
 
 function run(split: 'dev' | 'test'): Score {

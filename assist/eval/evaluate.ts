@@ -110,6 +110,8 @@ export interface Score {
   /** Inconsistencies proposed, and how many of them state a gold one. */
   proposed: number;
   correct: number;
+  /** The same by the kind of suggestion proposed (count, amount, date ...). */
+  proposedByKind: Record<string, Counts & { proposed: number }>;
   /** Proposed inconsistencies that join a look-alike pair the gold says is consistent. */
   lookalikes: number;
   attributions: { gold: number; found: number; proposed: number; correct: number };
@@ -120,7 +122,7 @@ export interface Score {
 }
 
 export function emptyScore(): Score {
-  return { articles: 0, words: 0, byKind: {}, proposed: 0, correct: 0, lookalikes: 0, attributions: { gold: 0, found: 0, proposed: 0, correct: 0 }, misses: [], falseAlarms: [], attributionMisses: [], attributionFalse: [] };
+  return { articles: 0, words: 0, byKind: {}, proposed: 0, correct: 0, proposedByKind: {}, lookalikes: 0, attributions: { gold: 0, found: 0, proposed: 0, correct: 0 }, misses: [], falseAlarms: [], attributionMisses: [], attributionFalse: [] };
 }
 
 export function words(text: string): number {
@@ -140,7 +142,12 @@ export function scoreArticle(score: Score, article: Article, suggestions: readon
   }
   for (const s of inc) {
     score.proposed++;
-    if (gold.inconsistencies.some((p) => states(s, text, p))) score.correct++;
+    const pk = (score.proposedByKind[s.kind] ??= { gold: 0, found: 0, proposed: 0 });
+    pk.proposed++;
+    if (gold.inconsistencies.some((p) => states(s, text, p))) {
+      score.correct++;
+      pk.found++;
+    }
     else {
       if (gold.consistent.some((p) => states(s, text, p))) score.lookalikes++;
       score.falseAlarms.push(`${name} [${s.kind}] ${s.explanation}`);
@@ -177,6 +184,9 @@ export function table(name: string, score: Score): string {
   const pct = (x: number) => x.toFixed(2);
   const lines = [`${name}: ${score.articles} articles, ${score.words.toLocaleString('en')} words`];
   for (const [kind, k] of Object.entries(score.byKind).sort()) lines.push(`  ${kind.padEnd(9)} recall ${k.found}/${k.gold}`);
+  // Precision by the kind the assistant gave its suggestion (a gold "measure" is proposed as an amount).
+  const byProposed = Object.entries(score.proposedByKind).sort().map(([kind, k]) => `${kind} ${k.found}/${k.proposed}`);
+  if (byProposed.length) lines.push(`  precision by proposed kind: ${byProposed.join(', ')}`);
   lines.push(`  inconsistencies: recall ${pct(recall(score))}, precision ${pct(precision(score))} (${score.correct}/${score.proposed}), look-alikes flagged ${score.lookalikes}`);
   const a = score.attributions;
   lines.push(`  attributions: recall ${pct(a.gold ? a.found / a.gold : 1)} (${a.found}/${a.gold}), precision ${pct(a.proposed ? a.correct / a.proposed : 1)} (${a.correct}/${a.proposed})`);
