@@ -7,7 +7,7 @@ import { DocumentHead } from './editor/DocumentHead';
 import { ExportDialog } from './export/ExportDialog';
 import { Desk } from './layout/Desk';
 import { Library } from './library/Library';
-import { useLibrary } from './library/useLibrary';
+import { useLibrary, type ReadChoices } from './library/useLibrary';
 import { AnnotationPanel, type LowerTab, type PanelHandle } from './panel/AnnotationPanel';
 import { createDocumentStore, select } from './store/documentStore';
 import { useDocState } from './store/useDocState';
@@ -69,6 +69,28 @@ export function App() {
   }
 
   const chooseFile = useCallback(() => fileInput.current?.click(), []);
+  // Choices for the next file chosen (reading the open document again in the browser, which must
+  // be given the file once more: it has no path to read it from).
+  const nextChoices = useRef<ReadChoices>({});
+  const importFiles = library.importFiles;
+  const onFiles = useCallback(
+    (files: readonly File[]) => {
+      const choices = nextChoices.current;
+      nextChoices.current = {};
+      void importFiles(files, choices);
+    },
+    [importFiles],
+  );
+  const readAgain = useCallback(
+    (choices: ReadChoices) => {
+      void library.readAgain(choices, () => {
+        nextChoices.current = choices;
+        toast('Choose the same file again to read it this way', 'info');
+        fileInput.current?.click();
+      });
+    },
+    [library, toast],
+  );
   const { selectAt, deselect } = assistant;
   const onClickOffset = useCallback(
     (offset: number) => {
@@ -154,7 +176,7 @@ export function App() {
         showLibrary={showLibrary}
         fileInput={fileInput}
         onChooseFile={chooseFile}
-        onFiles={(files) => void library.importFiles(files)}
+        onFiles={onFiles}
         onToggleLibrary={() => setShowLibrary((v) => !v)}
         onTag={(kind) => void tag(kind)}
         onRemoveTag={removeSelectedTag}
@@ -173,7 +195,7 @@ export function App() {
           <main className="cs-main">
             {doc ? (
               <>
-                <DocumentHead document={doc} onShowChanges={() => setShowChanges(true)} />
+                <DocumentHead document={doc} onShowChanges={() => setShowChanges(true)} onReadAgain={readAgain} />
                 <DocumentEditor ref={editorRef} document={doc} store={store} onClickOffset={onClickOffset} />
               </>
             ) : (

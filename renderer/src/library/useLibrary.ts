@@ -8,6 +8,12 @@ import type { Toast } from '../workflow/useWriter';
 
 const LAST_DOC_KEY = 'claimscope.lastDocument';
 
+/** How to read a file (common/api.ts ImportChoices): another encoding, or a web page whole. */
+export interface ReadChoices {
+  encoding?: string;
+  wholePage?: boolean;
+}
+
 /** The library: listing, opening and importing documents; the one open last time opens at start. */
 export function useLibrary({ store, client, toast }: { store: DocumentStore; client: Client; toast: Toast }) {
   const [busy, setBusy] = useState<string | null>(null);
@@ -40,14 +46,14 @@ export function useLibrary({ store, client, toast }: { store: DocumentStore; cli
   );
 
   const importFiles = useCallback(
-    async (files: readonly File[]) => {
+    async (files: readonly File[], choices: ReadChoices = {}) => {
       for (const file of files) {
         setBusy(`Importing ${file.name}…`);
         try {
           const path = isElectron ? window.claimscope!.pathForFile(file) : '';
           const result = path
-            ? await client.importFile({ path })
-            : await client.importBytes({ name: file.name, dataBase64: await fileToBase64(file) });
+            ? await client.importFile({ path, ...choices })
+            : await client.importBytes({ name: file.name, dataBase64: await fileToBase64(file), ...choices });
           if (result.existing) toast(`${file.name} is already in the library; opened it`, 'info');
           await refreshLibrary();
           await openDocument(result.document.id);
@@ -77,5 +83,32 @@ export function useLibrary({ store, client, toast }: { store: DocumentStore; cli
     })();
   }, [client, openDocument, refreshLibrary]);
 
-  return { busy, refreshLibrary, openDocument, importFiles };
+  /**
+   * Reads the open document's file again with other choices (another encoding, the whole page).
+   * Electron reads it from its path; the browser has no path, so the analyst picks the file again
+   * (`needFile` opens the file chooser; `importFiles` then takes these choices).
+   */
+  const readAgain = useCallback(
+    async (choices: ReadChoices, needFile: () => void): Promise<void> => {
+      const doc = store.getState().document;
+      if (!doc) return;
+      if (!isElectron || !doc.path) {
+        needFile();
+        return;
+      }
+      setBusy(`Reading ${doc.title} again…`);
+      try {
+        const result = await client.importFile({ path: doc.path, ...choices });
+        await refreshLibrary();
+        await openDocument(result.document.id);
+      } catch (err) {
+        toast(errorMessage(err), 'error');
+      } finally {
+        setBusy(null);
+      }
+    },
+    [client, openDocument, refreshLibrary, store, toast],
+  );
+
+  return { busy, refreshLibrary, openDocument, importFiles, readAgain };
 }
