@@ -53,8 +53,10 @@ describe('exportReport', () => {
     expect(html).not.toMatch(/<script/i);
   });
 
-  it('round-trips annotations, sources, links and flags through JSON-LD into another database', async () => {
+  it('round-trips annotations, sources, links, flags and the verdict through JSON-LD into another database', async () => {
     const { a, id } = await seeded();
+    // (Straight to the app: the seeded document's writes were not mirrored.)
+    expect((await a.dispatch('setAssessment', { documentId: id, verdict: 'misleading', summary: 'Two counts of the calls **disagree**.' })).ok).toBe(true);
     const json = (await call(a, 'exportReport', { documentId: id, format: 'json' })).content as string;
     const b = openApp(path.join(tmp(), 'b.db'));
     opened.push(b);
@@ -70,6 +72,11 @@ describe('exportReport', () => {
       links: s.links.length,
     });
     expect(shape(after.state)).toEqual(shape(before.state));
+    expect(after.state.assessment).toMatchObject({ verdict: 'misleading', summary: 'Two counts of the calls **disagree**.' });
+    // Imported again over an analyst's own verdict: theirs stays.
+    expect((await b.dispatch('setAssessment', { documentId: r.documentId, verdict: 'reliable', summary: 'Mine.' })).ok).toBe(true);
+    await call(b, 'importAnnotations', { name: 'report.jsonld', json });
+    expect((await call(b, 'getState', { documentId: r.documentId })).assessment).toMatchObject({ verdict: 'reliable', summary: 'Mine.' });
   });
 
   it('refuses a JSON-LD file whose carried text differs from the document its fingerprint names, and never lets carried text stand in for the real article', async () => {

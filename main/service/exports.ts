@@ -167,6 +167,7 @@ function checkLimits(name: string, data: ImportedAnnotations): void {
     if (f.explanation.length > LIMITS.explanation) refuse(`a flag's explanation is longer than ${LIMITS.explanation.toLocaleString('en')} characters`);
     if (f.note.length > LIMITS.note) refuse(`a flag has a note longer than ${LIMITS.note.toLocaleString('en')} characters`);
   }
+  if (data.assessment && data.assessment.summary.length > LIMITS.summary) refuse(`the assessment's summary is longer than ${LIMITS.summary.toLocaleString('en')} characters`);
 }
 
 /** Inserts what a JSON-LD file holds, in one undoable operation; quotes re-anchor on the local text. */
@@ -235,6 +236,16 @@ export function insertImported(ctx: ServiceContext, name: string, data: Imported
         const flagId = rec.insert('flags', { document_id: documentId, explanation: f.explanation, status: f.status, note: f.note, created_at: nowIso() });
         for (const m of members) rec.insert('flag_members', { flag_id: flagId, annotation_id: m });
         flags++;
+      }
+      // The file's verdict and summary, when the document has none of its own (never over the
+      // analyst's): one more row in this same undoable step.
+      const carried = data.assessment;
+      const own = ctx.store.assessments.forDocument(documentId);
+      const ownIsEmpty = !own || (own.verdict === 'unassessed' && own.summary === '');
+      if (carried && ownIsEmpty && (carried.verdict !== 'unassessed' || carried.summary !== '')) {
+        const row = { document_id: documentId, verdict: carried.verdict, summary: carried.summary, updated_at: nowIso() };
+        if (own) rec.update('assessments', own.id, row);
+        else rec.insert('assessments', row);
       }
       return { annotations: annotationIds.size, sources, links, flags };
     });

@@ -1,3 +1,4 @@
+import type { Verdict } from '../../../common/domain';
 import type { Block, ClaimStatus, DocumentRecord, DocumentState, FlagStatus, Metadata, Reliability, SourceType } from '../../../common/domain';
 
 /** What every exporter reads: one document and everything annotated on it. */
@@ -25,6 +26,8 @@ export interface ReportInput {
  */
 export interface ImportedAnnotations {
   document: ImportedDocumentInfo;
+  /** The analyst's verdict and summary on the whole document, when the file carries one. */
+  assessment?: { verdict: Verdict; summary: string };
   sources: ImportedSource[];
   annotations: ImportedAnnotation[];
   links: ImportedLink[];

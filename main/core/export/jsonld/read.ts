@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { Block, ClaimStatus, Credibility, FlagStatus, Metadata, Reliability, SourceType } from '../../../../common/domain';
+import { Block, ClaimStatus, Credibility, FlagStatus, Metadata, Reliability, SourceType, Verdict } from '../../../../common/domain';
 import { ClaimscopeError } from '../../../../common/errors';
 import { quoteSelector } from '../../../../common/selectors';
-import { ANNO_CONTEXT, CLAIMSCOPE_VOCAB, INCONSISTENCY_TAG } from './terms';
+import { ANNO_CONTEXT, ASSESSMENT_KIND, CLAIMSCOPE_VOCAB, INCONSISTENCY_TAG } from './terms';
 import type { ImportedAnnotation, ImportedAnnotations, ImportedFlag, ImportedLink, ImportedSource } from '../types';
 import { withHttpUrlOnly } from '../url';
 
@@ -52,6 +52,7 @@ const Body = resource(
     source: resource(SourceNode).optional(),
     'claimscope:status': z.string().optional(),
     'claimscope:credibility': Credibility.nullable().optional(),
+    'claimscope:verdict': z.string().optional(),
   }),
 );
 type Body = z.infer<typeof Body>;
@@ -60,7 +61,7 @@ const Item = z.looseObject({
   id: z.string().min(1, 'an annotation needs an id'),
   type: Types.refine((t) => t.includes('Annotation'), 'type must be "Annotation"'),
   created: z.string().optional(),
-  'claimscope:kind': z.enum(['claim', 'attribution', INCONSISTENCY_TAG]).optional(),
+  'claimscope:kind': z.enum(['claim', 'attribution', INCONSISTENCY_TAG, ASSESSMENT_KIND]).optional(),
   'claimscope:orphan': z.boolean().optional(),
   body: oneOrMany(Body),
   target: oneOrMany(Target).refine((t) => t.length > 0, 'an annotation needs a target'),
@@ -115,9 +116,15 @@ export function fromJsonLd(json: unknown): ImportedAnnotations {
   const flags: ImportedFlag[] = [];
   const seen = new Set<string>();
   const targetDocuments = new Set<string>();
+  let assessment: ImportedAnnotations['assessment'];
   for (const item of items) {
     if (seen.has(item.id)) fail(`the annotation ${item.id} appears twice`);
     seen.add(item.id);
+    if (item['claimscope:kind'] === ASSESSMENT_KIND) {
+      if (assessment) fail('the file carries two assessments of the document');
+      assessment = readAssessment(item);
+      continue;
+    }
     const kind = kindOf(item);
     if (kind === INCONSISTENCY_TAG) {
       flags.push(readFlag(item));
@@ -168,12 +175,21 @@ export function fromJsonLd(json: unknown): ImportedAnnotations {
     annotations,
     links,
     flags,
+    ...(assessment ? { assessment } : {}),
   };
+}
+
+/** The analyst's verdict (a body assessing, with claimscope:verdict) and summary (commenting). */
+function readAssessment(item: Item): NonNullable<ImportedAnnotations['assessment']> {
+  const body = item.body.find((b) => b.purpose === 'assessing' && b['claimscope:verdict'] !== undefined);
+  const verdict = Verdict.safeParse(body?.['claimscope:verdict'] ?? 'unassessed');
+  if (!verdict.success) fail(`${item.id}: "${String(body?.['claimscope:verdict'])}" is not a verdict (${Verdict.options.join(', ')})`);
+  return { verdict: verdict.data, summary: textsOf(item.body, 'commenting') };
 }
 
 function kindOf(item: Item): 'claim' | 'attribution' | typeof INCONSISTENCY_TAG {
   const own = item['claimscope:kind'];
-  if (own) return own;
+  if (own && own !== ASSESSMENT_KIND) return own;
   for (const b of item.body) {
     if (b.purpose === 'tagging' && (b.value === 'claim' || b.value === 'attribution' || b.value === INCONSISTENCY_TAG)) return b.value;
   }

@@ -8,7 +8,11 @@ export const documentIri = (sha256: string) => `urn:claimscope:document:${sha256
 export const annotationIri = (id: number) => `urn:claimscope:annotation:${id}`;
 export const sourceIri = (id: number) => `urn:claimscope:source:${id}`;
 export const flagIri = (id: number) => `urn:claimscope:flag:${id}`;
+export const assessmentIri = (sha256: string) => `urn:claimscope:assessment:${sha256}`;
 export const collectionIri = (sha256: string) => `urn:claimscope:collection:${sha256}`;
 
 /** The tag (tagging body) of a flag annotation, beside `claim` and `attribution`. */
 export const INCONSISTENCY_TAG = 'inconsistency';
+
+/** The kind of the document-level annotation carrying the analyst's verdict and summary. */
+export const ASSESSMENT_KIND = 'assessment';

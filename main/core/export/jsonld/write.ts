@@ -2,7 +2,10 @@ import type { Annotation, Flag, Link, Source } from '../../../../common/domain';
 import { jsonForHtml } from '../json-html';
 import { credibilityText, FLAG_STATUS_LABELS, RELIABILITY_LABELS, STATUS_LABELS } from '../labels';
 import { buildModel, type ReportModel } from '../model';
+import { VERDICT_LABELS } from '../../../../common/labels';
 import {
+  ASSESSMENT_KIND,
+  assessmentIri,
   annotationIri,
   collectionIri,
   documentIri,
@@ -44,6 +47,13 @@ export function toJsonLd(input: ReportInput, options: JsonLdOptions = {}): JsonO
     items.push(annotationItem(m, a, docIri, linksFrom.get(a.id) ?? []));
   }
   for (const f of m.flags) items.push(flagItem(f));
+  // The analyst's bottom line: an annotation on the whole document (its target is the document).
+  const verdict = m.assessment;
+  if (verdict && (verdict.verdict !== 'unassessed' || verdict.summary !== '')) {
+    const body: JsonObject[] = [{ type: 'TextualBody', purpose: 'assessing', value: VERDICT_LABELS[verdict.verdict], 'claimscope:verdict': verdict.verdict }];
+    if (verdict.summary !== '') body.push({ type: 'TextualBody', purpose: 'commenting', format: 'text/markdown', value: verdict.summary });
+    items.push({ id: assessmentIri(doc.sha256), type: 'Annotation', motivation: 'assessing', modified: verdict.updatedAt, 'claimscope:kind': ASSESSMENT_KIND, body, target: docIri });
+  }
 
   const document: JsonObject = {
     id: docIri,
