@@ -75,6 +75,9 @@ function states(s: Inconsistency, text: string, pair: GoldPair): boolean {
   if (!pair.b) return s.spans.some((x) => overlaps(x, a));
   const b = locate(text, pair.b);
   if (!b) return false;
+  // A weekday that does not match its date is one phrase ("Wednesday, June 16"): a gold pair that
+  // also names another mention is found by a one-span check of either.
+  if (s.kind === 'weekday' && s.spans.length === 1) return overlaps(s.spans[0]!, a) || overlaps(s.spans[0]!, b);
   return s.spans.some((x) => overlaps(x, a)) && s.spans.some((x) => overlaps(x, b)) && s.spans.length >= 2;
 }
 

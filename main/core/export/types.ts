@@ -1,5 +1,4 @@
-import type { Verdict } from '../../../common/domain';
-import type { Block, ClaimStatus, DocumentRecord, DocumentState, FlagStatus, Metadata, Reliability, SourceType } from '../../../common/domain';
+import type { Block, ClaimStatus, DocumentRecord, DocumentState, FlagStatus, Metadata, Reliability, SourceType, Verdict } from '../../../common/domain';
 
 /** What every exporter reads: one document and everything annotated on it. */
 export interface ReportInput {
