@@ -27,6 +27,11 @@ import {
   Assessment,
   Settings,
   Verdict,
+  CaseName,
+  CaseSummary,
+  CaseSuggestion,
+  ClaimGroup,
+  ClaimStance,
 } from './domain';
 import type { MethodName } from './methods';
 
@@ -126,6 +131,8 @@ export const api = {
       status: ClaimStatus.optional(),
       credibility: Credibility.nullable().optional(),
       note: z.string().max(LIMITS.note).optional(),
+      /** The analyst has looked at the words a new version gave it: the "changed" mark goes (undoable). */
+      reviewedChange: z.literal(true).optional(),
     }),
     output: Written.extend({ annotation: Annotation }),
   },
@@ -290,6 +297,90 @@ export const api = {
   rejectSuggestions: {
     input: z.strictObject({ documentId: Id, ids: z.array(Id).min(1).max(100_000) }),
     output: Written.extend({ rejected: z.number().int() }),
+  },
+
+  // Cases (issue 14): a named set of documents; claim groups match passages across them.
+  listCases: {
+    input: z.strictObject({}),
+    output: z.object({ cases: z.array(CaseSummary) }),
+  },
+  createCase: {
+    /** Not undoable (filing, like settings); names are unique, compared without case. */
+    input: z.strictObject({ name: CaseName }),
+    output: z.object({ case: CaseSummary }),
+  },
+  renameCase: {
+    input: z.strictObject({ id: Id, name: CaseName }),
+    output: z.object({ case: CaseSummary }),
+  },
+  deleteCase: {
+    /** Its claim groups, hypotheses and undo history go with it; its documents stay in the library. */
+    input: z.strictObject({ id: Id }),
+    output: z.object({ deleted: Id }),
+  },
+  addToCase: {
+    /** Appends documents to the case in the order given; one already there keeps its place. */
+    input: z.strictObject({ caseId: Id, documentIds: z.array(Id).min(1).max(1000) }),
+    output: z.object({ case: CaseSummary }),
+  },
+  removeFromCase: {
+    /** The document leaves the case (not the library); its passages stay in claim groups until removed. */
+    input: z.strictObject({ caseId: Id, documentId: Id }),
+    output: z.object({ case: CaseSummary }),
+  },
+  getCase: {
+    /** The case, its documents in order with counts of their tags, its claim groups and its undo state. */
+    input: z.strictObject({ id: Id }),
+    output: z.object({
+      case: CaseSummary,
+      documents: z.array(
+        z.object({
+          document: DocumentSummary,
+          claims: z.number().int(),
+          attributions: z.number().int(),
+          flags: z.number().int(),
+          orphans: z.number().int(),
+        }),
+      ),
+      claimGroups: z.array(ClaimGroup),
+      history: z.object({ caseId: Id, canUndo: z.boolean(), canRedo: z.boolean() }),
+    }),
+  },
+  createClaimGroup: {
+    /** One undoable step in the case; members are claims of the case's documents. */
+    input: z.strictObject({
+      caseId: Id,
+      label: z.string().max(LIMITS.explanation).optional(),
+      members: z.array(z.strictObject({ annotationId: Id, stance: ClaimStance.optional() })).max(LIMITS.flagMembers).optional(),
+    }),
+    output: Written.extend({ claimGroup: ClaimGroup }),
+  },
+  addToClaimGroup: {
+    /** Adds a claim (default stance 'states'), or changes the stance of one already in the group. */
+    input: z.strictObject({ groupId: Id, annotationId: Id, stance: ClaimStance.optional() }),
+    output: Written.extend({ claimGroup: ClaimGroup }),
+  },
+  removeFromClaimGroup: {
+    input: z.strictObject({ groupId: Id, annotationId: Id }),
+    output: Written.extend({ claimGroup: ClaimGroup }),
+  },
+  deleteClaimGroup: {
+    input: z.strictObject({ id: Id }),
+    output: Written.extend({ deleted: Id }),
+  },
+  undoCase: {
+    /** Undoes the case's last claim-group step; label null when there was none. */
+    input: z.strictObject({ caseId: Id }),
+    output: Written.extend({ label: z.string().nullable() }),
+  },
+  redoCase: {
+    input: z.strictObject({ caseId: Id }),
+    output: Written.extend({ label: z.string().nullable() }),
+  },
+  suggestCase: {
+    /** Cross-document contradictions and corroborations over the case's documents (same shape as `case suggest --json`). */
+    input: z.strictObject({ caseId: Id, corroborations: z.boolean().optional() }),
+    output: z.object({ suggestions: z.array(CaseSuggestion) }),
   },
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 

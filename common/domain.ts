@@ -51,7 +51,12 @@ export type TextPositionSelector = z.infer<typeof TextPositionSelector>;
 export const TextQuoteSelector = z.object({ exact: z.string(), prefix: z.string(), suffix: z.string() });
 export type TextQuoteSelector = z.infer<typeof TextQuoteSelector>;
 
-export const BLOCK_TYPES = ['paragraph', 'heading', 'listItem', 'blockquote'] as const;
+/**
+ * A 'table' block's text is its grid: cells separated by a tab, rows by a line break (a cell's own
+ * text never holds either); rows may have fewer cells than the widest, and a merged cell is followed
+ * by empty ones where it spans.
+ */
+export const BLOCK_TYPES = ['paragraph', 'heading', 'listItem', 'blockquote', 'table'] as const;
 export const InlineStyle = z.object({
   type: z.enum(['bold', 'italic']),
   start: Offset,
@@ -64,6 +69,8 @@ export const Block = z.object({
   end: Offset,
   level: z.number().int().min(1).max(6).optional(),
   ordered: z.boolean().optional(),
+  /** A table whose first row is its header. */
+  header: z.boolean().optional(),
   styles: z.array(InlineStyle).optional(),
 });
 export type Block = z.infer<typeof Block>;
@@ -114,6 +121,10 @@ export const Annotation = z.object({
   note: z.string(),
   orphan: z.boolean(),
   createdAt: z.string(),
+  /** The words it had before a new version of the document re-anchored it onto different ones. */
+  changedFrom: z.string().nullable().optional(),
+  /** The version whose text changed its words; null once the analyst has reviewed the change. */
+  changedInVersion: z.number().int().nullable().optional(),
 });
 export type Annotation = z.infer<typeof Annotation>;
 
@@ -176,6 +187,34 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 
+/** A case (issue 14): a named set of documents about one event; a document may sit in several. */
+export const CaseName = z.string().trim().min(1).max(200);
+export const CaseSummary = z.object({
+  id: Id,
+  name: z.string(),
+  /** ISO 8601, UTC. */
+  createdAt: z.string(),
+  /** The case's documents in their order (position). */
+  documentIds: z.array(Id),
+});
+export type CaseSummary = z.infer<typeof CaseSummary>;
+
+export const CLAIM_STANCES = ['states', 'contradicts'] as const;
+export const ClaimStance = z.enum(CLAIM_STANCES);
+export type ClaimStance = z.infer<typeof ClaimStance>;
+/** A passage (annotation) of one of the case's documents in a claim group, and how it stands to the claim. */
+export const ClaimGroupMember = z.object({ id: Id, annotationId: Id, documentId: Id, stance: ClaimStance });
+export type ClaimGroupMember = z.infer<typeof ClaimGroupMember>;
+/** Passages of a case's documents the analyst matched as stating (or contradicting) one claim. */
+export const ClaimGroup = z.object({
+  id: Id,
+  caseId: Id,
+  label: z.string(),
+  createdAt: z.string(),
+  members: z.array(ClaimGroupMember),
+});
+export type ClaimGroup = z.infer<typeof ClaimGroup>;
+
 /** Everything the editor needs about one document's annotations. */
 export const DocumentState = z.object({
   annotations: z.array(Annotation),
@@ -227,6 +266,20 @@ export const SuggestionBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('claim'), score: z.number().min(0).max(1), span: SuggestSpan }),
 ]);
 export type SuggestionBody = z.infer<typeof SuggestionBody>;
+/** A passage of one document of a case: a suggestion span with the document it is in. */
+export const CaseSpan = SuggestSpan.extend({ documentId: Id });
+export type CaseSpan = z.infer<typeof CaseSpan>;
+export const CORROBORATION_KINDS = ['count', 'ordinal', 'amount', 'percent', 'duration', 'date'] as const;
+/**
+ * What the assistant proposes across a case's documents (`cli case suggest --json`): the same shape
+ * as a single document's inconsistency, each span carrying its documentId; a corroboration is two
+ * passages of different documents stating the same referent with the same figure.
+ */
+export const CaseSuggestion = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('inconsistency'), kind: z.enum(INCONSISTENCY_KINDS), explanation: z.string(), spans: z.array(CaseSpan) }),
+  z.object({ type: z.literal('corroboration'), kind: z.enum(CORROBORATION_KINDS), explanation: z.string(), spans: z.array(CaseSpan) }),
+]);
+export type CaseSuggestion = z.infer<typeof CaseSuggestion>;
 export const SUGGESTION_STATES = ['pending', 'accepted', 'rejected'] as const;
 export const StoredSuggestion = z.object({ id: Id, state: z.enum(SUGGESTION_STATES), suggestion: SuggestionBody });
 export type StoredSuggestion = z.infer<typeof StoredSuggestion>;
@@ -247,5 +300,9 @@ export const ChangeSet = z.object({
   /** The document's assessment, when the write changed it (absent: unchanged). */
   assessments: delta(Assessment).optional(),
   history: z.object({ canUndo: z.boolean(), canRedo: z.boolean() }).nullable(),
+  /** Claim groups the write changed (absent: none); members are read back whole. */
+  claimGroups: delta(ClaimGroup).optional(),
+  /** A write made in a case (claim groups): that case's undo state. */
+  caseHistory: z.object({ caseId: Id, canUndo: z.boolean(), canRedo: z.boolean() }).optional(),
 });
 export type ChangeSet = z.infer<typeof ChangeSet>;

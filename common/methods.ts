@@ -32,6 +32,20 @@ export const METHOD_NAMES = [
   'setAssessment',
   'getSettings',
   'updateSettings',
+  'listCases',
+  'createCase',
+  'renameCase',
+  'deleteCase',
+  'addToCase',
+  'removeFromCase',
+  'getCase',
+  'createClaimGroup',
+  'addToClaimGroup',
+  'removeFromClaimGroup',
+  'deleteClaimGroup',
+  'undoCase',
+  'redoCase',
+  'suggestCase',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 

@@ -7,7 +7,7 @@ import { prepared, type DB } from './connection';
 export const TRACKED_TABLES = {
   annotations: [
     'document_id', 'kind', 'start_offset', 'end_offset', 'exact', 'prefix', 'suffix',
-    'status', 'credibility', 'note', 'orphan', 'created_at',
+    'status', 'credibility', 'note', 'orphan', 'created_at', 'changed_from', 'changed_in_version',
   ],
   sources: ['name', 'type', 'aliases', 'reliability', 'note', 'created_at'],
   links: ['from_id', 'to_annotation_id', 'to_source_id'],
@@ -15,6 +15,10 @@ export const TRACKED_TABLES = {
   flag_members: ['flag_id', 'annotation_id'],
   suggestions: ['document_id', 'type', 'key', 'payload', 'state', 'created_at'],
   assessments: ['document_id', 'verdict', 'summary', 'updated_at'],
+  claim_groups: ['case_id', 'label', 'created_at'],
+  claim_group_members: ['group_id', 'annotation_id', 'stance'],
+  hypotheses: ['case_id', 'label', 'position', 'created_at'],
+  ach_marks: ['hypothesis_id', 'group_id', 'mark'],
 } as const;
 export type TrackedTable = keyof typeof TRACKED_TABLES;
 
@@ -106,10 +110,18 @@ const REFERENCES: Partial<Record<TrackedTable, ReadonlyArray<{ table: TrackedTab
     { table: 'links', column: 'from_id', what: 'a link' },
     { table: 'links', column: 'to_annotation_id', what: 'a link' },
     { table: 'flag_members', column: 'annotation_id', what: 'a flag' },
+    { table: 'claim_group_members', column: 'annotation_id', what: 'a claim group' },
   ],
   sources: [{ table: 'links', column: 'to_source_id', what: 'a citation' }],
   flags: [{ table: 'flag_members', column: 'flag_id', what: 'a flag member' }],
+  claim_groups: [
+    { table: 'claim_group_members', column: 'group_id', what: 'a claim group member' },
+    { table: 'ach_marks', column: 'group_id', what: 'a hypothesis mark' },
+  ],
+  hypotheses: [{ table: 'ach_marks', column: 'hypothesis_id', what: 'a hypothesis mark' }],
 };
+
+const NOUNS: Partial<Record<TrackedTable, string>> = { sources: 'a source', flags: 'a flag', claim_groups: 'a claim group', hypotheses: 'a hypothesis' };
 
 /**
  * Thrown when undo or redo would delete a row that something made since (often in another
@@ -117,7 +129,7 @@ const REFERENCES: Partial<Record<TrackedTable, ReadonlyArray<{ table: TrackedTab
  */
 export class ReplayConflictError extends Error {
   constructor(table: TrackedTable, what: string) {
-    super(`it would remove ${table === 'sources' ? 'a source' : table === 'flags' ? 'a flag' : 'a tag'} that ${what} made since still uses; undo or remove that first`);
+    super(`it would remove ${NOUNS[table] ?? 'a tag'} that ${what} made since still uses; undo or remove that first`);
     this.name = 'ReplayConflictError';
   }
 }

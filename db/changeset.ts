@@ -62,6 +62,20 @@ export function toChangeSet(store: Store, documentId: number | null, changes: re
     if (row && inDocument(row.document_id)) set.assessments!.upserted.push(assessmentFromChange(id, row));
     else set.assessments!.removed.push(id);
   }
+  // Claim groups (cases): read back whole, like flags; only present when the write touched one.
+  const groupIds = new Set<number>(images.get('claim_groups')?.keys() ?? []);
+  for (const c of changes) {
+    if (c.table !== 'claim_group_members') continue;
+    for (const image of [c.before, c.after]) if (image) groupIds.add(Number(image.group_id));
+  }
+  if (groupIds.size > 0) {
+    set.claimGroups = { upserted: [], removed: [] };
+    for (const id of groupIds) {
+      const group = store.claimGroups.get(id);
+      if (group) set.claimGroups.upserted.push(group);
+      else set.claimGroups.removed.push(id);
+    }
+  }
   const flagIds = new Set<number>(images.get('flags')?.keys() ?? []);
   for (const c of changes) {
     if (c.table !== 'flag_members') continue;

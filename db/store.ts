@@ -1,6 +1,8 @@
 import type { DB } from './connection';
 import { AnnotationRepo } from './repos/annotations';
 import { AssessmentRepo } from './repos/assessments';
+import { CaseRepo } from './repos/cases';
+import { ClaimGroupRepo } from './repos/claimgroups';
 import { DocumentRepo } from './repos/documents';
 import { FlagRepo } from './repos/flags';
 import { LinkRepo } from './repos/links';
@@ -15,7 +17,7 @@ export type { OperationRow } from './repos/operations';
 /**
  * Every read of the database, one repository per table, each with its row mapper and the shared
  * statement cache (connection.ts). Undoable writes go through ChangeRecorder (changes.ts); the
- * writes that are not undoable (documents, the operation log, suggestions, settings) are here.
+ * writes that are not undoable (documents, the operation log, suggestions, settings, cases) are here.
  */
 export class Store {
   readonly documents: DocumentRepo;
@@ -27,6 +29,8 @@ export class Store {
   readonly suggestions: SuggestionRepo;
   readonly assessments: AssessmentRepo;
   readonly settings: SettingsRepo;
+  readonly cases: CaseRepo;
+  readonly claimGroups: ClaimGroupRepo;
 
   constructor(readonly db: DB) {
     this.documents = new DocumentRepo(db);
@@ -38,5 +42,7 @@ export class Store {
     this.suggestions = new SuggestionRepo(db);
     this.assessments = new AssessmentRepo(db);
     this.settings = new SettingsRepo(db);
+    this.cases = new CaseRepo(db);
+    this.claimGroups = new ClaimGroupRepo(db);
   }
 }

@@ -79,6 +79,20 @@ function validExamples(): Partial<Record<string, Record<string, unknown>>> {
     setAssessment: { documentId: ids.document, verdict: 'mixed', summary: 'Counts disagree.' },
     getSettings: {},
     updateSettings: { analystName: 'A. Analyst' },
+    listCases: {},
+    createCase: { name: 'Phone call' },
+    renameCase: { id: 1, name: 'Call' },
+    deleteCase: { id: 1 },
+    addToCase: { caseId: 1, documentIds: [ids.document] },
+    removeFromCase: { caseId: 1, documentId: ids.document },
+    getCase: { id: 1 },
+    createClaimGroup: { caseId: 1, label: 'Length of the call', members: [{ annotationId: ids.claim1, stance: 'states' }] },
+    addToClaimGroup: { groupId: 1, annotationId: ids.claim1, stance: 'contradicts' },
+    removeFromClaimGroup: { groupId: 1, annotationId: ids.claim1 },
+    deleteClaimGroup: { id: 1 },
+    undoCase: { caseId: 1 },
+    redoCase: { caseId: 1 },
+    suggestCase: { caseId: 1, corroborations: false },
   } as Partial<Record<string, Record<string, unknown>>>;
 }
 
@@ -221,6 +235,18 @@ describe('fuzzing the API router', () => {
       ['acceptSuggestions', (n) => ({ documentId: n })],
       ['rejectSuggestions', (n) => ({ documentId: n, ids: [1] })],
       ['setAssessment', (n) => ({ documentId: n, verdict: 'false' })],
+      ['renameCase', (n) => ({ id: n, name: 'x' })],
+      ['deleteCase', (n) => ({ id: n })],
+      ['addToCase', (n) => ({ caseId: n, documentIds: [n] })],
+      ['removeFromCase', (n) => ({ caseId: n, documentId: n })],
+      ['getCase', (n) => ({ id: n })],
+      ['createClaimGroup', (n) => ({ caseId: n })],
+      ['addToClaimGroup', (n) => ({ groupId: n, annotationId: n })],
+      ['removeFromClaimGroup', (n) => ({ groupId: n, annotationId: n })],
+      ['deleteClaimGroup', (n) => ({ id: n })],
+      ['undoCase', (n) => ({ caseId: n })],
+      ['redoCase', (n) => ({ caseId: n })],
+      ['suggestCase', (n) => ({ caseId: n })],
     ] as Array<[MethodName, (n: number) => unknown]>;
     const known = cases.filter(([m]) => (METHOD_NAMES as readonly string[]).includes(m));
     await fc.assert(

@@ -1,12 +1,20 @@
-// `npm run eval [-- dev|test|real] [--verbose]`: the assistant's figures on the evaluation data.
+// `npm run eval [-- dev|test|real|cases] [--verbose]`: the assistant's figures on the evaluation data.
 // Tune on dev only: read test's figures, never its misses line by line.
 import { suggest } from '../index';
 import { emptyScore, loadReal, loadSplit, scoreArticle, table, words } from './evaluate';
+import { caseTable, runCases } from './cases';
 
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
 const splits = args.filter((a) => !a.startsWith('--'));
 for (const split of splits.length ? splits : ['dev', 'test', 'real']) {
+  if (split === 'cases') {
+    // Cross-document contradictions over the blind case corpus (issue 14): assist/eval/cases.ts.
+    const score = runCases();
+    console.log(caseTable(score));
+    if (verbose) for (const line of [...score.misses.map((m) => `  miss: ${m}`), ...score.falseAlarms.map((f) => `  false: ${f}`)]) console.log(line);
+    continue;
+  }
   if (split === 'real') {
     const texts = loadReal();
     let n = 0;

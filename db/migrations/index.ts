@@ -3,6 +3,8 @@ import { updateToSchemaVersion1 } from './0001-initial';
 import { updateToSchemaVersion2 } from './0002-unique-links';
 import { updateToSchemaVersion3 } from './0003-text-fingerprint';
 import { updateToSchemaVersion4 } from './0004-settings-assessments';
+import { updateToSchemaVersion5 } from './0005-cases';
+import { updateToSchemaVersion6 } from './0006-changed-wording';
 
 export interface Migration {
   version: number;
@@ -16,6 +18,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'unique-links', up: updateToSchemaVersion2 },
   { version: 3, name: 'text-fingerprint', up: updateToSchemaVersion3 },
   { version: 4, name: 'settings-assessments', up: updateToSchemaVersion4 },
+  { version: 5, name: 'cases', up: updateToSchemaVersion5 },
+  { version: 6, name: 'changed-wording', up: updateToSchemaVersion6 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -18,6 +18,8 @@ export interface AnnotationRow {
   note: string;
   orphan: number;
   created_at: string;
+  changed_from: string | null;
+  changed_in_version: number | null;
 }
 
 /** The one row mapper: a stored row, or a change's after image with its id. */
@@ -36,6 +38,8 @@ export function toAnnotation(r: AnnotationRow): Annotation {
     note: r.note,
     orphan: r.orphan === 1,
     createdAt: r.created_at,
+    changedFrom: r.changed_from ?? null,
+    changedInVersion: r.changed_in_version ?? null,
   };
 }
 
@@ -51,6 +55,8 @@ export interface Placement {
   prefix: string;
   suffix: string;
   orphan: boolean;
+  /** The words it had, when the new version's differ (with the version that changed them). */
+  changed?: { from: string; inVersion: number };
 }
 
 export class AnnotationRepo {
@@ -127,7 +133,19 @@ export class AnnotationRepo {
     prepared(
       this.db,
       `UPDATE annotations SET document_id = @doc, start_offset = @start, end_offset = @end,
-         exact = @exact, prefix = @prefix, suffix = @suffix, orphan = @orphan WHERE id = @id`,
-    ).run({ id, doc: p.documentId, start: p.start, end: p.end, exact: p.exact, prefix: p.prefix, suffix: p.suffix, orphan: p.orphan ? 1 : 0 });
+         exact = @exact, prefix = @prefix, suffix = @suffix, orphan = @orphan,
+         changed_from = coalesce(@changedFrom, changed_from), changed_in_version = coalesce(@changedIn, changed_in_version) WHERE id = @id`,
+    ).run({
+      id,
+      doc: p.documentId,
+      start: p.start,
+      end: p.end,
+      exact: p.exact,
+      prefix: p.prefix,
+      suffix: p.suffix,
+      orphan: p.orphan ? 1 : 0,
+      changedFrom: p.changed?.from ?? null,
+      changedIn: p.changed?.inVersion ?? null,
+    });
   }
 }

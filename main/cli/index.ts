@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { oneLine, openApp, type App } from '../app';
 import { resolveDbPath } from '../paths';
 import { backupCommand, restoreCommand } from './backup';
+import { caseCommand } from './cases';
 import { UsageError, type Command } from './command';
 import { importCommand, listCommand } from './documents';
 import { exportCommand, importAnnotationsCommand } from './exports';
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, Command> = {
   suggest: suggestCommand,
   annotate: annotateCommand,
   settings: settingsCommand,
+  case: caseCommand,
 };
 
 function usage(): string {

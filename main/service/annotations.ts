@@ -10,11 +10,14 @@ import { applyDefaultLinks } from './links';
 
 /**
  * Deletes an annotation with everything that points at it, each as a recorded change so undo
- * restores the lot: its links, its flag memberships, and flags left with fewer than two claims.
+ * restores the lot: its links, its flag memberships, flags left with fewer than two claims, and its
+ * claim-group memberships.
  */
 export function deleteAnnotationCascade(ctx: ServiceContext, rec: ChangeRecorder, id: number): void {
-  const { links, flags } = ctx.store;
+  const { links, flags, claimGroups } = ctx.store;
   for (const linkId of links.touching(id)) rec.delete('links', linkId);
+  // Its place in claim groups (cases) goes too, recorded, so undo puts it back.
+  for (const m of claimGroups.membershipsOf(id)) rec.delete('claim_group_members', m.id);
   for (const m of flags.membershipsOf(id)) {
     rec.delete('flag_members', m.id);
     const left = flags.members(m.flagId);
@@ -63,14 +66,15 @@ export function annotationHandlers(ctx: ServiceContext): Pick<Handlers, 'createA
       return { annotation, changes };
     },
 
-    updateAnnotation({ id, status, credibility, note }) {
+    updateAnnotation({ id, status, credibility, note, reviewedChange }) {
       const existing = store.annotations.get(id);
       if (!existing) throw notFound('annotation', id);
       const patch: Record<string, string | number | null> = {};
       if (status !== undefined) patch.status = status;
       if (credibility !== undefined) patch.credibility = credibility;
       if (note !== undefined) patch.note = note;
-      const label = note !== undefined ? 'Edit note' : status !== undefined ? 'Set status' : 'Set credibility';
+      if (reviewedChange) Object.assign(patch, { changed_from: null, changed_in_version: null });
+      const label = note !== undefined ? 'Edit note' : status !== undefined ? 'Set status' : credibility !== undefined ? 'Set credibility' : 'Review changed wording';
       const { changes } = ctx.write(existing.documentId, label, (rec) => rec.update('annotations', id, patch));
       return { annotation: changes.annotations.upserted.find((a) => a.id === id) ?? existing, changes };
     },

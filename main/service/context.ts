@@ -48,6 +48,21 @@ export class ServiceContext {
     return run.immediate();
   }
 
+  /**
+   * As `write`, for a write made in a case (claim groups): recorded in the case's own undo history
+   * (undoCase / redoCase), answering with the claim groups it changed and the case's undo state.
+   */
+  writeCase<T>(caseId: number, label: string, fn: (rec: ChangeRecorder) => T): { value: T; changes: ChangeSet } {
+    const run = this.db.transaction(() => {
+      const rec = new ChangeRecorder(this.db);
+      const value = fn(rec);
+      if (rec.changes.length > 0) this.store.operations.record(null, label, rec.changes, caseId);
+      const changes = toChangeSet(this.store, null, rec.changes);
+      return { value, changes: { ...changes, claimGroups: changes.claimGroups ?? { upserted: [], removed: [] }, caseHistory: this.store.operations.caseHistory(caseId) } };
+    });
+    return run.immediate();
+  }
+
   /** Runs `fn` in an IMMEDIATE transaction without recording an undoable operation. */
   transaction<T>(fn: () => T): T {
     return this.db.transaction(fn).immediate();

@@ -171,9 +171,15 @@ describe('versions', () => {
     expect((await call(a, 'listDocuments', {})).documents.map((d: any) => d.id)).toEqual([v2.id]);
     const state = await call(a, 'getState', { documentId: v2.id });
     const byId = new Map(state.annotations.map((x: any) => [x.id, x]));
-    expect(byId.get(kept.id)).toMatchObject({ exact: 'The vote is on Monday.', orphan: false });
-    expect(byId.get(edited.id)).toMatchObject({ exact: 'the budget rose 6 percent', orphan: false });
+    expect(byId.get(kept.id)).toMatchObject({ exact: 'The vote is on Monday.', orphan: false, changedInVersion: null });
+    // Re-anchored on other words: it keeps what it said, and which version changed it.
+    expect(byId.get(edited.id)).toMatchObject({ exact: 'the budget rose 6 percent', orphan: false, changedFrom: 'the budget rose 5 percent', changedInVersion: 2 });
     expect(byId.get(gone.id)).toMatchObject({ exact: 'Critics disagree.', orphan: true });
+    // The analyst reviews it: the mark goes, in one undoable step.
+    const reviewed = await call(a, 'updateAnnotation', { id: edited.id, reviewedChange: true });
+    expect(reviewed.annotation).toMatchObject({ changedFrom: null, changedInVersion: null, exact: 'the budget rose 6 percent' });
+    await call(a, 'undo', { documentId: v2.id });
+    expect((await call(a, 'getState', { documentId: v2.id })).annotations.find((x: any) => x.id === edited.id)).toMatchObject({ changedInVersion: 2 });
 
     const diff = await call(a, 'getVersionDiff', { documentId: v2.id });
     expect(diff.added.map((s: any) => s.text)).toContain('Breaking: a new first sentence.');

@@ -2,6 +2,7 @@ import type { Handlers } from '../../common/api';
 import type { DB } from '../../db/open';
 import { annotationHandlers } from './annotations';
 import { assessmentHandlers } from './assessments';
+import { caseHandlers } from './cases';
 import { ServiceContext, type ServiceOptions } from './context';
 import { documentHandlers } from './documents';
 import { flagHandlers } from './flags';
@@ -28,6 +29,7 @@ export function createService(db: DB, options: ServiceOptions = {}): Handlers {
     ...exportHandlers(ctx),
     ...versionHandlers(ctx),
     ...assessmentHandlers(ctx),
+    ...caseHandlers(ctx),
     ...suggestionHandlers(ctx, new SuggestionRunner(ctx, options.assistant ?? new AssistantWorker())),
   };
 }

@@ -12,11 +12,15 @@ import { notFound, type ServiceContext } from './context';
 export function moveAnnotationsToVersion(ctx: ServiceContext, fromId: number, toId: number, newText: string): { moved: number; orphans: number } {
   const annotations = ctx.store.annotations.list(fromId);
   const anchored = anchorAll(newText, annotations);
+  const version = ctx.store.documents.summary(toId)?.version ?? 2;
   let orphans = 0;
   annotations.forEach((a, i) => {
     const hit = anchored[i];
     if (hit) {
-      ctx.store.annotations.place(a.id, { documentId: toId, start: hit.start, end: hit.end, orphan: false, ...quoteSelector(newText, hit.start, hit.end) });
+      const quote = quoteSelector(newText, hit.start, hit.end);
+      // Re-anchored on other words ("$8 million" is now "$9 million"): it says so until reviewed.
+      const changed = quote.exact !== a.exact ? { from: a.exact, inVersion: version } : undefined;
+      ctx.store.annotations.place(a.id, { documentId: toId, start: hit.start, end: hit.end, orphan: false, ...quote, ...(changed ? { changed } : {}) });
     } else {
       orphans++;
       // Offsets of an orphan only keep the row valid; its quote is what the analyst sees.
@@ -28,6 +32,8 @@ export function moveAnnotationsToVersion(ctx: ServiceContext, fromId: number, to
   ctx.store.flags.moveToDocument(fromId, toId);
   // The bottom line follows too: the analyst revises it for the new text (one undoable step).
   ctx.store.assessments.moveToDocument(fromId, toId);
+  // The new version takes the old one's place in its cases (claim groups follow the annotations).
+  ctx.store.cases.moveDocument(fromId, toId);
   return { moved: annotations.length - orphans, orphans };
 }
 

@@ -56,11 +56,23 @@ export const AnnotationDetails = memo(function AnnotationDetails({ annotation: a
       <div className="cs-details-head">
         <span className={`cs-kind-badge cs-kind-${a.kind}`}>{isClaim ? 'Claim' : 'Attribution'}</span>
         {a.orphan && <span className="cs-badge cs-badge-warn">not found in the text</span>}
+        {a.changedInVersion != null && <span className="cs-badge cs-badge-warn">changed in version {a.changedInVersion}</span>}
         <Button className="cs-link-button" onPress={() => actions.reveal(a.id)}>
           Show in text
         </Button>
       </div>
       <blockquote className="cs-details-quote">{a.exact}</blockquote>
+      {a.changedInVersion != null && a.changedFrom != null && (
+        <div className="cs-changed-wording" role="note">
+          <p>
+            Version {a.changedInVersion} changed its words. It was: <del>{a.changedFrom}</del>
+          </p>
+          <p className="cs-hint">Its status, grade, note and links are the ones it had; check they still hold.</p>
+          <Button className="cs-button cs-small" onPress={() => actions.reviewChange(a.id)}>
+            Reviewed
+          </Button>
+        </div>
+      )}
 
       {isClaim && (
         <div className="cs-field-row">

@@ -16,6 +16,8 @@ export interface WorkflowActions {
   setStatus(ids: readonly number[], status: ClaimStatus): void;
   setCredibility(ids: readonly number[], credibility: number | null): void;
   saveAnnotationNote(id: number, markdown: string): void;
+  /** The analyst has looked at the words a new version gave a tag: its "changed" mark goes. */
+  reviewChange(id: number): void;
   /** Opens the source prompt for an annotation. */
   chooseSource(annotationId: number): void;
   setSource(annotationId: number, sourceId: number | null): void;
@@ -74,7 +76,7 @@ export async function deleteAnnotationNow({ store, client, write }: Pick<ActionD
 export function createWorkflowActions(deps: ActionDeps): WorkflowActions {
   const { store, client, editorRef, write, toast } = deps;
   const documentId = () => store.getState().document?.id;
-  const updateAnnotations = async (ids: readonly number[], patch: { status?: ClaimStatus; credibility?: number | null; note?: string }) => {
+  const updateAnnotations = async (ids: readonly number[], patch: { status?: ClaimStatus; credibility?: number | null; note?: string; reviewedChange?: true }) => {
     for (const id of ids) await write(() => client.updateAnnotation({ id, ...patch }));
   };
 
@@ -97,6 +99,7 @@ export function createWorkflowActions(deps: ActionDeps): WorkflowActions {
     setStatus: (ids, status) => void updateAnnotations(ids, { status }),
     setCredibility: (ids, credibility) => void updateAnnotations(ids, { credibility }),
     saveAnnotationNote: (id, note) => void updateAnnotations([id], { note }),
+    reviewChange: (id) => void updateAnnotations([id], { reviewedChange: true }),
     chooseSource(annotationId) {
       const a = store.getState().ix.byId.get(annotationId);
       if (!a) return;
