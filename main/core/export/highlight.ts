@@ -25,6 +25,18 @@ interface Segment {
   end: number;
   level?: number;
   ordered?: boolean;
+  /** A cell of a table block: each cell is a segment of its own, the tabs and line breaks between them are not shown. */
+  cell?: Cell;
+}
+
+interface Cell {
+  row: number;
+  col: number;
+  header: boolean;
+  /** Empty cells to add after this one to fill its row (on a row's last cell). */
+  pad?: number;
+  rowEnd: boolean;
+  tableEnd: boolean;
 }
 
 interface Piece {
@@ -76,6 +88,19 @@ export function renderText(text: string, blocks: readonly Block[], marks: readon
     if (list && !openList) {
       out.push(`<${list}>`);
       openList = list;
+    }
+    if (seg.cell) {
+      const c = seg.cell;
+      if (c.row === 0 && c.col === 0) out.push(c.header ? '<table class="dt"><thead>' : '<table class="dt"><tbody>');
+      if (c.col === 0) out.push('<tr>');
+      const tag = c.header && c.row === 0 ? 'th' : 'td';
+      out.push(`<${tag}>`);
+      renderSegment(out, text, seg, buckets[i]!);
+      out.push(`</${tag}>`);
+      if (c.rowEnd) out.push(`<${tag}></${tag}>`.repeat(c.pad ?? 0), '</tr>');
+      if (c.rowEnd && c.header && c.row === 0) out.push(c.tableEnd ? '</thead>' : '</thead><tbody>');
+      if (c.tableEnd) out.push(c.header && c.row === 0 ? '</table>' : '</tbody></table>');
+      return;
     }
     const [before, after] = wrapperOf(seg);
     out.push(before);
@@ -158,11 +183,38 @@ function segmentsOf(text: string, blocks: readonly Block[]): Segment[] {
     const start = Math.max(b.start, pos);
     if (start >= b.end) continue;
     if (start > pos) gap(pos, start);
-    out.push({ type: b.type, start, end: b.end, level: b.level, ordered: b.ordered });
+    if (b.type === 'table') cells(text, start, b.end, b.header === true, out);
+    else out.push({ type: b.type, start, end: b.end, level: b.level, ordered: b.ordered });
     pos = b.end;
   }
   if (pos < len) gap(pos, len);
   return out;
+}
+
+/** A table block's cells (a tab between cells, a line break between rows), each row padded to the widest. */
+function cells(text: string, start: number, end: number, header: boolean, out: Segment[]): void {
+  const rows: Segment[][] = [];
+  let row: Segment[] = [];
+  let from = start;
+  for (let i = start; i <= end; i++) {
+    const ch = i < end ? text[i] : '\n';
+    if (ch !== '\t' && ch !== '\n') continue;
+    row.push({ type: 'table', start: from, end: i, cell: { row: rows.length, col: row.length, header, rowEnd: false, tableEnd: false } });
+    from = i + 1;
+    if (ch === '\n') {
+      rows.push(row);
+      row = [];
+    }
+  }
+  let width = 0;
+  for (const r of rows) width = Math.max(width, r.length);
+  for (const r of rows) {
+    const last = r[r.length - 1]!.cell!;
+    last.rowEnd = true;
+    last.pad = width - r.length;
+    out.push(...r);
+  }
+  out[out.length - 1]!.cell!.tableEnd = true;
 }
 
 function wrapperOf(seg: Segment): [string, string] {

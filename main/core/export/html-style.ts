@@ -58,6 +58,8 @@ nav.toc a { margin-right: 1.1rem; white-space: nowrap; }
 .doc .dh { white-space: pre-wrap; line-height: 1.6; margin: 1.6rem 0 .6rem; }
 .doc blockquote { margin: 0 0 1rem; padding-left: 1rem; border-left: 3px solid #999; }
 .doc ul, .doc ol { margin: 0 0 1rem; padding-left: 1.6rem; }
+/* A table of the document itself (not one of the report's). */
+.doc table.dt { width: auto; max-width: 100%; margin: 0 0 1rem; font-size: .92rem; }
 
 .hl { padding-bottom: 2px; background-clip: content-box; }
 .cl { border-bottom: 2px solid #1b1b1b; background-color: #fff1a8; }

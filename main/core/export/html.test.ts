@@ -122,6 +122,31 @@ describe('toHtml', () => {
     expect(across.id).toBeGreaterThan(0);
   });
 
+  it('renders a table block as a table, its header row as th, short rows padded, with a claim across cells', () => {
+    const text = 'Results below.\n\nYear\tRevenue\tStaff\n2023\t$5 million\t40\n2024\t$9 million\n\tempty first';
+    const b = new FixtureBuilder(text);
+    const tableStart = text.indexOf('Year');
+    const blocks: Block[] = [
+      { type: 'paragraph', ...b.find('Results below.') },
+      { type: 'table', header: true, start: tableStart, end: text.length, styles: [{ type: 'bold', ...b.find('Year\tRevenue\tStaff') }] },
+    ];
+    b.annotate('claim', '$5 million\t40\n2024');
+    const out = toHtml(b.input({ blocks }));
+    const article = /<article class="doc">([\s\S]*?)<\/article>/.exec(out)![1]!;
+    expect(nestingProblem(out)).toBeNull();
+    const plain = article.replace(/<sup[^>]*>.*?<\/sup>/g, '').replace(/<(?!\/?(?:table|thead|tbody|tr|th|td)\b)[^>]*>/g, '').replace(/ class="dt"/g, '');
+    expect(plain).toBe(
+      'Results below.<table><thead><tr><th>Year</th><th>Revenue</th><th>Staff</th></tr></thead><tbody>' +
+        '<tr><td>2023</td><td>$5 million</td><td>40</td></tr><tr><td>2024</td><td>$9 million</td><td></td></tr>' +
+        '<tr><td></td><td>empty first</td><td></td></tr></tbody></table>',
+    );
+    // The claim is drawn in each cell it covers; the tabs and line breaks between cells are not shown.
+    expect(article.match(/<span class="hl cl/g)).toHaveLength(3);
+    expect(article).not.toMatch(/\t/);
+    const noHeader = toHtml(b.input({ blocks: [{ type: 'table', start: 0, end: 14 }] }));
+    expect(noHeader).toMatch(/<table class="dt"><tbody><tr><td>Results below\.<\/td><\/tr><\/tbody><\/table>/);
+  });
+
   it('shows text that no block covers, and copes with no blocks at all', () => {
     const text = 'Covered block.\n\nUncovered tail with a claim.';
     const b = new FixtureBuilder(text);
@@ -151,6 +176,26 @@ describe('toHtml', () => {
       deepest = Math.max(deepest, depth);
     }
     expect(deepest).toBeLessThanOrEqual(MAX_OPEN);
+  });
+
+  it('stays well formed and loses no cell text for any annotations over a table block', () => {
+    const text = 'ab\tcd\tef\ngh\t\tij\nkl\nmn\top\tqr\tst';
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(text.length), fc.nat(text.length), fc.boolean()), { maxLength: 20 }), fc.boolean(), (ranges, header) => {
+        const b = new FixtureBuilder(text);
+        ranges.forEach(([x, y, claim], i) => {
+          const [start, end] = [Math.min(x, y), Math.max(x, y)];
+          b.annotations.push(annotation(1000 + i, claim ? 'claim' : 'attribution', start, end, { exact: text.slice(start, end) }));
+        });
+        const out = toHtml(b.input({ blocks: [{ type: 'table', header, start: 0, end: text.length, styles: [{ type: 'bold', start: 1, end: 9 }] }] }));
+        expect(nestingProblem(out)).toBeNull();
+        const article = /<article class="doc">([\s\S]*?)<\/article>/.exec(out)![1]!;
+        const cells = [...article.replace(/<sup class="mk[^"]*"[^>]*>[\s\S]*?<\/sup>/g, '').matchAll(/<t([hd])>([\s\S]*?)<\/t\1>/g)].map((m) => m[2]!.replace(/<[^>]+>/g, ''));
+        // Four columns a row: the widest row sets the width, shorter rows are padded.
+        expect(cells).toEqual(['ab', 'cd', 'ef', '', 'gh', '', 'ij', '', 'kl', '', '', '', 'mn', 'op', 'qr', 'st']);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('stays well formed and loses no text for any overlap of annotations and blocks', () => {

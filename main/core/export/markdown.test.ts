@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toMarkdown } from './index';
 import { escapeMarkdown } from './escape';
 import { showInvisibles } from './invisible';
-import { kremlinFixture, TITLE } from '../../../test/export/fixture';
+import { FixtureBuilder, kremlinFixture, TITLE } from '../../../test/export/fixture';
 import { HOSTILE_LINES, HOSTILE_PATH, HOSTILE_TITLE, hostileFixture } from '../../../test/export/hostile';
 import { collapse, elementsOf, renderedText, renderMarkdown } from '../../../test/export/markdown-render';
 
@@ -112,5 +112,14 @@ describe('toMarkdown on hostile input, rendered by a CommonMark + GFM renderer (
     // A colon elsewhere, and text that looks like a reference, stay as they were typed.
     expect(escapeMarkdown('Note: 10:30')).toBe('Note: 10:30');
     expect(renderedText(renderMarkdown(escapeMarkdown('&#58; \\://')))).toBe('&#58; \\://');
+  });
+
+  it('writes a claim inside a document table with its cells as "a | b" and rows as "… / …"', () => {
+    const text = 'Year\tRevenue\n2023\t$5 million\n2024\t$9 million';
+    const b = new FixtureBuilder(text);
+    b.annotate('claim', '$5 million');
+    const out = toMarkdown(b.input({ blocks: [{ type: 'table', header: true, start: 0, end: text.length }] }));
+    expect(out).toContain('> Year \\| Revenue / 2023 \\| **\\$5 million** / 2024 \\| \\$9 million');
+    expect(collapse(renderedText(renderMarkdown(out)))).toContain('Year | Revenue / 2023 | $5 million / 2024 | $9 million');
   });
 });

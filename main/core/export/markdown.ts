@@ -141,7 +141,14 @@ function excerpt(m: ReportModel, c: Annotation): string {
     before = c.prefix;
     after = c.suffix;
   }
-  const quote = quoteOf(m, c);
+  let quote = quoteOf(m, c);
+  // In a table, cells are written "a | b" and rows "… / …", so the excerpt still reads as a table's.
+  if (isAnchored(m, c) && m.document.blocks.some((b) => b.type === 'table' && b.start <= c.start && c.start < b.end)) {
+    const cells = (s: string) => s.replace(/\t/g, ' | ').replace(/\n/g, ' / ');
+    before = cells(before);
+    after = cells(after);
+    quote = cells(quote);
+  }
   // Emphasis cannot open or close next to a space: keep the quote's outer spaces outside the stars.
   const lead = /^\s*/.exec(quote)![0];
   const tail = /\s*$/.exec(quote)![0];

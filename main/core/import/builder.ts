@@ -8,7 +8,8 @@ export type BlockKind =
   | { type: 'paragraph' }
   | { type: 'heading'; level: number }
   | { type: 'listItem'; ordered: boolean }
-  | { type: 'blockquote' };
+  | { type: 'blockquote' }
+  | { type: 'table'; header?: boolean };
 
 export interface InlineFlags {
   bold?: boolean;
@@ -24,6 +25,17 @@ interface OpenStyle {
 
 const BLOCK_SEPARATOR = '\n\n';
 
+/**
+ * Characters a reader never sees as text: soft hyphens (U+00AD, shown only where a line breaks) and
+ * private-use code points (icon fonts draw their pictures there: Font Awesome's U+F095 is a phone).
+ */
+const UNSEEN = /[\u00ad\ue000-\uf8ff]|[\udb80-\udbff][\udc00-\udfff]/g;
+
+/** The text without soft hyphens and private-use (icon font) characters. */
+export function withoutUnseen(s: string): string {
+  return s.replace(UNSEEN, '');
+}
+
 export class TextBuilder {
   private readonly parts: string[] = [];
   private length = 0;
@@ -33,6 +45,8 @@ export class TextBuilder {
   private pending = '';
   /** Line breaks (<br>) since the last text; two in a row end the block. */
   private breaks = 0;
+  /** While a table is written: its kind, and the cell and row separators owed before the next text. */
+  private table: { kind: BlockKind; rows: number; cells: number; owed: string } | null = null;
 
   get offset(): number {
     return this.length;
@@ -43,7 +57,8 @@ export class TextBuilder {
   }
 
   /** Appends inline text whose white space collapses (HTML rules); opens a block of `kind` if none is open. */
-  text(raw: string, kind: BlockKind, flags: InlineFlags = {}): void {
+  text(input: string, kind: BlockKind, flags: InlineFlags = {}): void {
+    const raw = withoutUnseen(input);
     const re = /[^\s\u00a0]+/g;
     let last = 0;
     for (let m = re.exec(raw); m; m = re.exec(raw)) {
@@ -56,7 +71,7 @@ export class TextBuilder {
 
   /** Appends text whose white space is kept (preformatted); trailing white space waits like a space. */
   preformatted(raw: string, kind: BlockKind, flags: InlineFlags = {}): void {
-    const body = raw.replace(/\r\n?/g, '\n');
+    const body = withoutUnseen(raw).replace(/\r\n?/g, '\n');
     const trimmed = body.replace(/\s+$/, '');
     const trailing = body.slice(trimmed.length);
     if (trimmed) {
@@ -81,16 +96,50 @@ export class TextBuilder {
     if (this.current) this.pending = s;
   }
 
+  /** Starts a table: until endTable, text goes into one 'table' block, whatever kind is asked for. */
+  beginTable(header: boolean): void {
+    this.endBlock();
+    this.table = { kind: header ? { type: 'table', header: true } : { type: 'table' }, rows: 0, cells: 0, owed: '' };
+  }
+
+  get inTable(): boolean {
+    return this.table !== null;
+  }
+
+  /** A new row of the open table. */
+  tableRow(): void {
+    const t = this.table;
+    if (!t) return;
+    if (t.rows > 0) t.owed = t.owed.replace(/\t+$/, '') + '\n';
+    t.rows++;
+    t.cells = 0;
+  }
+
+  /** A new cell of the open row. Empty cells keep their place (their tab is owed until text comes). */
+  tableCell(): void {
+    const t = this.table;
+    if (!t) return;
+    if (t.cells > 0) t.owed += '\t';
+    t.cells++;
+  }
+
+  endTable(): void {
+    this.table = null;
+    this.endBlock();
+  }
+
   /** A hard line break (<br>). Two in a row end the block; the next text starts a new one. */
   lineBreak(): void {
+    if (this.table) return this.space();
     if (!this.current) return;
     this.breaks++;
     if (this.breaks >= 2) this.endBlock();
     else this.pending = '\n';
   }
 
-  /** Ends the open block, if any. Trailing white space is never part of a block. */
+  /** Ends the open block, if any. Trailing white space is never part of a block. Inside a table: a space. */
   endBlock(): void {
+    if (this.table && this.current) return this.space();
     const cur = this.current;
     if (!cur) return;
     this.current = null;
@@ -101,6 +150,7 @@ export class TextBuilder {
     const block: Block = { type: cur.kind.type, start: cur.start, end };
     if (cur.kind.type === 'heading') block.level = Math.min(6, Math.max(1, cur.kind.level));
     if (cur.kind.type === 'listItem') block.ordered = cur.kind.ordered;
+    if (cur.kind.type === 'table' && cur.kind.header) block.header = true;
     const styles = cur.styles.filter((s) => s.end > s.start && s.start >= cur.start && s.end <= end);
     if (styles.length) block.styles = styles.map((s) => ({ type: s.type, start: s.start, end: s.end }));
     this.blocks.push(block);
@@ -109,7 +159,7 @@ export class TextBuilder {
   /** Adds a whole block of already-normalised text (PDF paragraphs). Returns its range, or null if blank. */
   block(content: string, kind: BlockKind): { start: number; end: number } | null {
     this.endBlock();
-    const trimmed = content.trim();
+    const trimmed = withoutUnseen(content).trim();
     if (!trimmed) return null;
     this.write(trimmed, kind, {});
     const start = this.current!.start;
@@ -118,7 +168,7 @@ export class TextBuilder {
   }
 
   finish(): { text: string; blocks: Block[] } {
-    this.endBlock();
+    this.endTable();
     return { text: this.parts.join(''), blocks: this.blocks };
   }
 
@@ -127,17 +177,23 @@ export class TextBuilder {
     this.length += s.length;
   }
 
-  private write(s: string, kind: BlockKind, flags: InlineFlags): void {
+  private write(s: string, asked: BlockKind, flags: InlineFlags): void {
     if (!s) return;
+    const table = this.table;
+    const kind = table ? table.kind : asked;
     let gapStart: number;
     if (!this.current) {
       if (this.length > 0) this.append(BLOCK_SEPARATOR);
       this.current = { kind, start: this.length, styles: [] };
       gapStart = this.length;
+      // Empty cells and rows before the table's first text keep their places.
+      if (table?.owed) this.append(table.owed);
     } else {
       gapStart = this.length;
-      if (this.pending) this.append(this.pending);
+      if (table?.owed) this.append(table.owed);
+      else if (this.pending) this.append(this.pending);
     }
+    if (table) table.owed = '';
     this.pending = '';
     this.breaks = 0;
     const start = this.length;

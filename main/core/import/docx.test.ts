@@ -1,10 +1,11 @@
+import fs from 'node:fs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { blockTexts, expectWellFormed, styledTexts } from '../../../test/import/check';
 import { makeDocx } from '../../../test/import/docx';
 import { makePdf } from '../../../test/import/pdf';
 import { docxParts, rawZip } from '../../../test/import/zip';
-import { checkExpandedSizes } from './docx';
+import { checkExpandedSizes, normaliseWordXml } from './docx';
 import { importBuffer } from './index';
 
 const REPORT = {
@@ -142,6 +143,72 @@ describe('.docx', () => {
       );
       expect(await checkExpandedSizes(zip, { total: 2_000_000 })).toMatchObject({ ok: false, what: expect.stringMatching(/^expands to more than 2 MB when unpacked/) });
       expect(await checkExpandedSizes(zip, { total: 5_000_000 })).toMatchObject({ ok: false, what: expect.stringMatching(/part word\/media\/a\.png declares 10 bytes and holds 3000000/) });
+    });
+  });
+
+  describe('fields, furigana and tables', () => {
+    const poi = (f: string) => fs.readFileSync(new URL(`../../../test/import/docx/${f}`, import.meta.url));
+    const r = (t: string) => `<w:r><w:t xml:space="preserve">${t}</w:t></w:r>`;
+    const p = (...runs: string[]) => `<w:p>${runs.join('')}</w:p>`;
+
+    it('keeps the results of mail-merge and simple fields (Apache POI 52449.docx, FldSimple.docx)', async () => {
+      const letter = await importBuffer('52449.docx', poi('52449.docx'));
+      expectWellFormed(letter);
+      expect(letter.text).toContain('Du, «Fornavn» «Efternavn», tiltræder pr. 1/1-2011');
+      expect(letter.text.startsWith('«Fornavn» «Efternavn»\n\n«Telefon»\n\n«Email»')).toBe(true);
+      expect(letter.text).not.toMatch(/MERGEFIELD/);
+      const simple = await importBuffer('FldSimple.docx', poi('FldSimple.docx'));
+      expect(simple.text).toBe('FldSimple.docx');
+    });
+
+    it('keeps the base text of furigana and drops the reading (Apache POI 61470.docx)', async () => {
+      const doc = await importBuffer('61470.docx', poi('61470.docx'));
+      expect(doc.text).toBe('東京');
+    });
+
+    it('keeps built fields: simple, complex with a result, complex without one, nested; furigana with any prefix', async () => {
+      const body =
+        p(r('Dear '), '<w:fldSimple w:instr=" MERGEFIELD Name "><w:r><w:t>Ann</w:t></w:r></w:fldSimple>', r(', page '), '<w:fldSimple w:instr=" PAGE "/>', r('.')) +
+        p(
+          r('Total: '),
+          '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> =SUM(ABOVE) </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>',
+          r('42'),
+          '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
+          r(' units; '),
+          '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TC "hidden" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>',
+          r('done.'),
+        ) +
+        p('<w:r><w:ruby><w:rubyPr><w:hps w:val="11"/></w:rubyPr><w:rt><w:r><w:t>かんじ</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>漢字</w:t></w:r></w:rubyBase></w:ruby></w:r>', r('を読む。'));
+      const doc = await importBuffer('fields.docx', rawZip(docxParts(body)));
+      expect(blockTexts(doc)).toEqual(['p: Dear Ann, page .', 'p: Total: 42 units; done.', 'p: 漢字を読む。']);
+      const math =
+        '<w:p><w:r><w:t xml:space="preserve">Energy: </w:t></w:r><m:oMath><m:r><m:t>E</m:t></m:r><m:r><m:t>=</m:t></m:r><m:r><m:t>m</m:t></m:r><m:sSup><m:e><m:r><m:t>c</m:t></m:r></m:e><m:sup><m:r><m:t>2</m:t></m:r></m:sup></m:sSup></m:oMath></w:p>' +
+        '<w:p><m:oMathPara><m:oMath><m:f><m:num><m:r><m:t>a</m:t></m:r></m:num><m:den><m:r><m:t>b</m:t></m:r></m:den></m:f></m:oMath></m:oMathPara></w:p>';
+      const eq = await importBuffer('math.docx', rawZip(docxParts(math)));
+      expect(blockTexts(eq)).toEqual(['p: Energy: E=mc^2', 'p: a/b']);
+      // Unclosed elements and tags do not make the passes quadratic.
+      const started = performance.now();
+      normaliseWordXml('<w:ruby><w:rt>'.repeat(200_000));
+      normaliseWordXml('<w:fldSimple '.repeat(200_000));
+      normaliseWordXml('<m:oMath><m:t>x'.repeat(200_000));
+      expect(performance.now() - started).toBeLessThan(2000);
+      expect(normaliseWordXml('<x:ruby><x:rt><x:r><x:t>a</x:t></x:r></x:rt><x:rubyBase><x:r><x:t>B</x:t></x:r></x:rubyBase></x:ruby>')).toBe('<x:r><x:t>B</x:t></x:r>');
+    });
+
+    it('keeps a table as one table block: cells by tabs, rows by line breaks, a header row, merged cells in place', async () => {
+      const cell = (t: string, pr = '') => `<w:tc>${pr ? `<w:tcPr>${pr}</w:tcPr>` : ''}${t ? t.split('|').map((x) => p(r(x))).join('') : '<w:p/>'}</w:tc>`;
+      const body =
+        p(r('Before the table.')) +
+        '<w:tbl><w:tr><w:trPr><w:tblHeader/></w:trPr>' + cell('Region') + cell('2023') + cell('2024') + '</w:tr>' +
+        '<w:tr>' + cell('North|(revised)', '<w:vMerge w:val="restart"/>') + cell('5') + cell('') + '</w:tr>' +
+        '<w:tr>' + cell('', '<w:vMerge/>') + cell('6') + cell('7') + '</w:tr>' +
+        '<w:tr>' + cell('Both years', '<w:gridSpan w:val="2"/>') + cell('13') + '</w:tr></w:tbl>' +
+        p(r('After the table.'));
+      const doc = await importBuffer('table.docx', rawZip(docxParts(body)));
+      expectWellFormed(doc);
+      expect(doc.text).toBe('Before the table.\n\nRegion\t2023\t2024\nNorth (revised)\t5\n\t6\t7\nBoth years\t\t13\n\nAfter the table.');
+      expect(doc.blocks.map((b) => b.type)).toEqual(['paragraph', 'table', 'paragraph']);
+      expect(doc.blocks[1]).toMatchObject({ header: true });
     });
   });
 });

@@ -167,6 +167,139 @@ export async function checkExpandedSizes(zip: JSZip, limits: { total?: number; x
   return { ok: true };
 }
 
+/**
+ * The tags (opening, closing or empty) of a WordprocessingML element by local name, whatever its
+ * namespace prefix, in order: [start, end) of each. Linear: a tag's end is the next ">", and a tag
+ * that never ends stops the scan.
+ */
+function* tags(xml: string, local: string): Generator<{ start: number; end: number; tag: string }> {
+  const re = new RegExp(`<\\/?(?:[\\w.-]{1,40}:)?${local}(?![\\w.-])`, 'g');
+  for (let m = re.exec(xml); m; m = re.exec(xml)) {
+    const close = xml.indexOf('>', m.index + m[0].length);
+    if (close < 0) return;
+    yield { start: m.index, end: close + 1, tag: xml.slice(m.index, close + 1) };
+    re.lastIndex = close + 1;
+  }
+}
+
+/** Removes the tags of `local` elements, keeping what they hold (`w:fldSimple`, `w:ruby`). */
+function unwrap(xml: string, local: string): string {
+  const out: string[] = [];
+  let pos = 0;
+  for (const t of tags(xml, local)) {
+    out.push(xml.slice(pos, t.start));
+    pos = t.end;
+  }
+  out.push(xml.slice(pos));
+  return out.join('');
+}
+
+/**
+ * Removes every `local` element with its content (`w:rt`, `w:rubyPr`). Linear: each element's end
+ * is found by one forward search from its start, and an element that is never closed stops the
+ * pass (the XML is damaged; mammoth will say so).
+ */
+function dropElements(xml: string, local: string): string {
+  const out: string[] = [];
+  let pos = 0;
+  for (const t of tags(xml, local)) {
+    if (t.start < pos || t.tag.startsWith('</')) continue;
+    out.push(xml.slice(pos, t.start));
+    if (t.tag.endsWith('/>')) {
+      pos = t.end;
+      continue;
+    }
+    const prefix = /^<([\w.-]*:)?/.exec(t.tag)![1] ?? '';
+    const close = `</${prefix}${local}>`;
+    const end = xml.indexOf(close, t.end);
+    if (end < 0) {
+      pos = t.start;
+      break;
+    }
+    pos = end + close.length;
+  }
+  out.push(xml.slice(pos));
+  return out.join('');
+}
+
+/** The text of an equation's inner XML, linearly: its m:t texts, with / between numerator and denominator, ^ and _ before superscripts and subscripts, √ before a root. */
+function mathText(inner: string): string {
+  let out = '';
+  const re = /<(?:[\w.-]{1,40}:)?t(?:\s[^>]{0,4096})?>([^<]*)<|<\/(?:[\w.-]{1,40}:)?num>|<(?:[\w.-]{1,40}:)?(sup|sub|rad)(?![\w.-])/g;
+  for (let m = re.exec(inner); m; m = re.exec(inner)) {
+    if (m[1] !== undefined) out += m[1];
+    else if (m[2] === 'sup') out += '^';
+    else if (m[2] === 'sub') out += '_';
+    else if (m[2] === 'rad') out += '√';
+    else out += '/';
+  }
+  return out;
+}
+
+/** Each Office Math equation (`m:oMath`) becomes one run of its text, and display equations (`m:oMathPara`) lose their wrapper. */
+function mathAsRuns(xml: string): string {
+  // The run is written with the prefix the part binds to WordprocessingML (w almost always).
+  const w = /xmlns:([\w.-]{1,40})="http:\/\/schemas\.openxmlformats\.org\/wordprocessingml\/2006\/main"/.exec(xml)?.[1] ?? 'w';
+  const out: string[] = [];
+  let pos = 0;
+  for (const t of tags(xml, 'oMath')) {
+    if (t.start < pos || t.tag.startsWith('</') || t.tag.endsWith('/>')) continue;
+    const prefix = /^<([\w.-]*:)?/.exec(t.tag)![1] ?? '';
+    const close = `</${prefix}oMath>`;
+    const end = xml.indexOf(close, t.end);
+    if (end < 0) break;
+    out.push(xml.slice(pos, t.start), `<${w}:r><${w}:t xml:space="preserve">${mathText(xml.slice(t.end, end))}</${w}:t></${w}:r>`);
+    pos = end + close.length;
+  }
+  out.push(xml.slice(pos));
+  return unwrap(out.join(''), 'oMathPara');
+}
+
+/**
+ * What mammoth does not read, rewritten into what it does, so the text a reader sees in Word is
+ * kept: simple fields (`w:fldSimple`: mail-merge fields, FILENAME, dates) lose their wrapper and
+ * keep their result runs; furigana (`w:ruby`) keep their base text and drop the phonetic guide
+ * (`w:rt`); equations (Office Math) keep their text, as one run ("E=mc^2", "a/b"). Complex fields (`w:fldChar` with `w:instrText`) mammoth reads already: the instruction
+ * is dropped and the result runs kept. Linear: a few passes over the XML.
+ */
+export function normaliseWordXml(xml: string): string {
+  let out = xml;
+  if (out.includes('fldSimple')) out = unwrap(out, 'fldSimple');
+  if (out.includes('ruby')) out = unwrap(unwrap(dropElements(dropElements(out, 'rt'), 'rubyPr'), 'ruby'), 'rubyBase');
+  if (out.includes('oMath')) out = mathAsRuns(out);
+  return out;
+}
+
+/** The parts mammoth reads text from: the main document, notes, comments. */
+const TEXT_PARTS = /^word\/[^/]+\.xml$/i;
+
+/** mammoth's view of a docx (its `file` input): our already-opened zip, with the text parts rewritten. */
+async function mammothFile(zip: JSZip): Promise<object> {
+  const rewritten = new Map<string, string>();
+  const parts: string[] = [];
+  zip.forEach((p, f) => {
+    if (!f.dir && TEXT_PARTS.test(p)) parts.push(p);
+  });
+  for (const p of parts) {
+    const xml = await zip.file(p)!.async('string');
+    const fixed = normaliseWordXml(xml);
+    if (fixed !== xml) rewritten.set(p, fixed);
+  }
+  const encoder = new TextEncoder();
+  return {
+    exists: (p: string) => zip.file(p) !== null,
+    read: async (p: string, encoding?: string) => {
+      const fixed = rewritten.get(p);
+      const bytes = fixed !== undefined ? encoder.encode(fixed) : await zip.file(p)!.async('uint8array');
+      if (encoding === 'base64') return Buffer.from(bytes).toString('base64');
+      if (encoding) return new TextDecoder(encoding).decode(bytes);
+      return bytes;
+    },
+    write: () => undefined,
+    toArrayBuffer: () => zip.generateAsync({ type: 'arraybuffer' }),
+  };
+}
+
 export async function importDocx(name: string, bytes: Uint8Array): Promise<ImportedDocument> {
   const kind = sniffKind(bytes);
   if (kind === 'ole') {
@@ -200,8 +333,10 @@ export async function importDocx(name: string, bytes: Uint8Array): Promise<Impor
   try {
     const coreXml = await zip.file('docProps/core.xml')?.async('string');
     if (coreXml) core = coreMetadata(coreXml);
+    // mammoth reads `{ file }` (an opened zip) as well as a buffer; its types list only the latter.
+    const input = { file: await mammothFile(zip) } as unknown as { buffer: Buffer };
     const result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      input,
       {
         styleMap: STYLE_MAP,
         // Images are dropped: the editor shows text, and converting them costs time and memory.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ClaimscopeError } from '../../../common/errors';
 import { blockTexts, expectWellFormed, styledTexts } from '../../../test/import/check';
+import { docxParts, rawZip } from '../../../test/import/zip';
 import { importBuffer } from './index';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -29,7 +30,7 @@ const PAGE = `<!doctype html>
     <p>Second&nbsp;paragraph with <b>bold <i>and italic</i></b> text.<br>After a break.</p>
     <script>alert('inline script')</script>
     <iframe src="https://ads.example.com/frame"></iframe>
-    <img src="https://tracker.example.com/pixel.gif" alt="tracking pixel" onerror="steal()">
+    <img src="https://tracker.example.com/pixel.gif" alt="tracking pixel" width="1" height="1" onerror="steal()">
     <svg><text>SVG TEXT</text></svg>
     <math><mi>MATHTEXT</mi></math>
     <template><p>TEMPLATE TEXT</p></template>
@@ -64,6 +65,7 @@ describe('.html', () => {
       'h1: Minister denies report',
       'p: The minister said on Tuesday that the report was false, and called it “a fabrication”.',
       'p: Second paragraph with bold and italic text.\nAfter a break.',
+      'p: MATHTEXT',
       'h2: Background',
       'ul: First point',
       'ul: Second point',
@@ -71,8 +73,7 @@ describe('.html', () => {
       'quote: We never said that.',
       'quote: Never.',
       'p: line one\n  indented line two',
-      'p: Year\tFigure',
-      'p: 2023\t5%',
+      'table: Year\tFigure\n2023\t5%',
     ]);
     expect(styledTexts(doc)).toEqual(['italic:denies', 'bold:false', 'bold:bold and italic', 'italic:and italic', 'bold:Year\tFigure']);
     // Blocks are separated by a blank line; nothing between them is shown.
@@ -83,7 +84,7 @@ describe('.html', () => {
     const doc = await importBuffer('page.html', utf8(PAGE));
     for (const banned of [
       'INJECTED', 'evil', 'STYLE TEXT', 'alert', 'steal', 'javascript:', 'inline script', 'ads.example.com', 'tracker', 'tracking pixel',
-      'SVG TEXT', 'MATHTEXT', 'TEMPLATE TEXT', 'Subscribe', 'INPUT VALUE', 'Email', 'enable JavaScript', 'OBJECT FALLBACK',
+      'SVG TEXT', 'TEMPLATE TEXT', 'Subscribe', 'INPUT VALUE', 'Email', 'enable JavaScript', 'OBJECT FALLBACK',
       'HIDDEN TEXT', 'INVISIBLE TEXT', 'remote.css', 'Home', 'Related', 'Copyright', 'Site banner', '<', '>',
     ]) {
       expect(doc.text, banned).not.toContain(banned);
@@ -235,5 +236,93 @@ describe('.html: the article and only the article', () => {
     expect(cleanByline('Written by: Mark Hughes - Staff reporter')).toBe('Mark Hughes');
     expect(cleanByline('https://example.com/staff/ann')).toBeUndefined();
     expect(cleanByline('This is a long sentence that is certainly not the name of any author of an article anywhere')).toBeUndefined();
+  });
+
+  describe('tables', () => {
+    const page = (body: string) => utf8(`<html><body>${body}</body></html>`);
+
+    it('keeps a data table as one table block: header, merged cells, line breaks and paragraphs in a cell, caption before it', async () => {
+      const doc = await importBuffer(
+        't.html',
+        page(
+          '<p>Intro.</p><table><caption>Table 1: staff</caption><thead><tr><th>Team</th><th>2023</th><th>2024</th></tr></thead>' +
+            '<tbody><tr><td rowspan="2">North<br>(incl. <b>HQ</b>)</td><td colspan="2"><p>40</p><p>flat</p></td></tr>' +
+            '<tr><td>41</td><td>42</td></tr><tr><td></td><td></td><td>last <pre>a\n b</pre></td></tr></tbody></table><p>Outro.</p>',
+        ),
+      );
+      expectWellFormed(doc);
+      expect(blockTexts(doc)).toEqual([
+        'p: Intro.',
+        'p: Table 1: staff',
+        'table: Team\t2023\t2024\nNorth (incl. HQ)\t40 flat\n\t41\t42\n\t\tlast a b',
+        'p: Outro.',
+      ]);
+      expect(doc.blocks[2]).toMatchObject({ type: 'table', header: true });
+      expect(styledTexts(doc)).toEqual(['bold:Team\t2023\t2024', 'bold:HQ']);
+    });
+
+    it('reads layout tables (one column, a table inside, role="presentation", an article in a cell) as paragraphs, as before', async () => {
+      const doc = await importBuffer(
+        'layout.html',
+        page(
+          '<table><tr><td><p>Only column one.</p></td></tr><tr><td><p>Only column two.</p></td></tr></table>' +
+            '<table role="presentation"><tr><td><p>Side A.</p></td><td><p>Side B.</p></td></tr></table>' +
+            '<table><tr><td><p>Outer.</p></td><td><table><tr><td>In 1</td><td>In 2</td></tr></table></td></tr></table>',
+        ),
+      );
+      expect(blockTexts(doc)).toEqual(['p: Only column one.', 'p: Only column two.', 'p: Side A.', 'p: Side B.', 'p: Outer.', 'table: In 1\tIn 2']);
+      const article = await importBuffer('cell.html', page(`<table><tr><td>Menu</td><td><p>${'An article set in a layout table. '.repeat(20)}</p><p>Its end.</p></td></tr></table>`), { wholePage: true });
+      expect(blockTexts(article)).toEqual(['p: Menu', `p: ${'An article set in a layout table. '.repeat(20).trim()}`, 'p: Its end.']);
+    });
+
+    it('bounds a hostile colspan', async () => {
+      const doc = await importBuffer('span.html', page('<table><tr><td colspan="100000">a</td><td>b</td></tr><tr><td>c</td><td rowspan="99999">d</td></tr></table>'));
+      expect(doc.text).toBe(`a${'\t'.repeat(50)}b\nc\td`);
+    });
+  });
+
+  describe('what a reader sees, and only that', () => {
+    const page = (body: string) => utf8(`<html><body>${body}</body></html>`);
+
+    it('keeps image alternative text in brackets; drops empty, generic, file-name, repeated and pixel-sized ones', async () => {
+      const doc = await importBuffer(
+        'img.html',
+        page(
+          '<p>Sales rose <img src="c.png" alt="Chart: sales by year, 2019-2024"> sharply.</p>' +
+            '<p><img src="a.png" alt=""><img src="b.png" alt="image"><img src="IMG_2041.JPG" alt="IMG_2041.JPG"><img src="l.png" alt="Site logo">' +
+            '<img src="t.gif" alt="tracker" width="1" height="1"><img src="c.png" alt="Chart: sales by year, 2019-2024">Caption.</p>' +
+            '<picture><source srcset="x.webp"><img src="x.jpg" alt="The mayor at the podium"></picture>',
+        ),
+      );
+      expect(blockTexts(doc)).toEqual(['p: Sales rose [Chart: sales by year, 2019-2024] sharply.', 'p: Caption.', 'p: [The mayor at the podium]']);
+    });
+
+    it('keeps the text of MathML (not its TeX annotation)', async () => {
+      const doc = await importBuffer(
+        'math.html',
+        page('<p>Growth was <math><semantics><mrow><mi>g</mi><mo>=</mo><mn>0.05</mn></mrow><annotation encoding="application/x-tex">g = 0.05</annotation></semantics></math> a year.</p>'),
+      );
+      expect(doc.text).toBe('Growth was g=0.05 a year.');
+      const formula = await importBuffer(
+        'frac.html',
+        page('<p>So <math display="block"><mfrac><mrow><mi>a</mi><mo>+</mo><mi>b</mi></mrow><mi>c</mi></mfrac><mo>=</mo><msup><mi>x</mi><mn>2</mn></msup><mo>+</mo><msqrt><mi>y</mi></msqrt></math> holds.</p>'),
+      );
+      expect(formula.text).toBe('So (a+b)/c=x^2+√y holds.');
+      const started = performance.now();
+      const deep = await importBuffer('deep.html', page(`<p>x <math>${'<mfrac><mi>a</mi><mrow>'.repeat(1500)}<mi>b</mi>${'</mrow></mfrac>'.repeat(1500)}</math></p>`));
+      expect(deep.text.startsWith('x a/(a/(a/')).toBe(true);
+      expect(performance.now() - started).toBeLessThan(5000);
+    });
+
+    it('removes soft hyphens and private-use (icon font) characters, joining the word they split', async () => {
+      const doc = await importBuffer('soft.html', page('<p><i class="fa">\uf095</i> Call: the infor\u00admation desk\u00ad is open \udb80\udc00daily.</p>'));
+      expect(doc.text).toBe('Call: the information desk is open daily.');
+    });
+
+    it('does the same for Word (image descriptions, soft hyphens, symbol-font icons)', async () => {
+      const para = (t: string) => `<w:p><w:r><w:t xml:space="preserve">${t}</w:t></w:r></w:p>`;
+      const doc = await importBuffer('soft.docx', rawZip(docxParts(para('infor\u00admation') + '<w:p><w:r><w:softHyphen/><w:t>desk</w:t></w:r><w:r><w:t xml:space="preserve"> \ue000open</w:t></w:r></w:p>')));
+      expect(doc.text).toBe('information\n\ndesk open');
+    });
   });
 });

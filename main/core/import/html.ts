@@ -23,7 +23,7 @@ type ParentNode = DefaultTreeAdapterMap['parentNode'];
 /** Elements whose whole subtree is dropped. */
 const SKIP = new Set([
   'head', 'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed',
-  'applet', 'svg', 'math', 'canvas', 'video', 'audio', 'picture', 'img', 'map', 'area', 'source', 'track',
+  'applet', 'svg', 'annotation', 'annotation-xml', 'canvas', 'video', 'audio', 'img', 'map', 'area', 'source', 'track',
   'link', 'meta', 'base', 'input', 'button', 'select', 'option', 'optgroup', 'textarea', 'datalist',
   'output', 'label', 'progress', 'meter', 'nav', 'aside', 'dialog', 'menu', 'portal', 'slot', 'param',
   'title', 'xmp', 'plaintext', 'noembed', 'noframes',
@@ -36,6 +36,9 @@ const BLOCK = new Set([
   'hgroup', 'hr', 'html', 'legend', 'li', 'main', 'ol', 'p', 'pre', 'section', 'summary', 'table',
   'tbody', 'tfoot', 'thead', 'tr', 'ul', 'listing',
 ]);
+
+/** Alternative texts that say nothing: a generic word or a file name. */
+const MEANINGLESS_ALT = /\blogo\b|^(?:image|img|photo|picture|pic|icon|logo|graphic|spacer|banner|thumbnail|placeholder|null|undefined)(?:[\s_-]*\d+)?$|\.(?:jpe?g|png|gif|webp|svg|avif|bmp)$/i;
 
 const BOLD = new Set(['b', 'strong']);
 const ITALIC = new Set(['i', 'em', 'cite', 'dfn', 'var']);
@@ -69,6 +72,12 @@ function hidden(el: Element): boolean {
   const style = attr(el, 'style');
   if (style && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style)) return true;
   return false;
+}
+
+/** An image drawn a pixel or two wide or high: a tracking pixel or a spacer, whatever its alternative text. */
+function tiny(el: Element): boolean {
+  const size = (name: string) => parseFloat(attr(el, name) ?? '');
+  return size('width') <= 2 || size('height') <= 2;
 }
 
 /** Footnote back-links written by mammoth ("↑"), which are not part of the text. */
@@ -115,6 +124,43 @@ function textContent(root: Element): string {
   return out;
 }
 
+/**
+ * A MathML formula as one line of text: its tokens in order, "/" in a fraction, "^" and "_" before
+ * superscripts and subscripts, "√" before a root; TeX or other annotations left out.
+ */
+export function mathText(root: Element, depth = 0): string {
+  const kids = children(root);
+  if (depth > 100) return textContent(root).replace(/\s+/g, '');
+  // Each child's text once (computing it again per use would be exponential in the nesting).
+  const els: string[] = [];
+  const parts: string[] = [];
+  for (const k of kids) {
+    if (isElement(k)) {
+      const t = k.tagName === 'annotation' || k.tagName === 'annotation-xml' ? '' : mathText(k, depth + 1);
+      els.push(t);
+      parts.push(t);
+    } else if (k.nodeName === '#text') parts.push((k as DefaultTreeAdapterMap['textNode']).value.trim());
+  }
+  const part = (i: number) => els[i] ?? '';
+  const group = (t: string) => (t.length > 1 && !/^[\p{L}\p{N}.]+$/u.test(t) ? `(${t})` : t);
+  switch (root.tagName) {
+    case 'mfrac':
+      return `${group(part(0))}/${group(part(1))}`;
+    case 'msup':
+      return `${part(0)}^${group(part(1))}`;
+    case 'msub':
+      return `${part(0)}_${group(part(1))}`;
+    case 'msubsup':
+      return `${part(0)}_${group(part(1))}^${group(part(2))}`;
+    case 'msqrt':
+      return `√${group(parts.join(''))}`;
+    case 'mroot':
+      return `√${group(part(0))}`;
+    default:
+      return parts.join('');
+  }
+}
+
 /** The element holding the readable content: the largest <article>, else <main>, else <body>. */
 function contentRoot(doc: DefaultTreeAdapterMap['document']): { root: ParentNode; isPage: boolean } {
   let body: Element | undefined;
@@ -141,8 +187,66 @@ function formHoldsContent(form: Element): boolean {
   return false;
 }
 
+/** Rows of a table element (in its own thead, tbody and tfoot), not of tables nested in it. */
+function tableRows(table: Element): Element[] {
+  const rows: Element[] = [];
+  for (const k of children(table)) {
+    if (!isElement(k)) continue;
+    if (k.tagName === 'tr') rows.push(k);
+    else if (k.tagName === 'thead' || k.tagName === 'tbody' || k.tagName === 'tfoot') for (const r of children(k)) if (isElement(r) && r.tagName === 'tr') rows.push(r);
+  }
+  return rows;
+}
+
+function cellsOf(row: Element): Element[] {
+  return children(row).filter((c): c is Element => isElement(c) && (c.tagName === 'td' || c.tagName === 'th'));
+}
+
+/** A table with a cell longer than this (in characters) is a layout table: its cells are read as paragraphs. */
+const MAX_DATA_CELL = 600;
+
+/** A merged cell spans at most this many columns (a hostile colspan cannot blow the grid up). */
+const MAX_SPAN = 50;
+
+function span(el: Element, name: string): number {
+  const n = parseInt(attr(el, name) ?? '1', 10);
+  return Number.isFinite(n) && n > 1 ? Math.min(n, MAX_SPAN) : 1;
+}
+
+/**
+ * Whether a <table> holds data (kept as a table block) or lays a page out (its cells read as
+ * paragraphs): a data table has a row of two cells or more, no table inside it, no cell longer
+ * than MAX_DATA_CELL characters, and no role="presentation". Returns whether its first row is a header (in <thead>, or all <th>).
+ */
+function dataTable(table: Element): { header: boolean } | null {
+  const role = attr(table, 'role');
+  if (role === 'presentation' || role === 'none') return null;
+  const rows = tableRows(table);
+  if (rows.length === 0 || !rows.some((r) => cellsOf(r).length >= 2)) return null;
+  for (const el of elements(table)) if (el.tagName === 'table') return null;
+  // A cell holding an article's worth of text lays the page out; data cells are short.
+  for (const r of rows) for (const c of cellsOf(r)) if (textLength(c) > MAX_DATA_CELL) return null;
+  const first = rows[0]!;
+  const firstCells = cellsOf(first);
+  const header = first.parentNode?.nodeName === 'thead' || (firstCells.length > 0 && firstCells.every((c) => c.tagName === 'th'));
+  return { header };
+}
+
+/** The grid of the data table being written: the column the next cell takes, and rows still covered by merged cells above. */
+interface Grid {
+  header: boolean;
+  col: number;
+  covered: number[];
+}
+
 interface Frame {
   el: Element;
+  /** A data table written as one table block. */
+  table?: boolean;
+  link?: boolean;
+  captioned?: boolean;
+  /** A cell of that table: the columns it spans. */
+  colspan?: number;
   /** Block kind this element imposes on text inside it (li, blockquote, h1-h6), if any. */
   kind?: BlockKind;
   list?: boolean;
@@ -162,6 +266,11 @@ export function writeHtml(root: ParentNode, b: TextBuilder, options: { dropFoote
   const lists: boolean[] = [];
   const kinds: BlockKind[] = [];
   const rowCells: number[] = [];
+  let grid: Grid | null = null;
+  const alts = new Set<string>();
+  // Images inside a link (thumbnails, badges) or a figure with its own caption: their descriptions add nothing.
+  let links = 0;
+  let captioned = 0;
 
   type Step = { node: Node; exit: boolean };
   const steps: Step[] = [];
@@ -174,7 +283,7 @@ export function writeHtml(root: ParentNode, b: TextBuilder, options: { dropFoote
       if (node.nodeName === '#text') {
         const value = (node as DefaultTreeAdapterMap['textNode']).value;
         const flags = { bold: bold > 0, italic: italic > 0 };
-        if (pre > 0) b.preformatted(value, kind, flags);
+        if (pre > 0 && !b.inTable) b.preformatted(value, kind, flags);
         else b.text(value, kind, flags);
       }
       continue;
@@ -186,16 +295,44 @@ export function writeHtml(root: ParentNode, b: TextBuilder, options: { dropFoote
       if (f.bold) bold--;
       if (f.italic) italic--;
       if (f.pre) pre--;
+      if (f.link) links--;
+      if (f.captioned) captioned--;
       if (f.list) lists.pop();
       if (f.kind) {
         kinds.pop();
         kind = kinds[kinds.length - 1] ?? { type: 'paragraph' };
       }
+      if (f.table) {
+        b.endTable();
+        grid = null;
+        continue;
+      }
+      if (f.colspan) for (let k = 1; k < f.colspan; k++) b.tableCell();
+      if (tag === 'tr' && grid) {
+        // Columns past the row's last cell still covered from above: one row less each.
+        for (let c = grid.col; c < grid.covered.length; c++) if (grid.covered[c]! > 0) grid.covered[c]!--;
+      }
+      if (tag === 'caption' && grid) b.beginTable(grid.header);
       if (tag === 'tr') rowCells.pop();
       if (BLOCK.has(tag)) b.endBlock();
       continue;
     }
+    if (tag === 'img' && links === 0 && captioned === 0 && !hidden(el) && !tiny(el)) {
+      // An image is its alternative text, in brackets ("[Chart: sales by year]"); decorative ones say nothing.
+      const alt = clean(attr(el, 'alt'));
+      if (alt && /[\p{L}\p{N}]/u.test(alt) && !MEANINGLESS_ALT.test(alt) && !alts.has(alt)) {
+        // The same picture again (an icon, a repeated banner) says nothing new.
+        alts.add(alt);
+        b.text(`[${alt.length > 300 ? `${alt.slice(0, 299)}…` : alt}]`, kind, { bold: bold > 0, italic: italic > 0 });
+      }
+      continue;
+    }
     if (SKIP.has(tag) || hidden(el) || (tag === 'a' && backLink(el))) continue;
+    if (tag === 'math') {
+      const formula = mathText(el);
+      if (formula) b.text(formula, kind, { bold: bold > 0, italic: italic > 0 });
+      continue;
+    }
     if (tag === 'footer' && options.dropFooters) continue;
     if (tag === 'form' && !formHoldsContent(el)) continue;
     if (tag === 'br') {
@@ -204,6 +341,39 @@ export function writeHtml(root: ParentNode, b: TextBuilder, options: { dropFoote
     }
     if (tag === 'wbr') continue;
     const f: Frame = { el };
+    if (tag === 'table' && !grid) {
+      const data = dataTable(el);
+      if (data) {
+        b.beginTable(data.header);
+        grid = { header: data.header, col: 0, covered: [] };
+        f.table = true;
+        frames.push(f);
+        steps.push({ node: el, exit: true });
+        const tableKids = children(el);
+        for (let i = tableKids.length - 1; i >= 0; i--) steps.push({ node: tableKids[i]!, exit: false });
+        continue;
+      }
+    }
+    if (grid) {
+      if (tag === 'caption') b.endTable();
+      else if (tag === 'tr') {
+        b.tableRow();
+        grid.col = 0;
+      } else if (tag === 'td' || tag === 'th') {
+        // Columns covered by a merged cell from a row above stay empty here.
+        while (grid.covered[grid.col]! > 0) {
+          grid.covered[grid.col]!--;
+          b.tableCell();
+          grid.col++;
+        }
+        b.tableCell();
+        const cols = span(el, 'colspan');
+        const rows = span(el, 'rowspan');
+        for (let k = 0; k < cols; k++) grid.covered[grid.col + k] = rows - 1;
+        grid.col += cols;
+        if (cols > 1) f.colspan = cols;
+      }
+    }
     if (BLOCK.has(tag)) b.endBlock();
     if (tag === 'ul' || tag === 'ol' || tag === 'menu' || tag === 'dir') {
       lists.push(tag === 'ol');
@@ -225,12 +395,20 @@ export function writeHtml(root: ParentNode, b: TextBuilder, options: { dropFoote
       f.italic = true;
       italic++;
     }
+    if (tag === 'a' && attr(el, 'href') !== undefined) {
+      f.link = true;
+      links++;
+    }
+    if (tag === 'figure' && children(el).some((k) => isElement(k) && k.tagName === 'figcaption')) {
+      f.captioned = true;
+      captioned++;
+    }
     if (tag === 'pre' || tag === 'listing') {
       f.pre = true;
       pre++;
     }
     if (tag === 'tr') rowCells.push(0);
-    if (tag === 'td' || tag === 'th') {
+    if ((tag === 'td' || tag === 'th') && !grid) {
       const n = rowCells.length;
       if (n > 0) {
         if (rowCells[n - 1]! > 0) b.separator('\t');

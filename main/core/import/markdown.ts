@@ -1,7 +1,9 @@
 // Markdown: the text is the decoded file as it is (markers included), so a quote taken from the
 // file still matches; blocks point at the content of headings, list items, quotes and paragraphs,
 // leaving the markers out where they lead a line. Bold and italic become styles. One pass, linear.
-import type { Block } from '../../../common/domain';
+import type { Block, Metadata } from '../../../common/domain';
+import { httpUrl, isoDate } from './html';
+import { badFile } from './sniff';
 import { decodeText, emptyFile, encodingMetadata } from './text';
 import { guessTitle } from './title';
 import type { ImportedDocument } from './types';
@@ -165,13 +167,105 @@ function wordBoundary(s: string, from: number, to: number): boolean {
   return !/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after);
 }
 
+/** Front matter is looked for in this many characters at the start of the file, no more. */
+const FRONT_MATTER_MAX = 64 * 1024;
+
+export interface FrontMatter {
+  /** Where the text after the front matter (and the blank lines after it) starts. */
+  bodyStart: number;
+  title?: string;
+  metadata: Metadata;
+}
+
+/** A YAML scalar as written: quotes removed, a trailing comment dropped. */
+function scalar(raw: string): string {
+  const t = raw.trim();
+  const quoted = /^(["'])([\s\S]*)\1$/.exec(t);
+  if (quoted) return quoted[1] === "'" ? quoted[2]!.replace(/''/g, "'") : quoted[2]!.replace(/\\"/g, '"');
+  return t.replace(/\s+#.*$/, '').trim();
+}
+
+/**
+ * YAML front matter (`---` on the first line, `key: value` lines, `---` or `...`): the title,
+ * author(s), date, address and description it gives, read as the document's metadata, not its text.
+ * Only plain `key: value` pairs and lists of scalars (`[a, b]` or `- a` lines) are read; nested
+ * maps are skipped. Without a closing line, or without a single `key:` line, it is not front matter.
+ */
+export function frontMatter(text: string): FrontMatter | null {
+  const first = /^---[ \t]*\r?\n/.exec(text);
+  if (!first) return null;
+  const head = text.slice(0, FRONT_MATTER_MAX);
+  const close = /^(?:---|\.\.\.)[ \t]*\r?$/m;
+  const rest = head.slice(first[0].length);
+  const end = close.exec(rest);
+  if (!end) return null;
+  const yaml = rest.slice(0, end.index);
+  const values = new Map<string, string[]>();
+  let listKey: string | null = null;
+  for (const line of yaml.split(/\r?\n/)) {
+    if (/^\s*(?:#.*)?$/.test(line)) continue;
+    const item = /^\s+-\s+(.*)$/.exec(line) ?? /^-\s+(.*)$/.exec(line);
+    if (item && listKey) {
+      const v = scalar(item[1]!);
+      if (v) values.get(listKey)!.push(v);
+      continue;
+    }
+    const pair = /^([A-Za-z_][\w.-]*)\s*:(?:\s+(.*))?$/.exec(line);
+    if (!pair) {
+      listKey = null;
+      continue;
+    }
+    const key = pair[1]!.toLowerCase();
+    const value = (pair[2] ?? '').trim();
+    listKey = null;
+    if (value === '') {
+      listKey = key;
+      values.set(key, []);
+    } else if (/^\[.*\]$/.test(value)) {
+      values.set(key, (value.slice(1, -1).match(/\s*(?:"[^"]*"|'[^']*'|[^,]+)/g) ?? []).map(scalar).filter((v) => v !== ''));
+    } else if (!/^[|>{]/.test(value)) {
+      values.set(key, [scalar(value)]);
+    }
+  }
+  if (values.size === 0) return null;
+  const one = (...keys: string[]) => {
+    for (const k of keys) {
+      const v = values.get(k)?.find((x) => x.trim() !== '');
+      if (v) return v.replace(/\s+/g, ' ').trim();
+    }
+    return undefined;
+  };
+  const metadata: Metadata = {};
+  const authors = values.get('author') ?? values.get('authors') ?? values.get('creator') ?? [];
+  if (authors.length) metadata.author = authors.join(', ');
+  const published = isoDate(one('date', 'published', 'pubdate', 'publishdate', 'date_published', 'created'));
+  if (published) metadata.published = published;
+  const url = httpUrl(one('url', 'canonical_url', 'canonical', 'link', 'permalink', 'source'));
+  if (url) metadata.url = url;
+  const description = one('description', 'summary', 'excerpt', 'subtitle');
+  if (description) metadata.description = description;
+  const language = one('lang', 'language');
+  if (language) metadata.language = language;
+  const rawTitle = one('title');
+  const title = rawTitle && rawTitle.length > 200 ? `${rawTitle.slice(0, 199)}…` : rawTitle;
+  let bodyStart = first[0].length + end.index + end[0].length;
+  const blank = /^(?:[ \t]*\r?\n)*/.exec(text.slice(bodyStart))!;
+  bodyStart += blank[0].length;
+  return title ? { bodyStart, title, metadata } : { bodyStart, metadata };
+}
+
 export function importMarkdown(name: string, bytes: Uint8Array, options: { encoding?: string } = {}): ImportedDocument {
   const decoded = decodeText(name, bytes, options.encoding !== undefined ? { chosen: options.encoding } : {});
-  const { text } = decoded;
+  let { text } = decoded;
   if (text.trim() === '') throw emptyFile(name);
+  const front = frontMatter(text);
+  if (front) {
+    text = text.slice(front.bodyStart);
+    if (text.trim() === '') throw badFile(name, 'the file has front matter but no text after it', 'check that it is the right file');
+  }
   const blocks = markdownBlocks(text);
-  const metadata: ImportedDocument['metadata'] = {};
+  const metadata: ImportedDocument['metadata'] = { ...front?.metadata };
   Object.assign(metadata, encodingMetadata(decoded));
-  const title = guessTitle(text, blocks, name);
+  const title = front?.title ?? guessTitle(text, blocks, name);
   return { title, format: 'md', text, blocks, metadata };
 }

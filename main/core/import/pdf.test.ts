@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { blockTexts, expectWellFormed } from '../../../test/import/check';
-import { makePdf, textLines } from '../../../test/import/pdf';
+import { makePdf, textLines, type PdfLine } from '../../../test/import/pdf';
 import { importBuffer } from './index';
 import { controlShare, importPdf, linesOf, pdfDate, type RawItem } from './pdf';
 
@@ -249,5 +249,57 @@ describe('.pdf text that is not text', () => {
     expect(controlShare([[item('\u0001\u0002\u0003 ab', 700)], [item('\u0004\u0005', 680)]])).toBeCloseTo(5 / 7);
     expect(controlShare([[item('Plain text.', 700)]])).toBe(0);
     expect(linesOf([item('Fin\u0003al re\ufffdport', 700)]).map((l) => l.text)).toEqual(['Final report']);
+  });
+});
+
+describe('.pdf reading order: right-to-left text and two columns', () => {
+  const visual = (s: string) => [...s].reverse().join('');
+
+  it('puts Hebrew and Arabic words in reading order, however they were drawn, numbers and Latin kept left to right', async () => {
+    const hebrew = ['שלום', 'עולם', 'יפה'];
+    const arabic = ['قال', 'الوزير', 'إن', '5', 'ملايين', 'USD'];
+    // Each word drawn on its own, its glyphs in visual order, from the left edge of the line rightwards.
+    const he: PdfLine[] = hebrew.map((w, i) => ({ text: visual(w), x: 400 - i * 60, y: 700 })).reverse();
+    const ar: PdfLine[] = arabic.map((w, i) => ({ text: /^[\dA-Z]+$/.test(w) ? w : visual(w), x: 480 - i * 70, y: 660 })).reverse();
+    // The same drawn from the right edge leftwards (the order of reading), and a whole line in one string.
+    const heLeftwards: PdfLine[] = hebrew.map((w, i) => ({ text: visual(w), x: 400 - i * 60, y: 620 }));
+    const oneString: PdfLine = { text: visual('שלום עולם יפה'), x: 300, y: 580 };
+    const mixed: PdfLine[] = [
+      { text: 'The minister said', x: 72, y: 540 },
+      { text: visual('שלום'), x: 175, y: 540 },
+      { text: visual('עולם'), x: 210, y: 540 },
+      { text: 'twice.', x: 250, y: 540 },
+    ];
+    const doc = await importBuffer('rtl.pdf', makePdf({ pages: [{ lines: [...he, ...ar, ...heLeftwards, oneString, ...mixed] }] }));
+    expect(doc.text.split('\n\n')).toEqual(['שלום עולם יפה', 'قال الوزير إن 5 ملايين USD', 'שלום עולם יפה', 'שלום עולם יפה', 'The minister said עולם שלום twice.']);
+  });
+
+  it('reads two columns drawn line by line as the left column, then the right; a title and a page number across the gutter stay put', async () => {
+    const left = ['The council met on Monday to', 'discuss the budget for the next', 'year. Members agreed on most', 'points after a long debate.', '', 'A second paragraph on the left', 'says the vote was close.'];
+    const right = ['Meanwhile the mayor said the', 'city would borrow less than in', 'past years. Critics disagreed', 'with her numbers.', '', 'The right column ends with', 'a final remark here.'];
+    const lines: PdfLine[] = [{ text: 'City budget passes after long debate', x: 150, y: 740, size: 16 }];
+    left.forEach((l, i) => {
+      // Left line, right line, next left line: the order a line-by-line converter writes.
+      if (l) lines.push({ text: l, x: 72, y: 700 - i * 14 });
+      if (right[i]) lines.push({ text: right[i]!, x: 320, y: 700 - i * 14 });
+    });
+    lines.push({ text: 'Closing note across both columns, set in full width below them.', x: 72, y: 580 });
+    lines.push({ text: '7', x: 300, y: 60 });
+    const doc = await importBuffer('columns.pdf', makePdf({ pages: [{ lines }] }));
+    expect(blockTexts(doc)).toEqual([
+      'h2: City budget passes after long debate',
+      'p: The council met on Monday to discuss the budget for the next year. Members agreed on most points after a long debate.',
+      'p: A second paragraph on the left says the vote was close.',
+      'p: Meanwhile the mayor said the city would borrow less than in past years. Critics disagreed with her numbers.',
+      'p: The right column ends with a final remark here.',
+      'p: Closing note across both columns, set in full width below them.',
+      'p: 7',
+    ]);
+  });
+
+  it('leaves a one-column page, and a page of few lines, in the order they were drawn', async () => {
+    const lines = textLines([['A single column of running text that', 'crosses the middle of the page on every', 'line, so there is no gutter at all.'], ['Second paragraph, also full width and', 'long enough to cross the middle.']]);
+    const doc = await importBuffer('one.pdf', makePdf({ pages: [{ lines }] }));
+    expect(doc.text).toBe('A single column of running text that crosses the middle of the page on every line, so there is no gutter at all.\n\nSecond paragraph, also full width and long enough to cross the middle.');
   });
 });

@@ -26,6 +26,8 @@ export interface RawItem {
   w: number;
   h: number;
   e: boolean;
+  /** The direction pdf.js gives the item ('ltr', 'rtl', 'ttb'); its string is already in logical order. */
+  d?: string;
 }
 
 type ExtractMessage =
@@ -62,7 +64,7 @@ async function extractPdf(pdfjs: Pdfjs, data: Uint8Array, options: Record<string
         const content = await page.getTextContent();
         const items: RawItem[] = [];
         for (const it of content.items) {
-          if ('str' in it) items.push({ s: it.str, t: Array.from(it.transform as number[]), w: it.width, h: it.height, e: it.hasEOL });
+          if ('str' in it) items.push({ s: it.str, t: Array.from(it.transform as number[]), w: it.width, h: it.height, e: it.hasEOL, d: it.dir });
         }
         page.cleanup();
         post({ type: 'page', page: n, items });
@@ -220,6 +222,15 @@ interface Line {
 interface OpenLine extends Line {
   parts: string[];
   last: string;
+  /** Its items with their places, kept for lines with right-to-left text (to be put in reading order). */
+  items: Placed[] | null;
+  rtl: boolean;
+}
+
+interface Placed {
+  x: number;
+  w: number;
+  s: string;
 }
 
 interface Para {
@@ -262,6 +273,89 @@ export function controlShare(items: Iterable<readonly RawItem[]>): number {
   return visible === 0 ? 0 : controls / visible;
 }
 
+/** Hebrew, Arabic, Syriac, Thaana, N'Ko... and their presentation forms. */
+const RTL_CHAR = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
+const RTL_CHARS = new RegExp(RTL_CHAR.source, 'g');
+const LTR_CHARS = /[^\P{L}\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/gu;
+
+function isRtl(it: RawItem): boolean {
+  return it.d === 'rtl' || RTL_CHAR.test(it.s);
+}
+
+/**
+ * The text of a line holding right-to-left script, in reading (logical) order. pdf.js gives each
+ * item's string in logical order already, but the items of a line come in the order they were
+ * drawn, often left to right across the page. Here they are laid out left to right, grouped into
+ * runs of one direction (neutral items such as spaces and punctuation take their neighbours'
+ * direction, or the line's), and read as the Unicode bidirectional algorithm reads runs: a line
+ * whose letters are mostly right-to-left reads its runs from the right, and a right-to-left run
+ * reads its items from the right; numbers and Latin words inside keep their own order.
+ */
+export function logicalText(items: readonly Placed[], size: number): string {
+  const v = items.filter((p) => p.s !== '').sort((a, b) => a.x - b.x);
+  let rtlCount = 0;
+  let ltrCount = 0;
+  for (const p of v) {
+    rtlCount += (p.s.match(RTL_CHARS) ?? []).length;
+    ltrCount += (p.s.match(LTR_CHARS) ?? []).length;
+  }
+  const base = rtlCount >= ltrCount ? 'r' : 'l';
+  // Space between visual neighbours i and i + 1, and the pieces themselves without white space.
+  const space: boolean[] = [];
+  const pieces: { s: string; cls: 'r' | 'l' | 'n' }[] = [];
+  for (let i = 0; i < v.length; i++) {
+    const p = v[i]!;
+    const s = p.s.replace(/\s+/g, ' ');
+    const body = s.trim();
+    const gapAfter = i + 1 < v.length && v[i + 1]!.x - (p.x + p.w) > 0.15 * size;
+    if (body === '') {
+      if (pieces.length) space[pieces.length - 1] = true;
+      continue;
+    }
+    if (pieces.length && /^\s/.test(s)) space[pieces.length - 1] = true;
+    const cls = RTL_CHAR.test(body) ? 'r' : /[\p{L}\p{N}]/u.test(body) ? 'l' : 'n';
+    pieces.push({ s: body, cls });
+    space[pieces.length - 1] = gapAfter || /\s$/.test(s);
+  }
+  // Neutral pieces take the direction of their neighbours when both agree, else the line's (two passes).
+  const strong = pieces.map((p) => p.cls);
+  const before: string[] = [];
+  let seen: string = base;
+  for (let i = 0; i < pieces.length; i++) {
+    before.push(seen);
+    if (pieces[i]!.cls !== 'n') seen = pieces[i]!.cls;
+  }
+  seen = base;
+  for (let i = pieces.length - 1; i >= 0; i--) {
+    if (pieces[i]!.cls === 'n') strong[i] = before[i] === seen ? (seen as 'r' | 'l') : base;
+    else seen = pieces[i]!.cls;
+  }
+  const runs: { from: number; to: number; cls: string }[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    const last = runs[runs.length - 1];
+    if (last && last.cls === strong[i]) last.to = i;
+    else runs.push({ from: i, to: i, cls: strong[i]! });
+  }
+  if (base === 'r') runs.reverse();
+  const order: number[] = [];
+  for (const r of runs) {
+    if (r.cls === 'r') for (let i = r.to; i >= r.from; i--) order.push(i);
+    else for (let i = r.from; i <= r.to; i++) order.push(i);
+  }
+  let out = '';
+  for (let k = 0; k < order.length; k++) {
+    if (k > 0) {
+      const a = order[k - 1]!;
+      const b = order[k]!;
+      // Visual neighbours keep what separated them; a jump between runs takes the gap at the run boundary.
+      const gap = Math.abs(a - b) === 1 ? space[Math.min(a, b)] : space[Math.max(a, b) - 1] || space[Math.min(a, b)];
+      if (gap) out += ' ';
+    }
+    out += pieces[order[k]!]!.s;
+  }
+  return out;
+}
+
 /**
  * Adds a piece of text to a line with its white space collapsed to single spaces, piece by piece
  * (one regular expression over a whole long line costs more than linear time in V8).
@@ -275,7 +369,10 @@ function appendPiece(line: OpenLine, piece: string): void {
   line.last = p[p.length - 1]!;
 }
 
-/** Lines in content-stream order: a new line where the baseline moves or pdf.js marks an end of line. */
+/**
+ * Lines in content-stream order: a new line where the baseline moves or pdf.js marks an end of line.
+ * Right-to-left text may be drawn leftwards; its lines are put in reading order (logicalText).
+ */
 export function linesOf(items: readonly RawItem[]): Line[] {
   const lines: OpenLine[] = [];
   let cur: OpenLine | null = null;
@@ -288,29 +385,139 @@ export function linesOf(items: readonly RawItem[]): Line[] {
       if (it.e) eol = true;
       continue;
     }
+    const rtl = isRtl(it);
     const tolerance = 0.5 * Math.max(size, cur?.size ?? size);
     const sameBaseline = cur !== null && Math.abs(y - cur.y) <= tolerance;
-    const continues = cur !== null && sameBaseline && (!eol || Math.abs(y - cur.y) < 0.1) && x >= cur.x1 - size;
+    const onward = cur !== null && (x >= cur.x1 - size || ((rtl || cur.rtl) && x + it.w <= cur.x0 + size));
+    const continues = cur !== null && sameBaseline && (!eol || Math.abs(y - cur.y) < 0.1) && onward;
     if (!continues || !cur) {
       if (cur) lines.push(cur);
-      cur = { y, x0: x, x1: x + it.w, size, text: '', parts: [], last: ' ' };
+      cur = { y, x0: x, x1: x + it.w, size, text: '', parts: [], last: ' ', items: rtl ? [] : null, rtl };
       appendPiece(cur, it.s);
     } else {
+      // The line's first right-to-left item: what came before ran rightwards, one piece from x0 to x1.
+      if (rtl && !cur.rtl) cur.items = [{ x: cur.x0, w: cur.x1 - cur.x0, s: cur.parts.join('') }];
       const gap = x - cur.x1;
       if (gap > 0.15 * size && cur.last !== ' ' && !/^\s/.test(it.s)) appendPiece(cur, ' ');
       appendPiece(cur, it.s);
+      cur.x0 = Math.min(cur.x0, x);
       cur.x1 = Math.max(cur.x1, x + it.w);
+      if (rtl) cur.rtl = true;
       // The line's size is its body text's, not a superscript's.
       if (Math.abs(y - cur.y) < 0.1) cur.size = Math.max(cur.size, size);
     }
+    // Items are kept only on lines with right-to-left text.
+    if (cur.items) cur.items.push({ x, w: it.w, s: it.s });
     eol = it.e;
   }
   if (cur) lines.push(cur);
   const out: Line[] = [];
   for (const l of lines) {
-    const text = l.parts.join('').trim();
+    const raw = l.items ? logicalText(l.items, l.size) : l.parts.join('');
+    const text = (l.rtl && CONTROL.test(raw) ? raw.replace(CONTROLS, '') : raw).trim();
     if (text !== '') out.push({ y: l.y, x0: l.x0, x1: l.x1, size: l.size, text });
   }
+  return out;
+}
+
+/** Bins across the text's width when looking for a gutter. */
+const GUTTER_BINS = 400;
+
+/**
+ * A page set in two columns, in reading order: the left column whole, then the right (the right
+ * first on a page of right-to-left text). The gutter is a vertical band in the middle of the text
+ * that at most a tenth of the page's lines cross (two on a short page), with text on both sides; lines that do cross it
+ * (a title, a centred page number, a figure across both columns) stay where they are and cut the
+ * columns into sections read one after the other. A page without such a band is left as it is.
+ * Items are reordered before lines are built, so two columns drawn line by line (left line, right
+ * line, next left line...) are no longer merged into one line. O(n log n).
+ */
+export function columnOrder(items: readonly RawItem[]): readonly RawItem[] {
+  let minX = Infinity;
+  let maxX = -Infinity;
+  const baselines = new Set<number>();
+  let rtlChars = 0;
+  let ltrChars = 0;
+  let visible = 0;
+  for (const it of items) {
+    if (it.s.trim() === '') continue;
+    visible++;
+    const x = it.t[4] ?? 0;
+    minX = Math.min(minX, x);
+    maxX = Math.max(maxX, x + Math.max(0, it.w));
+    baselines.add(Math.round((it.t[5] ?? 0) / 2));
+  }
+  const span = maxX - minX;
+  const n = baselines.size;
+  if (visible < 8 || n < 6 || !(span > 0) || span > 100_000) return items;
+  const bin = span / GUTTER_BINS;
+  const diff = new Float64Array(GUTTER_BINS + 2);
+  for (const it of items) {
+    if (it.s.trim() === '') continue;
+    const x = it.t[4] ?? 0;
+    const from = Math.max(0, Math.min(GUTTER_BINS, Math.floor((x - minX) / bin)));
+    const to = Math.max(from, Math.min(GUTTER_BINS, Math.floor((x + Math.max(0, it.w) - minX) / bin)));
+    diff[from]! += 1;
+    diff[to + 1]! -= 1;
+  }
+  const cover = new Float64Array(GUTTER_BINS + 1);
+  let run = 0;
+  for (let b = 0; b <= GUTTER_BINS; b++) {
+    run += diff[b]!;
+    cover[b] = run;
+  }
+  // The widest band of little-crossed bins in the middle 40% of the text.
+  const low = Math.max(2, 0.1 * n);
+  let best: { from: number; to: number } | null = null;
+  for (let b = Math.floor(0.3 * GUTTER_BINS); b <= Math.ceil(0.7 * GUTTER_BINS); b++) {
+    if (cover[b]! > low) continue;
+    let e = b;
+    while (e + 1 <= GUTTER_BINS && cover[e + 1]! <= low) e++;
+    if (!best || e - b > best.to - best.from) best = { from: b, to: e };
+    b = e;
+  }
+  if (!best || (best.to - best.from + 1) * bin < 6) return items;
+  let left = 0;
+  let right = 0;
+  for (let b = 0; b < best.from; b++) left = Math.max(left, cover[b]!);
+  for (let b = best.to + 1; b <= GUTTER_BINS; b++) right = Math.max(right, cover[b]!);
+  if (left < 0.3 * n || right < 0.3 * n) return items;
+  const mid = minX + ((best.from + best.to + 1) / 2) * bin;
+  const q = Math.min(2, ((best.to - best.from + 1) * bin) / 4);
+  // Lines crossing the gutter's middle span both columns; every item on their baseline goes with them.
+  const spanning = new Set<number>();
+  for (const it of items) {
+    const x = it.t[4] ?? 0;
+    if (it.s.trim() !== '' && x < mid - q && x + it.w > mid + q) spanning.add(Math.round((it.t[5] ?? 0) / 2));
+    rtlChars += (it.s.match(RTL_CHARS) ?? []).length;
+    ltrChars += (it.s.match(LTR_CHARS) ?? []).length;
+  }
+  const cuts = [...spanning].sort((a, b) => b - a);
+  // Section k: below k spanning lines. Per section: left items, right items, then the spanning line below it.
+  const sections: { first: RawItem[]; second: RawItem[]; across: RawItem[] }[] = Array.from({ length: cuts.length + 1 }, () => ({ first: [], second: [], across: [] }));
+  const rtlPage = rtlChars > ltrChars;
+  for (const it of items) {
+    const key = Math.round((it.t[5] ?? 0) / 2);
+    // How many spanning lines lie above (a binary search over the descending keys).
+    let lo = 0;
+    let hi = cuts.length;
+    while (lo < hi) {
+      const m = (lo + hi) >> 1;
+      if (cuts[m]! > key) lo = m + 1;
+      else hi = m;
+    }
+    if (spanning.has(key)) {
+      sections[lo]!.across.push(it);
+      continue;
+    }
+    const x = it.t[4] ?? 0;
+    // pdf.js fills the gap between two columns drawn line by line with a wide space: not text.
+    if (it.s.trim() === '' && x < mid && x + it.w > mid) continue;
+    const isLeft = x + Math.max(0, it.w) / 2 < mid;
+    sections[lo]![isLeft !== rtlPage ? 'first' : 'second'].push(it);
+  }
+  const out: RawItem[] = [];
+  for (const s of sections) for (const part of [s.first, s.second, s.across]) for (const it of part) out.push(it);
   return out;
 }
 
@@ -688,7 +895,7 @@ export async function importPdf(name: string, bytes: Uint8Array, options: PdfImp
     throw badFile(name, 'its text layer is mostly unreadable characters (its fonts do not say which letters they draw)', 'run OCR on it, or export it again as PDF from the original document');
   }
   const pageLines: Line[][] = [];
-  for (let n = 1; n <= numPages; n++) pageLines.push(linesOf(pageItems.get(n) ?? []));
+  for (let n = 1; n <= numPages; n++) pageLines.push(linesOf(columnOrder(pageItems.get(n) ?? [])));
   const kept = withoutRunningLines(pageLines);
   let running = 0;
   for (let n = 1; n <= numPages; n++) {

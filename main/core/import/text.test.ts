@@ -197,3 +197,44 @@ describe('bad text files', () => {
     expect(doc.text).toBe('Old file.\r\n\x1a');
   });
 });
+
+describe('.md front matter', () => {
+  it('reads title, author, date, address and description from YAML front matter, and leaves it out of the text', async () => {
+    const md = [
+      '---',
+      'title: "Budget: the real numbers"',
+      'author:',
+      '  - Ann Fielding',
+      '  - Bo Chen',
+      'date: 2024-05-02',
+      'url: https://example.org/budget',
+      "description: 'What the figures say'",
+      'tags: [budget, city]',
+      'nested:',
+      '  key: value',
+      '---',
+      '',
+      '# Budget',
+      '',
+      'The council said the deficit fell.',
+      '',
+    ].join('\n');
+    const doc = await importBuffer('post.md', utf8(md));
+    expectWellFormed(doc);
+    expect(doc.title).toBe('Budget: the real numbers');
+    expect(doc.metadata).toMatchObject({ author: 'Ann Fielding, Bo Chen', published: '2024-05-02', url: 'https://example.org/budget', description: 'What the figures say' });
+    expect(doc.text).toBe('# Budget\n\nThe council said the deficit fell.\n');
+    expect(blockTexts(doc)).toEqual(['h1: Budget', 'p: The council said the deficit fell.']);
+  });
+
+  it('takes inline author lists, CRLF lines and "..." as the end; a file that only opens with --- is text', async () => {
+    const crlf = await importBuffer('a.md', utf8('---\r\nauthors: [Ann Fielding, "Chen, Bo"]\r\npublished: 2024-01-02T10:00:00Z\r\n...\r\nBody text.\r\n'));
+    expect(crlf.metadata).toMatchObject({ author: 'Ann Fielding, Chen, Bo', published: '2024-01-02T10:00:00.000Z' });
+    expect(crlf.text).toBe('Body text.\r\n');
+    const rule = await importBuffer('rule.md', utf8('---\nJust a rule and some text.\n'));
+    expect(rule.text).toBe('---\nJust a rule and some text.\n');
+    const setext = await importBuffer('setext.md', utf8('---\nNot front matter\n---\nMore.\n'));
+    expect(setext.text).toBe('---\nNot front matter\n---\nMore.\n');
+    await expect(importBuffer('only.md', utf8('---\ntitle: Nothing else\n---\n\n'))).rejects.toThrow('only.md: the file has front matter but no text after it; check that it is the right file');
+  });
+});
