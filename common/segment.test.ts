@@ -59,3 +59,22 @@ describe('sentenceAt', () => {
     expect(sentenceAt('A.\n\nB.', 3)).toBeNull();
   });
 });
+
+describe('table cells (joined by tabs in a table block)', () => {
+  const t = 'Region\tDeaths\tInjured\nNorth district reported\t12\t40 people hurt, officials said\nThe toll may rise.';
+  it('never runs a sentence from one cell into the next', () => {
+    const cell = sentenceAt(t, t.indexOf('district'))!;
+    expect(t.slice(cell.start, cell.end)).toBe('North district reported');
+    const last = sentenceAt(t, t.indexOf('hurt'))!;
+    expect(t.slice(last.start, last.end)).toBe('40 people hurt, officials said');
+    expect(segmentSentences(t).map((s) => t.slice(s.start, s.end))).toEqual([
+      'Region',
+      'Deaths',
+      'Injured',
+      'North district reported',
+      '12',
+      '40 people hurt, officials said',
+      'The toll may rise.',
+    ]);
+  });
+});

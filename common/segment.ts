@@ -86,12 +86,22 @@ function pushTrimmed(text: string, span: Span, out: Span[]): void {
   if (t) out.push(t);
 }
 
-/** Paragraph ranges: runs of text separated by line breaks. */
+/** The next line break or tab at or after `from` (a table's cells are separated by tabs), or -1. */
+function nextBreak(text: string, from: number): number {
+  const nl = text.indexOf('\n', from);
+  const tab = text.indexOf('\t', from);
+  return nl === -1 ? tab : tab === -1 ? nl : Math.min(nl, tab);
+}
+
+/**
+ * Paragraph ranges: runs of text separated by line breaks, or by tabs (the cells of a table block
+ * are joined by tabs: no sentence runs from one cell into the next).
+ */
 export function paragraphs(text: string, from = 0, to = text.length): Span[] {
   const out: Span[] = [];
   let start = from;
   while (start < to) {
-    let nl = text.indexOf('\n', start);
+    let nl = nextBreak(text, start);
     if (nl === -1 || nl > to) nl = to;
     const t = trimSpan(text, start, nl);
     if (t) out.push(t);
@@ -107,10 +117,10 @@ export function segmentSentences(text: string, from = 0, to = text.length): Span
   return out;
 }
 
-/** The sentence that contains `offset` (or the nearest one in its paragraph), or null on a blank line. */
+/** The sentence that contains `offset` (or the nearest one in its paragraph or table cell), or null on a blank line. */
 export function sentenceAt(text: string, offset: number): Span | null {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  let lineEnd = text.indexOf('\n', offset);
+  const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\t', offset - 1)) + 1;
+  let lineEnd = nextBreak(text, offset);
   if (lineEnd === -1) lineEnd = text.length;
   const sentences = segmentSentences(text, lineStart, lineEnd);
   if (sentences.length === 0) return null;
