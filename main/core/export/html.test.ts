@@ -268,3 +268,16 @@ describe('toHtml on hostile input', () => {
     expect(toHtml({ ...input, document: { ...input.document, path: null } })).not.toContain('<dt>File</dt>');
   });
 });
+
+describe('a tag a new version moved onto other words', () => {
+  it('shows the words it was made on in the HTML and Markdown reports, escaped', async () => {
+    const { input } = kremlinFixture();
+    const claim = input.state.annotations.find((a) => a.kind === 'claim' && !a.orphan)!;
+    claim.changedFrom = 'the <b>fifth</b> conversation';
+    claim.changedInVersion = 2;
+    const html = toHtml(input);
+    expect(html).toContain('Changed in version 2: it was <del>the &lt;b&gt;fifth&lt;/b&gt; conversation</del>');
+    const { toMarkdown } = await import('./index');
+    expect(toMarkdown(input)).toMatch(/_Changed in version 2: it was_ ~~the .*fifth.* conversation~~/);
+  });
+});

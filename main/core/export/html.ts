@@ -334,7 +334,12 @@ function refCell(m: ReportModel, a: Annotation): string {
 }
 
 function orphanNote(a: Annotation): string {
-  return a.orphan ? '<span class="orphan">Orphaned: not found in the current text; the quote is as annotated.</span>' : '';
+  // A tag a new version moved onto other words shows the words it was made on, until reviewed.
+  const changed =
+    a.changedInVersion != null && a.changedFrom != null
+      ? `<span class="orphan">Changed in version ${a.changedInVersion}: it was <del>${h(a.changedFrom)}</del></span>`
+      : '';
+  return (a.orphan ? '<span class="orphan">Orphaned: not found in the current text; the quote is as annotated.</span>' : '') + changed;
 }
 
 /** The sources of an annotation with their grades; for a claim, says which attribution they come through. */

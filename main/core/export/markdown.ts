@@ -101,6 +101,7 @@ export function toMarkdown(input: ReportInput): string {
     const related = (m.relatedOf.get(c.id) ?? []).map((r) => annotationLabel(m, r));
     if (related.length > 0) facts.push(`**Related:** ${related.join(' ')}`);
     if (c.orphan) facts.push('_Orphaned: not found in the current text; the quote is as annotated._');
+    if (c.changedInVersion != null && c.changedFrom != null) facts.push(`_Changed in version ${c.changedInVersion}: it was_ ~~${md(c.changedFrom)}~~`);
     if (c.note.trim()) facts.push(`**Note:** ${md(c.note)}`);
     out.push(facts.join('  \n'), '');
   }

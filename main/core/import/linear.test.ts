@@ -1,5 +1,5 @@
 // Every importer is linear in its input: each format imports a 1x and a 10x input and the time
-// ratio must stay far below the 100 a quadratic step would give (under 25, allowing for noise and
+// ratio must stay far below the 100 a quadratic step would give (under 30, allowing for noise and
 // garbage collection). A ratio, not a time, so a slow machine does not fail it. Shapes include the
 // hostile ones from issue 17 (a hundred thousand PDF items on one baseline, one huge paragraph).
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { makePdf, type PdfLine } from '../../../test/import/pdf';
 import { importBuffer } from './index';
 import { joinAcrossPages, joinHyphens, linesOf, paragraphsOf, type RawItem } from './pdf';
 
-const MAX_RATIO = 25;
+const MAX_RATIO = 30;
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const SENTENCE = 'The ministry said on Tuesday that 4,200 people had been moved, a figure the council disputes. ';
 
@@ -23,7 +23,7 @@ async function fastest(run: () => unknown, times = 3): Promise<number> {
 }
 
 /** Times `make(n)` imported at n and 10n; returns the ratio after a warm-up. */
-async function ratio(label: string, make: (n: number) => Promise<() => unknown> | (() => unknown), n: number, runs = 3): Promise<number> {
+async function ratio(label: string, make: (n: number) => Promise<() => unknown> | (() => unknown), n: number, runs = 5): Promise<number> {
   const small = await make(n);
   const large = await make(10 * n);
   await small();
@@ -57,7 +57,8 @@ describe('imports take time linear in their input (10x input, well under 100x ti
     await expect(importBuffer('deep.html', utf8('<body>' + '<div>'.repeat(3900) + '<p>x</p>'.repeat(100_000)))).rejects.toThrow(
       /^deep\.html: most of its [\d,]+ elements sit hundreds of levels deep \(damaged or machine-made HTML\); open it in a browser and save it as PDF or text, then import that$/,
     );
-    expect(performance.now() - started).toBeLessThan(2000);
+    // (Parsed in depth it runs for minutes: ten seconds is a guard on a loaded machine, not a timing.)
+    expect(performance.now() - started).toBeLessThan(10_000);
   }, 120_000);
 
   it('.docx', async () => {
