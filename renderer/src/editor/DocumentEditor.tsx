@@ -12,7 +12,8 @@ import { editorUpdates, editorViews } from './followStore';
 import { OffscreenBlocks } from './offscreen';
 import { ReadOnlyText } from './readOnly';
 import { SuggestionDecorations, suggestionPluginKey } from './suggestionPlugin';
-import { buildDoc, textMapFor, type TextMap } from './textMap';
+import { buildDoc, editorBlocks, textMapFor, type TextMap } from './textMap';
+import { TABLE_NODES } from './tableNodes';
 import { decorateAround, scrollParent } from './viewport';
 
 export interface DocumentEditorHandle {
@@ -36,6 +37,7 @@ interface Props {
 }
 
 const EXTENSIONS = [
+  ...TABLE_NODES,
   StarterKit.configure({
     undoRedo: false,
     dropcursor: false,
@@ -62,9 +64,9 @@ function trimRange(text: string, start: number, end: number): Span | null {
 
 /** The map between text offsets and editor positions, made on first use (the text never changes). */
 const textMaps = new WeakMap<Editor, TextMap>();
-function textMapOf(editor: Editor, blocks: readonly Block[]): TextMap {
+function textMapOf(editor: Editor, text: string, blocks: readonly Block[]): TextMap {
   let map = textMaps.get(editor);
-  if (!map) textMaps.set(editor, (map = textMapFor(editor.state.doc, blocks)));
+  if (!map) textMaps.set(editor, (map = textMapFor(editor.state.doc, editorBlocks(text, blocks))));
   return map;
 }
 
@@ -128,7 +130,7 @@ const LoadedDocument = forwardRef<DocumentEditorHandle, Props>(function LoadedDo
       if (editor.isDestroyed || changesNothing(editor.state, action)) return;
       editor.view.dispatch(freshTransaction(editor.view).setMeta(annotationPluginKey, action));
     };
-    const drawAll = (state: DocState) => send({ type: 'set', annotations: editorViews(state), map: textMapOf(editor, document.blocks) });
+    const drawAll = (state: DocState) => send({ type: 'set', annotations: editorViews(state), map: textMapOf(editor, document.text, document.blocks) });
     let shown = store.getState();
     drawAll(shown);
     send({ type: 'select', id: shown.selection.primary });
@@ -151,7 +153,7 @@ const LoadedDocument = forwardRef<DocumentEditorHandle, Props>(function LoadedDo
     if (sel && sel.anchor !== sel.head) return;
     const hit = editor.view.posAtCoords({ left: event.clientX, top: event.clientY });
     if (!hit) return;
-    onClickOffset(textMapOf(editor, document.blocks).toOffset(hit.pos), event);
+    onClickOffset(textMapOf(editor, document.text, document.blocks).toOffset(hit.pos), event);
   });
   useEffect(() => {
     if (!editor) return;
@@ -166,7 +168,7 @@ const LoadedDocument = forwardRef<DocumentEditorHandle, Props>(function LoadedDo
     () => ({
       rangeForTag() {
         if (!editor) return null;
-        const map = textMapOf(editor, document.blocks);
+        const map = textMapOf(editor, document.text, document.blocks);
         const sel = domSelection(editor.view);
         const from = sel ? Math.min(sel.anchor, sel.head) : editor.state.selection.from;
         const to = sel ? Math.max(sel.anchor, sel.head) : editor.state.selection.to;
@@ -180,12 +182,12 @@ const LoadedDocument = forwardRef<DocumentEditorHandle, Props>(function LoadedDo
       },
       showSuggestions(suggestions, selectedId) {
         if (!editor || editor.isDestroyed) return;
-        editor.view.dispatch(freshTransaction(editor.view).setMeta(suggestionPluginKey, { type: 'set', suggestions, map: textMapOf(editor, document.blocks), selectedId }));
+        editor.view.dispatch(freshTransaction(editor.view).setMeta(suggestionPluginKey, { type: 'set', suggestions, map: textMapOf(editor, document.text, document.blocks), selectedId }));
       },
       revealOffset(offset) {
         if (!editor || editor.isDestroyed) return;
         const view = editor.view;
-        const at = view.coordsAtPos(textMapOf(editor, document.blocks).toPos(offset, 1));
+        const at = view.coordsAtPos(textMapOf(editor, document.text, document.blocks).toPos(offset, 1));
         const scroller = scrollParent(view.dom);
         const box = scroller ? scroller.getBoundingClientRect() : { top: 0, height: window.innerHeight };
         (scroller ?? window).scrollBy({ top: (at.top + at.bottom) / 2 - (box.top + box.height / 2), behavior: 'smooth' });

@@ -47,6 +47,49 @@ function textblock(text: string, block: Block): JSONNode {
   return { type: 'paragraph', attrs: { chars: block.end - block.start }, content };
 }
 
+/**
+ * A table block's cells, row by row: each cell a range of the text (its text has neither a tab nor
+ * a line break), rows padded to the widest with empty cells at the row's end (the editor needs a
+ * rectangle; padding cells hold no text).
+ */
+export function tableCells(text: string, block: Block): Block[][] {
+  const rows: Block[][] = [];
+  let rowStart = block.start;
+  while (rowStart <= block.end) {
+    let rowEnd = text.indexOf('\n', rowStart);
+    if (rowEnd === -1 || rowEnd > block.end) rowEnd = block.end;
+    const cells: Block[] = [];
+    let cellStart = rowStart;
+    for (;;) {
+      let cellEnd = text.indexOf('\t', cellStart);
+      if (cellEnd === -1 || cellEnd > rowEnd) cellEnd = rowEnd;
+      const styles = (block.styles ?? []).filter((st) => st.start < cellEnd && st.end > cellStart).map((st) => ({ ...st, start: Math.max(st.start, cellStart), end: Math.min(st.end, cellEnd) }));
+      cells.push({ type: 'paragraph', start: cellStart, end: cellEnd, ...(styles.length ? { styles } : {}) });
+      if (cellEnd >= rowEnd) break;
+      cellStart = cellEnd + 1;
+    }
+    rows.push(cells);
+    if (rowEnd >= block.end) break;
+    rowStart = rowEnd + 1;
+  }
+  const width = Math.max(...rows.map((r) => r.length));
+  for (const r of rows) {
+    const end = r[r.length - 1]!.end;
+    while (r.length < width) r.push({ type: 'paragraph', start: end, end });
+  }
+  return rows;
+}
+
+/** The text ranges the editor shows as text blocks, in document order: a table's are its cells. */
+export function editorBlocks(text: string, blocks: readonly Block[]): Block[] {
+  const out: Block[] = [];
+  for (const b of blocks) {
+    if (b.type === 'table') for (const row of tableCells(text, b)) out.push(...row);
+    else out.push(b);
+  }
+  return out;
+}
+
 /** The editor document for text + blocks. Consecutive list items share a list; quotes wrap their paragraph. */
 export function buildDoc(text: string, blocks: readonly Block[]): JSONNode {
   const content: JSONNode[] = [];
@@ -62,6 +105,14 @@ export function buildDoc(text: string, blocks: readonly Block[]): JSONNode {
       continue;
     }
     list = null;
+    if (block.type === 'table') {
+      const rows = tableCells(text, block).map((cells, r) => ({
+        type: 'tableRow',
+        content: cells.map((cell) => ({ type: block.header && r === 0 ? 'tableHeader' : 'tableCell', content: [textblock(text, cell)] })),
+      }));
+      content.push({ type: 'table', content: rows });
+      continue;
+    }
     if (block.type === 'blockquote') content.push({ type: 'blockquote', content: [textblock(text, block)] });
     else content.push(textblock(text, block));
   }
