@@ -23,16 +23,45 @@ export interface EventDate {
   participants: string[];
   /** The subject right before the verb ("Parliament passed", "the senate passed"), when there is one. */
   subject?: string;
+  /** The counts its sentence gives ("arrested 14 protesters on Monday": 14): other counts, other batches. */
+  figures?: number[];
+}
+
+const COUNT_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+const FIGURE = new RegExp(`(?<![\\d.,:/-])\\b(\\d[\\d,]*|${COUNT_WORDS.join('|')})\\b(?![.,:/-]?\\d)(?!\\s*(?:percent|per cent|%|am|pm|a\\.m|p\\.m))`, 'gi');
+
+/** The counts in a sentence, besides its dates. */
+function figuresOf(text: string, from: number, to: number, d: DateMention): number[] {
+  const out: number[] = [];
+  for (const m of text.slice(from, to).matchAll(FIGURE)) {
+    const at = from + m.index;
+    if (at >= d.start && at < d.end) continue;
+    // (a length or a time of day is no count of what was done: "over the next two years", "at 9")
+    if (/^\s*(?:[\p{L}-]+\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|times?|decades?|o'clock|percent|per)\b/iu.test(text.slice(at + m[0].length, at + m[0].length + 30))) continue;
+    if (/\b(?:at|after|for|over|within|since|by)\s+$/i.test(text.slice(Math.max(0, at - 8), at))) continue;
+    const w = m[1]!.toLowerCase();
+    const v = /^\d/.test(w) ? Number(w.replace(/,/g, '')) : COUNT_WORDS.indexOf(w) + 1;
+    // (a year or a day of the month is no count)
+    if (v >= 1 && !(v >= 1800 && v <= 2100 && !/,/.test(w))) out.push(v);
+  }
+  return out;
 }
 
 const NOT_EVENTS = new Set(['be', 'have', 'say', 'tell', 'add', 'report', 'announce', 'state', 'note', 'publish', 'do', 'make', 'get', 'take', 'see', 'show']);
 const RANGE_OR_DEADLINE = /\b(?:from|between|until|till|by|before|after|through|to|and|or|since at least)\s+(?:the\s+)?$/i;
-const REPEATED = /\b(?:again|another|second|third|fourth|fifth|next|subsequent|further|separate|latest|follow-up|once more|reopen\w*|resum\w*)\b/i;
+const REPEATED = /\b(?:again|another|(?<=\d[\d,]*\s)more(?!\s+than)|additional|second|third|fourth|fifth|next|subsequent|further|separate|latest|follow-up|once more|reopen\w*|resum\w*)\b/i;
 const FUNCTION_WORDS = new Set(['on', 'in', 'at', 'by', 'for', 'of', 'to', 'from', 'with', 'as', 'than', 'that', 'which']);
 const STOP_NOUNS = new Set(['day', 'week', 'month', 'year', 'time', 'date', 'morning', 'afternoon', 'evening', 'night']);
 
 /** The event a date in its sentence's tokens dates, or null when none is clear. */
 export function eventOfDate(toks: readonly Tok[], text: string, d: DateMention): EventDate | null {
+  const e = eventOfDateAlone(toks, text, d);
+  if (!e || toks.length === 0) return e;
+  const figures = figuresOf(text, toks[0]!.start, toks.at(-1)!.end, d);
+  return figures.length > 0 ? { ...e, figures } : e;
+}
+
+function eventOfDateAlone(toks: readonly Tok[], text: string, d: DateMention): EventDate | null {
   if (d.header) return null;
   // "met again on 10 May", "the second vote on": one of a series, not the one event.
   const near = text.slice(Math.max(toks[0]?.start ?? 0, d.start - 40), Math.min(toks.at(-1)?.end ?? d.end, d.end + 12));
@@ -201,6 +230,8 @@ export function eventDateRestatements(events: readonly EventDate[]): Array<[Even
       if (a.mention.year !== null && b.mention.year !== null && a.mention.year !== b.mention.year) continue;
       if (Math.abs((a.mention.month - b.mention.month) * 31 + a.mention.day - b.mention.day) > 45) continue;
       if (!sameEvent(a, b) || !sameParticipants(a, b)) continue;
+      // "arrested 14 protesters on Monday" / "17 protesters were arrested on Sunday": other counts, other batches.
+      if (a.figures && b.figures && !a.figures.some((v) => b.figures!.includes(v))) continue;
       out.push([a, b]);
       break;
     }

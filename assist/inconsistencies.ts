@@ -88,7 +88,8 @@ function periodOf(q: Quantity, text: string): string | null {
 }
 
 function periodOfUncached(q: Quantity, text: string): string | null {
-  const clause = text.slice(Math.max(0, q.start - 80), Math.min(text.length, q.end + 80));
+  // (within the mention's own sentence: "in the quarter" ... "for the full year" in the next one is another figure's period)
+  const clause = `${text.slice(Math.max(0, q.start - 80), q.start).split(/[.!?]\s/).at(-1)!} ${text.slice(q.start, Math.min(text.length, q.end + 80)).split(/[.!?](?:\s|$)/)[0]!}`;
   const found = [...clause.matchAll(PERIOD)].map((m) => m[1]!.toLowerCase().replace(/[- ]/g, ' ').replace(/ly$/, '').replace(/^annual$/, 'full year'));
   for (const m of clause.matchAll(MONTH_SPAN)) {
     const months = (MONTHS.indexOf(m[2]!.toLowerCase()) - MONTHS.indexOf(m[1]!.toLowerCase()) + 12) % 12 + 1;
@@ -133,6 +134,76 @@ function blocked(a: Quantity, b: Quantity, opts: { allowSubset?: boolean } = {})
 /** One figure is told of a place its sentence opens with ("In Westbury, ...") that the other's does not name. */
 export function differentPlaces(a: Quantity, b: Quantity): boolean {
   return (a.place !== null && a.place !== b.place && !b.names.includes(a.place)) || (b.place !== null && b.place !== a.place && !a.names.includes(b.place));
+}
+
+/** "outside parliament", "at the Lyon plant": where the counted thing is, named right after it. */
+const SITE_AFTER = /^[\s,]*(?:outside|inside|near|at|in|on)\s+(?:the\s+|its\s+|their\s+|a\s+)?((?:\p{L}[\p{L}'’-]*\s+){0,2}\p{L}[\p{L}'’-]*)/u;
+const NOT_SITES = /^(?:total|all|a row|that|which|this|his|her|its|their|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|\d)/i;
+const sites = new WeakMap<Quantity, string | null>();
+
+function siteOf(q: Quantity, text: string): string | null {
+  let s = sites.get(q);
+  if (s === undefined) {
+    const m = SITE_AFTER.exec(text.slice(q.end, q.end + 50));
+    s = m && !NOT_SITES.test(m[1]!) ? m[1]!.toLowerCase().split(/\s+/).at(-1)! : null;
+    sites.set(q, s);
+  }
+  return s;
+}
+
+/** The reporting period named in a mention's own sentence ("in the first half"), or null. */
+const sentencePeriods = new WeakMap<Quantity, string | null>();
+function sentencePeriod(q: Quantity, text: string): string | null {
+  let p = sentencePeriods.get(q);
+  if (p === undefined) sentencePeriods.set(q, (p = sentencePeriodOf(q, text)));
+  return p;
+}
+
+function sentencePeriodOf(q: Quantity, text: string): string | null {
+  const from = Math.max(0, q.start - 150);
+  const before = text.slice(from, q.start).split(/[.!?]\s/).at(-1)!;
+  const after = text.slice(q.end, q.end + 150).split(/[.!?](?:\s|$)/)[0]!;
+  const found = [...`${before} ${after}`.matchAll(PERIOD)].map((m) => m[1]!.toLowerCase().replace(/[- ]/g, ' '));
+  return found.length ? found.sort().join('+') : null;
+}
+
+/** "in January", "in the summer", "last week", "the week before": when its sentence says it happened. */
+const WHEN = new RegExp(`\\b(?:(?:in|during|over|since|by|until)\\s+(?:the\\s+|early\\s+|late\\s+|mid-)?(${MONTHS.join('|')}|spring|summer|autumn|fall|winter)|(last|this|next|previous|following)\\s+(week|month|year|season|weekend|quarter)|the\\s+(week|month|year|day|season)\\s+(before|after|earlier))\\b`, 'gi');
+const whens = new WeakMap<Quantity, string | null>();
+
+export function whenOf(q: Quantity, text: string): string | null {
+  let w = whens.get(q);
+  if (w === undefined) {
+    const before = text.slice(Math.max(0, q.start - 150), q.start).split(/[.!?]\s/).at(-1)!;
+    const after = text.slice(q.end, q.end + 150).split(/[.!?](?:\s|$)/)[0]!;
+    const found = [...`${before} ${after}`.matchAll(WHEN)].map((m) => m[0].toLowerCase().replace(/^(?:in|during|over|since|by|until)\s+(?:the\s+)?/, ''));
+    w = found.length ? [...new Set(found)].sort().join('+') : null;
+    whens.set(q, w);
+  }
+  return w;
+}
+
+/** Told of different times: "in January" / "in the summer", "last week" / "the week before". */
+export function differentWhens(a: Quantity, b: Quantity, text: string): boolean {
+  const wa = whenOf(a, text);
+  const wb = whenOf(b, text);
+  return wa !== null && wb !== null && wa !== wb;
+}
+
+/** Counted at different sites: "14 protesters outside parliament" / "17 protesters outside the ministry". */
+export function differentSites(a: Quantity, b: Quantity, text: string): boolean {
+  const sa = siteOf(a, text);
+  const sb = siteOf(b, text);
+  if (sa !== null && sb !== null) return sa !== sb && sa.replace(/s$/, '') !== sb.replace(/s$/, '');
+  // ("14 goals in the league" / "18 goals in all competitions": a part and the whole of it)
+  const whole = (q: Quantity) => /^[\s,]*(?:\p{L}+\s+){0,2}?(?:in all\b|in total\b|overall\b|altogether\b|across all\b|in all\s+\p{L}+)/iu.test(text.slice(q.end, q.end + 40));
+  return (sa !== null && whole(b)) || (sb !== null && whole(a));
+}
+
+/** "Police also arrested 17": a further batch, not the same one told again. */
+export function alsoDone(q: Quantity, text: string): boolean {
+  const before = text.slice(Math.max(0, q.start - 40), q.start).split(/[.;!?]\s/).at(-1)!;
+  return /\balso\s+(?:\p{L}+\s+)?(?:\p{L}+ed|cut|shed|hit|hurt|lost|won|held)\s+(?:\p{L}+\s+){0,2}$/iu.test(before);
 }
 
 function sameCountFrame(a: Quantity, b: Quantity): boolean {
@@ -205,6 +276,7 @@ export function plural(w: string): string {
   if (/(s|x|ch|sh)$/.test(w)) return `${w}es`;
   if (/[^aeiou]y$/.test(w)) return `${w.slice(0, -1)}ies`;
   if (w === 'person') return 'people';
+  if (['men', 'women', 'people', 'children'].includes(w) || /(?:police|fire|gun|fisher|sales|work|crafts|chair|spokes|country)(?:wo)?men$/.test(w)) return w;
   if (w === 'child') return 'children';
   return `${w}s`;
 }
@@ -247,6 +319,8 @@ export function findConflicts(qs: readonly Quantity[], text: string): Conflict[]
           const rel = relate(a.scope, b.scope);
           if (a.kind === 'count' && b.kind === 'count') {
             if (blocked(a, b) || !sameCountFrame(a, b)) continue;
+            // ("in the first half" / "in the second half", "outside parliament" / "outside the ministry", "also arrested")
+            if (sentencePeriod(a, text) !== sentencePeriod(b, text) || differentWhens(a, b, text) || differentSites(a, b, text) || alsoDone(b, text)) continue;
             // Totals far apart in size count different wholes (a state's delegates and the nation's).
             if (Math.max(a.value, b.value) > 3 * Math.max(1, Math.min(a.value, b.value)) && Math.min(a.value, b.value) >= 10) continue;
             if (monotoneConflict(rel, interval(a), interval(b))) {
@@ -303,7 +377,7 @@ export function findConflicts(qs: readonly Quantity[], text: string): Conflict[]
             const ak = a.keys.find((k) => k.split('@')[0] === noun);
             if (verb !== undefined && ak !== undefined && ak.includes('@') && ak.split('@')[1] !== verb) continue;
             compared.add(a);
-            if (blocked(a, b) || differentFigures(a, b, text)) continue;
+            if (blocked(a, b) || differentFigures(a, b, text) || differentSites(a, b, text)) continue;
             // Shares of one whole told of different parties ("48% of the vote" for one candidate,
             // "20%" for another) are different figures, unless one points back at the other.
             const share = (q: Quantity) => /^\s*(?:of|of the)\b/i.test(text.slice(q.end, q.end + 8)) || /\b(?:won|took|got|received|secured|gained|had)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|just\s+(?:over|under)\s+)?$/i.test(text.slice(Math.max(0, q.start - 30), q.start));

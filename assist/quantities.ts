@@ -281,7 +281,10 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     while (hs > cs && !CLAUSE_STARTS.has(toks[hs - 1]!.norm)) hs--;
     let he = last;
     while (he < ce && !CLAUSE_STARTS.has(toks[he + 1]!.norm)) he++;
-    for (let x = hs; x <= he; x++) if (HEDGES.has(toks[x]!.norm)) hedged = true;
+    // ("in May", "on 3 May": the month, not the modal)
+    const month = (x: number) => toks[x]!.norm === 'may' && /^M/.test(toks[x]!.text) && x > 0 && ['in', 'on', 'of', 'since', 'until', 'by', 'from', 'to', 'early', 'late', 'mid', 'last', 'next', 'this'].includes(toks[x - 1]!.norm);
+    const monthAfterDay = (x: number) => toks[x]!.norm === 'may' && /^M/.test(toks[x]!.text) && x > 0 && /^\d{1,2}$/.test(toks[x - 1]!.text);
+    for (let x = hs; x <= he; x++) if (HEDGES.has(toks[x]!.norm) && !month(x) && !monthAfterDay(x)) hedged = true;
     // "called for a 100% immunization rate", "pushed for a 5 percent rise": a demand, not a fact.
     for (let x = Math.max(cs, first - 4); x < first; x++) if (toks[x]!.norm === 'for' && x > 0 && isVerbTok(toks[x - 1]) && DEMAND_VERBS.has(verbLemma(toks[x - 1]!))) hedged = true;
     // "The 53 percent yes vote was far stronger than the margin of an earlier measure": what follows
@@ -360,7 +363,9 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
   for (let k = 0; k < toks.length; k++) {
     const t = toks[k]!;
     // "nearly an hour", "lasted a day": a/an as one, only before a time unit in a duration reading.
-    if ((t.norm === 'a' || t.norm === 'an') && TIME_UNITS.has(nounLemma(toks[k + 1] ?? t)) && !RELATIVE_TIME.has(norm(k + 2))) {
+    // ("for more than an hour before adjourning": "for" makes it a length, whatever follows)
+    const forLength = norm(k - 1) === 'for' || (norm(k - 2) === 'for' && ['over', 'under', 'about', 'around', 'nearly', 'almost', 'roughly'].includes(norm(k - 1))) || (norm(k - 3) === 'for' && ['than', 'over', 'under'].includes(norm(k - 1)));
+    if ((t.norm === 'a' || t.norm === 'an') && TIME_UNITS.has(nounLemma(toks[k + 1] ?? t)) && (!RELATIVE_TIME.has(norm(k + 2)) || forLength)) {
       const left = leftContext(toks, k);
       const frame = frameOf(toks, chunks, k);
       if (left.approx !== 'exact' || (frame.verb !== null && DURATION_VERBS.has(frame.verb) && frame.verbIdx < k)) {
@@ -444,7 +449,8 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       const after = norm(unitIdx + 1) === 'long' ? norm(unitIdx + 2) : norm(unitIdx + 1);
       // "for six years" is a scope or a sentence, not a length, unless a verb of lasting governs it:
       // "the session running for nearly nine hours", "mills run around the clock for 10 weeks".
-      const forLength = norm(left.before) === 'for' && lastingVerbBefore(left.before);
+      // ("questioned counsel for three hours": hours and minutes are no prison term, so any verb's length)
+      const forLength = norm(left.before) === 'for' && (lastingVerbBefore(left.before) || (['hour', 'minute'].includes(timeUnit) && verbBefore(left.before)));
       if ((RELATIVE_TIME.has(after) && !(forLength && (after === 'before' || after === 'after'))) || rateAfter(toks, unitIdx + 1) || norm(unitIdx + 1) === 'old' || (['in', 'within', 'for'].includes(norm(left.before)) && !forLength)) {
         k = unitIdx;
         continue;
@@ -622,6 +628,15 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
   }
 
   /** A verb of lasting ("running", "lasted", "went on") within four words before token `at`, in its clause. */
+  function verbBefore(at: number): boolean {
+    for (let x = at - 1; x >= 0 && x >= at - 4; x--) {
+      const t = toks[x]!;
+      if (breaksAfter(t)) return false;
+      if (isVerbTok(t) && !has(t, 'Noun') && !has(t, 'Auxiliary') && !has(t, 'Copula')) return true;
+    }
+    return false;
+  }
+
   function lastingVerbBefore(at: number): boolean {
     for (let x = at - 1; x >= 0 && x >= at - 4; x--) {
       const t = toks[x]!;

@@ -32,10 +32,13 @@ export function verbLemma(t: Tok): string {
   return infinitive(t.norm, t.tags);
 }
 
+/** Prepositions of place the tagger may read as adjectives ("14 protesters outside parliament"): they end a noun phrase. */
+const PLACE_PREPOSITIONS = new Set(['outside', 'inside', 'near', 'beyond', 'behind', 'across', 'around', 'along', 'opposite', 'beneath', 'underneath', 'aboard', 'within', 'throughout']);
+
 /** A token that can sit inside a noun phrase before its head (or be the head). */
 function nounish(toks: readonly Tok[], k: number, first: boolean): boolean {
   const t = toks[k]!;
-  if (isPronoun(t) || isDeterminer(t) || isNumberTok(t)) return false;
+  if (isPronoun(t) || isDeterminer(t) || isNumberTok(t) || PLACE_PREPOSITIONS.has(t.norm)) return false;
   if (has(t, 'Preposition') || has(t, 'Conjunction') || isCopula(t) || isAuxiliary(t) || has(t, 'QuestionWord')) return false;
   if (isNounTok(t) || has(t, 'Adjective') || isNominalGerund(toks, k)) return true;
   if (isCompoundModifier(toks, k)) return true;

@@ -9,8 +9,9 @@
 // ("up from", "rose to"), plans and forecasts, different periods, subsets, rates, different named
 // places or parties, and figures far apart in size (a part and its whole, a day and a year).
 
-import { approxWord, differentFigures, differentPlaces, fmt, hours, interval, overlaps, plural, type Conflict } from './inconsistencies';
+import { alsoDone, approxWord, differentFigures, differentPlaces, differentSites, differentWhens, fmt, hours, interval, overlaps, plural, type Conflict } from './inconsistencies';
 import type { Quantity } from './quantities';
+import { sameDeed, verbForms } from './deeds';
 import { relate } from './scope';
 import { singular } from './nlp';
 import { wordnet, type Synset } from './wordnet';
@@ -65,6 +66,35 @@ function nearestOfSize(earlier: readonly Quantity[], b: Quantity): number {
 function isLengthOf(q: Quantity, text: string): boolean {
   if (q.frame.verb !== null && ['last', 'run', 'take', 'continue', 'stretch', 'drag', 'go', 'sit'].includes(q.frame.verb)) return true;
   return /\b(?:for|after|lasting|running|of)\s+(?:about|around|nearly|almost|roughly|just over|just under|more than|less than|some|over|under)?\s*$/i.test(text.slice(Math.max(0, q.start - 25), q.start));
+}
+
+const LASTING = new Set(['last', 'run', 'go', 'continue', 'stretch', 'drag']);
+/** What moves a length to another time or another event: "earlier", "the day before", "on Tuesday", "each". */
+const ELSEWHEN = /\bhad\s+(?:\p{L}+ed|been)\b|\b(?:earlier|later|previously|afterwards|then|the (?:day|week|night|morning) (?:before|after)|before the|after the|prior|yesterday|last|next|separate|another|also|again|in total|altogether|overall|each|every|per|a day|than|compared|ago|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/iu;
+const FOR_BEFORE = /\bfor\s+(?:about|around|nearly|almost|roughly|more than|over|just over|some|well over)?\s*$/i;
+
+/**
+ * A length of what people did, told right after the length of the event they did it in: the event's
+ * length came from a verb of lasting ("the hearing lasted about 40 minutes"), the other is "for N"
+ * after a verb whose subject is people ("The judges questioned counsel for more than an hour"), within
+ * three sentences, nothing else timed between, and nothing in its sentence moving it elsewhere.
+ */
+function activityWithin(a: Quantity, b: Quantity, text: string, qs: readonly Quantity[]): boolean {
+  if (!LASTING.has(a.frame.verb ?? '') || a.head === null || !isLengthOf(a, text) || b.definite || b.frame.verb === null) return false;
+  if (LASTING.has(b.frame.verb) || ['take', 'spend', 'wait', 'sit', 'stay', 'remain', 'be'].includes(b.frame.verb)) return false;
+  // (what is done in a sitting: talk, thought, play, dealings, WordNet's verb files 31-33 and 41; not
+  // queueing, preparing or travelling, done around it)
+  const first = wordnet()?.synsets(b.frame.verb, 'v')[0];
+  if (!first || ![31, 32, 33, 41].includes(first.lexfile)) return false;
+  if (b.sentence <= a.sentence || b.sentence - a.sentence > 3 || !FOR_BEFORE.test(text.slice(Math.max(0, b.start - 30), b.start))) return false;
+  if (qs.some((q) => q !== a && q !== b && q.start > a.end && q.start < b.start && (q.kind === 'duration' || q.anchors.length > 0))) return false;
+  const from = Math.max(text.lastIndexOf('. ', b.start) + 2, b.start - 200);
+  const sentence = text.slice(from, b.end + 120).split(/[.!?](?:\s|$)/).slice(0, 1 + (text.slice(from, b.end).match(/[.!?]\s/g)?.length ?? 0)).join('. ');
+  if (ELSEWHEN.test(sentence.replace(/\b(?:more|less) than\b/gi, ''))) return false;
+  // (the doers are people, named as the sentence's subject: "The judges", "Lawyers for both sides")
+  const words = [...sentence.matchAll(/\p{L}+/gu)].map((m) => m[0].toLowerCase());
+  const verbAt = words.findIndex((w) => verbForms(w).includes(b.frame.verb!));
+  return verbAt > 0 && words.slice(0, verbAt).some((w) => w.length > 2 && peopleNoun(singular(w)) === 'person');
 }
 
 /** Mentions further apart in size than this are not one figure told twice but different things. */
@@ -254,6 +284,28 @@ function cached<T>(map: WeakMap<Quantity, T>, q: Quantity, make: () => T): T {
   return v;
 }
 
+const ownScopes = new WeakMap<Quantity, Quantity['scope']>();
+
+/** A superlative or first/last before a period: "the lowest since 2019", "its first in a decade". */
+const SUPERLATIVE = /\b(?:\p{L}{2,}est|first|last|most|least|only|best|worst|biggest)\b(?:\s+[\p{L}'’-]+){0,3}\s+$/iu;
+
+/**
+ * The period a figure is of, or null: a period that bounds a superlative told of the figure ("the
+ * jobless rate of 4.4 percent is the lowest since 2019") dates the comparison, not the figure.
+ */
+function ownScope(q: Quantity, text: string): Quantity['scope'] {
+  const sc = q.scope;
+  if (!sc) return null;
+  const s0 = Math.max(0, q.start - 160);
+  const sentence = text.slice(s0, Math.min(text.length, q.end + 160));
+  const from = sentence.lastIndexOf('. ', q.start - s0) + 1;
+  const to = sentence.indexOf('. ', q.end - s0);
+  const clause = sentence.slice(from, to < 0 ? undefined : to);
+  const at = clause.indexOf(sc.label);
+  if (at < 0) return sc;
+  return SUPERLATIVE.test(clause.slice(Math.max(0, at - 60), at)) ? null : sc;
+}
+
 const PLAN_NOUNS = new Set(['target', 'forecast', 'projection', 'goal', 'budget', 'estimate', 'plan', 'aim', 'ambition', 'guidance', 'outlook']);
 
 /** "the six-hour session on Tuesday": the weekday given right after the figure's phrase. */
@@ -307,17 +359,18 @@ export function whyApart(
   b: Quantity,
   text: string,
   echoes?: (a: Quantity, b: Quantity) => boolean,
-  opts: { event?: boolean } = {},
+  opts: { event?: boolean; deed?: boolean } = {},
   sumOfParts?: (part: Quantity, whole: Quantity) => boolean,
 ): string | null {
   // The cheap reasons first: most pairs part on size alone, before any look at the text.
   const [lo, hi] = a.value < b.value ? [a.value, b.value] : [b.value, a.value];
   if (lo <= 0 || hi / lo > MAX_RATIO) return 'too far apart in size';
   // A count restated must point back at it: "the 16 delegations", not another "318 seats".
-  if (a.kind === 'count' && !(b.definite || b.shell) && !(opts.event && sameHappening(a, b))) return 'a count not pointing back';
+  if (a.kind === 'count' && !(b.definite || b.shell) && !(opts.event && sameHappening(a, b)) && !opts.deed) return 'a count not pointing back';
   if (a.sentence === b.sentence || a.listed || b.listed) return 'one sentence, or a list of results';
   if (a.required || b.required) return 'a threshold';
-  if (differentPlaces(a, b)) return 'different places';
+  if (differentPlaces(a, b) || differentSites(a, b, text)) return 'different places';
+  if (a.kind === 'count' && alsoDone(b, text)) return 'another batch ("also")';
   // "funded by a 40 million pound grant and 8 million pounds from a charity" ... "the 48 million pound
   // project": parts that sum to the whole.
   if (sumOfParts && (sumOfParts(a, b) || sumOfParts(b, a))) return 'parts of a whole';
@@ -341,9 +394,18 @@ export function whyApart(
   if (prospective(a) || prospective(b)) return 'a forecast or a plan';
   if (ra.range || rb.range || ra.rate !== rb.rate) return 'a range, or different rates';
   if (a.subset || b.subset || a.rate !== b.rate || a.polarity !== b.polarity) return 'a subset, a rate or another side of a vote';
-  if (a.scope || b.scope) {
-    if (relate(a.scope, b.scope) !== 'same') return 'different periods';
+  // ("the lowest since 2019", "the firm's first in a decade": the period of a comparison, not of the figure)
+  const sa = cached(ownScopes, a, () => ownScope(a, text));
+  const sb = cached(ownScopes, b, () => ownScope(b, text));
+  if (sa || sb) {
+    // ("in June" and a figure told in the present tense with no period: the month of the news, not another year)
+    const lone = sa ?? sb!;
+    const recentMonth = (sa === null || sb === null) && !/\d|\b(?:last|previous|ago|past)\b/i.test(lone.label) && lone.to - lone.from <= 2;
+    // ("deported 230 migrants last month" ... "The 310 deportations": a definite mention with no period of its own points back)
+    const pointsBackTo = sb === null && sa !== null && b.definite && !b.compared;
+    if (relate(sa, sb) !== 'same' && !recentMonth && !pointsBackTo) return 'different periods';
   }
+  if (a.kind === 'count' && differentWhens(a, b, text)) return 'told of different times';
   // Different days keep counts apart ("3 dead on Monday", "5 by Tuesday"), unless the second points back.
   if (a.anchors.length > 0 && b.anchors.length > 0 && !a.anchors.some((x) => b.anchors.includes(x)) && !(b.definite && a.kind !== 'count')) return 'different days';
   // A day named with the figure itself ("the six-hour session on Tuesday") against another day.
@@ -373,6 +435,62 @@ export function whyApart(
   const nb = nearNames(b, text);
   if (na.length > 0 && nb.length > 0 && !na.some((n) => nb.includes(n))) return 'different names by the figures';
   return differentFigures(a, b, text) ? 'different periods or sizes' : null;
+}
+
+/** "The unemployment rate was", "Unemployment fell to", "the jobless rate of": what a percentage is the level of. */
+const MEASURED = /(?:^|[,(]\s*|\b(?:the|its|their|his|her|our)\s+)((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)\s+(?:was|is|stood at|stands at|remained at|remains at|of|fell to|dropped to|declined to|eased to|slipped to|rose to|climbed to|increased to|decreased to|jumped to|edged (?:up|down) to|reached|hit)\s+(?:about|around|nearly|almost|roughly|just over|just under)?\s*$/iu;
+const MEASURE_STOP = new Set(['rate', 'level', 'figure', 'share', 'ratio', 'index', 'percentage', 'number', 'total', 'official', 'overall', 'national', 'annual', 'monthly', 'new', 'latest', 'current']);
+const PREPOSITIONS = new Set(['of', 'in', 'for', 'among', 'at', 'on', 'by', 'from', 'with', 'to', 'and', 'or', 'than', 'that', 'which']);
+
+const measures = new WeakMap<Quantity, string[] | null>();
+
+/** The words naming what a percentage is the level of ("unemployment"), or null when its clause does not say. */
+function measuredOf(q: Quantity, text: string): string[] | null {
+  return cached(measures, q, () => {
+    const before = text.slice(Math.max(0, q.start - 60), q.start).split(/[.;:!?]\s/).at(-1)!;
+    const m = MEASURED.exec(before);
+    if (!m) return null;
+    const words = m[1]!.trim().split(/\s+/);
+    // ("the unemployment rate among young people was": among whom is told, so the phrase is not the whole measure)
+    if (words.some((w) => PREPOSITIONS.has(w.toLowerCase()))) return null;
+    const at = before.length - m[0].length + m[0].indexOf(m[1]!);
+    // (an owner or a name in the phrase, "Spain's unemployment rate", keeps it to that owner: left to the names rule)
+    if (words.some((w, i) => /^\p{Lu}/u.test(w) && (i > 0 || (at > 0 && !/^\s*$/.test(before.slice(0, at)) && !/(?:^|[.!?]\s*)(?:the|its|their|his|her|our)?\s*$/i.test(before.slice(0, at)))))) return null;
+    const out = words.map((w) => singular(w.toLowerCase())).filter((w) => !MEASURE_STOP.has(w) && w.length > 3);
+    return out.length > 0 ? out : null;
+  });
+}
+
+/** A crude stem: "unemployment" and "unemployed" share "unemploy". */
+function stemOf(w: string): string {
+  return w.replace(/(?:ment|ed|ness|ity|ation|ing|s)$/, '');
+}
+
+const measureWords = new Map<string, string[]>();
+/** A word and its adjective near-synonyms ("jobless" -> idle, unemployed; WordNet's similar-to '&'). */
+function measureForms(w: string): string[] {
+  let forms = measureWords.get(w);
+  if (forms) return forms;
+  const wn = wordnet();
+  const out = new Set([w]);
+  if (wn) {
+    const adj = wn.synsets(w, 'a').slice(0, 3);
+    for (const s of [...adj, ...wn.reach(adj, ['&'], 1)]) for (const x of s.words) if (!x.includes('_')) out.add(x);
+  }
+  measureWords.set(w, (forms = [...out]));
+  return forms;
+}
+
+/** Two percentages are levels of one measure: "the unemployment rate" / "the jobless rate" / "unemployment". */
+function sameMeasure(a: Quantity, b: Quantity, text: string): boolean {
+  const ma = measuredOf(a, text);
+  const mb = measuredOf(b, text);
+  if (!ma || !mb) return false;
+  const match = (x: string, y: string) =>
+    x === y || (x.length > 3 && y.length > 3 && sameKind(x, y)) ||
+    measureForms(x).some((f) => measureForms(y).some((g) => f === g || (stemOf(f).length >= 6 && stemOf(f) === stemOf(g))));
+  // every word of each phrase names one of the other's: "core inflation" is not "inflation"
+  return ma.every((x) => mb.some((y) => match(x, y))) && mb.every((y) => ma.some((x) => match(x, y)));
 }
 
 /** Measures are held in their dimension's base unit. */
@@ -428,7 +546,15 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
       const event =
         a.kind === 'count' && !(b.definite || b.shell) && a.head !== null && b.head !== null &&
         x === nearestX() && (a.head === b.head || sameKind(a.head, b.head) || actedOn(a, b) || actedOn(b, a));
-      if (whyApart(a, b, text, echoes, { event }, sumOfParts) !== null || known.has(`${a.start}:${b.start}`)) continue;
+      // "arrested 14 protesters" / "17 protesters were arrested": one deed done to one kind of thing.
+      const deed =
+        a.kind === 'count' && x === nearestX() && Math.max(a.value, b.value) / lo <= 1.5 &&
+        sameDeed(a, b, text, (p, q) => sameKind(p, q) || (peopleNoun(p) === 'person' && peopleNoun(q) === 'person'));
+      // "The hearing lasted about 40 minutes" ... "The judges questioned counsel for more than an hour":
+      // what people did during it cannot outlast it.
+      const overrun = a.kind === 'duration' && interval(b)[0] > interval(a)[1] && activityWithin(a, b, text, qs);
+      const why = whyApart(a, b, text, echoes, { event, deed }, sumOfParts);
+      if ((why !== null && !(overrun && why === 'a comparison')) || known.has(`${a.start}:${b.start}`)) continue;
       const common = shared(a, b, text, reading(a, text).change !== null);
       const informative = (n: string | null): n is string => n !== null && !UNINFORMATIVE.has(n);
       // The same thing named twice, or named once and done once: "sold for $18.4 million" / "the $21.4 million sale".
@@ -456,16 +582,27 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
         a.kind === 'count' && (b.definite || b.shell) && a.head !== null && b.head !== null && x === nearestX() &&
         Math.max(a.value, b.value) / Math.min(a.value, b.value) <= 1.5 &&
         (a.head === b.head || sameKind(a.head, b.head) || b.shell || a.shell || samePeople(a.head, b.head));
+      // "About 2,000 people attended the rally" / "the crowd of 3,500": a gathering and its people, told
+      // twice further apart than any rounding (within 2x), with no count nearer in size between.
+      const gatheringRestated =
+        !countRestated && a.kind === 'count' && (b.definite || b.shell) && a.head !== null && b.head !== null && samePeople(a.head, b.head) &&
+        Math.max(a.value, b.value) / lo <= 2 && !earlier.slice(x + 1).some((q) => q.kind === 'count' && q.head !== null && peopleNoun(q.head) !== null && Math.abs(Math.log(q.value / b.value)) <= Math.abs(Math.log(a.value / b.value)));
       const happening = event && sameHappening(a, b) && Math.max(a.value, b.value) / Math.min(a.value, b.value) <= 1.5;
-      if (!lengthRestated && !amountRestated && !countRestated && !happening && !(heads && (pointsBack || common.length > 0)) && !(common.length >= 1 && pointsBack) && common.length < 2) continue;
-      let what = heads ? (b.head ?? a.head!) : (common[0] ?? b.head ?? a.head ?? 'figure');
+      // "The unemployment rate was 4.1 percent in June" / "The jobless rate of 4.4 percent": two levels of one measure.
+      const levelRestated =
+        a.kind === 'percent' && a.unit === '%' && Math.max(a.value, b.value) / lo <= 1.5 && reading(a, text).change === null && sameMeasure(a, b, text);
+      if (!lengthRestated && !amountRestated && !countRestated && !gatheringRestated && !overrun && !happening && !deed && !levelRestated && !(heads && (pointsBack || common.length > 0)) && !(common.length >= 1 && pointsBack) && common.length < 2) continue;
+      let what = heads ? (b.head ?? a.head!) : levelRestated ? `${measuredOf(a, text)!.join(' ')} rate` : (common[0] ?? b.head ?? a.head ?? 'figure');
+      if (gatheringRestated) what = 'person';
       if (b.kind === 'count') what = plural(what);
       const kind = b.kind as Conflict['kind'];
       out.push({
         kind,
         a,
         b,
-        explanation: `Both give the ${WHAT[kind] ?? ''} ${what}: "${text.slice(a.start, a.end)}" (${show(a)}) vs "${text.slice(b.start, b.end)}" (${show(b)}).`,
+        explanation: overrun
+          ? `What was done during the ${a.head} cannot outlast it: the ${a.head} lasted "${text.slice(a.start, a.end)}" (${show(a)}), but "${text.slice(b.start, b.end)}" (${show(b)}) is given for what happened in it.`
+          : `Both give the ${WHAT[kind] ?? ''} ${what}: "${text.slice(a.start, a.end)}" (${show(a)}) vs "${text.slice(b.start, b.end)}" (${show(b)}).`,
       });
       break;
     }

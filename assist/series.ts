@@ -7,7 +7,8 @@
 
 import type { SuggestSpan } from '../common/domain';
 import { singular, wordNumberValue } from './nlp';
-import { sameKind } from './restatements';
+import { verbForms } from './deeds';
+import { derivedFrom, sameKind } from './restatements';
 
 interface Mention {
   value: number;
@@ -18,6 +19,9 @@ interface Mention {
   end: number;
   /** A period it is bounded by ("this season", "since 2019"), or ''. */
   period: string;
+  /** For a count of times, the act repeated: "had been convicted five times" -> convict; "won the trophy five times" -> win, trophy. */
+  verbs?: string[];
+  object?: string;
 }
 
 const ORDINAL_WORDS = 'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth';
@@ -29,7 +33,7 @@ const COUNT = new RegExp(`\\b(${CARDINAL_WORDS}|\\d{1,3})((?:\\s+[\\p{Ll}-]+){1,
 const PRIOR_INSIDE = /\b(?:previous|earlier|prior|past)\b/i;
 const PRIOR_AFTER = /^[^.;:!?]{0,30}?\b(?:before|previously|earlier|so far|to date|until now|in the past)\b/i;
 const PERIOD = /\b(?:this|last|that|the same|next)\s+(?:year|season|month|week|term|decade|century|tournament|campaign)|\bsince\s+[\p{L}\d]+|\bin\s+(?:19|20)\d\d\b|\bof the (?:year|season|month)/iu;
-const NOT_NOUNS = new Set(['of', 'and', 'or', 'the', 'a', 'an', 'in', 'at', 'on', 'to', 'for', 'with', 'by', 'from', 'than', 'who', 'which', 'that', 'were', 'was', 'had', 'have', 'has', 'been', 'be', 'are', 'is']);
+const NOT_NOUNS = new Set(['this', 'last', 'next', 'before', 'since', 'during', 'after', 'of', 'and', 'or', 'the', 'a', 'an', 'in', 'at', 'on', 'to', 'for', 'with', 'by', 'from', 'than', 'who', 'which', 'that', 'were', 'was', 'had', 'have', 'has', 'been', 'be', 'are', 'is']);
 
 /** The words of a noun phrase up to the first word that cannot be in one. */
 function phraseWords(words: string): string[] {
@@ -50,8 +54,11 @@ function sameNoun(a: Mention, b: Mention): boolean {
   // "at her second attempt" / "had fallen short twice before": times, counted as tries (and only
   // as tries: "the 87th minute" is no time of the same series).
   if (a.noun === 'time' || b.noun === 'time') {
-    const other = a.noun === 'time' ? b.noun : a.noun;
-    return other === 'time' || sameKind(other, 'attempt');
+    const [times, other] = a.noun === 'time' ? [a, b.noun] : [b, a.noun];
+    if (other === 'time' || sameKind(other, 'attempt')) return true;
+    // "his fourth conviction" / "convicted five times before"; "her fifth title" / "won the trophy five times"
+    if (times.object && (sameKind(other, times.object) || (AWARDS.has(other) && AWARDS.has(times.object)))) return true;
+    return (times.verbs ?? []).some((v) => derivedFrom(other, v));
   }
   if (a.noun === b.noun || sameKind(a.noun, b.noun)) return true;
   return a.words.some((x) => b.words.some((y) => stem(x).length >= 4 && stem(x) === stem(y)));
@@ -69,6 +76,16 @@ function clauseAround(text: string, start: number, end: number): string {
   const after = text.slice(end, end + 80).split(/[.;,!?]/)[0]!;
   // "twice before this week": a point the count runs up to, not a period it is bounded by.
   return `${before} ${after.replace(/^\s*(?:before|until|prior to)\s+(?:this|last)\s+\w+/i, '')}`;
+}
+
+/** What is won, one series whatever it is called (WordNet keeps a title and a trophy apart). */
+const AWARDS = new Set(['title', 'trophy', 'crown', 'championship', 'cup', 'medal']);
+
+/** The verb and its object before "N times": "had been convicted", "won the trophy". */
+function actBefore(text: string, start: number): { verbs: string[]; object?: string } {
+  const m = /\b(\p{Ll}+)(?:\s+(?:the|a|an|its|their|his|her|our)\s+(\p{Ll}+))?\s+$/u.exec(text.slice(Math.max(0, start - 40), start));
+  if (!m) return { verbs: [] };
+  return { verbs: verbForms(m[1]!), object: m[2] ? singular(m[2]) : undefined };
 }
 
 /** "once", "twice", "thrice": a count of times. */
@@ -100,15 +117,24 @@ function priorCounts(text: string): Mention[] {
     const end = m.index + m[1]!.length + m[2]!.toLowerCase().indexOf(np.at(-1)!) + np.at(-1)!.length;
     const prior = np.some((w) => PRIOR_INSIDE.test(w)) || PRIOR_AFTER.test(text.slice(end, end + 40));
     if (!prior) continue;
-    out.push({ value, noun: singular(np.at(-1)!), words: np, start: m.index, end, period: PERIOD.exec(clauseAround(text, m.index, end))?.[0].toLowerCase() ?? '' });
+    const noun = singular(np.at(-1)!);
+    out.push({ value, noun, words: np, start: m.index, end, period: PERIOD.exec(clauseAround(text, m.index, end))?.[0].toLowerCase() ?? '', ...(noun === 'time' ? actBefore(text, m.index) : {}) });
   }
   // "she had fallen short twice before": a count of times.
   for (const m of text.matchAll(TIMES)) {
     const end = m.index + m[0].length;
     if (!PRIOR_AFTER.test(text.slice(end, end + 40))) continue;
-    out.push({ value: TIMES_WORDS[m[1]!.toLowerCase()]!, noun: 'time', words: ['time'], start: m.index, end, period: PERIOD.exec(clauseAround(text, m.index, end))?.[0].toLowerCase() ?? '' });
+    out.push({ value: TIMES_WORDS[m[1]!.toLowerCase()]!, noun: 'time', words: ['time'], start: m.index, end, period: PERIOD.exec(clauseAround(text, m.index, end))?.[0].toLowerCase() ?? '', ...actBefore(text, m.index) });
   }
   return out;
+}
+
+/** The current season or year ("of the season", "this year") and no period at all: the same run, as told of the one now under way. */
+const CURRENT = /^(?:this\s+\w+|of the (?:year|season|month)|the same\s+\w+)$/i;
+/** "in her career", "ever", "in total": a count of a longer run than the current season. */
+const WHOLE_RUN = /\b(?:career|ever|all[- ]time|in total|overall|history|in all|altogether)\b/i;
+function currentAndOpen(a: string, b: string): boolean {
+  return (a === '' && CURRENT.test(b)) || (b === '' && CURRENT.test(a));
 }
 
 export interface SeriesConflict {
@@ -123,7 +149,7 @@ export function seriesConflicts(text: string): SeriesConflict[] {
   for (const o of ordinals(text)) {
     for (const c of counts) {
       if (c.start < o.end && o.start < c.end) continue;
-      if (o.period !== c.period) continue;
+      if (o.period !== c.period && !(currentAndOpen(o.period, c.period) && !WHOLE_RUN.test(clauseAround(text, c.start, c.end)))) continue;
       if (!sameNoun(o, c)) continue;
       if (c.value === o.value - 1) continue;
       const [a, b] = o.start < c.start ? [o, c] : [c, o];

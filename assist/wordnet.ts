@@ -13,6 +13,8 @@ export interface Synset {
   offset: number;
   pos: WordNetPos;
   words: string[];
+  /** The lexicographer file (for verbs 31 cognition, 32 communication, 33 competition, 41 social...). */
+  lexfile: number;
   /** Pointers: symbol ('@' hypernym, '~' hyponym, '+' derivation, '=' attribute...) to synset. */
   pointers: Array<{ symbol: string; offset: number; pos: WordNetPos }>;
 }
@@ -75,7 +77,7 @@ class PosFiles {
       const pos = f[at + 2] === 's' ? 'a' : (f[at + 2] as WordNetPos);
       pointers.push({ symbol: f[at]!, offset: Number(f[at + 1]), pos });
     }
-    const synset = { offset, pos: this.pos, words, pointers };
+    const synset = { offset, pos: this.pos, words, pointers, lexfile: Number(f[1]) };
     this.synsets.set(offset, synset);
     return synset;
   }
