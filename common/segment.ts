@@ -86,22 +86,12 @@ function pushTrimmed(text: string, span: Span, out: Span[]): void {
   if (t) out.push(t);
 }
 
-/** The next line break or tab at or after `from` (a table's cells are separated by tabs), or -1. */
-function nextBreak(text: string, from: number): number {
-  const nl = text.indexOf('\n', from);
-  const tab = text.indexOf('\t', from);
-  return nl === -1 ? tab : tab === -1 ? nl : Math.min(nl, tab);
-}
-
-/**
- * Paragraph ranges: runs of text separated by line breaks, or by tabs (the cells of a table block
- * are joined by tabs: no sentence runs from one cell into the next).
- */
+/** Paragraph ranges: runs of text separated by line breaks. */
 export function paragraphs(text: string, from = 0, to = text.length): Span[] {
   const out: Span[] = [];
   let start = from;
   while (start < to) {
-    let nl = nextBreak(text, start);
+    let nl = text.indexOf('\n', start);
     if (nl === -1 || nl > to) nl = to;
     const t = trimSpan(text, start, nl);
     if (t) out.push(t);
@@ -117,11 +107,20 @@ export function segmentSentences(text: string, from = 0, to = text.length): Span
   return out;
 }
 
-/** The sentence that contains `offset` (or the nearest one in its paragraph or table cell), or null on a blank line. */
-export function sentenceAt(text: string, offset: number): Span | null {
-  const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\t', offset - 1)) + 1;
-  let lineEnd = nextBreak(text, offset);
+/**
+ * The sentence that contains `offset` (or the nearest one in its paragraph), or null on a blank
+ * line. `within` bounds it further: a table's cell (its cells are joined by tabs, and a sentence
+ * never runs from one into the next).
+ */
+export function sentenceAt(text: string, offset: number, within?: Span): Span | null {
+  let lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let lineEnd = text.indexOf('\n', offset);
   if (lineEnd === -1) lineEnd = text.length;
+  if (within) {
+    lineStart = Math.max(lineStart, within.start);
+    lineEnd = Math.min(lineEnd, within.end);
+    if (lineEnd <= lineStart) return null;
+  }
   const sentences = segmentSentences(text, lineStart, lineEnd);
   if (sentences.length === 0) return null;
   for (const s of sentences) if (offset <= s.end) return s;

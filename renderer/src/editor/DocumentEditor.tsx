@@ -172,7 +172,11 @@ const LoadedDocument = forwardRef<DocumentEditorHandle, Props>(function LoadedDo
         const sel = domSelection(editor.view);
         const from = sel ? Math.min(sel.anchor, sel.head) : editor.state.selection.from;
         const to = sel ? Math.max(sel.anchor, sel.head) : editor.state.selection.to;
-        if (from === to) return sentenceAt(document.text, map.toOffset(from));
+        if (from === to) {
+          const offset = map.toOffset(from);
+          // Bounded by the text block (a table's cell) the caret is in.
+          return sentenceAt(document.text, offset, map.blockAt(offset));
+        }
         return trimRange(document.text, map.toOffset(from), map.toOffset(to));
       },
       dispatch(action) {

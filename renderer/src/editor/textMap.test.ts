@@ -46,6 +46,10 @@ describe('tables in the editor', () => {
       expect(doc.textBetween(from, from + cell.length), cell).toBe(cell);
       expect(map.toOffset(from + 1)).toBe(start + 1);
     }
+    // The cell holding an offset bounds the sentence the caret is in; at a short row's end, its last cell.
+    const south3 = text.indexOf('3', text.indexOf('South'));
+    expect(map.blockAt(south3 + 1)).toMatchObject({ start: south3, end: south3 + 1 });
+    expect(map.blockAt(text.indexOf('North') + 2)).toMatchObject({ start: text.indexOf('North'), end: text.indexOf('North') + 5 });
     // The paragraph after the table keeps its place.
     const after = text.indexOf('The toll');
     expect(doc.textBetween(map.toPos(after), map.toPos(after) + 8)).toBe('The toll');

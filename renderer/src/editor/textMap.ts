@@ -167,6 +167,16 @@ export class TextMap {
     return ans;
   }
 
+  /** The text block (a paragraph, a heading, a table's cell) holding an offset, or undefined. */
+  blockAt(offset: number): Block | undefined {
+    if (this.blocks.length === 0) return undefined;
+    let i = this.blockIndexForOffset(offset);
+    // An empty cell padding a row sits at the end of the cell before it: that cell holds the offset.
+    while (i > 0 && this.blocks[i]!.start === this.blocks[i]!.end && this.blocks[i - 1]!.end >= offset) i--;
+    const b = this.blocks[i]!;
+    return offset >= b.start && offset <= b.end ? b : undefined;
+  }
+
   /** Editor position of a text offset; offsets between blocks snap forward (side 1) or back (side -1). */
   toPos(offset: number, side: 1 | -1 = 1): number {
     if (this.blocks.length === 0) return 1;
