@@ -7,7 +7,7 @@
 // - its quantity mentions of each document, paired across every two documents by rules for two
 //   reports of one event (figurePairs below), which is also where corroborations come from;
 // - dates of one act in each document (datedActs below, and the engine's eventdates rule).
-// Where a rule of the engine is not exported a thin copy sits here, marked as such (assist/CASES.md
+// Where a rule of the engine is not exported a thin variant sits here, marked as such (assist/CASES.md
 // lists the exports that would remove them). Explanations name both documents by title.
 //
 // Offsets are JavaScript string indices into each document's own text, as `suggest` gives them.
@@ -17,7 +17,7 @@ import { collectDates, formatDate, referenceDate, weekdayDates } from './dates';
 import { eventDateRestatements, eventOfDate, type EventDate } from './eventdates';
 import { AssistDoc } from './document';
 import { suggest } from './index';
-import { approxWord, differentFigures, differentPlaces, fmt, hours, interval, overlaps, plural } from './inconsistencies';
+import { approxWord, differentFigures, differentPlaces, fmt, hours, interval, modsCompatible, overlaps, plural } from './inconsistencies';
 import { sentenceQuantities, type Quantity, type SentenceContext } from './quantities';
 import { sameKind } from './restatements';
 import { STRONG_CUE_VERBS, WEAK_CUE_VERBS, MONTHS, WEEKDAYS } from './lexicon';
@@ -372,14 +372,6 @@ function sameFigure(a: Quantity, b: Quantity): boolean {
 // modifiers, and one more piece of evidence that it is about the same thing: a shared verb, a
 // shared noun of the clause, or the same subject; and nothing that keeps the figures apart (the
 // engine's own reasons: places, periods, plans, comparisons, subsets, rates, scopes, names).
-
-/** Thin copy of inconsistencies.ts's modsCompatible (not exported): one phrase's modifiers within the other's. */
-function modsCompatible(a: Quantity, b: Quantity): boolean {
-  const ma = a.mods.filter((_, i) => !(b.frame.isSubject && b.frame.verb !== null && a.modVerbs[i] === b.frame.verb));
-  const mb = b.mods.filter((_, i) => !(a.frame.isSubject && a.frame.verb !== null && b.modVerbs[i] === a.frame.verb));
-  if (ma.length === 0 || mb.length === 0) return true;
-  return ma.every((m) => mb.includes(m)) || mb.every((m) => ma.includes(m));
-}
 
 /** "only eight convoys", "spent only £1.5 million": across documents "only" is emphasis, not a subset. */
 function subsetOf(q: Quantity, text: string): boolean {

@@ -58,7 +58,7 @@ export function overlaps(a: [number, number], b: [number, number]): boolean {
 
 /** One phrase's modifiers are a subset of the other's ("phone conversations" / "conversations"). A
  *  participle that restates the other's verb does not count ("completed homes" / "homes were completed"). */
-function modsCompatible(a: Quantity, b: Quantity): boolean {
+export function modsCompatible(a: Quantity, b: Quantity): boolean {
   const ma = a.mods.filter((_, i) => !(b.frame.isSubject && b.frame.verb !== null && a.modVerbs[i] === b.frame.verb));
   const mb = b.mods.filter((_, i) => !(a.frame.isSubject && a.frame.verb !== null && b.modVerbs[i] === a.frame.verb));
   if (ma.length === 0 || mb.length === 0) return true;

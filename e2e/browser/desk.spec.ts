@@ -1,6 +1,6 @@
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import path from 'node:path';
-import { CORPUS, startWebHost, tempDir, type WebHost } from '../support/server';
+import { openSeedArticle, tagClaims } from '../support/seed';
+import type { WebHost } from '../support/server';
 import { clickInPhrase } from '../support/text';
 
 // The analyst's desk at the sizes analysts use: with the assistant open, the list still shows at
@@ -96,10 +96,7 @@ async function shoot(page: Page, testInfo: TestInfo, name: string) {
 for (const size of SIZES) {
   test(`desk at ${size.width}x${size.height}: six rows with the assistant open, no overlapping regions`, async ({ page }, testInfo) => {
     await page.setViewportSize(size);
-    host = await startWebHost(path.join(tempDir(), 'claimscope.db'));
-    await page.goto(host.url);
-    await page.getByTestId('file-input').setInputFiles(path.join(CORPUS, 'kremlin-call.txt'));
-    await expect(page.locator('.cs-document')).toContainText('This marks the sixth conversation');
+    host = await openSeedArticle(page);
 
     // Tag enough to fill a list: claims and an attribution, by keyboard.
     for (const phrase of ['sixth conversation', 'Yury Ushakov', 'Istanbul', 'Macron', 'phone conversations', 'nearly an hour', 'Empress Catherine']) {
@@ -146,10 +143,7 @@ for (const size of SIZES) {
 
 test('splitters move by keyboard and remember their sizes; Ctrl+L folds the library to its rail and back', async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
-  host = await startWebHost(path.join(tempDir(), 'claimscope.db'));
-  await page.goto(host.url);
-  await page.getByTestId('file-input').setInputFiles(path.join(CORPUS, 'kremlin-call.txt'));
-  await expect(page.locator('.cs-document')).toContainText('This marks the sixth conversation');
+  host = await openSeedArticle(page);
   const side = page.locator('.cs-desk-side');
   const before = (await side.boundingBox())!.width;
   // The splitter left of the side panel: arrows move it (the library's splitter comes first).
@@ -173,15 +167,8 @@ test('splitters move by keyboard and remember their sizes; Ctrl+L folds the libr
 });
 
 test('keys pressed while a write is on its way act on the state after it: S twice, Delete then S', async ({ page }) => {
-  host = await startWebHost(path.join(tempDir(), 'claimscope.db'));
-  await page.goto(host.url);
-  await page.getByTestId('file-input').setInputFiles(path.join(CORPUS, 'kremlin-call.txt'));
-  await expect(page.locator('.cs-document')).toContainText('This marks the sixth conversation');
-  await clickInPhrase(page, 'sixth conversation');
-  await page.keyboard.press('c');
-  await clickInPhrase(page, 'Empress Catherine');
-  await page.keyboard.press('c');
-  await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
+  host = await openSeedArticle(page);
+  await tagClaims(page, ['sixth conversation', 'Empress Catherine']);
 
   // Two S in a breath: unverified -> supported -> disputed, not supported twice.
   await page.keyboard.press('s');

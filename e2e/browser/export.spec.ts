@@ -1,8 +1,7 @@
 import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
-import path from 'node:path';
-import { CORPUS, startWebHost, tempDir, type WebHost } from '../support/server';
-import { clickInPhrase } from '../support/text';
+import { openSeedArticle, tagClaims } from '../support/seed';
+import type { WebHost } from '../support/server';
 
 // File > Export in browser mode: the report arrives as a download, readable and inert.
 
@@ -12,13 +11,8 @@ test.afterEach(async () => {
 });
 
 test('export the tagged seed article as an HTML report and as JSON-LD', async ({ page, context }, testInfo) => {
-  host = await startWebHost(path.join(tempDir(), 'claimscope.db'));
-  await page.goto(host.url);
-  await page.getByTestId('file-input').setInputFiles(path.join(CORPUS, 'kremlin-call.txt'));
-  await expect(page.locator('.cs-document')).toContainText('This marks the sixth conversation');
-  await clickInPhrase(page, 'sixth conversation');
-  await page.keyboard.press('c');
-  await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
+  host = await openSeedArticle(page);
+  await tagClaims(page, ['sixth conversation']);
 
   await page.keyboard.press('Control+e');
   const dialog = page.getByRole('dialog', { name: 'Export a report' });
@@ -51,10 +45,7 @@ test.describe('in the analyst’s language and time zone', () => {
   test.use({ locale: 'de-DE', timezoneId: 'Europe/Berlin' });
 
   test('the report’s times follow the browser’s locale and zone, not raw UTC', async ({ page }, testInfo) => {
-    host = await startWebHost(path.join(tempDir(), 'claimscope.db'));
-    await page.goto(host.url);
-    await page.getByTestId('file-input').setInputFiles(path.join(CORPUS, 'kremlin-call.txt'));
-    await expect(page.locator('.cs-document')).toContainText('This marks the sixth conversation');
+    host = await openSeedArticle(page);
     await page.keyboard.press('Control+e');
     const dialog = page.getByRole('dialog', { name: 'Export a report' });
     await dialog.getByText('HTML report').click();
@@ -69,10 +60,7 @@ test.describe('in the analyst’s language and time zone', () => {
 });
 
 test('the analyst’s name (Settings, Ctrl+,) and the verdict and summary (Verdict tab) head the report, and survive a reload', async ({ page }, testInfo) => {
-  host = await startWebHost(path.join(tempDir(), 'claimscope.db'));
-  await page.goto(host.url);
-  await page.getByTestId('file-input').setInputFiles(path.join(CORPUS, 'kremlin-call.txt'));
-  await expect(page.locator('.cs-document')).toContainText('This marks the sixth conversation');
+  host = await openSeedArticle(page);
 
   await page.locator('.cs-document').focus();
   await page.keyboard.press('Control+,');
