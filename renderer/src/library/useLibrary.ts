@@ -45,26 +45,40 @@ export function useLibrary({ store, client, toast }: { store: DocumentStore; cli
     [client, store, toast],
   );
 
+  /** One import (`busy` says so meanwhile): the library refreshed and the document opened, or the error shown. */
+  const importOne = useCallback(
+    async (label: string, run: () => Promise<{ document: { id: number }; existing: boolean }>, name?: string) => {
+      setBusy(label);
+      try {
+        const result = await run();
+        if (result.existing && name) toast(`${name} is already in the library; opened it`, 'info');
+        await refreshLibrary();
+        await openDocument(result.document.id);
+      } catch (err) {
+        toast(errorMessage(err), 'error');
+      } finally {
+        setBusy(null);
+      }
+    },
+    [openDocument, refreshLibrary, toast],
+  );
+
   const importFiles = useCallback(
     async (files: readonly File[], choices: ReadChoices = {}) => {
       for (const file of files) {
-        setBusy(`Importing ${file.name}…`);
-        try {
-          const path = isElectron ? window.claimscope!.pathForFile(file) : '';
-          const result = path
-            ? await client.importFile({ path, ...choices })
-            : await client.importBytes({ name: file.name, dataBase64: await fileToBase64(file), ...choices });
-          if (result.existing) toast(`${file.name} is already in the library; opened it`, 'info');
-          await refreshLibrary();
-          await openDocument(result.document.id);
-        } catch (err) {
-          toast(errorMessage(err), 'error');
-        } finally {
-          setBusy(null);
-        }
+        await importOne(
+          `Importing ${file.name}…`,
+          async () => {
+            const path = isElectron ? window.claimscope!.pathForFile(file) : '';
+            return path
+              ? await client.importFile({ path, ...choices })
+              : await client.importBytes({ name: file.name, dataBase64: await fileToBase64(file), ...choices });
+          },
+          file.name,
+        );
       }
     },
-    [client, openDocument, refreshLibrary, toast],
+    [client, importOne],
   );
 
   // First load: the library, and the document that was open last time.
@@ -96,18 +110,10 @@ export function useLibrary({ store, client, toast }: { store: DocumentStore; cli
         needFile();
         return;
       }
-      setBusy(`Reading ${doc.title} again…`);
-      try {
-        const result = await client.importFile({ path: doc.path, ...choices });
-        await refreshLibrary();
-        await openDocument(result.document.id);
-      } catch (err) {
-        toast(errorMessage(err), 'error');
-      } finally {
-        setBusy(null);
-      }
+      const path = doc.path;
+      await importOne(`Reading ${doc.title} again…`, () => client.importFile({ path, ...choices }));
     },
-    [client, openDocument, refreshLibrary, store, toast],
+    [client, importOne, store],
   );
 
   return { busy, refreshLibrary, openDocument, importFiles, readAgain };
