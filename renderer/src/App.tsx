@@ -68,10 +68,14 @@ export function App() {
     else if (cue.tag !== null && cue.tag !== seen.tag) setLower('details');
   }
 
-  const chooseFile = useCallback(() => fileInput.current?.click(), []);
   // Choices for the next file chosen (reading the open document again in the browser, which must
-  // be given the file once more: it has no path to read it from).
+  // be given the file once more: it has no path to read it from). An ordinary Open clears them,
+  // so a chooser the analyst cancelled leaves nothing behind.
   const nextChoices = useRef<ReadChoices>({});
+  const chooseFile = useCallback(() => {
+    nextChoices.current = {};
+    fileInput.current?.click();
+  }, []);
   const importFiles = library.importFiles;
   const onFiles = useCallback(
     (files: readonly File[]) => {
