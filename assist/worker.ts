@@ -1,20 +1,34 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { paragraphs } from '../common/segment';
+import type { CaseSuggestion } from '../common/domain';
+import { suggestAcross, type CaseDocument, type CaseSuggestOptions } from './cases';
 import { suggest, suggestionKey, type KnownSource, type Suggestion } from './index';
 
 // The assistant in a worker thread, so the web host and the app's main process stay responsive.
 // A long document is first read in paragraph-aligned slices (attributions and claims arrive as
 // each slice is done), then whole, for what needs the whole text: inconsistencies.
 
-export interface AssistJob {
+/** One document's suggestions, in batches. */
+export interface DocumentJob {
+  kind?: 'document';
   text: string;
   sources: KnownSource[];
   /** The document's publication date from its file's metadata (ISO), if any. */
   published?: string;
 }
 
+/** A case's cross-document suggestions (assist/cases.ts), answered in one message. */
+export interface CaseJob {
+  kind: 'case';
+  docs: CaseDocument[];
+  options: CaseSuggestOptions;
+}
+
+export type AssistJob = DocumentJob | CaseJob;
+
 export type AssistMessage =
   | { type: 'batch'; suggestions: Suggestion[]; keys: string[]; progress: number }
+  | { type: 'case'; suggestions: CaseSuggestion[] }
   | { type: 'done' }
   | { type: 'error'; message: string };
 
@@ -42,6 +56,11 @@ function shift(s: Suggestion, by: number): Suggestion {
 }
 
 export function runAssist(job: AssistJob, post: (m: AssistMessage) => void): void {
+  if (job.kind === 'case') {
+    // The last message of its job: no 'done' follows.
+    post({ type: 'case', suggestions: suggestAcross(job.docs, job.options) });
+    return;
+  }
   const parts = job.text.length > 2 * SLICE ? slices(job.text, SLICE) : [];
   const steps = parts.length + 1;
   const seen = new Set<string>();

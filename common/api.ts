@@ -31,6 +31,10 @@ import {
   CaseSummary,
   CaseSuggestion,
   ClaimGroup,
+  GroupEvidence,
+  Hypothesis,
+  AchMark,
+  AchMarkRecord,
   ClaimStance,
 } from './domain';
 import type { MethodName } from './methods';
@@ -343,6 +347,10 @@ export const api = {
         }),
       ),
       claimGroups: z.array(ClaimGroup),
+      /** One per claim group, same order. */
+      evidence: z.array(GroupEvidence),
+      hypotheses: z.array(Hypothesis),
+      marks: z.array(AchMarkRecord),
       history: z.object({ caseId: Id, canUndo: z.boolean(), canRedo: z.boolean() }),
     }),
   },
@@ -378,9 +386,61 @@ export const api = {
     output: Written.extend({ label: z.string().nullable() }),
   },
   suggestCase: {
-    /** Cross-document contradictions and corroborations over the case's documents (same shape as `case suggest --json`). */
+    /**
+     * Cross-document contradictions and corroborations over the case's documents (same shape as
+     * `case suggest --json`), without those the analyst dismissed or already grouped. Runs off the
+     * main thread.
+     */
     input: z.strictObject({ caseId: Id, corroborations: z.boolean().optional() }),
     output: z.object({ suggestions: z.array(CaseSuggestion) }),
+  },
+  acceptCaseSuggestion: {
+    /**
+     * One undoable case step: each span becomes a claim of its document (an existing claim over the
+     * same words is reused) and the claims one claim group, labelled with the explanation; a
+     * contradiction's first span states, the others contradict. `tagged`: claims created.
+     */
+    input: z.strictObject({ caseId: Id, suggestion: CaseSuggestion }),
+    output: Written.extend({ claimGroup: ClaimGroup, tagged: z.number().int() }),
+  },
+  dismissCaseSuggestion: {
+    /** One undoable case step: the suggestion is not proposed again in this case. */
+    input: z.strictObject({ caseId: Id, suggestion: CaseSuggestion }),
+    output: Written,
+  },
+  updateClaimGroup: {
+    /** Label and the analyst's credibility (null clears it); one undoable case step. */
+    input: z.strictObject({ id: Id, label: z.string().max(LIMITS.explanation).optional(), credibility: Credibility.nullable().optional() }),
+    output: Written.extend({ claimGroup: ClaimGroup }),
+  },
+  createHypothesis: {
+    input: z.strictObject({ caseId: Id, label: z.string().trim().min(1).max(LIMITS.explanation) }),
+    output: Written.extend({ hypothesis: Hypothesis }),
+  },
+  updateHypothesis: {
+    input: z.strictObject({ id: Id, label: z.string().trim().min(1).max(LIMITS.explanation) }),
+    output: Written.extend({ hypothesis: Hypothesis }),
+  },
+  deleteHypothesis: {
+    /** Its marks go with it (one undoable step). */
+    input: z.strictObject({ id: Id }),
+    output: Written.extend({ deleted: Id }),
+  },
+  setAchMark: {
+    /** The mark of a claim group against a hypothesis; null clears it. One undoable case step. */
+    input: z.strictObject({ hypothesisId: Id, groupId: Id, mark: AchMark.nullable() }),
+    output: Written,
+  },
+  exportCase: {
+    /** The case report: matrix, contested claims with each document's passages, sources and grades. */
+    input: z.strictObject({
+      caseId: Id,
+      format: ExportFormat,
+      locale: ReportLocale.default(DEFAULT_LOCALE),
+      timeZone: ReportTimeZone.default(DEFAULT_TIME_ZONE),
+      analyst: AnalystName.optional(),
+    }),
+    output: ExportedFile,
   },
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 

@@ -203,17 +203,66 @@ export const CLAIM_STANCES = ['states', 'contradicts'] as const;
 export const ClaimStance = z.enum(CLAIM_STANCES);
 export type ClaimStance = z.infer<typeof ClaimStance>;
 /** A passage (annotation) of one of the case's documents in a claim group, and how it stands to the claim. */
-export const ClaimGroupMember = z.object({ id: Id, annotationId: Id, documentId: Id, stance: ClaimStance });
+export const ClaimGroupMember = z.object({
+  id: Id,
+  annotationId: Id,
+  documentId: Id,
+  stance: ClaimStance,
+  /** The claim's words and place in its document, read with the member (for the matrix and reports). */
+  exact: z.string(),
+  start: Offset,
+  end: Offset,
+});
 export type ClaimGroupMember = z.infer<typeof ClaimGroupMember>;
-/** Passages of a case's documents the analyst matched as stating (or contradicting) one claim. */
+/**
+ * Passages of a case's documents the analyst matched as stating (or contradicting) one claim. A group
+ * with a contradicting member is a cross-document inconsistency: accepting the assistant's
+ * cross-document contradiction makes one, its explanation as the label.
+ */
 export const ClaimGroup = z.object({
   id: Id,
   caseId: Id,
   label: z.string(),
   createdAt: z.string(),
+  /** The analyst's Admiralty credibility for the claim (1 confirmed ... 6 cannot be judged); null until decided. */
+  credibility: Credibility.nullable(),
   members: z.array(ClaimGroupMember),
 });
 export type ClaimGroup = z.infer<typeof ClaimGroup>;
+
+/** An ACH hypothesis: a column of the case matrix. */
+export const Hypothesis = z.object({ id: Id, caseId: Id, label: z.string(), position: z.number().int(), createdAt: z.string() });
+export type Hypothesis = z.infer<typeof Hypothesis>;
+export const ACH_MARKS = ['consistent', 'inconsistent', 'not_applicable'] as const;
+export const AchMark = z.enum(ACH_MARKS);
+export type AchMark = z.infer<typeof AchMark>;
+/** The analyst's mark of one claim group against one hypothesis. */
+export const AchMarkRecord = z.object({ id: Id, hypothesisId: Id, groupId: Id, mark: AchMark });
+export type AchMarkRecord = z.infer<typeof AchMarkRecord>;
+
+/**
+ * Corroboration and independence of one claim group, computed from its members and the attribution
+ * links of their documents (never stored): who states it, who contradicts it, how many of them are
+ * independent (two documents relying on the same source count once), and the Admiralty credibility
+ * proposed from that; the analyst decides (ClaimGroup.credibility).
+ */
+export const GroupEvidence = z.object({
+  groupId: Id,
+  /** Documents with a passage stating the claim, and with one contradicting it. */
+  stating: z.array(Id),
+  contradicting: z.array(Id),
+  /** The sources the members rely on (their attributions' sources, else the document's outlet), with who states what. */
+  sources: z.array(
+    z.object({ sourceId: Id.nullable(), name: z.string(), reliability: Reliability.nullable(), stance: ClaimStance, documentIds: z.array(Id) }),
+  ),
+  /** Independent sources stating / contradicting the claim. */
+  independentStating: z.number().int().min(0),
+  independentContradicting: z.number().int().min(0),
+  proposed: Credibility,
+  /** One sentence: why that grade ("stated by 3 independent sources (TASS, Reuters, WH), none contradicts"). */
+  reason: z.string(),
+});
+export type GroupEvidence = z.infer<typeof GroupEvidence>;
 
 /** Everything the editor needs about one document's annotations. */
 export const DocumentState = z.object({
@@ -302,6 +351,9 @@ export const ChangeSet = z.object({
   history: z.object({ canUndo: z.boolean(), canRedo: z.boolean() }).nullable(),
   /** Claim groups the write changed (absent: none); members are read back whole. */
   claimGroups: delta(ClaimGroup).optional(),
+  /** Hypotheses and ACH marks the write changed (absent: none). */
+  hypotheses: delta(Hypothesis).optional(),
+  achMarks: delta(AchMarkRecord).optional(),
   /** A write made in a case (claim groups): that case's undo state. */
   caseHistory: z.object({ caseId: Id, canUndo: z.boolean(), canRedo: z.boolean() }).optional(),
 });

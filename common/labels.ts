@@ -1,4 +1,4 @@
-import type { AnnotationKind, ClaimStatus, FlagStatus, Reliability, SourceType, Verdict } from './domain';
+import type { AchMark, AnnotationKind, ClaimStance, ClaimStatus, FlagStatus, Reliability, SourceType, Verdict } from './domain';
 
 // Words shown for the domain's enumerations, the same in the app and in every report.
 
@@ -66,6 +66,35 @@ export function reliabilityLabel(grade: Reliability): string {
 export function credibilityLabel(credibility: number): string {
   return `${credibility} · ${CREDIBILITY_LABELS[credibility] ?? ''}`;
 }
+
+/** How a passage stands to its claim group's claim. */
+export const CLAIM_STANCE_LABELS: Record<ClaimStance, string> = {
+  states: 'States',
+  contradicts: 'Contradicts',
+};
+
+/** A cell of the case matrix: what one document says of one claim group. */
+export const MATRIX_CELLS = ['stated', 'contradicted', 'both', 'silent'] as const;
+export type MatrixCell = (typeof MATRIX_CELLS)[number];
+export const MATRIX_CELL_LABELS: Record<MatrixCell, string> = {
+  stated: 'Stated',
+  contradicted: 'Contradicted',
+  both: 'Stated and contradicted',
+  silent: 'Silent',
+};
+
+/** The analyst's ACH mark of a claim group (evidence) against a hypothesis. */
+export const ACH_MARK_LABELS: Record<AchMark, string> = {
+  consistent: 'Consistent',
+  inconsistent: 'Inconsistent',
+  not_applicable: 'Not applicable',
+};
+/** The short forms an ACH matrix's cells show: C, I, N/A. */
+export const ACH_MARK_SHORT: Record<AchMark, string> = {
+  consistent: 'C',
+  inconsistent: 'I',
+  not_applicable: 'N/A',
+};
 
 export const SOURCE_TYPE_LABELS: Record<SourceType, string> = {
   person: 'Person',

@@ -46,6 +46,14 @@ export const METHOD_NAMES = [
   'undoCase',
   'redoCase',
   'suggestCase',
+  'acceptCaseSuggestion',
+  'dismissCaseSuggestion',
+  'updateClaimGroup',
+  'createHypothesis',
+  'updateHypothesis',
+  'deleteHypothesis',
+  'setAchMark',
+  'exportCase',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 

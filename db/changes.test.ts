@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ChangeRecorder, replay } from './changes';
+import { ChangeRecorder, replay, ReplayConflictError } from './changes';
 import { openDatabase } from './open';
 import { Store } from './store';
 
@@ -42,5 +42,45 @@ describe('ChangeRecorder and replay', () => {
     const { db } = setup();
     // @ts-expect-error: documents are not undoable
     expect(() => new ChangeRecorder(db).insert('documents', {})).toThrow(/not a tracked table/);
+  });
+});
+
+describe('replaying images recorded before a column existed', () => {
+  it('fills the missing column with null instead of failing', () => {
+    const { db, store, docId } = setup();
+    const annotationId = new ChangeRecorder(db).insert('annotations', row(docId, 0, 12));
+    const caseId = store.cases.insert('Call', 'now');
+    // A claim group deleted before migration 7 added credibility: its image has no such column.
+    const old = { case_id: caseId, label: 'Length', created_at: 'now' };
+    const changes = [{ table: 'claim_groups' as const, id: 41, before: old, after: null }];
+    replay(db, changes, 'undo');
+    expect(store.claimGroups.get(41)).toMatchObject({ id: 41, label: 'Length', credibility: null, members: [] });
+    db.prepare('UPDATE claim_groups SET credibility = 2 WHERE id = 41').run();
+    const update = [{ table: 'claim_groups' as const, id: 41, before: old, after: { ...old, label: 'Call length' } }];
+    replay(db, update, 'redo');
+    expect(store.claimGroups.get(41)).toMatchObject({ label: 'Call length', credibility: null });
+    void annotationId;
+  });
+});
+
+describe('replaying a row whose parent another history removed since', () => {
+  it('is refused whole, naming what is missing, instead of failing on a foreign key', () => {
+    const { db, store, docId } = setup();
+    const caseId = store.cases.insert('Call', 'now');
+    const rec = new ChangeRecorder(db);
+    const claim = rec.insert('annotations', row(docId, 0, 12));
+    const group = rec.insert('claim_groups', { case_id: caseId, label: 'x', created_at: 'now', credibility: null });
+    const member = rec.insert('claim_group_members', { group_id: group, annotation_id: claim, stance: 'states' });
+    // The document's step: the claim deleted with its membership.
+    const docStep = new ChangeRecorder(db);
+    docStep.delete('claim_group_members', member);
+    docStep.delete('annotations', claim);
+    // Meanwhile the group is gone (the case's undo).
+    db.prepare('DELETE FROM claim_groups WHERE id = ?').run(group);
+    const undo = () => db.transaction(() => replay(db, docStep.changes, 'undo'))();
+    expect(undo).toThrow(ReplayConflictError);
+    expect(undo).toThrow('it would bring back a claim group member whose claim group was removed since');
+    // The transaction took back the claim restored before the member was refused.
+    expect(store.annotations.get(claim)).toBeNull();
   });
 });

@@ -15,10 +15,11 @@ export const TRACKED_TABLES = {
   flag_members: ['flag_id', 'annotation_id'],
   suggestions: ['document_id', 'type', 'key', 'payload', 'state', 'created_at'],
   assessments: ['document_id', 'verdict', 'summary', 'updated_at'],
-  claim_groups: ['case_id', 'label', 'created_at'],
+  claim_groups: ['case_id', 'label', 'created_at', 'credibility'],
   claim_group_members: ['group_id', 'annotation_id', 'stance'],
   hypotheses: ['case_id', 'label', 'position', 'created_at'],
   ach_marks: ['hypothesis_id', 'group_id', 'mark'],
+  case_dismissals: ['case_id', 'signature', 'created_at'],
 } as const;
 export type TrackedTable = keyof typeof TRACKED_TABLES;
 
@@ -124,17 +125,76 @@ const REFERENCES: Partial<Record<TrackedTable, ReadonlyArray<{ table: TrackedTab
 const NOUNS: Partial<Record<TrackedTable, string>> = { sources: 'a source', flags: 'a flag', claim_groups: 'a claim group', hypotheses: 'a hypothesis' };
 
 /**
+ * What each table's rows point at: a replayed row whose parent another history removed since (a
+ * claim group member whose group the case's undo took away, then the document's undo bringing the
+ * member back) is refused, not left to fail as a foreign key.
+ */
+const PARENTS: Partial<Record<TrackedTable, ReadonlyArray<{ column: string; table: string; what: string }>>> = {
+  annotations: [{ column: 'document_id', table: 'documents', what: 'its document' }],
+  links: [
+    { column: 'from_id', table: 'annotations', what: 'its tag' },
+    { column: 'to_annotation_id', table: 'annotations', what: 'its claim' },
+    { column: 'to_source_id', table: 'sources', what: 'its source' },
+  ],
+  flags: [{ column: 'document_id', table: 'documents', what: 'its document' }],
+  flag_members: [
+    { column: 'flag_id', table: 'flags', what: 'its flag' },
+    { column: 'annotation_id', table: 'annotations', what: 'its claim' },
+  ],
+  suggestions: [{ column: 'document_id', table: 'documents', what: 'its document' }],
+  assessments: [{ column: 'document_id', table: 'documents', what: 'its document' }],
+  claim_groups: [{ column: 'case_id', table: 'cases', what: 'its case' }],
+  claim_group_members: [
+    { column: 'group_id', table: 'claim_groups', what: 'its claim group' },
+    { column: 'annotation_id', table: 'annotations', what: 'its claim' },
+  ],
+  hypotheses: [{ column: 'case_id', table: 'cases', what: 'its case' }],
+  ach_marks: [
+    { column: 'hypothesis_id', table: 'hypotheses', what: 'its hypothesis' },
+    { column: 'group_id', table: 'claim_groups', what: 'its claim group' },
+  ],
+  case_dismissals: [{ column: 'case_id', table: 'cases', what: 'its case' }],
+};
+
+const RESTORED: Partial<Record<TrackedTable, string>> = {
+  ...NOUNS,
+  links: 'a link',
+  flag_members: 'a flag member',
+  suggestions: 'a suggestion',
+  assessments: 'an assessment',
+  claim_group_members: 'a claim group member',
+  ach_marks: 'a hypothesis mark',
+  case_dismissals: 'a dismissed suggestion',
+};
+
+/**
  * Thrown when undo or redo would delete a row that something made since (often in another
- * document) still uses: the step is refused whole instead of cascading that away unrecorded.
+ * document) still uses, or bring back a row whose parent something since removed: the step is
+ * refused whole instead of cascading that away unrecorded (or failing on a foreign key).
  */
 export class ReplayConflictError extends Error {
-  constructor(table: TrackedTable, what: string) {
-    super(`it would remove ${NOUNS[table] ?? 'a tag'} that ${what} made since still uses; undo or remove that first`);
+  constructor(table: TrackedTable, what: string, direction: 'remove' | 'restore' = 'remove') {
+    super(
+      direction === 'remove'
+        ? `it would remove ${NOUNS[table] ?? 'a tag'} that ${what} made since still uses; undo or remove that first`
+        : `it would bring back ${RESTORED[table] ?? 'a tag'} whose ${what.replace(/^its /, '')} was removed since; undo or redo that first`,
+    );
     this.name = 'ReplayConflictError';
   }
 }
 
-function setRow(db: DB, table: TrackedTable, id: number, row: Row | null): void {
+function requireParents(db: DB, table: TrackedTable, row: Row): void {
+  for (const p of PARENTS[table] ?? []) {
+    const id = row[p.column];
+    if (id !== null && id !== undefined && stmt(db, `SELECT 1 FROM ${p.table} WHERE id = ?`).get(id) === undefined) {
+      throw new ReplayConflictError(table, p.what, 'restore');
+    }
+  }
+}
+
+function setRow(db: DB, table: TrackedTable, id: number, image: Row | null): void {
+  // An image recorded before a migration added a column lacks it: that column was empty then.
+  const row = image === null ? null : pick(table, image);
   const exists = stmt(db, `SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
   if (row === null) {
     if (!exists) return;
@@ -143,8 +203,10 @@ function setRow(db: DB, table: TrackedTable, id: number, row: Row | null): void 
     }
     deleteRow(db, table, id);
   } else if (exists) {
+    requireParents(db, table, row);
     updateRow(db, table, id, row);
   } else {
+    requireParents(db, table, row);
     insertRow(db, table, row, id);
   }
 }

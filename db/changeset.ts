@@ -2,13 +2,14 @@ import type { ChangeSet } from '../common/domain';
 import type { Change, TrackedTable } from './changes';
 import { annotationFromChange } from './repos/annotations';
 import { assessmentFromChange } from './repos/assessments';
+import { achMarkFromChange, hypothesisFromChange } from './repos/hypotheses';
 import { linkFromChange } from './repos/links';
 import { sourceFromChange } from './repos/sources';
 import { suggestionFromChange } from './repos/suggestions';
 import type { Store } from './store';
 
 // A write's answer: the rows the operation log recorded, as the renderer's records. Built from the
-// after images already in hand; only flags are read back (a flag is its row and its members).
+// after images already in hand; only flags and claim groups are read back (each is its row and its members).
 
 type Images = Map<TrackedTable, Map<number, Change['after']>>;
 
@@ -74,6 +75,23 @@ export function toChangeSet(store: Store, documentId: number | null, changes: re
       const group = store.claimGroups.get(id);
       if (group) set.claimGroups.upserted.push(group);
       else set.claimGroups.removed.push(id);
+    }
+  }
+  // Hypotheses and their marks (a case's ACH matrix): from the images, only present when touched.
+  const hypotheses = images.get('hypotheses');
+  if (hypotheses) {
+    set.hypotheses = { upserted: [], removed: [] };
+    for (const [id, row] of hypotheses) {
+      if (row) set.hypotheses.upserted.push(hypothesisFromChange(id, row));
+      else set.hypotheses.removed.push(id);
+    }
+  }
+  const marks = images.get('ach_marks');
+  if (marks) {
+    set.achMarks = { upserted: [], removed: [] };
+    for (const [id, row] of marks) {
+      if (row) set.achMarks.upserted.push(achMarkFromChange(id, row));
+      else set.achMarks.removed.push(id);
     }
   }
   const flagIds = new Set<number>(images.get('flags')?.keys() ?? []);

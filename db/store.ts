@@ -5,6 +5,7 @@ import { CaseRepo } from './repos/cases';
 import { ClaimGroupRepo } from './repos/claimgroups';
 import { DocumentRepo } from './repos/documents';
 import { FlagRepo } from './repos/flags';
+import { HypothesisRepo } from './repos/hypotheses';
 import { LinkRepo } from './repos/links';
 import { OperationRepo } from './repos/operations';
 import { SettingsRepo } from './repos/settings';
@@ -31,6 +32,7 @@ export class Store {
   readonly settings: SettingsRepo;
   readonly cases: CaseRepo;
   readonly claimGroups: ClaimGroupRepo;
+  readonly hypotheses: HypothesisRepo;
 
   constructor(readonly db: DB) {
     this.documents = new DocumentRepo(db);
@@ -44,5 +46,6 @@ export class Store {
     this.settings = new SettingsRepo(db);
     this.cases = new CaseRepo(db);
     this.claimGroups = new ClaimGroupRepo(db);
+    this.hypotheses = new HypothesisRepo(db);
   }
 }

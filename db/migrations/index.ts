@@ -5,6 +5,7 @@ import { updateToSchemaVersion3 } from './0003-text-fingerprint';
 import { updateToSchemaVersion4 } from './0004-settings-assessments';
 import { updateToSchemaVersion5 } from './0005-cases';
 import { updateToSchemaVersion6 } from './0006-changed-wording';
+import { updateToSchemaVersion7 } from './0007-case-evidence';
 
 export interface Migration {
   version: number;
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'settings-assessments', up: updateToSchemaVersion4 },
   { version: 5, name: 'cases', up: updateToSchemaVersion5 },
   { version: 6, name: 'changed-wording', up: updateToSchemaVersion6 },
+  { version: 7, name: 'case-evidence', up: updateToSchemaVersion7 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

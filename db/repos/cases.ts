@@ -77,6 +77,16 @@ export class CaseRepo {
     return prepared(this.db, 'SELECT case_id FROM case_documents WHERE document_id = ? ORDER BY case_id').pluck().all(documentId) as number[];
   }
 
+  /** The signatures of the suggestions the analyst dismissed in a case (written through the ChangeRecorder). */
+  dismissed(caseId: number): Set<string> {
+    return new Set(prepared(this.db, 'SELECT signature FROM case_dismissals WHERE case_id = ?').pluck().all(caseId) as string[]);
+  }
+
+  /** The dismissal row of a suggestion's signature in a case, or null. */
+  dismissal(caseId: number, signature: string): number | null {
+    return (prepared(this.db, 'SELECT id FROM case_dismissals WHERE case_id = ? AND signature = ?').pluck().get(caseId, signature) as number | undefined) ?? null;
+  }
+
   /** A document's new version takes its place in every case (an import, outside the operation log). */
   moveDocument(fromDocumentId: number, toDocumentId: number): void {
     prepared(this.db, 'UPDATE OR IGNORE case_documents SET document_id = ? WHERE document_id = ?').run(toDocumentId, fromDocumentId);

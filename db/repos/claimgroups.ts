@@ -9,6 +9,7 @@ interface GroupRow {
   case_id: number;
   label: string;
   created_at: string;
+  credibility: number | null;
 }
 interface MemberRow {
   id: number;
@@ -16,32 +17,47 @@ interface MemberRow {
   annotation_id: number;
   document_id: number;
   stance: ClaimStance;
+  exact: string;
+  start_offset: number;
+  end_offset: number;
 }
 
-/** The one row mapper: a group row with its members (each with its annotation's document). */
+/** The one row mapper: a group row with its members (each with its annotation's document, words and place). */
 function toGroup(r: GroupRow, members: MemberRow[]): ClaimGroup {
   return {
     id: r.id,
     caseId: r.case_id,
     label: r.label,
     createdAt: r.created_at,
-    members: members.map((m): ClaimGroupMember => ({ id: m.id, annotationId: m.annotation_id, documentId: m.document_id, stance: m.stance })),
+    credibility: r.credibility,
+    members: members.map(
+      (m): ClaimGroupMember => ({
+        id: m.id,
+        annotationId: m.annotation_id,
+        documentId: m.document_id,
+        stance: m.stance,
+        exact: m.exact,
+        start: m.start_offset,
+        end: m.end_offset,
+      }),
+    ),
   };
 }
 
-const MEMBERS = `SELECT m.id, m.group_id, m.annotation_id, a.document_id, m.stance
+const GROUP = 'SELECT id, case_id, label, created_at, credibility FROM claim_groups';
+const MEMBERS = `SELECT m.id, m.group_id, m.annotation_id, a.document_id, m.stance, a.exact, a.start_offset, a.end_offset
   FROM claim_group_members m JOIN annotations a ON a.id = m.annotation_id`;
 
 export class ClaimGroupRepo {
   constructor(private readonly db: DB) {}
 
   get(id: number): ClaimGroup | null {
-    const r = prepared(this.db, 'SELECT id, case_id, label, created_at FROM claim_groups WHERE id = ?').get(id) as GroupRow | undefined;
+    const r = prepared(this.db, `${GROUP} WHERE id = ?`).get(id) as GroupRow | undefined;
     return r ? toGroup(r, prepared(this.db, `${MEMBERS} WHERE m.group_id = ? ORDER BY m.id`).all(id) as MemberRow[]) : null;
   }
 
   listForCase(caseId: number): ClaimGroup[] {
-    const rows = prepared(this.db, 'SELECT id, case_id, label, created_at FROM claim_groups WHERE case_id = ? ORDER BY id').all(caseId) as GroupRow[];
+    const rows = prepared(this.db, `${GROUP} WHERE case_id = ? ORDER BY id`).all(caseId) as GroupRow[];
     const members = prepared(this.db, `${MEMBERS} JOIN claim_groups g ON g.id = m.group_id WHERE g.case_id = ? ORDER BY m.id`).all(caseId) as MemberRow[];
     const byGroup = new Map<number, MemberRow[]>();
     for (const m of members) {
@@ -80,5 +96,22 @@ export class ClaimGroupRepo {
       `SELECT DISTINCT g.id FROM claim_groups g JOIN claim_group_members m ON m.group_id = g.id JOIN annotations a ON a.id = m.annotation_id
        WHERE g.case_id = ? AND a.document_id = ? ORDER BY g.id`,
     ).pluck().all(caseId, documentId) as number[];
+  }
+
+  /** The group of a case whose members are exactly these annotations (any stance), or null. */
+  withExactly(caseId: number, annotationIds: readonly number[]): number | null {
+    const wanted = [...new Set(annotationIds)].sort((a, b) => a - b);
+    if (wanted.length === 0) return null;
+    const rows = prepared(
+      this.db,
+      `SELECT g.id, group_concat(m.annotation_id) AS members FROM claim_groups g JOIN claim_group_members m ON m.group_id = g.id
+       WHERE g.case_id = ? GROUP BY g.id ORDER BY g.id`,
+    ).all(caseId) as Array<{ id: number; members: string }>;
+    const key = wanted.join(',');
+    for (const r of rows) {
+      const have = r.members.split(',').map(Number).sort((a, b) => a - b);
+      if (have.join(',') === key) return r.id;
+    }
+    return null;
   }
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { EXPORT_FORMATS, type ExportFormat } from '../../common/domain';
+import { EXPORT_FORMATS, type ExportedFile, type ExportFormat } from '../../common/domain';
 import { ClaimscopeError } from '../../common/errors';
 import { UsageError, type Command } from './command';
 
@@ -39,18 +39,23 @@ export const exportCommand: Command = {
       timeZone: typeof values['time-zone'] === 'string' ? values['time-zone'] : clock.timeZone,
       ...(typeof values.analyst === 'string' ? { analyst: values.analyst } : {}),
     });
-    const bytes = file.encoding === 'base64' ? Buffer.from(file.content, 'base64') : Buffer.from(file.content, 'utf8');
-    const out = path.resolve(values.out);
-    try {
-      // Write beside, then rename: a half-written report never replaces a good one.
-      fs.writeFileSync(`${out}.partial`, bytes);
-      fs.renameSync(`${out}.partial`, out);
-    } catch (err) {
-      throw new ClaimscopeError('bad_file', `${out}: could not be written (${(err as NodeJS.ErrnoException).code ?? 'error'}); check the folder exists and is writable`);
-    }
-    return { out, format, bytes: bytes.length };
+    const { out, bytes } = writeReportFile(values.out, file);
+    return { out, format, bytes };
   },
 };
+
+/** Writes an exported file to `outPath` (beside, then renamed: a half-written report never replaces a good one). */
+export function writeReportFile(outPath: string, file: ExportedFile): { out: string; bytes: number } {
+  const bytes = file.encoding === 'base64' ? Buffer.from(file.content, 'base64') : Buffer.from(file.content, 'utf8');
+  const out = path.resolve(outPath);
+  try {
+    fs.writeFileSync(`${out}.partial`, bytes);
+    fs.renameSync(`${out}.partial`, out);
+  } catch (err) {
+    throw new ClaimscopeError('bad_file', `${out}: could not be written (${(err as NodeJS.ErrnoException).code ?? 'error'}); check the folder exists and is writable`);
+  }
+  return { out, bytes: bytes.length };
+}
 
 export const importAnnotationsCommand: Command = {
   usage: 'import-annotations <file.jsonld> [--db PATH]   import a JSON-LD export (annotations, sources, flags)',

@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { CaseDocument, CaseSuggestOptions } from '../../assist/cases';
 import type { AssistJob, AssistMessage, WorkerReply, WorkerRequest } from '../../assist/worker';
+import type { CaseSuggestion } from '../../common/domain';
+import { ClaimscopeError } from '../../common/errors';
 
 // The assistant's worker thread, kept warm: started once (its lexicons loaded while the analyst
 // reads), then given one job after another, so a short article's suggestions come back in a
@@ -20,6 +23,9 @@ export class AssistantWorker {
   private worker: Worker | null = null;
   private nextId = 1;
   private listeners = new Map<number, Listener>();
+
+  /** `file`: the bundled worker to run (tests); default the one beside the running bundle. */
+  constructor(private readonly file?: string) {}
 
   /** Starts the worker now, so the first job finds it ready. Does nothing when running from sources. */
   warm(): void {
@@ -44,6 +50,20 @@ export class AssistantWorker {
     worker.postMessage({ id, job } satisfies WorkerRequest);
   }
 
+  /** A case's cross-document suggestions (suggestAcross), computed on the worker thread. */
+  suggestCase(docs: CaseDocument[], options: CaseSuggestOptions = {}): Promise<CaseSuggestion[]> {
+    return new Promise((resolve, reject) => {
+      // The worker keeps no process alive (unref); a CLI awaiting this answer is kept alive until it comes.
+      const alive = setInterval(() => {}, 60_000);
+      this.run({ kind: 'case', docs, options }, (m) => {
+        if (m.type === 'batch' || m.type === 'done') return;
+        clearInterval(alive);
+        if (m.type === 'case') resolve(m.suggestions);
+        else reject(new ClaimscopeError('internal', `the assistant failed: ${m.message}`));
+      });
+    });
+  }
+
   close(): void {
     void this.worker?.terminate();
     this.worker = null;
@@ -51,7 +71,7 @@ export class AssistantWorker {
 
   private ensure(): Worker | null {
     if (this.worker) return this.worker;
-    const file = workerFile();
+    const file = this.file ?? workerFile();
     if (!file) return null;
     const worker = new Worker(file, { workerData: { warm: true }, resourceLimits: { maxOldGenerationSizeMb: 1024 } });
     // It never keeps a process alive by itself: a CLI command ends when its work does.

@@ -2,9 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { CaseDocument } from '../../assist/cases';
 import { CaseSuggestion } from '../../common/domain';
 import { mirroredCall } from '../../test/mirror';
 import { openApp, type App } from '../app';
+import type { AssistantWorker } from './assistant';
 
 // Cases and claim groups through the router as the renderer calls them: every write's change set
 // is checked against a fresh read (test/mirror.ts); claim-group steps undo and redo in the case.
@@ -160,5 +162,349 @@ describe('cases', () => {
       for (const x of s.spans) expect(x.text).toBe((x.documentId === docs[0] ? READOUT : STATEMENT).slice(x.start, x.end));
       expect(s.explanation).toMatch(/kremlin|white-house/i);
     }
+  });
+});
+
+// Cross-document suggestions accepted and dismissed, the analyst's credibility, the ACH matrix and
+// the evidence getCase computes. The assistant is a stub here (what suggestCase does with its
+// answer is under test, not the engine); the last test runs the real one.
+
+const WIRE = 'LONDON, 3 July 2025 - Citing TASS, Reuters said the conversation lasted 90 minutes. It was the sixth conversation this year.\n';
+
+function stubAssistant(answer: () => CaseSuggestion[]): AssistantWorker & { calls: CaseDocument[][] } {
+  const calls: CaseDocument[][] = [];
+  const stub = {
+    calls,
+    warm() {},
+    close() {},
+    run() {
+      throw new Error('not in these tests');
+    },
+    async suggestCase(docs: CaseDocument[]) {
+      calls.push(docs);
+      return answer();
+    },
+  };
+  return stub as unknown as AssistantWorker & { calls: CaseDocument[][] };
+}
+
+async function caseOfThree(answer: (docs: number[]) => CaseSuggestion[] = () => []) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-cases-s-'));
+  let docs: number[] = [];
+  const assistant = stubAssistant(() => answer(docs));
+  const a = openApp(path.join(dir, 'c.db'), { assistant });
+  opened.push(a);
+  docs = [];
+  for (const [name, text] of [['kremlin.txt', READOUT], ['white-house.txt', STATEMENT], ['wire.txt', WIRE]] as const) {
+    fs.writeFileSync(path.join(dir, name), text);
+    docs.push((await call(a, 'importFile', { path: path.join(dir, name) })).document.id);
+  }
+  const c = (await call(a, 'createCase', { name: 'Call' })).case;
+  await call(a, 'addToCase', { caseId: c.id, documentIds: docs });
+  return { a, docs, caseId: c.id as number, assistant };
+}
+
+function span(documentId: number, text: string, phrase: string) {
+  const start = text.indexOf(phrase);
+  if (start < 0) throw new Error(`no "${phrase}"`);
+  return { documentId, start, end: start + phrase.length, text: phrase };
+}
+
+/** The contradiction of the call's length (readout 90 minutes, statement about an hour) and the corroboration of its count (readout, wire). */
+function suggestionsFor(docs: number[]): CaseSuggestion[] {
+  return [
+    {
+      type: 'inconsistency',
+      kind: 'duration',
+      explanation: 'kremlin: the conversation lasted 90 minutes; white-house: about an hour',
+      spans: [span(docs[0]!, READOUT, 'The conversation lasted 90 minutes.'), span(docs[1]!, STATEMENT, 'The conversation lasted about an hour.')],
+    },
+    {
+      type: 'corroboration',
+      kind: 'ordinal',
+      explanation: 'kremlin and wire: the sixth conversation this year',
+      spans: [span(docs[0]!, READOUT, 'sixth conversation'), span(docs[2]!, WIRE, 'sixth conversation')],
+    },
+  ];
+}
+
+async function claimsOf(a: App, documentId: number) {
+  return (await call(a, 'getState', { documentId })).annotations.filter((x: { kind: string }) => x.kind === 'claim') as Array<{ id: number; start: number; end: number }>;
+}
+
+describe('case suggestions: accepted, dismissed, left out once grouped', () => {
+  it('accepting a contradiction tags both passages and groups them, once; undo takes the new claims away, redo brings them back', async () => {
+    const { a, docs, caseId } = await caseOfThree(suggestionsFor);
+    const [contradiction] = (await call(a, 'suggestCase', { caseId })).suggestions as CaseSuggestion[];
+    const accepted = await call(a, 'acceptCaseSuggestion', { caseId, suggestion: contradiction });
+    expect(accepted.tagged).toBe(2);
+    const group = accepted.claimGroup;
+    expect(group).toMatchObject({ caseId, label: contradiction!.explanation, credibility: null });
+    expect(group.members.map((m: { documentId: number; stance: string; exact: string; start: number; end: number }) => [m.documentId, m.stance, m.exact, m.start, m.end])).toEqual(
+      contradiction!.spans.map((x, i) => [x.documentId, i === 0 ? 'states' : 'contradicts', x.text, x.start, x.end]),
+    );
+    expect(accepted.changes.claimGroups.upserted).toEqual([group]);
+    expect(accepted.changes.caseHistory).toEqual({ caseId, canUndo: true, canRedo: false });
+    const made = [...(await claimsOf(a, docs[0]!)), ...(await claimsOf(a, docs[1]!))];
+    expect(made.map((c) => c.id).sort()).toEqual(group.members.map((m: { annotationId: number }) => m.annotationId).sort());
+    // The new claims are the case's step, not the documents': their own undo has nothing.
+    expect((await call(a, 'getState', { documentId: docs[0] })).canUndo).toBe(false);
+
+    // Accepted again: the same group, nothing tagged, no second step.
+    const again = await call(a, 'acceptCaseSuggestion', { caseId, suggestion: contradiction });
+    expect(again).toMatchObject({ tagged: 0, claimGroup: { id: group.id } });
+    expect(again.changes.claimGroups).toEqual({ upserted: [], removed: [] });
+    expect((await call(a, 'getCase', { id: caseId })).claimGroups).toHaveLength(1);
+    // Grouped: not proposed again; the corroboration still is.
+    expect((await call(a, 'suggestCase', { caseId })).suggestions.map((s: CaseSuggestion) => s.type)).toEqual(['corroboration']);
+
+    const undone = await call(a, 'undoCase', { caseId });
+    expect(undone.label).toBe('Accept cross-document contradiction');
+    expect(undone.changes.claimGroups.removed).toEqual([group.id]);
+    expect(undone.changes.caseHistory).toEqual({ caseId, canUndo: false, canRedo: true });
+    expect(await claimsOf(a, docs[0]!)).toEqual([]);
+    expect(await claimsOf(a, docs[1]!)).toEqual([]);
+    expect((await call(a, 'getCase', { id: caseId })).claimGroups).toEqual([]);
+    expect((await call(a, 'suggestCase', { caseId })).suggestions).toHaveLength(2);
+
+    const redone = await call(a, 'redoCase', { caseId });
+    expect(redone.changes.claimGroups.upserted).toEqual([group]);
+    expect([...(await claimsOf(a, docs[0]!)), ...(await claimsOf(a, docs[1]!))].map((c) => c.id).sort()).toEqual(made.map((c) => c.id).sort());
+
+    // Two histories: the analyst deletes an accepted claim in its document, the case's undo then
+    // takes the group away; the document's undo cannot bring the claim's membership back: refused.
+    const first = group.members[0].annotationId;
+    await call(a, 'deleteAnnotation', { id: first });
+    expect((await call(a, 'undoCase', { caseId })).label).toBe('Accept cross-document contradiction');
+    expect(await claimsOf(a, docs[1]!)).toEqual([]);
+    const refused = await failure(a, 'undo', { documentId: docs[0] });
+    expect(refused.code).toBe('conflict');
+    expect(refused.message).toMatch(/claim group member whose claim group was removed/);
+    // Redoing the accept first makes the document's undo possible again.
+    await call(a, 'redoCase', { caseId });
+    await call(a, 'undo', { documentId: docs[0] });
+    expect((await call(a, 'getCase', { id: caseId })).claimGroups[0].members).toHaveLength(2);
+  });
+
+  it('reuses a claim over exactly the same words (undo leaves it), makes a corroboration all-stating, and refuses what is not in the case', async () => {
+    const { a, docs, caseId } = await caseOfThree(suggestionsFor);
+    const [contradiction, corroboration] = suggestionsFor(docs);
+    const before = await claim(a, docs[2]!, WIRE, 'sixth conversation');
+    // Around the passage but not exactly it: a new claim is made.
+    const around = await claim(a, docs[0]!, READOUT, 'It was the sixth conversation between the two leaders this year.');
+    const r = await call(a, 'acceptCaseSuggestion', { caseId, suggestion: corroboration });
+    expect(r.tagged).toBe(1);
+    expect(r.claimGroup.label).toBe('kremlin and wire: the sixth conversation this year');
+    const members = r.claimGroup.members.map((m: { annotationId: number; stance: string }) => [m.annotationId, m.stance]);
+    expect(members[1]).toEqual([before, 'states']);
+    expect(members[0][0]).not.toBe(around);
+    expect(members[0][1]).toBe('states');
+    await call(a, 'undoCase', { caseId });
+    expect((await claimsOf(a, docs[2]!)).map((c) => c.id)).toEqual([before]);
+    expect((await claimsOf(a, docs[0]!)).map((c) => c.id)).toEqual([around]);
+
+    await call(a, 'removeFromCase', { caseId, documentId: docs[1] });
+    expect((await failure(a, 'acceptCaseSuggestion', { caseId, suggestion: contradiction })).message).toMatch(/not in case/);
+    const moved = { ...corroboration!, spans: [{ ...corroboration!.spans[0]!, start: corroboration!.spans[0]!.start + 1 }, corroboration!.spans[1]!] };
+    expect((await failure(a, 'acceptCaseSuggestion', { caseId, suggestion: moved })).code).toBe('conflict');
+    const outside = { ...corroboration!, spans: [{ ...corroboration!.spans[0]!, start: 0, end: 10_000 }, corroboration!.spans[1]!] };
+    expect((await failure(a, 'acceptCaseSuggestion', { caseId, suggestion: outside })).code).toBe('invalid_input');
+    // Nothing was written by the refusals.
+    expect((await call(a, 'getCase', { id: caseId })).history).toEqual({ caseId, canUndo: false, canRedo: true });
+  });
+
+  it('an accepted claim that an attribution of its sentence covers is linked to it (and so relies on its source)', async () => {
+    const { a, docs, caseId } = await caseOfThree(suggestionsFor);
+    const cue = WIRE.indexOf('Citing TASS, Reuters said');
+    const attribution = (await call(a, 'createAnnotation', { documentId: docs[2], kind: 'attribution', start: cue, end: cue + 'Citing TASS, Reuters said'.length })).annotation.id;
+    await call(a, 'setAnnotationSource', { annotationId: attribution, source: { create: { name: 'TASS', reliability: 'B' } } });
+    const corroboration = suggestionsFor(docs)[1]!;
+    const accepted = await call(a, 'acceptCaseSuggestion', { caseId, suggestion: corroboration });
+    const wireClaim = accepted.claimGroup.members[1].annotationId;
+    const links = (await call(a, 'getState', { documentId: docs[2] })).links;
+    expect(links).toContainEqual(expect.objectContaining({ fromId: attribution, toAnnotationId: wireClaim }));
+    const evidence = (await call(a, 'getCase', { id: caseId })).evidence[0];
+    expect(evidence.sources.map((s: { name: string }) => s.name)).toContain('TASS');
+    // Undo takes the link along with the claim.
+    await call(a, 'undoCase', { caseId });
+    expect((await call(a, 'getState', { documentId: docs[2] })).links.filter((l: { toAnnotationId: number | null }) => l.toAnnotationId !== null)).toEqual([]);
+  });
+
+  it('a dismissed suggestion is not proposed again until the dismissal is undone', async () => {
+    const { a, docs, caseId, assistant } = await caseOfThree(suggestionsFor);
+    const [contradiction] = suggestionsFor(docs);
+    // The spans in another order are the same suggestion.
+    const reversed = { ...contradiction!, spans: [...contradiction!.spans].reverse() };
+    const d = await call(a, 'dismissCaseSuggestion', { caseId, suggestion: reversed });
+    expect(d.changes.caseHistory).toEqual({ caseId, canUndo: true, canRedo: false });
+    expect((await call(a, 'suggestCase', { caseId })).suggestions.map((s: CaseSuggestion) => s.type)).toEqual(['corroboration']);
+    // Dismissed twice: no second step.
+    await call(a, 'dismissCaseSuggestion', { caseId, suggestion: contradiction });
+    expect((await call(a, 'undoCase', { caseId })).label).toBe('Dismiss suggestion');
+    expect((await call(a, 'getCase', { id: caseId })).history.canUndo).toBe(false);
+    expect((await call(a, 'suggestCase', { caseId })).suggestions).toHaveLength(2);
+    await call(a, 'redoCase', { caseId });
+    expect((await call(a, 'suggestCase', { caseId })).suggestions).toHaveLength(1);
+    // Another case of the same documents still proposes it.
+    const other = (await call(a, 'createCase', { name: 'Other' })).case.id;
+    await call(a, 'addToCase', { caseId: other, documentIds: docs });
+    expect((await call(a, 'suggestCase', { caseId: other })).suggestions).toHaveLength(2);
+    // The assistant was asked with the case's documents, texts and titles.
+    expect(assistant.calls[0]!.map((d) => [d.id, d.text])).toEqual([[docs[0], READOUT], [docs[1], STATEMENT], [docs[2], WIRE]]);
+    expect(assistant.calls[0]![0]!.title).toMatch(/kremlin/i);
+  });
+
+  it('leaves out a suggestion whose passages one group already covers, not one that two groups cover between them', async () => {
+    const { a, docs, caseId } = await caseOfThree(suggestionsFor);
+    const k = await claim(a, docs[0]!, READOUT, 'The conversation lasted 90 minutes.');
+    const w = await claim(a, docs[1]!, STATEMENT, 'The conversation lasted about an hour.');
+    const g1 = (await call(a, 'createClaimGroup', { caseId, members: [{ annotationId: k }] })).claimGroup.id;
+    await call(a, 'createClaimGroup', { caseId, members: [{ annotationId: w }] });
+    expect((await call(a, 'suggestCase', { caseId })).suggestions).toHaveLength(2);
+    await call(a, 'addToClaimGroup', { groupId: g1, annotationId: w, stance: 'contradicts' });
+    expect((await call(a, 'suggestCase', { caseId })).suggestions.map((s: CaseSuggestion) => s.type)).toEqual(['corroboration']);
+    // A group with passages of the same two documents elsewhere in them does not cover it.
+    const wireLength = await claim(a, docs[2]!, WIRE, 'Reuters said the conversation lasted 90 minutes.');
+    await call(a, 'addToClaimGroup', { groupId: g1, annotationId: wireLength });
+    expect((await call(a, 'suggestCase', { caseId })).suggestions.map((s: CaseSuggestion) => s.type)).toEqual(['corroboration']);
+    // A sentence-long claim covers the word-long passage inside it.
+    const sentence = await claim(a, docs[0]!, READOUT, 'It was the sixth conversation between the two leaders this year.');
+    const wire = await claim(a, docs[2]!, WIRE, 'It was the sixth conversation this year.');
+    await call(a, 'createClaimGroup', { caseId, members: [{ annotationId: sentence }, { annotationId: wire }] });
+    expect((await call(a, 'suggestCase', { caseId })).suggestions).toEqual([]);
+    // Accepting the covered corroboration now tags its exact words and makes its own group (not the sentence group).
+    const accepted = await call(a, 'acceptCaseSuggestion', { caseId, suggestion: suggestionsFor(docs)[1] });
+    expect(accepted.tagged).toBe(2);
+  });
+});
+
+describe('claim group credibility, hypotheses and marks: each one undoable step of the case', () => {
+  it('sets and clears the analyst\'s credibility and label', async () => {
+    const { a, docs, caseId } = await caseOfThree();
+    const k = await claim(a, docs[0]!, READOUT, 'The conversation lasted 90 minutes.');
+    const g = (await call(a, 'createClaimGroup', { caseId, label: 'Length', members: [{ annotationId: k }] })).claimGroup;
+    let r = await call(a, 'updateClaimGroup', { id: g.id, credibility: 2 });
+    expect(r.claimGroup).toMatchObject({ credibility: 2, label: 'Length' });
+    expect(r.changes.claimGroups.upserted).toEqual([r.claimGroup]);
+    r = await call(a, 'updateClaimGroup', { id: g.id, label: '  Length of the call ', credibility: 3 });
+    expect(r.claimGroup).toMatchObject({ credibility: 3, label: 'Length of the call' });
+    r = await call(a, 'updateClaimGroup', { id: g.id, credibility: 3 });
+    expect(r.changes.claimGroups.upserted).toEqual([]);
+    expect((await failure(a, 'updateClaimGroup', { id: g.id, credibility: 7 })).code).toBe('invalid_input');
+    expect((await failure(a, 'updateClaimGroup', { id: 9999, credibility: 1 })).code).toBe('not_found');
+    r = await call(a, 'updateClaimGroup', { id: g.id, credibility: null });
+    expect(r.claimGroup.credibility).toBeNull();
+    let u = await call(a, 'undoCase', { caseId });
+    expect(u.label).toBe('Clear credibility');
+    expect(u.changes.claimGroups.upserted[0].credibility).toBe(3);
+    u = await call(a, 'undoCase', { caseId });
+    expect(u.label).toBe('Edit claim group');
+    expect(u.changes.claimGroups.upserted[0]).toMatchObject({ credibility: 2, label: 'Length' });
+    expect((await call(a, 'getCase', { id: caseId })).claimGroups[0]).toMatchObject({ credibility: 2, label: 'Length' });
+  });
+
+  it('hypotheses as columns in order, marks set, changed and cleared; a deleted hypothesis takes its marks and undo brings them back', async () => {
+    const { a, docs, caseId } = await caseOfThree();
+    const k = await claim(a, docs[0]!, READOUT, 'The conversation lasted 90 minutes.');
+    const g = (await call(a, 'createClaimGroup', { caseId, members: [{ annotationId: k }] })).claimGroup.id;
+    const h1 = await call(a, 'createHypothesis', { caseId, label: ' Moscow asked for the call ' });
+    expect(h1.hypothesis).toMatchObject({ caseId, label: 'Moscow asked for the call', position: 0 });
+    expect(h1.changes.hypotheses).toEqual({ upserted: [h1.hypothesis], removed: [] });
+    expect(h1.changes.caseHistory.canUndo).toBe(true);
+    const h2 = (await call(a, 'createHypothesis', { caseId, label: 'Washington asked' })).hypothesis;
+    expect(h2.position).toBe(1);
+    expect((await failure(a, 'createHypothesis', { caseId, label: '   ' })).code).toBe('invalid_input');
+    const renamed = await call(a, 'updateHypothesis', { id: h2.id, label: 'Washington asked for it' });
+    expect(renamed.hypothesis).toMatchObject({ id: h2.id, label: 'Washington asked for it', position: 1 });
+
+    let m = await call(a, 'setAchMark', { hypothesisId: h1.hypothesis.id, groupId: g, mark: 'consistent' });
+    expect(m.changes.achMarks.upserted).toEqual([expect.objectContaining({ hypothesisId: h1.hypothesis.id, groupId: g, mark: 'consistent' })]);
+    const markId = m.changes.achMarks.upserted[0].id;
+    m = await call(a, 'setAchMark', { hypothesisId: h1.hypothesis.id, groupId: g, mark: 'inconsistent' });
+    expect(m.changes.achMarks.upserted).toEqual([{ id: markId, hypothesisId: h1.hypothesis.id, groupId: g, mark: 'inconsistent' }]);
+    m = await call(a, 'setAchMark', { hypothesisId: h1.hypothesis.id, groupId: g, mark: 'inconsistent' });
+    expect(m.changes.achMarks).toBeUndefined();
+    await call(a, 'setAchMark', { hypothesisId: h2.id, groupId: g, mark: 'not_applicable' });
+    m = await call(a, 'setAchMark', { hypothesisId: h2.id, groupId: g, mark: null });
+    expect(m.changes.achMarks.removed).toHaveLength(1);
+    await call(a, 'setAchMark', { hypothesisId: h2.id, groupId: g, mark: 'consistent' });
+
+    let got = await call(a, 'getCase', { id: caseId });
+    expect(got.hypotheses.map((h: { label: string }) => h.label)).toEqual(['Moscow asked for the call', 'Washington asked for it']);
+    expect(got.marks.map((x: { hypothesisId: number; mark: string }) => [x.hypothesisId, x.mark])).toEqual([[h1.hypothesis.id, 'inconsistent'], [h2.id, 'consistent']]);
+
+    const del = await call(a, 'deleteHypothesis', { id: h1.hypothesis.id });
+    expect(del.changes.hypotheses.removed).toEqual([h1.hypothesis.id]);
+    expect(del.changes.achMarks.removed).toEqual([markId]);
+    got = await call(a, 'getCase', { id: caseId });
+    expect(got.hypotheses.map((h: { id: number }) => h.id)).toEqual([h2.id]);
+    expect(got.marks).toHaveLength(1);
+    const u = await call(a, 'undoCase', { caseId });
+    expect(u.label).toBe('Delete hypothesis');
+    expect(u.changes.hypotheses.upserted).toEqual([h1.hypothesis]);
+    expect(u.changes.achMarks.upserted).toEqual([{ id: markId, hypothesisId: h1.hypothesis.id, groupId: g, mark: 'inconsistent' }]);
+    got = await call(a, 'getCase', { id: caseId });
+    expect(got.hypotheses.map((h: { id: number }) => h.id)).toEqual([h1.hypothesis.id, h2.id]);
+    expect(got.marks).toHaveLength(2);
+    // A new hypothesis goes after the last, and a deleted claim group takes its marks too.
+    expect((await call(a, 'createHypothesis', { caseId, label: 'Third' })).hypothesis.position).toBe(2);
+    const gone = await call(a, 'deleteClaimGroup', { id: g });
+    expect(gone.changes.achMarks.removed.sort()).toEqual(got.marks.map((x: { id: number }) => x.id).sort());
+
+    // A mark across cases is refused.
+    const other = (await call(a, 'createCase', { name: 'Other' })).case.id;
+    const foreign = (await call(a, 'createHypothesis', { caseId: other, label: 'Elsewhere' })).hypothesis.id;
+    await call(a, 'undoCase', { caseId });
+    expect((await failure(a, 'setAchMark', { hypothesisId: foreign, groupId: g, mark: 'consistent' })).code).toBe('invalid_input');
+    expect((await failure(a, 'updateHypothesis', { id: 9999, label: 'x' })).code).toBe('not_found');
+  });
+});
+
+describe('getCase: the evidence of each group', () => {
+  it('counts the sources each passage relies on, independently, and proposes a credibility', async () => {
+    const { a, docs, caseId } = await caseOfThree();
+    const titles = (await call(a, 'getCase', { id: caseId })).documents.map((d: { document: { title: string } }) => d.document.title);
+    const k = await claim(a, docs[0]!, READOUT, 'The conversation lasted 90 minutes.');
+    const w = await claim(a, docs[1]!, STATEMENT, 'The conversation lasted about an hour.');
+    const wire = await claim(a, docs[2]!, WIRE, 'Reuters said the conversation lasted 90 minutes.');
+    const cue = WIRE.indexOf('Citing TASS');
+    const attribution = (await call(a, 'createAnnotation', { documentId: docs[2], kind: 'attribution', start: cue, end: cue + 'Citing TASS'.length })).annotation.id;
+    const tass = (await call(a, 'setAnnotationSource', { annotationId: attribution, source: { create: { name: 'TASS', reliability: 'B' } } })).source.id;
+    await call(a, 'setAnnotationSource', { annotationId: k, source: { id: tass } });
+
+    const g1 = (await call(a, 'createClaimGroup', { caseId, label: 'Length', members: [{ annotationId: k }, { annotationId: wire }] })).claimGroup.id;
+    const g2 = (await call(a, 'createClaimGroup', { caseId, label: 'Length, by the statement', members: [{ annotationId: w }] })).claimGroup.id;
+    let got = await call(a, 'getCase', { id: caseId });
+    expect(got.evidence.map((e: { groupId: number }) => e.groupId)).toEqual([g1, g2]);
+    // The readout's claim cites TASS itself, the wire's through its attribution: one source.
+    expect(got.evidence[0]).toMatchObject({
+      stating: [docs[0], docs[2]],
+      contradicting: [],
+      sources: [{ sourceId: tass, name: 'TASS', reliability: 'B', stance: 'states', documentIds: [docs[0], docs[2]] }],
+      independentStating: 1,
+      proposed: 2,
+    });
+    expect(got.evidence[0].reason).toBe('Stated by one source only (TASS, graded B), none contradicts it.');
+    // No source: the document stands for its outlet (its title).
+    expect(got.evidence[1]).toMatchObject({ sources: [{ sourceId: null, name: titles[1], reliability: null }], proposed: 3 });
+
+    // The white house contradicts: as many against as for.
+    await call(a, 'addToClaimGroup', { groupId: g1, annotationId: w, stance: 'contradicts' });
+    got = await call(a, 'getCase', { id: caseId });
+    expect(got.evidence[0]).toMatchObject({ contradicting: [docs[1]], independentStating: 1, independentContradicting: 1, proposed: 4 });
+    expect(got.evidence[0].reason).toBe(`Stated by 1 independent source (TASS) and contradicted by as many (${titles[1]}).`);
+    // The readout relying on itself instead: two independent sources for, one against.
+    await call(a, 'setAnnotationSource', { annotationId: k, source: null });
+    got = await call(a, 'getCase', { id: caseId });
+    expect(got.evidence[0]).toMatchObject({ independentStating: 2, independentContradicting: 1, proposed: 3 });
+    expect(got.evidence[0].sources.map((s: { name: string }) => s.name)).toEqual([titles[0], 'TASS', titles[1]]);
+  });
+});
+
+describe('suggestCase on the assistant', () => {
+  it('asks the assistant worker, not the service thread', async () => {
+    const { a, caseId, assistant } = await caseOfThree(() => []);
+    expect((await call(a, 'suggestCase', { caseId, corroborations: false })).suggestions).toEqual([]);
+    expect(assistant.calls).toHaveLength(1);
   });
 });

@@ -1,5 +1,5 @@
 import type { Handlers } from '../../common/api';
-import { LIMITS, type ExportedFile, type ExportFormat } from '../../common/domain';
+import { LIMITS, type DocumentRecord, type ExportedFile, type ExportFormat } from '../../common/domain';
 import { ClaimscopeError } from '../../common/errors';
 import { EXPORT_FORMAT_INFO } from '../../common/formats';
 import { nameKey, quoteSelector } from '../../common/selectors';
@@ -41,8 +41,8 @@ export interface ReportReader {
   analyst?: string;
 }
 
-export function reportInput(ctx: ServiceContext, documentId: number, reader: ReportReader = {}): ReportInput {
-  // A report vouches for the text it prints: check it against its fingerprint first.
+/** The document whole, its text checked against its fingerprint first: a report vouches for the text it prints. */
+export function verifiedDocument(ctx: ServiceContext, documentId: number): DocumentRecord {
   try {
     ctx.store.documents.verifyText(documentId);
   } catch (err) {
@@ -51,6 +51,11 @@ export function reportInput(ctx: ServiceContext, documentId: number, reader: Rep
   }
   const document = ctx.store.documents.get(documentId);
   if (!document) throw notFound('document', documentId);
+  return document;
+}
+
+export function reportInput(ctx: ServiceContext, documentId: number, reader: ReportReader = {}): ReportInput {
+  const document = verifiedDocument(ctx, documentId);
   return {
     document,
     state: documentState(ctx, documentId),

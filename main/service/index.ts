@@ -3,6 +3,7 @@ import type { DB } from '../../db/open';
 import { annotationHandlers } from './annotations';
 import { assessmentHandlers } from './assessments';
 import { caseHandlers } from './cases';
+import { caseExportHandlers } from './caseExport';
 import { ServiceContext, type ServiceOptions } from './context';
 import { documentHandlers } from './documents';
 import { flagHandlers } from './flags';
@@ -19,6 +20,7 @@ export { ServiceContext, type ServiceOptions } from './context';
 /** The handlers of common/api.ts over one database: the only entry into the data for every transport. */
 export function createService(db: DB, options: ServiceOptions = {}): Handlers {
   const ctx = new ServiceContext(db, options);
+  const assistant = options.assistant ?? new AssistantWorker();
   return {
     ...documentHandlers(ctx),
     ...annotationHandlers(ctx),
@@ -29,7 +31,8 @@ export function createService(db: DB, options: ServiceOptions = {}): Handlers {
     ...exportHandlers(ctx),
     ...versionHandlers(ctx),
     ...assessmentHandlers(ctx),
-    ...caseHandlers(ctx),
-    ...suggestionHandlers(ctx, new SuggestionRunner(ctx, options.assistant ?? new AssistantWorker())),
+    ...caseHandlers(ctx, assistant),
+    ...caseExportHandlers(ctx, caseHandlers(ctx, assistant)),
+    ...suggestionHandlers(ctx, new SuggestionRunner(ctx, assistant)),
   };
 }

@@ -11,6 +11,12 @@ export const flagIri = (id: number) => `urn:claimscope:flag:${id}`;
 export const assessmentIri = (sha256: string) => `urn:claimscope:assessment:${sha256}`;
 export const collectionIri = (sha256: string) => `urn:claimscope:collection:${sha256}`;
 
+/** A case (issue 14), its claim groups (each an AnnotationCollection), their members, its ACH hypotheses. */
+export const caseIri = (id: number) => `urn:claimscope:case:${id}`;
+export const claimGroupIri = (id: number) => `urn:claimscope:claim-group:${id}`;
+export const claimGroupMemberIri = (id: number) => `urn:claimscope:claim-group-member:${id}`;
+export const hypothesisIri = (id: number) => `urn:claimscope:hypothesis:${id}`;
+
 /** The tag (tagging body) of a flag annotation, beside `claim` and `attribution`. */
 export const INCONSISTENCY_TAG = 'inconsistency';
 
