@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectAccessible } from '../support/axe';
 import path from 'node:path';
 import { CORPUS, startWebHost, tempDir, type WebHost } from '../support/server';
 import { clickInPhrase } from '../support/text';
@@ -11,26 +11,6 @@ let host: WebHost;
 test.afterEach(async () => {
   await host?.stop();
 });
-
-async function expectAccessible(page: Page, screen: string) {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
-    // Each screen's picture is kept with the test's artifacts.
-    const { width, height } = page.viewportSize()!;
-    const file = test.info().outputPath(`${screen.replace(/\W+/g, '-')}-${width}x${height}-${scheme}.png`);
-    await page.screenshot({ path: file });
-    await test.info().attach(`${screen} ${scheme}`, { path: file, contentType: 'image/png' });
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    const bad = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes
-        .slice(0, 5)
-        .map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1).join(' ')}`)
-        .join('\n')}`);
-    expect(bad, `${screen}, ${scheme}`).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
-}
 
 test('the main screens have no serious or critical accessibility violation, light and dark', async ({ page }) => {
   test.setTimeout(120_000);

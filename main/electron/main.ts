@@ -51,11 +51,12 @@ async function importPath(file: string): Promise<void> {
 async function openFileDialog(): Promise<void> {
   if (!win) return;
   const { canceled, filePaths } = await dialog.showOpenDialog(win, {
-    title: 'Open a document',
-    properties: ['openFile'],
+    title: 'Open documents',
+    properties: ['openFile', 'multiSelections'],
     filters: [{ name: 'Documents', extensions: IMPORT_EXTENSIONS.map((e) => e.slice(1)) }],
   });
-  if (!canceled && filePaths[0]) await importPath(filePaths[0]);
+  // Several at once (the documents of a case); each opens in turn, the last one stays on the desk.
+  if (!canceled) for (const p of filePaths) await importPath(p);
 }
 
 function filesFromArgv(argv: string[]): string[] {

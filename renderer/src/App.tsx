@@ -2,6 +2,13 @@ import { innermostFirst } from '../../common/selectors';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { createClient } from './api/client';
 import { AssessmentEditor } from './assessment/AssessmentEditor';
+import { CaseDialog, type CaseDialogMode } from './cases/CaseDialog';
+import { DocumentCases } from './cases/DocumentCases';
+import { useCaseScreen } from './cases/CaseView';
+import { useCase } from './cases/useCase';
+import { useCases } from './cases/useCases';
+import { ConfirmDialog } from './flags/ConfirmDialog';
+import './cases/cases.css';
 import { DocumentEditor, type DocumentEditorHandle } from './editor/DocumentEditor';
 import { DocumentHead } from './editor/DocumentHead';
 import { ExportDialog } from './export/ExportDialog';
@@ -9,7 +16,7 @@ import { Desk } from './layout/Desk';
 import { Library } from './library/Library';
 import { useLibrary, type ReadChoices } from './library/useLibrary';
 import { AnnotationPanel, type LowerTab, type PanelHandle } from './panel/AnnotationPanel';
-import { createDocumentStore, select } from './store/documentStore';
+import { closed, createDocumentStore, select } from './store/documentStore';
 import { useDocState } from './store/useDocState';
 import { SuggestionPanel } from './suggestions/SuggestionPanel';
 import { useSuggestions } from './suggestions/useSuggestions';
@@ -54,6 +61,64 @@ export function App() {
   const step = useUndoRedo({ store, client, write, toast });
   const assistant = useSuggestions({ store, client, editorRef, write, toast });
   const dragging = useFileDrop((files) => void library.importFiles(files));
+
+  // Cases (issue 14): one on the desk in the document's place; opening a document leaves it.
+  const cases = useCases({ client, toast });
+  const refreshCases = cases.refresh;
+  const { refreshLibrary } = library;
+  const openCase = useCase({
+    client,
+    caseId: cases.openId,
+    toast,
+    onLibraryChanged: () => {
+      void refreshCases();
+      void refreshLibrary();
+    },
+  });
+  const [caseDialog, setCaseDialog] = useState<CaseDialogMode | null>(null);
+  const [confirmDeleteCase, setConfirmDeleteCase] = useState(false);
+  const caseOpen = cases.openId !== null;
+  const { open: showCase } = cases;
+  const openDocumentOnly = useCallback(
+    (id: number) => {
+      showCase(null);
+      void library.openDocument(id);
+    },
+    [showCase, library],
+  );
+  const showCaseOnDesk = useCallback(
+    (id: number) => {
+      store.dispatch(closed());
+      window.document.title = 'Claimscope';
+      showCase(id);
+    },
+    [store, showCase],
+  );
+  const caseScreen = useCaseScreen({
+    opened: openCase,
+    toast,
+    onOpenDocument: openDocumentOnly,
+    onAddDocuments: () => openCase.data && setCaseDialog({ mode: 'add', caseName: openCase.data.case.name, has: openCase.data.case.documentIds }),
+    onExport: () => setShowExport(true),
+    onRename: () => openCase.data && setCaseDialog({ mode: 'rename', caseName: openCase.data.case.name }),
+    onDelete: () => setConfirmDeleteCase(true),
+  });
+  const submitCaseDialog = async (name: string, documentIds: number[]): Promise<boolean> => {
+    if (!caseDialog) return false;
+    if (caseDialog.mode === 'create') {
+      const made = await cases.file(async () => {
+        const { case: c } = await client.createCase({ name });
+        if (documentIds.length > 0) await client.addToCase({ caseId: c.id, documentIds });
+        return c;
+      });
+      if (made) showCaseOnDesk(made.id);
+      return made !== null;
+    }
+    const id = cases.openId;
+    if (id === null) return false;
+    if (caseDialog.mode === 'rename') return (await cases.file(() => client.renameCase({ id, name }))) !== null;
+    return openCase.actions.addDocuments(documentIds);
+  };
   useSelectionGestures(store);
 
   // The lower pane follows the analyst: choosing a tag shows its details, a suggestion (or a run
@@ -122,8 +187,9 @@ export function App() {
     store,
     tracker,
     {
-      tag,
-      step,
+      tag: (kind) => (caseOpen ? (kind === 'claim' ? caseScreen.tagSelection() : Promise.resolve(toast('In a case, tag claims; open a document to tag its attributions', 'info'))) : tag(kind)),
+      step: (direction) => (caseOpen ? openCase.actions.step(direction).then(() => undefined) : step(direction)),
+      caseOpen: () => caseOpen,
       chooseFile,
       toggleLibrary: () => setShowLibrary((v) => !v),
       openSettings: () => setShowSettings(true),
@@ -134,14 +200,17 @@ export function App() {
       panel: () => panelRef.current,
       toast,
       assistant: {
-        run: () => void assistant.run(),
+        run: () => void (caseOpen ? openCase.findMatches() : assistant.run()),
         accept: (ids) => void assistant.accept(ids),
         reject: (ids) => void assistant.reject(ids),
         deselect,
       },
     },
     {
-      opened: (id) => void library.refreshLibrary().then(() => library.openDocument(id)),
+      opened: (id) => {
+        showCase(null);
+        void library.refreshLibrary().then(() => library.openDocument(id));
+      },
       error: (message) => toast(message, 'error'),
     },
   );
@@ -175,8 +244,9 @@ export function App() {
     <div className="cs-app">
       <Toolbar
         documentOpen={doc !== null}
+        exportable={doc !== null || caseOpen}
         tagSelected={selected !== null}
-        history={state.history}
+        history={caseOpen ? openCase.history : state.history}
         showLibrary={showLibrary}
         fileInput={fileInput}
         onChooseFile={chooseFile}
@@ -184,7 +254,7 @@ export function App() {
         onToggleLibrary={() => setShowLibrary((v) => !v)}
         onTag={(kind) => void tag(kind)}
         onRemoveTag={removeSelectedTag}
-        onStep={(direction) => void step(direction)}
+        onStep={(direction) => void (caseOpen ? openCase.actions.step(direction) : step(direction))}
         onExport={() => setShowExport(true)}
         onShortcuts={() => setShowShortcuts(true)}
         onSettings={() => setShowSettings(true)}
@@ -192,14 +262,41 @@ export function App() {
       <Desk
         libraryOpen={showLibrary}
         onLibraryOpen={setShowLibrary}
+        holds={caseOpen ? 'case' : 'document'}
         library={(rail) => (
-          <Library documents={state.library} currentId={doc?.id ?? null} onOpen={library.openDocument} onImport={chooseFile} rail={rail} onExpand={() => setShowLibrary(true)} />
+          <Library
+            documents={state.library}
+            currentId={doc?.id ?? null}
+            onOpen={openDocumentOnly}
+            onImport={chooseFile}
+            cases={cases.cases}
+            currentCaseId={cases.openId}
+            onOpenCase={showCaseOnDesk}
+            onNewCase={() => setCaseDialog({ mode: 'create' })}
+            rail={rail}
+            onExpand={() => setShowLibrary(true)}
+          />
         )}
         main={
+          caseOpen ? caseScreen.main : (
           <main className="cs-main">
             {doc ? (
               <>
-                <DocumentHead document={doc} onShowChanges={() => setShowChanges(true)} onReadAgain={readAgain} />
+                <DocumentHead
+                  document={doc}
+                  onShowChanges={() => setShowChanges(true)}
+                  onReadAgain={readAgain}
+                  cases={
+                    <DocumentCases
+                      documentId={doc.id}
+                      cases={cases.cases}
+                      onOpenCase={showCaseOnDesk}
+                      onAddToCase={(caseId) =>
+                        void cases.file(() => client.addToCase({ caseId, documentIds: [doc.id] })).then((r) => r && toast(`Added to ${r.case.name}`, 'info'))
+                      }
+                    />
+                  }
+                />
                 <DocumentEditor ref={editorRef} document={doc} store={store} onClickOffset={onClickOffset} />
               </>
             ) : (
@@ -212,9 +309,10 @@ export function App() {
               </div>
             )}
           </main>
+          )
         }
         side={
-          doc && (
+          caseOpen ? caseScreen.side : doc && (
             <AnnotationPanel
               ref={panelRef}
               annotations={state.annotations}
@@ -233,13 +331,42 @@ export function App() {
           )
         }
       />
-      <StatusBar pendingWrites={pending} busy={library.busy} selected={selected} alsoSelected={state.selection.also.length} />
+      <StatusBar pendingWrites={pending + openCase.pending} busy={library.busy} selected={selected} alsoSelected={state.selection.also.length} />
       {dragging && <div className="cs-dropzone">Drop to open</div>}
       <ShortcutsDialog isOpen={showShortcuts} onClose={() => setShowShortcuts(false)} />
       {workflow.dialogs}
       <HighlightStyles annotations={state.annotations} alsoSelected={state.selection.also} />
       <SettingsDialog isOpen={showSettings} client={client} onClose={() => setShowSettings(false)} onSaved={() => toast('Settings saved', 'info')} />
-      <ExportDialog isOpen={showExport} documentId={doc?.id ?? null} client={client} onClose={() => setShowExport(false)} onDone={(message, tone) => toast(message, tone)} />
+      <ExportDialog
+        isOpen={showExport}
+        target={caseOpen ? { caseId: cases.openId! } : doc ? { documentId: doc.id } : null}
+        client={client}
+        onClose={() => setShowExport(false)}
+        onDone={(message, tone) => toast(message, tone)}
+      />
+      {caseDialog && <CaseDialog key={caseDialog.mode} dialog={caseDialog} documents={state.library} onSubmit={submitCaseDialog} onClose={() => setCaseDialog(null)} />}
+      {confirmDeleteCase && openCase.data && (
+        <ConfirmDialog
+          title="Delete the case?"
+          confirmLabel="Delete case"
+          onCancel={() => setConfirmDeleteCase(false)}
+          onConfirm={() => {
+            const id = openCase.data!.case.id;
+            setConfirmDeleteCase(false);
+            void cases.file(() => client.deleteCase({ id })).then((r) => {
+              if (r) {
+                showCase(null);
+                toast('Case deleted; its documents stay in the library', 'info');
+              }
+            });
+          }}
+        >
+          <p>
+            “{openCase.data.case.name}” and its claim groups, hypotheses and marks will be deleted (this cannot be undone). Its {openCase.data.case.documentIds.length} documents and their tags stay in
+            the library.
+          </p>
+        </ConfirmDialog>
+      )}
       {doc && doc.version > 1 && (
         <VersionChanges isOpen={showChanges} documentId={doc.id} version={doc.version} orphans={orphans} client={client} onClose={() => setShowChanges(false)} />
       )}

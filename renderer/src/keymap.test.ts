@@ -25,6 +25,7 @@ function fakeApp() {
     toggleLibrary: vi.fn(),
     openExport: vi.fn(),
     openShortcuts: vi.fn(),
+    caseOpen: vi.fn(() => false),
     select: vi.fn(),
     actions,
     panel: () => null,
@@ -79,11 +80,14 @@ describe('the renderer keymap', () => {
     expect(escape.preventDefault).not.toHaveBeenCalled();
   });
 
-  it('Ctrl+E exports only with a document open; the menu command always opens the dialog', () => {
+  it('Ctrl+E exports only with a document or a case open; the menu command always opens the dialog', () => {
     const { app, commands } = fakeApp();
     expect(dispatchKey(key('e', { ctrlKey: true }), EMPTY_STATE, commands)).toBe(false);
     runCommand('export', EMPTY_STATE, commands);
     expect(app.openExport).toHaveBeenCalledTimes(1);
+    app.caseOpen.mockReturnValue(true);
+    expect(dispatchKey(key('e', { ctrlKey: true }), EMPTY_STATE, commands)).toBe(true);
+    expect(app.openExport).toHaveBeenCalledTimes(2);
     dispatchKey(key('Z', { ctrlKey: true, shiftKey: true }), EMPTY_STATE, commands);
     expect(app.step).toHaveBeenCalledWith('redo');
   });

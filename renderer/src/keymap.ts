@@ -21,6 +21,8 @@ export interface AppCommands {
   openSettings(): void;
   openExport(): void;
   openShortcuts(): void;
+  /** A case is on the desk instead of a document (its report exports; C tags the words selected in a column). */
+  caseOpen(): boolean;
   select(id: number | null): void;
   actions: WorkflowActions;
   panel(): PanelHandle | null;
@@ -177,7 +179,7 @@ const BEHAVIOUR: Record<KeyId, Behaviour | null> = {
   mergeSource: { when: documentOpen, run: (c) => panelKey(c, (p) => p.focusMerge(), 'Open a source in the Sources tab (T) to merge another into it') },
 
   open: { run: (c) => c.app.chooseFile() },
-  export: { when: documentOpen, run: (c) => c.app.openExport() },
+  export: { when: (c) => documentOpen(c) || c.app.caseOpen(), run: (c) => c.app.openExport() },
   library: { run: (c) => c.app.toggleLibrary() },
   settings: { run: (c) => c.app.openSettings() },
 

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { DocumentRecord } from '../../../common/domain';
 import { formatArticleDate } from '../../../common/time';
 import { ChoiceSelect } from '../details/ChoiceSelect';
@@ -71,7 +72,18 @@ function hostOf(url: string): string | null {
 }
 
 /** The open document's title, outlet, author and date, format and size; from version 2, what changed. */
-export function DocumentHead({ document, onShowChanges, onReadAgain }: { document: DocumentRecord; onShowChanges(): void; onReadAgain(choices: ReadChoices): void }) {
+export function DocumentHead({
+  document,
+  onShowChanges,
+  onReadAgain,
+  cases,
+}: {
+  document: DocumentRecord;
+  onShowChanges(): void;
+  onReadAgain(choices: ReadChoices): void;
+  /** The document's cases (and adding it to one), shown after its format. */
+  cases?: ReactNode;
+}) {
   const { author, published, url, outlet } = document.metadata;
   const site = outlet ?? (url ? hostOf(url) : null);
   const byline = [site, author, published ? formatArticleDate(published, clock) : null].filter((x): x is string => !!x);
@@ -90,6 +102,7 @@ export function DocumentHead({ document, onShowChanges, onReadAgain }: { documen
           </button>
         )}
         {document.format.toUpperCase()} · {document.chars.toLocaleString()} characters
+        {cases && <> · {cases}</>}
       </span>
       <ReadNotice document={document} onReadAgain={onReadAgain} />
     </div>

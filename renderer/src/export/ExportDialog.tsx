@@ -43,22 +43,23 @@ export function readerClock(): { locale?: string; timeZone?: string } {
 
 interface Props {
   isOpen: boolean;
-  documentId: number | null;
+  /** What the report is of: the open document, or the case on the desk. */
+  target: { documentId: number } | { caseId: number } | null;
   client: Client;
   onClose(): void;
   onDone(message: string, tone: 'info' | 'error'): void;
 }
 
-export function ExportDialog({ isOpen, documentId, client, onClose, onDone }: Props) {
+export function ExportDialog({ isOpen, target, client, onClose, onDone }: Props) {
   const [format, setFormat] = useState<ExportFormat>('html');
   const [openAfter, setOpenAfter] = useState(true);
   const [working, setWorking] = useState(false);
 
   const run = async () => {
-    if (documentId === null) return;
+    if (target === null) return;
     setWorking(true);
     try {
-      const file = await client.exportReport({ documentId, format, ...readerClock() });
+      const file = 'caseId' in target ? await client.exportCase({ caseId: target.caseId, format, ...readerClock() }) : await client.exportReport({ documentId: target.documentId, format, ...readerClock() });
       const body = file.encoding === 'base64' ? base64ToBytes(file.content) : file.content;
       const blob = new Blob([body], { type: file.mimeType });
       download(blob, file.fileName);
@@ -78,8 +79,8 @@ export function ExportDialog({ isOpen, documentId, client, onClose, onDone }: Pr
   return (
     <ModalOverlay isOpen={isOpen} onOpenChange={(open) => !open && !working && onClose()} isDismissable={!working} className="cs-overlay">
       <Modal className="cs-modal">
-        <Dialog className="cs-dialog" aria-label="Export a report">
-          <Heading slot="title">Export</Heading>
+        <Dialog className="cs-dialog" aria-label={target && 'caseId' in target ? 'Export the case report' : 'Export a report'}>
+          <Heading slot="title">{target && 'caseId' in target ? 'Export the case' : 'Export'}</Heading>
           <RadioGroup value={format} onChange={(v) => setFormat(v as ExportFormat)} className="cs-export-formats" isDisabled={working}>
             <Label>Format</Label>
             {FORMATS.map((f) => (
@@ -103,7 +104,7 @@ export function ExportDialog({ isOpen, documentId, client, onClose, onDone }: Pr
             <Button className="cs-button" onPress={onClose} isDisabled={working}>
               Cancel
             </Button>
-            <Button className="cs-button cs-primary" onPress={() => void run()} isDisabled={working || documentId === null} autoFocus>
+            <Button className="cs-button cs-primary" onPress={() => void run()} isDisabled={working || target === null} autoFocus>
               Export
             </Button>
           </div>

@@ -20,13 +20,29 @@ interface Props {
   /** Whether the library shows in full (the analyst's choice: the Library button, Ctrl+B). */
   libraryOpen: boolean;
   onLibraryOpen(open: boolean): void;
+  /**
+   * What the desk holds: a document (one text column), or a case (two documents side by side or
+   * the matrix, wider, with a narrower side panel). Each remembers its own sizes.
+   */
+  holds?: 'document' | 'case';
 }
 
-export function Desk({ library, main, side, libraryOpen, onLibraryOpen }: Props) {
+const LAYOUTS = {
+  document: { id: 'claimscope-desk', textMin: 540, side: '38%' },
+  case: { id: 'claimscope-case-desk', textMin: 720, side: '30%' },
+} as const;
+
+export function Desk(props: Props) {
+  const holds = props.holds ?? 'document';
+  // Another layout is another group (its own remembered sizes), mounted afresh.
+  return <DeskGroup key={holds} {...props} layout={LAYOUTS[holds]} />;
+}
+
+function DeskGroup({ library, main, side, libraryOpen, onLibraryOpen, layout }: Props & { layout: (typeof LAYOUTS)[keyof typeof LAYOUTS] }) {
   const narrow = useMediaQuery(NARROW);
   const libraryRef = usePanelRef();
   const panelIds = side ? ['library', 'text', 'side'] : ['library', 'text'];
-  const { defaultLayout, onLayoutChanged } = useDefaultLayout({ id: 'claimscope-desk', panelIds, storage: layoutStorage });
+  const { defaultLayout, onLayoutChanged } = useDefaultLayout({ id: layout.id, panelIds, storage: layoutStorage });
 
   // Narrow windows fold the library; widening brings back what the analyst had chosen.
   // (On a change only: at start the remembered layout says whether the library is open.)
@@ -51,7 +67,7 @@ export function Desk({ library, main, side, libraryOpen, onLibraryOpen }: Props)
   }, [libraryOpen, libraryRef]);
 
   return (
-    <Group className="cs-desk" id="claimscope-desk" orientation="horizontal" defaultLayout={defaultLayout} onLayoutChanged={onLayoutChanged}>
+    <Group className="cs-desk" id={layout.id} orientation="horizontal" defaultLayout={defaultLayout} onLayoutChanged={onLayoutChanged}>
       <Panel
         id="library"
         panelRef={libraryRef}
@@ -70,13 +86,13 @@ export function Desk({ library, main, side, libraryOpen, onLibraryOpen }: Props)
         {library(!libraryOpen)}
       </Panel>
       <Separator className="cs-splitter" />
-      <Panel id="text" className="cs-desk-text" minSize={540}>
+      <Panel id="text" className="cs-desk-text" minSize={layout.textMin}>
         {main}
       </Panel>
       {side && (
         <>
           <Separator className="cs-splitter" />
-          <Panel id="side" className="cs-desk-side" minSize={300} defaultSize="38%">
+          <Panel id="side" className="cs-desk-side" minSize={300} defaultSize={layout.side}>
             {side}
           </Panel>
         </>

@@ -1,4 +1,5 @@
-import type { DocumentSummary } from '../../../common/domain';
+import { useState } from 'react';
+import type { CaseSummary, DocumentSummary } from '../../../common/domain';
 import { keyHint } from '../../../common/keymap';
 
 interface Props {
@@ -6,6 +7,11 @@ interface Props {
   currentId: number | null;
   onOpen(id: number): void;
   onImport(): void;
+  /** Cases (issue 14): the library groups its documents by case; a case opens on the desk. */
+  cases: readonly CaseSummary[];
+  currentCaseId: number | null;
+  onOpenCase(id: number): void;
+  onNewCase(): void;
   /** Folded to an icon rail (narrow windows, or the analyst's choice). */
   rail?: boolean;
   onExpand?(): void;
@@ -19,7 +25,9 @@ function initials(title: string): string {
   return (words.length > 1 ? words[0]![0]! + words[1]![0]! : words[0]!.slice(0, 2)).toUpperCase();
 }
 
-export function Library({ documents, currentId, onOpen, onImport, rail = false, onExpand }: Props) {
+export function Library({ documents, currentId, onOpen, onImport, cases, currentCaseId, onOpenCase, onNewCase, rail = false, onExpand }: Props) {
+  const [folded, setFolded] = useState<ReadonlySet<number>>(new Set());
+  const byId = new Map(documents.map((d) => [d.id, d]));
   if (rail)
     return (
       <nav className="cs-library cs-rail" aria-label="Document library">
@@ -49,6 +57,62 @@ export function Library({ documents, currentId, onOpen, onImport, rail = false, 
     );
   return (
     <nav className="cs-library" aria-label="Document library">
+      <div className="cs-section-head">
+        <h2>Cases</h2>
+        <span className="cs-count">{cases.length}</span>
+        <button type="button" className="cs-link-button cs-section-action" onClick={onNewCase} title="A named set of documents about one event">
+          New case…
+        </button>
+      </div>
+      {cases.length > 0 && (
+        <ul className="cs-library-list cs-case-list-nav" aria-label="Cases">
+          {cases.map((c) => {
+            const open = !folded.has(c.id);
+            return (
+              <li key={c.id}>
+                <div className="cs-case-row">
+                  <button
+                    type="button"
+                    className="cs-fold"
+                    aria-expanded={open}
+                    aria-label={`${open ? 'Fold' : 'Unfold'} ${c.name}`}
+                    onClick={() => {
+                      const next = new Set(folded);
+                      if (open) next.add(c.id);
+                      else next.delete(c.id);
+                      setFolded(next);
+                    }}
+                  >
+                    {open ? '▾' : '▸'}
+                  </button>
+                  <button
+                    type="button"
+                    className={c.id === currentCaseId ? 'cs-doc-item cs-case-item cs-current' : 'cs-doc-item cs-case-item'}
+                    aria-current={c.id === currentCaseId ? 'true' : undefined}
+                    onClick={() => onOpenCase(c.id)}
+                  >
+                    <span className="cs-doc-title">{c.name}</span>
+                    <span className="cs-doc-meta">
+                      {c.documentIds.length} {c.documentIds.length === 1 ? 'document' : 'documents'}
+                    </span>
+                  </button>
+                </div>
+                {open && c.documentIds.length > 0 && (
+                  <ul className="cs-case-docs" aria-label={`Documents of ${c.name}`}>
+                    {c.documentIds.map((id) => (
+                      <li key={id}>
+                        <button type="button" className={id === currentId ? 'cs-case-doc cs-current' : 'cs-case-doc'} aria-current={id === currentId ? 'true' : undefined} onClick={() => onOpen(id)}>
+                          {byId.get(id)?.title ?? `Document ${id}`}
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
       <div className="cs-section-head">
         <h2>Library</h2>
         <span className="cs-count">{documents.length}</span>

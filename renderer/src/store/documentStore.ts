@@ -44,6 +44,8 @@ export interface DocState extends Records {
 export type Action =
   | { type: 'libraryLoaded'; documents: readonly DocumentSummary[] }
   | { type: 'opened'; document: DocumentRecord; state: DocumentState }
+  /** The document leaves the window (a case opens in its place); the library stays. */
+  | { type: 'closed' }
   | { type: 'applyChanges'; changes: ChangeSet }
   | { type: 'select'; id: number | null; add: boolean }
   | { type: 'suggestionsLoaded'; documentId: number; suggestions: readonly StoredSuggestion[] }
@@ -52,6 +54,7 @@ export type Action =
 export const applyChanges = (changes: ChangeSet): Action => ({ type: 'applyChanges', changes });
 export const opened = (document: DocumentRecord, state: DocumentState): Action => ({ type: 'opened', document, state });
 export const select = (id: number | null, add = false): Action => ({ type: 'select', id, add });
+export const closed = (): Action => ({ type: 'closed' });
 
 const NO_RECORDS: Records = { annotations: [], links: [], flags: [], sources: [] };
 
@@ -205,6 +208,8 @@ export function reduce(state: DocState, action: Action): DocState {
       return { ...state, library: action.documents };
     case 'opened':
       return openDocument(state, action.document, action.state);
+    case 'closed':
+      return state.document === null ? state : { ...EMPTY_STATE, library: state.library, redraw: { rev: state.redraw.rev + 1, ids: [] } };
     case 'applyChanges':
       return applyChangeSet(state, action.changes);
     case 'select': {

@@ -8,6 +8,8 @@ const ACCEPT = IMPORT_EXTENSIONS.join(',');
 
 interface Props {
   documentOpen: boolean;
+  /** A document or a case is on the desk: there is a report to export. */
+  exportable: boolean;
   tagSelected: boolean;
   history: History;
   showLibrary: boolean;
@@ -26,6 +28,7 @@ interface Props {
 /** The bar at the top: files, tagging, history, export, help. Each button names its key. */
 export function Toolbar({
   documentOpen,
+  exportable,
   tagSelected,
   history,
   showLibrary,
@@ -72,7 +75,7 @@ export function Toolbar({
       <button type="button" disabled={!history.canRedo} onClick={() => onStep('redo')} title={`Redo (${keyHint('redo')})`}>
         Redo
       </button>
-      <button type="button" disabled={!documentOpen} onClick={onExport} title={`Export a report (${keyHint('export')})`}>
+      <button type="button" disabled={!exportable} onClick={onExport} title={`Export a report (${keyHint('export')})`}>
         Export…
       </button>
       <span className="cs-grow" />
@@ -86,6 +89,7 @@ export function Toolbar({
         ref={fileInput}
         type="file"
         accept={ACCEPT}
+        multiple
         hidden
         data-testid="file-input"
         onChange={(e) => {
