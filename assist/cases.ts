@@ -1,362 +1,411 @@
 // Cross-document suggestions for a case (issue 14): passages in different documents that state the
 // same referent with the same figure or date (corroborations), or a different one that cannot also
-// be true (contradictions). The within-document engine does the reading:
-// - its suggestions over the case's texts joined as one, keeping only pairs with passages in two
-//   documents, so every rule it has about referents, scopes, bounds, parts and wholes, plans and
-//   comparisons applies across documents as it does within one;
-// - its quantity mentions of each document, paired across every two documents by rules for two
-//   reports of one event (figurePairs below), which is also where corroborations come from;
-// - dates of one act in each document (datedActs below, and the engine's eventdates rule).
-// Where a rule of the engine is not exported a thin variant sits here, marked as such (assist/CASES.md
-// lists the exports that would remove them). Explanations name both documents by title.
+// be true (contradictions). The within-document engine does the reading, each document once
+// (casereading.ts: its quantity mentions, dated events and dated acts, cached by text):
+// - the engine's own rules over figures (findConflicts, findRestatements: referents, scopes,
+//   bounds, parts and wholes, plans and comparisons) run over the figures of the whole case in
+//   document order, keeping the pairs whose figures sit in two documents;
+// - figures paired across documents by rules for two reports of one event (sameThing below), which
+//   is also where corroborations come from;
+// - dates of one act in two documents (the engine's eventdates rule, and dated acts).
+// Nothing is compared with everything: figures are indexed by what they are about (their referent
+// class, WordNet senses and hypernyms of their head, the nouns of a share or an amount), events by
+// their act and dated acts by their verbs, and only figures sharing a key are compared, so the
+// work grows with the number of figures that could be about one thing, not with the square of
+// the case. Where a rule of the engine is not exported a thin variant sits here, marked as such
+// (assist/CASES.md lists the exports that would remove them). Explanations name both documents.
 //
 // Offsets are JavaScript string indices into each document's own text, as `suggest` gives them.
 
 import type { CaseSpan, CaseSuggestion } from '../common/domain';
-import { collectDates, formatDate, referenceDate, weekdayDates } from './dates';
-import { eventDateRestatements, eventOfDate, type EventDate } from './eventdates';
-import { AssistDoc } from './document';
-import { suggest } from './index';
-import { approxWord, differentFigures, differentPlaces, fmt, hours, interval, modsCompatible, overlaps, plural } from './inconsistencies';
-import { sentenceQuantities, type Quantity, type SentenceContext } from './quantities';
-import { sameKind } from './restatements';
-import { STRONG_CUE_VERBS, WEAK_CUE_VERBS, MONTHS, WEEKDAYS } from './lexicon';
-import { nounLemma, verbLemma } from './referents';
+import { namesAnAct, readingOf, type CaseDocument, type DatedAct } from './casereading';
+import { formatDate } from './dates';
+import { eventDateRestatements, type EventDate } from './eventdates';
+import { approxWord, differentFigures, differentPlaces, findConflicts, fmt, hours, interval, modsCompatible, overlaps, plural, type Conflict } from './inconsistencies';
+import { referentClass } from './lexicon';
+import type { Quantity } from './quantities';
+import { sameDeed, verbForms } from './deeds';
+import { derivedFrom, findRestatements, kindKeys, peopleNoun, sameKind } from './restatements';
 import { relate } from './scope';
-import { isAuxiliary, isCopula, isNounTok, isVerbTok } from './tokens';
 import { wordnet } from './wordnet';
 
 export type { CaseSpan, CaseSuggestion } from '../common/domain';
-
-export interface CaseDocument {
-  id: number;
-  text: string;
-  /** How explanations name the document ("Kremlin readout"); default "document N". */
-  title?: string;
-  /** The publication date from the file (ISO), when the text may not state its year. */
-  published?: string;
-}
+export type { CaseDocument } from './casereading';
+export { clearReadings } from './casereading';
 
 export interface CaseSuggestOptions {
   /** Also propose corroborations (same referent, same figure); default true. */
   corroborations?: boolean;
 }
 
-/** Paragraph breaks between joined documents: no sentence, paragraph or dateline runs across. */
+/** Paragraph breaks between the documents in the case text: no sentence, paragraph or clause runs across. */
 const SEPARATOR = '\n\n\n';
+/** Sentence (and paragraph) indexes of document k start at k * SENTENCE_STRIDE: no two documents share one. */
+const SENTENCE_STRIDE = 1_000_000;
 
-interface Joined {
+/** One document in the case: its reading moved to case offsets. */
+interface Placed {
+  doc: CaseDocument;
+  k: number;
+  /** Where its text starts in the case text. */
+  offset: number;
+  /** Every quantity mention (the engine's rules), and the figures paired across documents. */
+  quantities: Quantity[];
+  figures: Quantity[];
+  events: EventDate[];
+  acts: DatedAct[];
+}
+
+interface Case {
+  /** The documents' texts joined by SEPARATOR: the engine's helpers read around a figure in it. */
   text: string;
-  /** Where each document's text starts in the joined text. */
-  offsets: number[];
-  docs: CaseDocument[];
+  docs: Placed[];
 }
 
-function join(docs: readonly CaseDocument[]): Joined {
-  const offsets: number[] = [];
+function place(docs: readonly CaseDocument[]): Case {
+  const placed: Placed[] = [];
   let at = 0;
-  for (const d of docs) {
-    offsets.push(at);
-    at += d.text.length + SEPARATOR.length;
+  docs.forEach((doc, k) => {
+    const r = readingOf(doc);
+    const offset = at;
+    const stride = k * SENTENCE_STRIDE;
+    const quantities = r.quantities.map((q) => repaired({ ...q, start: q.start + offset, end: q.end + offset, sentence: q.sentence + stride, paragraph: q.paragraph + stride }));
+    // A count of one ("one serviceman", "a single vote") is mostly one of several, not a total.
+    const figures = quantities.filter((q) => q.value > 0 && !(q.kind === 'count' && q.value < 2));
+    for (const q of figures) readAround(q, doc.text, offset);
+    const events = r.events.map((e) => ({ ...e, mention: { ...e.mention, start: e.mention.start + offset, end: e.mention.end + offset, sentence: e.mention.sentence + stride, paragraph: e.mention.paragraph + stride } }));
+    const acts = r.acts.map((a) => ({ ...a, start: a.start + offset, end: a.end + offset }));
+    placed.push({ doc, k, offset, quantities, figures, events, acts });
+    at += doc.text.length + SEPARATOR.length;
+  });
+  return { text: docs.map((d) => d.text).join(SEPARATOR), docs: placed };
+}
+
+/**
+ * A count whose phrase ran on past its verb ("more than 14,000 households drank water" read with
+ * the head "water" and "households", "drank" as modifiers): the noun before the verb is what is
+ * counted. (A copy per case: the reading is shared.)
+ */
+function repaired(q: Quantity): Quantity {
+  if (q.kind !== 'count') return q;
+  const v = q.modVerbs.findIndex((m, i) => i > 0 && m !== '');
+  if (v < 1 || q.modVerbs[v - 1] !== '') return q;
+  const head = q.mods[v - 1]!;
+  return { ...q, head, cls: referentClass(head), mods: q.mods.slice(0, v - 1), modVerbs: q.modVerbs.slice(0, v - 1) };
+}
+
+/** The document a case-text offset falls in, or -1 in a separator. */
+function docAt(c: Case, offset: number): number {
+  let lo = 0;
+  let hi = c.docs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (c.docs[mid]!.offset <= offset) lo = mid;
+    else hi = mid - 1;
   }
-  return { text: docs.map((d) => d.text).join(SEPARATOR), offsets, docs: [...docs] };
+  const d = c.docs[lo];
+  return d && offset >= d.offset && offset < d.offset + d.doc.text.length ? lo : -1;
 }
 
-/** The joined document a joined-text offset falls in, or -1 in a separator. */
-function docAt(j: Joined, offset: number): number {
-  for (let i = j.docs.length - 1; i >= 0; i--) {
-    if (offset >= j.offsets[i]!) return offset < j.offsets[i]! + j.docs[i]!.text.length ? i : -1;
-  }
-  return -1;
+function toCaseSpan(c: Case, start: number, end: number): CaseSpan | null {
+  const i = docAt(c, start);
+  if (i < 0 || docAt(c, Math.max(start, end - 1)) !== i) return null;
+  const d = c.docs[i]!;
+  const s = start - d.offset;
+  const e = end - d.offset;
+  return { documentId: d.doc.id, start: s, end: e, text: d.doc.text.slice(s, e) };
 }
 
-function toCaseSpan(j: Joined, start: number, end: number): CaseSpan | null {
-  const i = docAt(j, start);
-  if (i < 0 || docAt(j, Math.max(start, end - 1)) !== i) return null;
-  const d = j.docs[i]!;
-  const s = start - j.offsets[i]!;
-  const e = end - j.offsets[i]!;
-  return { documentId: d.id, start: s, end: e, text: d.text.slice(s, e) };
-}
-
-function titleOf(docs: readonly CaseDocument[], id: number): string {
-  const i = docs.findIndex((d) => d.id === id);
-  return docs[i]?.title?.trim() || `document ${id}`;
+function titleOf(docs: readonly Placed[], id: number): string {
+  const d = docs.find((x) => x.doc.id === id);
+  return d?.doc.title?.trim() || `document ${id}`;
 }
 
 /** "Kremlin readout: "sixth conversation this year"; White House statement: "fifth conversation"." */
-function naming(docs: readonly CaseDocument[], spans: readonly CaseSpan[]): string {
-  return spans.map((s) => `${titleOf(docs, s.documentId)}: "${s.text}"`).join('; ');
-}
-
-/** The latest publication date of the documents: the engine dates weekdays by one reference date. */
-function published(docs: readonly CaseDocument[]): string | undefined {
-  const dates = docs.map((d) => d.published).filter((p): p is string => typeof p === 'string' && p.length > 0);
-  return dates.sort().at(-1);
+function naming(c: Case, spans: readonly CaseSpan[]): string {
+  return spans.map((s) => `${titleOf(c.docs, s.documentId)}: "${s.text}"`).join('; ');
 }
 
 function overlapsSpan(a: CaseSpan, b: CaseSpan): boolean {
   return a.documentId === b.documentId && a.start < b.end && b.start < a.end;
 }
 
-// One event dated differently by two documents. Each document's dates are read alone, a weekday
-// named alone ("completed his medical on Thursday") standing for the day it names in that
-// document's own week (its dateline or publication date): joined, one document's dateline would
-// date the other's weekdays. The engine's rule for one event dated twice (eventdates.ts: the same
-// act by verb or noun, the same participants, not a series or a deadline) then pairs them.
+/** What is proposed for each pair of documents (i < k), filled by the rules below. */
+class Proposals {
+  private pairs = new Map<number, { contradictions: CaseSuggestion[]; corroborations: CaseSuggestion[] }>();
+  constructor(private readonly n: number) {}
+  private at(i: number, k: number) {
+    const key = i * this.n + k;
+    let p = this.pairs.get(key);
+    if (!p) this.pairs.set(key, (p = { contradictions: [], corroborations: [] }));
+    return p;
+  }
+  contradiction(i: number, k: number, s: CaseSuggestion): void {
+    this.at(i, k).contradictions.push(s);
+  }
+  corroboration(i: number, k: number, s: CaseSuggestion): void {
+    this.at(i, k).corroborations.push(s);
+  }
+  /** Pairs in document order. */
+  *each(): Generator<{ contradictions: CaseSuggestion[]; corroborations: CaseSuggestion[] }> {
+    for (const key of [...this.pairs.keys()].sort((x, y) => x - y)) yield this.pairs.get(key)!;
+  }
+}
 
-const SENTENCE_STRIDE = 1_000_000;
+// ---- The engine's rules over figures, over the whole case
 
-function eventDatesOf(d: CaseDocument, offset: number, k: number): EventDate[] {
-  const doc = new AssistDoc(d.text);
-  const dates = collectDates(doc);
-  const ref = referenceDate(dates, d.published);
-  const out: EventDate[] = [];
-  const bySentence = new Map<number, typeof dates>();
-  for (const m of dates) bySentence.set(m.sentence, [...(bySentence.get(m.sentence) ?? []), m]);
-  for (const s of doc.sentences) {
-    const ds = (bySentence.get(s.index) ?? []).filter((m) => !m.header);
-    const mentions = ds.length ? ds : ref.known && /day\b/.test(doc.sentenceText(s.index)) ? weekdayDates(doc, s.index, ref) : [];
-    if (!mentions.length) continue;
-    const toks = doc.tokens(s.index);
-    for (const m of mentions) {
-      const ev = eventOfDate(toks, d.text, m);
-      if (ev) out.push({ ...ev, mention: { ...ev.mention, start: ev.mention.start + offset, end: ev.mention.end + offset, sentence: ev.mention.sentence + k * SENTENCE_STRIDE } });
+/** Inconsistencies the engine's figure rules find in the case, between figures of two documents. */
+function engineContradictions(c: Case): CaseSuggestion[] {
+  const all = c.docs.flatMap((d) => d.quantities);
+  const conflicts = findConflicts(all, c.text);
+  const known = new Set(conflicts.map((x) => `${x.a.start}:${x.b.start}`));
+  const found: Array<[number, CaseSuggestion]> = [];
+  const add = (x: Conflict) => {
+    if (apartAcross(x.a, x.b, c.text, false)) return;
+    // A rank against a count (the engine's "the sixth conversation" / "five conversations"): across
+    // documents only when both are bounded by the same period ("this year"); "the third-highest
+    // ranking person" and "40 people" in two reports are about different people.
+    if (x.a.kind !== x.b.kind && !(x.a.scope !== null && x.b.scope !== null && relate(x.a.scope, x.b.scope) === 'same')) return;
+    const a = toCaseSpan(c, x.a.start, x.a.end);
+    const b = toCaseSpan(c, x.b.start, x.b.end);
+    if (!a || !b || a.documentId === b.documentId) return;
+    const [first, second] = x.a.start < x.b.start ? [a, b] : [b, a];
+    found.push([Math.min(x.a.start, x.b.start), { type: 'inconsistency', kind: x.kind, explanation: `${naming(c, [first, second])}. ${x.explanation}`, spans: [first, second] }]);
+  };
+  for (const x of conflicts) add(x);
+  // (two figures of one document are the within-document engine's business: not compared here)
+  const docOf = new Map<Quantity, number>();
+  for (const d of c.docs) for (const q of d.quantities) docOf.set(q, d.k);
+  for (const x of findRestatements(all, c.text, known, (a, b) => docOf.get(a) === docOf.get(b))) add(x);
+  return found.sort((x, y) => x[0] - y[0]).map(([, s]) => s);
+}
+
+// ---- Dates
+
+/** Dated events of each document grouped by their act (the same verb, or the same event noun). */
+function eventsByAct(c: Case): Map<string, Map<number, EventDate[]>> {
+  const out = new Map<string, Map<number, EventDate[]>>();
+  for (const d of c.docs) {
+    for (const e of d.events) {
+      const key = `${e.pos}:${e.predicate}`;
+      let byDoc = out.get(key);
+      if (!byDoc) out.set(key, (byDoc = new Map()));
+      const list = byDoc.get(d.k);
+      if (list) list.push(e);
+      else byDoc.set(d.k, [e]);
     }
-    doc.release(s.index);
   }
   return out;
 }
 
-/** One act told the same way on the same day in both documents, with a participant in common. */
-function dateAgreements(pair: readonly CaseDocument[], j: Joined, first: readonly EventDate[], second: readonly EventDate[]): CaseSuggestion[] {
-  const out: CaseSuggestion[] = [];
+/**
+ * How many earlier documents telling an act each document's dates of it are compared with (the
+ * nearest before it): every one in a case of a few articles, a bounded number in a case of many.
+ */
+const MAX_DOCUMENTS_BACK = 12;
+
+// One event dated differently by two documents: the engine's rule for one event dated twice
+// (eventdates.ts: the same participants, not a series or a deadline) over the events of two
+// documents told with the same act the same way ("certified" / "certified": a verb and a noun of a
+// related act, "certified" / "early results", are too often two steps of one story).
+// One act told the same way on the same day, with a participant in common, is a corroboration.
+function datePairs(c: Case, out: Proposals, corroborations: boolean): void {
+  for (const byDoc of eventsByAct(c).values()) {
+    const ks = [...byDoc.keys()].sort((x, y) => x - y);
+    for (let y = 1; y < ks.length; y++) {
+      for (let x = Math.max(0, y - MAX_DOCUMENTS_BACK); x < y; x++) {
+        const i = ks[x]!;
+        const k = ks[y]!;
+        const first = byDoc.get(i)!;
+        const second = byDoc.get(k)!;
+        for (const [a, b] of eventDateRestatements([...first, ...second])) {
+          const sa = toCaseSpan(c, a.mention.start, a.mention.end);
+          const sb = toCaseSpan(c, b.mention.start, b.mention.end);
+          if (!sa || !sb || sa.documentId === sb.documentId) continue;
+          const event = b.pos === 'n' ? b.predicate : a.predicate;
+          out.contradiction(i, k, {
+            type: 'inconsistency',
+            kind: 'date',
+            explanation: `${naming(c, [sa, sb])}. The two documents date the same event (${event}) differently: ${formatDate(a.mention.year, a.mention.month, a.mention.day)} and ${formatDate(b.mention.year, b.mention.month, b.mention.day)}.`,
+            spans: [sa, sb],
+          });
+        }
+        if (corroborations) dateAgreements(c, i, k, first, second, out);
+      }
+    }
+  }
+}
+
+function dateAgreements(c: Case, i: number, k: number, first: readonly EventDate[], second: readonly EventDate[], out: Proposals): void {
   const used = new Set<EventDate>();
   const day = (e: EventDate) => `${e.mention.month}-${e.mention.day}`;
   for (const b of second) {
     const a = first.find((x) =>
-      !used.has(x) && x.predicate === b.predicate && x.pos === b.pos && day(x) === day(b) &&
+      !used.has(x) && day(x) === day(b) &&
       (x.mention.year === null || b.mention.year === null || x.mention.year === b.mention.year) &&
       (x.participants.some((p) => b.participants.includes(p)) || (x.subject !== undefined && x.subject === b.subject)));
     if (!a) continue;
-    const sa = toCaseSpan(j, a.mention.start, a.mention.end);
-    const sb = toCaseSpan(j, b.mention.start, b.mention.end);
+    const sa = toCaseSpan(c, a.mention.start, a.mention.end);
+    const sb = toCaseSpan(c, b.mention.start, b.mention.end);
     if (!sa || !sb) continue;
     used.add(a);
-    out.push({ type: 'corroboration', kind: 'date', explanation: `${naming(pair, [sa, sb])}. Both date the same event (${b.predicate}) ${formatDate(b.mention.year ?? a.mention.year, b.mention.month, b.mention.day)}.`, spans: [sa, sb] });
+    out.corroboration(i, k, { type: 'corroboration', kind: 'date', explanation: `${naming(c, [sa, sb])}. Both date the same event (${b.predicate}) ${formatDate(b.mention.year ?? a.mention.year, b.mention.month, b.mention.day)}.`, spans: [sa, sb] });
   }
-  return out;
 }
 
-// The engine's event reading (eventOfDate) wants the act right at the date; two reports of one
-// event more often tell it in a clause around it ("completed his medical on Thursday" / "completed
-// medical tests in Hamburg on Wednesday"). A dated act here: the verb governing the date (the
-// nearest full verb before it in its sentence) and the nouns of the sentence; two documents date
-// one act when the verb is the same and a noun is shared.
-
-interface DatedAct {
-  start: number;
-  end: number;
-  year: number | null;
-  month: number;
-  day: number;
-  verbs: Set<string>;
-  nouns: Set<string>;
-}
-
-const WEEKDAY_NAMED = /\b(?:on|early on|late on|of)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!\s*,?\s*(?:\d|the\s+\d|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b))/g;
-const CLAUSE_FUTURE = /\b(?:will|shall|next|due|scheduled|expected|plans?|to be|is to|are to|would)\b[^,;.]*$/i;
-const REPEATED_ACT = /\b(?:again|another|second|third|next|separate|further|follow-up|resum\w*)\b/i;
-const NOT_ACTS = new Set([...STRONG_CUE_VERBS, ...WEAK_CUE_VERBS, 'be', 'have', 'do', 'make', 'get', 'go', 'come', 'begin', 'start', 'continue', 'expect', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must']);
-const STOP = new Set(['that', 'this', 'with', 'from', 'have', 'been', 'were', 'which', 'their', 'there', 'they', 'also', 'after', 'before', 'when', 'while', 'into', 'over', 'about', 'would', 'will', 'could', 'said', 'says', 'than', 'then', 'them', 'these', 'those', 'what', 'where', 'other', 'some', 'more', 'most', 'such', 'only', 'just', 'both', 'each', 'early', 'late', 'later']);
-const NOT_NOUNS = new Set([...MONTHS, ...WEEKDAYS, 'day', 'week', 'month', 'year', 'time', 'morning', 'afternoon', 'evening', 'night', 'hour', 'minute', 'statement', 'today', 'yesterday']);
-
-function datedActs(d: CaseDocument, offset: number): DatedAct[] {
-  const doc = new AssistDoc(d.text);
-  const dates = collectDates(doc);
-  const ref = referenceDate(dates, d.published);
-  const out: DatedAct[] = [];
-  const refT = Date.UTC(ref.year, ref.month - 1, ref.day);
-  const refW = new Date(refT).getUTCDay();
-  for (const s of doc.sentences) {
-    const text = doc.sentenceText(s.index);
-    const mentions: Array<{ start: number; end: number; year: number | null; month: number; day: number }> = dates.filter((m) => m.sentence === s.index && !m.header);
-    if (ref.known) {
-      for (const m of text.matchAll(WEEKDAY_NAMED)) {
-        const start = s.start + m.index + m[0].length - m[1]!.length;
-        if (mentions.some((x) => x.start <= start && start < x.end)) continue;
-        const w = WEEKDAYS.indexOf(m[1]!.toLowerCase());
-        const future = CLAUSE_FUTURE.test(text.slice(0, m.index));
-        const t = new Date(refT + (future ? (w - refW + 7) % 7 : -((refW - w + 7) % 7)) * 86_400_000);
-        mentions.push({ start, end: start + m[1]!.length, year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() });
+// Two documents date one act when a verb and a word of what was done are shared ("completed his
+// medical on Thursday" / "completed medical tests in Hamburg on Wednesday"); each document's acts
+// indexed by their verbs, each act against the first act of the other document that matches.
+function actConflicts(c: Case, out: Proposals, corroborations: boolean): void {
+  const byVerb = new Map<string, Array<{ k: number; at: number; act: DatedAct }>>();
+  for (const d of c.docs) {
+    d.acts.forEach((act, at) => {
+      for (const v of [...act.verbs, ...[...act.named].map((n) => `#${n}`)]) {
+        const list = byVerb.get(v);
+        if (list) list.push({ k: d.k, at, act });
+        else byVerb.set(v, [{ k: d.k, at, act }]);
       }
-    }
-    if (!mentions.length) continue;
-    const toks = doc.tokens(s.index);
-    // A date's clause: from the last clause break or other date before it to the next after it.
-    const breaks = [...text.matchAll(/;|,\s+(?:and|but|while|whereas)\b/g)].map((x) => s.start + x.index);
-    for (const x of mentions) breaks.push(x.start, x.end);
-    for (const m of mentions) {
-      const from = Math.max(s.start, ...breaks.filter((x) => x <= m.start && x !== m.start));
-      const to = Math.min(s.end, ...breaks.filter((x) => x >= m.end && x !== m.end));
-      // The full verbs before the date in its clause (the tagger may take a noun for one:
-      // "completed medical tests" gives both "complete" and "test").
-      const acts = toks.filter((t) => t.start >= from && t.start < m.start && isVerbTok(t) && !isAuxiliary(t) && !isCopula(t) && !NOT_ACTS.has(verbLemma(t)));
-      if (acts.length === 0) continue;
-      const verbs = new Set(acts.map(verbLemma));
-      // What was done: the words after the act, to the end of the clause (not who did it).
-      // (the tagger reads only windows around numbers, cues and dates: words it left untagged count too)
-      const nouns = new Set(
-        toks
-          .filter((t) => t.start > acts[0]!.start && t.end <= to && /^[a-z]{4,}$/.test(t.text) && !isVerbTok(t) && (isNounTok(t) || t.tags.size === 0 || t.tags.has('Adjective')))
-          .map(nounLemma)
-          .filter((n) => !NOT_NOUNS.has(n) && !STOP.has(n)),
-      );
-      if (REPEATED_ACT.test(d.text.slice(Math.max(s.start, m.start - 50), m.start))) continue;
-      out.push({ start: m.start + offset, end: m.end + offset, year: m.year, month: m.month, day: m.day, verbs, nouns });
-    }
-    doc.release(s.index);
-  }
-  return out;
-}
-
-function actConflicts(pair: readonly CaseDocument[], j: Joined, first: readonly DatedAct[], second: readonly DatedAct[]): CaseSuggestion[] {
-  const out: CaseSuggestion[] = [];
-  for (const b of second) {
-    for (const a of first) {
-      const verb = [...a.verbs].find((v) => b.verbs.has(v));
-      if (verb === undefined || ![...a.nouns].some((n) => b.nouns.has(n))) continue;
-      if (a.year !== null && b.year !== null && a.year !== b.year) continue;
-      if (a.month === b.month && a.day === b.day) continue;
-      if (Math.abs((a.month - b.month) * 31 + a.day - b.day) > 45) continue;
-      const sa = toCaseSpan(j, a.start, a.end);
-      const sb = toCaseSpan(j, b.start, b.end);
-      if (!sa || !sb) continue;
-      out.push({
-        type: 'inconsistency',
-        kind: 'date',
-        explanation: `${naming(pair, [sa, sb])}. The two documents date the same act (${verb}) differently: ${formatDate(a.year ?? b.year, a.month, a.day)} and ${formatDate(b.year ?? a.year, b.month, b.day)}.`,
-        spans: [sa, sb],
-      });
-      break;
-    }
-  }
-  return out;
-}
-
-function dateConflicts(pair: readonly CaseDocument[], j: Joined, events: readonly EventDate[]): CaseSuggestion[] {
-  const out: CaseSuggestion[] = [];
-  for (const [a, b] of eventDateRestatements(events)) {
-    const sa = toCaseSpan(j, a.mention.start, a.mention.end);
-    const sb = toCaseSpan(j, b.mention.start, b.mention.end);
-    if (!sa || !sb || sa.documentId === sb.documentId) continue;
-    // Across documents only the same act told the same way ("certified" / "certified"): a verb and a
-    // noun of a related act ("certified" / "early results") are too often two steps of one story.
-    if (a.predicate !== b.predicate || a.pos !== b.pos) continue;
-    const event = b.pos === 'n' ? b.predicate : a.predicate;
-    out.push({
-      type: 'inconsistency',
-      kind: 'date',
-      explanation: `${naming(pair, [sa, sb])}. The two documents date the same event (${event}) differently: ${formatDate(a.mention.year, a.mention.month, a.mention.day)} and ${formatDate(b.mention.year, b.mention.month, b.mention.day)}.`,
-      spans: [sa, sb],
     });
   }
-  return out;
-}
-
-/** Inconsistencies the engine finds in the case's documents joined as one text, between passages of two documents. */
-function engineContradictions(pair: readonly CaseDocument[], j: Joined): CaseSuggestion[] {
-  const pub = published(pair);
-  const out: CaseSuggestion[] = [];
-  for (const s of suggest(j.text, pub ? { published: pub } : {})) {
-    if (s.type !== 'inconsistency' || s.spans.length !== 2) continue;
-    // The joined text has one dateline per document: the engine's "header dates disagree" compares
-    // publication dates, which differ between documents as a matter of course.
-    if (s.kind === 'date' && s.explanation.startsWith("The document's header dates")) continue;
-    const spans = s.spans.map((x) => toCaseSpan(j, x.start, x.end));
-    if (spans.some((x) => x === null)) continue;
-    const [a, b] = spans as [CaseSpan, CaseSpan];
-    if (a.documentId === b.documentId) continue;
-    out.push({ type: 'inconsistency', kind: s.kind, explanation: `${naming(pair, [a, b])}. ${s.explanation}`, spans: [a, b] });
-  }
-  return out;
-}
-
-/** What each document gives on its own, at joined-text offsets: read once per document. */
-interface Reading {
-  figures: Quantity[];
-  events: EventDate[];
-  acts: DatedAct[];
-}
-
-function readingOf(d: CaseDocument, offset: number, k: number): Reading {
-  // A count of one ("one serviceman", "a single vote") is mostly one of several, not a total.
-  const figures = quantitiesOf(d, offset).filter((q) => q.value > 0 && !(q.kind === 'count' && q.value < 2));
-  return { figures, events: eventDatesOf(d, offset, k), acts: datedActs(d, offset) };
-}
-
-/** This module's proposals for two documents (after the engine's, which `proposed` already holds). */
-function pairSuggestions(docs: readonly CaseDocument[], j: Joined, a: Reading, b: Reading, corroborations: boolean): { contradictions: CaseSuggestion[]; corroborations: CaseSuggestion[] } {
-  const found = figurePairs(docs, j, a.figures, b.figures, corroborations);
-  const contradictions = [...found.contradictions, ...dateConflicts(docs, j, [...a.events, ...b.events]), ...actConflicts(docs, j, a.acts, b.acts)];
-  return { contradictions, corroborations: corroborations ? [...found.corroborations, ...dateAgreements(docs, j, a.events, b.events)] : [] };
-}
-
-// The engine's quantity mentions (sentenceQuantities) of one document, read as suggest() reads
-// them. Corroborations come only from here (the engine proposes disagreements only): the same thing
-// (below) with figures that overlap, neither one a plan, comparison, subset, rate or threshold.
-
-/** A document's quantity mentions, read alone (its own date for "this year"), at joined-text offsets. */
-function quantitiesOf(d: CaseDocument, offset: number): Quantity[] {
-  const doc = new AssistDoc(d.text);
-  const dates = collectDates(doc);
-  const ref = referenceDate(dates, d.published);
-  const refMonth = ref.year * 12 + ref.month - 1;
-  const bySentence = new Map<number, Array<readonly [number, number]>>();
-  const headers = new Map<number, Array<readonly [number, number]>>();
-  for (const m of dates) {
-    const list = bySentence.get(m.sentence) ?? [];
-    list.push([m.start, m.end]);
-    bySentence.set(m.sentence, list);
-    if (m.header) {
-      const h = headers.get(m.sentence) ?? [];
-      h.push([m.start, m.end]);
-      headers.set(m.sentence, h);
+  for (const d of c.docs) {
+    for (const b of d.acts) {
+      const seen = new Set<DatedAct>();
+      const cands: Array<{ k: number; at: number; act: DatedAct }> = [];
+      outer: for (const v of [...b.verbs, ...[...b.named].map((n) => `#${n}`)]) {
+        for (const e of byVerb.get(v) ?? []) {
+          if (e.k >= d.k) break;
+          if (seen.has(e.act)) continue;
+          cands.push(e);
+          seen.add(e.act);
+          if (cands.length >= MAX_CANDIDATES) break outer;
+        }
+      }
+      cands.sort((x, y) => x.k - y.k || x.at - y.at);
+      let done = -1;
+      const agreed = new Set<number>();
+      for (const { k: i, act: a } of cands) {
+        if (i === done) continue;
+        // (the same verb and a word of what was done, or one act named by its noun: "completed
+        // medical tests on Wednesday" / "passed a medical on Thursday")
+        const verb = [...a.verbs].find((v) => b.verbs.has(v));
+        const act = [...a.named].find((n) => b.named.has(n));
+        if ((verb === undefined || ![...a.nouns].some((n) => b.nouns.has(n))) && act === undefined) continue;
+        if (a.year !== null && b.year !== null && a.year !== b.year) continue;
+        if (a.month === b.month && a.day === b.day) {
+          // One act told the same way on the same day: a corroboration (once per document).
+          const sa = corroborations && !agreed.has(i) ? toCaseSpan(c, a.start, a.end) : null;
+          const sb = sa ? toCaseSpan(c, b.start, b.end) : null;
+          if (sa && sb) {
+            agreed.add(i);
+            out.corroboration(i, d.k, { type: 'corroboration', kind: 'date', explanation: `${naming(c, [sa, sb])}. Both date the same act (${verb ?? act}) ${formatDate(a.year ?? b.year, a.month, a.day)}.`, spans: [sa, sb] });
+          }
+          continue;
+        }
+        if (Math.abs((a.month - b.month) * 31 + a.day - b.day) > 45) continue;
+        const sa = toCaseSpan(c, a.start, a.end);
+        const sb = toCaseSpan(c, b.start, b.end);
+        if (!sa || !sb) continue;
+        done = i;
+        out.contradiction(i, d.k, {
+          type: 'inconsistency',
+          kind: 'date',
+          explanation: `${naming(c, [sa, sb])}. The two documents date the same act (${verb ?? act}) differently: ${formatDate(a.year ?? b.year, a.month, a.day)} and ${formatDate(b.year ?? a.year, b.month, b.day)}.`,
+          spans: [sa, sb],
+        });
+      }
     }
   }
-  const out: Quantity[] = [];
-  for (const s of doc.sentences) {
-    if (!doc.mayHaveNumber(s.index)) continue;
-    const ctx: SentenceContext = { refMonth, dateRanges: bySentence.get(s.index) ?? [], headerRanges: headers.get(s.index) ?? [] };
-    for (const q of sentenceQuantities(doc, s.index, ctx)) out.push({ ...q, start: q.start + offset, end: q.end + offset });
-    doc.release(s.index);
-  }
-  return out;
 }
+
+// ---- Figures paired across documents
 
 function weak(q: Quantity): boolean {
   return q.hedged || q.compared || q.subset || q.rate !== null || q.required || q.ofWhole || q.listed || q.shell;
 }
 
+// What the engine's reading leaves unsaid and two reports of one event need, read once per figure
+// from its own document's text: a price per unit ("€18.40 per share", "$3 a gallon"), and the
+// label of a line of results ("People's Alliance: 27 seats": the party is what holds the seats).
+
+interface Around {
+  /** The unit a price or a rate is per: "per share", "a share" -> share. */
+  per: string | null;
+  /** The last word of a label the figure's sentence opens with ("People's Alliance: 27 seats" -> alliance). */
+  label: string | null;
+}
+
+const around = new WeakMap<Quantity, Around>();
+const PER_UNIT = /^\s*(?:per|a|an|each)\s+([a-z]+)\b/;
+const LABEL = /^\s*((?:[A-Z][\p{L}'’-]*\s+){0,4}[A-Z][\p{L}'’-]*)\s*:\s*$/u;
+
+function readAround(q: Quantity, text: string, offset: number): void {
+  const start = q.start - offset;
+  const end = q.end - offset;
+  const per = q.kind === 'amount' ? (PER_UNIT.exec(text.slice(end, end + 24))?.[1] ?? null) : null;
+  const line = text.slice(Math.max(0, start - 80), start).split(/[.!?\n]\s*/).at(-1)!;
+  const label = LABEL.exec(line)?.[1]!.split(/\s+/).at(-1)!.toLowerCase().replace(/['’]s$/, '') ?? null;
+  around.set(q, { per: per && per !== 'year' && per !== 'day' ? singularNoun(per) : null, label });
+}
+
+function singularNoun(w: string): string {
+  return w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
+}
+
+function perUnit(q: Quantity): string | null {
+  return around.get(q)?.per ?? null;
+}
+
+/** Who a figure is told of: the subject of its verb, else the label of its line. */
+function holder(q: Quantity): string | null {
+  return q.frame.subject ?? around.get(q)?.label ?? null;
+}
+
+/** The nouns a share or an amount is of (its object), and those of who has or did it (its subject: "noun@verb"). */
+function objects(q: Quantity): string[] {
+  return q.keys.filter((k) => !k.includes('@'));
+}
+
+/** Money is not one referent on one shared noun of the clause: two are needed ("fire safety"). */
+function sharedContext(a: Quantity, b: Quantity): number {
+  let n = 0;
+  for (const c of new Set(a.context)) if (b.context.includes(c)) n++;
+  return n;
+}
+
 function sameReferent(a: Quantity, b: Quantity): boolean {
   if (a.kind === 'percent' || a.kind === 'amount') {
+    // "€18.40 per share" / "€19.40 a share": a price of one unit of one thing.
+    const pa = perUnit(a);
+    const pb = perUnit(b);
+    if (pa !== null && pa === pb) return true;
     const nouns = (q: Quantity) => new Set(q.keys.map((k) => k.split('@')[0]!));
     const na = nouns(a);
     const nb = nouns(b);
     if ([...nb].some((n) => na.has(n))) return true;
+    // "a grant of $4.1m" / "the award of $4.6m": what each is of, nouns WordNet relates.
+    const oa = objects(a);
+    const ob = objects(b);
+    if (oa.some((x) => ob.some((y) => sameKind(x, y)))) return true;
     // "Turnout was 61.4 per cent" / "a turnout of barely 58 per cent": the key of one is a noun of the other's clause.
-    if (na.size > 0 && nb.size > 0) return false;
-    if (na.size > 0 || nb.size > 0) return [...na].some((n) => b.context.includes(n)) || [...nb].some((n) => a.context.includes(n));
-    // Neither says what it is of ("penetrated 1.2 kilometres into the territory"): a measure (not
-    // money or a share) whose clause shares a noun with the other's.
-    return a.kind === 'amount' && !/^[A-Z]{3}$/.test(a.unit) && a.context.some((n) => b.context.includes(n));
+    if (na.size === 0 || nb.size === 0) {
+      if ([...na].some((n) => b.context.includes(n)) || [...nb].some((n) => a.context.includes(n))) return true;
+    }
+    // Neither says what it is of, only who paid ("the firm spent"): a measure (not money or a share)
+    // whose clause shares a noun with the other's, or money whose clause shares two ("invested £4
+    // million in fire safety" / "the firm spent only £1.5 million on fire safety").
+    if (objects(a).length > 0 || objects(b).length > 0 || a.kind !== 'amount') return false;
+    return sharedContext(a, b) >= (/^[A-Z]{3}$/.test(a.unit) ? 2 : 1);
   }
   const ra = referentOf(a);
   const rb = referentOf(b);
   if (ra !== null && ra === rb) return true;
   if (a.head !== null && b.head !== null) return sameKind(a.head, b.head);
-  // A length told without its noun ("a conversation of some 60 minutes"): the other's head in its clause.
-  if (a.kind === 'duration') return (a.head === null && b.head !== null && a.context.includes(b.head)) || (b.head === null && a.head !== null && b.context.includes(a.head));
+  if (a.kind === 'duration') {
+    // A length told without its noun ("a conversation of some 60 minutes"): the other's head in its clause.
+    if ((a.head === null && b.head !== null && a.context.includes(b.head)) || (b.head === null && a.head !== null && b.context.includes(a.head))) return true;
+    // "nearly three days of counting" / "the count took 41 hours": the length of doing what the other's head names.
+    return (a.head === null && a.frame.verb !== null && b.head !== null && derivedFrom(b.head, a.frame.verb)) || (b.head === null && b.frame.verb !== null && a.head !== null && derivedFrom(a.head, b.frame.verb));
+  }
   return false;
 }
 
@@ -371,11 +420,12 @@ function sameFigure(a: Quantity, b: Quantity): boolean {
 // words. So here a pair needs the same referent (its head, or a head WordNet relates), compatible
 // modifiers, and one more piece of evidence that it is about the same thing: a shared verb, a
 // shared noun of the clause, or the same subject; and nothing that keeps the figures apart (the
-// engine's own reasons: places, periods, plans, comparisons, subsets, rates, scopes, names).
+// engine's own reasons: places, periods, plans, comparisons, subsets, rates, scopes; not names,
+// which two reports word differently).
 
 /** "only eight convoys", "spent only £1.5 million": across documents "only" is emphasis, not a subset. */
 function subsetOf(q: Quantity, text: string): boolean {
-  return q.subset && !/\bonly\s+(?:about\s+|around\s+|some\s+)?$/i.test(text.slice(Math.max(0, q.start - 20), q.start)) && !/^only\b/i.test(text.slice(q.start, q.end));
+  return q.subset && !/\bonly\s+(?:about\s+|around\s+|some\s+)?\p{Sc}?$/iu.test(text.slice(Math.max(0, q.start - 20), q.start)) && !/^only\b/i.test(text.slice(q.start, q.end));
 }
 
 /** The mention as a count, so differentFigures checks its period only (one copy each: it caches by object). */
@@ -393,12 +443,65 @@ function kept(a: Quantity, b: Quantity, text: string): boolean {
   if (a.hedged !== b.hedged || a.rate !== b.rate || a.unit !== b.unit || a.polarity !== b.polarity) return true;
   if (a.ofWhole || b.ofWhole || a.whole !== b.whole) return true;
   if (differentPlaces(a, b)) return true;
-  if (a.names.length > 0 && b.names.length > 0 && !a.names.some((n) => b.names.includes(n))) return true;
   // Figures for different reporting periods (the engine's rule). Its other rule, amounts more than
   // 2.5x apart are a part and a whole, is for one document; two reports disagree by more, so here
   // only amounts more than 5x apart are taken for different things.
   if (differentFigures(asCount(a), asCount(b), text)) return true;
   if (a.kind === 'amount' && Math.max(a.value, b.value) > 5 * Math.min(a.value, b.value)) return true;
+  return apartAcross(a, b, text, true);
+}
+
+/**
+ * What keeps two documents' figures apart beyond the engine's reasons: a price per unit and a total
+ * ("€18.40 per share" / "€2.6 billion"); a figure told of a past period and one told of none, which
+ * in a report of an event is the event's own ("turnout in 2021 was 55.9 per cent" / "turnout was
+ * 61.4 per cent"); a hedge on one side only; different names.
+ */
+function apartAcross(a: Quantity, b: Quantity, text: string, hedges: boolean): boolean {
+  if (perUnit(a) !== perUnit(b)) return true;
+  if ((a.scope?.past ?? false) !== (b.scope?.past ?? false) && (a.scope === null || b.scope === null)) return true;
+  if (hedges && a.hedged !== b.hedged) return true;
+  // (the engine's "different names, different things" holds within one article; two reports name
+  // one thing differently, "Brightwater" / "the Rotterdam company", so figures paired here do not ask it)
+  if (!hedges && a.names.length > 0 && b.names.length > 0 && !a.names.some((n) => b.names.includes(n))) return true;
+  // (read from the text, so asked last: sameThing asks it only of a pair it would otherwise make)
+  return !hedges && differentMeasures(a, b, text);
+}
+
+const NOT_MODIFIERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'of', 'in', 'on', 'at', 'for', 'and', 'or', 'to', 'with', 'by', 'from', 'as', 'an', 'is', 'was', 'were', 'be', 'total', 'overall', 'whole', 'new', 'final', 'official', 'same']);
+
+/** The word right before `noun` in the figure's sentence ("an enterprise value of €3.2 billion" -> enterprise), if it modifies it. */
+const modifiers = new WeakMap<Quantity, Map<string, string | null>>();
+const nounPatterns = new Map<string, RegExp>();
+function modifierOf(q: Quantity, noun: string, text: string): string | null {
+  let known = modifiers.get(q);
+  if (!known) modifiers.set(q, (known = new Map()));
+  let m = known.get(noun);
+  if (m === undefined) known.set(noun, (m = modifierOfUncached(q, noun, text)));
+  return m;
+}
+
+function modifierOfUncached(q: Quantity, noun: string, text: string): string | null {
+  // (the mention of the noun nearest before the figure, else the first after it)
+  let re = nounPatterns.get(noun);
+  if (!re) nounPatterns.set(noun, (re = new RegExp(`\\b(\\p{L}+)\\s+${noun}s?\\b`, 'giu')));
+  const before = [...text.slice(Math.max(0, q.start - 100), q.start).split(/[.!?]\s/).at(-1)!.matchAll(re)].at(-1);
+  const m = before ?? [...text.slice(q.end, q.end + 60).split(/[.!?](?:\s|$)/)[0]!.matchAll(re)][0];
+  const w = m?.[1]!.toLowerCase();
+  return w === undefined || NOT_MODIFIERS.has(w) || /(?:ly|ing)$/.test(w) ? null : w;
+}
+
+/** One measure named with different modifiers: "an enterprise value of €3.2 billion" / "an equity value of €2.6 billion". */
+function differentMeasures(a: Quantity, b: Quantity, text: string): boolean {
+  if (a.kind !== 'amount' && a.kind !== 'percent') return false;
+  const nb = new Set(b.keys.map((k) => k.split('@')[0]!));
+  for (const k of a.keys) {
+    const n = k.split('@')[0]!;
+    if (k.includes('@') || !nb.has(n) || !/^\p{L}+$/u.test(n)) continue;
+    const ma = modifierOf(a, n, text);
+    const mb = modifierOf(b, n, text);
+    if (ma !== null && mb !== null && ma !== mb) return true;
+  }
   return false;
 }
 
@@ -406,10 +509,22 @@ function kept(a: Quantity, b: Quantity, text: string): boolean {
 const DURATION_VERBS = new Set(['last', 'take', 'run', 'continue', 'stretch', 'drag']);
 
 /** The participle told of a figure right after it: "nine people were injured", "a dozen people injured". */
-const PARTICIPLE = /^\s+(?:(?:were|was|are|is|have|has|had|been|being|reportedly|also)\s+){0,3}([a-z]+(?:ed|en))\b/i;
+const PARTICIPLE = /^\s+(?:(?:were|was|are|is|have|has|had|been|being|be|will|would|could|may|might|to|reportedly|also)\s+){0,3}([a-z]+(?:ed|en)|cut|shed|hit|hurt|lost|held|laid|paid|sold|won|struck)\b/i;
 function participle(q: Quantity, text: string): string | null {
   const m = PARTICIPLE.exec(text.slice(q.end, q.end + 60));
   return m ? m[1]!.toLowerCase() : null;
+}
+
+/** The act a figure is told with: its verb, else (a light verb, "about 600 jobs will be cut") the participle after it. */
+const acts = new WeakMap<Quantity, Quantity>();
+function actOf(q: Quantity, text: string): Quantity {
+  let a = acts.get(q);
+  if (!a) {
+    const p = q.frame.verb !== null && !LIGHT_VERBS.has(q.frame.verb) ? null : participle(q, text);
+    const verb = p === null ? undefined : verbForms(p)[0];
+    acts.set(q, (a = verb === undefined ? q : { ...q, frame: { ...q.frame, verb } }));
+  }
+  return a;
 }
 
 const SYNONYMS = new Map<string, boolean>();
@@ -437,9 +552,12 @@ function sameFrame(a: Quantity, b: Quantity, text: string): boolean {
   const vb = b.frame.verb;
   if (va !== null && va === vb && va !== 'be' && va !== 'have') return true;
   if (va !== null && vb !== null && !LIGHT_VERBS.has(va) && !LIGHT_VERBS.has(vb) && synonymousVerbs(va, vb)) return true;
-  if (a.frame.subject !== null && a.frame.subject === b.frame.subject) return true;
+  const ha = holder(a);
+  if (ha !== null && ha === holder(b)) return true;
   const ctx = new Set(a.context.filter((c) => c !== a.head && c !== b.head));
-  return b.context.some((c) => c !== a.head && c !== b.head && ctx.has(c));
+  if (b.context.some((c) => c !== a.head && c !== b.head && ctx.has(c))) return true;
+  // "about 600 jobs will be cut" / "will eliminate 1,100 jobs": what one act did to one kind of thing (deeds.ts).
+  return a.kind === 'count' && sameDeed(actOf(a, text), actOf(b, text), text, sameKind);
 }
 
 /** The referent of a figure for grouping: its class, else for a length the noun of its clause it measures. */
@@ -455,7 +573,7 @@ function show(q: Quantity): string {
 }
 
 /** The two figures are told of the same thing: one referent, and evidence beyond it (module comment above). */
-function sameThing(a: Quantity, b: Quantity, first: readonly Quantity[], second: readonly Quantity[], text: string): boolean {
+function sameThing(a: Quantity, b: Quantity, text: string, onlyOne: OnlyOne): boolean {
   if (a.kind !== b.kind || kept(a, b, text)) return false;
   // Two lengths each document gives with the same verb of lasting ("the exchange of fire lasted",
   // "the shooting lasted"): one event told in other words, when each is its document's only one.
@@ -463,26 +581,25 @@ function sameThing(a: Quantity, b: Quantity, first: readonly Quantity[], second:
   const lasting = a.kind === 'duration' && verb !== null && verb === b.frame.verb && DURATION_VERBS.has(verb);
   if (!sameReferent(a, b) && !lasting) return false;
   if (a.scope !== null && b.scope !== null && relate(a.scope, b.scope) !== 'same') return false;
-  const onlyLasting = (list: readonly Quantity[]) => list.filter((x) => x.kind === 'duration' && x.frame.verb === verb).length === 1;
-  const framed = sameFrame(a, b, text) || (lasting && onlyLasting(first) && onlyLasting(second));
+  const framed = sameFrame(a, b, text) || (lasting && onlyOne(a, a, verb!) && onlyOne(b, b, verb!));
   if (!modsCompatible(a, b) && !framed) return false;
-  if (framed) return true;
-  // A document's only figure of a kind for a referent, and the other's only one.
-  return only(first, b) && only(second, a);
+  // (or a document's only figure of a kind for a referent, and the other's only one)
+  if (!framed && !(onlyOnes(a, b) && onlyOne(a, b) && onlyOne(b, a))) return false;
+  return !differentMeasures(a, b, text);
 }
 
-/** Whether one figure of `list` is about what `q` is about (no more, no fewer); remembered per document. */
-const onlyMemo = new WeakMap<readonly Quantity[], Map<Quantity, boolean>>();
-function only(list: readonly Quantity[], q: Quantity): boolean {
-  let memo = onlyMemo.get(list);
-  if (!memo) onlyMemo.set(list, (memo = new Map()));
-  let r = memo.get(q);
-  if (r === undefined) {
-    let n = 0;
-    for (const x of list) if (x.kind === q.kind && sameReferent(x, q) && ++n > 1) break;
-    memo.set(q, (r = n === 1));
-  }
-  return r;
+/**
+ * Two figures paired for being each document's only one about a thing need more than heads of one
+ * kind: the same head (or a length of doing what the other's head names), a shared modifier when
+ * the head counts people ("crew members" / "members": people are counted for many reasons), and
+ * sizes within 3x (as for counts, figures further apart count different things).
+ */
+function onlyOnes(a: Quantity, b: Quantity): boolean {
+  if (Math.max(a.value, b.value) > 3 * Math.min(a.value, b.value)) return false;
+  if (a.kind === 'percent' || a.kind === 'amount') return true;
+  if (a.head === null || b.head === null) return a.kind === 'duration';
+  if (a.head !== b.head) return false;
+  return peopleNoun(a.head) === null || a.mods.some((m) => b.mods.includes(m));
 }
 
 function what(a: Quantity, b: Quantity): string {
@@ -493,40 +610,245 @@ function what(a: Quantity, b: Quantity): string {
   return b.keys[0]?.split('@')[0] ?? a.keys[0]?.split('@')[0] ?? (a.kind === 'percent' ? 'share' : 'amount');
 }
 
-/** Figures of the two documents: contradictions (no overlap) and, when asked, corroborations (the same figure). */
-function figurePairs(pair: readonly CaseDocument[], j: Joined, first: readonly Quantity[], second: readonly Quantity[], corroborations: boolean): { contradictions: CaseSuggestion[]; corroborations: CaseSuggestion[] } {
-  const out = { contradictions: [] as CaseSuggestion[], corroborations: [] as CaseSuggestion[] };
-  const agreed = new Set<Quantity>();
-  for (const b of second) {
-    let contradicted = false;
-    for (const a of first) {
-      if (!sameThing(a, b, first, second, j.text)) continue;
-      const sa = toCaseSpan(j, a.start, a.end);
-      const sb = toCaseSpan(j, b.start, b.end);
-      if (!sa || !sb) continue;
-      if (sameFigure(a, b)) {
-        if (corroborations && !agreed.has(a) && !agreed.has(b) && !weak(a) && !weak(b)) {
-          agreed.add(a).add(b);
-          out.corroborations.push({ type: 'corroboration', kind: a.kind, explanation: `${naming(pair, [sa, sb])}. Both give the same figure for the ${what(a, b)}: ${show(a)}.`, spans: [sa, sb] });
-        }
-        continue;
+
+/** Whether `docOf`'s document has exactly one figure about what `about` is about (with `lasting`: one length told with that verb). */
+type OnlyOne = (docOf: Quantity, about: Quantity, lasting?: string) => boolean;
+
+/**
+ * Keys to index a figure by. Two figures sameThing may pair are of one kind and an own key of one
+ * is an own or an up key of the other: the same referent class or head, WordNet senses of the heads
+ * (own) and their hypernyms within two steps (up), a shared noun of a share or an amount, a noun of
+ * the clause of a length told without its noun, a length told with the same verb of lasting.
+ */
+function figureKeys(q: Quantity): { own: string[]; up: string[] } {
+  const p = `${q.kind}|`;
+  const own = new Set<string>();
+  const up: string[] = [];
+  if (q.kind === 'percent' || q.kind === 'amount') {
+    // (a figure that does not say what it is of is found by the nouns of its clause)
+    for (const k of q.keys) own.add(`${p}k:${k.split('@')[0]!}`);
+    for (const n of objects(q)) {
+      const keys = kindKeys(n);
+      for (const k of keys.own) own.add(`${p}kw${k}`);
+      for (const k of keys.up) up.push(`${p}kw${k}`);
+    }
+    if (objects(q).length === 0) for (const n of q.context) own.add(`${p}k:${n}`);
+    const per = perUnit(q);
+    if (per !== null) own.add(`${p}per:${per}`);
+  } else {
+    const r = referentOf(q);
+    if (r !== null) own.add(`${p}r:${r}`);
+    if (q.head !== null) {
+      const keys = kindKeys(q.head);
+      for (const k of keys.own) own.add(`${p}w${k}`);
+      for (const k of keys.up) up.push(`${p}w${k}`);
+      if (q.kind === 'duration') for (const v of verbsOf(q.head)) own.add(`${p}act:${v}`);
+    } else if (q.kind === 'duration') {
+      // ("a conversation of some 60 minutes": a length without its noun, found by its clause's nouns)
+      for (const n of q.context) own.add(`${p}w=${n}`);
+      if (q.frame.verb !== null) own.add(`${p}act:${q.frame.verb}`);
+    }
+  }
+  if (q.kind === 'duration' && q.frame.verb !== null && DURATION_VERBS.has(q.frame.verb)) own.add(`${p}last:${q.frame.verb}`);
+  return { own: [...own], up };
+}
+
+const nounVerbs = new Map<string, string[]>();
+/** The verbs WordNet derives a noun from ("count" -> count, "conversation" -> converse): derivedFrom(noun, v) implies v is one. */
+function verbsOf(noun: string): string[] {
+  let vs = nounVerbs.get(noun);
+  if (!vs) {
+    const wn = wordnet();
+    const out = new Set<string>();
+    for (const s of wn?.synsets(noun, 'n').slice(0, 4) ?? []) for (const p of s.pointers) if (p.symbol === '+' && p.pos === 'v') for (const w of wn!.synset(p.offset, 'v').words) out.add(w);
+    nounVerbs.set(noun, (vs = [...out]));
+  }
+  return vs;
+}
+
+/**
+ * How many figures of earlier documents each figure is compared with at most. Within a case of a
+ * few articles a referent has a handful of figures and all are compared; in a case of many long
+ * documents a broad referent (people, money) can have thousands, and the closest kin come first
+ * (the same head or sense before a hypernym), documents in their order.
+ */
+const MAX_CANDIDATES = 64;
+
+/** The first index in ascending `list` holding a value >= x. */
+function lowerBound(list: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+class FigureIndex {
+  /** Every figure of the case, document by document in text order; a figure's number is its place here. */
+  private all: Quantity[] = [];
+  private docs: number[] = [];
+  /** Where each document's figures start in `all`. */
+  private starts: number[] = [];
+  private number = new Map<Quantity, number>();
+  /** Key -> the numbers of the figures with that key, ascending: by own keys, and by up keys. */
+  private byOwn = new Map<string, number[]>();
+  private byUp = new Map<string, number[]>();
+  private keysOf: Array<{ own: string[]; up: string[] }> = [];
+  private onlyMemo = new Map<string, boolean>();
+
+  constructor(docs: readonly Placed[]) {
+    const add = (index: Map<string, number[]>, key: string, at: number) => {
+      const list = index.get(key);
+      if (list) list.push(at);
+      else index.set(key, [at]);
+    };
+    for (const d of docs) {
+      this.starts[d.k] = this.all.length;
+      for (const q of d.figures) {
+        const at = this.all.length;
+        this.all.push(q);
+        this.docs.push(d.k);
+        this.number.set(q, at);
+        const keys = figureKeys(q);
+        this.keysOf.push(keys);
+        for (const key of keys.own) add(this.byOwn, key, at);
+        for (const key of keys.up) add(this.byUp, key, at);
       }
-      if (contradicted) continue;
-      if (a.kind === 'count' || a.kind === 'ordinal') {
-        if (overlaps(interval(a), interval(b))) continue;
-        // As within a document: totals far apart in size count different wholes.
-        if (a.kind === 'count' && Math.max(a.value, b.value) > 3 * Math.min(a.value, b.value) && Math.min(a.value, b.value) >= 10) continue;
-      } else if (overlaps(interval(a), interval(b))) continue;
-      contradicted = true;
-      out.contradictions.push({
+    }
+    this.starts[docs.length] = this.all.length;
+  }
+
+  doc(q: Quantity): number {
+    return this.docs[this.number.get(q)!]!;
+  }
+
+  /** The lists to look `q`'s kin up in, closest kin first: own keys among own keys, then a hypernym of either. */
+  private lookups(q: Quantity): number[][] {
+    const keys = this.keysOf[this.number.get(q)!]!;
+    const out: number[][] = [];
+    for (const k of keys.own) out.push(this.byOwn.get(k)!);
+    for (const k of keys.up) {
+      const list = this.byOwn.get(k);
+      if (list) out.push(list);
+    }
+    for (const k of keys.own) {
+      const list = this.byUp.get(k);
+      if (list) out.push(list);
+    }
+    return out;
+  }
+
+  /** Figures of documents before `q`'s that may be about what it is about, by document, in text order. */
+  earlier(q: Quantity): Map<number, Quantity[]> {
+    const until = this.starts[this.doc(q)]!;
+    const found = new Set<number>();
+    outer: for (const list of this.lookups(q)) {
+      for (const at of list) {
+        if (at >= until) break;
+        found.add(at);
+        if (found.size >= MAX_CANDIDATES) break outer;
+      }
+    }
+    const out = new Map<number, Quantity[]>();
+    for (const at of [...found].sort((x, y) => x - y)) {
+      const i = this.docs[at]!;
+      const list = out.get(i);
+      if (list) list.push(this.all[at]!);
+      else out.set(i, [this.all[at]!]);
+    }
+    return out;
+  }
+
+  readonly only: OnlyOne = (docOf, about, lasting) => {
+    const k = this.doc(docOf);
+    const memo = `${k}|${lasting ?? ''}|${this.number.get(about)}`;
+    let r = this.onlyMemo.get(memo);
+    if (r === undefined) {
+      const from = this.starts[k]!;
+      const to = this.starts[k + 1]!;
+      const lists = lasting !== undefined ? [this.byOwn.get(`duration|last:${lasting}`) ?? []] : this.lookups(about);
+      const seen = new Set<number>();
+      for (const list of lists) {
+        for (let x = lowerBound(list, from); x < list.length && list[x]! < to && seen.size < 2; x++) {
+          const q = this.all[list[x]!]!;
+          if (lasting !== undefined || (q.kind === about.kind && sameReferent(q, about))) seen.add(list[x]!);
+        }
+      }
+      this.onlyMemo.set(memo, (r = seen.size === 1));
+    }
+    return r;
+  };
+}
+
+/** Figures of every two documents: contradictions (no overlap) and, when asked, corroborations (the same figure). */
+function figurePairs(c: Case, out: Proposals, corroborations: boolean): void {
+  const index = new FigureIndex(c.docs);
+  const agreed = new Map<number, Set<Quantity>>();
+  const n = c.docs.length;
+  for (const d of c.docs) {
+    for (const b of d.figures) {
+      for (const [i, first] of index.earlier(b)) {
+        let pairAgreed = agreed.get(i * n + d.k);
+        if (!pairAgreed) agreed.set(i * n + d.k, (pairAgreed = new Set()));
+        let contradicted = false;
+        for (const a of first) {
+          if (!sameThing(a, b, c.text, index.only)) continue;
+          const sa = toCaseSpan(c, a.start, a.end);
+          const sb = toCaseSpan(c, b.start, b.end);
+          if (!sa || !sb) continue;
+          if (sameFigure(a, b)) {
+            if (corroborations && !pairAgreed.has(a) && !pairAgreed.has(b) && !weak(a) && !weak(b)) {
+              pairAgreed.add(a).add(b);
+              out.corroboration(i, d.k, { type: 'corroboration', kind: a.kind, explanation: `${naming(c, [sa, sb])}. Both give the same figure for the ${what(a, b)}: ${show(a)}.`, spans: [sa, sb] });
+            }
+            continue;
+          }
+          if (contradicted) continue;
+          if (a.kind === 'count' || a.kind === 'ordinal') {
+            if (overlaps(interval(a), interval(b))) continue;
+            // As within a document: totals far apart in size count different wholes.
+            if (a.kind === 'count' && Math.max(a.value, b.value) > 3 * Math.min(a.value, b.value) && Math.min(a.value, b.value) >= 10) continue;
+          } else if (overlaps(interval(a), interval(b))) continue;
+          contradicted = true;
+          out.contradiction(i, d.k, {
+            type: 'inconsistency',
+            kind: a.kind,
+            explanation: `${naming(c, [sa, sb])}. The two documents give different figures for the ${what(a, b)}: ${show(a)} and ${show(b)}.`,
+            spans: [sa, sb],
+          });
+        }
+      }
+    }
+  }
+}
+
+// "The first fatal clash on the border since 2019" / "the first fatal incident since August 2021":
+// each dates the last event of the kind before this one, so two reports of one event that date it
+// differently disagree. Both the first of a kind since a time, the kinds one (WordNet) or two events
+// (acts or happenings, WordNet's noun.act and noun.event) told with the same modifier.
+function firstSince(c: Case, out: Proposals): void {
+  const firsts = c.docs.flatMap((d) => d.figures.filter((q) => q.kind === 'ordinal' && q.value === 1 && q.scope !== null && /^since\b/i.test(q.scope.label) && q.head !== null).map((q) => ({ k: d.k, q })));
+  for (let y = 0; y < firsts.length; y++) {
+    for (let x = 0; x < y && x < MAX_CANDIDATES; x++) {
+      const { k: i, q: a } = firsts[x]!;
+      const { k, q: b } = firsts[y]!;
+      if (i === k) continue;
+      const kind = sameKind(a.head!, b.head!) || (namesAnAct(a.head!) && namesAnAct(b.head!) && a.mods.some((m) => b.mods.includes(m)));
+      if (!kind || relate(a.scope, b.scope) === 'same' || a.scope!.label.toLowerCase() === b.scope!.label.toLowerCase()) continue;
+      const sa = toCaseSpan(c, a.start, a.end);
+      const sb = toCaseSpan(c, b.start, b.end);
+      if (!sa || !sb) continue;
+      out.contradiction(i, k, {
         type: 'inconsistency',
-        kind: a.kind,
-        explanation: `${naming(pair, [sa, sb])}. The two documents give different figures for the ${what(a, b)}: ${show(a)} and ${show(b)}.`,
+        kind: 'date',
+        explanation: `${naming(c, [sa, sb])}. Both call it the first ${b.head} of its kind in a while, but date the one before it differently: "${a.scope!.label}" and "${b.scope!.label}".`,
         spans: [sa, sb],
       });
     }
   }
-  return out;
 }
 
 function key(s: CaseSuggestion): string {
@@ -535,11 +857,11 @@ function key(s: CaseSuggestion): string {
 
 /**
  * Cross-document suggestions over a case's documents: contradictions first, then corroborations,
- * each pair of documents read in the order given. Every span carries its document's id.
+ * each pair of documents in the order given. Every span carries its document's id.
  */
 export function suggestAcross(docs: readonly CaseDocument[], options: CaseSuggestOptions = {}): CaseSuggestion[] {
   const withCorroborations = options.corroborations !== false;
-  const j = join(docs);
+  const c = place(docs);
   const contradictions: CaseSuggestion[] = [];
   const corroborations: CaseSuggestion[] = [];
   const seen = new Set<string>();
@@ -549,16 +871,22 @@ export function suggestAcross(docs: readonly CaseDocument[], options: CaseSugges
     seen.add(k);
     list.push(s);
   };
-  // The engine reads the whole case once, joined; this module reads each document once, then pairs.
-  for (const s of engineContradictions(docs, j)) push(contradictions, s);
-  const proposed = (x: CaseSuggestion) => contradictions.some((y) => y.spans.every((s, i) => overlapsSpan(s, x.spans[i]!)));
-  const readings = docs.map((d, k) => readingOf(d, j.offsets[k]!, k));
-  for (let i = 0; i < docs.length; i++) {
-    for (let k = i + 1; k < docs.length; k++) {
-      const found = pairSuggestions(docs, j, readings[i]!, readings[k]!, withCorroborations);
-      for (const s of found.contradictions) if (!proposed(s)) push(contradictions, s);
-      for (const s of found.corroborations) push(corroborations, s);
-    }
+  // The engine's proposals first; this module's rules add what they do not already cover.
+  const engine = new Map<string, CaseSuggestion[]>();
+  for (const s of engineContradictions(c)) {
+    push(contradictions, s);
+    const pair = `${s.spans[0]!.documentId}:${s.spans[1]!.documentId}`;
+    engine.set(pair, [...(engine.get(pair) ?? []), s]);
+  }
+  const proposed = (x: CaseSuggestion) => (engine.get(`${x.spans[0]!.documentId}:${x.spans[1]!.documentId}`) ?? []).some((y) => y.spans.every((s, i) => overlapsSpan(s, x.spans[i]!)));
+  const found = new Proposals(docs.length);
+  figurePairs(c, found, withCorroborations);
+  firstSince(c, found);
+  datePairs(c, found, withCorroborations);
+  actConflicts(c, found, withCorroborations);
+  for (const pair of found.each()) {
+    for (const s of pair.contradictions) if (!proposed(s)) push(contradictions, s);
+    for (const s of pair.corroborations) push(corroborations, s);
   }
   return [...contradictions, ...corroborations];
 }

@@ -137,6 +137,24 @@ export function sameKind(a: string, b: string): boolean {
   return result;
 }
 
+const kinds = new Map<string, { own: string[]; up: string[] }>();
+/**
+ * Keys to index nouns by before asking sameKind: `own`, the lemma and its commonest senses, and
+ * `up`, their hypernyms within two steps. sameKind(a, b) implies that an own key of one is an own
+ * or an up key of the other.
+ */
+export function kindKeys(lemma: string): { own: string[]; up: string[] } {
+  let keys = kinds.get(lemma);
+  if (!keys) {
+    const wn = wordnet();
+    const sa = senses(lemma);
+    const own = [`=${lemma}`, ...sa.map((s) => `#${s.offset}`)];
+    keys = { own, up: (wn ? wn.reach(sa, ['@', '@i'], 2) : []).map((s) => `#${s.offset}`).filter((k) => !own.includes(k)) };
+    kinds.set(lemma, keys);
+  }
+  return keys;
+}
+
 const PERSON = new Map<string, 'person' | 'group' | null>();
 /** A noun for people: "person" itself, a kind of person ("evacuee", "spectator"), or a gathering of them ("crowd", "audience"). */
 export function peopleNoun(lemma: string): 'person' | 'group' | null {
@@ -509,9 +527,10 @@ const WHAT: Record<string, string> = { count: 'number of', amount: 'amount of', 
 
 /**
  * Restated figures that disagree, beyond what findConflicts already reported (`known`: the
- * "start:start" keys of its pairs).
+ * "start:start" keys of its pairs). `apart`, when given, names pairs not to compare at all (the
+ * cross-document rules skip two figures of one document with it); it changes nothing else.
  */
-export function findRestatements(qs: readonly Quantity[], text: string, known: ReadonlySet<string>): Conflict[] {
+export function findRestatements(qs: readonly Quantity[], text: string, known: ReadonlySet<string>, apart?: (a: Quantity, b: Quantity) => boolean): Conflict[] {
   const out: Conflict[] = [];
   const byKey = new Map<string, Quantity[]>();
   const bySentence = new Map<number, Quantity[]>();
@@ -538,6 +557,7 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
     const nearestX = () => (nearest ??= nearestOfSize(earlier, b));
     for (let x = earlier.length - 1; x >= 0 && x >= earlier.length - WINDOW; x--) {
       const a = earlier[x]!;
+      if (apart?.(a, b)) continue;
       // ("evacuated 3,400 people" / "4,100 evacuees": the other's noun names who the verb acted on)
       const actedOn = (x: Quantity, y: Quantity) => x.frame.verb !== null && y.head !== null && x.head !== null && peopleNoun(x.head) !== null && derivedFrom(y.head, x.frame.verb);
       // (the cheap tests first: most pairs part on their values)

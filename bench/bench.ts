@@ -24,6 +24,7 @@ import { loadOptional, REPO } from './optional';
 import { seedDatabase } from './seed';
 import { serviceTags } from './service';
 import { largeBench } from './large';
+import { caseFigures } from './cases';
 import { median, percentile, table, type Row } from './stats';
 
 const { values: args } = parseArgs({
@@ -144,6 +145,9 @@ async function main(): Promise<void> {
   if (assistant?.suggest) {
     for (let i = 0; i < Math.min(runs, 3); i++) suggestTimes.push((await timeAsync(() => assistant.suggest!(seeded.text) as Promise<unknown>))[0]);
   } else notes.push('suggest_1mb_ms: assist/index.ts does not export suggest(text) yet');
+  // Cross-document suggestions for a case (issue 14): bench/cases.ts.
+  const cases = caseFigures(Math.min(runs, 3), size.name !== 'full');
+  if (!cases) notes.push('case_20x50kb_ms: no evaluation texts in assist/eval/data to build the case from');
 
   // Tagging through the service alone: its time and the size of its answer.
   const service = await serviceTags(dbPath, seeded, tagCount);
@@ -225,13 +229,15 @@ async function main(): Promise<void> {
     service_tag_answer_bytes: median(service.bytes),
     ...byKind(tagRun),
     suggest_1mb_ms: m(suggestTimes),
+    case_20x50kb_ms: size.name === 'full' && cases ? m(cases.ms) : null,
+    case_20x50kb_first_ms: size.name === 'full' && cases ? (cases.ms[0] ?? null) : null,
     export_html_1mb_5k_ms: m(exportTimes),
     insert_10k_annotations_ms: m(db.insert),
     load_10k_annotations_ms: m(db.load),
     db_rows: dbRows,
     renderer_heap_mb: Number.isNaN(heap) ? null : heap,
     highlights_in_view: scrolled.map((s) => s.highlights),
-    samples: { service_tag: service.ms, open: openTotals, bare, tag_work: tagRun.work, tag_visible: tagRun.visible, tag_roundtrip: tagRun.roundtrip, export_html: exportTimes, suggest: suggestTimes, insert: db.insert, load: db.load },
+    samples: { service_tag: service.ms, open: openTotals, bare, tag_work: tagRun.work, tag_visible: tagRun.visible, tag_roundtrip: tagRun.roundtrip, export_html: exportTimes, suggest: suggestTimes, case_suggestions: cases?.ms ?? [], insert: db.insert, load: db.load },
     notes,
     machine: { cpus: os.cpus().length, load_average_start: loadBefore, load_average_end: os.loadavg()[0]! },
     seconds: (performance.now() - started) / 1000,
@@ -278,6 +284,7 @@ async function main(): Promise<void> {
       ];
     }),
     { name: 'suggestions', unit: 'ms', ...span(suggestTimes, 2000, assistant?.suggest ? undefined : '(no assistant yet)') },
+    { name: cases?.label ?? 'case suggestions', unit: 'ms', ...span(cases?.ms ?? [], 3000, cases ? '(max: the first run, its words new to the tagger)' : '(no evaluation texts)') },
     { name: 'HTML export', unit: 'ms', ...span(exportTimes, 1000) },
     { name: `insert ${dbRows.toLocaleString('en')} annotations`, unit: 'ms', ...span(db.insert, 100) },
     { name: `load ${dbRows.toLocaleString('en')} annotations`, unit: 'ms', ...span(db.load) },

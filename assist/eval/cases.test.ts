@@ -1,15 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { suggestAcross } from '../cases';
-import { caseRecall, casePrecision, caseTable, loadCases, runCases } from './cases';
+import { caseRecall, casePrecision, caseTable, loadCases, realCaseTable, runCases, runRealCases } from './cases';
 
 // Cross-document contradictions (issue 14) on the blind case corpus (data/cases: 8 cases of 3-4
 // documents reporting one event from different sides, written by people who never read the
 // engine, with gold contradictions, agreements and look-alike pairs). The figures print on every
 // run; the floors sit just under today's so a change that loses ground fails. The issue's targets
-// (recall 0.8, precision 0.9) are not met: today recall 0.32, precision 0.75 (assist/CASES.md).
-// Six gold contradictions are of fact ("who asked for the call"), which no rule over figures and
-// dates can find.
-const FLOORS = { recall: 0.3, precision: 0.72 };
+// (recall 0.8, precision 0.9) are met for precision only: today recall 0.47, precision 0.96
+// (assist/CASES.md). Six gold contradictions are of fact ("who asked for the call"), which no rule
+// over figures and dates can find. data/cases is the development set (rules were written reading
+// its misses); data/cases-holdout, written blind afterwards, is only printed: never tune on it.
+const FLOORS = { recall: 0.45, precision: 0.9 };
+/** A sanity floor for the held-out split (0.50 when first scored): catches breakage, not tuning. */
+const HELD_OUT_FLOOR = 0.4;
+/** Unrelated real articles grouped as cases: every proposal is false (0.108 per 1,000 words today). */
+const REAL_CEILING = 0.2;
 
 describe('cross-document suggestions on the blind case corpus', () => {
   it('contradictions: figures printed, above the floors', () => {
@@ -20,6 +25,21 @@ describe('cross-document suggestions on the blind case corpus', () => {
     expect(score.documents).toBeGreaterThanOrEqual(18);
     expect(caseRecall(score)).toBeGreaterThanOrEqual(FLOORS.recall);
     expect(casePrecision(score)).toBeGreaterThanOrEqual(FLOORS.precision);
+  }, 120_000);
+
+  it('held-out cases: figures printed only (a sanity floor, no tuning)', () => {
+    const cases = loadCases('cases-holdout');
+    if (cases.length === 0) return;
+    const score = runCases(cases);
+    // (the table only: the held-out misses are not for reading)
+    console.log(`held-out ${caseTable(score)}`);
+    if (score.proposed > 0) expect(casePrecision(score)).toBeGreaterThanOrEqual(HELD_OUT_FLOOR);
+  }, 120_000);
+
+  it('real published text: few false alarms between unrelated articles', () => {
+    const real = runRealCases();
+    console.log(realCaseTable(real));
+    if (real.words > 0) expect((real.contradictions / real.words) * 1000).toBeLessThanOrEqual(REAL_CEILING);
   }, 120_000);
 
   it('every span indexes its own document and every explanation names both documents', () => {

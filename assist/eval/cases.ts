@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { suggestAcross, type CaseDocument, type CaseSuggestion } from '../cases';
-import { DATA } from './evaluate';
+import { DATA, loadReal, words } from './evaluate';
 
 // Scoring cross-document contradictions (issue 14) against the blind case corpus in
 // data/cases/NN-slug/: one text per document and gold.json (agreements, contradictions, look-alike
@@ -28,6 +28,7 @@ export interface EvalCase {
 }
 
 export function loadCases(dir = path.join(DATA, 'cases')): EvalCase[] {
+  if (!path.isAbsolute(dir)) dir = path.join(DATA, dir);
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir)
@@ -143,4 +144,43 @@ export function caseTable(s: CaseScore): string {
     `  contradictions: recall ${f(caseRecall(s))} (${s.found}/${s.gold}; figures and dates ${s.foundFigures}/${s.goldFigures} = ${f(ratio(s.foundFigures, s.goldFigures))}), precision ${f(casePrecision(s))} (${s.correct}/${s.proposed})`,
     `  corroborations: ${s.corroborations} proposed, ${s.corroborationsRight} within a gold agreement (precision ${f(ratio(s.corroborationsRight, s.corroborations))}); ${s.agreementsFound} of ${s.agreements} gold agreements found (recall ${f(ratio(s.agreementsFound, s.agreements))})`,
   ].join('\n');
+}
+
+export interface RealCaseScore {
+  groups: number;
+  documents: number;
+  words: number;
+  /** Contradictions proposed between unrelated articles: every one is false. */
+  contradictions: number;
+  corroborations: number;
+  falseAlarms: string[];
+}
+
+/**
+ * False alarms on real published text: the real articles (data/real, each about a different
+ * event) in groups of `size` in file order, as if each group were a case. Any contradiction
+ * proposed between them is false, and so is any corroboration.
+ */
+export function runRealCases(size = 4): RealCaseScore {
+  const texts = loadReal();
+  const out: RealCaseScore = { groups: 0, documents: 0, words: 0, contradictions: 0, corroborations: 0, falseAlarms: [] };
+  for (let i = 0; i < texts.length; i += size) {
+    const group = texts.slice(i, i + size);
+    if (group.length < 2) break;
+    const found = suggestAcross(group.map((t, k) => ({ id: k + 1, text: t.text, title: t.name })));
+    out.groups++;
+    out.documents += group.length;
+    for (const t of group) out.words += words(t.text);
+    for (const s of found) {
+      if (s.type === 'inconsistency') out.contradictions++;
+      else out.corroborations++;
+      out.falseAlarms.push(`${s.type}: ${s.explanation}`);
+    }
+  }
+  return out;
+}
+
+export function realCaseTable(r: RealCaseScore): string {
+  const per = (n: number) => ((n / Math.max(1, r.words)) * 1000).toFixed(3);
+  return `real text as cases: ${r.groups} groups of unrelated articles (${r.documents} documents, ${r.words.toLocaleString('en')} words): ${r.contradictions} contradictions (${per(r.contradictions)} per 1,000 words), ${r.corroborations} corroborations (${per(r.corroborations)} per 1,000 words), all false`;
 }

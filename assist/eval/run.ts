@@ -2,7 +2,7 @@
 // Tune on dev only: read test's figures, never its misses line by line.
 import { suggest } from '../index';
 import { emptyScore, loadReal, loadSplit, scoreArticle, table, words } from './evaluate';
-import { caseTable, runCases } from './cases';
+import { caseTable, realCaseTable, runCases, runRealCases } from './cases';
 
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
@@ -13,6 +13,9 @@ for (const split of splits.length ? splits : ['dev', 'test', 'real']) {
     const score = runCases();
     console.log(caseTable(score));
     if (verbose) for (const line of [...score.misses.map((m) => `  miss: ${m}`), ...score.falseAlarms.map((f) => `  false: ${f}`)]) console.log(line);
+    const real = runRealCases();
+    console.log(realCaseTable(real));
+    if (verbose) for (const f of real.falseAlarms) console.log(`  false: ${f}`);
     continue;
   }
   if (split === 'real') {

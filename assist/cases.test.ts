@@ -1,0 +1,82 @@
+// The cross-document rules (cases.ts), each on invented reports of one event in other domains than
+// the evaluation cases: what two documents must share before their figures or dates are compared,
+// and what keeps them apart.
+import { describe, expect, it } from 'vitest';
+import { suggestAcross, type CaseDocument, type CaseSuggestion } from './cases';
+
+const doc = (id: number, text: string, published = '2025-06-12'): CaseDocument => ({ id, text, title: `doc${id}`, published });
+const contradictions = (docs: CaseDocument[]) => suggestAcross(docs).filter((s) => s.type === 'inconsistency');
+const corroborations = (docs: CaseDocument[]) => suggestAcross(docs).filter((s) => s.type === 'corroboration');
+const texts = (s: CaseSuggestion) => s.spans.map((x) => x.text);
+
+describe('figures across documents', () => {
+  it('a price per the same unit is one referent; a price per unit and a total are not', () => {
+    const a = doc(1, 'Orvik Foods will buy the bakery chain for €7.20 per share in cash.');
+    const b = doc(2, 'The buyer will pay €7.90 a share for the chain, the paper reported.');
+    expect(contradictions([a, b]).map(texts)).toEqual([['7.20', '7.90']]);
+    const c = doc(3, 'The buyer will pay €7.90 for the chain, valuing it at €310 million.');
+    expect(contradictions([a, c])).toEqual([]);
+  });
+
+  it('the label of a line of results is who holds the figure', () => {
+    const a = doc(1, 'Final results. Harbour Party: 18 seats. Rural League: 9 seats.');
+    const b = doc(2, 'The Harbour Party won 21 seats, its leader said on Tuesday.');
+    expect(contradictions([a, b]).map(texts)).toEqual([['18 seats', '21 seats']]);
+  });
+
+  it('a length of doing what the other names: "two days of voting" / "the vote took 30 hours"', () => {
+    const a = doc(1, 'The vote took 30 hours, the board said.');
+    const b = doc(2, 'After nearly two days of voting, the members went home.');
+    expect(contradictions([a, b]).map((s) => s.kind)).toEqual(['duration']);
+  });
+
+  it('a figure of a past year and one of no period are different figures', () => {
+    const a = doc(1, 'Attendance at the fair was 41 per cent of members, the organisers said.');
+    const b = doc(2, 'Attendance at the fair in 2019 was 35 per cent of members.');
+    expect(contradictions([a, b])).toEqual([]);
+  });
+
+  it('one measure named with different modifiers is two measures', () => {
+    const a = doc(1, 'The deal gives the shipyard an enterprise value of €900 million.');
+    const b = doc(2, 'The deal gives the shipyard an equity value of €700 million.');
+    expect(contradictions([a, b])).toEqual([]);
+  });
+
+  it('each document\'s only count of a kind of people is not enough: the same head and a shared modifier', () => {
+    const a = doc(1, 'Three passengers were hurt when the ferry struck the pier.');
+    const b = doc(2, 'Five children were treated at the harbour clinic.');
+    expect(contradictions([a, b])).toEqual([]);
+  });
+
+  it('the same figure in two documents is a corroboration', () => {
+    const a = doc(1, 'Inspectors closed 14 restaurants in the district on Monday.');
+    const b = doc(2, 'A total of 14 restaurants were closed by inspectors, the council said.');
+    expect(corroborations([a, b]).map(texts)).toEqual([['14 restaurants', 'A total of 14 restaurants']]);
+  });
+});
+
+describe('dates across documents', () => {
+  it('one act named by its noun, told with other verbs, dated differently', () => {
+    const a = doc(1, 'The goalkeeper completed his medical on Tuesday, the club said.');
+    const b = doc(2, 'The goalkeeper, who passed a medical on Wednesday, signed a three-year contract.');
+    expect(contradictions([a, b]).map((s) => s.kind)).toEqual(['date']);
+  });
+
+  it('a verb the tagger left untagged is still the act: "certified the result on Monday"', () => {
+    const a = doc(1, 'The board certified the result on Monday, ending a long wait.');
+    const b = doc(2, 'The board certified the result of the ballot on Wednesday 11 June 2025.');
+    expect(contradictions([a, b]).map((s) => s.kind)).toEqual(['date']);
+  });
+
+  it('an act in a clause after "that" is not the act of the main verb', () => {
+    const a = doc(1, 'It was agreed that the two sides would meet in Oslo on 20 June.');
+    const b = doc(2, 'The two sides agreed on Wednesday to meet again in Oslo.');
+    expect(contradictions([a, b])).toEqual([]);
+  });
+
+  it('"the first X since" two different times dates the previous one differently', () => {
+    const a = doc(1, 'It was the first deadly avalanche on the pass since 2016, officials said.');
+    const b = doc(2, 'This was the first deadly avalanche since March 2020, the guides said.');
+    expect(contradictions([a, b]).map((s) => s.kind)).toEqual(['date']);
+  });
+});
