@@ -25,6 +25,7 @@ import { seedDatabase } from './seed';
 import { serviceTags } from './service';
 import { largeBench } from './large';
 import { caseFigures } from './cases';
+import { matrixFigures, seedCase, type MatrixFigures } from './matrix';
 import { median, percentile, table, type Row } from './stats';
 
 const { values: args } = parseArgs({
@@ -152,6 +153,12 @@ async function main(): Promise<void> {
   // Tagging through the service alone: its time and the size of its answer.
   const service = await serviceTags(dbPath, seeded, tagCount);
 
+  // The case matrix: its own database, a case of 20 documents and 500 claim groups (50 with --small).
+  const matrixGroups = args.small ? 50 : 500;
+  const matrixDb = path.join(tmp, 'matrix.db');
+  log(`a case of 20 documents and ${matrixGroups} claim groups…`);
+  const { caseName } = await seedCase(matrixDb, matrixGroups);
+
   // Browser side.
   const host = await startWebHost(dbPath);
   const browser = await launch();
@@ -160,6 +167,7 @@ async function main(): Promise<void> {
   let heap: number;
   let scrolled: ScrollCheck[];
   let tagRun: TagRun = { work: [], visible: [], roundtrip: [], kinds: [] };
+  let matrix: MatrixFigures | undefined;
   try {
     const session = await openAppPage(browser, host);
     const floor = await bareTiptap(browser, seeded);
@@ -195,6 +203,8 @@ async function main(): Promise<void> {
     } finally {
       await session.close();
     }
+    log('filtering the case matrix…');
+    matrix = await matrixFigures(browser, matrixDb, caseName, matrixGroups, runs);
   } finally {
     await browser.close();
     await host.stop();
@@ -232,12 +242,16 @@ async function main(): Promise<void> {
     case_20x50kb_ms: size.name === 'full' && cases ? m(cases.ms) : null,
     case_20x50kb_first_ms: size.name === 'full' && cases ? (cases.ms[0] ?? null) : null,
     export_html_1mb_5k_ms: m(exportTimes),
+    matrix_groups: matrix?.groups ?? 0,
+    matrix_open_ms: matrix?.openMs ?? null,
+    matrix_filter_p50_ms: matrix?.filterMs.length ? percentile(matrix.filterMs, 50) : null,
+    matrix_filter_p95_ms: matrix?.filterMs.length ? percentile(matrix.filterMs, 95) : null,
     insert_10k_annotations_ms: m(db.insert),
     load_10k_annotations_ms: m(db.load),
     db_rows: dbRows,
     renderer_heap_mb: Number.isNaN(heap) ? null : heap,
     highlights_in_view: scrolled.map((s) => s.highlights),
-    samples: { service_tag: service.ms, open: openTotals, bare, tag_work: tagRun.work, tag_visible: tagRun.visible, tag_roundtrip: tagRun.roundtrip, export_html: exportTimes, suggest: suggestTimes, case_suggestions: cases?.ms ?? [], insert: db.insert, load: db.load },
+    samples: { service_tag: service.ms, open: openTotals, bare, tag_work: tagRun.work, tag_visible: tagRun.visible, tag_roundtrip: tagRun.roundtrip, export_html: exportTimes, suggest: suggestTimes, case_suggestions: cases?.ms ?? [], matrix_filter: matrix?.filterMs ?? [], insert: db.insert, load: db.load },
     notes,
     machine: { cpus: os.cpus().length, load_average_start: loadBefore, load_average_end: os.loadavg()[0]! },
     seconds: (performance.now() - started) / 1000,
@@ -285,6 +299,9 @@ async function main(): Promise<void> {
     }),
     { name: 'suggestions', unit: 'ms', ...span(suggestTimes, 2000, assistant?.suggest ? undefined : '(no assistant yet)') },
     { name: cases?.label ?? 'case suggestions', unit: 'ms', ...span(cases?.ms ?? [], 3000, cases ? '(max: the first run, its words new to the tagger)' : '(no evaluation texts)') },
+    { name: `case matrix open, ${result.matrix_groups} groups`, unit: 'ms', min: null, median: result.matrix_open_ms, max: null },
+    { name: 'case matrix filter p50', unit: 'ms', ...pct(result.samples.matrix_filter, 50) },
+    { name: 'case matrix filter p95', unit: 'ms', ...pct(result.samples.matrix_filter, 95, 50) },
     { name: 'HTML export', unit: 'ms', ...span(exportTimes, 1000) },
     { name: `insert ${dbRows.toLocaleString('en')} annotations`, unit: 'ms', ...span(db.insert, 100) },
     { name: `load ${dbRows.toLocaleString('en')} annotations`, unit: 'ms', ...span(db.load) },

@@ -83,19 +83,20 @@ export async function seedCase(dbPath: string, groups = 500): Promise<{ caseName
 }
 
 /** Opens the case's matrix in the real app and times filter changes, each to its painted frame. */
-export async function matrixFigures(browser: Browser, dbPath: string, caseName: string, runs: number): Promise<MatrixFigures> {
+export async function matrixFigures(browser: Browser, dbPath: string, caseName: string, groups: number, runs: number): Promise<MatrixFigures> {
   const host = await startWebHost(dbPath);
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
     const page = await context.newPage();
     await page.goto(host.url);
-    await page.getByRole('button', { name: caseName }).click();
+    await page.locator('.cs-case-item', { hasText: caseName }).click();
     await page.getByRole('heading', { name: caseName }).waitFor();
     const t0 = Date.now();
     await page.getByRole('tab', { name: 'Matrix' }).click();
-    await page.locator('.cs-matrix-table tbody tr').nth(499).waitFor({ timeout: 60_000 });
+    await page.locator('.cs-matrix-table tbody tr.cs-matrix-row').first().waitFor({ timeout: 60_000 });
     const openMs = Date.now() - t0;
-    const groups = await page.locator('.cs-matrix-table tbody tr').count();
+    const rows = await page.evaluate<number>(`+(document.querySelector('.cs-matrix-bar [aria-live]').textContent.match(/of (\\d+)/) || [])[1]`);
+    if (rows !== groups) throw new Error(`bench: the matrix shows ${rows} rows, expected ${groups}`);
     const filterMs: number[] = [];
     const queries = ['convoy', '', 'grain figure', '', 'no such row', ''];
     for (let r = 0; r < runs; r++) {

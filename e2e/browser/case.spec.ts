@@ -61,7 +61,7 @@ test('create a case from three documents, accept a cross-document contradiction,
   // The matrix: one contested row, its cells stated and contradicted, the rest silent.
   await main.getByRole('tab', { name: 'Matrix' }).click();
   const matrix = main.getByRole('region', { name: 'Case matrix' });
-  const rows = matrix.locator('tbody tr');
+  const rows = matrix.locator('tbody tr.cs-matrix-row');
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('contested');
   await expect(rows.first().locator('.cs-cell-stated')).toHaveCount(1);
@@ -109,7 +109,7 @@ test('create a case from three documents, accept a cross-document contradiction,
   await page.reload();
   await expect(page.getByRole('main', { name: 'Case Veyran–Harrow call' })).toBeVisible();
   await page.getByRole('main').getByRole('tab', { name: 'Matrix' }).click();
-  await expect(page.getByRole('region', { name: 'Case matrix' }).locator('tbody tr')).toHaveCount(1);
+  await expect(page.getByRole('region', { name: 'Case matrix' }).locator('tbody tr.cs-matrix-row')).toHaveCount(1);
 
   // A document of the case opens on its own (to tag, link, grade) and says which case it is in; back to the case from there.
   await page.getByRole('main').getByRole('tab', { name: 'Side by side' }).click();

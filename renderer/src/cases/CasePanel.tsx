@@ -188,8 +188,12 @@ function GroupThis({ claimId, exact, data, actions }: { claimId: number; exact: 
   );
 }
 
+/** Suggestions drawn at a time: a big case can have thousands, and each is a card to lay out. */
+const PAGE = 100;
+
 export function CasePanel(p: Props) {
   const { data, docs, suggestions, job, chosenClaim } = p;
+  const [limit, setLimit] = useState(PAGE);
   const claim = chosenClaim ? (docs.get(chosenClaim.documentId)?.state.annotations.find((a) => a.id === chosenClaim.annotationId) ?? null) : null;
   const matches = claim && chosenClaim ? suggestionsAt(suggestions, chosenClaim.documentId, claim.start, claim.end) : [];
   const speaking = new Set(matches.flatMap((s) => s.spans.map((x) => x.documentId)));
@@ -246,10 +250,15 @@ export function CasePanel(p: Props) {
           )}
           {job.ran && !job.running && !job.error && suggestions.length === 0 && <p className="cs-hint">No cross-document contradictions or corroborations left to review.</p>}
           <ul className="cs-case-suggestions">
-            {suggestions.map((s) => (
+            {suggestions.slice(0, limit).map((s) => (
               <SuggestionItem key={suggestionKey(s)} s={s} docs={docs} chosen={p.chosenSuggestion === suggestionKey(s)} onChoose={() => p.onChooseSuggestion(s)} actions={p.actions} />
             ))}
           </ul>
+          {suggestions.length > limit && (
+            <button type="button" className="cs-case-more" onClick={() => setLimit((n) => n + PAGE)}>
+              Show {Math.min(PAGE, suggestions.length - limit)} more of {suggestions.length - limit}
+            </button>
+          )}
         </div>
       ) : (
         <div role="tabpanel" aria-label="Claim groups" className="cs-case-list">
