@@ -1,7 +1,7 @@
 import { EXPORT_FORMATS, type ExportFormat } from '../../common/domain';
 import type { App } from '../app';
 import { UsageError, type Command } from './command';
-import { environmentClock, writeReportFile } from './exports';
+import { readerOptions, writeReportFile } from './exports';
 
 // `case create NAME`, `case add CASE FILE...`, `case list`, `case suggest CASE --json`,
 // `case export CASE --format F --out FILE`: cases of several documents (issue 14). CASE is a case's
@@ -73,14 +73,7 @@ export const caseCommand: Command = {
         // One line, no usage screen: the value is what is wrong, not the command's shape.
         if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new Error(`unknown format "${values.format}"; use one of ${CASE_FORMATS.join(', ')}`);
         const id = await caseId(app(), rest[0]);
-        const clock = environmentClock();
-        const file = await app().client.exportCase({
-          caseId: id,
-          format,
-          locale: typeof values.locale === 'string' ? values.locale : clock.locale,
-          timeZone: typeof values['time-zone'] === 'string' ? values['time-zone'] : clock.timeZone,
-          ...(typeof values.analyst === 'string' ? { analyst: values.analyst } : {}),
-        });
+        const file = await app().client.exportCase({ caseId: id, format, ...readerOptions(values) });
         const { out, bytes } = writeReportFile(values.out, file);
         return { out, format, bytes };
       }

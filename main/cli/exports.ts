@@ -11,9 +11,19 @@ function documentId(value: unknown): number {
 }
 
 /** The language and time zone of this environment (LANG, TZ), as the report's dates should read. */
-export function environmentClock(): { locale: string; timeZone: string } {
+function environmentClock(): { locale: string; timeZone: string } {
   const resolved = Intl.DateTimeFormat().resolvedOptions();
   return { locale: resolved.locale || 'en-GB', timeZone: resolved.timeZone || 'UTC' };
+}
+
+/** How a report reads for its reader: --locale, --time-zone and --analyst, else this environment's clock. */
+export function readerOptions(values: Record<string, unknown>): { locale: string; timeZone: string; analyst?: string } {
+  const clock = environmentClock();
+  return {
+    locale: typeof values.locale === 'string' ? values.locale : clock.locale,
+    timeZone: typeof values['time-zone'] === 'string' ? values['time-zone'] : clock.timeZone,
+    ...(typeof values.analyst === 'string' ? { analyst: values.analyst } : {}),
+  };
 }
 
 export const exportCommand: Command = {
@@ -31,14 +41,7 @@ export const exportCommand: Command = {
     const format = values.format as ExportFormat | undefined;
     if (!format || !(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
     if (typeof values.out !== 'string' || !values.out) throw new UsageError('--out FILE is required');
-    const clock = environmentClock();
-    const file = await app().client.exportReport({
-      documentId: documentId(values.doc),
-      format,
-      locale: typeof values.locale === 'string' ? values.locale : clock.locale,
-      timeZone: typeof values['time-zone'] === 'string' ? values['time-zone'] : clock.timeZone,
-      ...(typeof values.analyst === 'string' ? { analyst: values.analyst } : {}),
-    });
+    const file = await app().client.exportReport({ documentId: documentId(values.doc), format, ...readerOptions(values) });
     const { out, bytes } = writeReportFile(values.out, file);
     return { out, format, bytes };
   },
