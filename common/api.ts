@@ -38,6 +38,7 @@ import {
   ClaimStance,
 } from './domain';
 import type { MethodName } from './methods';
+import { SyncConflictSchema, WorkspaceStatusSchema } from './workspace';
 
 const MAX_PATH = 4096;
 import { MAX_IMPORT_BYTES } from './formats';
@@ -441,6 +442,41 @@ export const api = {
       analyst: AnalystName.optional(),
     }),
     output: ExportedFile,
+  },
+  workspaceStatus: {
+    /** The team workspace this library is in (state local when none), and the writes waiting for it. */
+    input: z.strictObject({}),
+    output: z.object({ status: WorkspaceStatusSchema }),
+  },
+  connectWorkspace: {
+    /** Joins a workspace: a postgres:// connection string; its password is kept out of the database. */
+    input: z.strictObject({ url: z.string().trim().min(1).max(2000) }),
+    output: z.object({ status: WorkspaceStatusSchema }),
+  },
+  syncWorkspace: {
+    /** Push, then pull, now. */
+    input: z.strictObject({}),
+    output: z.object({
+      pushed: z.number().int(),
+      pulled: z.number().int(),
+      conflicts: z.number().int(),
+      refused: z.number().int(),
+      status: WorkspaceStatusSchema,
+    }),
+  },
+  leaveWorkspace: {
+    /** Stops syncing; everything stays in this library. */
+    input: z.strictObject({}),
+    output: z.object({ status: WorkspaceStatusSchema }),
+  },
+  listConflicts: {
+    /** What the workspace decided between analysts and has not been dismissed; of one document when given. */
+    input: z.strictObject({ documentId: Id.optional() }),
+    output: z.object({ conflicts: z.array(SyncConflictSchema) }),
+  },
+  dismissConflict: {
+    input: z.strictObject({ id: Id }),
+    output: z.object({ dismissed: Id }),
   },
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 

@@ -125,6 +125,9 @@ export const Annotation = z.object({
   changedFrom: z.string().nullable().optional(),
   /** The version whose text changed its words; null once the analyst has reviewed the change. */
   changedInVersion: z.number().int().nullable().optional(),
+  /** Who made it and who changed it last (a workspace member, or the analyst's name); absent when unknown. */
+  createdBy: z.string().optional(),
+  changedBy: z.string().optional(),
 });
 export type Annotation = z.infer<typeof Annotation>;
 
@@ -166,6 +169,8 @@ export const Flag = z.object({
   status: FlagStatus,
   note: z.string(),
   memberIds: z.array(Id),
+  createdBy: z.string().optional(),
+  changedBy: z.string().optional(),
 });
 export type Flag = z.infer<typeof Flag>;
 

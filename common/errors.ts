@@ -7,6 +7,8 @@ export const ERROR_CODES = [
   'conflict',
   'unauthorized',
   'storage',
+  /** A service this process cannot reach (the team workspace's server). */
+  'unavailable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

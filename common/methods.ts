@@ -54,6 +54,12 @@ export const METHOD_NAMES = [
   'deleteHypothesis',
   'setAchMark',
   'exportCase',
+  'workspaceStatus',
+  'connectWorkspace',
+  'syncWorkspace',
+  'leaveWorkspace',
+  'listConflicts',
+  'dismissConflict',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 

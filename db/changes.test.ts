@@ -55,7 +55,6 @@ describe('replaying images recorded before a column existed', () => {
     const changes = [{ table: 'claim_groups' as const, id: 41, before: old, after: null }];
     replay(db, changes, 'undo');
     expect(store.claimGroups.get(41)).toMatchObject({ id: 41, label: 'Length', credibility: null, members: [] });
-    db.prepare('UPDATE claim_groups SET credibility = 2 WHERE id = 41').run();
     const update = [{ table: 'claim_groups' as const, id: 41, before: old, after: { ...old, label: 'Call length' } }];
     replay(db, update, 'redo');
     expect(store.claimGroups.get(41)).toMatchObject({ label: 'Call length', credibility: null });
@@ -82,5 +81,20 @@ describe('replaying a row whose parent another history removed since', () => {
     expect(undo).toThrow('it would bring back a claim group member whose claim group was removed since');
     // The transaction took back the claim restored before the member was refused.
     expect(store.annotations.get(claim)).toBeNull();
+  });
+});
+
+describe('replaying over a change made since', () => {
+  it('is refused, naming who changed it, instead of overwriting it', () => {
+    const { db, docId } = setup();
+    const rec = new ChangeRecorder(db, undefined, 'ana');
+    const claim = rec.insert('annotations', row(docId, 0, 12));
+    const edit = new ChangeRecorder(db, undefined, 'ana');
+    edit.update('annotations', claim, { note: 'first' });
+    // A teammate's change, pulled into this library since.
+    new ChangeRecorder(db, undefined, 'bob').update('annotations', claim, { note: 'bob rewrote it' });
+    const undo = () => db.transaction(() => replay(db, edit.changes, 'undo'))();
+    expect(undo).toThrow('a tag it touched was changed since by bob; it would overwrite that change, so edit it instead');
+    expect(db.prepare('SELECT note FROM annotations WHERE id = ?').pluck().get(claim)).toBe('bob rewrote it');
   });
 });

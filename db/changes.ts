@@ -1,26 +1,31 @@
 import { prepared, type DB } from './connection';
+import { uidFor } from './sync';
 
 // Row-level change recording: every write the service makes goes through a ChangeRecorder, which
 // keeps each row's before and after image. The operation log stores those changes, so undo and
 // redo are the same generic replay for every kind of action (tag, merge, flag edit...).
 
+const AUTHORSHIP = ['created_by', 'changed_by', 'changed_at'] as const;
+
 export const TRACKED_TABLES = {
   annotations: [
     'document_id', 'kind', 'start_offset', 'end_offset', 'exact', 'prefix', 'suffix',
-    'status', 'credibility', 'note', 'orphan', 'created_at', 'changed_from', 'changed_in_version',
+    'status', 'credibility', 'note', 'orphan', 'created_at', 'changed_from', 'changed_in_version', 'uid', ...AUTHORSHIP,
   ],
-  sources: ['name', 'type', 'aliases', 'reliability', 'note', 'created_at'],
-  links: ['from_id', 'to_annotation_id', 'to_source_id'],
-  flags: ['document_id', 'explanation', 'status', 'note', 'created_at'],
-  flag_members: ['flag_id', 'annotation_id'],
+  sources: ['name', 'type', 'aliases', 'reliability', 'note', 'created_at', 'uid', ...AUTHORSHIP],
+  links: ['from_id', 'to_annotation_id', 'to_source_id', 'uid'],
+  flags: ['document_id', 'explanation', 'status', 'note', 'created_at', 'uid', ...AUTHORSHIP],
+  flag_members: ['flag_id', 'annotation_id', 'uid'],
   suggestions: ['document_id', 'type', 'key', 'payload', 'state', 'created_at'],
-  assessments: ['document_id', 'verdict', 'summary', 'updated_at'],
-  claim_groups: ['case_id', 'label', 'created_at', 'credibility'],
-  claim_group_members: ['group_id', 'annotation_id', 'stance'],
-  hypotheses: ['case_id', 'label', 'position', 'created_at'],
-  ach_marks: ['hypothesis_id', 'group_id', 'mark'],
-  case_dismissals: ['case_id', 'signature', 'created_at'],
+  assessments: ['document_id', 'verdict', 'summary', 'updated_at', 'uid', ...AUTHORSHIP],
+  claim_groups: ['case_id', 'label', 'created_at', 'credibility', 'uid', ...AUTHORSHIP],
+  claim_group_members: ['group_id', 'annotation_id', 'stance', 'uid'],
+  hypotheses: ['case_id', 'label', 'position', 'created_at', 'uid'],
+  ach_marks: ['hypothesis_id', 'group_id', 'mark', 'uid'],
+  case_dismissals: ['case_id', 'signature', 'created_at', 'uid'],
 } as const;
+/** Columns every write fills in itself: who made a row, who changed it last and when. */
+const STAMPED = new Set<string>(['uid', ...AUTHORSHIP]);
 export type TrackedTable = keyof typeof TRACKED_TABLES;
 
 export type Row = Record<string, string | number | null>;
@@ -39,9 +44,14 @@ function columnsOf(table: TrackedTable): readonly string[] {
   return cols;
 }
 
+/** What a column missing from an image holds (an image recorded before the column existed, a bulk row). */
+export function missingValue(column: string): string | null {
+  return column === 'created_by' || column === 'changed_by' ? '' : null;
+}
+
 function pick(table: TrackedTable, row: Row): Row {
   const out: Row = {};
-  for (const c of columnsOf(table)) out[c] = row[c] ?? null;
+  for (const c of columnsOf(table)) out[c] = row[c] ?? missingValue(c);
   return out;
 }
 
@@ -75,10 +85,22 @@ export class ChangeRecorder {
   constructor(
     private readonly db: DB,
     private readonly observe: (change: Change) => void = () => {},
+    /** Who makes these writes (the analyst's name, or their name in the workspace). */
+    private readonly author: string = '',
   ) {}
+
+  private has(table: TrackedTable, column: string): boolean {
+    return (columnsOf(table) as readonly string[]).includes(column);
+  }
 
   insert(table: TrackedTable, values: Row): number {
     const row = pick(table, values);
+    if (this.has(table, 'uid') && row.uid === null) row.uid = uidFor(this.db, table, row);
+    if (this.has(table, 'created_by')) {
+      row.created_by = this.author;
+      row.changed_by = this.author;
+      row.changed_at = new Date().toISOString();
+    }
     const id = insertRow(this.db, table, row);
     const change = { table, id, before: null, after: row };
     this.changes.push(change);
@@ -90,6 +112,10 @@ export class ChangeRecorder {
     const before = selectRow(this.db, table, id);
     if (!before) throw new Error(`${table} ${id} does not exist`);
     const after = { ...before, ...pick(table, { ...before, ...patch }) };
+    if (this.has(table, 'changed_by') && Object.keys(patch).some((k) => !STAMPED.has(k) && patch[k] !== before[k])) {
+      after.changed_by = this.author;
+      after.changed_at = new Date().toISOString();
+    }
     updateRow(this.db, table, id, after);
     const change = { table, id, before, after };
     this.changes.push(change);
@@ -173,11 +199,13 @@ const RESTORED: Partial<Record<TrackedTable, string>> = {
  * refused whole instead of cascading that away unrecorded (or failing on a foreign key).
  */
 export class ReplayConflictError extends Error {
-  constructor(table: TrackedTable, what: string, direction: 'remove' | 'restore' = 'remove') {
+  constructor(table: TrackedTable, what: string, direction: 'remove' | 'restore' | 'overwrite' = 'remove') {
     super(
       direction === 'remove'
         ? `it would remove ${NOUNS[table] ?? 'a tag'} that ${what} made since still uses; undo or remove that first`
-        : `it would bring back ${RESTORED[table] ?? 'a tag'} whose ${what.replace(/^its /, '')} was removed since; undo or redo that first`,
+        : direction === 'overwrite'
+          ? `${RESTORED[table] ?? 'a tag'} it touched was changed since${what ? ` by ${what}` : ''}; it would overwrite that change, so edit it instead`
+          : `it would bring back ${RESTORED[table] ?? 'a tag'} whose ${what.replace(/^its /, '')} was removed since; undo or redo that first`,
     );
     this.name = 'ReplayConflictError';
   }
@@ -195,7 +223,14 @@ function requireParents(db: DB, table: TrackedTable, row: Row): void {
 function setRow(db: DB, table: TrackedTable, id: number, image: Row | null): void {
   // An image recorded before a migration added a column lacks it: that column was empty then.
   const row = image === null ? null : pick(table, image);
-  const exists = stmt(db, `SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
+  const hasUid = (columnsOf(table) as readonly string[]).includes('uid');
+  const found = stmt(db, `SELECT ${hasUid ? 'uid' : 'NULL'} AS replay_uid FROM ${table} WHERE id = ?`).get(id) as { replay_uid: string | number | null } | undefined;
+  const exists = found !== undefined;
+  if (hasUid && row !== null && exists) {
+    // The id is another row's now (one a teammate made, after this one was deleted here): refuse.
+    if (row.uid !== null && found.replay_uid !== null && row.uid !== found.replay_uid) throw new ReplayConflictError(table, 'its place', 'restore');
+    if (row.uid === null) row.uid = found.replay_uid;
+  }
   if (row === null) {
     if (!exists) return;
     for (const ref of REFERENCES[table] ?? []) {
@@ -211,14 +246,33 @@ function setRow(db: DB, table: TrackedTable, id: number, image: Row | null): voi
   }
 }
 
+/**
+ * A row the step leaves must still be as the step left it (a teammate's later change, pulled into
+ * this library, or a step in another history): otherwise replaying would overwrite that change.
+ */
+function requireUnchanged(db: DB, table: TrackedTable, id: number, expected: Row | null): void {
+  if (expected === null) return;
+  const current = selectRow(db, table, id);
+  if (current === null) return;
+  const want = pick(table, expected);
+  for (const c of columnsOf(table)) {
+    if (STAMPED.has(c) || want[c] === current[c]) continue;
+    throw new ReplayConflictError(table, typeof current.changed_by === 'string' ? current.changed_by : '', 'overwrite');
+  }
+}
+
 /** Replays changes backwards to their before images (undo) or forwards to their after images (redo). */
 export function replay(db: DB, changes: readonly Change[], direction: 'undo' | 'redo'): void {
   if (direction === 'undo') {
     for (let i = changes.length - 1; i >= 0; i--) {
       const c = changes[i]!;
+      requireUnchanged(db, c.table, c.id, c.after);
       setRow(db, c.table, c.id, c.before);
     }
   } else {
-    for (const c of changes) setRow(db, c.table, c.id, c.after);
+    for (const c of changes) {
+      requireUnchanged(db, c.table, c.id, c.before);
+      setRow(db, c.table, c.id, c.after);
+    }
   }
 }

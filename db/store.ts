@@ -11,6 +11,7 @@ import { OperationRepo } from './repos/operations';
 import { SettingsRepo } from './repos/settings';
 import { SourceRepo } from './repos/sources';
 import { SuggestionRepo } from './repos/suggestions';
+import { SyncRepo } from './sync';
 
 export type { NewDocument } from './repos/documents';
 export type { OperationRow } from './repos/operations';
@@ -33,6 +34,7 @@ export class Store {
   readonly cases: CaseRepo;
   readonly claimGroups: ClaimGroupRepo;
   readonly hypotheses: HypothesisRepo;
+  readonly sync: SyncRepo;
 
   constructor(readonly db: DB) {
     this.documents = new DocumentRepo(db);
@@ -47,5 +49,6 @@ export class Store {
     this.cases = new CaseRepo(db);
     this.claimGroups = new ClaimGroupRepo(db);
     this.hypotheses = new HypothesisRepo(db);
+    this.sync = new SyncRepo(db);
   }
 }

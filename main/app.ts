@@ -7,9 +7,24 @@ import type { Client, Handlers } from '../common/api';
 import { ClaimscopeError } from '../common/errors';
 import { METHOD_NAMES, type MethodName } from '../common/methods';
 import type { DB } from '../db/open';
+import { WorkspaceSync } from './sync/client';
+import type { WorkspaceStatus } from '../common/workspace';
+
+export interface WorkspaceOptions {
+  /** Keep the workspace live (LISTEN, push as soon as the analyst writes): the app and the web host. */
+  liveWorkspace?: boolean;
+  /** The stored connection's password (the app's keychain); else CLAIMSCOPE_PG_URL, PGPASSWORD, ~/.pgpass. */
+  workspacePassword?: () => string | undefined;
+  /** Keeps a password given with a connection string (the app: in the keychain). */
+  rememberWorkspacePassword?: (password: string | undefined) => void;
+  /** Told of every status change (the app forwards it to the window). */
+  onWorkspaceStatus?: (status: WorkspaceStatus) => void;
+}
 
 export interface App {
   db: DB;
+  /** The library's link to its team workspace (idle when it is in none). */
+  workspace: WorkspaceSync;
   service: Handlers;
   /** The transports' entry: any method name, any input, validated by the router. */
   dispatch: Dispatch;
@@ -32,19 +47,37 @@ export function localClient(dispatch: Dispatch): Client {
 }
 
 /** Opens the database and wires service and router: what every transport starts with. */
-export function openApp(dbPath: string, options: OpenOptions & ServiceOptions & { warmAssistant?: boolean } = {}): App {
+export function openApp(dbPath: string, options: OpenOptions & ServiceOptions & WorkspaceOptions & { warmAssistant?: boolean } = {}): App {
   const db = openDatabase(dbPath, options);
   const assistant = options.assistant ?? new AssistantWorker();
   // The app and the web host start the assistant's worker at once, so its first answer is quick.
   if (options.warmAssistant) assistant.warm();
-  const service = createService(db, { ...options, assistant });
+  const workspace = new WorkspaceSync(db, {
+    ...(options.workspacePassword ? { password: options.workspacePassword } : {}),
+    ...(options.onWorkspaceStatus ? { onStatus: options.onWorkspaceStatus } : {}),
+  });
+  const link = {
+    status: () => workspace.status(),
+    connect: async (url: string) => {
+      const r = await workspace.connect(url);
+      options.rememberWorkspacePassword?.(r.password);
+      if (options.liveWorkspace) await workspace.start();
+      return workspace.status();
+    },
+    sync: () => workspace.syncNow(),
+    leave: () => workspace.leave(),
+  };
+  if (options.liveWorkspace) void workspace.start();
+  const service = createService(db, { ...options, assistant, workspace: link });
   const dispatch = createRouter(service, undefined, { databasePath: path.resolve(dbPath) });
   return {
     db,
+    workspace,
     service,
     dispatch,
     client: localClient(dispatch),
     close: () => {
+      void workspace.stop();
       assistant.close();
       if (db.open) db.close();
     },

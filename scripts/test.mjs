@@ -27,6 +27,9 @@ function ensureDebianPackages() {
   const chromium = process.env.CLAIMSCOPE_CHROMIUM || '/usr/bin/chromium';
   if (!fs.existsSync(chromium)) wanted.push('chromium');
   if (!haveCommand('pdftotext')) wanted.push('poppler-utils');
+  const pgRoot = '/usr/lib/postgresql';
+  const pgVersions = fs.existsSync(pgRoot) ? fs.readdirSync(pgRoot) : [];
+  if (!pgVersions.some((v) => fs.existsSync(path.join(pgRoot, v, 'bin', 'initdb')))) wanted.push('postgresql');
   if (wanted.length === 0) return;
   const isRoot = process.getuid?.() === 0;
   if (!haveCommand('apt-get') || !isRoot) {

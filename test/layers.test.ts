@@ -13,10 +13,12 @@ const ALLOWED: Record<string, readonly string[]> = {
   assist: ['common'],
   'main/core': ['common'],
   'main/service': ['common', 'db', 'assist', 'main/core'],
+  // The team workspace's link to PostgreSQL: nothing but the wiring and the CLI know it exists.
+  'main/sync': ['common', 'db'],
   // main/app.ts, router.ts, paths.ts: the wiring every transport starts from.
-  main: ['common', 'db', 'main/service'],
+  main: ['common', 'db', 'main/service', 'main/sync'],
   'main/server': ['common', 'main'],
-  'main/cli': ['common', 'db', 'assist', 'main', 'main/core'],
+  'main/cli': ['common', 'db', 'assist', 'main', 'main/core', 'main/sync'],
   'main/electron': ['common', 'db', 'main', 'main/server'],
   preload: ['common'],
   renderer: ['common'],

@@ -6,6 +6,7 @@ import { updateToSchemaVersion4 } from './0004-settings-assessments';
 import { updateToSchemaVersion5 } from './0005-cases';
 import { updateToSchemaVersion6 } from './0006-changed-wording';
 import { updateToSchemaVersion7 } from './0007-case-evidence';
+import { updateToSchemaVersion8 } from './0008-workspace';
 
 export interface Migration {
   version: number;
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'cases', up: updateToSchemaVersion5 },
   { version: 6, name: 'changed-wording', up: updateToSchemaVersion6 },
   { version: 7, name: 'case-evidence', up: updateToSchemaVersion7 },
+  { version: 8, name: 'workspace', up: updateToSchemaVersion8 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

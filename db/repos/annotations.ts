@@ -20,6 +20,8 @@ export interface AnnotationRow {
   created_at: string;
   changed_from: string | null;
   changed_in_version: number | null;
+  created_by?: string | null;
+  changed_by?: string | null;
 }
 
 /** The one row mapper: a stored row, or a change's after image with its id. */
@@ -40,6 +42,8 @@ export function toAnnotation(r: AnnotationRow): Annotation {
     createdAt: r.created_at,
     changedFrom: r.changed_from ?? null,
     changedInVersion: r.changed_in_version ?? null,
+    ...(r.created_by ? { createdBy: r.created_by } : {}),
+    ...(r.changed_by ? { changedBy: r.changed_by } : {}),
   };
 }
 

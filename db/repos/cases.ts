@@ -1,5 +1,7 @@
 import type { CaseSummary } from '../../common/domain';
+import { randomUUID } from 'node:crypto';
 import { prepared, type DB } from '../connection';
+import { uidFor } from '../sync';
 
 // The cases table and case_documents: a named set of documents, in the analyst's order. A case and
 // its documents are filing, not evidence: written here, outside the operation log.
@@ -19,7 +21,7 @@ export class CaseRepo {
   constructor(private readonly db: DB) {}
 
   insert(name: string, createdAt: string): number {
-    return Number(prepared(this.db, 'INSERT INTO cases (name, created_at) VALUES (?, ?)').run(name, createdAt).lastInsertRowid);
+    return Number(prepared(this.db, 'INSERT INTO cases (name, created_at, uid) VALUES (?, ?, ?)').run(name, createdAt, randomUUID()).lastInsertRowid);
   }
 
   rename(id: number, name: string): void {
@@ -65,7 +67,9 @@ export class CaseRepo {
   /** Adds a document at the end of the case; false when it was already there. */
   addDocument(caseId: number, documentId: number): boolean {
     const next = (prepared(this.db, 'SELECT coalesce(max(position), -1) + 1 FROM case_documents WHERE case_id = ?').pluck().get(caseId) as number) ?? 0;
-    return prepared(this.db, 'INSERT OR IGNORE INTO case_documents (case_id, document_id, position) VALUES (?, ?, ?)').run(caseId, documentId, next).changes > 0;
+    if (prepared(this.db, 'SELECT 1 FROM case_documents WHERE case_id = ? AND document_id = ?').get(caseId, documentId) !== undefined) return false;
+    const uid = uidFor(this.db, 'case_documents', { case_id: caseId, document_id: documentId });
+    return prepared(this.db, 'INSERT INTO case_documents (case_id, document_id, position, uid) VALUES (?, ?, ?, ?)').run(caseId, documentId, next, uid).changes > 0;
   }
 
   removeDocument(caseId: number, documentId: number): boolean {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Block, DocumentRecord, DocumentSummary, Metadata } from '../../common/domain';
 import { prepared, type DB } from '../connection';
+import { uidFor } from '../sync';
 
 /** The fingerprint of a document's text: sha256 of its UTF-8 bytes, hex. */
 export function textFingerprint(text: string): string {
@@ -80,9 +81,10 @@ export class DocumentRepo {
   insert(doc: NewDocument): number {
     const info = prepared(
       this.db,
-      `INSERT INTO documents (title, path, format, text, blocks, sha256, metadata, imported_at, version, previous_id, text_sha256, chars, origin)
-       VALUES (@title, @path, @format, @text, @blocks, @sha256, @metadata, @importedAt, @version, @previousId, @textSha256, @chars, @origin)`,
+      `INSERT INTO documents (title, path, format, text, blocks, sha256, metadata, imported_at, version, previous_id, text_sha256, chars, origin, uid)
+       VALUES (@title, @path, @format, @text, @blocks, @sha256, @metadata, @importedAt, @version, @previousId, @textSha256, @chars, @origin, @uid)`,
     ).run({
+      uid: uidFor(this.db, 'documents', { sha256: doc.sha256 }),
       title: doc.title,
       path: doc.path,
       format: doc.format,

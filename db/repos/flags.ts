@@ -9,11 +9,17 @@ interface FlagRow {
   explanation: string;
   status: Flag['status'];
   note: string;
+  created_by?: string | null;
+  changed_by?: string | null;
 }
 
 /** The one row mapper: a flag row with its member ids. */
 function toFlag(r: FlagRow, memberIds: number[]): Flag {
-  return { id: r.id, documentId: r.document_id, explanation: r.explanation, status: r.status, note: r.note, memberIds };
+  return {
+    id: r.id, documentId: r.document_id, explanation: r.explanation, status: r.status, note: r.note, memberIds,
+    ...(r.created_by ? { createdBy: r.created_by } : {}),
+    ...(r.changed_by ? { changedBy: r.changed_by } : {}),
+  };
 }
 
 export interface Membership {
@@ -26,7 +32,7 @@ export class FlagRepo {
   constructor(private readonly db: DB) {}
 
   listForDocument(documentId: number): Flag[] {
-    const flags = prepared(this.db, 'SELECT id, document_id, explanation, status, note FROM flags WHERE document_id = ? ORDER BY id').all(documentId) as FlagRow[];
+    const flags = prepared(this.db, 'SELECT id, document_id, explanation, status, note, created_by, changed_by FROM flags WHERE document_id = ? ORDER BY id').all(documentId) as FlagRow[];
     const members = prepared(
       this.db,
       `SELECT m.flag_id, m.annotation_id FROM flag_members m JOIN flags f ON f.id = m.flag_id WHERE f.document_id = ? ORDER BY m.id`,
@@ -41,7 +47,7 @@ export class FlagRepo {
   }
 
   get(id: number): Flag | null {
-    const r = prepared(this.db, 'SELECT id, document_id, explanation, status, note FROM flags WHERE id = ?').get(id) as FlagRow | undefined;
+    const r = prepared(this.db, 'SELECT id, document_id, explanation, status, note, created_by, changed_by FROM flags WHERE id = ?').get(id) as FlagRow | undefined;
     return r ? toFlag(r, this.members(id).map((m) => m.annotationId)) : null;
   }
 

@@ -7,6 +7,7 @@ import { Store } from '../../db/store';
 import type { ImportOptions } from '../core/import';
 import type { AssistantWorker } from './assistant';
 import type { ImportLimits } from './importer';
+import type { WorkspaceLink } from '../../common/workspace';
 
 export interface ServiceOptions {
   import?: ImportOptions;
@@ -16,6 +17,8 @@ export interface ServiceOptions {
   assistant?: AssistantWorker;
   /** Renders report HTML to PDF (Electron's printToPDF in the app); default: headless Chromium. */
   renderPdf?: (html: string) => Promise<Uint8Array>;
+  /** The team workspace's link (main/sync through the wiring); without it the workspace methods say so. */
+  workspace?: WorkspaceLink;
 }
 
 /** What every handler works with: the database, its store, and one way to make undoable writes. */
@@ -35,11 +38,12 @@ export class ServiceContext {
    */
   write<T>(documentId: number | null, label: string, fn: (rec: ChangeRecorder) => T): { value: T; changes: ChangeSet } {
     const run = this.db.transaction(() => {
+      this.store.sync.nextTransaction(label);
       const rec = new ChangeRecorder(this.db, (c) => {
         if (c.table === 'annotations' && c.after) {
           this.store.annotations.noteLength(Number(c.after.document_id), Number(c.after.end_offset) - Number(c.after.start_offset));
         }
-      });
+      }, this.author());
       const value = fn(rec);
       // Within the transaction too: a later step of this write may look up overlaps.
       if (rec.changes.length > 0) this.store.operations.record(documentId, label, rec.changes);
@@ -54,7 +58,8 @@ export class ServiceContext {
    */
   writeCase<T>(caseId: number, label: string, fn: (rec: ChangeRecorder) => T): { value: T; changes: ChangeSet } {
     const run = this.db.transaction(() => {
-      const rec = new ChangeRecorder(this.db);
+      this.store.sync.nextTransaction(label);
+      const rec = new ChangeRecorder(this.db, undefined, this.author());
       const value = fn(rec);
       if (rec.changes.length > 0) this.store.operations.record(null, label, rec.changes, caseId);
       const changes = toChangeSet(this.store, null, rec.changes);
@@ -64,8 +69,18 @@ export class ServiceContext {
   }
 
   /** Runs `fn` in an IMMEDIATE transaction without recording an undoable operation. */
-  transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+  transaction<T>(fn: () => T, label = ''): T {
+    return this.db
+      .transaction(() => {
+        this.store.sync.nextTransaction(label);
+        return fn();
+      })
+      .immediate();
+  }
+
+  /** Who writes: the analyst's name in the workspace when this library is in one, else the name in settings. */
+  author(): string {
+    return this.store.sync.meta().member ?? this.store.settings.all().analystName;
   }
 
   requireText(documentId: number): string {

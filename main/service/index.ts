@@ -14,6 +14,7 @@ import { suggestionHandlers, SuggestionRunner } from './suggestions';
 import { versionHandlers } from './versions';
 import { historyHandlers } from './history';
 import { AssistantWorker } from './assistant';
+import { workspaceHandlers } from './workspace';
 
 export { ServiceContext, type ServiceOptions } from './context';
 
@@ -34,5 +35,6 @@ export function createService(db: DB, options: ServiceOptions = {}): Handlers {
     ...caseHandlers(ctx, assistant),
     ...caseExportHandlers(ctx, caseHandlers(ctx, assistant)),
     ...suggestionHandlers(ctx, new SuggestionRunner(ctx, assistant)),
+    ...workspaceHandlers(ctx),
   };
 }
