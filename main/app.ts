@@ -68,7 +68,7 @@ export function openApp(dbPath: string, options: OpenOptions & ServiceOptions & 
     leave: () => workspace.leave(),
   };
   if (options.liveWorkspace) void workspace.start();
-  const service = createService(db, { ...options, assistant, workspace: link });
+  const service = createService(db, { ...options, assistant, workspace: link, afterWrite: () => workspace.kick() });
   const dispatch = createRouter(service, undefined, { databasePath: path.resolve(dbPath) });
   return {
     db,

@@ -8,6 +8,7 @@ import { importCommand, listCommand } from './documents';
 import { exportCommand, importAnnotationsCommand } from './exports';
 import { settingsCommand } from './settings';
 import { annotateCommand, suggestCommand } from './suggest';
+import { syncCommand, workspaceCommand } from './workspace';
 
 // The same service from a terminal. Output is JSON on stdout; errors are one line on stderr
 // (exit 1); bad usage exits 2. Each command lives in its own file and is registered here.
@@ -22,6 +23,8 @@ const COMMANDS: Record<string, Command> = {
   annotate: annotateCommand,
   settings: settingsCommand,
   case: caseCommand,
+  workspace: workspaceCommand,
+  sync: syncCommand,
 };
 
 function usage(): string {
@@ -66,7 +69,10 @@ export async function runCli(argv: string[]): Promise<number> {
     console.error(`claimscope: ${oneLine(err)}`);
     return 1;
   } finally {
-    app?.close();
+    if (app) {
+      await app.workspace.stop();
+      app.close();
+    }
   }
 }
 

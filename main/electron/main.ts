@@ -7,6 +7,7 @@ import { describeDamage, type DamageReport } from '../../db/open';
 import { oneLine, openApp, type App } from '../app';
 import { DB_FILE_NAME } from '../paths';
 import { buildMenu } from './menu';
+import { workspaceKeychain } from './keychain';
 import { printHtmlToPdf } from './pdf';
 import { createMainWindow, denyPermissions, hardenContents, isTrustedSender, registerAppScheme, serveRenderer } from './window';
 
@@ -66,7 +67,16 @@ function filesFromArgv(argv: string[]): string[] {
 function start(): void {
   const dbPath = process.env.CLAIMSCOPE_DB || path.join(app.getPath('userData'), DB_FILE_NAME);
   try {
-    claimscope = openApp(dbPath, { nativeBinding: electronNativeBinding(), renderPdf: printHtmlToPdf, warmAssistant: true, onDamaged: (r) => (damaged = r) });
+    const keychain = workspaceKeychain(path.join(path.dirname(dbPath), 'workspace-password.bin'));
+    claimscope = openApp(dbPath, {
+      nativeBinding: electronNativeBinding(),
+      renderPdf: printHtmlToPdf,
+      warmAssistant: true,
+      onDamaged: (r) => (damaged = r),
+      liveWorkspace: true,
+      workspacePassword: keychain.get,
+      rememberWorkspacePassword: keychain.set,
+    });
   } catch (err) {
     dialog.showErrorBox('Claimscope cannot open its database', `${dbPath}: ${oneLine(err)}`);
     app.exit(1);

@@ -20,7 +20,8 @@ async function main(): Promise<void> {
   const secret = secretFrom(process.env);
   // CLAIMSCOPE_IMPORT_TIMEOUT_MS: a shorter limit for one import (the tests' hostile files).
   const timeoutMs = Number(process.env.CLAIMSCOPE_IMPORT_TIMEOUT_MS) || undefined;
-  const app = openApp(dbPath, { warmAssistant: true, importLimits: { timeoutMs } });
+  // The workspace stays live while the page is open: others' changes arrive within about a second.
+  const app = openApp(dbPath, { warmAssistant: true, importLimits: { timeoutMs }, liveWorkspace: true });
   const server = await startServer({
     dispatch: app.dispatch,
     staticDir: path.join(__dirname, '..', 'renderer'),

@@ -19,6 +19,8 @@ export interface ServiceOptions {
   renderPdf?: (html: string) => Promise<Uint8Array>;
   /** The team workspace's link (main/sync through the wiring); without it the workspace methods say so. */
   workspace?: WorkspaceLink;
+  /** Told after each write transaction commits (the workspace pushes it at once). */
+  afterWrite?: () => void;
 }
 
 /** What every handler works with: the database, its store, and one way to make undoable writes. */
@@ -49,7 +51,7 @@ export class ServiceContext {
       if (rec.changes.length > 0) this.store.operations.record(documentId, label, rec.changes);
       return { value, changes: toChangeSet(this.store, documentId, rec.changes) };
     });
-    return run.immediate();
+    return this.committed(run.immediate());
   }
 
   /**
@@ -65,17 +67,24 @@ export class ServiceContext {
       const changes = toChangeSet(this.store, null, rec.changes);
       return { value, changes: { ...changes, claimGroups: changes.claimGroups ?? { upserted: [], removed: [] }, caseHistory: this.store.operations.caseHistory(caseId) } };
     });
-    return run.immediate();
+    return this.committed(run.immediate());
   }
 
   /** Runs `fn` in an IMMEDIATE transaction without recording an undoable operation. */
   transaction<T>(fn: () => T, label = ''): T {
-    return this.db
-      .transaction(() => {
-        this.store.sync.nextTransaction(label);
-        return fn();
-      })
-      .immediate();
+    return this.committed(
+      this.db
+        .transaction(() => {
+          this.store.sync.nextTransaction(label);
+          return fn();
+        })
+        .immediate(),
+    );
+  }
+
+  private committed<T>(value: T): T {
+    this.options.afterWrite?.();
+    return value;
   }
 
   /** Who writes: the analyst's name in the workspace when this library is in one, else the name in settings. */

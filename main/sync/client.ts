@@ -60,6 +60,7 @@ export class WorkspaceSync {
   private timer: NodeJS.Timeout | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
   private retryMs = 1000;
+  private kickPending = false;
   private givenPassword: string | undefined;
   private role: WorkspaceStatus['role'] = null;
 
@@ -257,13 +258,28 @@ export class WorkspaceSync {
   async start(): Promise<void> {
     if (this.repo.meta().url === null || this.live) return;
     this.live = true;
-    await this.syncNow().catch(() => {});
+    // Listen first, then sync: a push made between the two is never missed.
     await this.listen().catch(() => {});
+    await this.syncNow().catch(() => {});
+    let ticks = 0;
+    const heartbeat = Math.max(1, Math.round(10_000 / (this.options.pollMs ?? 250)));
     this.timer = setInterval(() => {
       if (!this.live || this.syncing || this.offline) return;
-      if (this.repo.waiting() > 0) void this.syncNow().catch(() => {});
+      // Every ten seconds a pull even with nothing announced (a notification lost with its connection).
+      if (++ticks % heartbeat === 0 || this.repo.waiting() > 0) void this.syncNow().catch(() => {});
     }, this.options.pollMs ?? 250);
     this.timer.unref?.();
+  }
+
+  /** A local write was committed: while live and reachable, push it now rather than at the next look. */
+  kick(): void {
+    if (!this.live || this.offline) return;
+    if (this.kickPending) return;
+    this.kickPending = true;
+    setImmediate(() => {
+      this.kickPending = false;
+      if (this.repo.waiting() > 0) void this.syncNow().catch(() => {});
+    });
   }
 
   private async listen(): Promise<void> {
@@ -296,8 +312,8 @@ export class WorkspaceSync {
       this.retryTimer = null;
       void (async () => {
         try {
-          await this.syncNow();
           await this.listen();
+          await this.syncNow();
         } catch {
           this.scheduleRetry();
         }

@@ -212,4 +212,38 @@ describe.skipIf(!available.ok)('team workspace on PostgreSQL', () => {
     await expect(direct('ana', `DELETE FROM claimscope.rows`)).rejects.toThrow(/permission denied/);
     expect((await direct('rita', 'SELECT count(*)::int AS n FROM claimscope.ops')).rows[0].n).toBeGreaterThan(0);
   }, 60_000);
+
+  it('cases and deletions travel: a case with its documents and claim group; a deleted document takes its tags everywhere, and a tag made on it meanwhile is refused and said so', async () => {
+    const ana = await analyst('ana');
+    const text = TEXT.replace('90', '93');
+    const doc = await importText(ana, 'case-a.txt', text);
+    const text2 = TEXT.replace('90', '94');
+    const doc2 = await importText(ana, 'case-b.txt', text2);
+    const c = (await ana.call('createCase', { name: `Call ${Date.now()}` })).case;
+    await ana.call('addToCase', { caseId: c.id, documentIds: [doc, doc2] });
+    const x = await tag(ana, doc, 'lasted 93 minutes', 'claim', text);
+    const y = await tag(ana, doc2, 'lasted 94 minutes', 'claim', text2);
+    await ana.call('createClaimGroup', { caseId: c.id, members: [{ annotationId: x, stance: 'states' }, { annotationId: y, stance: 'contradicts' }], label: 'length' });
+    await ana.sync.syncNow();
+
+    const carl = await analyst('carl');
+    const carlCase = (await carl.call('listCases', {})).cases.find((k: any) => k.name === c.name);
+    expect(carlCase.documentIds).toHaveLength(2);
+    const got = await carl.call('getCase', { id: carlCase.id });
+    expect(got.claimGroups).toMatchObject([{ label: 'length', members: [{ stance: 'states' }, { stance: 'contradicts' }] }]);
+    await converged(ana, carl);
+
+    // Carl tags the second document while Ana deletes it.
+    const carlDoc2 = idOf(carl, 'documents', uidOf(ana, 'documents', doc2));
+    await tag(carl, carlDoc2, 'At least five calls', 'claim', text2);
+    await ana.call('deleteDocument', { id: doc2 });
+    await ana.sync.syncNow();
+    await carl.sync.syncNow();
+    expect(carl.app.db.prepare('SELECT count(*) FROM documents WHERE id = ?').pluck().get(carlDoc2)).toBe(0);
+    expect(carl.app.db.prepare('SELECT count(*) FROM annotations WHERE document_id = ?').pluck().get(carlDoc2)).toBe(0);
+    const told = (await carl.call('listConflicts', {})).conflicts.find((k: any) => k.kind === 'missing_parent');
+    expect(told.message).toMatch(/^Your new tag was not kept: what it belongs to was deleted by ana/);
+    await converged(ana, carl);
+    expect((await cluster.admin(`SELECT count(*)::int AS n FROM claimscope.rows WHERE tbl = 'annotations' AND NOT deleted AND data->>'document_id' = $1`, [uidOf(ana, 'documents', doc)])).rows[0].n).toBe(1);
+  }, 60_000);
 });
