@@ -25,6 +25,7 @@ import { seedDatabase } from './seed';
 import { serviceTags } from './service';
 import { largeBench } from './large';
 import { caseFigures } from './cases';
+import { arrivalPercentiles, workspaceFigures } from './workspace';
 import { matrixFigures, seedCase, type MatrixFigures } from './matrix';
 import { median, percentile, table, type Row } from './stats';
 
@@ -150,6 +151,11 @@ async function main(): Promise<void> {
   const cases = caseFigures(Math.min(runs, 3), size.name !== 'full');
   if (!cases) notes.push('case_20x50kb_ms: no evaluation texts in assist/eval/data to build the case from');
 
+  // The team workspace on a throwaway PostgreSQL (issue 15): bench/workspace.ts.
+  log('the team workspace on PostgreSQL…');
+  const workspace = await workspaceFigures(args.small === true, notes);
+  const arrival = arrivalPercentiles(workspace?.arrivalMs ?? []);
+
   // Tagging through the service alone: its time and the size of its answer.
   const service = await serviceTags(dbPath, seeded, tagCount);
 
@@ -246,12 +252,17 @@ async function main(): Promise<void> {
     matrix_open_ms: matrix?.openMs ?? null,
     matrix_filter_p50_ms: matrix?.filterMs.length ? percentile(matrix.filterMs, 50) : null,
     matrix_filter_p95_ms: matrix?.filterMs.length ? percentile(matrix.filterMs, 95) : null,
+    workspace_operations: workspace?.operations ?? 0,
+    workspace_push_ops_per_s: workspace ? Math.round(workspace.pushPerSecond) : null,
+    workspace_pull_ops_per_s: workspace ? Math.round(workspace.pullPerSecond) : null,
+    workspace_arrival_p50_ms: arrival.p50,
+    workspace_arrival_p95_ms: arrival.p95,
     insert_10k_annotations_ms: m(db.insert),
     load_10k_annotations_ms: m(db.load),
     db_rows: dbRows,
     renderer_heap_mb: Number.isNaN(heap) ? null : heap,
     highlights_in_view: scrolled.map((s) => s.highlights),
-    samples: { service_tag: service.ms, open: openTotals, bare, tag_work: tagRun.work, tag_visible: tagRun.visible, tag_roundtrip: tagRun.roundtrip, export_html: exportTimes, suggest: suggestTimes, case_suggestions: cases?.ms ?? [], matrix_filter: matrix?.filterMs ?? [], insert: db.insert, load: db.load },
+    samples: { service_tag: service.ms, open: openTotals, bare, tag_work: tagRun.work, tag_visible: tagRun.visible, tag_roundtrip: tagRun.roundtrip, export_html: exportTimes, suggest: suggestTimes, case_suggestions: cases?.ms ?? [], matrix_filter: matrix?.filterMs ?? [], workspace_arrival: workspace?.arrivalMs ?? [], insert: db.insert, load: db.load },
     notes,
     machine: { cpus: os.cpus().length, load_average_start: loadBefore, load_average_end: os.loadavg()[0]! },
     seconds: (performance.now() - started) / 1000,
@@ -302,6 +313,10 @@ async function main(): Promise<void> {
     { name: `case matrix open, ${result.matrix_groups} groups`, unit: 'ms', min: null, median: result.matrix_open_ms, max: null },
     { name: 'case matrix filter p50', unit: 'ms', ...pct(result.samples.matrix_filter, 50) },
     { name: 'case matrix filter p95', unit: 'ms', ...pct(result.samples.matrix_filter, 95, 50) },
+    { name: `workspace push (${result.workspace_operations} ops)`, unit: 'ops/s', min: null, median: result.workspace_push_ops_per_s, max: null },
+    { name: 'workspace pull', unit: 'ops/s', min: null, median: result.workspace_pull_ops_per_s, max: null },
+    { name: 'workspace tag arrival p50', unit: 'ms', ...pct(result.samples.workspace_arrival, 50) },
+    { name: 'workspace tag arrival p95', unit: 'ms', ...pct(result.samples.workspace_arrival, 95, 1000) },
     { name: 'HTML export', unit: 'ms', ...span(exportTimes, 1000) },
     { name: `insert ${dbRows.toLocaleString('en')} annotations`, unit: 'ms', ...span(db.insert, 100) },
     { name: `load ${dbRows.toLocaleString('en')} annotations`, unit: 'ms', ...span(db.load) },

@@ -104,7 +104,11 @@ export class ServerStore {
     return out;
   }
 
-  /** Pushes operations in order; one transaction, one savepoint per operation. */
+  /**
+   * Pushes operations in order, in one transaction: all of them in a few statements; when the
+   * database refuses the lot (a role's limit, raised by its trigger or row-level security), again
+   * one by one, each in its own savepoint, so only the refused ones are dropped.
+   */
   async push(ops: readonly WireOp[], me: string): Promise<PushResult> {
     const result: PushResult = { acknowledged: [], refused: [], conflicts: 0 };
     if (ops.length === 0) return result;
@@ -114,23 +118,33 @@ export class ServerStore {
       await c.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK]);
       const known = await c.query(`SELECT uid, seq FROM ${SCHEMA}.ops WHERE uid = ANY($1::text[])`, [ops.map((o) => o.uid)]);
       const seen = new Map((known.rows as Array<{ uid: string; seq: string }>).map((r) => [r.uid, Number(r.seq)]));
+      // A retried push: what the server has is acknowledged again, never applied twice.
       for (const op of ops) {
         const already = seen.get(op.uid);
-        if (already !== undefined) {
-          // A retried push: the server has it; it is never applied twice.
-          result.acknowledged.push({ uid: op.uid, seq: already });
-          continue;
-        }
-        await c.query('SAVEPOINT op');
+        if (already !== undefined) result.acknowledged.push({ uid: op.uid, seq: already });
+      }
+      const fresh = ops.filter((o) => !seen.has(o.uid));
+      if (fresh.length) {
+        await c.query('SAVEPOINT batch');
         try {
-          const n = await this.applyOp(op, me);
-          await c.query('RELEASE SAVEPOINT op');
-          result.acknowledged.push({ uid: op.uid, seq: n.seq });
-          result.conflicts += n.conflicts;
+          const r = await this.applyBatch(fresh, me);
+          result.acknowledged.push(...r.acknowledged);
+          result.conflicts += r.conflicts;
         } catch (err) {
-          await c.query('ROLLBACK TO SAVEPOINT op');
+          await c.query('ROLLBACK TO SAVEPOINT batch');
           if (!isPermissionError(err)) throw err;
-          result.refused.push({ uid: op.uid, reason: (err as Error).message.split('\n')[0]!, changes: op.changes });
+          for (const op of fresh) {
+            await c.query('SAVEPOINT op');
+            try {
+              const r = await this.applyBatch([op], me);
+              result.acknowledged.push(...r.acknowledged);
+              result.conflicts += r.conflicts;
+            } catch (e) {
+              await c.query('ROLLBACK TO SAVEPOINT op');
+              if (!isPermissionError(e)) throw e;
+              result.refused.push({ uid: op.uid, reason: (e as Error).message.split('\n')[0]!, changes: op.changes });
+            }
+          }
         }
       }
       if (result.acknowledged.length) await c.query(`SELECT pg_notify('${CHANNEL}', (SELECT coalesce(max(seq), 0)::text FROM ${SCHEMA}.ops))`);
@@ -139,7 +153,72 @@ export class ServerStore {
       await c.query('ROLLBACK').catch(() => {});
       throw err;
     }
+    result.acknowledged.sort((a, b) => a.seq - b.seq);
     return result;
+  }
+
+  /** Decides operations in order against the rows as they stand, then writes them in a few statements. */
+  private async applyBatch(ops: readonly WireOp[], me: string): Promise<{ acknowledged: Array<{ uid: string; seq: number }>; conflicts: number }> {
+    const rows = await this.loadRows(ops.flatMap((o) => o.changes));
+    const seqs = (await this.client.query(`SELECT nextval('${SCHEMA}.op_seq') AS s FROM generate_series(1, $1::int)`, [ops.length])).rows.map((r: { s: string }) => Number(r.s));
+    seqs.sort((a, b) => a - b);
+    const rowSeq = new Map<string, number>();
+    const opRows: Array<{ seq: number; op: WireOp; applied: AppliedRow[] }> = [];
+    const conflicts: Array<Decided['conflicts'][number] & { seq: number }> = [];
+    const now = new Date().toISOString();
+    ops.forEach((op, i) => {
+      const seq = seqs[i]!;
+      const decided = decide(op, rows, me, now);
+      for (const k of decided.touched) rowSeq.set(k, seq);
+      for (const cf of decided.conflicts) conflicts.push({ seq, ...cf });
+      opRows.push({ seq, op, applied: decided.applied });
+    });
+    await this.client.query(
+      `INSERT INTO ${SCHEMA}.ops (seq, uid, label, client_at, changes, applied)
+       SELECT s, u, l, a, c::jsonb, p::jsonb FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS v(s, u, l, a, c, p)`,
+      [
+        opRows.map((o) => o.seq),
+        opRows.map((o) => o.op.uid),
+        opRows.map((o) => o.op.label),
+        opRows.map((o) => o.op.at),
+        opRows.map((o) => JSON.stringify(o.op.changes)),
+        opRows.map((o) => JSON.stringify(o.applied)),
+      ],
+    );
+    const dirty = [...rows.entries()].filter(([, r]) => r.dirty);
+    if (dirty.length) {
+      await this.client.query(
+        `INSERT INTO ${SCHEMA}.rows (tbl, uid, data, deleted, seq, fields)
+         SELECT t, u, d::jsonb, x, s, f::jsonb FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[], $5::bigint[], $6::text[]) AS v(t, u, d, x, s, f)
+         ON CONFLICT (tbl, uid) DO UPDATE SET data = excluded.data, deleted = excluded.deleted, seq = excluded.seq, author = session_user, fields = excluded.fields`,
+        [
+          dirty.map(([k]) => k.split('\u0000')[0]!),
+          dirty.map(([k]) => k.split('\u0000')[1]!),
+          dirty.map(([, r]) => JSON.stringify(r.data)),
+          dirty.map(([, r]) => r.deleted),
+          dirty.map(([k]) => rowSeq.get(k) ?? seqs[seqs.length - 1]!),
+          dirty.map(([, r]) => JSON.stringify(r.fields)),
+        ],
+      );
+    }
+    if (conflicts.length) {
+      await this.client.query(
+        `INSERT INTO ${SCHEMA}.conflicts (seq, tbl, uid, kind, field, kept, lost, winner, loser)
+         SELECT s, t, u, k, f, kp::jsonb, l::jsonb, w, lo FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[]) AS v(s, t, u, k, f, kp, l, w, lo)`,
+        [
+          conflicts.map((x) => x.seq),
+          conflicts.map((x) => x.t),
+          conflicts.map((x) => x.u),
+          conflicts.map((x) => x.kind),
+          conflicts.map((x) => x.field),
+          conflicts.map((x) => JSON.stringify(x.kept ?? null)),
+          conflicts.map((x) => JSON.stringify(x.lost ?? null)),
+          conflicts.map((x) => x.winner),
+          conflicts.map((x) => x.loser),
+        ],
+      );
+    }
+    return { acknowledged: opRows.map((o) => ({ uid: o.op.uid, seq: o.seq })), conflicts: conflicts.length };
   }
 
   private async loadRows(changes: readonly WireChange[]): Promise<Map<string, ServerRow>> {
@@ -167,132 +246,6 @@ export class ServerStore {
       out.set(key(row.tbl, row.uid), { data: row.data, deleted: row.deleted, author: row.author, fields: row.fields });
     }
     return out;
-  }
-
-  private async applyOp(op: WireOp, me: string): Promise<{ seq: number; conflicts: number }> {
-    const rows = await this.loadRows(op.changes);
-    const applied: AppliedRow[] = [];
-    const conflicts: Array<{ t: SyncTable; u: string; kind: ConflictKind; field: string | null; kept: unknown; lost: unknown; winner: string; loser: string }> = [];
-    const now = new Date().toISOString();
-    const touched = new Map<string, { t: SyncTable; u: string }>();
-
-    for (const ch of op.changes) {
-      const k = key(ch.t, ch.u);
-      const current = rows.get(k);
-      const live = current !== undefined && !current.deleted;
-      touched.set(k, { t: ch.t, u: ch.u });
-      if (ch.a === null) {
-        if (live) {
-          current.deleted = true;
-          current.author = me;
-          current.dirty = true;
-        }
-        continue;
-      }
-      // Every row it points at must stand on the server.
-      const refs = (SYNC_TABLES[ch.t] as { refs: Record<string, string> }).refs;
-      let orphanOf: ServerRow | null | undefined;
-      for (const [col, parent] of Object.entries(refs)) {
-        const v = ch.a[col];
-        if (typeof v !== 'string') continue;
-        const p = rows.get(key(parent, v));
-        if (!p || p.deleted) {
-          orphanOf = p ?? null;
-          break;
-        }
-      }
-      if (orphanOf !== undefined) {
-        conflicts.push({ t: ch.t, u: ch.u, kind: 'missing_parent', field: null, kept: null, lost: null, winner: orphanOf?.author ?? me, loser: me });
-        if (live) {
-          current.deleted = true;
-          current.dirty = true;
-        }
-        continue;
-      }
-      if (ch.b !== null && !live) {
-        // An edit of something another analyst deleted: nothing comes back, and they are told.
-        const field = Object.keys(ch.a).find((f) => !STAMPS.has(f) && ch.a![f] !== ch.b![f]) ?? null;
-        conflicts.push({ t: ch.t, u: ch.u, kind: 'edit_of_deleted', field, kept: null, lost: field ? ch.a[field] : null, winner: current?.author ?? me, loser: me });
-        continue;
-      }
-      if (!live) {
-        // A creation (or this analyst's undo bringing back what they deleted).
-        const data: WireRow = { ...ch.a };
-        if (authored.has(ch.t)) {
-          data.created_by = current?.data.created_by ?? me;
-          data.changed_by = me;
-          data.changed_at = now;
-        }
-        const fields: Record<string, string> = {};
-        for (const f of Object.keys(data)) fields[f] = me;
-        rows.set(k, { data, deleted: false, author: me, fields, dirty: true });
-        continue;
-      }
-      // A change of a standing row (or the same row made by two analysts): field by field.
-      let changed = false;
-      for (const f of Object.keys(ch.a)) {
-        if (STAMPS.has(f)) continue;
-        const mine = ch.a[f] ?? null;
-        const base = ch.b === null ? (current.data[f] ?? null) : (ch.b[f] ?? null);
-        if (ch.b !== null && mine === base) continue;
-        const theirs = current.data[f] ?? null;
-        if (theirs === mine) continue;
-        if (theirs !== base || ch.b === null) {
-          conflicts.push({ t: ch.t, u: ch.u, kind: 'concurrent_edit', field: f, kept: mine, lost: theirs, winner: me, loser: current.fields[f] ?? current.author });
-        }
-        current.data = { ...current.data, [f]: mine };
-        current.fields = { ...current.fields, [f]: me };
-        changed = true;
-      }
-      if (changed) {
-        if (authored.has(ch.t)) current.data = { ...current.data, changed_by: me, changed_at: now };
-        current.author = me;
-        current.dirty = true;
-      }
-    }
-
-    const seq = Number((await this.client.query(`SELECT nextval('${SCHEMA}.op_seq') AS s`)).rows[0].s);
-    for (const { t, u } of touched.values()) {
-      const r = rows.get(key(t, u));
-      applied.push({ t, u, row: r && !r.deleted ? r.data : null });
-    }
-    await this.client.query(`INSERT INTO ${SCHEMA}.ops (seq, uid, label, client_at, changes, applied) VALUES ($1, $2, $3, $4, $5, $6)`, [
-      seq,
-      op.uid,
-      op.label,
-      op.at,
-      JSON.stringify(op.changes),
-      JSON.stringify(applied),
-    ]);
-    const dirty = [...rows.entries()].filter(([, r]) => r.dirty);
-    if (dirty.length) {
-      const tbls: string[] = [];
-      const uids: string[] = [];
-      const datas: string[] = [];
-      const deleted: boolean[] = [];
-      const fields: string[] = [];
-      for (const [k, r] of dirty) {
-        const [t, u] = k.split('\u0000') as [string, string];
-        tbls.push(t);
-        uids.push(u);
-        datas.push(JSON.stringify(r.data));
-        deleted.push(r.deleted);
-        fields.push(JSON.stringify(r.fields));
-      }
-      await this.client.query(
-        `INSERT INTO ${SCHEMA}.rows (tbl, uid, data, deleted, seq, fields)
-         SELECT t, u, d::jsonb, x, $6, f::jsonb FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[], $5::text[]) AS v(t, u, d, x, f)
-         ON CONFLICT (tbl, uid) DO UPDATE SET data = excluded.data, deleted = excluded.deleted, seq = excluded.seq, author = session_user, fields = excluded.fields`,
-        [tbls, uids, datas, deleted, fields, seq],
-      );
-    }
-    for (const cf of conflicts) {
-      await this.client.query(
-        `INSERT INTO ${SCHEMA}.conflicts (seq, tbl, uid, kind, field, kept, lost, winner, loser) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [seq, cf.t, cf.u, cf.kind, cf.field, JSON.stringify(cf.kept ?? null), JSON.stringify(cf.lost ?? null), cf.winner, cf.loser],
-      );
-    }
-    return { seq, conflicts: conflicts.length };
   }
 
   /** Operations after `after`, in order, with the conflicts decided in them. */
@@ -344,4 +297,103 @@ export class ServerStore {
       row: x.data && !x.deleted ? x.data : null,
     }));
   }
+}
+
+interface Decided {
+  applied: AppliedRow[];
+  /** The keys of the rows it wrote. */
+  touched: string[];
+  conflicts: Array<{ t: SyncTable; u: string; kind: ConflictKind; field: string | null; kept: unknown; lost: unknown; winner: string; loser: string }>;
+}
+
+/**
+ * One operation decided against the rows as they stand (the map is updated in place): creations,
+ * changes field by field (server order wins; the value that lost is a conflict), deletions; an edit
+ * of a deleted row, or a row whose parent is gone, is refused and said so. No I/O.
+ */
+function decide(op: WireOp, rows: Map<string, ServerRow>, me: string, now: string): Decided {
+  const conflicts: Decided['conflicts'] = [];
+  const touched = new Map<string, { t: SyncTable; u: string }>();
+
+  for (const ch of op.changes) {
+    const k = key(ch.t, ch.u);
+    const current = rows.get(k);
+    const live = current !== undefined && !current.deleted;
+    touched.set(k, { t: ch.t, u: ch.u });
+    if (ch.a === null) {
+      if (live) {
+        current.deleted = true;
+        current.author = me;
+        current.dirty = true;
+      }
+      continue;
+    }
+    // Every row it points at must stand on the server.
+    const refs = (SYNC_TABLES[ch.t] as { refs: Record<string, string> }).refs;
+    let orphanOf: ServerRow | null | undefined;
+    for (const [col, parent] of Object.entries(refs)) {
+      const v = ch.a[col];
+      if (typeof v !== 'string') continue;
+      const p = rows.get(key(parent, v));
+      if (!p || p.deleted) {
+        orphanOf = p ?? null;
+        break;
+      }
+    }
+    if (orphanOf !== undefined) {
+      conflicts.push({ t: ch.t, u: ch.u, kind: 'missing_parent', field: null, kept: null, lost: null, winner: orphanOf?.author ?? me, loser: me });
+      if (live) {
+        current.deleted = true;
+        current.dirty = true;
+      }
+      continue;
+    }
+    if (ch.b !== null && !live) {
+      // An edit of something another analyst deleted: nothing comes back, and they are told.
+      const field = Object.keys(ch.a).find((f) => !STAMPS.has(f) && ch.a![f] !== ch.b![f]) ?? null;
+      conflicts.push({ t: ch.t, u: ch.u, kind: 'edit_of_deleted', field, kept: null, lost: field ? ch.a[field] : null, winner: current?.author ?? me, loser: me });
+      continue;
+    }
+    if (!live) {
+      // A creation (or this analyst's undo bringing back what they deleted).
+      const data: WireRow = { ...ch.a };
+      if (authored.has(ch.t)) {
+        data.created_by = current?.data.created_by ?? me;
+        data.changed_by = me;
+        data.changed_at = now;
+      }
+      const fields: Record<string, string> = {};
+      for (const f of Object.keys(data)) fields[f] = me;
+      rows.set(k, { data, deleted: false, author: me, fields, dirty: true });
+      continue;
+    }
+    // A change of a standing row (or the same row made by two analysts): field by field.
+    let changed = false;
+    for (const f of Object.keys(ch.a)) {
+      if (STAMPS.has(f)) continue;
+      const mine = ch.a[f] ?? null;
+      const base = ch.b === null ? (current.data[f] ?? null) : (ch.b[f] ?? null);
+      if (ch.b !== null && mine === base) continue;
+      const theirs = current.data[f] ?? null;
+      if (theirs === mine) continue;
+      if (theirs !== base || ch.b === null) {
+        conflicts.push({ t: ch.t, u: ch.u, kind: 'concurrent_edit', field: f, kept: mine, lost: theirs, winner: me, loser: current.fields[f] ?? current.author });
+      }
+      current.data = { ...current.data, [f]: mine };
+      current.fields = { ...current.fields, [f]: me };
+      changed = true;
+    }
+    if (changed) {
+      if (authored.has(ch.t)) current.data = { ...current.data, changed_by: me, changed_at: now };
+      current.author = me;
+      current.dirty = true;
+    }
+  }
+
+  const applied: AppliedRow[] = [];
+  for (const { t, u } of touched.values()) {
+  const r = rows.get(key(t, u));
+  applied.push({ t, u, row: r && !r.deleted ? r.data : null });
+  }
+  return { applied, touched: [...touched.keys()], conflicts };
 }
