@@ -2,7 +2,7 @@
 // A persistent local PostgreSQL for trying the team workspace on one machine:
 //   node scripts/pg-dev.mjs [--dir PATH] [--port N]   create (first time) or start it; prints its URL
 //   node scripts/pg-dev.mjs --stop [--dir PATH]        stop it
-// Data in ~/.local/share/claimscope/pg-dev (PATH/data), 127.0.0.1 only, port 55432. The superuser
+// Data in ~/.local/share/claimscope/pg-dev (/var/lib/claimscope/pg-dev as root; PATH/data), 127.0.0.1 only, port 55432. The superuser
 // claimscope_admin gets a random password, kept in PATH/admin-url.txt (mode 600). As root the server
 // runs as the `postgres` user, as PostgreSQL refuses root. test/pg.ts repeats the binary discovery.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -44,7 +44,9 @@ for (const [i, a] of args.entries()) {
 const bin = findBin();
 if (!bin) fail('PostgreSQL is not installed; install it (Debian: sudo apt-get install postgresql) and run this again');
 
-const dir = path.resolve(option('--dir') ?? path.join(os.homedir(), '.local', 'share', 'claimscope', 'pg-dev'));
+// As root the server runs as the postgres user, who cannot enter /root: the default moves to /var/lib.
+const defaultDir = process.getuid?.() === 0 ? '/var/lib/claimscope/pg-dev' : path.join(os.homedir(), '.local', 'share', 'claimscope', 'pg-dev');
+const dir = path.resolve(option('--dir') ?? defaultDir);
 const data = path.join(dir, 'data');
 const log = path.join(dir, 'server.log');
 const urlFile = path.join(dir, 'admin-url.txt');
@@ -114,7 +116,9 @@ const start = () => run('pg_ctl', ['start', '-W', '-D', data, '-l', log, '-o', `
 
 let url;
 if (!created) {
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  // Parents the server's user can pass through; the folder itself private to it.
+  fs.mkdirSync(path.dirname(dir), { recursive: true, mode: 0o755 });
+  if (!fs.existsSync(dir)) fs.mkdirSync(dir, { mode: 0o700 });
   if (isRoot) {
     const id = (flag) => execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim();
     fs.chownSync(dir, Number(id('-u')), Number(id('-g')));
