@@ -39,6 +39,7 @@ export class ServiceContext {
    * change set every write answers with.
    */
   write<T>(documentId: number | null, label: string, fn: (rec: ChangeRecorder) => T): { value: T; changes: ChangeSet } {
+    this.requireWriter(label);
     const run = this.db.transaction(() => {
       this.store.sync.nextTransaction(label);
       const rec = new ChangeRecorder(this.db, (c) => {
@@ -59,6 +60,7 @@ export class ServiceContext {
    * (undoCase / redoCase), answering with the claim groups it changed and the case's undo state.
    */
   writeCase<T>(caseId: number, label: string, fn: (rec: ChangeRecorder) => T): { value: T; changes: ChangeSet } {
+    this.requireWriter(label);
     const run = this.db.transaction(() => {
       this.store.sync.nextTransaction(label);
       const rec = new ChangeRecorder(this.db, undefined, this.author());
@@ -85,6 +87,17 @@ export class ServiceContext {
   private committed<T>(value: T): T {
     this.options.afterWrite?.();
     return value;
+  }
+
+  /**
+   * A reader of the team workspace cannot write: said here at once, rather than after the server
+   * (which enforces it itself) refuses the change and it is taken back.
+   */
+  private requireWriter(label: string): void {
+    const meta = this.store.sync.meta();
+    if (meta.role === 'reader' && meta.capture === 1) {
+      throw new ClaimscopeError('unauthorized', `${label}: you are a reader in this workspace; ask its owner for the analyst role to change it`);
+    }
   }
 
   /** Who writes: the analyst's name in the workspace when this library is in one, else the name in settings. */

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -98,6 +99,27 @@ describe.skipIf(!available.ok)('team workspace: processes and failures', () => {
     expect(listB.map((d: any) => [d.title, d.annotationCount])).toEqual(listA.map((d: any) => [d.title, d.annotationCount]));
     expect(listB[0].annotationCount).toBeGreaterThan(0);
     expect(cli(['workspace', 'status', '--db', b]).json()).toMatchObject({ member: 'bob', role: 'editor', waiting: 0 });
+
+    // One case, edited from both processes: A files it, B adds a second document; both end identical.
+    expect(cli(['case', 'add', (cli(['case', 'create', 'Geneva talks', '--db', a]).json().case.id as number).toString(), file, '--db', a]).code).toBe(0);
+    const second = path.join(path.dirname(b), 'aide.txt');
+    fs.writeFileSync(second, TEXT.replace('three hours', 'two hours'));
+    expect(cli(['sync', '--db', a], { PGPASSWORD: PASSWORD }).json()).toMatchObject({ refused: 0 });
+    expect(cli(['sync', '--db', b], { PGPASSWORD: PASSWORD }).json().pulled).toBeGreaterThan(0);
+    expect(cli(['case', 'add', 'Geneva talks', second, '--db', b]).code).toBe(0);
+    expect(cli(['sync', '--db', b], { PGPASSWORD: PASSWORD }).json()).toMatchObject({ refused: 0, waiting: 0 });
+    expect(cli(['sync', '--db', a], { PGPASSWORD: PASSWORD }).json()).toMatchObject({ refused: 0, waiting: 0 });
+    const caseA = cli(['case', 'list', '--db', a]).json().cases;
+    expect(caseA).toMatchObject([{ name: 'Geneva talks', documentIds: [expect.any(Number), expect.any(Number)] }]);
+    const snapshot = (file: string) => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return syncSnapshot(db);
+      } finally {
+        db.close();
+      }
+    };
+    expect(snapshot(b)).toEqual(snapshot(a));
 
     for (const [args, line] of [
       [['workspace', 'connect', 'http://example.org/x', '--db', b], /not a PostgreSQL connection string/],

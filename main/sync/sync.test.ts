@@ -190,9 +190,14 @@ describe.skipIf(!available.ok)('team workspace on PostgreSQL', () => {
     const rita = await analyst('rita');
     expect(rita.sync.status()).toMatchObject({ role: 'reader', member: 'rita' });
     const ritaDoc = idOf(rita, 'documents', uidOf(ana, 'documents', doc));
+    // The app says so at once...
+    await expect(tag(rita, ritaDoc, 'an aide said', 'attribution', text)).rejects.toThrow(/you are a reader in this workspace/);
+    // ...and a change made past it (a library that was not yet told its role) is refused by the server and taken back.
+    rita.app.db.prepare("UPDATE sync_meta SET role = 'analyst'").run();
     await tag(rita, ritaDoc, 'an aide said', 'attribution', text);
     expect(await rita.sync.syncNow()).toMatchObject({ refused: 1, pushed: 0 });
     expect((await rita.call('getState', { documentId: ritaDoc })).annotations).toHaveLength(2);
+    expect(rita.sync.status().role).toBe('reader');
 
     // Straight SQL, past the app: the database itself says no.
     const direct = async (login: string, sql: string, params: unknown[] = []) => {
