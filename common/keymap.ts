@@ -128,6 +128,7 @@ export const KEY_ROWS = [
   },
   { id: 'library', group: 'files', keys: ['Mod+L'], menu: { label: 'Library' }, help: 'Show or hide the library' },
   { id: 'settings', group: 'files', keys: ['Mod+,'], menu: { label: 'Settings…' }, help: 'Settings: the analyst name reports carry' },
+  { id: 'syncWorkspace', group: 'files', keys: ['Mod+Shift+Y'], help: 'Sync now with the team workspace (send what waits, receive what others changed)' },
 
   { id: 'undo', group: 'history', keys: ['Mod+Z'], menu: { label: 'Undo' }, help: 'Undo' },
   { id: 'redo', group: 'history', keys: ['Mod+Shift+Z', 'Mod+Y'], menu: { label: 'Redo' }, help: 'Redo' },

@@ -212,9 +212,9 @@ export function conflictMessage(c: Pick<SyncConflict, 'table' | 'kind' | 'field'
   const loser = c.loser === me ? 'your' : `${c.loser}'s`;
   switch (c.kind) {
     case 'concurrent_edit':
-      return c.loser === me
-        ? `${winner} changed the ${field} of this ${what} while you edited it: ${quoted(c.kept)} stands; yours, ${quoted(c.lost)}, is kept in its history`
-        : `${c.loser} changed the ${field} of this ${what} while ${winner === 'you' ? 'you' : winner} edited it: ${quoted(c.kept)} stands; ${loser} ${quoted(c.lost)} is kept in its history`;
+      if (c.loser === me) return `${winner} changed the ${field} of this ${what} while you edited it: ${quoted(c.kept)} stands; yours, ${quoted(c.lost)}, is kept in its history`;
+      if (c.winner === me) return `You and ${c.loser} changed the ${field} of this ${what} at the same time: yours, ${quoted(c.kept)}, came last and stands; ${c.loser}'s, ${quoted(c.lost)}, is kept in its history`;
+      return `${c.winner} and ${c.loser} changed the ${field} of this ${what} at the same time: ${c.winner}'s ${quoted(c.kept)} stands; ${loser} ${quoted(c.lost)} is kept in its history`;
     case 'edit_of_deleted':
       return `${winner === 'you' ? 'You' : winner} deleted this ${what}; ${loser} change of its ${field} was not applied and nothing was restored`;
     case 'missing_parent':

@@ -34,6 +34,9 @@ import { useTagging } from './workflow/useTagging';
 import { useUndoRedo } from './workflow/useUndoRedo';
 import { useWorkflow } from './workflow/useWorkflow';
 import { useWriter } from './workflow/useWriter';
+import { coalesced, refreshOpenDocument } from './workspace/refreshOpen';
+import { useWorkspace } from './workspace/useWorkspace';
+import { WorkspaceDialog } from './workspace/WorkspaceDialog';
 
 // The window's layout. The open document lives in the store; the hooks turn clicks, keys (through
 // the keymap) and the service's answers into store actions; the components show the store.
@@ -52,6 +55,7 @@ export function App() {
   const [showExport, setShowExport] = useState(false);
   const [showChanges, setShowChanges] = useState(false);
   const [showSettings, setShowSettings] = useState(false);
+  const [showWorkspace, setShowWorkspace] = useState(false);
   const [lower, setLower] = useState<LowerTab>('details');
 
   const { write, pending, tracker } = useWriter(store, toast);
@@ -73,6 +77,22 @@ export function App() {
     onLibraryChanged: () => {
       void refreshCases();
       void refreshLibrary();
+    },
+  });
+  // The team workspace (issue 15): when others' changes have landed in this library, what the
+  // window shows is read again (the library, the cases, the open document or case), keeping the
+  // selection, the scroll and whatever is being edited.
+  const [refreshOpen] = useState(() => coalesced(() => refreshOpenDocument(store, client, tracker)));
+  const refreshOpenCase = openCase.refresh;
+  const workspace = useWorkspace({
+    client,
+    documentId: state.document?.id ?? null,
+    toast,
+    onPulled: () => {
+      void refreshLibrary();
+      void refreshCases();
+      void refreshOpenCase();
+      void refreshOpen();
     },
   });
   const [caseDialog, setCaseDialog] = useState<CaseDialogMode | null>(null);
@@ -195,6 +215,7 @@ export function App() {
       openSettings: () => setShowSettings(true),
       openExport: () => setShowExport(true),
       openShortcuts: () => setShowShortcuts(true),
+      syncWorkspace: () => void workspace.sync(),
       select: (id) => store.dispatch(select(id)),
       actions,
       panel: () => panelRef.current,
@@ -327,15 +348,25 @@ export function App() {
               assistant={assistantPane}
               assessment={assessmentPane}
               assistantBadge={assistantBadge}
+              conflicts={workspace.conflicts}
+              onDismissConflict={workspace.dismiss}
             />
           )
         }
       />
-      <StatusBar pendingWrites={pending + openCase.pending} busy={library.busy} selected={selected} alsoSelected={state.selection.also.length} />
+      <StatusBar
+        pendingWrites={pending + openCase.pending}
+        busy={library.busy}
+        selected={selected}
+        alsoSelected={state.selection.also.length}
+        workspace={workspace.status}
+        onWorkspace={() => setShowWorkspace(true)}
+      />
       {dragging && <div className="cs-dropzone">Drop to open</div>}
       <ShortcutsDialog isOpen={showShortcuts} onClose={() => setShowShortcuts(false)} />
       {workflow.dialogs}
       <HighlightStyles annotations={state.annotations} alsoSelected={state.selection.also} />
+      <WorkspaceDialog isOpen={showWorkspace} workspace={workspace} onClose={() => setShowWorkspace(false)} />
       <SettingsDialog isOpen={showSettings} client={client} onClose={() => setShowSettings(false)} onSaved={() => toast('Settings saved', 'info')} />
       <ExportDialog
         isOpen={showExport}

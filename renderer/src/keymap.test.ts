@@ -25,6 +25,7 @@ function fakeApp() {
     toggleLibrary: vi.fn(),
     openExport: vi.fn(),
     openShortcuts: vi.fn(),
+    syncWorkspace: vi.fn(),
     caseOpen: vi.fn(() => false),
     select: vi.fn(),
     actions,
@@ -104,6 +105,13 @@ describe('the keymap table', () => {
       expect(row.help.length).toBeGreaterThan(0);
       expect(keysLabel(row).length).toBeGreaterThan(0);
     }
+  });
+
+  it('Ctrl+Shift+Y syncs with the workspace, from anywhere but a text field', () => {
+    const { app, commands } = fakeApp();
+    expect(dispatchKey(key('Y', { ctrlKey: true, shiftKey: true }), EMPTY_STATE, commands)).toBe(true);
+    expect(app.syncWorkspace).toHaveBeenCalledTimes(1);
+    expect(keysLabel(keyRow('syncWorkspace'))).toBe('Ctrl+Shift+Y');
   });
 
   it('matches letters in either case with Shift as written, other keys as typed, Ctrl or Cmd for Mod, never Alt', () => {

@@ -21,6 +21,8 @@ export interface AppCommands {
   openSettings(): void;
   openExport(): void;
   openShortcuts(): void;
+  /** Push, then pull, with the team workspace now (says so when the library is in none). */
+  syncWorkspace(): void;
   /** A case is on the desk instead of a document (its report exports; C tags the words selected in a column). */
   caseOpen(): boolean;
   select(id: number | null): void;
@@ -182,6 +184,7 @@ const BEHAVIOUR: Record<KeyId, Behaviour | null> = {
   export: { when: (c) => documentOpen(c) || c.app.caseOpen(), run: (c) => c.app.openExport() },
   library: { run: (c) => c.app.toggleLibrary() },
   settings: { run: (c) => c.app.openSettings() },
+  syncWorkspace: { run: (c) => c.app.syncWorkspace() },
 
   undo: { run: (c) => void c.app.step('undo') },
   redo: { run: (c) => void c.app.step('redo') },

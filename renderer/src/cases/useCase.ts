@@ -233,13 +233,28 @@ export function useCase({ client, caseId, toast, onLibraryChanged }: { client: C
     },
   };
 
+  /** Reads the open case and its documents again (others' changes pulled from the workspace), after the writes on their way. */
+  const refresh = useCallback((): Promise<void> => {
+    const next = queue.current.then(async () => {
+      const id = current.current;
+      if (id === null) return;
+      try {
+        await reload(id);
+      } catch {
+        // Deleted by someone else, or the app is busy: the next pull reads again.
+      }
+    });
+    queue.current = next;
+    return next;
+  }, [reload]);
+
   // Undo is there when the view made a step, or the case has one from before.
   const history = {
     canUndo: steps.done > 0 || (data?.history.canUndo ?? false),
     canRedo: steps.undone > 0 || (steps.done === 0 && (data?.history.canRedo ?? false)),
   };
 
-  return { data, docs, suggestions, job, pending, history, findMatches, actions };
+  return { data, docs, suggestions, job, pending, history, findMatches, actions, refresh };
 }
 
 export type CaseActions = ReturnType<typeof useCase>['actions'];

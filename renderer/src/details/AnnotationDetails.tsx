@@ -5,6 +5,8 @@ import { CREDIBILITY_LABEL, FLAG_STATUS_LABEL, RELIABILITY_LABEL, shorten, sourc
 import type { Indexes } from '../store/indexes';
 import { NoteEditor, type NoteEditorHandle } from '../notes/NoteEditor';
 import type { WorkflowActions } from '../workflow/actions';
+import type { SyncConflict } from '../../../common/workspace';
+import { ConflictNotes } from '../workspace/ConflictNotes';
 import { ChoiceSelect } from './ChoiceSelect';
 
 // The details of the selected claim or attribution: status, credibility, source and grade, the
@@ -15,6 +17,9 @@ interface Props {
   ix: Indexes;
   actions: WorkflowActions;
   noteRef: React.Ref<NoteEditorHandle>;
+  /** The workspace's conflicts over this record, not yet dismissed. */
+  conflicts: readonly SyncConflict[];
+  onDismissConflict(id: number): void;
   onShowSource(id: number): void;
   onShowFlag(id: number): void;
 }
@@ -41,8 +46,21 @@ function Quote({ a, actions }: { a: Annotation; actions: WorkflowActions }) {
   );
 }
 
+/** Who made it and, when someone else, who changed it last (known in a team workspace). */
+export function Authors({ createdBy, changedBy }: { createdBy?: string; changedBy?: string }) {
+  if (!createdBy && !changedBy) return null;
+  const changed = changedBy && changedBy !== createdBy ? changedBy : null;
+  return (
+    <p className="cs-hint cs-authors" data-testid="authors">
+      {createdBy ? `by ${createdBy}` : ''}
+      {createdBy && changed ? ' · ' : ''}
+      {changed ? `changed by ${changed}` : ''}
+    </p>
+  );
+}
+
 /** Memoised: typing in the panel's search does not redraw it (or its note editor). */
-export const AnnotationDetails = memo(function AnnotationDetails({ annotation: a, ix, actions, noteRef, onShowSource, onShowFlag }: Props) {
+export const AnnotationDetails = memo(function AnnotationDetails({ annotation: a, ix, actions, noteRef, onShowSource, onShowFlag, conflicts, onDismissConflict }: Props) {
   const isClaim = a.kind === 'claim';
   const sources = sourcesOf(ix, a.id);
   const own = ix.citedSource.get(a.id);
@@ -61,7 +79,9 @@ export const AnnotationDetails = memo(function AnnotationDetails({ annotation: a
           Show in text
         </Button>
       </div>
+      <ConflictNotes conflicts={conflicts} onDismiss={onDismissConflict} />
       <blockquote className="cs-details-quote">{a.exact}</blockquote>
+      <Authors createdBy={a.createdBy} changedBy={a.changedBy} />
       {a.changedInVersion != null && a.changedFrom != null && (
         <div className="cs-changed-wording" role="note">
           <p>

@@ -5,6 +5,9 @@ import { FLAG_STATUS_LABEL, shorten, sourcesOf, STATUS_LABEL } from '../panel/mo
 import type { Indexes } from '../store/indexes';
 import { NoteEditor, type NoteEditorHandle } from '../notes/NoteEditor';
 import type { WorkflowActions } from '../workflow/actions';
+import type { SyncConflict } from '../../../common/workspace';
+import { ConflictNotes } from '../workspace/ConflictNotes';
+import { Authors } from './AnnotationDetails';
 import { ChoiceSelect } from './ChoiceSelect';
 import { CommitField } from './CommitField';
 
@@ -15,12 +18,15 @@ interface Props {
   ix: Indexes;
   actions: WorkflowActions;
   noteRef: React.Ref<NoteEditorHandle>;
+  /** The workspace's conflicts over this record, not yet dismissed. */
+  conflicts: readonly SyncConflict[];
+  onDismissConflict(id: number): void;
 }
 
 const STATUS_OPTIONS = FLAG_STATUSES.map((s) => ({ id: s, label: FLAG_STATUS_LABEL[s] }));
 
 /** Memoised: typing in the panel's search does not redraw it (or its note editor). */
-export const FlagDetails = memo(function FlagDetails({ flag, ix, actions, noteRef }: Props) {
+export const FlagDetails = memo(function FlagDetails({ flag, ix, actions, noteRef, conflicts, onDismissConflict }: Props) {
   const members = flag.memberIds.map((id) => ix.byId.get(id)).filter((x): x is Annotation => !!x);
   return (
     <div className="cs-details-body" data-testid="details">
@@ -32,6 +38,8 @@ export const FlagDetails = memo(function FlagDetails({ flag, ix, actions, noteRe
           Show claims in text
         </Button>
       </div>
+      <ConflictNotes conflicts={conflicts} onDismiss={onDismissConflict} />
+      <Authors createdBy={flag.createdBy} changedBy={flag.changedBy} />
       <CommitField
         label="Explanation"
         value={flag.explanation}

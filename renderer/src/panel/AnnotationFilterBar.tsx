@@ -16,6 +16,8 @@ interface Props {
   filters: AnnotationFilters;
   ix: Indexes;
   sources: readonly Source[];
+  /** The analysts who made the document's tags (the filter shows when there is one). */
+  analysts: readonly string[];
   /** How many are shown when filtered; null when nothing is filtered. */
   shown: number | null;
   total: number;
@@ -23,12 +25,13 @@ interface Props {
   onClear(): void;
 }
 
-export function AnnotationFilterBar({ filters, ix, sources, shown, total, onChange, onClear }: Props) {
+export function AnnotationFilterBar({ filters, ix, sources, analysts, shown, total, onChange, onClear }: Props) {
   const setFilter = <K extends keyof AnnotationFilters>(key: K, value: AnnotationFilters[K]) => onChange((f) => ({ ...f, [key]: value }));
   const sourceOptions = useMemo(
     () => [{ id: ANY, label: 'Any source' }, { id: 'none', label: 'No source' }, ...sources.map((s) => ({ id: String(s.id), label: `${s.name} (${s.reliability})` }))],
     [sources],
   );
+  const analystOptions = useMemo(() => [{ id: ANY, label: 'All analysts' }, ...analysts.map((a) => ({ id: `by:${a}`, label: a }))], [analysts]);
   return (
     <div className="cs-filters">
       <ToggleButtonGroup
@@ -62,6 +65,15 @@ export function AnnotationFilterBar({ filters, ix, sources, shown, total, onChan
           onChange={(v) => setFilter('source', v === ANY || v === 'none' ? v : Number(v))}
         />
         <ChoiceSelect compact label="Filter by grade" value={filters.grade} options={gradeOptions} onChange={(v) => setFilter('grade', v as AnnotationFilters['grade'])} />
+        {(analysts.length > 0 || filters.analyst !== '') && (
+          <ChoiceSelect
+            compact
+            label="Filter by analyst"
+            value={filters.analyst === '' ? ANY : `by:${filters.analyst}`}
+            options={analystOptions}
+            onChange={(v) => setFilter('analyst', v === ANY ? '' : v.slice(3))}
+          />
+        )}
       </div>
       {shown !== null && (
         <div className="cs-hint cs-shown">

@@ -2,6 +2,7 @@ import { forwardRef, memo, type ReactNode, useCallback, useDeferredValue, useEff
 import { Input, SearchField, Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
 import { Group, Panel, Separator, useDefaultLayout, usePanelRef } from 'react-resizable-panels';
 import { FLAG_STATUSES, type Annotation, type Flag, type Source } from '../../../common/domain';
+import type { SyncConflict } from '../../../common/workspace';
 import { AnnotationDetails } from '../details/AnnotationDetails';
 import { ChoiceSelect } from '../details/ChoiceSelect';
 import { FlagDetails } from '../details/FlagDetails';
@@ -10,7 +11,7 @@ import type { NoteEditorHandle } from '../notes/NoteEditor';
 import type { Indexes } from '../store/indexes';
 import type { WorkflowActions } from '../workflow/actions';
 import { AnnotationFilterBar, ANY, gradeOptions } from './AnnotationFilterBar';
-import { DEFAULT_FILTERS, filterAnnotations, filterFlags, filterSources, FLAG_STATUS_LABEL, sourcesOf, type AnnotationFilters } from './model';
+import { analystsOf, DEFAULT_FILTERS, filterAnnotations, filterFlags, filterSources, FLAG_STATUS_LABEL, sourcesOf, type AnnotationFilters } from './model';
 import { AnnotationRow, FlagRow, SourceRow } from './rows';
 import { VirtualList, type VirtualListHandle } from './VirtualList';
 import { layoutStorage } from '../layout/storage';
@@ -53,7 +54,13 @@ interface Props {
   assessment: ReactNode;
   /** Open suggestions (the Assistant tab's count); a string while the assistant reads. */
   assistantBadge: string;
+  /** The team workspace's conflicts over this document's records, not yet dismissed. */
+  conflicts?: readonly SyncConflict[];
+  onDismissConflict?(id: number): void;
 }
+
+const NO_CONFLICTS: readonly SyncConflict[] = [];
+const ignore = () => {};
 
 export type LowerTab = 'details' | 'assessment' | 'assistant';
 
@@ -67,7 +74,7 @@ const LOWER_HEADER = 36;
 const flagStatusOptions = [{ id: ANY, label: 'Any status' }, ...FLAG_STATUSES.map((s) => ({ id: s, label: FLAG_STATUS_LABEL[s] }))];
 
 const PanelInner = forwardRef<PanelHandle, Props>(function AnnotationPanel(
-  { annotations, ix, flags, sources, selectedId, alsoSelected, actions, lower, onLower, assistant, assessment, assistantBadge },
+  { annotations, ix, flags, sources, selectedId, alsoSelected, actions, lower, onLower, assistant, assessment, assistantBadge, conflicts = NO_CONFLICTS, onDismissConflict = ignore },
   ref,
 ) {
   const { defaultLayout, onLayoutChanged } = useDefaultLayout({ id: 'claimscope-panel', storage: layoutStorage });
@@ -89,6 +96,17 @@ const PanelInner = forwardRef<PanelHandle, Props>(function AnnotationPanel(
   const query = useDeferredValue(search);
   const shownAnnotations = useMemo(() => filterAnnotations(annotations, ix, { ...filters, search: query }), [annotations, ix, filters, query]);
   const shownFlags = useMemo(() => filterFlags(flags, ix, flagStatus, query), [flags, ix, flagStatus, query]);
+  const analysts = useMemo(() => analystsOf(annotations), [annotations]);
+  // Conflicts by the record they concern ('annotations:12'), each list kept while it holds the same ones.
+  const conflictsOf = useMemo(() => {
+    const map = new Map<string, SyncConflict[]>();
+    for (const c of conflicts) {
+      if (c.recordId === null) continue;
+      const k = `${c.table}:${c.recordId}`;
+      map.set(k, [...(map.get(k) ?? []), c]);
+    }
+    return map;
+  }, [conflicts]);
   const shownSources = useMemo(() => filterSources(sources, sourceGrade, query), [sources, sourceGrade, query]);
   const showSource = useCallback((id: number) => {
     setTab('sources');
@@ -149,7 +167,13 @@ const PanelInner = forwardRef<PanelHandle, Props>(function AnnotationPanel(
   );
 
   const filtered =
-    filters.kind !== 'all' || filters.status !== 'any' || filters.source !== 'any' || filters.grade !== 'any' || filters.unsourced || search.trim() !== '';
+    filters.kind !== 'all' ||
+    filters.status !== 'any' ||
+    filters.source !== 'any' ||
+    filters.grade !== 'any' ||
+    filters.unsourced ||
+    filters.analyst !== '' ||
+    search.trim() !== '';
 
   let details: React.ReactNode = null;
   if (tab === 'annotations' && selected) {
@@ -161,10 +185,21 @@ const PanelInner = forwardRef<PanelHandle, Props>(function AnnotationPanel(
         noteRef={noteRef}
         onShowSource={showSource}
         onShowFlag={showFlag}
+        conflicts={conflictsOf.get(`annotations:${selected.id}`) ?? NO_CONFLICTS}
+        onDismissConflict={onDismissConflict}
       />
     );
   } else if (tab === 'flags' && flag) {
-    details = <FlagDetails flag={flag} ix={ix} actions={actions} noteRef={noteRef} />;
+    details = (
+      <FlagDetails
+        flag={flag}
+        ix={ix}
+        actions={actions}
+        noteRef={noteRef}
+        conflicts={conflictsOf.get(`flags:${flag.id}`) ?? NO_CONFLICTS}
+        onDismissConflict={onDismissConflict}
+      />
+    );
   } else if (tab === 'sources' && source) {
     details = <SourceDetails source={source} sources={sources} ix={ix} actions={actions} noteRef={noteRef} nameRef={nameRef} mergeRef={mergeRef} />;
   }
@@ -207,6 +242,7 @@ const PanelInner = forwardRef<PanelHandle, Props>(function AnnotationPanel(
             filters={filters}
             ix={ix}
             sources={sources}
+            analysts={analysts}
             shown={filtered ? shownAnnotations.length : null}
             total={annotations.length}
             onChange={setFilters}
@@ -222,7 +258,7 @@ const PanelInner = forwardRef<PanelHandle, Props>(function AnnotationPanel(
             selected={selectedId}
             alsoSelected={alsoSelected}
             onChoose={(a, add) => actions.reveal(a.id, add)}
-            renderRow={(a) => <AnnotationRow a={a} ix={ix} />}
+            renderRow={(a) => <AnnotationRow a={a} ix={ix} conflicted={conflictsOf.has(`annotations:${a.id}`)} />}
             rowClass={(a) => `cs-item-${a.kind}`}
             resetKey={JSON.stringify([filters, query])}
             rowHeight={ROW}

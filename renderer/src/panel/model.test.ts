@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Flag, Link, Source } from '../../../common/domain';
 import { overlappingClaimPairs } from '../workflow/HighlightStyles';
 import { buildIndexes, isSourced } from '../store/indexes';
-import { DEFAULT_FILTERS, filterAnnotations, flagPeers, sourcesOf } from './model';
+import { analystsOf, DEFAULT_FILTERS, filterAnnotations, flagPeers, sourcesOf } from './model';
 import { annotation } from '../../../test/fixtures/annotation';
 
 const ann = annotation;
@@ -53,5 +53,14 @@ describe('panel model', () => {
 
   it('finds claims that share words, for the overlap style', () => {
     expect(overlappingClaimPairs(annotations)).toEqual([[3, 4]]);
+  });
+
+  it('filters by the analyst who made each tag, and lists the analysts in name order', () => {
+    const made = [ann(1, 'claim', 0, 5, { createdBy: 'bob' }), ann(2, 'claim', 6, 9, { createdBy: 'ana', changedBy: 'bob' }), ann(3, 'claim', 10, 12)];
+    const mix = buildIndexes({ annotations: made, links: [], flags: [], sources: [] });
+    expect(analystsOf(made)).toEqual(['ana', 'bob']);
+    expect(analystsOf(annotations)).toEqual([]);
+    expect(filterAnnotations(made, mix, { ...DEFAULT_FILTERS, analyst: 'ana' }).map((a) => a.id)).toEqual([2]);
+    expect(filterAnnotations(made, mix, DEFAULT_FILTERS)).toBe(made);
   });
 });

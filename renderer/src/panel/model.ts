@@ -27,9 +27,18 @@ export interface AnnotationFilters {
   grade: Reliability | 'any';
   unsourced: boolean;
   search: string;
+  /** Who made it (a workspace member's login); '' for everyone's. */
+  analyst: string;
 }
 
-export const DEFAULT_FILTERS: AnnotationFilters = { kind: 'all', status: 'any', source: 'any', grade: 'any', unsourced: false, search: '' };
+export const DEFAULT_FILTERS: AnnotationFilters = { kind: 'all', status: 'any', source: 'any', grade: 'any', unsourced: false, search: '', analyst: '' };
+
+/** The analysts who made the annotations, in name order (empty outside a workspace). */
+export function analystsOf(annotations: readonly Annotation[]): string[] {
+  const names = new Set<string>();
+  for (const a of annotations) if (a.createdBy) names.add(a.createdBy);
+  return [...names].sort((x, y) => x.localeCompare(y));
+}
 
 function matches(text: string, needle: string): boolean {
   return needle === '' || text.toLowerCase().includes(needle);
@@ -37,9 +46,10 @@ function matches(text: string, needle: string): boolean {
 
 export function filterAnnotations(sorted: readonly Annotation[], ix: Indexes, f: AnnotationFilters): Annotation[] {
   const needle = f.search.trim().toLowerCase();
-  const plain = f.kind === 'all' && f.status === 'any' && f.source === 'any' && f.grade === 'any' && !f.unsourced && needle === '';
+  const plain = f.kind === 'all' && f.status === 'any' && f.source === 'any' && f.grade === 'any' && !f.unsourced && needle === '' && f.analyst === '';
   if (plain) return sorted as Annotation[];
   return sorted.filter((a) => {
+    if (f.analyst !== '' && a.createdBy !== f.analyst) return false;
     if (f.unsourced && (a.kind !== 'claim' || isSourced(ix, a.id))) return false;
     if (f.kind !== 'all' && a.kind !== f.kind) return false;
     if (f.status !== 'any' && (a.kind !== 'claim' || a.status !== f.status)) return false;

@@ -4,7 +4,7 @@ import { FLAG_STATUS_LABEL, shorten, sourcesOf, STATUS_LABEL } from './model';
 
 // One row of each of the panel's lists.
 
-export function AnnotationRow({ a, ix }: { a: Annotation; ix: Indexes }) {
+export function AnnotationRow({ a, ix, conflicted = false }: { a: Annotation; ix: Indexes; conflicted?: boolean }) {
   const sources = sourcesOf(ix, a.id);
   const flagged = (ix.flagsOf.get(a.id)?.length ?? 0) > 0;
   const unsourced = a.kind === 'claim' && sources.length === 0;
@@ -26,6 +26,11 @@ export function AnnotationRow({ a, ix }: { a: Annotation; ix: Indexes }) {
         {a.note && (
           <span className="cs-muted" title="has a note">
             ✎
+          </span>
+        )}
+        {conflicted && (
+          <span className="cs-conflict-mark" title="a workspace conflict: see its details" data-testid="conflict-mark">
+            ⇄<span className="cs-visually-hidden"> conflict</span>
           </span>
         )}
         <span className="cs-grow" />
