@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { startWebHost } from '../e2e/support/server';
 import { openApp, type App } from '../main/app';
 import { addWorkspaceMember, initWorkspace, WorkspaceSync } from '../main/sync/client';
 import { pgAvailable, startPostgres } from '../test/pg';
@@ -9,8 +11,8 @@ import { percentile } from './stats';
 // The team workspace (issue 15), figures for `npm run bench`: a throwaway PostgreSQL on loopback
 // (test/pg.ts, with fsync on, as a real server), push and pull throughput in operations per
 // second, and the time from one analyst's tag to its arrival in another analyst's library while
-// both are live (LISTEN/NOTIFY). The renderer shows an arrival at its next status look (every
-// 400 ms while connected); the browser end-to-end test prints the window-to-window time.
+// both are live (LISTEN/NOTIFY), and to its row in the other analyst's window (the web host in
+// Chromium, which shows an arrival at its next status read, every 400 ms while connected).
 
 export interface WorkspaceFigures {
   operations: number;
@@ -20,6 +22,8 @@ export interface WorkspaceFigures {
   pullPerSecond: number;
   /** Library to library, live, per tag. */
   arrivalMs: number[];
+  /** From one analyst's tag to its row in another analyst's window (browser mode), per tag. */
+  windowMs: number[];
 }
 
 const PASSWORD = 'bench';
@@ -35,7 +39,7 @@ async function arrived(app: App, uid: string, limitMs = 10_000): Promise<number>
 }
 
 /** null (with the reason in `notes`) when PostgreSQL is not on this machine. */
-export async function workspaceFigures(small: boolean, notes: string[]): Promise<WorkspaceFigures | null> {
+export async function workspaceFigures(small: boolean, notes: string[], browser?: Browser): Promise<WorkspaceFigures | null> {
   const available = pgAvailable();
   if (!available.ok) {
     notes.push(`workspace: not measured: ${available.reason}`);
@@ -95,6 +99,47 @@ export async function workspaceFigures(small: boolean, notes: string[]): Promise
       arrivalMs.push(performance.now() - sent);
       await new Promise((r) => setTimeout(r, 20));
     }
+
+    // Window: dan's library in the web host (its own process, live), his window open on the
+    // document; each of cleo's tags timed until its row is in his panel.
+    const windowMs: number[] = [];
+    if (browser) {
+      await dan.workspace.stop();
+      dan.close();
+      apps.splice(apps.indexOf(dan), 1);
+      const before = process.env.PGPASSWORD;
+      process.env.PGPASSWORD = PASSWORD;
+      const host = await startWebHost(path.join(dir, 'dan.db'));
+      if (before === undefined) delete process.env.PGPASSWORD;
+      else process.env.PGPASSWORD = before;
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      try {
+        const page = await context.newPage();
+        await page.goto(host.url);
+        await page.locator('.cs-doc-item').first().click();
+        // The panel's list is windowed: the Annotations tab's count says how many tags the window holds.
+        const tagsShown = () =>
+          page.evaluate(() => {
+            const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<{ textContent: string | null }> } }).document;
+            const tab = Array.from(doc.querySelectorAll('[role=tab]')).find((t) => (t.textContent ?? '').startsWith('Annotations'));
+            return Number(/\d+/.exec(tab?.textContent ?? '')?.[0] ?? -1);
+          });
+        await page.locator('[role=option].cs-item-claim').first().waitFor({ timeout: 20_000 });
+        for (let i = 0; i < (small ? 3 : 20); i++) {
+          const count = await tagsShown();
+          const s = starts[(i * 17 + 5) % starts.length]!;
+          const sent = performance.now();
+          await cleo.client.createAnnotation({ documentId: cleoDoc, kind: 'attribution', start: s.start + 1, end: s.end - (i % 4) });
+          while ((await tagsShown()) <= count) {
+            if (performance.now() - sent > 10_000) throw new Error('bench: a teammate\'s tag did not reach the other window within 10 s');
+          }
+          windowMs.push(performance.now() - sent);
+        }
+      } finally {
+        await context.close();
+        await host.stop();
+      }
+    }
     return {
       operations: pushed,
       pushMs,
@@ -102,6 +147,7 @@ export async function workspaceFigures(small: boolean, notes: string[]): Promise
       pushPerSecond: pushed / (pushMs / 1000),
       pullPerSecond: pulled / (pullMs / 1000),
       arrivalMs,
+      windowMs,
     };
   } finally {
     for (const a of apps) {
