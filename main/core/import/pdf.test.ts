@@ -303,3 +303,29 @@ describe('.pdf reading order: right-to-left text and two columns', () => {
     expect(doc.text).toBe('A single column of running text that crosses the middle of the page on every line, so there is no gutter at all.\n\nSecond paragraph, also full width and long enough to cross the middle.');
   });
 });
+
+describe('rotated text and titles over two lines', () => {
+  it('reads a rotated margin note as words, and a page set sideways in its own direction', async () => {
+    const body = textLines([['The committee met on Tuesday and approved the budget.', 'It will meet again in May.']]);
+    const margin = [{ text: 'Preprint under review', x: 40, y: 300, size: 9, angle: 90, perChar: true }];
+    const sideways = ['Sideways pages are read along their lines.', 'Each line in its own order.'].map((text, i) => ({ text, x: 100 + i * 14, y: 100, size: 11, angle: 90, perChar: true }));
+    const doc = await importBuffer('rotated.pdf', makePdf({ pages: [{ lines: [...body, ...margin] }, { lines: sideways }] }));
+    const paras = doc.blocks.map((b) => doc.text.slice(b.start, b.end));
+    expect(paras).toContain('The committee met on Tuesday and approved the budget. It will meet again in May.');
+    expect(paras).toEqual([
+      'The committee met on Tuesday and approved the budget. It will meet again in May.',
+      'Preprint under review',
+      'Sideways pages are read along their lines. Each line in its own order.',
+    ]);
+  });
+
+  it('keeps a title that wraps onto a second line whole', async () => {
+    const title = [
+      { text: 'Regional water authority reports record', y: 720, size: 24 },
+      { text: 'losses after the dry summer', y: 692, size: 24 },
+    ];
+    const body = textLines([['Losses rose by a third, the authority said on Monday.', 'Its report covers the months to September.']], { top: 640 });
+    const doc = await importBuffer('report.pdf', makePdf({ pages: [{ lines: [...title, ...body] }] }));
+    expect(doc.title).toBe('Regional water authority reports record losses after the dry summer');
+  });
+});

@@ -420,6 +420,57 @@ export function linesOf(items: readonly RawItem[]): Line[] {
   return out;
 }
 
+/** An item's direction in whole degrees, counter-clockwise (0: upright). */
+function angleOf(it: RawItem): number {
+  const a = Math.round((Math.atan2(it.t[1] ?? 0, it.t[0] ?? 0) * 180) / Math.PI);
+  return Math.abs(a) <= 2 ? 0 : a;
+}
+
+/**
+ * A page's lines, each direction read in its own frame: rotated text (a margin note set sideways, a
+ * table's turned headers, a landscape page drawn rotated) is turned upright before its items are
+ * joined into lines, instead of each glyph becoming a line of its own. The direction with the most
+ * text is read first; the others follow below it, as paragraphs of their own.
+ */
+export function pageLines(items: readonly RawItem[]): Line[] {
+  const groups = new Map<number, RawItem[]>();
+  for (const it of items) {
+    const a = angleOf(it);
+    const g = groups.get(a);
+    if (g) g.push(it);
+    else groups.set(a, [it]);
+  }
+  if (groups.size === 0 || (groups.size === 1 && groups.has(0))) return linesOf(columnOrder(items));
+  const ordered = [...groups.entries()].sort((a, b) => b[1].reduce((n, it) => n + it.s.length, 0) - a[1].reduce((n, it) => n + it.s.length, 0));
+  const out: Line[] = [];
+  let floor = Infinity;
+  for (const [angle, group] of ordered) {
+    const rad = (angle * Math.PI) / 180;
+    const cos = Math.cos(rad);
+    const sin = Math.sin(rad);
+    const upright =
+      angle === 0
+        ? group
+        : group.map((it) => {
+            const x = it.t[4] ?? 0;
+            const y = it.t[5] ?? 0;
+            const size = Math.hypot(it.t[2] ?? 0, it.t[3] ?? 0) || it.h;
+            return { ...it, t: [size, 0, 0, size, x * cos + y * sin, -x * sin + y * cos] };
+          });
+    const lines = linesOf(columnOrder(upright));
+    if (lines.length === 0) continue;
+    if (out.length > 0) {
+      // Below what came before, with a paragraph's gap: never merged into its lines.
+      const top = Math.max(...lines.map((l) => l.y));
+      const shift = floor - 3 * lines[0]!.size - top;
+      for (const l of lines) l.y += shift;
+    }
+    out.push(...lines);
+    floor = Math.min(floor, ...lines.map((l) => l.y));
+  }
+  return out;
+}
+
 /** Bins across the text's width when looking for a gutter. */
 const GUTTER_BINS = 400;
 
@@ -566,7 +617,8 @@ export function paragraphsOf(lines: readonly Line[], page: number): Para[] {
     const prev = i > 0 ? lines[i - 1]! : null;
     if (prev) {
       const dy = prev.y - line.y;
-      const expected = lineGap ?? prev.size * 1.2;
+      // A large line (a title) is spaced by its own size, not by the body's usual gap.
+      const expected = Math.max(lineGap ?? 0, prev.size * 1.2);
       const sizeChange = Math.abs(line.size - prev.size) > 0.15 * Math.min(line.size, prev.size);
       const wideGap = dy > expected * 1.35 + 0.5;
       const movedUp = dy < -0.5 * prev.size;
@@ -894,12 +946,12 @@ export async function importPdf(name: string, bytes: Uint8Array, options: PdfImp
   if (controlShare(pageItems.values()) > 0.3) {
     throw badFile(name, 'its text layer is mostly unreadable characters (its fonts do not say which letters they draw)', 'run OCR on it, or export it again as PDF from the original document');
   }
-  const pageLines: Line[][] = [];
-  for (let n = 1; n <= numPages; n++) pageLines.push(linesOf(columnOrder(pageItems.get(n) ?? [])));
-  const kept = withoutRunningLines(pageLines);
+  const linesByPage: Line[][] = [];
+  for (let n = 1; n <= numPages; n++) linesByPage.push(pageLines(pageItems.get(n) ?? []));
+  const kept = withoutRunningLines(linesByPage);
   let running = 0;
   for (let n = 1; n <= numPages; n++) {
-    running += pageLines[n - 1]!.length - kept[n - 1]!.length;
+    running += linesByPage[n - 1]!.length - kept[n - 1]!.length;
     const pageParas = paragraphsOf(kept[n - 1]!, n);
     let pageAlnum = 0;
     for (const p of pageParas) pageAlnum += (p.text.match(/[\p{L}\p{N}]/gu) ?? []).length;
