@@ -24,10 +24,13 @@ const TEXT = 'GENEVA, 4 March 2026 - The talks lasted three hours, a spokesman s
 let cluster: PgCluster;
 const opened: App[] = [];
 
+/** This machine's environment without a database or a workspace password of its own. */
+const quiet = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['CLAIMSCOPE_DB', 'PGPASSWORD', 'CLAIMSCOPE_PG_URL', 'PGPASSFILE'].includes(k)));
+
 function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
   const r = spawnSync(process.execPath, [path.join(REPO, 'dist/main/cli.cjs'), ...args], {
     encoding: 'utf8',
-    env: { ...process.env, CLAIMSCOPE_DB: '', PGPASSWORD: '', CLAIMSCOPE_PG_URL: '', ...env },
+    env: { ...quiet, ...env },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, json: () => JSON.parse(r.stdout) };
 }
@@ -94,6 +97,10 @@ describe.skipIf(!available.ok)('team workspace: processes and failures', () => {
     expect(pushed.json().pushed).toBeGreaterThan(0);
 
     expect(cli(['workspace', 'connect', cluster.url('bob'), '--db', b], { CLAIMSCOPE_PG_URL: cluster.url('bob', PASSWORD) }).code).toBe(0);
+    // ~/.pgpass, as PostgreSQL's own tools read it (only when private to its owner).
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-home-'));
+    fs.writeFileSync(path.join(home, '.pgpass'), `127.0.0.1:${cluster.port}:claimscope:bob:${PASSWORD}\n`, { mode: 0o600 });
+    expect(cli(['sync', '--db', b], { HOME: home }).json()).toMatchObject({ refused: 0, waiting: 0 });
     const listA = cli(['list', '--db', a]).json().documents;
     const listB = cli(['list', '--db', b]).json().documents;
     expect(listB.map((d: any) => [d.title, d.annotationCount])).toEqual(listA.map((d: any) => [d.title, d.annotationCount]));

@@ -251,4 +251,21 @@ describe.skipIf(!available.ok)('team workspace on PostgreSQL', () => {
     await converged(ana, carl);
     expect((await cluster.admin(`SELECT count(*)::int AS n FROM claimscope.rows WHERE tbl = 'annotations' AND NOT deleted AND data->>'document_id' = $1`, [uidOf(ana, 'documents', doc)])).rows[0].n).toBe(1);
   }, 60_000);
+
+  it('two analysts tagging the same sentence at once get two tags, each with its author', async () => {
+    const ana = await analyst('ana');
+    const text = TEXT.replace('90', '97');
+    const doc = await importText(ana, 'same.txt', text);
+    await ana.sync.syncNow();
+    const carl = await analyst('carl');
+    const carlDoc = idOf(carl, 'documents', uidOf(ana, 'documents', doc));
+    await tag(ana, doc, 'lasted 97 minutes', 'claim', text);
+    await tag(carl, carlDoc, 'lasted 97 minutes', 'claim', text);
+    await carl.sync.syncNow();
+    await ana.sync.syncNow();
+    await converged(ana, carl);
+    const rows = ana.app.db.prepare("SELECT created_by FROM annotations WHERE document_id = ? AND exact = 'lasted 97 minutes' ORDER BY created_by").pluck().all(doc);
+    expect(rows).toEqual(['ana', 'carl']);
+    expect((await ana.call('listConflicts', {})).conflicts.filter((c: any) => c.recordId !== null && c.documentId === doc)).toEqual([]);
+  }, 60_000);
 });
