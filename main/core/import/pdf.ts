@@ -582,6 +582,16 @@ export function paragraphsOf(lines: readonly Line[], page: number): Para[] {
     if (dy > 0 && dy < 3 * lines[i - 1]!.size) gaps.push(dy);
   }
   const lineGap = lowerQuartile(gaps);
+  // The body's size: the size half the page's characters are set in or below.
+  const bySize = [...lines].sort((a, b) => a.size - b.size);
+  const chars = lines.reduce((n, l) => n + l.text.length, 0);
+  let seen = 0;
+  let bodySize = bySize[0]?.size ?? 10;
+  for (const l of bySize) {
+    bodySize = l.size;
+    seen += l.text.length;
+    if (seen * 2 >= chars) break;
+  }
   // Right edge of the text column a line belongs to (lines starting near the same x).
   const rightEdge = new Map<number, number>();
   const bucket = (x: number) => Math.round(x / 24);
@@ -617,12 +627,14 @@ export function paragraphsOf(lines: readonly Line[], page: number): Para[] {
     const prev = i > 0 ? lines[i - 1]! : null;
     if (prev) {
       const dy = prev.y - line.y;
-      // A large line (a title) is spaced by its own size, not by the body's usual gap.
-      const expected = Math.max(lineGap ?? 0, prev.size * 1.2);
+      // A line larger than the body's (a title) is spaced in proportion to its size.
+      const expected = lineGap === undefined ? prev.size * 1.2 : lineGap * Math.max(1, Math.min(line.size, prev.size) / bodySize);
       const sizeChange = Math.abs(line.size - prev.size) > 0.15 * Math.min(line.size, prev.size);
       const wideGap = dy > expected * 1.35 + 0.5;
       const movedUp = dy < -0.5 * prev.size;
-      const indented = line.x0 - prev.x0 > 0.8 * line.size && Math.abs(dy) < 3 * prev.size;
+      // A centred line under a centred line (a title's second line) is not an indent.
+      const centred = Math.abs((line.x0 + line.x1) / 2 - (prev.x0 + prev.x1) / 2) < 0.5 * line.size && line.x1 < prev.x1;
+      const indented = line.x0 - prev.x0 > 0.8 * line.size && Math.abs(dy) < 3 * prev.size && !(centred && line.size > bodySize * 1.15);
       const shortEnd = prev.x1 < edgeOf(prev.x0) - 4 * prev.size && /[.!?:;"'”’)\]]$/.test(prev.text);
       if (sizeChange || wideGap || movedUp || indented || shortEnd) flush();
     }
