@@ -22,6 +22,9 @@ interface Props {
   onChooseGroup(id: number): void;
 }
 
+/** Column widths in pixels: each document, the grade, each hypothesis; the claim takes the rest (at least `claim`). */
+const COL = { claim: 180, document: 80, grade: 150, hypothesis: 120 } as const;
+
 const CELL_SIGN = { stated: '●', contradicted: '✕', both: '●✕', silent: '·' } as const;
 
 export function CaseMatrix({ data, docs, actions, chosenGroup, onChooseGroup }: Props) {
@@ -86,7 +89,19 @@ export function CaseMatrix({ data, docs, actions, chosenGroup, onChooseGroup }: 
         <p className="cs-empty">No claim groups yet. Accept a suggestion, or choose claims in the documents and group them.</p>
       ) : (
         <div className="cs-matrix-scroll" ref={setScroller}>
-          <table className="cs-matrix-table">
+          {/* Fixed layout, columns sized here: a filter that brings other rows in never makes the
+              browser measure every cell again, and the columns do not jump. */}
+          <table className="cs-matrix-table" style={{ minWidth: COL.claim + documentIds.length * COL.document + COL.grade + data.hypotheses.length * COL.hypothesis }}>
+            <colgroup>
+              <col />
+              {documentIds.map((d) => (
+                <col key={d} style={{ width: COL.document }} />
+              ))}
+              <col style={{ width: COL.grade }} />
+              {data.hypotheses.map((h) => (
+                <col key={h.id} style={{ width: COL.hypothesis }} />
+              ))}
+            </colgroup>
             <thead>
               <tr>
                 <th scope="col" className="cs-matrix-claim">
@@ -112,9 +127,11 @@ export function CaseMatrix({ data, docs, actions, chosenGroup, onChooseGroup }: 
               {win.rows.length > 0 && win.rows[0]!.start > 0 && <tr className="cs-matrix-spacer" aria-hidden="true" style={{ height: win.rows[0]!.start }} />}
               {win.rows.map(({ index }) => {
                 const r = shown[index]!;
+                // Keyed by its place in the window: a filter that brings other groups in reuses the
+                // rows' cells and selects instead of building them again.
                 return (
                   <MatrixRowView
-                    key={r.group.id}
+                    key={index % win.rows.length}
                     row={r}
                     documentIds={documentIds}
                     hypotheses={data.hypotheses}
