@@ -144,13 +144,15 @@ function update(q: Quantity, text: string): boolean {
  * Two counts of what one act did to the same kind of thing: same (or related) act, and heads of one
  * kind (`sameThing`), or one head the noun of the other's act ("cut 300 jobs" / "the 450 layoffs").
  */
-export function sameDeed(a: Quantity, b: Quantity, text: string, sameThing: (x: string, y: string) => boolean): boolean {
+export function sameDeed(a: Quantity, b: Quantity, text: string, sameThing: (x: string, y: string) => boolean, oneText = false): boolean {
   if (a.kind !== 'count' || b.kind !== 'count' || a.head === null || b.head === null) return false;
   const va = deedsOf(a, text);
   const vb = deedsOf(b, text);
   if (va.length === 0 && vb.length === 0) return false;
   // "in Paris" / "in Lyon": told of different named places or parties.
-  if ((a.names.length > 0 || b.names.length > 0) && !a.names.some((n) => b.names.includes(n))) return false;
+  // (within one text both must name one: a lead's "in Kenya" and a later sentence that names nowhere
+  // are one place; across documents a name on one side only already parts them)
+  if ((oneText ? a.names.length > 0 && b.names.length > 0 : a.names.length > 0 || b.names.length > 0) && !a.names.some((n) => b.names.includes(n))) return false;
   const acts = va.some((x) => vb.some((y) => sameAct(x, y)));
   const things = a.head === b.head || sameThing(a.head, b.head);
   // ("the 1,100 job cuts": the noun of laying off)

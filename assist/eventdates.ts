@@ -83,6 +83,8 @@ function eventOfDateAlone(toks: readonly Tok[], text: string, d: DateMention): E
       let o = head + 2;
       while (o < toks.length && o < head + 5 && !isNounTok(toks[o]) && !/[,.;]/.test(toks[o - 1]!.post)) o++;
       if (isNounTok(toks[o])) participants.push(nounLemma(toks[o]!));
+      // ("of a third man", "of another defendant": one more of a series, another act)
+      if (toks.slice(head + 2, o).some((t) => REPEATED.test(t.norm) || t.norm === 'other')) return null;
     }
     const predicate = nounLemma(toks[head]!);
     if (STOP_NOUNS.has(predicate)) return null;
@@ -157,7 +159,12 @@ function sameEvent(a: EventDate, b: EventDate): boolean {
   const vb = b.pos === 'v' || verbOfIng(b.predicate) !== null;
   if (va && vb) {
     const sa = synsetsOfVerb(pa);
-    return [...synsetsOfVerb(pb)].some((x) => sa.has(x));
+    const sb = synsetsOfVerb(pb);
+    if ([...sb].some((x) => sa.has(x))) return true;
+    // One a way of doing the other: "completed" is a way of ending, "backed" of approving (a direct
+    // hypernym of one's sense is a sense of the other, and a narrow one, with at most 30 kinds).
+    const narrowUp = (v: string, other: Set<number>) => [...up(v)].some(([o, syn]) => other.has(o) && syn.pointers.filter((p) => p.symbol === '~').length <= 30);
+    return narrowUp(pa, sb) || narrowUp(pb, sa);
   }
   if (!va && !vb) return sameKind(pa, pb);
   const [noun, verb] = va ? [pb, pa] : [pa, pb];

@@ -15,6 +15,7 @@
 import { MONTHS, type Approx } from './lexicon';
 import type { Quantity } from './quantities';
 import { relate, type ScopeRelation } from './scope';
+import { wordnet } from './wordnet';
 
 export type ConflictKind = 'count' | 'ordinal' | 'amount' | 'percent' | 'duration';
 
@@ -81,7 +82,7 @@ const MONTH_SPAN = new RegExp(`\\b(${MONTHS.join('|')})\\s*(?:-|–|to|through)\
 
 const periods = new WeakMap<Quantity, string | null>();
 
-function periodOf(q: Quantity, text: string): string | null {
+export function periodOf(q: Quantity, text: string): string | null {
   let p = periods.get(q);
   if (p === undefined) periods.set(q, (p = periodOfUncached(q, text)));
   return p;
@@ -139,16 +140,38 @@ export function differentPlaces(a: Quantity, b: Quantity): boolean {
 /** "outside parliament", "at the Lyon plant": where the counted thing is, named right after it. */
 const SITE_AFTER = /^[\s,]*(?:outside|inside|near|at|in|on)\s+(?:the\s+|its\s+|their\s+|a\s+)?((?:\p{L}[\p{L}'’-]*\s+){0,2}\p{L}[\p{L}'’-]*)/u;
 const NOT_SITES = /^(?:total|all|a row|that|which|this|his|her|its|their|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|\d)/i;
+const SITE_STOPS = new Set(['from', 'to', 'than', 'and', 'or', 'of', 'with', 'by', 'after', 'before', 'as', 'on', 'in', 'at', 'for', 'since', 'compared', 'against', 'over', 'under', 'but', 'was', 'were', 'is', 'are', 'had', 'has', 'will', 'would', 'said', 'says']);
 const sites = new WeakMap<Quantity, string | null>();
 
 function siteOf(q: Quantity, text: string): string | null {
   let s = sites.get(q);
   if (s === undefined) {
     const m = SITE_AFTER.exec(text.slice(q.end, q.end + 50));
-    s = m && !NOT_SITES.test(m[1]!) ? m[1]!.toLowerCase().split(/\s+/).at(-1)! : null;
+    // (the phrase ends before a word that opens another: "in the first quarter from a year earlier")
+    const words = m && !NOT_SITES.test(m[1]!) ? m[1]!.toLowerCase().split(/\s+/) : [];
+    const stop = words.findIndex((w) => SITE_STOPS.has(w));
+    const kept = stop < 0 ? words : words.slice(0, stop);
+    s = kept.length > 0 ? kept.at(-1)! : null;
+    // (a site is no abstraction: "on condition", "in principle", "in the first quarter" name no site)
+    if (s !== null && !siteNoun(s)) s = null;
     sites.set(q, s);
   }
   return s;
+}
+
+/** WordNet's noun files for attributes (7), cognition (9), communication (10), feelings (12), motives (16), quantities (23), relations (24), states (26) and times (28): no sites. */
+const ABSTRACT_FILES = [7, 9, 10, 12, 16, 23, 24, 26, 28];
+const siteNouns = new Map<string, boolean>();
+/** A word that can name where (or among whom) something is: its commonest noun sense is no abstraction, or WordNet lacks it (a name). */
+export function siteNoun(word: string): boolean {
+  let known = siteNouns.get(word);
+  if (known === undefined) {
+    const wn = wordnet();
+    const first = wn ? (wn.synsets(word, 'n')[0] ?? wn.synsets(word.replace(/s$/, ''), 'n')[0]) : undefined;
+    known = !wn || first === undefined || !ABSTRACT_FILES.includes(first.lexfile);
+    siteNouns.set(word, known);
+  }
+  return known;
 }
 
 /** The reporting period named in a mention's own sentence ("in the first half"), or null. */
@@ -276,6 +299,7 @@ export function plural(w: string): string {
   if (/(s|x|ch|sh)$/.test(w)) return `${w}es`;
   if (/[^aeiou]y$/.test(w)) return `${w.slice(0, -1)}ies`;
   if (w === 'person') return 'people';
+  if (w === 'man' || w === 'woman') return `${w.slice(0, -3)}men`;
   if (['men', 'women', 'people', 'children'].includes(w) || /(?:police|fire|gun|fisher|sales|work|crafts|chair|spokes|country)(?:wo)?men$/.test(w)) return w;
   if (w === 'child') return 'children';
   return `${w}s`;

@@ -51,6 +51,20 @@ export const CURRENCY_WORDS: ReadonlyMap<string, string> = new Map([
   ['dirham', 'AED'],
   ['hryvnia', 'UAH'],
   ['zloty', 'PLN'],
+  // (more national currencies by their words; "reais" is the plural of the Brazilian real)
+  ['reais', 'BRL'],
+  ['reai', 'BRL'],
+  ['forint', 'HUF'],
+  ['koruna', 'CZK'],
+  ['baht', 'THB'],
+  ['ringgit', 'MYR'],
+  ['rupiah', 'IDR'],
+  ['shilling', 'KES'],
+  ['lei', 'RON'],
+  ['leu', 'RON'],
+  ['tenge', 'KZT'],
+  ['taka', 'BDT'],
+  ['cedi', 'GHS'],
 ]);
 export const CURRENCY_SYMBOLS: ReadonlyMap<string, string> = new Map([
   ['$', 'USD'],

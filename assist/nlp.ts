@@ -10,6 +10,7 @@
 // (and the corpus tests will say so).
 
 import nlp from 'compromise';
+import { wordnet } from './wordnet';
 
 export interface Tok {
   /** Position in the token array it belongs to. */
@@ -263,6 +264,36 @@ export function tagTokens(toks: readonly Tok[], windows: ReadonlyArray<readonly 
     if (t.norm.endsWith("'s") && !CONTRACTED.has(t.norm)) t.tags.add('Possessive');
     if (t.post === '-' || (i > 0 && terms[i - 1]!.post === '-')) t.tags.add('Hyphenated');
   }
+  countedNouns(terms);
+}
+
+/** A year ("in 2024 costs rose") is no count of what follows it. */
+const YEAR = /^(?:1[89]|2[01])\d\d$/;
+
+/**
+ * "the 1.9 million phones", "2.3 million folding phones": after a count, a plural the tagger read as
+ * a present-tense verb is the counted noun (when WordNet has it as a noun), and an -ing word before it
+ * a modifier. Not after "one" ("no one knows") or a year.
+ */
+function countedNouns(terms: readonly TermTok[]): void {
+  for (let i = 1; i < terms.length; i++) {
+    const prev = terms[i - 1]!;
+    if (!prev.tags.has('Value') || prev.tags.has('Ordinal') || prev.norm === 'one' || YEAR.test(prev.norm) || /[,;:()]/.test(prev.post) || prev.post === '-') continue;
+    let k = i;
+    if (terms[k]!.tags.has('Gerund') && terms[k + 1] && !/[,;:()]/.test(terms[k]!.post)) k++;
+    const t = terms[k]!;
+    if (!t.tags.has('Verb') || !t.tags.has('PresentTense') || t.tags.has('Gerund') || !/^\p{Ll}{3,}s$/u.test(t.text) || t.tags.has('Noun')) continue;
+    const noun = singular(t.norm);
+    if (noun === t.norm || (wordnet()?.synsets(noun, 'n').length ?? 0) === 0) continue;
+    for (let x = i; x <= k; x++) {
+      const w = terms[x]!;
+      const hyphen = w.tags.has('Hyphenated');
+      w.tags.clear();
+      if (hyphen) w.tags.add('Hyphenated');
+      if (x < k) w.tags.add('Adjective');
+      else for (const tag of ['Noun', 'Plural']) w.tags.add(tag);
+    }
+  }
 }
 
 /** Tagged tokens of `text.slice(start, end)`; a token's `text` is always `text.slice(tok.start, tok.end)`. */
@@ -293,7 +324,7 @@ export function singular(word: string): string {
   let s = singularCache.get(word);
   if (s === undefined) {
     const w = world();
-    s = word.length > 3 && /s$|children$|men$|people$|feet$|teeth$|mice$|geese$|data$/.test(word) ? w.methods.two.transform.noun.toSingular(word, w.model) : word;
+    s = word === 'men' ? 'man' : word.length > 3 && /s$|children$|men$|people$|feet$|teeth$|mice$|geese$|data$/.test(word) ? w.methods.two.transform.noun.toSingular(word, w.model) : word;
     if (!s) s = word;
     if (singularCache.size < 50_000) singularCache.set(word, s);
   }

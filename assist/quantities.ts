@@ -29,6 +29,7 @@ import { singular, type Tok } from './nlp';
 import { numberValueAt, type NumberAt } from './numerals';
 import { chunkBounds, frameOf, nounLemma, nounPhraseAfter, nounPhraseBefore, subjectBefore, verbLemma, type Frame, type NounPhrase } from './referents';
 import { findScopes, scopeFor, type Scope } from './scope';
+import { wordnet } from './wordnet';
 import { breaksAfter, chunkIds, has, hyphenJoined, isAdverbLike, isDeterminer, isNounLike, isNounTok, isNumberTok, isPronoun, isVerbTok } from './tokens';
 
 export type QuantityKind = 'count' | 'ordinal' | 'amount' | 'percent' | 'duration';
@@ -103,6 +104,7 @@ const CHANGE_VERBS = new Set(['rise', 'fall', 'increase', 'decrease', 'climb', '
 const CLAUSE_STARTS = new Set(['that', 'which', 'who', 'after', 'before', 'because', 'since', 'when', 'while', 'although', 'though', 'until', 'as', 'and', 'but', 'or']);
 /** Verbs that with "for" ask for a figure rather than report it. */
 const DEMAND_VERBS = new Set(['call', 'push', 'press', 'lobby', 'campaign', 'argue', 'ask', 'appeal']);
+const MODALS = new Set(['will', 'would', 'could', 'might', 'may']);
 /** "stood at nine", "was put at 40": a level given with "at". */
 const LEVEL_AT_VERBS = new Set(['stand', 'put', 'peg', 'place', 'set', 'estimate', 'remain', 'hold', 'sit']);
 /** "the toll reached 12", "the total was 30": a level given directly. */
@@ -193,12 +195,26 @@ function attachedPhrase(toks: readonly Tok[], unitIdx: number): NounPhrase | nul
   let j = unitIdx + 1;
   if (toks[j]?.norm === 'long' && (hyphenJoined(toks[unitIdx]!) || toks[unitIdx]!.post === ' ')) j++;
   else if (!hyphenJoined(toks[unitIdx - 1] ?? toks[unitIdx]!) && !hyphenJoined(toks[unitIdx]!)) return null;
+  // "the 3.6-tonne-per-hectare average yield": a rate glued into the compound; the noun follows it.
+  if (hyphenJoined(toks[unitIdx]!) && toks[j]?.norm === 'per' && hyphenJoined(toks[j]!) && toks[j + 1]) j += 2;
   const np = nounPhraseAfter(toks, j);
   if (np) return np;
   // "the 90-minute hearing had been": an -ing word the tagger read as a verb names the event.
   const t = toks[j];
   if (t && /^\p{Ll}+ing$/u.test(t.text) && !breaksAfter(toks[j - 1]!)) return { first: j, last: j, head: j, mods: [] };
+  // "the 50-microgram shot used in ...", "a 40-minute drive": after a determiner and a hyphenated
+  // figure only a noun can follow, so a word the tagger read as a verb is the head when WordNet has it as a noun.
+  if (t && /^\p{Ll}{3,}$/u.test(t.text) && isVerbTok(t) && !breaksAfter(toks[j - 1]!) && hyphenJoined(toks[j - 2] ?? toks[j - 1]!) && determinedCompound(toks, j - 1) && (wordnet()?.synsets(t.norm, 'n').length ?? 0) > 0) {
+    return { first: j, last: j, head: j, mods: [] };
+  }
   return null;
+}
+
+/** The compound ending at `last` ("50-microgram", "3.6-tonne-per-hectare") opens with a determiner before its number. */
+function determinedCompound(toks: readonly Tok[], last: number): boolean {
+  let x = last;
+  while (x > 0 && hyphenJoined(toks[x - 1]!)) x--;
+  return isNumberTok(toks[x]) && isDeterminer(toks[x - 1]);
 }
 
 /** "N hours of negotiation": the phrase after "of". */
@@ -284,7 +300,11 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     // ("in May", "on 3 May": the month, not the modal)
     const month = (x: number) => toks[x]!.norm === 'may' && /^M/.test(toks[x]!.text) && x > 0 && ['in', 'on', 'of', 'since', 'until', 'by', 'from', 'to', 'early', 'late', 'mid', 'last', 'next', 'this'].includes(toks[x - 1]!.norm);
     const monthAfterDay = (x: number) => toks[x]!.norm === 'may' && /^M/.test(toks[x]!.text) && x > 0 && /^\d{1,2}$/.test(toks[x - 1]!.text);
-    for (let x = hs; x <= he; x++) if (HEDGES.has(toks[x]!.norm) && !month(x) && !monthAfterDay(x)) hedged = true;
+    // ("will begin serving the 30-month term": a modal puts the act ahead, while the definite phrase
+    // names a thing that exists)
+    const definiteFigure = numFirst > 0 && ['the', 'this', 'that', 'its', 'his', 'her', 'their'].includes(toks[numFirst - 1]!.norm);
+    const modalOnly = (x: number) => definiteFigure && MODALS.has(toks[x]!.norm) && x < numFirst;
+    for (let x = hs; x <= he; x++) if (HEDGES.has(toks[x]!.norm) && !month(x) && !monthAfterDay(x) && !modalOnly(x)) hedged = true;
     // "called for a 100% immunization rate", "pushed for a 5 percent rise": a demand, not a fact.
     for (let x = Math.max(cs, first - 4); x < first; x++) if (toks[x]!.norm === 'for' && x > 0 && isVerbTok(toks[x - 1]) && DEMAND_VERBS.has(verbLemma(toks[x - 1]!))) hedged = true;
     // "The 53 percent yes vote was far stronger than the margin of an earlier measure": what follows
@@ -756,7 +776,7 @@ function isDateOrCode(toks: readonly Tok[], num: NumberAt): boolean {
     // A year, unless it counts something: "2000 people".
     if (!(next && has(next, 'Plural') && !hyphenJoined(t))) return true;
   }
-  if (has(prev, 'Month') || has(next, 'Month') || (prev && MONTHS.includes(prev.norm) && prev.norm !== 'may') || (next && MONTHS.includes(next.norm.replace(/\.$/, '')))) return true;
+  if (has(prev, 'Month') || has(next, 'Month') || (prev && MONTHS.includes(prev.norm) && (prev.norm !== 'may' || prev.text === 'May')) || (next && MONTHS.includes(next.norm.replace(/\.$/, '')))) return true;
   if (prev && hyphenJoined(prev) && /^\d/.test(prev.text)) return true;
   if (next && /^(am|pm|a\.m\.|p\.m\.|gmt|utc|bst|cet)$/i.test(next.text)) return true;
   if (prev?.norm === 'mid' && hyphenJoined(prev)) return true;
@@ -796,3 +816,4 @@ function rank(toks: readonly Tok[], chunks: readonly number[], num: NumberAt, le
   if (sc && sc.first > last && sc.first - last <= 6 && chunks[sc.first] === chunks[num.first]) q.end = toks[sc.last]!.end;
   return q;
 }
+

@@ -9,7 +9,7 @@
 // ("up from", "rose to"), plans and forecasts, different periods, subsets, rates, different named
 // places or parties, and figures far apart in size (a part and its whole, a day and a year).
 
-import { alsoDone, approxWord, differentFigures, differentPlaces, differentSites, differentWhens, fmt, hours, interval, overlaps, plural, type Conflict } from './inconsistencies';
+import { alsoDone, approxWord, differentFigures, periodOf, differentPlaces, differentSites, differentWhens, fmt, hours, interval, overlaps, plural, type Conflict } from './inconsistencies';
 import type { Quantity } from './quantities';
 import { sameDeed, verbForms } from './deeds';
 import { relate } from './scope';
@@ -28,7 +28,7 @@ const UNINFORMATIVE = new Set([
 
 /** A verb of expectation or intent before the figure in its clause: a forecast or a plan, not what happened
  *  ("the project" is a thing, "projected" a forecast). */
-const PROSPECTIVE = /\b(?:call(?:ed|s|ing)? for|urg|demand|push(?:ed|es|ing)? for|expect|forecast|project(?:ed|ions?|ing)|(?<!\b(?:the|a|an|this|that|its|their|his|her)\s)projects?|predict|anticipat|plan|aim|hope|target|intend|propos|budget|estimat|seek|sought|want)\w*\b[^,;:()"“”]*$/i;
+const PROSPECTIVE = /\b(?:call(?:ed|s|ing)? for|ask(?:ed|s|ing)? for|request|urg|demand|push(?:ed|es|ing)? for|expect|forecast|project(?:ed|ions?|ing)|(?<!\b(?:the|a|an|this|that|its|their|his|her)\s)projects?|predict|anticipat|plan|aim|hope|target|intend|propos|budget|estimat|seek|sought|want)\w*\b[^,;:()"“”]*$/i;
 
 /** "would cost", "will be about", "could reach": a figure under a modal is not what happened. */
 const MODAL_BEFORE = /\b(?:will|would|could|might|may|should|shall)\s+(?:not\s+)?(?:[\p{Ll}]+\s+){0,3}(?:about|around|nearly|some|roughly|up to|more than|at least)?\s*[$£€¥]?\s*$/u;
@@ -80,21 +80,45 @@ const FOR_BEFORE = /\bfor\s+(?:about|around|nearly|almost|roughly|more than|over
  * three sentences, nothing else timed between, and nothing in its sentence moving it elsewhere.
  */
 function activityWithin(a: Quantity, b: Quantity, text: string, qs: readonly Quantity[]): boolean {
-  if (!LASTING.has(a.frame.verb ?? '') || a.head === null || !isLengthOf(a, text) || b.definite || b.frame.verb === null) return false;
-  if (LASTING.has(b.frame.verb) || ['take', 'spend', 'wait', 'sit', 'stay', 'remain', 'be'].includes(b.frame.verb)) return false;
-  // (what is done in a sitting: talk, thought, play, dealings, WordNet's verb files 31-33 and 41; not
-  // queueing, preparing or travelling, done around it)
-  const first = wordnet()?.synsets(b.frame.verb, 'v')[0];
-  if (!first || ![31, 32, 33, 41].includes(first.lexfile)) return false;
-  if (b.sentence <= a.sentence || b.sentence - a.sentence > 3 || !FOR_BEFORE.test(text.slice(Math.max(0, b.start - 30), b.start))) return false;
+  if (!LASTING.has(a.frame.verb ?? '') || a.head === null || !isLengthOf(a, text) || b.definite) return false;
+  // "almost two hours of argument": the length of an act named by a noun of such a verb (argue, debate, question).
+  const ofActivity = b.head !== null && /^\s+of\s/.test(text.slice(b.end, b.end + 4)) && activityNoun(b.head);
+  if (!ofActivity) {
+    if (b.frame.verb === null || LASTING.has(b.frame.verb) || ['take', 'spend', 'wait', 'sit', 'stay', 'remain', 'be'].includes(b.frame.verb)) return false;
+    // (what is done in a sitting: talk, thought, play, dealings, WordNet's verb files 31-33 and 41; not
+    // queueing, preparing or travelling, done around it)
+    const first = wordnet()?.synsets(b.frame.verb, 'v')[0];
+    if (!first || !SITTING_VERB_FILES.includes(first.lexfile)) return false;
+    if (!FOR_BEFORE.test(text.slice(Math.max(0, b.start - 30), b.start))) return false;
+  }
+  if (b.sentence <= a.sentence || b.sentence - a.sentence > 3) return false;
   if (qs.some((q) => q !== a && q !== b && q.start > a.end && q.start < b.start && (q.kind === 'duration' || q.anchors.length > 0))) return false;
   const from = Math.max(text.lastIndexOf('. ', b.start) + 2, b.start - 200);
   const sentence = text.slice(from, b.end + 120).split(/[.!?](?:\s|$)/).slice(0, 1 + (text.slice(from, b.end).match(/[.!?]\s/g)?.length ?? 0)).join('. ');
   if (ELSEWHEN.test(sentence.replace(/\b(?:more|less) than\b/gi, ''))) return false;
   // (the doers are people, named as the sentence's subject: "The judges", "Lawyers for both sides")
   const words = [...sentence.matchAll(/\p{L}+/gu)].map((m) => m[0].toLowerCase());
+  const isPeople = (w: string) => w.length > 2 && peopleNoun(singular(w)) === 'person';
+  // (for an act named by a noun, people named anywhere in its sentence: "... did the presiding judge retire")
+  if (ofActivity) return words.some(isPeople);
   const verbAt = words.findIndex((w) => verbForms(w).includes(b.frame.verb!));
-  return verbAt > 0 && words.slice(0, verbAt).some((w) => w.length > 2 && peopleNoun(singular(w)) === 'person');
+  return verbAt > 0 && words.slice(0, verbAt).some(isPeople);
+}
+
+/** WordNet's verb files for talk, thought, play and dealings: communication, competition, consumption... (31-33, 41). */
+const SITTING_VERB_FILES = [31, 32, 33, 41];
+const activityNouns = new Map<string, boolean>();
+/** A noun naming an act of such a verb: "argument" (argue), "questioning" (question), "deliberation" (deliberate, debate). */
+export function activityNoun(lemma: string): boolean {
+  let known = activityNouns.get(lemma);
+  if (known === undefined) {
+    const wn = wordnet();
+    const first = wn?.synsets(lemma, 'n').slice(0, 2) ?? [];
+    // (the noun itself is an act or a communication, and derives from a verb of those files)
+    known = first.some((s) => (s.lexfile === 4 || s.lexfile === 10) && s.pointers.some((p) => p.symbol === '+' && p.pos === 'v' && SITTING_VERB_FILES.includes(wn!.synset(p.offset, 'v').lexfile)));
+    activityNouns.set(lemma, known);
+  }
+  return known;
 }
 
 /** Mentions further apart in size than this are not one figure told twice but different things. */
@@ -173,6 +197,14 @@ export function peopleNoun(lemma: string): 'person' | 'group' | null {
   return result;
 }
 
+/** Nouns WordNet gives as antonyms (man / woman, buyer / seller): never the same people. */
+export function opposites(a: string, b: string): boolean {
+  const wn = wordnet();
+  if (!wn || a === b) return false;
+  const ib = new Set(senses(b).map((s) => s.offset));
+  return senses(a).some((s) => s.pointers.some((p) => p.symbol === '!' && p.pos === 'n' && ib.has(p.offset)));
+}
+
 /** Two heads for the same people: a gathering counted ("a crowd of 48,200") and the people in it ("the 51,000 spectators"). */
 function samePeople(a: string, b: string): boolean {
   const pa = peopleNoun(a);
@@ -191,6 +223,37 @@ export function derivedFrom(noun: string, verb: string): boolean {
   const result = senses(noun).some((s) => s.pointers.some((p) => p.symbol === '+' && p.pos === 'v' && verbs.has(p.offset)));
   related.set(key, result);
   return result;
+}
+
+const deedNouns = new Map<string, string[]>();
+/** The noun senses WordNet derives from a verb's two commonest senses, and their direct hypernyms: sentence (v) -> {prison term, sentence} -> {term}. */
+function nounsOfVerb(verb: string): string[] {
+  let out = deedNouns.get(verb);
+  if (!out) {
+    const wn = wordnet();
+    const found = new Set<string>();
+    for (const s of wn?.synsets(verb, 'v').slice(0, 2) ?? []) {
+      for (const p of s.pointers) {
+        if (p.symbol !== '+' || p.pos !== 'n') continue;
+        found.add(String(p.offset));
+        // (and what it is a kind of, one step up: a prison term is a term)
+        for (const h of wn!.synset(p.offset, 'n').pointers) if (h.symbol === '@') found.add(String(h.offset));
+      }
+    }
+    deedNouns.set(verb, (out = [...found]));
+  }
+  return out;
+}
+
+/**
+ * A noun naming what a verb did: derived from it ("sale" / "sell"), or a synonym of a noun derived
+ * from it or of what that noun is a kind of ("term": a prison term, the noun of "sentenced").
+ */
+export function namesDeed(noun: string, verb: string): boolean {
+  if (derivedFrom(noun, verb)) return true;
+  const derived = nounsOfVerb(verb);
+  // (any sense of the noun: the verb's own noun already narrows it, "term" is a prison term only rarely)
+  return (wordnet()?.synsets(noun, 'n') ?? []).some((s) => derived.includes(String(s.offset)));
 }
 
 const abouts = new WeakMap<Quantity, string[]>();
@@ -231,7 +294,7 @@ const RANGE_BEFORE = /(?:between\s+(?:about\s+)?[$£€¥]?[\d.,]+\s*(?:\w+\s+)?
 const RANGE_START_BEFORE = /\bbetween\s+(?:\p{L}+\s+)?[$£€¥]?\s*$/iu;
 const RANGE_START_AFTER = /^\s*(?:-|–|to|and)\s*[$£€¥]?\d/i;
 /** "4 euros per kilo", "a day", "each", "-per-hectare": a rate, whatever the parser made of it. */
-const RATE_AFTER = /^[\s-]*(?:per|a|an|each|every)[\s-]+\p{L}+/u;
+const RATE_AFTER = /^[\s-]*(?:(?:per|a|an|each|every)[\s-]+\p{L}+|each\b)/u;
 
 const UP = 'rose|risen|rising|rises|increased|increases|grew|grown|grows|climbed|climbs|jumped|jumps|gained|gains|surged|soared|raised|boosted|lifted';
 const DOWN = 'fell|fallen|falls|dropped|drops|declined|declines|slid|slipped|plunged|sank|shrank|decreased|decreases|cut|reduced|lowered|slumped|dipped|tumbled';
@@ -286,8 +349,18 @@ function nearNames(q: Quantity, text: string): string[] {
   return n;
 }
 
+/** "Lorena Dizon said", "told Harjit Sandhu": a speaker named by the figure is who tells it, not what it is of. */
+const SPEAKER = /(?:\p{Lu}[\p{L}'’-]+\s+){1,3}(?:said|says|told|tells|added|noted|stressed|warned|estimated)\b|\b(?:said|says|told|according to)\s+(?:\p{Lu}[\p{L}'’-]+\s*){1,3}/gu;
+
 function nearNamesOf(q: Quantity, text: string): string[] {
   const around = `${text.slice(Math.max(0, q.start - 30), q.start)} ${text.slice(q.end, q.end + 30)}`;
+  // (names of speakers are dropped; the window is widened so a speaker cut at its edge is still seen)
+  const wide = `${text.slice(Math.max(0, q.start - 60), q.start)} ${text.slice(q.end, q.end + 60)}`;
+  const speakers = new Set([...wide.matchAll(SPEAKER)].flatMap((m) => [...m[0].matchAll(/\p{Lu}[\p{L}'’-]+/gu)].map((x) => x[0].toLowerCase())));
+  return nearNamesIn(around, q).filter((w) => !speakers.has(w));
+}
+
+function nearNamesIn(around: string, q: Quantity): string[] {
   return [...around.matchAll(/(?<![.!?]\s)(?<!^)\b(\p{Lu}[\p{L}'’-]+)/gu)].map((m) => m[1]!.toLowerCase()).filter((w) => q.names.includes(w) || q.names.some((n) => n.startsWith(w)));
 }
 
@@ -371,6 +444,11 @@ function sameHappening(a: Quantity, b: Quantity): boolean {
   return link(a, b) || link(b, a) || gerundLink(a, b) || gerundLink(b, a) || actedOn(a, b) || actedOn(b, a);
 }
 
+/** A share of a whole: "48% of the vote", "won 20 percent". */
+function isShare(q: Quantity, text: string): boolean {
+  return /^\s*(?:of|of the)\b/i.test(text.slice(q.end, q.end + 8)) || /\b(?:won|took|got|received|receiving|secured|gained|had|with)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|just\s+(?:over|under)\s+)?$/i.test(text.slice(Math.max(0, q.start - 30), q.start));
+}
+
 /** Why two figures are not one figure told twice, or null when nothing keeps them apart. */
 export function whyApart(
   a: Quantity,
@@ -407,11 +485,15 @@ export function whyApart(
   if (a.kind === 'count' && (!Number.isInteger(a.value) || !Number.isInteger(b.value))) return 'not whole numbers: not counts';
   const prospective = (q: Quantity) => cached(prospectives, q, () => {
     const before = text.slice(Math.max(0, q.start - 60), q.start).split(/[.;:!?]/).at(-1)!;
-    return PROSPECTIVE.test(before) || MODAL_BEFORE.test(before);
+    // (a modal before a definite figure, "will begin serving the 30-month term", puts the act ahead, not the figure)
+    return PROSPECTIVE.test(before) || (MODAL_BEFORE.test(before) && !q.definite);
   });
   if (prospective(a) || prospective(b)) return 'a forecast or a plan';
   if (ra.range || rb.range || ra.rate !== rb.rate) return 'a range, or different rates';
   if (a.subset || b.subset || a.rate !== b.rate || a.polarity !== b.polarity) return 'a subset, a rate or another side of a vote';
+  // "with about 48% of the vote" ... "with about 20% of the vote": shares of one whole, told of
+  // different parties unless the same subject holds both or one points back.
+  if (a.kind === 'percent' && isShare(a, text) && isShare(b, text) && !b.definite && !b.shell && !a.definite && (a.frame.subject === null || a.frame.subject !== b.frame.subject)) return 'shares of one whole';
   // ("the lowest since 2019", "the firm's first in a decade": the period of a comparison, not of the figure)
   const sa = cached(ownScopes, a, () => ownScope(a, text));
   const sb = cached(ownScopes, b, () => ownScope(b, text));
@@ -452,7 +534,10 @@ export function whyApart(
   const na = nearNames(a, text);
   const nb = nearNames(b, text);
   if (na.length > 0 && nb.length > 0 && !na.some((n) => nb.includes(n))) return 'different names by the figures';
-  return differentFigures(a, b, text) ? 'different periods or sizes' : null;
+  // ("the 168 billion yen profit" after "a profit of 182 billion yen for the April-June quarter": a
+  // definite figure naming no period of its own points back at the earlier one's)
+  if (differentFigures(a, b, text) && !(b.definite && !b.compared && periodOf(b, text) === null && a.kind === b.kind)) return 'different periods or sizes';
+  return null;
 }
 
 /** "The unemployment rate was", "Unemployment fell to", "the jobless rate of": what a percentage is the level of. */
@@ -562,26 +647,34 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
       const actedOn = (x: Quantity, y: Quantity) => x.frame.verb !== null && y.head !== null && x.head !== null && peopleNoun(x.head) !== null && derivedFrom(y.head, x.frame.verb);
       // (the cheap tests first: most pairs part on their values)
       const lo = Math.min(a.value, b.value);
-      if (lo <= 0 || Math.max(a.value, b.value) / lo > MAX_RATIO || overlaps(interval(a), interval(b)) || boundKept(a, b)) continue;
+      // (what was done during a sitting cannot outlast it, however far apart: both lengths within half a day)
+      const sitting = a.kind === 'duration' && b.value > a.value && b.value <= 12 && a.value > 0;
+      if (lo <= 0 || (Math.max(a.value, b.value) / lo > MAX_RATIO && !sitting) || overlaps(interval(a), interval(b)) || boundKept(a, b)) continue;
       const event =
         a.kind === 'count' && !(b.definite || b.shell) && a.head !== null && b.head !== null &&
         x === nearestX() && (a.head === b.head || sameKind(a.head, b.head) || actedOn(a, b) || actedOn(b, a));
       // "arrested 14 protesters" / "17 protesters were arrested": one deed done to one kind of thing.
+      // (of the earlier counts of that deed, the closest in size: "the seven men detained" points back at
+      // "arrested nine suspects", not at "eight armed men" who did something else)
+      const sameThing = (p: string, q: string) => sameKind(p, q) || (peopleNoun(p) === 'person' && peopleNoun(q) === 'person' && !opposites(p, q));
+      const ratioTo = (q: Quantity) => Math.max(q.value, b.value) / Math.max(1e-9, Math.min(q.value, b.value));
       const deed =
-        a.kind === 'count' && x === nearestX() && Math.max(a.value, b.value) / lo <= 1.5 &&
-        sameDeed(a, b, text, (p, q) => sameKind(p, q) || (peopleNoun(p) === 'person' && peopleNoun(q) === 'person'));
+        a.kind === 'count' && Math.max(a.value, b.value) / lo <= 1.5 &&
+        sameDeed(a, b, text, sameThing, apart === undefined) &&
+        !earlier.slice(Math.max(0, earlier.length - WINDOW)).some((q) => q !== a && q.kind === 'count' && q.sentence !== b.sentence && ratioTo(q) < ratioTo(a) && sameDeed(q, b, text, sameThing, apart === undefined));
       // "The hearing lasted about 40 minutes" ... "The judges questioned counsel for more than an hour":
       // what people did during it cannot outlast it.
       const overrun = a.kind === 'duration' && interval(b)[0] > interval(a)[1] && activityWithin(a, b, text, qs);
+      if (!overrun && Math.max(a.value, b.value) / lo > MAX_RATIO) continue;
       const why = whyApart(a, b, text, echoes, { event, deed }, sumOfParts);
-      if ((why !== null && !(overrun && why === 'a comparison')) || known.has(`${a.start}:${b.start}`)) continue;
+      if ((why !== null && !(overrun && (why === 'a comparison' || why === 'too far apart in size'))) || known.has(`${a.start}:${b.start}`)) continue;
       const common = shared(a, b, text, reading(a, text).change !== null);
       const informative = (n: string | null): n is string => n !== null && !UNINFORMATIVE.has(n);
       // The same thing named twice, or named once and done once: "sold for $18.4 million" / "the $21.4 million sale".
       const heads =
         (informative(a.head) && informative(b.head) && sameKind(a.head, b.head)) ||
-        (informative(b.head) && a.frame.verb !== null && derivedFrom(b.head, a.frame.verb)) ||
-        (informative(a.head) && b.frame.verb !== null && derivedFrom(a.head, b.frame.verb));
+        (informative(b.head) && a.frame.verb !== null && namesDeed(b.head, a.frame.verb)) ||
+        (informative(a.head) && b.frame.verb !== null && namesDeed(a.head, b.frame.verb));
       const pointsBack = b.definite || b.shell;
       // "the 90-minute disruption" after "the outage lasted about three hours": a length named as a
       // compound points back at the length just given, when nothing else was timed in between.
@@ -611,7 +704,14 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
       // "The unemployment rate was 4.1 percent in June" / "The jobless rate of 4.4 percent": two levels of one measure.
       const levelRestated =
         a.kind === 'percent' && a.unit === '%' && Math.max(a.value, b.value) / lo <= 1.5 && reading(a, text).change === null && sameMeasure(a, b, text);
-      if (!lengthRestated && !amountRestated && !countRestated && !gatheringRestated && !overrun && !happening && !deed && !levelRestated && !(heads && (pointsBack || common.length > 0)) && !(common.length >= 1 && pointsBack) && common.length < 2) continue;
+      // "the 58 percent drop" after "cut admissions by 62 percent": a change named as a definite noun
+      // points back at the nearest earlier change of the same sense, close in size, when no other
+      // change came between.
+      const changeRestated =
+        a.kind === 'percent' && b.definite && reading(b, text).change !== null && reading(b, text).change === reading(a, text).change &&
+        NOMINAL_CHANGE.test(text.slice(b.end, b.end + 40)) && x === nearestX() && Math.max(a.value, b.value) / lo <= 1.5 &&
+        !earlier.slice(x + 1).some((q) => reading(q, text).change !== null);
+      if (!lengthRestated && !amountRestated && !changeRestated && !countRestated && !gatheringRestated && !overrun && !happening && !deed && !levelRestated && !(heads && (pointsBack || common.length > 0)) && !(common.length >= 1 && pointsBack) && common.length < 2) continue;
       let what = heads ? (b.head ?? a.head!) : levelRestated ? `${measuredOf(a, text)!.join(' ')} rate` : (common[0] ?? b.head ?? a.head ?? 'figure');
       if (gatheringRestated) what = 'person';
       if (b.kind === 'count') what = plural(what);
@@ -620,7 +720,9 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
         kind,
         a,
         b,
-        explanation: overrun
+        explanation: changeRestated && common.length === 0 && !heads
+          ? `"${text.slice(b.start, b.end)}" names the ${reading(b, text).change === 'up' ? 'rise' : 'fall'} given just before as "${text.slice(a.start, a.end)}": ${show(a)} vs ${show(b)}, with no other change between.`
+          : overrun
           ? `What was done during the ${a.head} cannot outlast it: the ${a.head} lasted "${text.slice(a.start, a.end)}" (${show(a)}), but "${text.slice(b.start, b.end)}" (${show(b)}) is given for what happened in it.`
           : `Both give the ${WHAT[kind] ?? ''} ${what}: "${text.slice(a.start, a.end)}" (${show(a)}) vs "${text.slice(b.start, b.end)}" (${show(b)}).`,
       });

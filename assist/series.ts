@@ -32,7 +32,9 @@ const ORDINAL = new RegExp(`\\b(?:the|its|his|her|their|our|[\\p{L}][\\p{L}.-]*[
 const COUNT = new RegExp(`\\b(${CARDINAL_WORDS}|\\d{1,3})((?:\\s+[\\p{Ll}-]+){1,4})`, 'giu');
 const PRIOR_INSIDE = /\b(?:previous|earlier|prior|past)\b/i;
 const PRIOR_AFTER = /^[^.;:!?]{0,30}?\b(?:before|previously|earlier|so far|to date|until now|in the past)\b/i;
-const PERIOD = /\b(?:this|last|that|the same|next)\s+(?:year|season|month|week|term|decade|century|tournament|campaign)|\bsince\s+[\p{L}\d]+|\bin\s+(?:19|20)\d\d\b|\bof the (?:year|season|month)/iu;
+const PERIOD = /\b(?:this|last|that|the same|next)\s+(?:year|season|month|week|term|decade|century|tournament|campaign|summer|winter|spring|autumn)|\bsince\s+[\p{L}\d]+|\bin\s+(?:19|20)\d\d\b|\bof the (?:year|season|month|summer|winter|spring|autumn)/iu;
+/** "had won two stages", "had already held three rounds": the past perfect puts the count before the event. */
+const PRIOR_BEFORE = /\bhad\s+(?:already\s+|previously\s+|also\s+)?(?:been\s+)?\p{Ll}+\s+$/u;
 const NOT_NOUNS = new Set(['this', 'last', 'next', 'before', 'since', 'during', 'after', 'of', 'and', 'or', 'the', 'a', 'an', 'in', 'at', 'on', 'to', 'for', 'with', 'by', 'from', 'than', 'who', 'which', 'that', 'were', 'was', 'had', 'have', 'has', 'been', 'be', 'are', 'is']);
 
 /** The words of a noun phrase up to the first word that cannot be in one. */
@@ -115,7 +117,7 @@ function priorCounts(text: string): Mention[] {
     if (value === null || at < 0) continue;
     const np = words.slice(0, at + 1);
     const end = m.index + m[1]!.length + m[2]!.toLowerCase().indexOf(np.at(-1)!) + np.at(-1)!.length;
-    const prior = np.some((w) => PRIOR_INSIDE.test(w)) || PRIOR_AFTER.test(text.slice(end, end + 40));
+    const prior = np.some((w) => PRIOR_INSIDE.test(w)) || PRIOR_AFTER.test(text.slice(end, end + 40)) || PRIOR_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index)) || /^\s+had\s+(?:been\s+)?\p{Ll}+ed\b/u.test(text.slice(end, end + 30));
     if (!prior) continue;
     const noun = singular(np.at(-1)!);
     out.push({ value, noun, words: np, start: m.index, end, period: PERIOD.exec(clauseAround(text, m.index, end))?.[0].toLowerCase() ?? '', ...(noun === 'time' ? actBefore(text, m.index) : {}) });
@@ -130,7 +132,7 @@ function priorCounts(text: string): Mention[] {
 }
 
 /** The current season or year ("of the season", "this year") and no period at all: the same run, as told of the one now under way. */
-const CURRENT = /^(?:this\s+\w+|of the (?:year|season|month)|the same\s+\w+)$/i;
+const CURRENT = /^(?:this\s+\w+|of the (?:year|season|month|summer|winter|spring|autumn)|the same\s+\w+)$/i;
 /** "in her career", "ever", "in total": a count of a longer run than the current season. */
 const WHOLE_RUN = /\b(?:career|ever|all[- ]time|in total|overall|history|in all|altogether)\b/i;
 function currentAndOpen(a: string, b: string): boolean {
@@ -149,9 +151,12 @@ export function seriesConflicts(text: string): SeriesConflict[] {
   for (const o of ordinals(text)) {
     for (const c of counts) {
       if (c.start < o.end && o.start < c.end) continue;
-      if (o.period !== c.period && !(currentAndOpen(o.period, c.period) && !WHOLE_RUN.test(clauseAround(text, c.start, c.end)))) continue;
+      // (a count bounded by a start, "five earlier rounds since 2019", is a part of all those before an
+      // ordinal with no period: it can be fewer than the ordinal's n-1, never more)
+      const boundedPart = o.period === '' && /^since\b/.test(c.period);
+      if (o.period !== c.period && !boundedPart && !(currentAndOpen(o.period, c.period) && !WHOLE_RUN.test(clauseAround(text, c.start, c.end)))) continue;
       if (!sameNoun(o, c)) continue;
-      if (c.value === o.value - 1) continue;
+      if (c.value === o.value - 1 || (boundedPart && c.value < o.value - 1)) continue;
       const [a, b] = o.start < c.start ? [o, c] : [c, o];
       out.push({
         spans: [

@@ -118,7 +118,15 @@ export class WordNet {
 
   synsets(lemma: string, pos: WordNetPos): Synset[] {
     const f = this.of(pos);
-    return f.offsets(lemma.toLowerCase().replace(/\s+/g, '_')).map((o) => f.synset(o));
+    const key = lemma.toLowerCase().replace(/\s+/g, '_');
+    let offsets = f.offsets(key);
+    // (WordNet spells the American way: a British spelling it lacks is looked up as the American one,
+    // "hospitalisation" as "hospitalization", "organise" as "organize", "labour" as "labor")
+    if (offsets.length === 0) {
+      const us = americanSpelling(key);
+      if (us !== key) offsets = f.offsets(us);
+    }
+    return offsets.map((o) => f.synset(o));
   }
 
   synset(offset: number, pos: WordNetPos): Synset {
@@ -145,6 +153,17 @@ export class WordNet {
     }
     return [...seen.values()];
   }
+}
+
+/** The American spelling of a British one: -isation/-ise(d|s)/-ising, -our, -tre, -yse, -ogue, doubled l before -ed/-ing. */
+export function americanSpelling(w: string): string {
+  return w
+    .replace(/is(ation|e|es|ed|er|ers|ing)$/, 'iz$1')
+    .replace(/ys(e|es|ed|ing)$/, 'yz$1')
+    .replace(/([^aeiou])our(s|ed|ing|able)?$/, '$1or$2')
+    .replace(/([^aeiou])tre(s)?$/, '$1ter$2')
+    .replace(/([aeiou])ll(ed|ing|er)$/, '$1l$2')
+    .replace(/ogue$/, 'og');
 }
 
 let shared: WordNet | null | undefined;

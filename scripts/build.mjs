@@ -11,7 +11,7 @@ const dist = path.join(root, 'dist');
 const stamp = path.join(dist, '.build-stamp');
 const args = new Set(process.argv.slice(2));
 const quiet = args.has('--quiet');
-const SOURCES = ['common', 'db', 'main', 'preload', 'renderer', 'bench', 'package.json', 'vite.config.mts', 'scripts/build.mjs'];
+const SOURCES = ['common', 'db', 'assist', 'main', 'preload', 'renderer', 'bench', 'package.json', 'vite.config.mts', 'scripts/build.mjs'];
 
 function newestMtime(p) {
   if (!fs.existsSync(p)) return 0;

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { suggest, type Suggestion } from './index';
+import { AssistDoc } from './document';
+import { siteNoun } from './inconsistencies';
+import { sentenceQuantities, type Quantity } from './quantities';
+import { activityNoun, namesDeed, opposites } from './restatements';
+import { singular } from './nlp';
+import { americanSpelling } from './wordnet';
+
+// The general rules added for text the engine was not built from (issue 11): each with a case that
+// fires and, where the rule could over-reach, one that stays silent. Sentences invented here.
+
+type Inconsistency = Extract<Suggestion, { type: 'inconsistency' }>;
+const pairs = (text: string, published?: string): string[][] =>
+  suggest(text, published ? { published } : {})
+    .filter((s): s is Inconsistency => s.type === 'inconsistency')
+    .map((s) => s.spans.map((x) => x.text));
+
+function quantities(text: string): Quantity[] {
+  const doc = new AssistDoc(text);
+  const out: Quantity[] = [];
+  for (const s of doc.sentences) out.push(...sentenceQuantities(doc, s.index, { refMonth: 2025 * 12, dateRanges: [], headerRanges: [] }));
+  return out;
+}
+
+describe('quantity reading', () => {
+  it('a plural after a count is the counted noun, even when the tagger read a verb', () => {
+    const [q] = quantities('Analysts think the 2.1 million folding tablets the firm shipped were too few.');
+    expect(q).toMatchObject({ kind: 'count', value: 2_100_000, head: 'tablet', mods: ['folding'] });
+    // (not after "one" or a year)
+    expect(quantities('In 2023 rents climbed sharply.').filter((x) => x.kind === 'count')).toEqual([]);
+  });
+
+  it('after a determiner and a hyphenated figure the next word is the head noun', () => {
+    expect(quantities('Doctors said the 20-milligram shot given to patients was safe.')[0]).toMatchObject({ head: 'shot' });
+    expect(quantities('The 2.8-tonne-per-hectare mean yield was poor.')[0]).toMatchObject({ head: 'yield', unit: 'mass' });
+  });
+
+  it('"May" with a capital after a determiner is the month, not a modal: "the May 30 vote" counts nothing', () => {
+    expect(quantities('Since the May 30 board vote, shares have fallen.')).toEqual([]);
+  });
+
+  it('irregular plurals and currencies WordNet has no code for', () => {
+    expect(singular('men')).toBe('man');
+    expect(quantities('Thieves took 6 million reais from the vault.')[0]).toMatchObject({ kind: 'amount', unit: 'BRL' });
+  });
+});
+
+describe('restatements that generalise', () => {
+  it('an act named by a noun ("hours of debate") cannot outlast the sitting it happened in', () => {
+    expect(activityNoun('debate')).toBe(true);
+    expect(activityNoun('preparation')).toBe(false);
+    expect(pairs('The council meeting lasted about 40 minutes. After more than two hours of debate, the members approved the plan.')).toEqual([['about 40 minutes', 'more than two hours']]);
+    // (years are no part of a sitting; what happened the day before is another time)
+    expect(pairs('The council meeting lasted about 40 minutes. After more than two years of debate, the members approved the plan.')).toEqual([]);
+    expect(pairs('The council meeting lasted 40 minutes. Members did three hours of questioning the day before.')).toEqual([]);
+  });
+
+  it('a definite change noun points back at the nearest change of the same sense', () => {
+    expect(pairs('The new ferry timetable cut average delays by 30 percent, the operator said. A passenger group said the 45 percent fall in waiting times was welcome.')).toEqual([['30 percent', 'the 45 percent']]);
+    // (another change between: the noun may point at either)
+    expect(pairs('The timetable cut delays by 30 percent. Fares rose 12 percent. The group said the 45 percent fall was welcome.')).toEqual([]);
+  });
+
+  it('a noun of the verb\'s own act, or what that act is a kind of, names the same figure: "sentenced" / "term"', () => {
+    expect(namesDeed('term', 'sentence')).toBe(true);
+    expect(namesDeed('extension', 'wait')).toBe(false);
+    expect(pairs('A court in Porto on Tuesday sentenced the former mayor to five years in prison. He will begin serving the 40-month term in June.')).toEqual([['five years', 'the 40-month term']]);
+  });
+
+  it('a demand ("asked for") is no figure that is restated; the definite points back at the real one', () => {
+    expect(pairs('The tribunal fined the airline 4.2 million euros on Friday. Regulators had asked for a fine of 6 million euros. The 3.1 million euro penalty is the largest this year.')).toEqual([
+      ['4.2 million euros', 'The 3.1 million euro penalty'],
+    ]);
+  });
+
+  it('shares of one vote told of different candidates are different figures', () => {
+    expect(pairs('Moreno won the primary with about 52% of the vote. Castillo was second with about 31% of the vote.')).toEqual([]);
+  });
+
+  it('a count told in the lead with a place and restated without one is the same deed', () => {
+    expect(pairs('Police in Lyon detained 11 suspects on Monday after the raid. Of the 8 people arrested, five were released.')).toEqual([['11 suspects', 'the 8 people']]);
+    // (the deed's own nearest count, not one of another deed that is closer in size)
+    expect(pairs('Police detained 11 suspects on Monday. Nine gunmen had taken part in the raid. Of the 8 people arrested, five were released.')).toEqual([['11 suspects', 'the 8 people']]);
+    expect(opposites('man', 'woman')).toBe(true);
+  });
+
+  it('sites are places, not abstractions', () => {
+    expect(siteNoun('condition')).toBe(false);
+    expect(siteNoun('ministry')).toBe(true);
+    expect(siteNoun('quarter')).toBe(false);
+    expect(siteNoun('Viracopos'.toLowerCase())).toBe(true);
+  });
+
+  it('British spellings are looked up as American ones', () => {
+    expect(americanSpelling('organisation')).toBe('organization');
+    expect(americanSpelling('labour')).toBe('labor');
+    expect(americanSpelling('centre')).toBe('center');
+  });
+});
+
+describe('series and event dates', () => {
+  it('the past perfect puts a count before the event; a count bounded by "since" is a part of all before', () => {
+    expect(pairs('It was her fifth race win of the tour. She had won two races of the tour before the storm.')).toHaveLength(1);
+    expect(pairs('The meeting was the third round of talks. The sides have held six earlier rounds since 2018.')).toHaveLength(1);
+    expect(pairs('The meeting was the seventh round of talks. The sides have held four earlier rounds since 2018.')).toEqual([]);
+    expect(pairs('The city issued its second smog alert of the winter on Friday. Three earlier smog alerts had been issued.')).toHaveLength(1);
+  });
+
+  it('one event dated by a verb and a narrower verb of it ("ended" / "completed")', () => {
+    expect(pairs('Dredging ended on 2 June 2025, the port said. The crew completed dredging on 6 June and left.')).toEqual([['2 June 2025', '6 June']]);
+    expect(pairs('The board approved on 3 May 2025 the merger. The deal, which the board backed on 7 May, now goes to regulators.')).toEqual([['3 May 2025', '7 May']]);
+    // ("of another defendant": one more act of a series)
+    expect(pairs('The court convicted two brothers on 4 June 2025. The 9 June conviction of another defendant was quashed.')).toEqual([]);
+  });
+});
