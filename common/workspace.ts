@@ -77,6 +77,11 @@ export const SYNC_TABLES = {
 export type SyncTable = keyof typeof SYNC_TABLES;
 export const SYNC_TABLE_NAMES = Object.keys(SYNC_TABLES) as SyncTable[];
 
+/** One shared table's spec, in its general shape. */
+export function tableSpec(t: SyncTable): SyncTableSpec {
+  return SYNC_TABLES[t];
+}
+
 /** Tables whose rows say who made them and who changed them last (stamped by the server in a workspace). */
 export const AUTHORED_TABLES: readonly SyncTable[] = SYNC_TABLE_NAMES.filter((t) =>
   (SYNC_TABLES[t].columns as readonly string[]).includes('created_by'),

@@ -1,7 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import {
-  SYNC_TABLES,
+  isSyncTable,
   SYNC_TABLE_NAMES,
+  tableSpec,
+  type SyncTableSpec,
   type PulledOp,
   type SyncTable,
   type WireChange,
@@ -19,7 +21,7 @@ import { prepared, type DB } from './connection';
 // server sends back is applied here with the triggers quiet, then the writes still waiting are laid
 // over it again, so nothing the analyst did is hidden while it waits for its turn on the server.
 
-const spec = (t: SyncTable) => SYNC_TABLES[t] as { columns: readonly string[]; refs: Readonly<Record<string, SyncTable>>; key?: readonly string[]; rowid?: boolean };
+const spec = (t: SyncTable) => tableSpec(t) as SyncTableSpec & { refs: Readonly<Record<string, SyncTable>> };
 const idCol = (t: SyncTable) => (spec(t).rowid ? 'rowid' : 'id');
 
 /** A uuid-shaped name derived from what a row is: two analysts' "same" rows get the same uid. */
@@ -35,8 +37,8 @@ function refUid(db: DB, table: SyncTable, id: unknown): string | null {
 
 /** The uid a new row of `table` gets: derived from its key where the table has one, else random. */
 export function uidFor(db: DB, table: string, row: Record<string, unknown>): string {
-  if (!Object.hasOwn(SYNC_TABLES, table)) return randomUUID();
-  const s = spec(table as SyncTable);
+  if (!isSyncTable(table)) return randomUUID();
+  const s = spec(table);
   if (!s.key) return randomUUID();
   const parts: Array<string | number | null> = [table];
   for (const col of s.key) {
@@ -50,7 +52,8 @@ export function uidFor(db: DB, table: string, row: Record<string, unknown>): str
   return taken ? randomUUID() : uid;
 }
 
-function wireJson(t: SyncTable, side: 'NEW' | 'OLD'): string {
+/** A row of `t` as it travels, as one SQL json_object over the row named `side` (NEW, OLD, or a table alias). */
+function wireJson(t: SyncTable, side: string): string {
   const s = spec(t);
   const parts = s.columns.map((c) => {
     const ref = s.refs[c];
@@ -166,7 +169,7 @@ export class SyncRepo {
         for (let i = 0; i < ids.length; i += 500) {
           prepared(this.db, 'UPDATE sync_meta SET txn = txn + 1, label = ? WHERE id = 1').run(`joined with ${t}`);
           const chunk = ids.slice(i, i + 500);
-          const select = prepared(this.db, `SELECT uid, ${wireJson(t, 'NEW').replace(/NEW\./g, 'x.')} AS row FROM ${t} x WHERE x.${idCol(t)} = ?`);
+          const select = prepared(this.db, `SELECT uid, ${wireJson(t, 'x')} AS row FROM ${t} x WHERE x.${idCol(t)} = ?`);
           const insert = prepared(this.db, `INSERT INTO sync_journal (txn, label, tbl, row_id, uid, old, new) VALUES ((SELECT txn FROM sync_meta), (SELECT label FROM sync_meta), ?, ?, ?, NULL, ?)`);
           for (const id of chunk) {
             const r = select.get(id) as { uid: string; row: string };
@@ -212,10 +215,10 @@ export class SyncRepo {
       const rows = prepared(this.db, 'SELECT id, txn, label, tbl, row_id, uid, old, new FROM sync_journal ORDER BY id').all() as JournalRow[];
       if (rows.length === 0) return 0;
       const byTxn = new Map<number, JournalRow[]>();
+      // A row written by a path that gave it no uid: named now, if it is still here.
+      if (rows.some((r) => r.uid === null)) this.fillMissingUids();
       for (const r of rows) {
         if (r.uid === null) {
-          // A row written by a path that gave it no uid: name it now, if it is still here.
-          this.fillMissingUids();
           r.uid = (prepared(this.db, `SELECT uid FROM ${r.tbl} WHERE ${idCol(r.tbl)} = ?`).pluck().get(r.row_id) as string | undefined) ?? null;
           if (r.uid !== null && r.new !== null) r.new = this.currentWire(r.tbl, r.uid) ?? r.new;
         }
@@ -238,7 +241,7 @@ export class SyncRepo {
   }
 
   private currentWire(t: SyncTable, uid: string): string | null {
-    return (prepared(this.db, `SELECT ${wireJson(t, 'NEW').replace(/NEW\./g, 'x.')} FROM ${t} x WHERE x.uid = ?`).pluck().get(uid) as string | undefined) ?? null;
+    return (prepared(this.db, `SELECT ${wireJson(t, 'x')} FROM ${t} x WHERE x.uid = ?`).pluck().get(uid) as string | undefined) ?? null;
   }
 
   /** Operations waiting to be pushed, oldest first. */
@@ -402,15 +405,13 @@ export class SyncRepo {
   }
 
   private noteTouched(t: SyncTable, id: number, touched: { documents: Set<number>; cases: Set<number> }): void {
-    if (t === 'documents') touched.documents.add(id);
-    else if (t === 'cases') touched.cases.add(id);
-    else if ((spec(t).columns as readonly string[]).includes('document_id')) {
-      const doc = prepared(this.db, `SELECT document_id FROM ${t} WHERE ${idCol(t)} = ?`).pluck().get(id) as number | undefined;
-      if (doc !== undefined) touched.documents.add(doc);
-    } else if ((spec(t).columns as readonly string[]).includes('case_id')) {
+    if (t === 'cases') touched.cases.add(id);
+    else if ((spec(t).columns as readonly string[]).includes('case_id')) {
       const c = prepared(this.db, `SELECT case_id FROM ${t} WHERE ${idCol(t)} = ?`).pluck().get(id) as number | undefined;
       if (c !== undefined) touched.cases.add(c);
     }
+    const doc = this.documentOf(t, id);
+    if (doc !== null) touched.documents.add(doc);
   }
 
   /** The document a shared row belongs to, if it belongs to one. */
@@ -448,7 +449,7 @@ function describe(changes: readonly WireChange[]): string {
 export function syncSnapshot(db: DB): Record<string, Record<string, WireRow>> {
   const out: Record<string, Record<string, WireRow>> = {};
   for (const t of SYNC_TABLE_NAMES) {
-    const rows = prepared(db, `SELECT uid, ${wireJson(t, 'NEW').replace(/NEW\./g, 'x.')} AS row FROM ${t} x ORDER BY uid`).all() as Array<{ uid: string; row: string }>;
+    const rows = prepared(db, `SELECT uid, ${wireJson(t, 'x')} AS row FROM ${t} x ORDER BY uid`).all() as Array<{ uid: string; row: string }>;
     out[t] = Object.fromEntries(rows.map((r) => [r.uid, JSON.parse(r.row) as WireRow]));
   }
   return out;

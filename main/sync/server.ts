@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import {
   AUTHORED_TABLES,
-  SYNC_TABLES,
+  tableSpec,
   type AppliedRow,
   type ConflictKind,
   type PulledOp,
@@ -227,7 +227,7 @@ export class ServerStore {
     for (const ch of changes) {
       tbls.push(ch.t);
       uids.push(ch.u);
-      const refs = (SYNC_TABLES[ch.t] as { refs: Record<string, string> }).refs;
+      const refs = tableSpec(ch.t).refs;
       for (const [col, parent] of Object.entries(refs)) {
         const v = ch.a?.[col];
         if (typeof v === 'string') {
@@ -329,7 +329,7 @@ function decide(op: WireOp, rows: Map<string, ServerRow>, me: string, now: strin
       continue;
     }
     // Every row it points at must stand on the server.
-    const refs = (SYNC_TABLES[ch.t] as { refs: Record<string, string> }).refs;
+    const refs = tableSpec(ch.t).refs;
     let orphanOf: ServerRow | null | undefined;
     for (const [col, parent] of Object.entries(refs)) {
       const v = ch.a[col];
