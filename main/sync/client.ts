@@ -51,6 +51,7 @@ export async function initWorkspace(input: string): Promise<{ url: string; from:
 export class WorkspaceSync {
   private readonly repo: SyncRepo;
   private client: pg.Client | null = null;
+  private identity: { login: string; role: WorkspaceStatus['role']; workspace: string } | null = null;
   private listener: pg.Client | null = null;
   private running: Promise<SyncCounts> | null = null;
   private again = false;
@@ -96,27 +97,43 @@ export class WorkspaceSync {
     return this.givenPassword ?? (await this.options.password?.()) ?? passwordFromEnvironment(url);
   }
 
+  /** The connection in use, with who the server said it is when it was opened (asked once per connection). */
   private async ensureClient(): Promise<{ server: ServerStore; login: string }> {
     const m = this.repo.meta();
     if (m.url === null) throw new Error('this library is in no workspace; connect it first (claimscope workspace connect URL)');
-    if (!this.client) {
-      this.client = await openClient(m.url, await this.password(m.url));
-      this.client.on('error', () => this.dropConnection());
-      this.client.on('end', () => this.dropConnection());
-    }
-    const server = new ServerStore(this.client);
-    const who = await server.whoAmI();
+    if (!this.client || !this.identity) await this.adopt(await openClient(m.url, await this.password(m.url)));
+    const who = this.identity!;
     if (m.workspace !== null && who.workspace !== m.workspace) {
       throw new Error(`the server at ${redact(m.url)} holds another workspace than the one this library joined; leave it (claimscope workspace leave) and connect again`);
     }
     if (who.login !== m.member || who.role !== m.role) this.repo.setRole(who.login, who.role);
     this.role = who.role;
-    return { server, login: who.login };
+    return { server: new ServerStore(this.client!), login: who.login };
   }
 
-  private dropConnection(): void {
+  /** Makes `client` the connection in use, once the server has said who it is; closes it if not. */
+  private async adopt(client: pg.Client): Promise<{ login: string; role: WorkspaceStatus['role']; workspace: string }> {
+    let who;
+    try {
+      who = await new ServerStore(client).whoAmI();
+    } catch (err) {
+      await client.end().catch(() => {});
+      throw err;
+    }
+    this.dropConnection();
+    client.on('error', () => this.dropConnection(client));
+    client.on('end', () => this.dropConnection(client));
+    this.client = client;
+    this.identity = who;
+    return who;
+  }
+
+  /** Closes the connection in use (or only `which`, if it is still the one in use). */
+  private dropConnection(which?: pg.Client): void {
     const c = this.client;
+    if (which && c !== which) return;
     this.client = null;
+    this.identity = null;
     c?.end().catch(() => {});
   }
 
@@ -128,14 +145,8 @@ export class WorkspaceSync {
   async connect(input: string): Promise<{ status: WorkspaceStatus; counts: SyncCounts; password: string | undefined }> {
     const { url, password } = parseWorkspaceUrl(input);
     this.givenPassword = password ?? passwordFromEnvironment(url);
-    const client = await openClient(url, this.givenPassword);
-    let who;
-    try {
-      who = await new ServerStore(client).whoAmI();
-    } finally {
-      await client.end().catch(() => {});
-    }
-    this.dropConnection();
+    // The connection that checked membership is the one the first sync uses.
+    const who = await this.adopt(await openClient(url, this.givenPassword));
     this.repo.join(url, who.workspace, who.login, who.role);
     this.role = who.role;
     const counts = await this.syncNow();
@@ -334,6 +345,7 @@ export class WorkspaceSync {
     await l?.end().catch(() => {});
     const c = this.client;
     this.client = null;
+    this.identity = null;
     await c?.end().catch(() => {});
   }
 }
