@@ -399,10 +399,13 @@ export const api = {
     /**
      * One undoable case step: each span becomes a claim of its document (an existing claim over the
      * same words is reused) and the claims one claim group, labelled with the explanation; a
-     * contradiction's first span states, the others contradict. `tagged`: claims created.
+     * contradiction's first span states, the others contradict, and its claims become an open
+     * inconsistency flag spanning their documents (`flagId`; null for a corroboration, or when the
+     * suggestion was accepted before and nothing is written).
+     * `tagged`: claims created.
      */
     input: z.strictObject({ caseId: Id, suggestion: CaseSuggestion }),
-    output: Written.extend({ claimGroup: ClaimGroup, tagged: z.number().int() }),
+    output: Written.extend({ claimGroup: ClaimGroup, tagged: z.number().int(), flagId: Id.nullable() }),
   },
   dismissCaseSuggestion: {
     /** One undoable case step: the suggestion is not proposed again in this case. */

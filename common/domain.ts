@@ -169,10 +169,17 @@ export const Flag = z.object({
   status: FlagStatus,
   note: z.string(),
   memberIds: z.array(Id),
+  /**
+   * Set when the flagged claims are in more than one document (a cross-document contradiction
+   * accepted in a case): every member with its document's id and title and its words, so a
+   * document showing the flag can name the passages it does not hold.
+   */
+  across: z.array(z.object({ annotationId: Id, documentId: Id, title: z.string(), exact: z.string() })).optional(),
   createdBy: z.string().optional(),
   changedBy: z.string().optional(),
 });
 export type Flag = z.infer<typeof Flag>;
+export type FlagPassage = NonNullable<Flag['across']>[number];
 
 /** The analyst's bottom-line assessment of one document: a verdict and a summary (Markdown). */
 export const Assessment = z.object({

@@ -101,7 +101,8 @@ export function toChangeSet(store: Store, documentId: number | null, changes: re
   }
   for (const id of flagIds) {
     const flag = store.flags.get(id);
-    if (flag && inDocument(flag.documentId)) set.flags.upserted.push(flag);
+    // A flag spanning documents is each of its documents' flag.
+    if (flag && (inDocument(flag.documentId) || flag.across?.some((x) => inDocument(x.documentId)))) set.flags.upserted.push(flag);
     else set.flags.removed.push(id);
   }
   return set;

@@ -118,4 +118,24 @@ test('create a case from three documents, accept a cross-document contradiction,
   await expect(page.locator('.cs-doc-cases')).toContainText('In case: Veyran–Harrow call');
   await page.locator('.cs-doc-cases').getByRole('button', { name: 'Veyran–Harrow call' }).click();
   await expect(page.getByRole('main', { name: 'Case Veyran–Harrow call' })).toBeVisible();
+
+  // The accepted contradiction is an inconsistency flag in both of its documents, each naming the
+  // other's passage by its document; the third document has none.
+  const caseDocuments = library.getByRole('list', { name: 'Documents of Veyran–Harrow call' }).getByRole('button');
+  const annotations = page.getByRole('complementary', { name: 'Annotations' });
+  const flagged: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    const title = (await caseDocuments.nth(i).textContent())!;
+    await caseDocuments.nth(i).click();
+    await expect(page.locator('.cs-document')).toBeVisible();
+    await expect(annotations.getByRole('tab', { name: /Flags \d/ })).toBeVisible();
+    if ((await annotations.getByRole('tab', { name: /Flags 1/ }).count()) === 0) continue;
+    flagged.push(title);
+    await annotations.getByRole('tab', { name: /Flags/ }).click();
+    await annotations.getByRole('option').first().click();
+    await expect(page.getByTestId('details')).toContainText('2 claims, 1 in other documents');
+    await expect(page.getByTestId('flag-elsewhere')).toHaveCount(1);
+    if (flagged.length === 1) await page.screenshot({ path: testInfo.outputPath('case-flag-in-document.png') });
+  }
+  expect(flagged).toHaveLength(2);
 });

@@ -279,11 +279,83 @@ describe('case suggestions: accepted, dismissed, left out once grouped', () => {
     expect(await claimsOf(a, docs[1]!)).toEqual([]);
     const refused = await failure(a, 'undo', { documentId: docs[0] });
     expect(refused.code).toBe('conflict');
-    expect(refused.message).toMatch(/claim group member whose claim group was removed/);
+    expect(refused.message).toMatch(/(claim group|flag) member whose claim( group)? was removed/);
     // Redoing the accept first makes the document's undo possible again.
     await call(a, 'redoCase', { caseId });
     await call(a, 'undo', { documentId: docs[0] });
     expect((await call(a, 'getCase', { id: caseId })).claimGroups[0].members).toHaveLength(2);
+  });
+
+  it('an accepted contradiction is an inconsistency flag in each of its documents: edited from either, exported, undone with the case, dissolved with a document', async () => {
+    const { a, docs, caseId } = await caseOfThree(suggestionsFor);
+    const [contradiction, corroboration] = suggestionsFor(docs);
+    expect((await call(a, 'acceptCaseSuggestion', { caseId, suggestion: corroboration })).flagId).toBeNull();
+    const accepted = await call(a, 'acceptCaseSuggestion', { caseId, suggestion: contradiction });
+    const flagId = accepted.flagId as number;
+    expect(flagId).toEqual(expect.any(Number));
+    const [kremlin, whiteHouse] = accepted.claimGroup.members.map((m: { annotationId: number }) => m.annotationId);
+    const flagsOf = async (documentId: number) => (await call(a, 'getState', { documentId })).flags as Array<Record<string, unknown>>;
+    for (const d of [docs[0]!, docs[1]!]) {
+      expect(await flagsOf(d)).toEqual([
+        expect.objectContaining({
+          id: flagId,
+          documentId: docs[0],
+          status: 'open',
+          explanation: contradiction!.explanation,
+          memberIds: [kremlin, whiteHouse],
+          across: [
+            { annotationId: kremlin, documentId: docs[0], title: 'kremlin', exact: 'The conversation lasted 90 minutes.' },
+            { annotationId: whiteHouse, documentId: docs[1], title: 'white-house', exact: 'The conversation lasted about an hour.' },
+          ],
+        }),
+      ]);
+    }
+    expect(await flagsOf(docs[2]!)).toEqual([]);
+
+    // Confirmed from the second document: its answer carries the flag, which both documents show.
+    const confirmed = await call(a, 'updateFlag', { id: flagId, status: 'confirmed' });
+    expect(confirmed.flag).toMatchObject({ id: flagId, status: 'confirmed' });
+    expect(confirmed.changes.flags.upserted.map((f: { id: number }) => f.id)).toEqual([flagId]);
+    expect((await flagsOf(docs[1]!))[0]).toMatchObject({ status: 'confirmed' });
+    // A member of another document stays when the flag's other members change; a claim of another
+    // document still cannot be added by hand.
+    const third = await claim(a, docs[0]!, READOUT, 'It was the sixth conversation between the two leaders this year.');
+    await call(a, 'updateFlag', { id: flagId, memberIds: [kremlin, whiteHouse, third] });
+    expect((await flagsOf(docs[1]!))[0]!.memberIds).toEqual([kremlin, whiteHouse, third]);
+    const wireClaim = await claim(a, docs[2]!, WIRE, 'sixth conversation');
+    expect((await failure(a, 'updateFlag', { id: flagId, memberIds: [kremlin, whiteHouse, wireClaim] })).message).toMatch(/belongs to another document/);
+
+    // The second document's report names the first document's passage by its document.
+    const md = (await call(a, 'exportReport', { documentId: docs[1], format: 'md' })).content as string;
+    expect(md).toContain('- in kremlin: “The conversation lasted 90 minutes.”');
+    const html = (await call(a, 'exportReport', { documentId: docs[1], format: 'html' })).content as string;
+    expect(html).toContain('<li>In kremlin: <q>The conversation lasted 90 minutes.</q></li>');
+    expect(html).not.toContain('no longer exists');
+    // Its annotation file targets its own claim only, names the other, and reads back in.
+    const json = (await call(a, 'exportReport', { documentId: docs[1], format: 'json' })).content as string;
+    const flagItem = (JSON.parse(json).first.items as Array<Record<string, unknown>>).find((i) => i.motivation === 'questioning')!;
+    expect(flagItem['claimscope:elsewhere']).toEqual([
+      { title: 'kremlin', exact: 'The conversation lasted 90 minutes.' },
+      { title: 'kremlin', exact: 'It was the sixth conversation between the two leaders this year.' },
+    ]);
+    expect((flagItem.target as unknown[]).length).toBe(1);
+    expect((await call(a, 'importAnnotations', { name: 'white-house.jsonld', json })).documentId).toBe(docs[1]);
+
+    // Undone with the case's step, once the flag's later edits (its first document's history: the
+    // members, the third claim, the status) are undone; before that, refused rather than overwritten.
+    expect((await failure(a, 'undoCase', { caseId })).message).toMatch(/a flag it touched was changed since/);
+    for (const label of ['Edit flagged claims', 'Tag claim', 'Set flag status: confirmed']) {
+      expect((await call(a, 'undo', { documentId: docs[0] })).label).toMatch(new RegExp(`^${label}`));
+    }
+    expect((await call(a, 'undoCase', { caseId })).label).toBe('Accept cross-document contradiction');
+    expect(await flagsOf(docs[0]!)).toEqual([]);
+    expect(await flagsOf(docs[1]!)).toEqual([]);
+    await call(a, 'redoCase', { caseId });
+    expect((await flagsOf(docs[1]!)).map((f) => f.id)).toEqual([flagId]);
+
+    // The second document deleted: the flag keeps one claim, so it is no flag.
+    await call(a, 'deleteDocument', { id: docs[1] });
+    expect(await flagsOf(docs[0]!)).toEqual([]);
   });
 
   it('reuses a claim over exactly the same words (undo leaves it), makes a corroboration all-stating, and refuses what is not in the case', async () => {

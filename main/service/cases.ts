@@ -287,7 +287,7 @@ export function caseHandlers(
       const known = suggestion.spans.map(existingClaim);
       if (known.every((a) => a !== null)) {
         const same = store.claimGroups.withExactly(caseId, known.map((a) => a!.id));
-        if (same !== null) return { claimGroup: requireGroup(ctx, same), tagged: 0, changes: unchanged(ctx, caseId) };
+        if (same !== null) return { claimGroup: requireGroup(ctx, same), tagged: 0, flagId: null, changes: unchanged(ctx, caseId) };
       }
       const what = suggestion.type === 'inconsistency' ? 'contradiction' : 'corroboration';
       const { value, changes } = ctx.writeCase(caseId, `Accept cross-document ${what}`, (rec) => {
@@ -307,9 +307,16 @@ export function caseHandlers(
         const label = suggestion.explanation.trim().slice(0, LIMITS.explanation);
         const groupId = rec.insert('claim_groups', { case_id: caseId, label, created_at: nowIso(), credibility: null });
         for (const [annotationId, stance] of members) rec.insert('claim_group_members', { group_id: groupId, annotation_id: annotationId, stance });
-        return { groupId, tagged };
+        // A contradiction is also an inconsistency flag spanning its documents: each shows it, with
+        // the passages it does not hold named by document.
+        let flagId: number | null = null;
+        if (suggestion.type === 'inconsistency' && members.size >= 2) {
+          flagId = rec.insert('flags', { document_id: suggestion.spans[0]!.documentId, explanation: label, status: 'open', note: '', created_at: nowIso() });
+          for (const annotationId of members.keys()) rec.insert('flag_members', { flag_id: flagId, annotation_id: annotationId });
+        }
+        return { groupId, tagged, flagId };
       });
-      return { claimGroup: groupAfter(ctx, changes, value.groupId), tagged: value.tagged, changes };
+      return { claimGroup: groupAfter(ctx, changes, value.groupId), tagged: value.tagged, flagId: value.flagId, changes };
     },
 
     dismissCaseSuggestion({ caseId, suggestion }) {

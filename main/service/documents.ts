@@ -101,7 +101,11 @@ export function documentHandlers(
     },
 
     deleteDocument: ({ id }) => {
-      if (!store.documents.delete(id)) throw notFound('document', id);
+      ctx.transaction(() => {
+        if (!store.documents.delete(id)) throw notFound('document', id);
+        // A flag across documents that kept one claim (its others were this document's) is no flag.
+        store.flags.dissolveHalfFlags();
+      });
       return { deleted: id };
     },
   };

@@ -6,19 +6,23 @@ import { notFound, nowIso, type ServiceContext } from './context';
 import { emptyChangeSet } from '../../db/changeset';
 import { requireClaim, requireDocument } from './relations';
 
-// An inconsistency flag links two or more claims of one document. Fewer than two is no flag: the
-// service refuses to make one, and deleting a claim dissolves the flags it leaves with one member
-// (deleteAnnotationCascade in annotations.ts).
+// An inconsistency flag links two or more claims of one document, or of several when accepted from
+// a case (acceptCaseSuggestion: its history is the case's, later edits its first document's). Fewer
+// than two is no flag: the service refuses to make one, and deleting a claim (or a document)
+// dissolves the flags it leaves with one member (deleteAnnotationCascade in annotations.ts).
 
 function getFlag(ctx: ServiceContext, id: number): Flag | null {
   return ctx.store.flags.get(id);
 }
 
-/** Distinct member ids, each a claim of the document; at least two. */
-function checkMembers(ctx: ServiceContext, documentId: number, memberIds: readonly number[]): number[] {
+/**
+ * Distinct member ids, each a claim of the document (or already a member: a flag accepted from a
+ * case keeps its claims in other documents); at least two.
+ */
+function checkMembers(ctx: ServiceContext, documentId: number, memberIds: readonly number[], kept: readonly number[] = []): number[] {
   const ids = [...new Set(memberIds)];
   if (ids.length < 2) throw new ClaimscopeError('invalid_input', 'a flag links at least two different claims; select another claim too');
-  for (const id of ids) requireClaim(ctx, id, documentId);
+  for (const id of ids) if (!kept.includes(id)) requireClaim(ctx, id, documentId);
   return ids;
 }
 
@@ -74,7 +78,7 @@ export function flagHandlers(ctx: ServiceContext): Pick<Handlers, 'createFlag' |
         const { changes } = ctx.write(before.documentId, updateLabel(patch, membersChanged), (rec) => {
           if (Object.keys(patch).length > 0) rec.update('flags', id, patch);
           if (wanted !== null && membersChanged) {
-            checkMembers(ctx, before.documentId, wanted);
+            checkMembers(ctx, before.documentId, wanted, before.memberIds);
             const rows = ctx.store.flags.members(id);
             for (const r of rows) if (!wanted.includes(r.annotationId)) rec.delete('flag_members', r.id);
             for (const m of wanted) {

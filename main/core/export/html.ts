@@ -301,7 +301,8 @@ function flagArticle(out: string[], m: ReportModel, f: Flag) {
   for (const id of f.memberIds) {
     const a = m.annotationById.get(id);
     if (!a) {
-      out.push(`<li class="empty">An annotation that no longer exists (#${id})</li>`);
+      const elsewhere = f.across?.find((p) => p.annotationId === id);
+      out.push(elsewhere ? `<li>In ${h(elsewhere.title)}: <q>${h(elsewhere.exact)}</q></li>` : `<li class="empty">An annotation that no longer exists (#${id})</li>`);
       continue;
     }
     const kind = a.kind === 'claim' ? 'c' : 'a';

@@ -83,7 +83,9 @@ export function toMarkdown(input: ReportInput): string {
     out.push(f.explanation.trim() ? md(f.explanation) : '_No explanation recorded._', '');
     for (const id of f.memberIds) {
       const a = m.annotationById.get(id);
-      out.push(a ? `- **${annotationLabel(m, a)}** (${STATUS_LABELS[a.status].toLowerCase()}): “${md(quoteOf(m, a))}”` : `- _an annotation that no longer exists (#${id})_`);
+      const elsewhere = a ? undefined : f.across?.find((p) => p.annotationId === id);
+      if (a) out.push(`- **${annotationLabel(m, a)}** (${STATUS_LABELS[a.status].toLowerCase()}): “${md(quoteOf(m, a))}”`);
+      else out.push(elsewhere ? `- in ${md(elsewhere.title)}: “${md(elsewhere.exact)}”` : `- _an annotation that no longer exists (#${id})_`);
     }
     out.push('');
     if (f.note.trim()) out.push(`**Note:** ${md(f.note)}`, '');

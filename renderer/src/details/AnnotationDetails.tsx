@@ -8,6 +8,7 @@ import type { WorkflowActions } from '../workflow/actions';
 import type { SyncConflict } from '../../../common/workspace';
 import { ConflictNotes } from '../workspace/ConflictNotes';
 import { ChoiceSelect } from './ChoiceSelect';
+import { ElsewhereQuote, passagesElsewhere } from './ElsewhereQuote';
 
 // The details of the selected claim or attribution: status, credibility, source and grade, the
 // claims it covers or the attributions covering it, its flags with jumps, and its note.
@@ -200,6 +201,14 @@ export const AnnotationDetails = memo(function AnnotationDetails({ annotation: a
                       <Quote a={m} actions={actions} />
                     </li>
                   ))}
+                {passagesElsewhere(f, ix).map((p) => (
+                  <li key={p.annotationId}>
+                    <span className="cs-muted" aria-hidden="true">
+                      vs
+                    </span>
+                    <ElsewhereQuote p={p} />
+                  </li>
+                ))}
               </ul>
             </div>
           ))}

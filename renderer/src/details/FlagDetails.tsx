@@ -10,6 +10,7 @@ import { ConflictNotes } from '../workspace/ConflictNotes';
 import { Authors } from './AnnotationDetails';
 import { ChoiceSelect } from './ChoiceSelect';
 import { CommitField } from './CommitField';
+import { ElsewhereQuote, passagesElsewhere } from './ElsewhereQuote';
 
 // One inconsistency flag: what contradicts what, its status, its claims (jump to each), its note.
 
@@ -28,6 +29,7 @@ const STATUS_OPTIONS = FLAG_STATUSES.map((s) => ({ id: s, label: FLAG_STATUS_LAB
 /** Memoised: typing in the panel's search does not redraw it (or its note editor). */
 export const FlagDetails = memo(function FlagDetails({ flag, ix, actions, noteRef, conflicts, onDismissConflict }: Props) {
   const members = flag.memberIds.map((id) => ix.byId.get(id)).filter((x): x is Annotation => !!x);
+  const elsewhere = passagesElsewhere(flag, ix);
   return (
     <div className="cs-details-body" data-testid="details">
       <div className="cs-details-head">
@@ -48,7 +50,7 @@ export const FlagDetails = memo(function FlagDetails({ flag, ix, actions, noteRe
       />
       <ChoiceSelect label="Status (S)" value={flag.status} options={STATUS_OPTIONS} onChange={(s) => actions.updateFlag(flag.id, { status: s as Flag['status'] })} />
       <section className="cs-details-section" aria-label="Flagged claims">
-        <h4>{members.length} claims</h4>
+        <h4>{elsewhere.length === 0 ? `${members.length} claims` : `${members.length + elsewhere.length} claims, ${elsewhere.length} in other documents`}</h4>
         <ul className="cs-rel-list">
           {members.map((m) => {
             const s = sourcesOf(ix, m.id)[0];
@@ -61,7 +63,7 @@ export const FlagDetails = memo(function FlagDetails({ flag, ix, actions, noteRe
                   {STATUS_LABEL[m.status]}
                   {s ? ` · ${s.name} ${s.reliability}` : ''}
                 </span>
-                {members.length > 2 && (
+                {members.length + elsewhere.length > 2 && (
                   <Button
                     className="cs-icon-button"
                     aria-label={`Take “${shorten(m.exact, 40)}” out of this flag`}
@@ -73,6 +75,11 @@ export const FlagDetails = memo(function FlagDetails({ flag, ix, actions, noteRe
               </li>
             );
           })}
+          {elsewhere.map((p) => (
+            <li key={p.annotationId}>
+              <ElsewhereQuote p={p} />
+            </li>
+          ))}
         </ul>
       </section>
       <section className="cs-details-section" aria-label="Note">

@@ -157,6 +157,27 @@ describe('the document store', () => {
     expect(s.ix.sourceById.get(8)?.name).toBe('kremlin');
   });
 
+  it('a change set of another document brings a flag spanning this one (accepted from a case), and no other flag', () => {
+    const across = (id: number, status: Flag['status']): Flag => ({
+      ...flag(id, [90, 3]),
+      documentId: 2,
+      status,
+      across: [
+        { annotationId: 90, documentId: 2, title: 'Readout', exact: 'sixth' },
+        { annotationId: 3, documentId: 1, title: 'Document 1', exact: 'five' },
+      ],
+    });
+    let s = reduce(openSeed(), applyChanges(changes({ documentId: 2, flags: { upserted: [across(30, 'open'), { ...flag(31, [90, 91]), documentId: 2 }] } })));
+    expect(s.flags.map((f) => f.id)).toEqual([21, 30]);
+    expect(s.ix.flagsOf.get(3)?.map((f) => f.id)).toEqual([21, 30]);
+    expect(s.redraw.ids).toContain(3);
+    s = reduce(s, applyChanges(changes({ documentId: 2, flags: { upserted: [across(30, 'confirmed')] } })));
+    expect(s.ix.flagById.get(30)?.status).toBe('confirmed');
+    // Removed by another document's write: the spanning flag goes; this document's own flag stays.
+    s = reduce(s, applyChanges(changes({ documentId: 2, flags: { removed: [30, 21] } })));
+    expect(s.flags.map((f) => f.id)).toEqual([21]);
+  });
+
   it('pending suggestions: accepted and rejected ones leave, undone ones come back; the selected one is let go', () => {
     let s = openSeed();
     s = reduce(s, { type: 'suggestionsLoaded', documentId: 1, suggestions: [suggestion(31), suggestion(32), suggestion(33)] });

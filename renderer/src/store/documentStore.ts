@@ -5,6 +5,7 @@ import type {
   ChangeSet,
   DocumentRecord,
   DocumentState,
+  Flag,
   DocumentSummary,
   Source,
   StoredSuggestion,
@@ -132,11 +133,22 @@ function withCount(library: readonly DocumentSummary[], document: DocumentRecord
 
 const NONE: Delta<never> = { upserted: [], removed: [] };
 
+/**
+ * Of another document's write, the flags this document shows too: a flag spanning documents
+ * (accepted from a case) is edited in its first document's history, wherever the analyst is.
+ */
+function sharedFlags(state: DocState, flags: ChangeSet['flags']): Delta<Flag> {
+  const here = state.document?.id;
+  const upserted = flags.upserted.filter((f) => f.across?.some((x) => x.documentId === here));
+  const removed = flags.removed.filter((id) => state.ix.flagById.get(id)?.across !== undefined);
+  return upserted.length === 0 && removed.length === 0 ? NONE : { upserted, removed };
+}
+
 function applyChangeSet(state: DocState, changes: ChangeSet): DocState {
   // Rows of another document (a write that finished after the analyst moved on) are not this
   // document's; sources are shared by every document.
   const mine = state.document !== null && changes.documentId === state.document.id;
-  const d = mine ? changes : { ...changes, annotations: NONE, links: NONE, flags: NONE, suggestions: NONE };
+  const d = mine ? changes : { ...changes, annotations: NONE, links: NONE, flags: sharedFlags(state, changes.flags), suggestions: NONE };
 
   const records: Records = {
     annotations: applyDelta(state.annotations, d.annotations, byStart),

@@ -46,7 +46,7 @@ export function toJsonLd(input: ReportInput, options: JsonLdOptions = {}): JsonO
   for (const a of [...m.claims, ...m.attributions].sort((x, y) => x.start - y.start || x.end - y.end || x.id - y.id)) {
     items.push(annotationItem(m, a, docIri, linksFrom.get(a.id) ?? []));
   }
-  for (const f of m.flags) items.push(flagItem(f));
+  for (const f of m.flags) items.push(flagItem(f, (id) => m.annotationById.has(id)));
   // The analyst's bottom line: an annotation on the whole document (its target is the document).
   const verdict = m.assessment;
   if (verdict && (verdict.verdict !== 'unassessed' || verdict.summary !== '')) {
@@ -129,7 +129,11 @@ function annotationItem(m: ReportModel, a: Annotation, docIri: string, links: Li
   return item;
 }
 
-function flagItem(f: Flag): JsonObject {
+/**
+ * A flag; one spanning documents (accepted from a case) targets this file's claims and names the
+ * others by document and words (`claimscope:elsewhere`): a file describes one document.
+ */
+function flagItem(f: Flag, inFile: (annotationId: number) => boolean): JsonObject {
   const body: JsonObject[] = [
     { type: 'TextualBody', purpose: 'tagging', value: INCONSISTENCY_TAG },
     { type: 'TextualBody', purpose: 'describing', format: 'text/plain', value: f.explanation },
@@ -142,7 +146,8 @@ function flagItem(f: Flag): JsonObject {
     motivation: 'questioning',
     'claimscope:kind': INCONSISTENCY_TAG,
     body,
-    target: f.memberIds.map(annotationIri),
+    target: f.memberIds.filter(inFile).map(annotationIri),
+    ...(f.across ? { 'claimscope:elsewhere': f.across.filter((p) => !inFile(p.annotationId)).map((p) => ({ title: p.title, exact: p.exact })) } : {}),
   };
 }
 
