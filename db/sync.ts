@@ -412,6 +412,10 @@ export class SyncRepo {
     }
     const doc = this.documentOf(t, id);
     if (doc !== null) touched.documents.add(doc);
+    // A flag accepted from a case spans documents: each of them shows it.
+    if (t === 'flags') {
+      for (const d of prepared(this.db, 'SELECT DISTINCT a.document_id FROM flag_members m JOIN annotations a ON a.id = m.annotation_id WHERE m.flag_id = ?').pluck().all(id) as number[]) touched.documents.add(d);
+    }
   }
 
   /** The document a shared row belongs to, if it belongs to one. */
@@ -422,7 +426,8 @@ export class SyncRepo {
       return (prepared(this.db, `SELECT document_id FROM ${t} WHERE ${idCol(t)} = ?`).pluck().get(id) as number | undefined) ?? null;
     }
     if (t === 'links') return (prepared(this.db, 'SELECT a.document_id FROM links l JOIN annotations a ON a.id = l.from_id WHERE l.id = ?').pluck().get(id) as number | undefined) ?? null;
-    if (t === 'flag_members') return (prepared(this.db, 'SELECT f.document_id FROM flag_members m JOIN flags f ON f.id = m.flag_id WHERE m.id = ?').pluck().get(id) as number | undefined) ?? null;
+    // A member's document is its claim's (a flag accepted from a case has members in several).
+    if (t === 'flag_members') return (prepared(this.db, 'SELECT a.document_id FROM flag_members m JOIN annotations a ON a.id = m.annotation_id WHERE m.id = ?').pluck().get(id) as number | undefined) ?? null;
     return null;
   }
 
