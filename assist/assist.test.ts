@@ -289,6 +289,31 @@ describe('attributions', () => {
     expect(out).not.toContain('Ruiz');
   });
 
+  it('reaches past a describing noun, a document and a workplace to who is named', () => {
+    const cases: Array<[string, string]> = [
+      // a common noun describing the name after it
+      ['Turnout was 61 percent, according to an exit survey by the polling firm Cadem.', 'Cadem'],
+      ['Japanese carmaker Hoshino Motors reported a fall in profit.', 'Hoshino Motors'],
+      // a statement from someone; people at a named organisation
+      ['The strike cost 2 million euros, according to a statement from the office of metropolitan president Sophie Garnier.', 'Sophie Garnier'],
+      ['Rents rose 4 percent, according to economists at the Bank of Spain.', 'Bank of Spain'],
+      // a common noun, then after a comma the name it stands for
+      ['The rider broke his collarbone, according to his team, Gorbea Cycling.', 'Gorbea Cycling'],
+      // an organisation's name with "of" in it, before an appositive
+      ["Port of Algeciras, Spain's busiest by container traffic, said the berth was closed.", 'Port of Algeciras'],
+      // a person, then where they work, then the cue
+      ['Economist Youssef El Idrissi of Mohammed V University in Rabat said the plant would help.', 'Youssef El Idrissi'],
+    ];
+    for (const [sentence, source] of cases) expect(attributions(sentence).map((a) => a.source), sentence).toEqual([source]);
+    // "the commission", "the ministry": the name ending in (or opening with) that word given before.
+    const later = (text: string) => attributions(text).map((a) => a.source).at(-1);
+    expect(later('Results were published by the State Examinations Commission on Tuesday. Maths passes rose, the commission said.')).toBe('State Examinations Commission');
+    expect(later("Kenya's Ministry of Health reported 34 deaths. The ministry said more cases were likely.")).toBe('Ministry of Health');
+    // The describing noun stays when no name follows it; names with "of" stay whole.
+    expect(attributions('The state agriculture department said yields fell.').map((a) => a.source)).toEqual(['state agriculture department']);
+    expect(attributions('The Bank of Spain said rents rose.').map((a) => a.source)).toEqual(['Bank of Spain']);
+  });
+
   it('needs evidence for weak cues', () => {
     expect(attributions('The extension adds nine stops and a new depot.')).toEqual([]);
     expect(attributions('The renovation added two reading rooms.')).toEqual([]);

@@ -162,6 +162,8 @@ function phraseAfter(toks: readonly Tok[], j: number): NounPhrase | null {
       // "Kim Ji-won": the second half of a hyphenated name
       (k > j && hyphenJoined(toks[k - 1]!) && isCapitalised(toks[k - 1]!)) ||
       isCompoundModifier(toks, k) ||
+      // "the polling firm Cadem": a gerund modifying the noun after it
+      (has(t, 'Gerund') && taken.length > 0 && k + 1 < toks.length && (isNounTok(toks[k + 1]!) || has(toks[k + 1], 'Adjective') || isCapitalised(toks[k + 1]!)) && !breaksAfter(t)) ||
       (isNumberTok(t) && taken.length > 0) ||
       (t.norm === 'of' && taken.length > 0 && k + 1 < toks.length) ||
       (has(t, 'Possessive') && taken.length > 0);
@@ -225,6 +227,12 @@ const GENERIC_ORGS = new Set([
 ]);
 /** Generic names of a business: "the company said" means the firm the story is about. */
 const BUSINESS_NOUNS = new Set(['company', 'firm', 'group', 'carrier', 'airline', 'operator', 'retailer', 'manufacturer', 'maker', 'insurer', 'lender', 'developer', 'broadcaster', 'provider', 'startup']);
+/** What else is authored by someone named after "by" or "from" ("a statement from the airline"). */
+const AUTHORED_NOUNS = new Set(['summary', 'result', 'estimate', 'tally', 'count', 'projection', 'statement', 'announcement', 'release', 'readout', 'letter', 'notice', 'bulletin', 'update']);
+/** Where people who speak work ("economists at the Bank of Spain"). */
+const AT_WORDS = new Set(['at', 'from', 'with']);
+/** Lower-case words inside an organisation's name ("Bank of Spain", "Institut de la Mer"). */
+const NAME_PARTICLES = new Set(['of', 'for', 'and', '&', 'de', 'des', 'du', 'la', 'le', 'les', 'van', 'von', 'der', 'den', 'da', 'di', 'del', 'al', 'el', 'on', 'the', 'y', 'e']);
 /** What a report, poll or set of figures is "by" or "from": its source ("a summary circulated by the presidency"). */
 const BY_WORDS = new Set(['by', 'from']);
 
@@ -255,15 +263,29 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
         cueEnd = k + 1;
         spanEnd = np.last;
         // "according to a report by council officers", "a poll compiled by the company": the author.
-        if (DOCUMENT_NOUNS.has(nounLemma(toks[np.head]!)) || ['summary', 'result', 'estimate', 'tally', 'count', 'projection'].includes(nounLemma(toks[np.head]!))) {
+        const headLemma = nounLemma(toks[np.head]!);
+        const byWhom = DOCUMENT_NOUNS.has(headLemma) || AUTHORED_NOUNS.has(headLemma);
+        // "according to economists at the Bank of Spain": people of a named organisation.
+        const ofWhom = !isCapitalised(toks[np.head]!) && has(toks[np.head], 'Plural') && !byWhom;
+        if (byWhom || ofWhom) {
           for (let j = np.last + 1; j <= np.last + 3 && j < toks.length; j++) {
-            if (!BY_WORDS.has(toks[j]!.norm)) continue;
+            if (!(byWhom ? BY_WORDS : AT_WORDS).has(toks[j]!.norm)) continue;
             const author = phraseAfter(toks, j + 1);
-            if (author) {
+            if (author && (byWhom || isCapitalised(toks[author.last]!))) {
               np = author;
               spanEnd = author.last;
             }
             break;
+          }
+        }
+        // "according to his team, Gorbea Cycling", "according to the auction house, Whitford's":
+        // a common noun, then the name it stands for.
+        if (!isCapitalised(toks[np.head]!) && np.last + 1 < toks.length && /^,\s*$/.test(toks[np.last]!.post)) {
+          const named = phraseAfter(toks, np.last + 1);
+          const ends = named && (breaksAfter(toks[named.last]!) || named.last === toks.length - 1);
+          if (named && ends && isCapitalised(toks[named.last]!) && !isPronoun(toks[named.first])) {
+            np = named;
+            spanEnd = named.last;
           }
         }
       } else {
@@ -305,6 +327,16 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
         if (np && leftBoundary && prev && /^,\s*$/.test(prev.post) && !isCapitalised(toks[np.head]!) && !isPronoun(toks[np.head])) {
           const after = phraseAfter(toks, k + 1);
           if (after && personName(toks, after, s.start) && (breaksAfter(toks[after.last]!) || after.last === toks.length - 1)) np = null;
+        }
+        // "Economist Youssef El Idrissi of Mohammed V University in Rabat said": a person named at
+        // the start of the clause, then where they work; the speaker is the person.
+        if (np && np.first > 1 && ['of', 'in', 'at', 'from', 'with'].includes(norm(np.first - 1)) && !breaksAfter(toks[np.first - 2]!)) {
+          let c = np.first - 1;
+          while (c > 0 && !breaksAfter(toks[c - 1]!)) c--;
+          const clause = toks.slice(c, subjEnd);
+          const subj = clause.some((x) => isVerbTok(x) && !isCapitalised(x)) ? null : phraseAfter(toks, c);
+          const named = subj ? personName(toks, subj, s.start) : null;
+          if (subj && named && toks.slice(named[0], named[1] + 1).some(isNameTok)) np = { ...subj, last: named[1], head: named[1] };
         }
         if (np && ['that', 'which', 'who'].includes(norm(np.head))) np = null;
         let inverted = false;
@@ -447,7 +479,7 @@ function sourceOf(
       // An organisation's name: every word of it capitalised ("Pohjola Paper").
       if (opener && opens && !isPronoun(toks[opener.head]) && opener.last - opener.first <= 4) {
         const words = toks.slice(opener.first, opener.last + 1).filter((t) => !isDeterminer(t));
-        if (words.length > 0 && words.every((t) => isCapitalised(t) || has(t, 'Possessive'))) {
+        if (words.length > 0 && isCapitalised(words[0]!) && words.every((t) => isCapitalised(t) || has(t, 'Possessive') || NAME_PARTICLES.has(t.norm))) {
           const n = surface(text, toks, opener.first + (isDeterminer(toks[opener.first]!) ? 1 : 0), opener.last);
           return { name: index.match(n, n) ?? n, person: false };
         }
@@ -465,6 +497,14 @@ function sourceOf(
   }
   let a = np.first;
   while (a < np.last && (isDeterminer(toks[a]!) || (has(toks[a], 'Possessive') && a < np.head))) a++;
+  // "the polling firm Cadem", "Japanese carmaker Hoshino Motors": a common noun describing the
+  // name after it; the source is the name.
+  for (let x = np.last - 1; x >= a && isCapitalised(toks[np.last]!); x--) {
+    const t = toks[x]!;
+    if (isCapitalised(t) || hyphenJoined(t)) continue;
+    if (!NAME_PARTICLES.has(t.norm) && !isDeterminer(t) && !has(t, 'Possessive')) a = x + 1;
+    break;
+  }
   let name = surface(text, toks, a, np.last).replace(/[’']s$/, '');
   // "the ACM": the name it was spelt out with.
   name = mentions.acronyms.get(name) ?? name;
@@ -478,11 +518,35 @@ function sourceOf(
     // (else the organisation the document names most, "Stratus Cloud")
     const generic = GENERIC_ORGS.has(nounLemma(toks[a]!));
     const business = BUSINESS_NOUNS.has(nounLemma(toks[a]!));
-    const named = generic ? ([...earlier].reverse().find((e) => !e.person && /^\p{Lu}/u.test(e.source))?.source ?? (business ? mentions.organisationBefore(head.start) : null) ?? undefined) : undefined;
+    // ("the company": the business the document names most, else the last organisation quoted by
+    // name; "the agency": the last organisation quoted by name)
+    const lastQuoted = () => [...earlier].reverse().find((e) => !e.person && /^\p{Lu}/u.test(e.source))?.source ?? null;
+    const named = generic ? ((business ? mentions.organisationBefore(head.start) ?? lastQuoted() : lastQuoted()) ?? undefined) : undefined;
+    // "the commission said": the name ending in that word given before ("the State Examinations Commission").
+    const titled = titledNameBefore(text, toks[a]!.norm, head.start);
     if (fuller) name = fuller;
+    else if (titled) name = index.match(titled, titled) ?? titled;
     else if (named) name = named;
   }
   return { name, person: false };
+}
+
+/** The last capitalised name before `at` whose final word is `noun` ("State Examinations Commission" for "commission"). */
+function titledNameBefore(text: string, noun: string, at: number): string | null {
+  if (noun.length < 3) return null;
+  const capital = noun[0]!.toUpperCase() + noun.slice(1);
+  // ("Kenya's Ministry of Health": the name starts after a possessive and may go on with "of ...")
+  const re = new RegExp(
+    `((?:\\p{Lu}[\\p{L}.-]*\\s+(?:(?:of|for|and|on)\\s+(?:the\\s+)?)?){0,5})${capital}((?:\\s+(?:of|for)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}-]*(?:\\s+(?:and\\s+)?\\p{Lu}[\\p{L}-]*){0,3})?)\\b`,
+    'gu',
+  );
+  let last: string | null = null;
+  // (within the 20,000 characters before: a long document's earlier chapters name other bodies)
+  for (const m of text.slice(Math.max(0, at - 20_000), at).matchAll(re)) {
+    const name = `${m[1]!}${capital}${m[2]!}`.replace(/^(?:The|A|An)\s+/, '');
+    if (name !== capital) last = name;
+  }
+  return last;
 }
 
 /** The latest multi-word source per last word ("authority" -> "port authority"), for "the authority said". */

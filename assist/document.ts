@@ -143,7 +143,8 @@ export class AssistDoc {
 
 /** Tokens the tagger sees before / after a number and a reporting verb. */
 const NUMBER_WINDOW: readonly [number, number] = [6, 5];
-const CUE_WINDOW: readonly [number, number] = [8, 5];
+// (after a cue, far enough to read "according to an exit survey by the polling firm Cadem")
+const CUE_WINDOW: readonly [number, number] = [8, 10];
 const YEAR_OR_TIME = /^(1[89]\d\d|2[01]\d\d)$|:|^\d{4}-\d\d/;
 
 /** Token windows the tagger must see: around numbers and reporting verbs. Null: the whole sentence. */
