@@ -304,7 +304,10 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     // names a thing that exists)
     const definiteFigure = numFirst > 0 && ['the', 'this', 'that', 'its', 'his', 'her', 'their'].includes(toks[numFirst - 1]!.norm);
     const modalOnly = (x: number) => definiteFigure && MODALS.has(toks[x]!.norm) && x < numFirst;
-    for (let x = hs; x <= he; x++) if (HEDGES.has(toks[x]!.norm) && !month(x) && !monthAfterDay(x) && !modalOnly(x)) hedged = true;
+    // ("a higher-than-expected profit of 182 billion yen", "better than forecast": the figure is
+    // the outcome, set against an expectation)
+    const outcome = (x: number) => x > 0 && toks[x - 1]!.norm === 'than';
+    for (let x = hs; x <= he; x++) if (HEDGES.has(toks[x]!.norm) && !month(x) && !monthAfterDay(x) && !modalOnly(x) && !outcome(x)) hedged = true;
     // "called for a 100% immunization rate", "pushed for a 5 percent rise": a demand, not a fact.
     for (let x = Math.max(cs, first - 4); x < first; x++) if (toks[x]!.norm === 'for' && x > 0 && isVerbTok(toks[x - 1]) && DEMAND_VERBS.has(verbLemma(toks[x - 1]!))) hedged = true;
     // "The 53 percent yes vote was far stronger than the margin of an earlier measure": what follows

@@ -46,12 +46,12 @@ const MULTIPLIER_WORD = /^(?:hundred|thousand|million|billion|trillion|m|bn|k)$/
  * in size, the closest in size (the latest on a tie). A cap ("up to 4 million euros"), a plan or a
  * comparison is not a figure that is restated.
  */
-function nearestOfSize(earlier: readonly Quantity[], b: Quantity): number {
+function nearestOfSize(earlier: readonly Quantity[], b: Quantity, text: string): number {
   let best = -1;
   let bestRatio = Infinity;
   for (let x = earlier.length - 1; x >= 0 && x >= earlier.length - WINDOW; x--) {
     const a = earlier[x]!;
-    if (a.sentence === b.sentence || a.approx === 'upTo' || a.hedged) continue;
+    if (a.sentence === b.sentence || a.approx === 'upTo' || a.hedged || isProspective(a, text)) continue;
     const lo = Math.min(a.value, b.value);
     const ratio = lo > 0 ? Math.max(a.value, b.value) / lo : Infinity;
     if (ratio <= 1.5 && ratio < bestRatio) {
@@ -60,6 +60,31 @@ function nearestOfSize(earlier: readonly Quantity[], b: Quantity): number {
     }
   }
   return best;
+}
+
+/** A word's stem for matching a coined noun to a modifier: "foldables" and "folding" share "fold". */
+function coinedStem(w: string): string {
+  return w.toLowerCase().replace(/(?:ables?|ibles?|ings?|ers?|s)$/, '');
+}
+
+/**
+ * A noun WordNet lacks, coined from the other phrase's modifier: "2.3 million foldables" / "the 1.9
+ * million folding phones", "hybrids" / "hybrid cars".
+ */
+function namedByModifier(x: Quantity, y: Quantity): boolean {
+  if (x.head === null || y.mods.length === 0 || (wordnet()?.synsets(x.head, 'n').length ?? 1) > 0) return false;
+  const stem = coinedStem(x.head);
+  return stem.length >= 4 && y.mods.some((m) => coinedStem(m) === stem);
+}
+
+/** A figure told as expected, planned or wanted ("had expected net profit of around 160 billion yen"). */
+function isProspective(q: Quantity, text: string): boolean {
+  return cached(prospectives, q, () => {
+    // ("higher-than-expected", "better than forecast": an outcome set against an expectation)
+    const before = text.slice(Math.max(0, q.start - 60), q.start).split(/[.;:!?]/).at(-1)!.replace(/\bthan[\s-]+\p{L}+/gu, '');
+    // (a modal before a definite figure, "will begin serving the 30-month term", puts the act ahead, not the figure)
+    return PROSPECTIVE.test(before) || (MODAL_BEFORE.test(before) && !q.definite);
+  });
 }
 
 /** A duration that is how long something went on: "lasted about three hours", "ran for 10 weeks". */
@@ -232,7 +257,10 @@ function nounsOfVerb(verb: string): string[] {
   if (!out) {
     const wn = wordnet();
     const found = new Set<string>();
-    for (const s of wn?.synsets(verb, 'v').slice(0, 2) ?? []) {
+    const senses = wn?.synsets(verb, 'v').slice(0, 2) ?? [];
+    // (and the nouns of what the verb causes or entails: "kill" causes "die", whose noun is "death")
+    const caused = senses.flatMap((s) => s.pointers.filter((p) => (p.symbol === '>' || p.symbol === '*') && p.pos === 'v').map((p) => wn!.synset(p.offset, 'v')));
+    for (const s of [...senses, ...caused]) {
       for (const p of s.pointers) {
         if (p.symbol !== '+' || p.pos !== 'n') continue;
         found.add(String(p.offset));
@@ -327,7 +355,10 @@ function reading(q: Quantity, text: string): Reading {
 }
 
 function readingOf(q: Quantity, text: string): Reading {
-  const rate = RATE_AFTER.exec(text.slice(q.end, q.end + 24))?.[0].trim().toLowerCase() ?? q.rate;
+  let rate = RATE_AFTER.exec(text.slice(q.end, q.end + 24))?.[0].trim().toLowerCase() ?? q.rate;
+  // ("a fine of 500 zloty each time they enter": per occurrence, as a fine is; "the 800-zloty
+  // penalty" names the same sum)
+  if (rate !== null && /^(?:each|every|per|a)[\s-]+(?:time|offen[cs]e|violation|breach|infringement|occasion)s?$/.test(rate)) rate = null;
   const before = text.slice(Math.max(0, q.start - 40), q.start);
   let verbal = VERBAL_CHANGE.exec(before) ?? VERB_OBJECT_BY.exec(text.slice(Math.max(0, q.start - 90), q.start));
   // "The levy raised 46 million euros", "cut 300 jobs": money raised or things cut, with no "by", are
@@ -483,12 +514,7 @@ export function whyApart(
   const comparedB = b.compared && rb.change === null && !rb.levelAfterChange;
   if (comparedA || comparedB) return 'a comparison';
   if (a.kind === 'count' && (!Number.isInteger(a.value) || !Number.isInteger(b.value))) return 'not whole numbers: not counts';
-  const prospective = (q: Quantity) => cached(prospectives, q, () => {
-    const before = text.slice(Math.max(0, q.start - 60), q.start).split(/[.;:!?]/).at(-1)!;
-    // (a modal before a definite figure, "will begin serving the 30-month term", puts the act ahead, not the figure)
-    return PROSPECTIVE.test(before) || (MODAL_BEFORE.test(before) && !q.definite);
-  });
-  if (prospective(a) || prospective(b)) return 'a forecast or a plan';
+  if (isProspective(a, text) || isProspective(b, text)) return 'a forecast or a plan';
   if (ra.range || rb.range || ra.rate !== rb.rate) return 'a range, or different rates';
   if (a.subset || b.subset || a.rate !== b.rate || a.polarity !== b.polarity) return 'a subset, a rate or another side of a vote';
   // "with about 48% of the vote" ... "with about 20% of the vote": shares of one whole, told of
@@ -639,7 +665,7 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
     const earlier = byKey.get(key) ?? [];
     // The figure a restatement of b points back at, worked out once for b.
     let nearest: number | undefined;
-    const nearestX = () => (nearest ??= nearestOfSize(earlier, b));
+    const nearestX = () => (nearest ??= nearestOfSize(earlier, b, text));
     for (let x = earlier.length - 1; x >= 0 && x >= earlier.length - WINDOW; x--) {
       const a = earlier[x]!;
       if (apart?.(a, b)) continue;
@@ -694,7 +720,7 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
       const countRestated =
         a.kind === 'count' && (b.definite || b.shell) && a.head !== null && b.head !== null && x === nearestX() &&
         Math.max(a.value, b.value) / Math.min(a.value, b.value) <= 1.5 &&
-        (a.head === b.head || sameKind(a.head, b.head) || b.shell || a.shell || samePeople(a.head, b.head));
+        (a.head === b.head || sameKind(a.head, b.head) || b.shell || a.shell || samePeople(a.head, b.head) || namedByModifier(a, b) || namedByModifier(b, a));
       // "About 2,000 people attended the rally" / "the crowd of 3,500": a gathering and its people, told
       // twice further apart than any rounding (within 2x), with no count nearer in size between.
       const gatheringRestated =
