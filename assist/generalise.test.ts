@@ -114,3 +114,36 @@ describe('series and event dates', () => {
     expect(pairs('The court convicted two brothers on 4 June 2025. The 9 June conviction of another defendant was quashed.')).toEqual([]);
   });
 });
+
+describe('restatements: outcomes, occurrences, causes, coined nouns, futures', () => {
+  it('an outcome set against an expectation is a figure, not a forecast', () => {
+    expect(pairs('The brewer posted a better-than-expected profit of 42 million euros for the year. Analysts said the 38 million euro profit hid weak beer sales.')).toEqual([['42 million euros', 'the 38 million euro profit']]);
+    // (what was expected is still a forecast)
+    expect(pairs('Analysts had expected a profit of 42 million euros for the year. Analysts said the 38 million euro profit hid weak beer sales.')).toEqual([]);
+  });
+
+  it('a fine "each time" is the fine; "each" of several people is a rate', () => {
+    expect(pairs('Cyclists on the pavement face a fine of 150 euros each time they are caught. The mayor said the 250-euro penalty would stay.')).toEqual([['150 euros', 'the 250-euro penalty']]);
+    expect(pairs('Two pickpockets were fined 150 euros each. The mayor said the 250-euro penalty would stay.')).toEqual([]);
+  });
+
+  it('a verb names the noun of what it causes: killed ... deaths', () => {
+    expect(pairs('A landslide has killed 14 villagers, officials said on Monday. Rescuers said most of the 11 deaths were in one street.')).toHaveLength(1);
+  });
+
+  it('a noun WordNet lacks matches the modifier it was coined from', () => {
+    expect(pairs('The maker sold 410,000 e-bikes in 2024. Dealers said the 380,000 electric bikes sold last year were not enough.', '2025-03-01')).toEqual([]);
+    expect(pairs('Cyclo shipped 120,000 foldables in 2024. Dealers said the 90,000 folding bikes the company delivered last year were not enough.', '2025-03-01')).toHaveLength(1);
+  });
+
+  it('one future told twice is one figure; a plan against what happened is not', () => {
+    expect(pairs('The museum will be closed for six months while its roof is rebuilt, the city said on Monday. Curators said the 20-week closure would hurt tourism.')).toHaveLength(1);
+    expect(pairs('The museum planned to close for six months while its roof was rebuilt. The 20-week closure ended on Friday.')).toEqual([]);
+    // (a first or a superlative makes "for N years" the period compared over, not a length)
+    expect(quantities('The museum was closed for the first time for six years.').filter((q) => q.kind === 'duration')).toEqual([]);
+  });
+
+  it('"another" with a verb of extending is the extension, not a further part', () => {
+    expect(pairs('Dockers voted on Friday to extend their walkout for another 48 hours. The union said the three-day extension was needed.')).toHaveLength(1);
+  });
+});

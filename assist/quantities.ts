@@ -473,13 +473,18 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       // "for six years" is a scope or a sentence, not a length, unless a verb of lasting governs it:
       // "the session running for nearly nine hours", "mills run around the clock for 10 weeks".
       // ("questioned counsel for three hours": hours and minutes are no prison term, so any verb's length)
-      const forLength = norm(left.before) === 'for' && (lastingVerbBefore(left.before) || (['hour', 'minute'].includes(timeUnit) && verbBefore(left.before)));
+      // ("will be closed for five months", "will orbit the Moon for 18 months": how long a state or an
+      // activity goes on, unless a superlative or a first makes it the period of a comparison: "the
+      // first time for six years", "its lowest level for a decade")
+      const forLength = norm(left.before) === 'for' && (lastingVerbBefore(left.before) || (verbBefore(left.before) && (['hour', 'minute'].includes(timeUnit) || !comparisonBefore(left.before))));
       if ((RELATIVE_TIME.has(after) && !(forLength && (after === 'before' || after === 'after'))) || rateAfter(toks, unitIdx + 1) || norm(unitIdx + 1) === 'old' || (['in', 'within', 'for'].includes(norm(left.before)) && !forLength)) {
         k = unitIdx;
         continue;
       }
       const q = base('duration', left.start, unitIdx, num.value * TIME_UNITS.get(timeUnit)!, 'h', left, num.first);
       if (left.approx === 'moreThan' && norm(left.start) === 'over') q.approx = 'exact'; // "over six months" = during
+      // "extended the strike for another 72 hours": the extension's own length, not a further part
+      if (q.subset && q.frame.verb !== null && ['extend', 'prolong', 'lengthen'].includes(q.frame.verb)) q.subset = false;
       // "running for nine hours before the chair adjourned": "before" opens a clause, not an offset.
       if (forLength && (after === 'before' || after === 'after')) q.compared = false;
       describeDuration(q, unitIdx);
@@ -656,6 +661,16 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       const t = toks[x]!;
       if (breaksAfter(t)) return false;
       if (isVerbTok(t) && !has(t, 'Noun') && !has(t, 'Auxiliary') && !has(t, 'Copula')) return true;
+    }
+    return false;
+  }
+
+  /** A superlative, a first or a "time" in the clause before: "for N years" is then the period compared over. */
+  function comparisonBefore(at: number): boolean {
+    for (let x = at - 1; x >= 0 && x >= at - 8; x--) {
+      const t = toks[x]!;
+      if (x < at - 1 && breaksAfter(t)) return false;
+      if (has(t, 'Superlative') || /^(?:first|last|only|time|times|ever|never|since|ago)$/.test(t.norm) || (has(t, 'Adjective') && /est$/.test(t.norm))) return true;
     }
     return false;
   }

@@ -79,12 +79,33 @@ function namedByModifier(x: Quantity, y: Quantity): boolean {
 
 /** A figure told as expected, planned or wanted ("had expected net profit of around 160 billion yen"). */
 function isProspective(q: Quantity, text: string): boolean {
+  return prospectKind(q, text) !== null;
+}
+
+/** 'plan': told as planned, expected or wanted; 'future': told with a modal ("will be closed for five months"). */
+function prospectKind(q: Quantity, text: string): 'plan' | 'future' | null {
   return cached(prospectives, q, () => {
     // ("higher-than-expected", "better than forecast": an outcome set against an expectation)
     const before = text.slice(Math.max(0, q.start - 60), q.start).split(/[.;:!?]/).at(-1)!.replace(/\bthan[\s-]+\p{L}+/gu, '');
+    if (PROSPECTIVE.test(before)) return 'plan';
     // (a modal before a definite figure, "will begin serving the 30-month term", puts the act ahead, not the figure)
-    return PROSPECTIVE.test(before) || (MODAL_BEFORE.test(before) && !q.definite);
+    return MODAL_BEFORE.test(before) && !q.definite ? 'future' : null;
   });
+}
+
+/**
+ * A plan or a forecast is not the figure it foresees; but one future told twice is one figure:
+ * "will be closed for five months" ... "the 14-week shutdown would hit commuters" (a definite
+ * phrase in a clause that looks ahead too).
+ */
+function foreseenApart(a: Quantity, b: Quantity, text: string): boolean {
+  const ka = prospectKind(a, text);
+  const kb = prospectKind(b, text);
+  if (ka === null && kb === null) return false;
+  if (ka === 'plan' || kb === 'plan') return true;
+  if (ka === 'future' && kb === 'future') return false;
+  const other = ka === 'future' ? b : a;
+  return !(other.definite && other.hedged);
 }
 
 /** A duration that is how long something went on: "lasted about three hours", "ran for 10 weeks". */
@@ -396,7 +417,7 @@ function nearNamesIn(around: string, q: Quantity): string[] {
 }
 
 // What whyApart reads from the text around a mention, worked out once per mention.
-const prospectives = new WeakMap<Quantity, boolean>();
+const prospectives = new WeakMap<Quantity, 'plan' | 'future' | null>();
 const complements = new WeakMap<Quantity, string[] | null>();
 const days = new WeakMap<Quantity, string | null>();
 function cached<T>(map: WeakMap<Quantity, T>, q: Quantity, make: () => T): T {
@@ -514,7 +535,7 @@ export function whyApart(
   const comparedB = b.compared && rb.change === null && !rb.levelAfterChange;
   if (comparedA || comparedB) return 'a comparison';
   if (a.kind === 'count' && (!Number.isInteger(a.value) || !Number.isInteger(b.value))) return 'not whole numbers: not counts';
-  if (isProspective(a, text) || isProspective(b, text)) return 'a forecast or a plan';
+  if (foreseenApart(a, b, text)) return 'a forecast or a plan';
   if (ra.range || rb.range || ra.rate !== rb.rate) return 'a range, or different rates';
   if (a.subset || b.subset || a.rate !== b.rate || a.polarity !== b.polarity) return 'a subset, a rate or another side of a vote';
   // "with about 48% of the vote" ... "with about 20% of the vote": shares of one whole, told of
