@@ -147,3 +147,11 @@ describe('restatements: outcomes, occurrences, causes, coined nouns, futures', (
     expect(pairs('Dockers voted on Friday to extend their walkout for another 48 hours. The union said the three-day extension was needed.')).toHaveLength(1);
   });
 });
+
+describe('counts: a body and its members, all of a set', () => {
+  it('"its crew of 14" ... "All 16 fishermen": all of a body told again', () => {
+    expect(pairs('The trawler ran aground off Vigo on Tuesday and its crew of 14 was lifted off by helicopter. All 16 fishermen were taken to hospital.')).toHaveLength(1);
+    // (members of another body: nothing points back)
+    expect(pairs('The trawler ran aground off Vigo on Tuesday and its crew of 14 was lifted off by helicopter. Some 16 fishermen from the town watched.')).toEqual([]);
+  });
+});

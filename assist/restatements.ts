@@ -77,6 +77,14 @@ function namedByModifier(x: Quantity, y: Quantity): boolean {
   return stem.length >= 4 && y.mods.some((m) => coinedStem(m) === stem);
 }
 
+/**
+ * A mention that presupposes its figure was given: definite ("the 21 people"), a number noun ("the
+ * toll"), or all of a set ("All 25 seafarers").
+ */
+function pointsBackAt(q: Quantity): boolean {
+  return q.definite || q.shell || (q.totality && q.value > 1);
+}
+
 /** A figure told as expected, planned or wanted ("had expected net profit of around 160 billion yen"). */
 function isProspective(q: Quantity, text: string): boolean {
   return prospectKind(q, text) !== null;
@@ -227,6 +235,19 @@ export function kindKeys(lemma: string): { own: string[]; up: string[] } {
 
 const PERSON = new Map<string, 'person' | 'group' | null>();
 /** A noun for people: "person" itself, a kind of person ("evacuee", "spectator"), or a gathering of them ("crowd", "audience"). */
+const BODIES = new Map<string, boolean>();
+/** "crew", "jury", "delegation": a body whose members, as WordNet names them, are people. */
+function bodyOfPeople(lemma: string): boolean {
+  let known = BODIES.get(lemma);
+  if (known === undefined) {
+    const wn = wordnet();
+    const first = wn?.synsets(lemma, 'n')[0];
+    known = !!wn && !!first && first.pointers.some((p) => p.symbol === '%m' && peopleNoun(wn.synset(p.offset, 'n').words[0]!) === 'person');
+    BODIES.set(lemma, known);
+  }
+  return known;
+}
+
 export function peopleNoun(lemma: string): 'person' | 'group' | null {
   const known = PERSON.get(lemma);
   if (known !== undefined) return known;
@@ -514,7 +535,7 @@ export function whyApart(
   const [lo, hi] = a.value < b.value ? [a.value, b.value] : [b.value, a.value];
   if (lo <= 0 || hi / lo > MAX_RATIO) return 'too far apart in size';
   // A count restated must point back at it: "the 16 delegations", not another "318 seats".
-  if (a.kind === 'count' && !(b.definite || b.shell) && !(opts.event && sameHappening(a, b)) && !opts.deed) return 'a count not pointing back';
+  if (a.kind === 'count' && !pointsBackAt(b) && !(opts.event && sameHappening(a, b)) && !opts.deed) return 'a count not pointing back';
   if (a.sentence === b.sentence || a.listed || b.listed) return 'one sentence, or a list of results';
   if (a.required || b.required) return 'a threshold';
   if (differentPlaces(a, b) || differentSites(a, b, text)) return 'different places';
@@ -698,7 +719,7 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
       const sitting = a.kind === 'duration' && b.value > a.value && b.value <= 12 && a.value > 0;
       if (lo <= 0 || (Math.max(a.value, b.value) / lo > MAX_RATIO && !sitting) || overlaps(interval(a), interval(b)) || boundKept(a, b)) continue;
       const event =
-        a.kind === 'count' && !(b.definite || b.shell) && a.head !== null && b.head !== null &&
+        a.kind === 'count' && !pointsBackAt(b) && a.head !== null && b.head !== null &&
         x === nearestX() && (a.head === b.head || sameKind(a.head, b.head) || actedOn(a, b) || actedOn(b, a));
       // "arrested 14 protesters" / "17 protesters were arrested": one deed done to one kind of thing.
       // (of the earlier counts of that deed, the closest in size: "the seven men detained" points back at
@@ -722,7 +743,7 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
         (informative(a.head) && informative(b.head) && sameKind(a.head, b.head)) ||
         (informative(b.head) && a.frame.verb !== null && namesDeed(b.head, a.frame.verb)) ||
         (informative(a.head) && b.frame.verb !== null && namesDeed(a.head, b.frame.verb));
-      const pointsBack = b.definite || b.shell;
+      const pointsBack = pointsBackAt(b);
       // "the 90-minute disruption" after "the outage lasted about three hours": a length named as a
       // compound points back at the length just given, when nothing else was timed in between.
       const lengthRestated =
@@ -739,13 +760,15 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
       // "the confirmed toll stood at nine" after "killing at least 11 people": a number noun with
       // nothing after it points back at the nearest count of its size.
       const countRestated =
-        a.kind === 'count' && (b.definite || b.shell) && a.head !== null && b.head !== null && x === nearestX() &&
+        a.kind === 'count' && pointsBackAt(b) && a.head !== null && b.head !== null && x === nearestX() &&
         Math.max(a.value, b.value) / Math.min(a.value, b.value) <= 1.5 &&
-        (a.head === b.head || sameKind(a.head, b.head) || b.shell || a.shell || samePeople(a.head, b.head) || namedByModifier(a, b) || namedByModifier(b, a));
+        (a.head === b.head || sameKind(a.head, b.head) || b.shell || a.shell || samePeople(a.head, b.head) || namedByModifier(a, b) || namedByModifier(b, a) ||
+          // ("its crew of 23" / "All 25 seafarers": a body and its members)
+          (bodyOfPeople(a.head) && peopleNoun(b.head) === 'person') || (bodyOfPeople(b.head) && peopleNoun(a.head) === 'person'));
       // "About 2,000 people attended the rally" / "the crowd of 3,500": a gathering and its people, told
       // twice further apart than any rounding (within 2x), with no count nearer in size between.
       const gatheringRestated =
-        !countRestated && a.kind === 'count' && (b.definite || b.shell) && a.head !== null && b.head !== null && samePeople(a.head, b.head) &&
+        !countRestated && a.kind === 'count' && pointsBackAt(b) && a.head !== null && b.head !== null && samePeople(a.head, b.head) &&
         Math.max(a.value, b.value) / lo <= 2 && !earlier.slice(x + 1).some((q) => q.kind === 'count' && q.head !== null && peopleNoun(q.head) !== null && Math.abs(Math.log(q.value / b.value)) <= Math.abs(Math.log(a.value / b.value)));
       const happening = event && sameHappening(a, b) && Math.max(a.value, b.value) / Math.min(a.value, b.value) <= 1.5;
       // "The unemployment rate was 4.1 percent in June" / "The jobless rate of 4.4 percent": two levels of one measure.
