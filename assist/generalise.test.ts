@@ -155,3 +155,12 @@ describe('counts: a body and its members, all of a set', () => {
     expect(pairs('The trawler ran aground off Vigo on Tuesday and its crew of 14 was lifted off by helicopter. Some 16 fishermen from the town watched.')).toEqual([]);
   });
 });
+
+describe('what keeps two figures apart, read more narrowly', () => {
+  it('a place by one figure and a person by the other; a clause after the figure names no site; a "from" far before "to" opens no range', () => {
+    // "a flat in Spain ... four years", "the five-year term on condition that Moran ...": one sentence
+    expect(pairs('A Cork accountant who took money from elderly clients and bought a flat in Spain was sentenced to four years in prison on Monday. The judge suspended the last year of the five-year term on condition that Moran repays the money.')).toHaveLength(1);
+    // (two people by the figures: two sentences)
+    expect(pairs('Smith was sentenced to four years in prison on Monday. Jones began serving the five-year term on Tuesday.')).toEqual([]);
+  });
+});

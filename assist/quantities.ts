@@ -153,7 +153,8 @@ function leftContext(toks: readonly Tok[], first: number): { approx: Approx; def
     start = b - 1;
     b -= 2;
   }
-  if (TOTALITY.has(norm(b))) {
+  // ("In all, 65 homes": a comma ends "in all"; it is no "all 65")
+  if (TOTALITY.has(norm(b)) && !breaksAfter(toks[b]!)) {
     totality = true;
     start = b;
     b--;
@@ -327,7 +328,10 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     if (COMPARISON.has(before) || before === 'up' || before === 'down') compared = true;
     // "rose from 3 to 5", "fell to 4 percent": a change, not a level.
     if (before === 'to') {
-      for (let x = cs; x < left.before; x++) if (toks[x]!.norm === 'from' || (isVerbTok(toks[x]) && CHANGE_VERBS.has(verbLemma(toks[x]!)))) compared = true;
+      // (a "from" that opens the other end of the range: "from 3 to 5", "from about $4m to"; not
+      // "took money from clients ... was sentenced to six years")
+      const fromFigure = (x: number) => toks[x]!.norm === 'from' && toks.slice(x + 1, x + 4).some((t) => isNumberTok(t));
+      for (let x = cs; x < left.before; x++) if (fromFigure(x) || (isVerbTok(toks[x]) && CHANGE_VERBS.has(verbLemma(toks[x]!)))) compared = true;
     }
     if (RELATIVE_TIME.has(norm(last + 1)) && norm(last + 1) !== 'since') compared = true;
     const c = chunks[numFirst] ?? 0;

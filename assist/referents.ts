@@ -32,8 +32,8 @@ export function verbLemma(t: Tok): string {
   return infinitive(t.norm, t.tags);
 }
 
-/** Prepositions of place the tagger may read as adjectives ("14 protesters outside parliament"): they end a noun phrase. */
-const PLACE_PREPOSITIONS = new Set(['outside', 'inside', 'near', 'beyond', 'behind', 'across', 'around', 'along', 'opposite', 'beneath', 'underneath', 'aboard', 'within', 'throughout']);
+/** Prepositions the tagger may read as adjectives ("14 protesters outside parliament", "people on board"): they end a noun phrase. */
+const PLACE_PREPOSITIONS = new Set(['outside', 'inside', 'near', 'beyond', 'behind', 'across', 'around', 'along', 'opposite', 'beneath', 'underneath', 'aboard', 'within', 'throughout', 'on', 'in', 'at', 'of', 'for', 'to', 'from', 'with', 'by', 'into', 'onto', 'over', 'under', 'off', 'upon']);
 
 /** A token that can sit inside a noun phrase before its head (or be the head). */
 function nounish(toks: readonly Tok[], k: number, first: boolean): boolean {

@@ -13,7 +13,7 @@ import { alsoDone, approxWord, differentFigures, periodOf, differentPlaces, diff
 import type { Quantity } from './quantities';
 import { sameDeed, verbForms } from './deeds';
 import { relate } from './scope';
-import { singular } from './nlp';
+import { lexiconTags, singular } from './nlp';
 import { wordnet, type Synset } from './wordnet';
 
 /** Nouns that say nothing about what a figure counts or measures. */
@@ -83,6 +83,14 @@ function namedByModifier(x: Quantity, y: Quantity): boolean {
  */
 function pointsBackAt(q: Quantity): boolean {
   return q.definite || q.shell || (q.totality && q.value > 1);
+}
+
+/** `broad` is what `narrow` is a kind of (WordNet hypernyms of its first senses): "person" of "passenger". */
+function broaderKind(broad: string, narrow: string): boolean {
+  const wn = wordnet();
+  if (!wn) return false;
+  const b = broad === 'people' ? 'person' : broad;
+  return wn.reach(wn.synsets(narrow, 'n').slice(0, 2), ['@', '@i'], 8).some((s) => s.words.includes(b));
 }
 
 /** A figure told as expected, planned or wanted ("had expected net profit of around 160 billion yen"). */
@@ -535,6 +543,8 @@ export function whyApart(
   const [lo, hi] = a.value < b.value ? [a.value, b.value] : [b.value, a.value];
   if (lo <= 0 || hi / lo > MAX_RATIO) return 'too far apart in size';
   // A count restated must point back at it: "the 16 delegations", not another "318 seats".
+  // "carried 1,200 passengers" / "All 1,350 people on board": all of a broader kind is a whole the other is part of.
+  if (a.kind === 'count' && b.totality && !b.definite && a.head !== null && b.head !== null && a.head !== b.head && broaderKind(b.head, a.head)) return 'a whole and its part';
   if (a.kind === 'count' && !pointsBackAt(b) && !(opts.event && sameHappening(a, b)) && !opts.deed) return 'a count not pointing back';
   if (a.sentence === b.sentence || a.listed || b.listed) return 'one sentence, or a list of results';
   if (a.required || b.required) return 'a threshold';
@@ -601,7 +611,17 @@ export function whyApart(
   // Different names right by the figures ("support for Smith" / "for Jones"), not a speaker further off.
   const na = nearNames(a, text);
   const nb = nearNames(b, text);
-  if (na.length > 0 && nb.length > 0 && !na.some((n) => nb.includes(n))) return 'different names by the figures';
+  // (a place by one and a person by the other are no two different names of one thing: "a villa in
+  // Portugal ... six years" / "the eight-year term on condition that Brennan")
+  if (na.length > 0 && nb.length > 0 && !na.some((n) => nb.includes(n))) {
+    const placeName = (w: string) => lexiconTags(w).some((t) => t === 'Place' || t === 'Country' || t === 'City' || t === 'Region');
+    const differ = (place: boolean) => {
+      const x = na.filter((n) => placeName(n) === place);
+      const y = nb.filter((n) => placeName(n) === place);
+      return x.length > 0 && y.length > 0;
+    };
+    if (differ(true) || differ(false)) return 'different names by the figures';
+  }
   // ("the 168 billion yen profit" after "a profit of 182 billion yen for the April-June quarter": a
   // definite figure naming no period of its own points back at the earlier one's)
   if (differentFigures(a, b, text) && !(b.definite && !b.compared && periodOf(b, text) === null && a.kind === b.kind)) return 'different periods or sizes';
