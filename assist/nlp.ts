@@ -326,6 +326,11 @@ export function singular(word: string): string {
     const w = world();
     s = word === 'men' ? 'man' : word.length > 3 && /s$|children$|men$|people$|feet$|teeth$|mice$|geese$|data$/.test(word) ? w.methods.two.transform.noun.toSingular(word, w.model) : word;
     if (!s) s = word;
+    // ("mathematics", "economics", "news": a noun WordNet lists as it is, whose cut form it lacks)
+    if (s !== word && /s$/.test(word)) {
+      const wn = wordnet();
+      if (wn && wn.synsets(s, 'n').length === 0 && wn.synsets(word, 'n').length > 0) s = word;
+    }
     if (singularCache.size < 50_000) singularCache.set(word, s);
   }
   return s;

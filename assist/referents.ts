@@ -35,6 +35,9 @@ export function verbLemma(t: Tok): string {
 /** Prepositions the tagger may read as adjectives ("14 protesters outside parliament", "people on board"): they end a noun phrase. */
 const PLACE_PREPOSITIONS = new Set(['outside', 'inside', 'near', 'beyond', 'behind', 'across', 'around', 'along', 'opposite', 'beneath', 'underneath', 'aboard', 'within', 'throughout', 'on', 'in', 'at', 'of', 'for', 'to', 'from', 'with', 'by', 'into', 'onto', 'over', 'under', 'off', 'upon']);
 
+/** Adverbs the tagger may read as adjectives; after a noun they start the predicate. */
+const NOT_MODIFIERS = new Set(['still', 'also', 'just', 'only', 'even', 'already', 'yet', 'now', 'then', 'again', 'ever', 'never', 'almost', 'nearly', 'mostly', 'largely', 'alone', 'together', 'later', 'earlier', 'soon']);
+
 /** A token that can sit inside a noun phrase before its head (or be the head). */
 function nounish(toks: readonly Tok[], k: number, first: boolean): boolean {
   const t = toks[k]!;
@@ -68,6 +71,9 @@ export function nounPhraseAfter(toks: readonly Tok[], j: number): NounPhrase | n
     const t = toks[k]!;
     if (k > j && breaksBefore(t)) break;
     if (!nounish(toks, k, k === j)) break;
+    // ("her 51.7 percent share still left room": an adverb the tagger read as an adjective ends the
+    // phrase after its noun)
+    if (taken.length > 0 && NOT_MODIFIERS.has(t.norm) && isNounTok(toks[taken[taken.length - 1]!]!)) break;
     taken.push(k);
     if (breaksAfter(t)) break;
   }

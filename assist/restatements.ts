@@ -594,7 +594,10 @@ export function whyApart(
   for (const [shell, other] of [[b, a], [a, b]] as const) {
     if (!shell.shell || other.names.length === 0) continue;
     const lead = text.slice(Math.max(0, shell.start - 60), shell.start).split(/[.!?]\s+/).at(-1)!;
-    const places = [...lead.matchAll(/(?<=\s)(\p{Lu}[\p{L}'’-]+)/gu)].map((m) => m[1]!.toLowerCase());
+    // (places: after "in", "at", "across"..., or a place the lexicon knows; not a speaker's name and title)
+    const places = [...lead.matchAll(/(?<=\s)(\p{Lu}[\p{L}'’-]+)/gu)]
+      .filter((m) => /\b(?:in|at|across|outside|inside|near|from|throughout)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]+\s+)?$/iu.test(lead.slice(0, m.index)) || lexiconTags(m[1]!.toLowerCase()).some((t) => t === 'Place' || t === 'Country' || t === 'City' || t === 'Region'))
+      .map((m) => m[1]!.toLowerCase());
     if (places.length > 0 && !places.some((p) => other.names.includes(p))) return 'different places';
   }
   // "The council has 45 members" / "the 47-member assembly": the sizes of different bodies.
