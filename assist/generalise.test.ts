@@ -164,3 +164,17 @@ describe('what keeps two figures apart, read more narrowly', () => {
     expect(pairs('Smith was sentenced to four years in prison on Monday. Jones began serving the five-year term on Tuesday.')).toEqual([]);
   });
 });
+
+describe('plans are read by their words, not by their first letters', () => {
+  it('a forecaster is no forecast, a plant no plan', () => {
+    expect(pairs('A gauge in the hills recorded 210 millimetres of rain on Sunday. The state forecaster said the 180-millimetre downpour was the heaviest in years.')).toHaveLength(1);
+    expect(pairs('The agency had forecast 210 millimetres of rain for Sunday. Officials said the 180-millimetre downpour was the heaviest in years.')).toEqual([]);
+  });
+});
+
+describe('a definite measure points back at the one measure of its dimension', () => {
+  it('"the 40-microgram injection" after "a single 25-microgram dose", and not when two doses were given', () => {
+    expect(pairs('Each volunteer received a single 25-microgram dose of the vaccine in March. Doctors said the 40-microgram injection used in the study was well tolerated.')).toHaveLength(1);
+    expect(pairs('Mice received a 25-microgram dose and monkeys a 60-microgram dose of the vaccine in March. Doctors said the 40-microgram injection used in the study was well tolerated.')).toEqual([]);
+  });
+});

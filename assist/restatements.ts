@@ -28,7 +28,8 @@ const UNINFORMATIVE = new Set([
 
 /** A verb of expectation or intent before the figure in its clause: a forecast or a plan, not what happened
  *  ("the project" is a thing, "projected" a forecast). */
-const PROSPECTIVE = /\b(?:call(?:ed|s|ing)? for|ask(?:ed|s|ing)? for|request|urg|demand|push(?:ed|es|ing)? for|expect|forecast|project(?:ed|ions?|ing)|(?<!\b(?:the|a|an|this|that|its|their|his|her)\s)projects?|predict|anticipat|plan|aim|hope|target|intend|propos|budget|estimat|seek|sought|want)\w*\b[^,;:()"“”]*$/i;
+// (each stem with its own endings: "plan" is no prefix of "plant", "planes" or "planet", nor "forecast" of "forecaster")
+const PROSPECTIVE = /\b(?:call(?:ed|s|ing)? for|ask(?:ed|s|ing)? for|request(?:s|ed|ing)?|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|push(?:ed|es|ing)? for|expect(?:s|ed|ing|ations?)?|forecast(?:s|ed|ing)?|project(?:ed|ions?|ing)|(?<!\b(?:the|a|an|this|that|its|their|his|her)\s)projects?|predict(?:s|ed|ing|ions?)?|anticipat(?:e|es|ed|ing|ion)|plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|hop(?:e|es|ed|ing)|target(?:s|ed|ing)?|intend(?:s|ed|ing)?|propos(?:e|es|ed|ing|als?)|budget(?:s|ed|ing)?|estimat(?:e|es|ed|ing|ion|ions)|seek(?:s|ing)?|sought|want(?:s|ed|ing)?)\b[^,;:()"“”]*$/i;
 
 /** "would cost", "will be about", "could reach": a figure under a modal is not what happened. */
 const MODAL_BEFORE = /\b(?:will|would|could|might|may|should|shall)\s+(?:not\s+)?(?:[\p{Ll}]+\s+){0,3}(?:about|around|nearly|some|roughly|up to|more than|at least)?\s*[$£€¥]?\s*$/u;
@@ -778,6 +779,12 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
       const amountRestated =
         a.kind === 'amount' && b.definite && !MULTIPLIER_WORD.test(/\S+$/.exec(text.slice(b.start, b.end))?.[0] ?? '') && COMPOUND_AMOUNT.test(text.slice(b.start, b.end)) && x === nearestX() &&
         Math.max(a.value, b.value) / Math.min(a.value, b.value) <= 1.5;
+      // "the 50-microgram shot" after "a single 30-microgram dose": a definite physical measure named
+      // with its unit points back at the one earlier measure of that dimension (no currency: an
+      // article gives many sums of money).
+      const measureRestated =
+        a.kind === 'amount' && a.unit !== '' && !/^[A-Z]{3}$/.test(a.unit) && b.definite && COMPOUND_AMOUNT.test(text.slice(b.start, b.end)) &&
+        earlier.filter((q) => q.sentence !== b.sentence && !isProspective(q, text)).length === 1;
       // "the 4,100 evacuees" after "forced 3,400 people from their homes": a definite count of the
       // same kind of thing (people included), close in size, nothing nearer between.
       // "the confirmed toll stood at nine" after "killing at least 11 people": a number noun with
@@ -804,7 +811,7 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
         a.kind === 'percent' && b.definite && reading(b, text).change !== null && reading(b, text).change === reading(a, text).change &&
         NOMINAL_CHANGE.test(text.slice(b.end, b.end + 40)) && x === nearestX() && Math.max(a.value, b.value) / lo <= 1.5 &&
         !earlier.slice(x + 1).some((q) => reading(q, text).change !== null);
-      if (!lengthRestated && !amountRestated && !changeRestated && !countRestated && !gatheringRestated && !overrun && !happening && !deed && !levelRestated && !(heads && (pointsBack || common.length > 0)) && !(common.length >= 1 && pointsBack) && common.length < 2) continue;
+      if (!lengthRestated && !amountRestated && !measureRestated && !changeRestated && !countRestated && !gatheringRestated && !overrun && !happening && !deed && !levelRestated && !(heads && (pointsBack || common.length > 0)) && !(common.length >= 1 && pointsBack) && common.length < 2) continue;
       let what = heads ? (b.head ?? a.head!) : levelRestated ? `${measuredOf(a, text)!.join(' ')} rate` : (common[0] ?? b.head ?? a.head ?? 'figure');
       if (gatheringRestated) what = 'person';
       if (b.kind === 'count') what = plural(what);
