@@ -448,6 +448,8 @@ function kept(a: Quantity, b: Quantity, text: string): boolean {
   // only amounts more than 5x apart are taken for different things.
   if (differentFigures(asCount(a), asCount(b), text)) return true;
   if (a.kind === 'amount' && Math.max(a.value, b.value) > 5 * Math.min(a.value, b.value)) return true;
+  // (counts more than 3x apart count different sets: "more than a dozen primaries" / "the three primaries")
+  if (a.kind === 'count' && Math.max(a.value, b.value) > 3 * Math.max(1, Math.min(a.value, b.value))) return true;
   return apartAcross(a, b, text, true);
 }
 

@@ -37,7 +37,8 @@ function getTriggers(): Triggers {
     triggers = {
       numberWords: new Set(numberWords()),
       cueWords: new Set([...cues.map((c) => c.toLowerCase()), 'according']),
-      number: new RegExp(`[${[...CURRENCY_SYMBOLS.keys()].join('')}]|\\b(?:${wordAlternation(numberWords())})\\b|\\ban?\\s+(?:${wordAlternation(units)})\\b|\\b(?:${wordAlternation(units)})-long\\b`, 'i'),
+      // ("a dozen people", "half a dozen boats": a dozen is twelve)
+      number: new RegExp(`[${[...CURRENCY_SYMBOLS.keys()].join('')}]|\\b(?:${wordAlternation(numberWords())})\\b|\\ba\\s+dozen\\b|\\ban?\\s+(?:${wordAlternation(units)})\\b|\\b(?:${wordAlternation(units)})-long\\b`, 'i'),
       cue: new RegExp(`\\b(?:${wordAlternation([...cues, 'according'])})\\b`, 'i'),
       month: new RegExp(`\\b(?:${wordAlternation([...MONTHS, ...WEEKDAYS, 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'])})\\b`, 'i'),
     };
@@ -159,6 +160,7 @@ function windowsFor(toks: readonly Tok[]): [number, number][] | null {
       (digit && !YEAR_OR_TIME.test(tok.text)) ||
       t.numberWords.has(tok.norm) ||
       ((tok.norm === 'a' || tok.norm === 'an') && TIME_UNITS.has(singular(toks[k + 1]?.norm ?? ''))) ||
+      (tok.norm === 'dozen' && toks[k - 1]?.norm === 'a') ||
       (TIME_UNITS.has(tok.norm) && toks[k + 1]?.norm === 'long') ||
       /^[A-Z]{1,3}\$\d/.test(tok.text) ||
       /[$€£¥₹₽₩]/.test(tok.pre);

@@ -154,6 +154,12 @@ export const MEASURE_UNITS: ReadonlyMap<string, readonly [string, number]> = new
   ['mw', ['power', 1]],
   ['gigawatt', ['power', 1000]],
   ['gw', ['power', 1000]],
+  // speeds, in km/h
+  ['km/h', ['speed', 1]],
+  ['kmh', ['speed', 1]],
+  ['kph', ['speed', 1]],
+  ['mph', ['speed', 1.609344]],
+  ['knot', ['speed', 1.852]],
 ]);
 
 /** Words that scale a number: 4.2 million, 3bn. */

@@ -2,7 +2,7 @@
 // "68%", "3rd", "4.2 million") or words ("five", "twenty-five", "one hundred and five", "sixth"),
 // the latter through compromise's number parser.
 
-import { CURRENCY_PREFIXES, CURRENCY_SYMBOLS, MULTIPLIERS } from './lexicon';
+import { CURRENCY_PREFIXES, CURRENCY_SYMBOLS, MEASURE_UNITS, MULTIPLIERS } from './lexicon';
 import { wordNumberValue, type Tok } from './nlp';
 import { hyphenJoined, isDigitNumber, isNumberTok, isOrdinalTok } from './tokens';
 
@@ -34,7 +34,13 @@ function isMultiplierTok(t: Tok | undefined): number | null {
 /** The number starting at token k, or null when token k does not start a number (or is a date, a time, a code). */
 export function numberValueAt(toks: readonly Tok[], k: number): NumberAt | null {
   const t = toks[k];
-  if (!t || !isNumberTok(t)) return null;
+  if (!t) return null;
+  // "a dozen people" (twelve), "half a dozen boats" (six); "dozens" alone is no figure.
+  if ((t.norm === 'a' && toks[k + 1]?.norm === 'dozen') || (t.norm === 'half' && toks[k + 1]?.norm === 'a' && toks[k + 2]?.norm === 'dozen')) {
+    const last = t.norm === 'a' ? k + 1 : k + 2;
+    return { value: t.norm === 'a' ? 12 : 6, first: k, last, ordinal: false, percent: false, currency: null, suffix: null, rangeTo: null, words: true };
+  }
+  if (!isNumberTok(t)) return null;
   if (isDigitNumber(t)) {
     const m = DIGITS.exec(t.text);
     if (!m) return null;
@@ -53,6 +59,8 @@ export function numberValueAt(toks: readonly Tok[], k: number): NumberAt | null 
     else if (rest === '%') percent = true;
     else if (MULTIPLIERS.has(rest.toLowerCase())) value *= MULTIPLIERS.get(rest.toLowerCase())!;
     else if (/^[-‐]\p{L}+$/u.test(rest)) suffix = rest.slice(1).toLowerCase();
+    // "160km/h", "25mm", "40kg": a unit of measure glued to the number
+    else if (MEASURE_UNITS.has(rest.toLowerCase())) suffix = rest.toLowerCase();
     else if (/^[-–]\d+$/.test(rest)) rangeTo = Number(rest.slice(1));
     else return null; // 12:17, 9am, 2025-07-22, 1990s, 3/4 ...
     let last = k;

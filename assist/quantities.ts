@@ -413,7 +413,8 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       k = Math.max(k + 1, toks.findIndex((x) => x.end === q.end));
       continue;
     }
-    if (!isNumberTok(t) || inScope.has(k) || inRanges(ctx.dateRanges, t.start, t.end)) continue;
+    const dozen = (t.norm === 'a' && norm(k + 1) === 'dozen') || (t.norm === 'half' && norm(k + 1) === 'a' && norm(k + 2) === 'dozen');
+    if ((!isNumberTok(t) && !dozen) || inScope.has(k) || inRanges(ctx.dateRanges, t.start, t.end)) continue;
     const num = numberValueAt(toks, k);
     if (!num) continue;
     k = num.last;
@@ -501,7 +502,9 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     if (measure && !num.ordinal) {
       const unitIdx = suffix && MEASURE_UNITS.has(suffix) ? num.last : j;
       const q = base('amount', left.start, unitIdx, num.value * measure[1], measure[0], left, num.first);
-      const np = attachedPhrase(toks, unitIdx) ?? (unitIdx === num.last ? nounPhraseAfter(toks, unitIdx + 1) : null);
+      // (a unit glued to the number, "160km/h hit", names no noun after it; "the 50-microgram shot" does)
+      const glued = unitIdx === num.last && !/[-‐]\p{L}+$/u.test(toks[unitIdx]!.text);
+      const np = attachedPhrase(toks, unitIdx) ?? (unitIdx === num.last && !glued ? nounPhraseAfter(toks, unitIdx + 1) : null);
       if (np) setHead(q, toks, np);
       q.keys = q.head ? [q.head] : [];
       out.push(q);
