@@ -178,3 +178,23 @@ describe('a definite measure points back at the one measure of its dimension', (
     expect(pairs('Mice received a 25-microgram dose and monkeys a 60-microgram dose of the vaccine in March. Doctors said the 40-microgram injection used in the study was well tolerated.')).toEqual([]);
   });
 });
+
+describe('more figures read', () => {
+  it('a dozen, halves, speeds and units glued to their numbers', () => {
+    const read = (s: string) => quantities(s).map((q) => [q.kind, Number(q.value.toPrecision(6)), q.unit]);
+    expect(read('The blast left a dozen people injured.')).toEqual([['count', 12, '']]);
+    expect(read('Half a dozen boats sank.')).toEqual([['count', 6, '']]);
+    expect(read('Dozens of people fled.')).toEqual([]);
+    expect(read('The hearing lasted an hour and a half.')).toEqual([['duration', 1.5, 'h']]);
+    expect(read('Talks went on for two and a half days.')).toEqual([['duration', 60, 'h']]);
+    expect(read('The hour-and-a-half call ended at noon.')).toEqual([['duration', 1.5, 'h']]);
+    expect(read('Gusts reached 160km/h at the pier.')).toEqual([['amount', 160, 'speed']]);
+    expect(read('Winds of 50 mph closed the bridge.')).toEqual([['amount', 80.4672, 'speed']]);
+    // (a glued unit names no noun after it)
+    expect(quantities('Gusts of 160km/h hit the pier.')[0]!.head).toBeNull();
+  });
+
+  it('one call told in two lengths across the article: an hour and a half / 60 minutes', () => {
+    expect(pairs('The two presidents spoke for an hour and a half on Tuesday, the Kremlin said. The White House said the 60-minute call covered trade.')).toHaveLength(1);
+  });
+});

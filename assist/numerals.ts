@@ -33,6 +33,15 @@ function isMultiplierTok(t: Tok | undefined): number | null {
 
 /** The number starting at token k, or null when token k does not start a number (or is a date, a time, a code). */
 export function numberValueAt(toks: readonly Tok[], k: number): NumberAt | null {
+  const n = plainNumberAt(toks, k);
+  // "two and a half hours", "one-and-a-half years": a half more
+  if (n && !n.ordinal && !n.percent && n.suffix === null && toks[n.last + 1]?.norm === 'and' && toks[n.last + 2]?.norm === 'a' && toks[n.last + 3]?.norm === 'half') {
+    return { ...n, value: n.value + 0.5, last: n.last + 3 };
+  }
+  return n;
+}
+
+function plainNumberAt(toks: readonly Tok[], k: number): NumberAt | null {
   const t = toks[k];
   if (!t) return null;
   // "a dozen people" (twelve), "half a dozen boats" (six); "dozens" alone is no figure.

@@ -395,13 +395,25 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     if ((t.norm === 'a' || t.norm === 'an') && TIME_UNITS.has(nounLemma(toks[k + 1] ?? t)) && (!RELATIVE_TIME.has(norm(k + 2)) || forLength)) {
       const left = leftContext(toks, k);
       const frame = frameOf(toks, chunks, k);
-      if (left.approx !== 'exact' || (frame.verb !== null && DURATION_VERBS.has(frame.verb) && frame.verbIdx < k)) {
+      // "an hour and a half", "a year-and-a-half": one and a half of the unit, a figure whatever governs it
+      const half = norm(k + 2) === 'and' && norm(k + 3) === 'a' && norm(k + 4) === 'half';
+      if (half || left.approx !== 'exact' || (frame.verb !== null && DURATION_VERBS.has(frame.verb) && frame.verbIdx < k)) {
         const unit = nounLemma(toks[k + 1]!);
-        const q = base('duration', left.start, k + 1, TIME_UNITS.get(unit)!, 'h', left, k);
-        describeDuration(q, k + 1);
+        const last = half ? k + 4 : k + 1;
+        const q = base('duration', left.start, last, TIME_UNITS.get(unit)! * (half ? 1.5 : 1), 'h', left, k);
+        describeDuration(q, last);
         out.push(q);
-        k++;
+        k = last;
       }
+      continue;
+    }
+    // "the hour-and-a-half call": one and a half units, named as a compound.
+    if (TIME_UNITS.has(t.norm) && hyphenJoined(t) && norm(k + 1) === 'and' && norm(k + 2) === 'a' && norm(k + 3) === 'half' && k > 0 && isDeterminer(toks[k - 1]) && nounPhraseAfter(toks, k + 4)) {
+      const left = leftContext(toks, k);
+      const q = base('duration', left.start, k + 3, TIME_UNITS.get(t.norm)! * 1.5, 'h', left, k);
+      describeDuration(q, k + 3);
+      out.push(q);
+      k = Math.max(k + 3, toks.findIndex((x) => x.end === q.end));
       continue;
     }
     // "the hour-long meeting", "a week-long strike": one unit, named as a compound.
