@@ -198,3 +198,11 @@ describe('more figures read', () => {
     expect(pairs('The two presidents spoke for an hour and a half on Tuesday, the Kremlin said. The White House said the 60-minute call covered trade.')).toHaveLength(1);
   });
 });
+
+describe('ranks in apposition', () => {
+  it('"Storm Corwen, the third named storm of the season," is a rank of the storm', () => {
+    expect(quantities('Storm Corwen, the third named storm of the season, made landfall on Thursday.')).toEqual([expect.objectContaining({ kind: 'ordinal', value: 3, head: 'storm' })]);
+    // (after a common noun no apposition names it: "the report, the third in a series" is left alone)
+    expect(quantities('They published a report, the third in a series, on Monday.')).toEqual([]);
+  });
+});

@@ -830,7 +830,9 @@ function rank(toks: readonly Tok[], chunks: readonly number[], num: NumberAt, le
   while (v >= 0 && (isAdverbLike(toks[v]) || ['also', 'only', 'just', 'now', 'already', 'still', 'not', 'officially'].includes(toks[v]!.norm))) v--;
   const verb = toks[v];
   const after = nounPhraseAfter(toks, num.last + 1);
-  const predicative = verb !== undefined && (isVerbTok(verb) || verb.norm === "'s") && COPULA_LIKE.has(verb.norm === "'s" ? 'be' : verbLemma(verb)) && chunks[v] === chunks[num.first];
+  // "Storm Corwen, the third named storm of the season, made landfall": an appositive names what the name is
+  const appositive = det > 0 && /^,\s*$/.test(toks[det - 1]!.post) && /^\p{Lu}/u.test(toks[det - 1]!.text) && after !== null;
+  const predicative = appositive || (verb !== undefined && (isVerbTok(verb) || verb.norm === "'s") && COPULA_LIKE.has(verb.norm === "'s" ? 'be' : verbLemma(verb)) && chunks[v] === chunks[num.first]);
   if (!predicative) {
     // "after the third cyberattack on its systems this year": a rank with its own scope.
     const sc = scopeOf(num.first);
