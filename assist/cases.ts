@@ -586,7 +586,8 @@ function sameThing(a: Quantity, b: Quantity, text: string, onlyOne: OnlyOne): bo
   const framed = sameFrame(a, b, text) || (lasting && onlyOne(a, a, verb!) && onlyOne(b, b, verb!));
   if (!modsCompatible(a, b) && !framed) return false;
   // (or a document's only figure of a kind for a referent, and the other's only one)
-  if (!framed && !(onlyOnes(a, b) && onlyOne(a, b) && onlyOne(b, a))) return false;
+  // (a multiple, "1.8 times the limit" on average / "four times the limit" at the peak, needs its frame)
+  if (!framed && (a.unit === 'times' || !(onlyOnes(a, b) && onlyOne(a, b) && onlyOne(b, a)))) return false;
   return !differentMeasures(a, b, text);
 }
 

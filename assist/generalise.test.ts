@@ -206,3 +206,11 @@ describe('ranks in apposition', () => {
     expect(quantities('They published a report, the third in a series, on Monday.')).toEqual([]);
   });
 });
+
+describe('multiples and statistics', () => {
+  it('"N times the limit" is a figure of the limit; an average and a peak are two statistics', () => {
+    expect(quantities('Samples showed lead levels peaking at 12 times the legal limit.')).toEqual([expect.objectContaining({ kind: 'amount', value: 12, unit: 'times', keys: ['limit'] })]);
+    expect(pairs('Tests showed nitrate levels peaking at six times the legal limit in March. The council said levels peaked at four times the legal limit.')).toHaveLength(1);
+    expect(pairs('Average nitrate readings were 1.8 times the legal limit in March. The council said levels peaked at four times the legal limit.')).toEqual([]);
+  });
+});

@@ -223,6 +223,24 @@ export function differentSites(a: Quantity, b: Quantity, text: string): boolean 
   return (sa !== null && whole(b)) || (sb !== null && whole(a));
 }
 
+const AVERAGE = /\b(?:average|averaged|averaging|mean|median|typical|typically)\b/i;
+const PEAK = /\b(?:peak|peaked|peaking|maximum|highest|record|top|topped|up to)\b/i;
+
+/** Which statistic of a measure a figure is, read from its clause: an average or a peak, else null. */
+function statisticOf(q: Quantity, text: string): 'average' | 'peak' | null {
+  const clause = `${text.slice(Math.max(0, q.start - 80), q.start).split(/[.;!?]\s/).at(-1)!} ${text.slice(q.start, q.end)}`;
+  const avg = AVERAGE.test(clause);
+  const peak = PEAK.test(clause);
+  return avg === peak ? null : avg ? 'average' : 'peak';
+}
+
+/** "average readings were 1.8 times the limit" / "levels peaked at four times the limit": two statistics of one measure. */
+export function differentStatistics(a: Quantity, b: Quantity, text: string): boolean {
+  const sa = statisticOf(a, text);
+  const sb = statisticOf(b, text);
+  return sa !== null && sb !== null && sa !== sb;
+}
+
 /** "Police also arrested 17": a further batch, not the same one told again. */
 export function alsoDone(q: Quantity, text: string): boolean {
   const before = text.slice(Math.max(0, q.start - 40), q.start).split(/[.;!?]\s/).at(-1)!;
@@ -401,7 +419,7 @@ export function findConflicts(qs: readonly Quantity[], text: string): Conflict[]
             const ak = a.keys.find((k) => k.split('@')[0] === noun);
             if (verb !== undefined && ak !== undefined && ak.includes('@') && ak.split('@')[1] !== verb) continue;
             compared.add(a);
-            if (blocked(a, b) || differentFigures(a, b, text) || differentSites(a, b, text)) continue;
+            if (blocked(a, b) || differentFigures(a, b, text) || differentSites(a, b, text) || differentStatistics(a, b, text)) continue;
             // Shares of one whole told of different parties ("48% of the vote" for one candidate,
             // "20%" for another) are different figures, unless one points back at the other.
             const share = (q: Quantity) => /^\s*(?:of|of the)\b/i.test(text.slice(q.end, q.end + 8)) || /\b(?:won|took|got|received|secured|gained|had)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|just\s+(?:over|under)\s+)?$/i.test(text.slice(Math.max(0, q.start - 30), q.start));

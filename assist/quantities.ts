@@ -440,6 +440,17 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     const nextLemma = nt ? nounLemma(nt) : '';
     const suffix = num.suffix;
 
+    // Multiples: "12 times the legal limit", "four times the national average" (of what is named after)
+    if (nt?.norm === 'times' && !num.ordinal && !num.percent && ['the', 'its', 'their', 'that'].includes(norm(j + 1))) {
+      const np = nounPhraseAfter(toks, j + 2);
+      if (np) {
+        const q = base('amount', left.start, np.last, num.value, 'times', left, num.first);
+        q.keys = [nounLemma(toks[np.head]!)];
+        out.push(q);
+        k = np.last;
+        continue;
+      }
+    }
     // Percentages
     if (num.percent || nt?.norm === 'percent' || nt?.norm === 'pct' || (nt?.norm === 'per' && norm(j + 1) === 'cent') || (nt?.norm === 'percentage' && nounLemma(toks[j + 1] ?? nt) === 'point')) {
       let last = num.last;

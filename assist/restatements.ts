@@ -9,7 +9,7 @@
 // ("up from", "rose to"), plans and forecasts, different periods, subsets, rates, different named
 // places or parties, and figures far apart in size (a part and its whole, a day and a year).
 
-import { alsoDone, approxWord, differentFigures, periodOf, differentPlaces, differentSites, differentWhens, fmt, hours, interval, overlaps, plural, type Conflict } from './inconsistencies';
+import { alsoDone, approxWord, differentFigures, periodOf, differentPlaces, differentSites, differentStatistics, differentWhens, fmt, hours, interval, overlaps, plural, type Conflict } from './inconsistencies';
 import type { Quantity } from './quantities';
 import { sameDeed, verbForms } from './deeds';
 import { relate } from './scope';
@@ -550,6 +550,7 @@ export function whyApart(
   if (a.sentence === b.sentence || a.listed || b.listed) return 'one sentence, or a list of results';
   if (a.required || b.required) return 'a threshold';
   if (differentPlaces(a, b) || differentSites(a, b, text)) return 'different places';
+  if (differentStatistics(a, b, text)) return 'an average and a peak';
   if (a.kind === 'count' && alsoDone(b, text)) return 'another batch ("also")';
   // "funded by a 40 million pound grant and 8 million pounds from a charity" ... "the 48 million pound
   // project": parts that sum to the whole.
