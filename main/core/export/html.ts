@@ -2,6 +2,7 @@ import { CLAIM_STATUSES, FLAG_STATUSES, RELIABILITY_GRADES, type Annotation, typ
 import { VERDICT_HINTS, VERDICT_LABELS } from '../../../common/labels';
 import { escapeHtml, escapeHtmlPlain, escapeHtmlText as h } from './escape';
 import { renderText, type Mark } from './highlight';
+import { endTableSection, openTableSection } from './html-table';
 import { REPORT_CSS } from './html-style';
 import { CREDIBILITY_LABELS, FLAG_STATUS_LABELS, RELIABILITY_LABELS, SOURCE_TYPE_LABELS, STATUS_LABELS } from './labels';
 import { annotationLabel, buildModel, isAnchored, pageOf, quoteOf, type ReportModel } from './model';
@@ -223,15 +224,8 @@ function assignLanes(sorted: Annotation[]): Map<number, number> {
 }
 
 function claimsTable(out: string[], m: ReportModel) {
-  out.push('<section id="claims" class="claims-section">\n<h2>Claims</h2>\n');
-  if (m.claims.length === 0) {
-    out.push('<p class="empty">No claims are annotated.</p>\n</section>\n');
-    return;
-  }
-  out.push(
-    '<table class="claims"><colgroup><col class="c-ref"><col class="c-quote"><col class="c-status"><col class="c-cred"><col class="c-source"><col class="c-flags"><col class="c-note"></colgroup>',
-    '<thead><tr><th scope="col">#</th><th scope="col">Claim</th><th scope="col">Status</th><th scope="col">Credibility</th><th scope="col">Source</th><th scope="col">Flags</th><th scope="col">Note</th></tr></thead>\n<tbody>',
-  );
+  const columns = [['c-ref', '#'], ['c-quote', 'Claim'], ['c-status', 'Status'], ['c-cred', 'Credibility'], ['c-source', 'Source'], ['c-flags', 'Flags'], ['c-note', 'Note']] as const;
+  if (!openTableSection(out, { id: 'claims', title: 'Claims', empty: 'No claims are annotated.', table: 'claims', columns }, m.claims.length)) return;
   for (const c of m.claims) {
     const related = (m.relatedOf.get(c.id) ?? []).map((r) => `<a href="#${r.kind === 'claim' ? 'c' : 'a'}${r.id}">${annotationLabel(m, r)}</a>`).join(' ');
     out.push(`<tr id="c${c.id}"><th scope="row">${refCell(m, c)}</th><td class="q"><q>${h(quoteOf(m, c))}</q>${orphanNote(c)}`);
@@ -242,44 +236,30 @@ function claimsTable(out: string[], m: ReportModel) {
     out.push(`<td>${(m.flagsOf.get(c.id) ?? []).map((f) => `<a href="#f${f.id}">${m.flagLabel.get(f.id)}</a>`).join(' ')}</td>`);
     out.push(`<td class="note">${noteToHtml(c.note)}</td></tr>\n`);
   }
-  out.push('</tbody></table>\n</section>\n');
+  endTableSection(out);
 }
 
 function attributionsTable(out: string[], m: ReportModel) {
-  out.push('<section id="attributions" class="attributions-section">\n<h2>Attributions</h2>\n');
-  if (m.attributions.length === 0) {
-    out.push('<p class="empty">No attributions are annotated.</p>\n</section>\n');
-    return;
-  }
-  out.push(
-    '<table class="attributions"><colgroup><col class="c-ref"><col class="c-quote"><col class="c-source"><col class="c-covers"><col class="c-note"></colgroup>',
-    '<thead><tr><th scope="col">#</th><th scope="col">Attribution</th><th scope="col">Source</th><th scope="col">Covers</th><th scope="col">Note</th></tr></thead>\n<tbody>',
-  );
+  const columns = [['c-ref', '#'], ['c-quote', 'Attribution'], ['c-source', 'Source'], ['c-covers', 'Covers'], ['c-note', 'Note']] as const;
+  if (!openTableSection(out, { id: 'attributions', title: 'Attributions', empty: 'No attributions are annotated.', table: 'attributions', columns }, m.attributions.length)) return;
   for (const a of m.attributions) {
     const covers = (m.claimsOf.get(a.id) ?? []).map((c) => `<a href="#c${c.id}">${m.claimLabel.get(c.id)}</a>`).join(' ');
     out.push(`<tr id="a${a.id}"><th scope="row">${refCell(m, a)}</th><td class="q"><q>${h(quoteOf(m, a))}</q>${orphanNote(a)}</td>`);
     out.push(`<td>${sourceList(m, a)}</td><td>${covers}</td><td class="note">${noteToHtml(a.note)}</td></tr>\n`);
   }
-  out.push('</tbody></table>\n</section>\n');
+  endTableSection(out);
 }
 
 function sourcesTable(out: string[], m: ReportModel) {
-  out.push('<section id="sources" class="sources-section">\n<h2>Sources</h2>\n');
-  if (m.sources.length === 0) {
-    out.push('<p class="empty">No sources are recorded.</p>\n</section>\n');
-    return;
-  }
-  out.push(
-    '<table class="sources"><colgroup><col class="c-ref"><col class="c-name"><col class="c-type"><col class="c-grade"><col class="c-cited"><col class="c-note"></colgroup>',
-    '<thead><tr><th scope="col">#</th><th scope="col">Source</th><th scope="col">Type</th><th scope="col">Reliability (Admiralty)</th><th scope="col">Cited by</th><th scope="col">Note</th></tr></thead>\n<tbody>',
-  );
+  const columns = [['c-ref', '#'], ['c-name', 'Source'], ['c-type', 'Type'], ['c-grade', 'Reliability (Admiralty)'], ['c-cited', 'Cited by'], ['c-note', 'Note']] as const;
+  if (!openTableSection(out, { id: 'sources', title: 'Sources', empty: 'No sources are recorded.', table: 'sources', columns }, m.sources.length)) return;
   for (const s of m.sources) {
     const aliases = s.aliases.length > 0 ? `<span class="page">also: ${h(s.aliases.join(', '))}</span>` : '';
     const cited = (m.citedBy.get(s.id) ?? []).map((a) => `<a href="#${a.kind === 'claim' ? 'c' : 'a'}${a.id}">${annotationLabel(m, a)}</a>`).join(' ');
     out.push(`<tr id="s${s.id}"><th scope="row">${m.sourceLabel.get(s.id)}</th><td>${h(s.name)}${aliases}</td><td>${SOURCE_TYPE_LABELS[s.type]}</td>`);
     out.push(`<td><span class="grade">${s.reliability}</span> ${RELIABILITY_LABELS[s.reliability]}</td><td>${cited || '<span class="muted">—</span>'}</td><td class="note">${noteToHtml(s.note)}</td></tr>\n`);
   }
-  out.push('</tbody></table>\n</section>\n');
+  endTableSection(out);
 }
 
 function inconsistencies(out: string[], m: ReportModel) {

@@ -11,6 +11,7 @@ import {
 import { formatArticleDate, formatDateTime, isMachineDate } from '../../../../common/time';
 import { escapeHtml, escapeHtmlPlain, escapeHtmlText as h } from '../escape';
 import { REPORT_CSP } from '../html';
+import { endTableSection, openTableSection } from '../html-table';
 import { REPORT_CSS } from '../html-style';
 import type { CaseReportDocument, CaseReportGroup, CaseReportModel, CaseReportPassage } from './model';
 import { CASE_CSS } from './style';
@@ -89,15 +90,8 @@ function docTitle(d: CaseReportDocument): string {
 }
 
 function documents(out: string[], m: CaseReportModel) {
-  out.push('<section id="documents" class="documents-section">\n<h2>Documents</h2>\n');
-  if (m.documents.length === 0) {
-    out.push('<p class="empty">The case has no documents.</p>\n</section>\n');
-    return;
-  }
-  out.push(
-    '<table class="documents"><colgroup><col class="c-ref"><col class="c-title"><col class="c-outlet"><col class="c-date"><col class="c-sha"></colgroup>',
-    '<thead><tr><th scope="col">#</th><th scope="col">Title</th><th scope="col">Outlet</th><th scope="col">Published</th><th scope="col">SHA-256</th></tr></thead>\n<tbody>',
-  );
+  const columns = [['c-ref', '#'], ['c-title', 'Title'], ['c-outlet', 'Outlet'], ['c-date', 'Published'], ['c-sha', 'SHA-256']] as const;
+  if (!openTableSection(out, { id: 'documents', title: 'Documents', empty: 'The case has no documents.', table: 'documents', columns }, m.documents.length)) return;
   for (const d of m.documents) {
     const author = d.author ? `<span class="page">by ${h(d.author)}</span>` : '';
     const gone = d.inCase ? '' : '<span class="orphan">No longer in the case; a claim group still quotes it.</span>';
@@ -105,7 +99,7 @@ function documents(out: string[], m: CaseReportModel) {
     out.push(`<td>${d.outlet ? h(d.outlet) : '<span class="muted">—</span>'}</td><td>${d.published ? when(m, d.published, true) : '<span class="muted">—</span>'}</td>`);
     out.push(`<td>${d.sha256 ? `<code>${h(d.sha256)}</code>` : '<span class="muted">—</span>'}</td></tr>\n`);
   }
-  out.push('</tbody></table>\n</section>\n');
+  endTableSection(out);
 }
 
 /** The analyst's credibility, else the proposal in muted type; the reason and the independence counts below. */
@@ -148,7 +142,7 @@ function matrix(out: string[], m: CaseReportModel) {
     });
     out.push(`<td class="credibility">${credibilityCell(g)}</td></tr>\n`);
   }
-  out.push('</tbody></table>\n</section>\n');
+  endTableSection(out);
 }
 
 function ach(out: string[], m: CaseReportModel) {
@@ -207,15 +201,9 @@ function passageHtml(p: CaseReportPassage): string {
 }
 
 function sources(out: string[], m: CaseReportModel) {
-  out.push('<section id="sources" class="sources-section">\n<h2>Sources</h2>\n');
-  if (m.sources.length === 0) {
-    out.push('<p class="empty">No sources: the claim groups\' passages cite none, and their documents name no outlet.</p>\n</section>\n');
-    return;
-  }
-  out.push(
-    '<table class="sources"><colgroup><col class="c-name"><col class="c-grade"><col class="c-groups"><col class="c-groups"><col class="c-groups"></colgroup>',
-    '<thead><tr><th scope="col">Source</th><th scope="col">Reliability (Admiralty)</th><th scope="col">States</th><th scope="col">Contradicts</th><th scope="col">Documents</th></tr></thead>\n<tbody>',
-  );
+  const columns = [['c-name', 'Source'], ['c-grade', 'Reliability (Admiralty)'], ['c-groups', 'States'], ['c-groups', 'Contradicts'], ['c-groups', 'Documents']] as const;
+  const empty = 'No sources: the claim groups\' passages cite none, and their documents name no outlet.';
+  if (!openTableSection(out, { id: 'sources', title: 'Sources', empty, table: 'sources', columns }, m.sources.length)) return;
   // Labels link to the group's row and the document's entry.
   const anchors = new Map<string, string>([...m.groups.map((g) => [g.label, `row-g${g.id}`] as const), ...m.documents.map((d) => [d.label, `d${d.id}`] as const)]);
   const link = (label: string) => (anchors.has(label) ? `<a href="#${anchors.get(label)}">${label}</a>` : label);
@@ -224,5 +212,5 @@ function sources(out: string[], m: CaseReportModel) {
     const grade = s.reliability ? `<span class="grade" data-grade="${s.reliability}">${s.reliability}</span> ${RELIABILITY_LABELS[s.reliability]}` : '<span class="muted">not graded</span>';
     out.push(`<tr><td>${h(s.name)}</td><td>${grade}</td><td>${refs(s.stating)}</td><td>${refs(s.contradicting)}</td><td>${refs(s.documents)}</td></tr>\n`);
   }
-  out.push('</tbody></table>\n</section>\n');
+  endTableSection(out);
 }
