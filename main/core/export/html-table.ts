@@ -1,4 +1,7 @@
-// The one shape of a report section holding a table (the document report's claims, attributions
+import { escapeHtmlPlain } from './escape';
+
+// The report's head (the strict CSP, no referrer, the title, the stylesheet) and the one shape of
+// a report section holding a table (the document report's claims, attributions
 // and sources; the case report's documents and sources): its heading, a line when it has no rows,
 // the columns' widths and headings, then the rows the caller writes, then `endTableSection`.
 
@@ -32,4 +35,17 @@ export function openTableSection(out: string[], s: TableSection, rows: number): 
 
 export function endTableSection(out: string[]): void {
   out.push('</tbody></table>\n</section>\n');
+}
+
+/** Opens a report: the document head with its CSP and stylesheet, and `<body>` with its class (if any). */
+export function openReport(out: string[], o: { csp: string; title: string; css: string; bodyClass?: string }): void {
+  out.push(
+    '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n',
+    `<meta http-equiv="Content-Security-Policy" content="${o.csp}">\n`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
+    '<meta name="referrer" content="no-referrer">\n',
+    '<meta name="generator" content="Claimscope">\n',
+    `<title>${escapeHtmlPlain(o.title)}</title>\n`,
+    `<style>${o.css}</style>\n</head>\n<body${o.bodyClass ? ` class="${o.bodyClass}"` : ''}>\n`,
+  );
 }

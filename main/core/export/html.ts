@@ -1,8 +1,8 @@
 import { CLAIM_STATUSES, FLAG_STATUSES, RELIABILITY_GRADES, type Annotation, type Flag, type Source } from '../../../common/domain';
 import { VERDICT_HINTS, VERDICT_LABELS } from '../../../common/labels';
-import { escapeHtml, escapeHtmlPlain, escapeHtmlText as h } from './escape';
+import { escapeHtml, escapeHtmlText as h } from './escape';
 import { renderText, type Mark } from './highlight';
-import { endTableSection, openTableSection } from './html-table';
+import { endTableSection, openReport, openTableSection } from './html-table';
 import { REPORT_CSS } from './html-style';
 import { CREDIBILITY_LABELS, FLAG_STATUS_LABELS, RELIABILITY_LABELS, SOURCE_TYPE_LABELS, STATUS_LABELS } from './labels';
 import { annotationLabel, buildModel, isAnchored, pageOf, quoteOf, type ReportModel } from './model';
@@ -25,15 +25,7 @@ export function toHtml(input: ReportInput): string {
   // Untrimmed: trim() would drop a leading or trailing U+FEFF the title should show.
   const title = m.document.title.trim() ? m.document.title : 'Untitled document';
   const out: string[] = [];
-  out.push(
-    '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n',
-    `<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">\n`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
-    '<meta name="referrer" content="no-referrer">\n',
-    '<meta name="generator" content="Claimscope">\n',
-    `<title>${escapeHtmlPlain(title)} — annotated report</title>\n`,
-    `<style>${REPORT_CSS}</style>\n</head>\n<body>\n`,
-  );
+  openReport(out, { csp: REPORT_CSP, title: `${title} — annotated report`, css: REPORT_CSS });
   header(out, m, title);
   summary(out, m);
   text(out, m);

@@ -11,7 +11,7 @@ import {
 import { formatArticleDate, formatDateTime, isMachineDate } from '../../../../common/time';
 import { escapeHtml, escapeHtmlPlain, escapeHtmlText as h } from '../escape';
 import { REPORT_CSP } from '../html';
-import { endTableSection, openTableSection } from '../html-table';
+import { endTableSection, openReport, openTableSection } from '../html-table';
 import { REPORT_CSS } from '../html-style';
 import type { CaseReportDocument, CaseReportGroup, CaseReportModel, CaseReportPassage } from './model';
 import { CASE_CSS } from './style';
@@ -34,15 +34,7 @@ export function caseTitle(m: CaseReportModel): string {
 export function caseToHtml(m: CaseReportModel): string {
   const title = caseTitle(m);
   const out: string[] = [];
-  out.push(
-    '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n',
-    `<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">\n`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
-    '<meta name="referrer" content="no-referrer">\n',
-    '<meta name="generator" content="Claimscope">\n',
-    `<title>${escapeHtmlPlain(title)} — case report</title>\n`,
-    `<style>${REPORT_CSS}${CASE_CSS}</style>\n</head>\n<body class="case-report">\n`,
-  );
+  openReport(out, { csp: REPORT_CSP, title: `${title} — case report`, css: `${REPORT_CSS}${CASE_CSS}`, bodyClass: 'case-report' });
   header(out, m, title);
   documents(out, m);
   matrix(out, m);
