@@ -78,12 +78,9 @@ function namedByModifier(x: Quantity, y: Quantity): boolean {
   return stem.length >= 4 && y.mods.some((m) => coinedStem(m) === stem);
 }
 
-/**
- * A mention that presupposes its figure was given: definite ("the 21 people"), a number noun ("the
- * toll"), or all of a set ("All 25 seafarers").
- */
+/** A mention that presupposes its figure was given: definite ("the 21 people") or a number noun ("the toll"). */
 function pointsBackAt(q: Quantity): boolean {
-  return q.definite || q.shell || (q.totality && q.value > 1);
+  return q.definite || q.shell;
 }
 
 /** `broad` is what `narrow` is a kind of (WordNet hypernyms of its first senses): "person" of "passenger". */
@@ -92,6 +89,11 @@ function broaderKind(broad: string, narrow: string): boolean {
   if (!wn) return false;
   const b = broad === 'people' ? 'person' : broad;
   return wn.reach(wn.synsets(narrow, 'n').slice(0, 2), ['@', '@i'], 8).some((s) => s.words.includes(b));
+}
+
+/** "its crew of 23" ... "All 25 seafarers": all the members of a body told before. */
+function allOfBody(a: Quantity, b: Quantity): boolean {
+  return b.totality && a.head !== null && b.head !== null && bodyOfPeople(a.head) && peopleNoun(b.head) === 'person';
 }
 
 /** A figure told as expected, planned or wanted ("had expected net profit of around 160 billion yen"). */
@@ -546,7 +548,7 @@ export function whyApart(
   // A count restated must point back at it: "the 16 delegations", not another "318 seats".
   // "carried 1,200 passengers" / "All 1,350 people on board": all of a broader kind is a whole the other is part of.
   if (a.kind === 'count' && b.totality && !b.definite && a.head !== null && b.head !== null && a.head !== b.head && broaderKind(b.head, a.head)) return 'a whole and its part';
-  if (a.kind === 'count' && !pointsBackAt(b) && !(opts.event && sameHappening(a, b)) && !opts.deed) return 'a count not pointing back';
+  if (a.kind === 'count' && !pointsBackAt(b) && !allOfBody(a, b) && !(opts.event && sameHappening(a, b)) && !opts.deed) return 'a count not pointing back';
   if (a.sentence === b.sentence || a.listed || b.listed) return 'one sentence, or a list of results';
   if (a.required || b.required) return 'a threshold';
   if (differentPlaces(a, b) || differentSites(a, b, text)) return 'different places';
@@ -791,7 +793,7 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
       // "the confirmed toll stood at nine" after "killing at least 11 people": a number noun with
       // nothing after it points back at the nearest count of its size.
       const countRestated =
-        a.kind === 'count' && pointsBackAt(b) && a.head !== null && b.head !== null && x === nearestX() &&
+        a.kind === 'count' && (pointsBackAt(b) || allOfBody(a, b)) && a.head !== null && b.head !== null && x === nearestX() &&
         Math.max(a.value, b.value) / Math.min(a.value, b.value) <= 1.5 &&
         (a.head === b.head || sameKind(a.head, b.head) || b.shell || a.shell || samePeople(a.head, b.head) || namedByModifier(a, b) || namedByModifier(b, a) ||
           // ("its crew of 23" / "All 25 seafarers": a body and its members)
