@@ -281,6 +281,8 @@ export function eventDateConflicts(events: readonly DatedEvent[]): [DatedEvent, 
 }
 
 const WEEKDAY_ALONE = /\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!\s*,?\s*(?:\d|the\s+\d|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b))/g;
+/** "Monday's certification", "the Saturday race": a weekday naming an event, not a date given with it. */
+const WEEKDAY_NAMING = /(?:\bthe\s+|\b)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s\s+|\s+(?=\p{Ll}))(?=\p{Ll})/gu;
 const FUTURE = /\b(?:will|shall|next|due|scheduled|expected|plans?|to be|is to|are to|would)\b/i;
 
 /**
@@ -296,12 +298,12 @@ export function weekdayDates(doc: AssistDoc, i: number, ref: RefDate): DateMenti
   const future = FUTURE.test(text);
   const refT = Date.UTC(ref.year, ref.month - 1, ref.day);
   const refW = new Date(refT).getUTCDay();
-  for (const m of text.matchAll(WEEKDAY_ALONE)) {
+  for (const m of [...text.matchAll(WEEKDAY_ALONE), ...text.matchAll(WEEKDAY_NAMING)]) {
     const w = WEEKDAYS.indexOf(m[1]!.toLowerCase());
     const back = (refW - w + 7) % 7;
     const offset = future ? (w - refW + 7) % 7 : -back;
     const t = new Date(refT + offset * 86_400_000);
-    const start = sentence.start + m.index + m[0].length - m[1]!.length;
+    const start = sentence.start + m.index + m[0].lastIndexOf(m[1]!);
     out.push({
       start,
       end: start + m[1]!.length,

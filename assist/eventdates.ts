@@ -8,7 +8,7 @@
 
 import type { DateMention } from './dates';
 import { DETERMINERS } from './lexicon';
-import type { Tok } from './nlp';
+import { lexiconTags, type Tok } from './nlp';
 import { nounLemma, verbLemma } from './referents';
 import { derivedFrom, sameKind } from './restatements';
 import { has, isNounTok, isVerbTok } from './tokens';
@@ -73,7 +73,8 @@ function eventOfDateAlone(toks: readonly Tok[], text: string, d: DateMention): E
   const before = toks.findIndex((t) => t.start >= d.start);
   const participants: string[] = [];
   // "the 4 November flooding", "the March 17 start of production": the noun after the date.
-  const modifies = /\b(?:the|her|his|its|their|this|that)\s+$/i.test(text.slice(Math.max(0, d.start - 7), d.start));
+  // ("Monday's certification": a weekday's possessive names its event too)
+  const modifies = /\b(?:the|her|his|its|their|this|that)\s+$/i.test(text.slice(Math.max(0, d.start - 7), d.start)) || /^['’]s\s/.test(text.slice(d.end, d.end + 3));
   if (modifies && after >= 0 && /^\p{Ll}/u.test(toks[after]!.text) && !['of', 'and', 'or', 'to', 'in', 'on', 'at', 'for', 'was', 'is', 'were', 'had', 'has'].includes(toks[after]!.norm)) {
     let head = after;
     while (head + 1 < toks.length && isNounTok(toks[head + 1]) && !/[,.;]/.test(toks[head]!.post)) head++;
@@ -224,8 +225,17 @@ function sameParticipants(a: EventDate, b: EventDate): boolean {
   return pa.some((x) => pb.some((y) => x === y || verbsMatch(x, y) || sameKind(x, y)));
 }
 
-/** Pairs of dates given for one event, different days, in different sentences. */
-export function eventDateRestatements(events: readonly EventDate[]): Array<[EventDate, EventDate]> {
+/** Places the lexicon knows named in a date's sentence before it ("In Iowa, caucuses were held", "Nevada held"). */
+function placesBefore(text: string, e: EventDate): string[] {
+  const before = text.slice(Math.max(0, e.mention.start - 160), e.mention.start).split(/[.!?]\s+/).at(-1)!;
+  return [...before.matchAll(/\b(\p{Lu}\p{Ll}+)\b/gu)].map((m) => m[1]!.toLowerCase()).filter((w) => lexiconTags(w).some((t) => t === 'Place' || t === 'Country' || t === 'City' || t === 'Region'));
+}
+
+/**
+ * Pairs of dates given for one event, different days, in different sentences. With the text, two
+ * acts told of different places ("In Iowa, caucuses were held" / "Nevada held its caucuses") are two.
+ */
+export function eventDateRestatements(events: readonly EventDate[], text?: string): Array<[EventDate, EventDate]> {
   const out: Array<[EventDate, EventDate]> = [];
   for (let j = 1; j < events.length; j++) {
     const b = events[j]!;
@@ -236,7 +246,19 @@ export function eventDateRestatements(events: readonly EventDate[]): Array<[Even
       if (a.mention.sentence === b.mention.sentence || sameDay) continue;
       if (a.mention.year !== null && b.mention.year !== null && a.mention.year !== b.mention.year) continue;
       if (Math.abs((a.mention.month - b.mention.month) * 31 + a.mention.day - b.mention.day) > 45) continue;
-      if (!sameEvent(a, b) || !sameParticipants(a, b)) continue;
+      // ("Wednesday's signing ceremony", "Thursday's refloating operation": the -ing word before a
+      // noun names the act, the noun the occasion)
+      const act = (e: EventDate): EventDate => {
+        const ing = e.pos === 'n' ? e.participants.find((x) => verbOfIng(x) !== null) : undefined;
+        return ing ? { ...e, predicate: ing, participants: e.participants.filter((x) => x !== ing) } : e;
+      };
+      const same = (x: EventDate, y: EventDate) => sameEvent(x, y) && sameParticipants(x, y);
+      if (!same(a, b) && !same(act(a), act(b))) continue;
+      if (text !== undefined) {
+        const pa = placesBefore(text, a);
+        const pb = placesBefore(text, b);
+        if (pa.length > 0 && pb.length > 0 && !pa.some((x) => pb.includes(x))) continue;
+      }
       // "arrested 14 protesters on Monday" / "17 protesters were arrested on Sunday": other counts, other batches.
       if (a.figures && b.figures && !a.figures.some((v) => b.figures!.includes(v))) continue;
       out.push([a, b]);

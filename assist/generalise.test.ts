@@ -214,3 +214,23 @@ describe('multiples and statistics', () => {
     expect(pairs('Average nitrate readings were 1.8 times the legal limit in March. The council said levels peaked at four times the legal limit.')).toEqual([]);
   });
 });
+
+describe('a weekday naming an event', () => {
+  it('"Monday\'s certification" against "certify ... on November 18" (a Tuesday), checked weekday to weekday', () => {
+    const found = suggest('PORT ALDREN, Nov 12, 2025 - The county board will certify the results on November 18, officials said. Delgado said she would attend Monday\'s certification at the county building.');
+    const weekday = found.filter((s): s is Inconsistency => s.type === 'inconsistency');
+    expect(weekday.map((s) => [s.kind, s.spans.map((x) => x.text)])).toEqual([['weekday', ['November 18', 'Monday']]]);
+    expect(weekday[0]!.explanation).toContain('is a Tuesday, but "Monday\'s certification" puts it on a Monday');
+    // (the right weekday, whichever week the article's date would put it in)
+    expect(pairs('PORT ALDREN, Nov 12, 2025 - The county board will certify the results on November 18, officials said. Delgado planned to attend Tuesday\'s certification.')).toEqual([]);
+  });
+
+  it('the act named by the -ing word before the occasion ("signing ceremony"), and another place is another act', () => {
+    expect(pairs('SANTIAGO, Nov 20, 2025 - The text will be signed in Santiago on November 27. Officials said they were ready for Wednesday\'s signing ceremony.')).toHaveLength(1);
+    expect(pairs('WASHINGTON, Feb 25, 2020 - In Iowa, caucuses were held on February 3. Nevada held its caucuses on February 22.')).toEqual([]);
+  });
+
+  it('a date\'s verb up to ten words before it is read in a long sentence', () => {
+    expect(pairs('REGINA, Aug 12, 2025 - Federal Agriculture Minister Robert Lachance is due to meet farm leaders in Regina on August 21 to discuss further support. Halvorsen said he would travel to Regina for Friday\'s meeting with the minister.')).toHaveLength(1);
+  });
+});

@@ -94,8 +94,12 @@ export function suggest(text: string, options: SuggestOptions = {}): Suggestion[
       }
     }
     // "The council met on Tuesday": a weekday alone dates an event by the article's own date.
-    if (ref.known && !ds?.some((d) => !d.header)) {
+    // ("Monday's certification" names its event by a weekday even beside other dates)
+    if (ref.known) {
+      const dated = ds?.some((d) => !d.header) ?? false;
       for (const d of weekdayDates(doc, s.index, ref)) {
+        if (dated && !/^['’]s\s/.test(text.slice(d.end, d.end + 3))) continue;
+        if (ds?.some((x) => x.start < d.end && d.start < x.end)) continue;
         const ev = eventOfDate(doc.tokens(s.index), text, d);
         if (ev) eventDates.push(ev);
       }
@@ -131,13 +135,28 @@ export function suggest(text: string, options: SuggestOptions = {}): Suggestion[
     });
   }
   const datedTwice = new Set(eventDateConflicts(events).map(([a, b]) => `${a.mention.start}:${b.mention.start}`));
-  for (const [a, b] of eventDateRestatements(eventDates)) {
+  for (const [a, b] of eventDateRestatements(eventDates, text)) {
     if (datedTwice.has(`${a.mention.start}:${b.mention.start}`)) continue;
     const event = b.pos === 'n' ? b.predicate : a.pos === 'n' ? a.predicate : a.predicate;
+    // ("Monday's certification" after "certify ... on November 18": a weekday against a date)
+    const weekdayOnly = (m: typeof a.mention) => /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i.test(text.slice(m.start, m.end));
+    const [dated, named] = weekdayOnly(b.mention) && !weekdayOnly(a.mention) ? [a, b] : weekdayOnly(a.mention) && !weekdayOnly(b.mention) ? [b, a] : [null, null];
+    const dayName = (m: typeof a.mention, year: number) => new Date(Date.UTC(m.year ?? year, m.month - 1, m.day)).toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' });
+    // ("Monday's certification": the weekday and the words after it, up to the event's noun)
+    const phrase = (m: typeof a.mention) => {
+      const rest = text.slice(m.start, Math.min(text.length, m.start + 60));
+      const at = rest.toLowerCase().indexOf(event.slice(0, Math.max(3, event.length - 2)));
+      const end = at < 0 ? m.end - m.start : rest.indexOf(' ', at) < 0 ? rest.length : rest.indexOf(' ', at);
+      return rest.slice(0, end).replace(/[,.;:]$/, '');
+    };
+    // (a weekday is checked against the weekday of the date, not against the day it was read as)
+    if (dated && named && dayName(dated.mention, named.mention.year!).toLowerCase() === text.slice(named.mention.start, named.mention.end).toLowerCase()) continue;
     inconsistencies.push({
       type: 'inconsistency',
-      kind: 'date',
-      explanation: `Both date the same event (${event}): ${formatDate(a.mention.year, a.mention.month, a.mention.day)} ("${text.slice(a.mention.start, a.mention.end)}") and ${formatDate(b.mention.year, b.mention.month, b.mention.day)} ("${text.slice(b.mention.start, b.mention.end)}").`,
+      kind: dated ? 'weekday' : 'date',
+      explanation: dated && named
+        ? `Both name the same event (${event}): ${formatDate(dated.mention.year ?? named.mention.year, dated.mention.month, dated.mention.day)} ("${text.slice(dated.mention.start, dated.mention.end)}") is a ${dayName(dated.mention, named.mention.year!)}, but "${phrase(named.mention)}" puts it on a ${text.slice(named.mention.start, named.mention.end)}.`
+        : `Both date the same event (${event}): ${formatDate(a.mention.year, a.mention.month, a.mention.day)} ("${text.slice(a.mention.start, a.mention.end)}") and ${formatDate(b.mention.year, b.mention.month, b.mention.day)} ("${text.slice(b.mention.start, b.mention.end)}").`,
       spans: [span(text, a.mention.start, a.mention.end), span(text, b.mention.start, b.mention.end)],
     });
   }

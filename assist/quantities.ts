@@ -226,11 +226,23 @@ function ofPhrase(toks: readonly Tok[], unitIdx: number): NounPhrase | null {
   return nounPhraseAfter(toks, j);
 }
 
+/** Nouns that name a part or point of something ("the end of a session"). */
+const POSITION_NOUNS = new Set(['end', 'start', 'beginning', 'middle', 'close', 'part', 'rest', 'half', 'remainder', 'height', 'peak', 'course']);
+
 /** The subject of a verb like "lasted": "a debate that lasted", "the call lasted". */
 function subjectOfVerb(toks: readonly Tok[], v: number): NounPhrase | null {
   let k = v;
   while (k > 0 && (has(toks[k - 1], 'Auxiliary') || isAdverbLike(toks[k - 1]))) k--;
-  if (k > 0 && ['that', 'which', 'who'].includes(toks[k - 1]!.norm)) return nounPhraseBefore(toks, k - 1, { crossComma: true });
+  if (k > 0 && ['that', 'which', 'who'].includes(toks[k - 1]!.norm)) {
+    const np = nounPhraseBefore(toks, k - 1, { crossComma: true });
+    // ("the end of a session which lasted": what lasted is the session, not its end)
+    if (np && POSITION_NOUNS.has(toks[np.head]!.norm) && toks[np.head + 1]?.norm === 'of' && np.last > np.head + 1) {
+      let x = np.head + 2;
+      while (x < np.last && isDeterminer(toks[x])) x++;
+      return { first: x, last: np.last, head: np.last, mods: [] };
+    }
+    return np;
+  }
   return subjectBefore(toks, k);
 }
 
