@@ -146,8 +146,6 @@ export class AssistDoc {
 const NUMBER_WINDOW: readonly [number, number] = [6, 5];
 // (after a cue, far enough to read "according to an exit survey by the polling firm Cadem")
 const CUE_WINDOW: readonly [number, number] = [8, 10];
-const DATE_WINDOW: readonly [number, number] = [11, 5];
-const DATE_WORDS: ReadonlySet<string> = new Set([...MONTHS, ...WEEKDAYS, ...WEEKDAYS.map((w) => `${w}'s`), ...WEEKDAYS.map((w) => `${w}’s`)]);
 const YEAR_OR_TIME = /^(1[89]\d\d|2[01]\d\d)$|:|^\d{4}-\d\d/;
 
 /** Token windows the tagger must see: around numbers and reporting verbs. Null: the whole sentence. */
@@ -168,8 +166,6 @@ function windowsFor(toks: readonly Tok[]): [number, number][] | null {
       /[$€£¥₹₽₩]/.test(tok.pre);
     if (number) spans.push([k - NUMBER_WINDOW[0], k + NUMBER_WINDOW[1]]);
     else if (t.cueWords.has(tok.norm)) spans.push([k - CUE_WINDOW[0], k + CUE_WINDOW[1]]);
-    // (a date's event is the verb up to ten words before it: "is due to meet farm leaders in Regina on August 21")
-    if (DATE_WORDS.has(tok.norm)) spans.push([k - DATE_WINDOW[0], k + DATE_WINDOW[1]]);
   }
   if (spans.length === 0) return [];
   const merged: [number, number][] = [];
