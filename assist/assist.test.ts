@@ -468,3 +468,12 @@ describe('one referent told twice in other words (issue 11 shapes)', () => {
     for (const t of silent) expect(pair(t), t).toEqual([]);
   });
 });
+
+describe('attributions told around a clause', () => {
+  it('a cue in -ing after a comma is the clause subject\'s; a participle may open the phrase after "said"', () => {
+    const sourcesOf = (t: string) => attributions(t).map((a) => [a.span.text, a.source]);
+    expect(sourcesOf('Judge Margaret Ellery thanked the jurors, saying the case had been hard.')).toEqual([['Judge Margaret Ellery thanked the jurors, saying', 'Margaret Ellery']]);
+    expect(sourcesOf('"It was hard," said retired fisherman Douglas Reid.')).toEqual([['said retired fisherman Douglas Reid', 'Douglas Reid']]);
+    expect(sourcesOf('The winner, Jonas Berg, 30, said he was pleased.').map(([, s]) => s)).toEqual(['Jonas Berg']);
+  });
+});

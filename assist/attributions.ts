@@ -164,6 +164,8 @@ function phraseAfter(toks: readonly Tok[], j: number): NounPhrase | null {
       isCompoundModifier(toks, k) ||
       // "the polling firm Cadem": a gerund modifying the noun after it
       (has(t, 'Gerund') && taken.length > 0 && k + 1 < toks.length && (isNounTok(toks[k + 1]!) || has(toks[k + 1], 'Adjective') || isCapitalised(toks[k + 1]!)) && !breaksAfter(t)) ||
+      // "said retired fisherman Douglas Reid": a participle before a noun describes it
+      (k === j && /ed$/.test(t.norm) && k + 1 < toks.length && isNounTok(toks[k + 1]!) && !isCapitalised(toks[k + 1]!) && !breaksAfter(t)) ||
       (isNumberTok(t) && taken.length > 0) ||
       (t.norm === 'of' && taken.length > 0 && k + 1 < toks.length) ||
       (has(t, 'Possessive') && taken.length > 0);
@@ -308,6 +310,8 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
           if (/\(/.test(toks[o]!.pre) && o > 0) subjEnd = o;
         }
         while (subjEnd > 1 && has(toks[subjEnd - 1], 'Adverb') && !breaksAfter(toks[subjEnd - 1]!) && !breaksAfter(toks[subjEnd - 2]!) && /ly$|^also$|^later$|^again$|^previously$|^repeatedly$/.test(toks[subjEnd - 1]!.norm)) subjEnd--;
+        // "Berg, 30, said", "Student Inês Moura, 17, ... said": an age between commas is no speaker.
+        if (subjEnd > 2 && isNumberTok(toks[subjEnd - 1]) && /^,\s*$/.test(toks[subjEnd - 1]!.post) && /^,\s*$/.test(toks[subjEnd - 2]!.post)) subjEnd--;
         const prev = toks[subjEnd - 1];
         const leftBoundary = !prev || breaksAfter(prev);
         np = leftBoundary && prev && /^,\s*$/.test(prev.post) ? nounPhraseBefore(toks, subjEnd, { crossComma: true }) : leftBoundary ? null : nounPhraseBefore(toks, subjEnd);
@@ -337,6 +341,15 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
           const subj = clause.some((x) => isVerbTok(x) && !isCapitalised(x)) ? null : phraseAfter(toks, c);
           const named = subj ? personName(toks, subj, s.start) : null;
           if (subj && named && toks.slice(named[0], named[1] + 1).some(isNameTok)) np = { ...subj, last: named[1], head: named[1] };
+        }
+        // "Judge Margaret Ellery thanked the jurors, saying": after a comma, a cue in -ing is told by the
+        // subject of the clause it hangs on, not by the object before the comma.
+        if (np && /ing$/.test(t.norm) && prev && /^,\s*$/.test(prev.post) && !isCapitalised(toks[np.head]!)) {
+          let v = np.first - 1;
+          while (v > 0 && !(isVerbTok(toks[v]) && !has(toks[v], 'Auxiliary')) && !breaksAfter(toks[v - 1]!)) v--;
+          const subj = v > 0 && isVerbTok(toks[v]) ? nounPhraseBefore(toks, v) : null;
+          // (the span then runs from the subject to the cue)
+          if (subj && (subj.first === 0 || breaksAfter(toks[subj.first - 1]!)) && (personName(toks, subj, s.start) || isPronoun(toks[subj.head]))) np = subj;
         }
         if (np && ['that', 'which', 'who'].includes(norm(np.head))) np = null;
         let inverted = false;
