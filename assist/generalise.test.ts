@@ -231,3 +231,11 @@ describe('a weekday naming an event', () => {
   });
 
 });
+
+describe('series read past a preposition and after "a"', () => {
+  it('"his fifth cup final as a head coach" against "two finals before"; "a seventh round"', () => {
+    expect(pairs('The win sent manager Tomas Reilly to his fifth cup final as a head coach. Reilly had taken teams to two finals before the semi-final.')).toHaveLength(1);
+    expect(pairs('The win sent manager Tomas Reilly to his fifth cup final as a head coach. Reilly had taken teams to four finals before the semi-final.')).toEqual([]);
+    expect(pairs('The sides agreed a text after a seventh round of talks on Friday. They had held three rounds before.')).toHaveLength(1);
+  });
+});

@@ -26,8 +26,8 @@ interface Mention {
 
 const ORDINAL_WORDS = 'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth';
 const CARDINAL_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty';
-/** "her third final", "the forum's 12th summit", "for the fourth time", "the band's 14th studio album". */
-const ORDINAL = new RegExp(`\\b(?:the|its|his|her|their|our|[\\p{L}][\\p{L}.-]*['’]s?)\\s+(${ORDINAL_WORDS}|\\d{1,3}(?:st|nd|rd|th))((?:\\s+[\\p{Ll}-]+){1,3})`, 'gu');
+/** "her third final", "the forum's 12th summit", "for the fourth time", "the band's 14th studio album", "after a seventh round". */
+const ORDINAL = new RegExp(`\\b(?:the|an?|its|his|her|their|our|[\\p{L}][\\p{L}.-]*['’]s?)\\s+(${ORDINAL_WORDS}|\\d{1,3}(?:st|nd|rd|th))((?:\\s+[\\p{Ll}-]+){1,3})`, 'gu');
 /** "four finals", "12 previous studio albums", "its three earlier folding models", "four times". */
 const COUNT = new RegExp(`\\b(${CARDINAL_WORDS}|\\d{1,3})((?:\\s+[\\p{Ll}-]+){1,4})`, 'giu');
 const PRIOR_INSIDE = /\b(?:previous|earlier|prior|past)\b/i;
@@ -35,7 +35,7 @@ const PRIOR_AFTER = /^[^.;:!?]{0,30}?\b(?:before|previously|earlier|so far|to da
 const PERIOD = /\b(?:this|last|that|the same|next)\s+(?:year|season|month|week|term|decade|century|tournament|campaign|summer|winter|spring|autumn)|\bsince\s+[\p{L}\d]+|\bin\s+(?:19|20)\d\d\b|\bof the (?:year|season|month|summer|winter|spring|autumn)/iu;
 /** "had won two stages", "had already held three rounds": the past perfect puts the count before the event. */
 const PRIOR_BEFORE = /\bhad\s+(?:already\s+|previously\s+|also\s+)?(?:been\s+)?\p{Ll}+\s+$/u;
-const NOT_NOUNS = new Set(['this', 'last', 'next', 'before', 'since', 'during', 'after', 'of', 'and', 'or', 'the', 'a', 'an', 'in', 'at', 'on', 'to', 'for', 'with', 'by', 'from', 'than', 'who', 'which', 'that', 'were', 'was', 'had', 'have', 'has', 'been', 'be', 'are', 'is']);
+const NOT_NOUNS = new Set(['this', 'last', 'next', 'before', 'since', 'during', 'after', 'of', 'and', 'or', 'the', 'a', 'an', 'in', 'at', 'on', 'to', 'for', 'with', 'by', 'from', 'than', 'as', 'into', 'over', 'under', 'about', 'against', 'between', 'among', 'through', 'per', 'until', 'while', 'when', 'where', 'who', 'which', 'that', 'were', 'was', 'had', 'have', 'has', 'been', 'be', 'are', 'is']);
 
 /** The words of a noun phrase up to the first word that cannot be in one. */
 function phraseWords(words: string): string[] {
