@@ -6,11 +6,11 @@ import { caseRecall, casePrecision, caseTable, loadCases, realCaseTable, runCase
 // documents reporting one event from different sides, written by people who never read the
 // engine, with gold contradictions, agreements and look-alike pairs). The figures print on every
 // run; the floors sit just under today's so a change that loses ground fails. The targets
-// (recall 0.8, precision 0.9) are met for precision only: today recall 0.47, precision 0.96
+// (recall 0.8, precision 0.9) are met for precision only: today recall 0.66, precision 0.97
 // (assist/CASES.md). Six gold contradictions are of fact ("who asked for the call"), which no rule
 // over figures and dates can find. data/cases is the development set (rules were written reading
 // its misses); data/cases-holdout, written blind afterwards, is only printed: never tune on it.
-const FLOORS = { recall: 0.45, precision: 0.9 };
+const FLOORS = { recall: 0.62, precision: 0.9 };
 /** A sanity floor for the held-out split (0.50 when first scored): catches breakage, not tuning. */
 const HELD_OUT_FLOOR = 0.4;
 /** Unrelated real articles grouped as cases: every proposal is false (0.108 per 1,000 words today). */
