@@ -735,6 +735,9 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
     // The figure a restatement of b points back at, worked out once for b.
     let nearest: number | undefined;
     const nearestX = () => (nearest ??= nearestOfSize(earlier, b, text));
+    // (whether b has exactly one earlier figure of its kind and unit to point back at, worked out once for b)
+    let sole: boolean | undefined;
+    const soleEarlier = () => (sole ??= earlier.filter((q) => q.sentence !== b.sentence && !isProspective(q, text)).length === 1);
     for (let x = earlier.length - 1; x >= 0 && x >= earlier.length - WINDOW; x--) {
       const a = earlier[x]!;
       if (apart?.(a, b)) continue;
@@ -787,7 +790,7 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
       // article gives many sums of money).
       const measureRestated =
         a.kind === 'amount' && a.unit !== '' && !/^[A-Z]{3}$/.test(a.unit) && b.definite && COMPOUND_AMOUNT.test(text.slice(b.start, b.end)) &&
-        earlier.filter((q) => q.sentence !== b.sentence && !isProspective(q, text)).length === 1;
+        soleEarlier();
       // "the 4,100 evacuees" after "forced 3,400 people from their homes": a definite count of the
       // same kind of thing (people included), close in size, nothing nearer between.
       // "the confirmed toll stood at nine" after "killing at least 11 people": a number noun with
