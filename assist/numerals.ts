@@ -88,6 +88,8 @@ function plainNumberAt(toks: readonly Tok[], k: number): NumberAt | null {
     const prev = toks[x - 1]!;
     const cur = toks[x]!;
     if (prev.post !== ' ' && !hyphenJoined(prev)) break;
+    // ("her fifth five-wicket haul": an ordinal ends the number; "fifth five" is no ten)
+    if (isOrdinalTok(prev)) break;
     if (isNumberTok(cur) && !isDigitNumber(cur)) {
       parts.push(cur.norm);
       last = x;

@@ -142,7 +142,9 @@ function leftContext(toks: readonly Tok[], first: number): { approx: Approx; def
     }
   }
   // ("that" before a number is usually a complementizer: "adding that seven trucks ...")
-  if (norm(b) === 'the' || (DEFINITE.has(norm(b)) && norm(b) !== 'that')) {
+  // ("Aamodt's 66.90-metre winning mark", "Delgado's 53 percent showing": a name's possessive is a determiner too)
+  const possessiveName = b >= 0 && /^\p{Lu}/u.test(toks[b]!.text) && /['’]s$/.test(toks[b]!.text) && has(toks[b], 'Possessive');
+  if (norm(b) === 'the' || (DEFINITE.has(norm(b)) && norm(b) !== 'that') || possessiveName) {
     definite = true;
     start = b;
     b--;
