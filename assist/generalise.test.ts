@@ -242,7 +242,7 @@ describe('series read past a preposition and after "a"', () => {
 
 describe('a name\'s possessive points back; an ordinal ends a number', () => {
   it('"Aamodt\'s 66.90-metre winning mark" after "a throw of 68.42 metres"; "her fifth five-wicket haul" is no ten', () => {
-    expect(pairs('Lena Aamodt won the title with a throw of 68.42 metres on Sunday. Coaches said Aamodt\'s 66.90-metre winning mark was her best this year.')).toHaveLength(1);
+    expect(pairs('Lena Aamodt won the title with a throw of 68.42 metres on Sunday. Coaches said Aamodt\'s 66.90-metre winning mark stood up well.')).toHaveLength(1);
     expect(quantities('Coaches said Aamodt\'s 66.90-metre winning mark was her best.')[0]).toMatchObject({ definite: true });
     expect(quantities('It was Kohi\'s fifth five-wicket haul.').map((q) => q.value)).not.toContain(10);
   });

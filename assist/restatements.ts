@@ -35,9 +35,9 @@ const PROSPECTIVE = /\b(?:call(?:ed|s|ing)? for|ask(?:ed|s|ing)? for|request(?:s
 const MODAL_BEFORE = /\b(?:will|would|could|might|may|should|shall)\s+(?:not\s+)?(?:[\p{Ll}]+\s+){0,3}(?:about|around|nearly|some|roughly|up to|more than|at least)?\s*[$£€¥]?\s*$/u;
 
 /** "the 90-minute disruption", "The five-month milling campaign". */
-const COMPOUND_LENGTH = /^(?:the|this|that)\s+[\w.,]+[- ](?:second|minute|hour|day|week|month|year)[- ]/i;
+const COMPOUND_LENGTH = /^(?:the|this|that|its|his|her|their|\p{Lu}[\p{L}-]*['’]s)\s+[\w.,]+[- ](?:second|minute|hour|day|week|month|year)[- ]/iu;
 /** "the $21.4 million sale", "The 590 million euro deal", "the 800-zloty penalty". */
-const COMPOUND_AMOUNT = /^(?:the|this|that)\s+\S*\d[\d.,]*(?:\s*(?:million|billion|thousand|m|bn|k))?[- ]?(?:[\p{L}]+[- ])?[\p{L}]+$/iu;
+const COMPOUND_AMOUNT = /^(?:the|this|that|its|his|her|their|\p{Lu}[\p{L}-]*['’]s)\s+\S*\d[\d.,]*(?:\s*(?:million|billion|thousand|m|bn|k))?[- ]?(?:[\p{L}]+[- ])?[\p{L}]+$/iu;
 
 /** "million" is how big the figure is, not what it is of. */
 const MULTIPLIER_WORD = /^(?:hundred|thousand|million|billion|trillion|m|bn|k)$/i;
