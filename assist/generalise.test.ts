@@ -190,6 +190,9 @@ describe('more figures read', () => {
     expect(read('The hour-and-a-half call ended at noon.')).toEqual([['duration', 1.5, 'h']]);
     expect(read('Gusts reached 160km/h at the pier.')).toEqual([['amount', 160, 'speed']]);
     expect(read('Winds of 50 mph closed the bridge.')).toEqual([['amount', 80.4672, 'speed']]);
+    expect(read('The film runs 2 hours and 48 minutes.')).toEqual([['duration', 2.8, 'h']]);
+    expect(read('The ball was clocked at 151 kilometres an hour.')).toEqual([['amount', 151, 'speed']]);
+    expect(read('Winds of 40 miles per hour hit the coast.')).toEqual([['amount', 64.3738, 'speed']]);
     // (a glued unit names no noun after it)
     expect(quantities('Gusts of 160km/h hit the pier.')[0]!.head).toBeNull();
   });

@@ -524,20 +524,34 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
         continue;
       }
       const q = base('duration', left.start, unitIdx, num.value * TIME_UNITS.get(timeUnit)!, 'h', left, num.first);
+      // "runs 2 hours and 48 minutes": a smaller unit after "and" adds to it
+      let lastIdx = unitIdx;
+      const more = norm(unitIdx + 1) === 'and' ? numberValueAt(toks, unitIdx + 2) : null;
+      const smaller = more ? nounLemma(toks[more.last + 1] ?? toks[unitIdx]!) : '';
+      if (more && !more.ordinal && TIME_UNITS.has(smaller) && TIME_UNITS.get(smaller)! < TIME_UNITS.get(timeUnit)!) {
+        lastIdx = more.last + 1;
+        q.value += more.value * TIME_UNITS.get(smaller)!;
+        q.end = toks[lastIdx]!.end;
+      }
       if (left.approx === 'moreThan' && norm(left.start) === 'over') q.approx = 'exact'; // "over six months" = during
       // "extended the strike for another 72 hours": the extension's own length, not a further part
       if (q.subset && q.frame.verb !== null && ['extend', 'prolong', 'lengthen'].includes(q.frame.verb)) q.subset = false;
       // "running for nine hours before the chair adjourned": "before" opens a clause, not an offset.
       if (forLength && (after === 'before' || after === 'after')) q.compared = false;
-      describeDuration(q, unitIdx);
+      describeDuration(q, lastIdx);
       out.push(q);
-      k = unitIdx;
+      k = lastIdx;
       continue;
     }
     // Measures
-    const measure = MEASURE_UNITS.get(nextLemma) ?? (suffix ? MEASURE_UNITS.get(suffix) : undefined);
+    let measure = MEASURE_UNITS.get(nextLemma) ?? (suffix ? MEASURE_UNITS.get(suffix) : undefined);
     if (measure && !num.ordinal) {
-      const unitIdx = suffix && MEASURE_UNITS.has(suffix) ? num.last : j;
+      let unitIdx = suffix && MEASURE_UNITS.has(suffix) ? num.last : j;
+      // "151 kilometres an hour", "40 miles per hour": a speed, in km/h
+      if (measure[0] === 'length' && ['an', 'a', 'per'].includes(norm(unitIdx + 1)) && norm(unitIdx + 2) === 'hour') {
+        measure = ['speed', measure[1] / 1000];
+        unitIdx += 2;
+      }
       const q = base('amount', left.start, unitIdx, num.value * measure[1], measure[0], left, num.first);
       // (a unit glued to the number, "160km/h hit", names no noun after it; "the 50-microgram shot" does)
       const glued = unitIdx === num.last && !/[-‐]\p{L}+$/u.test(toks[unitIdx]!.text);
