@@ -138,4 +138,14 @@ test('create a case from three documents, accept a cross-document contradiction,
     if (flagged.length === 1) await page.screenshot({ path: testInfo.outputPath('case-flag-in-document.png') });
   }
   expect(flagged).toHaveLength(2);
+
+  // In a narrow window the library folds to a rail: the case is on it, and opens from it.
+  await page.setViewportSize({ width: 1024, height: 700 });
+  const rail = page.getByRole('navigation', { name: 'Document library' });
+  await expect(rail.getByRole('button', { name: 'Show the library' })).toBeVisible();
+  await expect(rail.getByRole('list', { name: 'Documents' }).getByRole('button')).toHaveCount(3);
+  await rail.getByRole('list', { name: 'Cases' }).getByRole('button', { name: 'Case Veyran–Harrow call' }).click();
+  await expect(page.getByRole('main', { name: 'Case Veyran–Harrow call' })).toBeVisible();
+  await expect(rail.getByRole('button', { name: 'Case Veyran–Harrow call' })).toHaveAttribute('aria-current', 'true');
+  await page.screenshot({ path: testInfo.outputPath('case-narrow-rail.png') });
 });

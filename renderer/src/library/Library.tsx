@@ -37,7 +37,25 @@ export function Library({ documents, currentId, onOpen, onImport, cases, current
         <button type="button" className="cs-rail-button" onClick={onImport} aria-label="Open a document" title={`Open a document… (${keyHint('open')})`}>
           <span aria-hidden="true">+</span>
         </button>
-        <ul className="cs-rail-list">
+        {cases.length > 0 && (
+          <ul className="cs-rail-list" aria-label="Cases">
+            {cases.map((c) => (
+              <li key={c.id}>
+                <button
+                  type="button"
+                  className={c.id === currentCaseId ? 'cs-rail-doc cs-rail-case cs-current' : 'cs-rail-doc cs-rail-case'}
+                  aria-current={c.id === currentCaseId ? 'true' : undefined}
+                  aria-label={`Case ${c.name}`}
+                  title={`Case: ${c.name} (${c.documentIds.length} documents)`}
+                  onClick={() => onOpenCase(c.id)}
+                >
+                  {initials(c.name)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <ul className="cs-rail-list" aria-label="Documents">
           {documents.map((d) => (
             <li key={d.id}>
               <button
