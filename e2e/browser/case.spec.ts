@@ -138,6 +138,16 @@ test('create a case from three documents, accept a cross-document contradiction,
     if (flagged.length === 1) await page.screenshot({ path: testInfo.outputPath('case-flag-in-document.png') });
   }
   expect(flagged).toHaveLength(2);
+  // The other document's passage opens that document at its claim.
+  await caseDocuments.filter({ hasText: flagged[0]!.slice(0, 20) }).click();
+  await annotations.getByRole('tab', { name: /Flags/ }).click();
+  await annotations.getByRole('option').first().click();
+  await page.getByTestId('flag-elsewhere').click();
+  await expect(page.locator('.cs-doc-heading')).toContainText(flagged[1]!.slice(0, 20));
+  // (the flag stays open beside it, now naming the first document's passage as the one elsewhere)
+  await expect(page.getByTestId('flag-elsewhere')).toContainText(flagged[0]!.slice(0, 20));
+  await expect(page.locator('.cs-document .cs-selected').first()).toBeInViewport();
+  await page.screenshot({ path: testInfo.outputPath('case-flag-opened-elsewhere.png') });
 
   // In a narrow window the library folds to a rail: the case is on it, and opens from it.
   await page.setViewportSize({ width: 1024, height: 700 });

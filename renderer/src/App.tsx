@@ -60,7 +60,7 @@ export function App() {
 
   const { write, pending, tracker } = useWriter(store, toast);
   const library = useLibrary({ store, client, toast });
-  const workflow = useWorkflow({ store, client, editorRef, write, toast });
+  const workflow = useWorkflow({ store, client, editorRef, write, toast, openDocument: library.openDocument });
   const tag = useTagging({ store, client, editorRef, write, toast, askSourceOfNew: workflow.askSourceOfNew });
   const step = useUndoRedo({ store, client, write, toast });
   const assistant = useSuggestions({ store, client, editorRef, write, toast });

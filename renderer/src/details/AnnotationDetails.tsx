@@ -206,7 +206,7 @@ export const AnnotationDetails = memo(function AnnotationDetails({ annotation: a
                     <span className="cs-muted" aria-hidden="true">
                       vs
                     </span>
-                    <ElsewhereQuote p={p} />
+                    <ElsewhereQuote p={p} onOpen={actions.openElsewhere} />
                   </li>
                 ))}
               </ul>

@@ -77,7 +77,7 @@ export const FlagDetails = memo(function FlagDetails({ flag, ix, actions, noteRe
           })}
           {elsewhere.map((p) => (
             <li key={p.annotationId}>
-              <ElsewhereQuote p={p} />
+              <ElsewhereQuote p={p} onOpen={actions.openElsewhere} />
             </li>
           ))}
         </ul>

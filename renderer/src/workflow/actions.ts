@@ -13,6 +13,8 @@ export interface WorkflowActions {
   reveal(id: number, add?: boolean): void;
   /** Selects several annotations (a flag's claims) and reveals the first. */
   revealAll(ids: readonly number[]): void;
+  /** Opens another document (a flag spanning documents names a claim there) and reveals that claim in it. */
+  openElsewhere(documentId: number, annotationId: number): void;
   setStatus(ids: readonly number[], status: ClaimStatus): void;
   setCredibility(ids: readonly number[], credibility: number | null): void;
   saveAnnotationNote(id: number, markdown: string): void;
@@ -57,6 +59,8 @@ export interface ActionDeps {
   draftFlag(memberIds: number[]): void;
   /** Asks before deleting an annotation whose flags would dissolve. */
   confirmDelete(id: number, dissolves: Flag[]): void;
+  /** Opens a document on the desk (the library's, leaving a case if one is open). */
+  openDocument(id: number): Promise<void>;
 }
 
 /**
@@ -95,6 +99,16 @@ export function createWorkflowActions(deps: ActionDeps): WorkflowActions {
       for (const id of rest) store.dispatch(select(id, true));
       editorRef.current?.reveal(first);
       for (const id of ids) flash(id);
+    },
+    openElsewhere(otherId, annotationId) {
+      void deps.openDocument(otherId).then(async () => {
+        if (store.getState().document?.id !== otherId) return;
+        // (the editor draws the document's highlights a frame or two after it opens)
+        for (let tries = 0; tries < 40 && !annotationElement(annotationId); tries++) await new Promise((r) => setTimeout(r, 25));
+        store.dispatch(select(annotationId));
+        editorRef.current?.reveal(annotationId);
+        flash(annotationId);
+      });
     },
     setStatus: (ids, status) => void updateAnnotations(ids, { status }),
     setCredibility: (ids, credibility) => void updateAnnotations(ids, { credibility }),

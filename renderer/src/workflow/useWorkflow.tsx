@@ -14,10 +14,12 @@ interface Deps {
   editorRef: RefObject<DocumentEditorHandle | null>;
   write: Write;
   toast: Toast;
+  /** Opens a document on the desk (the App's, which knows the library and the open case). */
+  openDocument(id: number): Promise<void>;
 }
 
 /** The workflow's actions (stable) and the dialogs they open. */
-export function useWorkflow({ store, client, editorRef, write, toast }: Deps): {
+export function useWorkflow({ store, client, editorRef, write, toast, openDocument }: Deps): {
   actions: WorkflowActions;
   /** A new attribution was drawn (pending, id < 0): its source prompt opens before the database answers. */
   askSourceOfNew(pendingId: number, phrase: string, created: Promise<Annotation | undefined>): void;
@@ -38,8 +40,9 @@ export function useWorkflow({ store, client, editorRef, write, toast }: Deps): {
         askSource: setPrompt,
         draftFlag: setFlagDraft,
         confirmDelete: (id, dissolves) => setConfirm({ id, dissolves }),
+        openDocument,
       }),
-    [store, client, editorRef, write, toast],
+    [store, client, editorRef, write, toast, openDocument],
   );
 
   const askSourceOfNew = useCallback((pendingId: number, phrase: string, created: Promise<Annotation | undefined>) => {
