@@ -59,7 +59,7 @@ export interface ActionDeps {
   draftFlag(memberIds: number[]): void;
   /** Asks before deleting an annotation whose flags would dissolve. */
   confirmDelete(id: number, dissolves: Flag[]): void;
-  /** Opens a document on the desk (the library's, leaving a case if one is open). */
+  /** Opens a document on the desk, as the library does (a flag is shown only while a document is open, never a case). */
   openDocument(id: number): Promise<void>;
 }
 
