@@ -29,6 +29,30 @@ function span(text: string, start: number, end: number): SuggestSpan {
   return { start, end, text: text.slice(start, end) };
 }
 
+type Mention = EventDate['mention'];
+
+/**
+ * One event named by a weekday ("Monday's certification") and dated elsewhere ("certify ... on
+ * November 18"): the explanation when the weekday is not the date's, 'agrees' when it is (checked
+ * weekday to weekday, not against the day the weekday was read as), null when neither side is a
+ * weekday alone.
+ */
+function weekdayAgainstDate(text: string, a: Mention, b: Mention, event: string): string | 'agrees' | null {
+  const weekdayOnly = (m: Mention) => /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i.test(text.slice(m.start, m.end));
+  const [dated, named] = weekdayOnly(b) && !weekdayOnly(a) ? [a, b] : weekdayOnly(a) && !weekdayOnly(b) ? [b, a] : [null, null];
+  if (!dated || !named) return null;
+  const year = dated.year ?? named.year!;
+  const dayName = new Date(Date.UTC(year, dated.month - 1, dated.day)).toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' });
+  const weekday = text.slice(named.start, named.end);
+  if (dayName.toLowerCase() === weekday.toLowerCase()) return 'agrees';
+  // ("Monday's certification": the weekday and the words after it, up to the event's noun)
+  const rest = text.slice(named.start, Math.min(text.length, named.start + 60));
+  const at = rest.toLowerCase().indexOf(event.slice(0, Math.max(3, event.length - 2)));
+  const end = at < 0 ? named.end - named.start : rest.indexOf(' ', at) < 0 ? rest.length : rest.indexOf(' ', at);
+  const phrase = rest.slice(0, end).replace(/[,.;:]$/, '');
+  return `Both name the same event (${event}): ${formatDate(year, dated.month, dated.day)} ("${text.slice(dated.start, dated.end)}") is a ${dayName}, but "${phrase}" puts it on a ${weekday}.`;
+}
+
 /** Suggestions for a document: inconsistencies first (in text order), then attributions, then claims by score. */
 export function suggest(text: string, options: SuggestOptions = {}): Suggestion[] {
   const doc = new AssistDoc(text);
@@ -138,25 +162,14 @@ export function suggest(text: string, options: SuggestOptions = {}): Suggestion[
   for (const [a, b] of eventDateRestatements(eventDates, text)) {
     if (datedTwice.has(`${a.mention.start}:${b.mention.start}`)) continue;
     const event = b.pos === 'n' ? b.predicate : a.pos === 'n' ? a.predicate : a.predicate;
-    // ("Monday's certification" after "certify ... on November 18": a weekday against a date)
-    const weekdayOnly = (m: typeof a.mention) => /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i.test(text.slice(m.start, m.end));
-    const [dated, named] = weekdayOnly(b.mention) && !weekdayOnly(a.mention) ? [a, b] : weekdayOnly(a.mention) && !weekdayOnly(b.mention) ? [b, a] : [null, null];
-    const dayName = (m: typeof a.mention, year: number) => new Date(Date.UTC(m.year ?? year, m.month - 1, m.day)).toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' });
-    // ("Monday's certification": the weekday and the words after it, up to the event's noun)
-    const phrase = (m: typeof a.mention) => {
-      const rest = text.slice(m.start, Math.min(text.length, m.start + 60));
-      const at = rest.toLowerCase().indexOf(event.slice(0, Math.max(3, event.length - 2)));
-      const end = at < 0 ? m.end - m.start : rest.indexOf(' ', at) < 0 ? rest.length : rest.indexOf(' ', at);
-      return rest.slice(0, end).replace(/[,.;:]$/, '');
-    };
-    // (a weekday is checked against the weekday of the date, not against the day it was read as)
-    if (dated && named && dayName(dated.mention, named.mention.year!).toLowerCase() === text.slice(named.mention.start, named.mention.end).toLowerCase()) continue;
+    const weekday = weekdayAgainstDate(text, a.mention, b.mention, event);
+    if (weekday === 'agrees') continue;
     inconsistencies.push({
       type: 'inconsistency',
-      kind: dated ? 'weekday' : 'date',
-      explanation: dated && named
-        ? `Both name the same event (${event}): ${formatDate(dated.mention.year ?? named.mention.year, dated.mention.month, dated.mention.day)} ("${text.slice(dated.mention.start, dated.mention.end)}") is a ${dayName(dated.mention, named.mention.year!)}, but "${phrase(named.mention)}" puts it on a ${text.slice(named.mention.start, named.mention.end)}.`
-        : `Both date the same event (${event}): ${formatDate(a.mention.year, a.mention.month, a.mention.day)} ("${text.slice(a.mention.start, a.mention.end)}") and ${formatDate(b.mention.year, b.mention.month, b.mention.day)} ("${text.slice(b.mention.start, b.mention.end)}").`,
+      kind: weekday ? 'weekday' : 'date',
+      explanation:
+        weekday ??
+        `Both date the same event (${event}): ${formatDate(a.mention.year, a.mention.month, a.mention.day)} ("${text.slice(a.mention.start, a.mention.end)}") and ${formatDate(b.mention.year, b.mention.month, b.mention.day)} ("${text.slice(b.mention.start, b.mention.end)}").`,
       spans: [span(text, a.mention.start, a.mention.end), span(text, b.mention.start, b.mention.end)],
     });
   }
