@@ -25,6 +25,24 @@ function initials(title: string): string {
   return (words.length > 1 ? words[0]![0]! + words[1]![0]! : words[0]!.slice(0, 2)).toUpperCase();
 }
 
+/** A case or a document on the rail: its initials, marked when it is the one open. */
+function RailItem({ name, label, title, current, isCase = false, onOpen }: { name: string; label: string; title: string; current: boolean; isCase?: boolean; onOpen(): void }) {
+  return (
+    <li>
+      <button
+        type="button"
+        className={`cs-rail-doc${isCase ? ' cs-rail-case' : ''}${current ? ' cs-current' : ''}`}
+        aria-current={current ? 'true' : undefined}
+        aria-label={label}
+        title={title}
+        onClick={onOpen}
+      >
+        {initials(name)}
+      </button>
+    </li>
+  );
+}
+
 export function Library({ documents, currentId, onOpen, onImport, cases, currentCaseId, onOpenCase, onNewCase, rail = false, onExpand }: Props) {
   const [folded, setFolded] = useState<ReadonlySet<number>>(new Set());
   const byId = new Map(documents.map((d) => [d.id, d]));
@@ -40,35 +58,13 @@ export function Library({ documents, currentId, onOpen, onImport, cases, current
         {cases.length > 0 && (
           <ul className="cs-rail-list" aria-label="Cases">
             {cases.map((c) => (
-              <li key={c.id}>
-                <button
-                  type="button"
-                  className={c.id === currentCaseId ? 'cs-rail-doc cs-rail-case cs-current' : 'cs-rail-doc cs-rail-case'}
-                  aria-current={c.id === currentCaseId ? 'true' : undefined}
-                  aria-label={`Case ${c.name}`}
-                  title={`Case: ${c.name} (${c.documentIds.length} documents)`}
-                  onClick={() => onOpenCase(c.id)}
-                >
-                  {initials(c.name)}
-                </button>
-              </li>
+              <RailItem key={c.id} name={c.name} label={`Case ${c.name}`} title={`Case: ${c.name} (${c.documentIds.length} documents)`} current={c.id === currentCaseId} isCase onOpen={() => onOpenCase(c.id)} />
             ))}
           </ul>
         )}
         <ul className="cs-rail-list" aria-label="Documents">
           {documents.map((d) => (
-            <li key={d.id}>
-              <button
-                type="button"
-                className={d.id === currentId ? 'cs-rail-doc cs-current' : 'cs-rail-doc'}
-                aria-current={d.id === currentId ? 'true' : undefined}
-                aria-label={d.title}
-                title={d.title}
-                onClick={() => onOpen(d.id)}
-              >
-                {initials(d.title)}
-              </button>
-            </li>
+            <RailItem key={d.id} name={d.title} label={d.title} title={d.title} current={d.id === currentId} onOpen={() => onOpen(d.id)} />
           ))}
         </ul>
       </nav>
