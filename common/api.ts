@@ -202,6 +202,8 @@ export const api = {
   updateFlag: {
     input: z.strictObject({
       id: Id,
+      /** The document the edit is made from (its undo history holds it): one the flag spans; default its first. */
+      documentId: Id.optional(),
       memberIds: z.array(Id).min(2).max(LIMITS.flagMembers).optional(),
       explanation: z.string().max(LIMITS.explanation).optional(),
       status: FlagStatus.optional(),
@@ -210,7 +212,8 @@ export const api = {
     output: Written.extend({ flag: Flag }),
   },
   deleteFlag: {
-    input: z.strictObject({ id: Id }),
+    /** documentId: as for updateFlag. */
+    input: z.strictObject({ id: Id, documentId: Id.optional() }),
     output: Written.extend({ deleted: Id }),
   },
   undo: {

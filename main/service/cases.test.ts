@@ -312,8 +312,12 @@ describe('case suggestions: accepted, dismissed, left out once grouped', () => {
     }
     expect(await flagsOf(docs[2]!)).toEqual([]);
 
-    // Confirmed from the second document: its answer carries the flag, which both documents show.
-    const confirmed = await call(a, 'updateFlag', { id: flagId, status: 'confirmed' });
+    // Confirmed from the second document: its answer carries the flag, which both documents show,
+    // and its own history holds the step (not the first document's); the case's third document
+    // is no place to edit it from.
+    expect((await failure(a, 'updateFlag', { id: flagId, documentId: docs[2], status: 'confirmed' })).message).toMatch(/has no claim in document/);
+    const confirmed = await call(a, 'updateFlag', { id: flagId, documentId: docs[1], status: 'confirmed' });
+    expect(confirmed.changes).toMatchObject({ documentId: docs[1], history: { canUndo: true } });
     expect(confirmed.flag).toMatchObject({ id: flagId, status: 'confirmed' });
     expect(confirmed.changes.flags.upserted.map((f: { id: number }) => f.id)).toEqual([flagId]);
     expect((await flagsOf(docs[1]!))[0]).toMatchObject({ status: 'confirmed' });
@@ -341,12 +345,18 @@ describe('case suggestions: accepted, dismissed, left out once grouped', () => {
     expect((flagItem.target as unknown[]).length).toBe(1);
     expect((await call(a, 'importAnnotations', { name: 'white-house.jsonld', json })).documentId).toBe(docs[1]);
 
-    // Undone with the case's step, once the flag's later edits (its first document's history: the
-    // members, the third claim, the status) are undone; before that, refused rather than overwritten.
+    // Undone with the case's step, once the flag's later edits (the members and the third claim in
+    // the first document's history, the status in the second's) are undone; before that, refused
+    // rather than overwritten.
     expect((await failure(a, 'undoCase', { caseId })).message).toMatch(/a flag it touched was changed since/);
-    for (const label of ['Edit flagged claims', 'Tag claim', 'Set flag status: confirmed']) {
+    for (const label of ['Edit flagged claims', 'Tag claim']) {
       expect((await call(a, 'undo', { documentId: docs[0] })).label).toMatch(new RegExp(`^${label}`));
     }
+    expect((await failure(a, 'undoCase', { caseId })).message).toMatch(/a flag it touched was changed since/);
+    for (const label of ['Import annotations', 'Set flag status: confirmed']) {
+      expect((await call(a, 'undo', { documentId: docs[1] })).label).toBe(label);
+    }
+    expect((await flagsOf(docs[0]!))[0]).toMatchObject({ status: 'open' });
     expect((await call(a, 'undoCase', { caseId })).label).toBe('Accept cross-document contradiction');
     expect(await flagsOf(docs[0]!)).toEqual([]);
     expect(await flagsOf(docs[1]!)).toEqual([]);

@@ -7,7 +7,8 @@ import { emptyChangeSet } from '../../db/changeset';
 import { requireClaim, requireDocument } from './relations';
 
 // An inconsistency flag links two or more claims of one document, or of several when accepted from
-// a case (acceptCaseSuggestion: its history is the case's, later edits its first document's). Fewer
+// a case (acceptCaseSuggestion: its history is the case's; a later edit goes to the history of the
+// document it is made from, see historyOf). Fewer
 // than two is no flag: the service refuses to make one, and deleting a claim (or a document)
 // dissolves the flags it leaves with one member (deleteAnnotationCascade in annotations.ts).
 
@@ -24,6 +25,19 @@ function checkMembers(ctx: ServiceContext, documentId: number, memberIds: readon
   if (ids.length < 2) throw new ClaimscopeError('invalid_input', 'a flag links at least two different claims; select another claim too');
   for (const id of ids) if (!kept.includes(id)) requireClaim(ctx, id, documentId);
   return ids;
+}
+
+/**
+ * The document whose undo history records an edit of a flag: the one the analyst made it from, when
+ * the flag spans it (a member there), else the flag's first document.
+ */
+function historyOf(ctx: ServiceContext, flag: Flag, from: number | undefined): number {
+  if (from === undefined || from === flag.documentId) return flag.documentId;
+  requireDocument(ctx, from);
+  if (!(flag.across ?? []).some((m) => m.documentId === from)) {
+    throw new ClaimscopeError('invalid_input', `flag ${flag.id} has no claim in document ${from}; edit it from a document it links`);
+  }
+  return from;
 }
 
 function deleteFlagRows(ctx: ServiceContext, rec: ChangeRecorder, flagId: number): void {
@@ -61,9 +75,10 @@ export function flagHandlers(ctx: ServiceContext): Pick<Handlers, 'createFlag' |
       return { flag: changes.flags.upserted.find((f) => f.id === id)!, changes };
     },
 
-    updateFlag({ id, memberIds, explanation, status, note }) {
+    updateFlag({ id, documentId: from, memberIds, explanation, status, note }) {
       const before = getFlag(ctx, id);
       if (!before) throw notFound('flag', id);
+      const documentId = historyOf(ctx, before, from);
       const patch: Row = {};
       if (explanation !== undefined && explanation.trim() !== before.explanation) patch.explanation = explanation.trim();
       if (status !== undefined && status !== before.status) patch.status = status;
@@ -72,13 +87,13 @@ export function flagHandlers(ctx: ServiceContext): Pick<Handlers, 'createFlag' |
       const membersChanged =
         wanted !== null && (wanted.length !== before.memberIds.length || wanted.some((m) => !before.memberIds.includes(m)));
       if (Object.keys(patch).length === 0 && !membersChanged) {
-        return { flag: before, changes: emptyChangeSet(before.documentId, ctx.store.operations.history(before.documentId)) };
+        return { flag: before, changes: emptyChangeSet(documentId, ctx.store.operations.history(documentId)) };
       }
       {
-        const { changes } = ctx.write(before.documentId, updateLabel(patch, membersChanged), (rec) => {
+        const { changes } = ctx.write(documentId, updateLabel(patch, membersChanged), (rec) => {
           if (Object.keys(patch).length > 0) rec.update('flags', id, patch);
           if (wanted !== null && membersChanged) {
-            checkMembers(ctx, before.documentId, wanted, before.memberIds);
+            checkMembers(ctx, documentId, wanted, before.memberIds);
             const rows = ctx.store.flags.members(id);
             for (const r of rows) if (!wanted.includes(r.annotationId)) rec.delete('flag_members', r.id);
             for (const m of wanted) {
@@ -90,10 +105,10 @@ export function flagHandlers(ctx: ServiceContext): Pick<Handlers, 'createFlag' |
       }
     },
 
-    deleteFlag({ id }) {
+    deleteFlag({ id, documentId: from }) {
       const before = getFlag(ctx, id);
       if (!before) throw notFound('flag', id);
-      const { changes } = ctx.write(before.documentId, 'Delete flag', (rec) => deleteFlagRows(ctx, rec, id));
+      const { changes } = ctx.write(historyOf(ctx, before, from), 'Delete flag', (rec) => deleteFlagRows(ctx, rec, id));
       return { deleted: id, changes };
     },
   };

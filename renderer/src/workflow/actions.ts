@@ -149,10 +149,11 @@ export function createWorkflowActions(deps: ActionDeps): WorkflowActions {
       deps.draftFlag(ids);
     },
     updateFlag(id, patch) {
-      void write(() => client.updateFlag({ id, ...patch }));
+      // From the open document: its undo takes the edit back, also for a flag spanning documents.
+      void write(() => client.updateFlag({ id, documentId: documentId(), ...patch }));
     },
     deleteFlag(id) {
-      void write(() => client.deleteFlag({ id }));
+      void write(() => client.deleteFlag({ id, documentId: documentId() }));
     },
     async createSource(fields) {
       return (await write(() => client.createSource({ ...fields, documentId: documentId() })))?.source;
