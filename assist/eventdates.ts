@@ -23,6 +23,8 @@ export interface EventDate {
   participants: string[];
   /** The subject right before the verb ("Parliament passed", "the senate passed"), when there is one. */
   subject?: string;
+  /** Whom a verb's act was done to or with ("to the federal government"), as words. */
+  partners?: string[];
   /** The counts its sentence gives ("arrested 14 protesters on Monday": 14): other counts, other batches. */
   figures?: number[];
 }
@@ -51,7 +53,25 @@ const NOT_EVENTS = new Set(['be', 'have', 'say', 'tell', 'add', 'report', 'annou
 const RANGE_OR_DEADLINE = /\b(?:from|between|until|till|by|before|after|through|to|and|or|since at least)\s+(?:the\s+)?$/i;
 const REPEATED = /\b(?:again|another|(?<=\d[\d,]*\s)more(?!\s+than)|additional|second|third|fourth|fifth|next|subsequent|further|separate|latest|follow-up|once more|reopen\w*|resum\w*)\b/i;
 const FUNCTION_WORDS = new Set(['on', 'in', 'at', 'by', 'for', 'of', 'to', 'from', 'with', 'as', 'than', 'that', 'which']);
+/** Verbs that only carry an event noun: "made her debut", "held a vote", "took the decision", "gave a speech". */
+const SUPPORT_VERBS = new Set(['make', 'hold', 'take', 'give', 'have', 'stage', 'conduct', 'carry']);
 const STOP_NOUNS = new Set(['day', 'week', 'month', 'year', 'time', 'date', 'morning', 'afternoon', 'evening', 'night']);
+
+/** The noun at k, or the WordNet compound its modifier makes with it ("first appearance": first_appearance). */
+function compoundNoun(toks: readonly Tok[], k: number): string {
+  const head = nounLemma(toks[k]!);
+  const mod = toks[k - 1];
+  if (mod && !/[,;:]/.test(mod.post) && /^\p{Ll}+$/u.test(mod.text)) {
+    const compound = `${mod.norm}_${head}`;
+    if ((wordnet()?.synsets(compound, 'n').length ?? 0) > 0) return compound;
+  }
+  return head;
+}
+
+/** A noun with an act, a communication or an event among its three commonest senses in WordNet ("debut", "meeting", "vote"; not "jury"). */
+function namesAnEvent(noun: string): boolean {
+  return wordnet()?.synsets(noun, 'n').slice(0, 3).some((s) => s.lexfile === 4 || s.lexfile === 10 || s.lexfile === 11) ?? false;
+}
 
 /** The event a date in its sentence's tokens dates, or null when none is clear. */
 export function eventOfDate(toks: readonly Tok[], text: string, d: DateMention): EventDate | null {
@@ -91,12 +111,24 @@ function eventOfDateAlone(toks: readonly Tok[], text: string, d: DateMention): E
     if (STOP_NOUNS.has(predicate)) return null;
     return { mention: d, predicate, pos: 'n', participants };
   }
-  // "a special election on March 18": the event noun the date follows.
+  // "a special election on March 18": the event noun the date follows, unless a verb governs it
+  // ("signed the deal on March 3": the signing is the event). A verb that only supports its noun
+  // ("made his debut on", "held a vote on") or one a preposition separates from it ("began with his
+  // first appearance on") leaves the noun the event.
   const nounBefore = /\b([\p{Ll}]+)\s+(?:on|of)\s+$/u.exec(text.slice(Math.max(0, d.start - 30), d.start));
-  const verbNear = (k: number) => toks.slice(Math.max(0, k - 4), k).some((t) => isVerbTok(t) && !has(t, 'Preposition'));
-  if (nounBefore && before > 1 && isNounTok(toks[before - 2]) && !isVerbTok(toks[before - 2]) && !verbNear(before - 2)) {
-    const predicate = nounLemma(toks[before - 2]!);
-    if (!STOP_NOUNS.has(predicate)) return { mention: d, predicate, pos: 'n', participants };
+  // ("convicted by a jury on": past a preposition only a noun naming an act or event is one)
+  const verbGoverns = (k: number): boolean | 'past' => {
+    for (let j = k - 1; j >= Math.max(0, k - 4); j--) {
+      const t = toks[j]!;
+      if (has(t, 'Preposition') || FUNCTION_WORDS.has(t.norm) || /[,;:]/.test(t.post)) return toks.slice(Math.max(0, j - 3), j).some((v) => isVerbTok(v) && !has(v, 'Preposition')) ? 'past' : false;
+      if (isVerbTok(t) && !(j > 0 && DETERMINERS.has(toks[j - 1]!.norm))) return SUPPORT_VERBS.has(verbLemma(t)) ? 'past' : true;
+    }
+    return false;
+  };
+  const governed = nounBefore && before > 1 ? verbGoverns(before - 2) : true;
+  if (governed !== true && isNounTok(toks[before - 2]) && !isVerbTok(toks[before - 2])) {
+    const predicate = compoundNoun(toks, before - 2);
+    if (!STOP_NOUNS.has(predicate) && (governed === false || namesAnEvent(predicate))) return { mention: d, predicate, pos: 'n', participants };
   }
   // "Production began on March 3": the nearest full verb before the date in its clause.
   for (let k = (before < 0 ? toks.length : before) - 1; k >= 0 && k >= before - 10; k--) {
@@ -132,7 +164,10 @@ function eventOfDateAlone(toks: readonly Tok[], text: string, d: DateMention): E
     while (sb > 0 && (has(toks[sb], 'Auxiliary') || has(toks[sb], 'Adverb'))) sb--;
     const subj = toks[sb];
     const subject = subj && isNounTok(subj) && !isVerbTok(subj) && !/ing$/.test(subj.norm) && !has(subj, 'Pronoun') && !/[,;:()]/.test(subj.post) ? nounLemma(subj) : undefined;
-    return { mention: d, predicate: verb, pos: 'v', participants, ...(subject ? { subject } : {}) };
+    // "disclosed the matter to the federal government on": whom it was done to or with.
+    const toward = toks.slice(k + 1, before < 0 ? toks.length : before).findIndex((t) => t.norm === 'to' || t.norm === 'with' || t.norm === 'against');
+    const partners = toward < 0 ? [] : toks.slice(k + 2 + toward, before < 0 ? toks.length : before).filter((t) => isNounTok(t) || /^\p{Lu}/u.test(t.text)).map((t) => t.norm);
+    return { mention: d, predicate: verb, pos: 'v', participants, ...(subject ? { subject } : {}), ...(partners.length > 0 ? { partners } : {}) };
   }
   return null;
 }
@@ -174,7 +209,20 @@ function sameEvent(a: EventDate, b: EventDate): boolean {
 
 /** A noun naming a verb's act: derived from it ("conviction" / "convict"), or of a kind with a noun that is ("summit" / "meeting" / "meet"). */
 function actOf(noun: string, verb: string): boolean {
-  return derivedFrom(noun, verb) || (wordnet()?.synsets(verb, 'v').slice(0, 4).some((s) => s.pointers.some((p) => p.symbol === '+' && p.pos === 'n' && wordnet()!.synset(p.offset, 'n').words.some((w) => sameKind(noun, w)))) ?? false);
+  return derivedFrom(noun, verb) || (wordnet()?.synsets(verb, 'v').slice(0, 4).some((s) => s.pointers.some((p) => p.symbol === '+' && p.pos === 'n' && wordnet()!.synset(p.offset, 'n').words.some((w) => sameKind(noun, w)))) ?? false) || wayOf(noun, verb);
+}
+
+/**
+ * The verb is a way of doing what the noun names: the noun's commonest sense derives from a verb
+ * sense that is a direct hypernym of one of the verb's ("opened" is a way of starting, and an
+ * "inauguration" is a starting).
+ */
+function wayOf(noun: string, verb: string): boolean {
+  const wn = wordnet();
+  const first = wn?.synsets(noun, 'n')[0];
+  if (!first || (first.lexfile !== 4 && first.lexfile !== 11)) return false;
+  const broader = new Set(wn!.reach(wn!.synsets(verb, 'v').slice(0, 4), ['@'], 1).map((x) => x.offset));
+  return first.pointers.some((p) => p.symbol === '+' && p.pos === 'v' && broader.has(p.offset));
 }
 
 /** The direct hypernyms of a verb's three commonest senses, by offset. */
@@ -200,6 +248,8 @@ function sameParticipants(a: EventDate, b: EventDate): boolean {
   if (a.pos === 'n' && b.pos === 'n') return true;
   // Different doers, one act each: "Parliament passed the bill" / "the senate passed the bill".
   if (a.subject !== undefined && b.subject !== undefined && a.subject !== b.subject && !sameKind(a.subject, b.subject)) return false;
+  // Done to or with different parties: "disclosed it to the government" / "to the EPA".
+  if (a.partners && b.partners && !a.partners.some((x) => b.partners!.includes(x))) return false;
   if (namesTheAct(a, b) || namesTheAct(b, a)) return true;
   // What was acted on, when both name it, must be the same: "picking grapes" / "harvesting of olives".
   const things = (e: EventDate) => e.participants.filter((x) => !/ing$/.test(x));

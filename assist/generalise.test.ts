@@ -250,3 +250,15 @@ describe('a name\'s possessive points back; an ordinal ends a number', () => {
     expect(quantities('It was Kohi\'s fifth five-wicket haul.').map((q) => q.value)).not.toContain(10);
   });
 });
+
+describe('event nouns carried by a verb or past a preposition', () => {
+  it('"made her debut on" / "her first appearance on" (a support verb, a WordNet compound); a draw is no round', () => {
+    expect(pairs('Mara Voss made her senior debut on 3 May 2021 in Leeds. The match report of her first appearance on 5 May 2021 praised her passing.')).toEqual([['3 May 2021', '5 May 2021']]);
+    expect(pairs('The tournament began with a qualifying round on 3 May 2021. The draw for the later rounds was made on 5 May 2021.')).toEqual([]);
+  });
+  it('a noun past a preposition dates nothing unless it names an act ("convicted by a jury on"); different parties are different acts', () => {
+    expect(pairs('Ann Roe was convicted by a jury on 19 February 2025 of fraud. She was sentenced by a judge on 21 February.')).toEqual([]);
+    expect(pairs('The firm disclosed the flaw to the regulator on 18 February 2025. It also disclosed the flaw to its customers on 21 February.')).toEqual([]);
+    expect(pairs('The firm disclosed the flaw to the regulator on 18 February 2025. Since it disclosed the flaw to the regulator on 21 February, shares fell.')).toHaveLength(1);
+  });
+});
