@@ -262,3 +262,10 @@ describe('event nouns carried by a verb or past a preposition', () => {
     expect(pairs('The firm disclosed the flaw to the regulator on 18 February 2025. Since it disclosed the flaw to the regulator on 21 February, shares fell.')).toHaveLength(1);
   });
 });
+
+describe('a figure set on an object', () => {
+  it('"put the number of fatalities at 11" counts fatalities, against "killing at least 14 people"', () => {
+    expect(pairs('A landslide buried the village on Thursday, killing at least 14 people. The governor put the number of fatalities at 11 and said teams were searching.')).toHaveLength(1);
+    expect(pairs('A landslide buried the village on Thursday, killing at least 14 people. The governor put the number of fatalities at 16 and said teams were searching.')).toEqual([]);
+  });
+});

@@ -675,12 +675,21 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     } else {
       let v = b;
       if (prev.norm === 'at' || prev.norm === 'to') v = b - 1;
+      // "put the number of fatalities at 11", "estimated the toll at 40": the object is what the figure counts.
+      if (prev.norm === 'at' && toks[v] && !isVerbTok(toks[v])) {
+        const object = nounPhraseBefore(toks, b);
+        const verb = object ? toks[object.first - 1] : undefined;
+        if (!object || !verb || !isVerbTok(verb) || !LEVEL_AT_VERBS.has(verbLemma(verb))) return null;
+        subject = object;
+      }
       const verb = toks[v];
-      if (!verb || !isVerbTok(verb)) return null;
-      const lemma = verbLemma(verb);
-      const ok = prev.norm === 'at' ? LEVEL_AT_VERBS.has(lemma) : prev.norm === 'to' ? CHANGE_VERBS.has(lemma) : LEVEL_VERBS.has(lemma);
-      if (!ok) return null;
-      subject = subjectOfVerb(toks, v);
+      if (!subject && (!verb || !isVerbTok(verb))) return null;
+      if (!subject) {
+        const lemma = verbLemma(verb!);
+        const ok = prev.norm === 'at' ? LEVEL_AT_VERBS.has(lemma) : prev.norm === 'to' ? CHANGE_VERBS.has(lemma) : LEVEL_VERBS.has(lemma);
+        if (!ok) return null;
+        subject = subjectOfVerb(toks, v);
+      }
     }
     if (!subject || isPronoun(toks[subject.head])) return null;
     // ("the confirmed toll": the determiner may stand before a participle the phrase left out)
