@@ -534,6 +534,9 @@ function isShare(q: Quantity, text: string): boolean {
 }
 
 /** Why two figures are not one figure told twice, or null when nothing keeps them apart. */
+/** A count given as an update of an earlier one: "officials later put the number of deaths at 11". */
+const REVISED = /\b(?:later|subsequently|since then|revised|updated|corrected)\b/i;
+
 export function whyApart(
   a: Quantity,
   b: Quantity,
@@ -550,6 +553,7 @@ export function whyApart(
   if (a.kind === 'count' && b.totality && !b.definite && a.head !== null && b.head !== null && a.head !== b.head && broaderKind(b.head, a.head)) return 'a whole and its part';
   if (a.kind === 'count' && !pointsBackAt(b) && !allOfBody(a, b) && !(opts.event && sameHappening(a, b)) && !opts.deed) return 'a count not pointing back';
   if (a.sentence === b.sentence || a.listed || b.listed) return 'one sentence, or a list of results';
+  if (a.kind === 'count' && REVISED.test(text.slice(Math.max(0, text.lastIndexOf('.', b.start) + 1, b.start - 120), b.start))) return 'an explicit update ("later", "revised")';
   if (a.required || b.required) return 'a threshold';
   if (differentPlaces(a, b) || differentSites(a, b, text)) return 'different places';
   if (differentStatistics(a, b, text)) return 'an average and a peak';
