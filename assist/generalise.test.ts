@@ -3,7 +3,7 @@ import { suggest, type Suggestion } from './index';
 import { AssistDoc } from './document';
 import { siteNoun } from './inconsistencies';
 import { sentenceQuantities, type Quantity } from './quantities';
-import { activityNoun, namesDeed, opposites } from './restatements';
+import { activityNoun, namesDeed, opposites, whyApart } from './restatements';
 import { singular } from './nlp';
 import { americanSpelling } from './wordnet';
 
@@ -267,5 +267,15 @@ describe('a figure set on an object', () => {
   it('"put the number of fatalities at 11" counts fatalities, against "killing at least 14 people"', () => {
     expect(pairs('A landslide buried the village on Thursday, killing at least 14 people. The governor put the number of fatalities at 11 and said teams were searching.')).toHaveLength(1);
     expect(pairs('A landslide buried the village on Thursday, killing at least 14 people. The governor put the number of fatalities at 16 and said teams were searching.')).toEqual([]);
+  });
+});
+
+describe('a poll is no result', () => {
+  it('"taking 57 percent of the vote" / "a poll ... had shown her at 49 percent"', () => {
+    const text = 'Ana Ruiz won the race after taking 57 percent of the vote on Tuesday. A poll released two weeks before the vote had shown Ruiz at 49 percent.';
+    const [won, polled] = quantities(text);
+    expect(whyApart(won!, polled!, text)).toBe('a poll and a result');
+    const later = 'Ana Ruiz won the race after taking 57 percent of the vote on Tuesday. Analysts called her 49 percent showing strong.';
+    expect(whyApart(quantities(later)[0]!, quantities(later)[1]!, later)).not.toBe('a poll and a result');
   });
 });

@@ -534,6 +534,12 @@ function isShare(q: Quantity, text: string): boolean {
 }
 
 /** Why two figures are not one figure told twice, or null when nothing keeps them apart. */
+const POLL = /\b(?:poll|polls|polled|polling|survey|surveys|surveyed)\b/i;
+/** A figure a poll or survey gave ("a poll ... had shown Delgado at 49 percent"): no result, whatever it measures. */
+function polled(q: Quantity, text: string): boolean {
+  return POLL.test(text.slice(Math.max(0, text.lastIndexOf('.', q.start) + 1, q.start - 120), q.start));
+}
+
 /** A count given as an update of an earlier one: "officials later put the number of deaths at 11". */
 const REVISED = /\b(?:later|subsequently|since then|revised|updated|corrected)\b/i;
 
@@ -575,6 +581,7 @@ export function whyApart(
   if (comparedA || comparedB) return 'a comparison';
   if (a.kind === 'count' && (!Number.isInteger(a.value) || !Number.isInteger(b.value))) return 'not whole numbers: not counts';
   if (foreseenApart(a, b, text)) return 'a forecast or a plan';
+  if (polled(a, text) !== polled(b, text)) return 'a poll and a result';
   if (ra.range || rb.range || ra.rate !== rb.rate) return 'a range, or different rates';
   if (a.subset || b.subset || a.rate !== b.rate || a.polarity !== b.polarity) return 'a subset, a rate or another side of a vote';
   // "with about 48% of the vote" ... "with about 20% of the vote": shares of one whole, told of
