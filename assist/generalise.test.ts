@@ -279,3 +279,11 @@ describe('a poll is no result', () => {
     expect(whyApart(quantities(later)[0]!, quantities(later)[1]!, later)).not.toBe('a poll and a result');
   });
 });
+
+describe('a percentage a name owns points back', () => {
+  it('"Delgado\'s 53 percent showing" after "Maria Delgado ... taking 57 percent of the vote"; another measure stays apart', () => {
+    const lead = 'WESTFORD, November 5, 2025 - Ana Ruiz will be the next mayor after taking 57 percent of the vote in the election. Turnout was 41 percent.';
+    expect(pairs(`${lead} Analysts called Ruiz's 53 percent showing the best since 1980.`)).toEqual([['57 percent', "Ruiz's 53 percent"]]);
+    expect(pairs(`${lead} Analysts called Ruiz's 53 percent approval rating the best since 1980.`)).toEqual([]);
+  });
+});

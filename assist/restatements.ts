@@ -534,6 +534,8 @@ function isShare(q: Quantity, text: string): boolean {
 }
 
 /** Why two figures are not one figure told twice, or null when nothing keeps them apart. */
+/** A name's possessive opening a figure's words: "Delgado's 53 percent showing". */
+const POSSESSIVE_NAME = /^(\p{Lu}\p{Ll}+)['’]s\s/u;
 const POLL = /\b(?:poll|polls|polled|polling|survey|surveys|surveyed)\b/i;
 /** A figure a poll or survey gave ("a poll ... had shown Delgado at 49 percent"): no result, whatever it measures. */
 function polled(q: Quantity, text: string): boolean {
@@ -749,6 +751,18 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
     // (whether b has exactly one earlier figure of its kind and unit to point back at, worked out once for b)
     let sole: boolean | undefined;
     const soleEarlier = () => (sole ??= earlier.filter((q) => q.sentence !== b.sentence && !isProspective(q, text)).length === 1);
+    // "Delgado's 53 percent showing": a percentage a name owns points back at the last one told
+    // of that name (the same measure, when it names one), worked out once for b.
+    let owned: Quantity | null | undefined;
+    const ownedEarlier = () => {
+      if (owned !== undefined) return owned;
+      const owner = b.kind === 'percent' && b.definite ? POSSESSIVE_NAME.exec(text.slice(b.start, b.end))?.[1]?.toLowerCase() : undefined;
+      owned = owner === undefined ? null : (earlier.filter((q) => q.sentence !== b.sentence && q.names.includes(owner) && !polled(q, text) && reading(q, text).change === null).at(-1) ?? null);
+      // (what b names, not who said it: "analyst@praise" is no measure)
+      const measures = b.keys.filter((k) => !k.includes('@'));
+      if (owned && measures.length > 0 && !measures.some((k) => owned!.keys.includes(k))) owned = null;
+      return owned;
+    };
     for (let x = earlier.length - 1; x >= 0 && x >= earlier.length - WINDOW; x--) {
       const a = earlier[x]!;
       if (apart?.(a, b)) continue;
@@ -828,7 +842,8 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
         a.kind === 'percent' && b.definite && reading(b, text).change !== null && reading(b, text).change === reading(a, text).change &&
         NOMINAL_CHANGE.test(text.slice(b.end, b.end + 40)) && x === nearestX() && Math.max(a.value, b.value) / lo <= 1.5 &&
         !earlier.slice(x + 1).some((q) => reading(q, text).change !== null);
-      if (!lengthRestated && !amountRestated && !measureRestated && !changeRestated && !countRestated && !gatheringRestated && !overrun && !happening && !deed && !levelRestated && !(heads && (pointsBack || common.length > 0)) && !(common.length >= 1 && pointsBack) && common.length < 2) continue;
+      const nameRestated = a.kind === 'percent' && a === ownedEarlier() && reading(b, text).change === null;
+      if (!nameRestated && !lengthRestated && !amountRestated && !measureRestated && !changeRestated && !countRestated && !gatheringRestated && !overrun && !happening && !deed && !levelRestated && !(heads && (pointsBack || common.length > 0)) && !(common.length >= 1 && pointsBack) && common.length < 2) continue;
       let what = heads ? (b.head ?? a.head!) : levelRestated ? `${measuredOf(a, text)!.join(' ')} rate` : (common[0] ?? b.head ?? a.head ?? 'figure');
       if (gatheringRestated) what = 'person';
       if (b.kind === 'count') what = plural(what);
