@@ -287,3 +287,14 @@ describe('a percentage a name owns points back', () => {
     expect(pairs(`${lead} Analysts called Ruiz's 53 percent approval rating the best since 1980.`)).toEqual([]);
   });
 });
+
+describe('noun phrases: hyphenated modifiers, a name\'s ordinal, a clause after a plural', () => {
+  it('reads "the third face-to-face meeting", "the Chancellor\'s fourth meeting", "nine agreements covering customs"', () => {
+    expect(quantities('It was the third face-to-face meeting between the two leaders.')[0]).toMatchObject({ kind: 'ordinal', value: 3, head: 'meeting' });
+    expect(quantities("It was the Chancellor's fourth meeting with the President.")[0]).toMatchObject({ kind: 'ordinal', value: 4, head: 'meeting' });
+    expect(quantities('The two sides signed nine agreements covering customs cooperation.')[1]).toMatchObject({ kind: 'count', value: 9, head: 'agreement' });
+    // (a rate glued in stays out of the phrase; a gerund before a noun still modifies it)
+    expect(quantities('Farmers get the 10,000-rupee-per-acre payout.')[0]).toMatchObject({ kind: 'amount', value: 10_000 });
+    expect(quantities('The library has two reading rooms.')[0]).toMatchObject({ kind: 'count', head: 'room' });
+  });
+});

@@ -873,8 +873,10 @@ type BaseFn = (kind: QuantityKind, first: number, last: number, value: number, u
 /** "This marks the sixth conversation", "The strike is the first at Valmora since 2019". */
 function rank(toks: readonly Tok[], chunks: readonly number[], num: NumberAt, left: ReturnType<typeof leftContext>, base: BaseFn, scopeOf: (idx: number) => Scope | null): Quantity | null {
   const det = num.first - 1;
-  if (!['the', 'its', 'their', 'his', 'her', 'our'].includes(toks[det]?.norm ?? '')) return null;
-  let v = det - 1;
+  // ("the Chancellor's fourth meeting", "Kohi's fifth final": a name's possessive is a determiner)
+  const possessive = toks[det] !== undefined && has(toks[det], 'Possessive') && /^\p{Lu}/u.test(toks[det]!.text);
+  if (!possessive && !['the', 'its', 'their', 'his', 'her', 'our'].includes(toks[det]?.norm ?? '')) return null;
+  let v = possessive && toks[det - 1]?.norm === 'the' ? det - 2 : det - 1;
   while (v >= 0 && (isAdverbLike(toks[v]) || ['also', 'only', 'just', 'now', 'already', 'still', 'not', 'officially'].includes(toks[v]!.norm))) v--;
   const verb = toks[v];
   const after = nounPhraseAfter(toks, num.last + 1);

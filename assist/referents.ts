@@ -39,8 +39,20 @@ const PLACE_PREPOSITIONS = new Set(['outside', 'inside', 'near', 'beyond', 'behi
 const NOT_MODIFIERS = new Set(['still', 'also', 'just', 'only', 'even', 'already', 'yet', 'now', 'then', 'again', 'ever', 'never', 'almost', 'nearly', 'mostly', 'largely', 'alone', 'together', 'later', 'earlier', 'soon']);
 
 /** A token that can sit inside a noun phrase before its head (or be the head). */
+/** A gerund after a hyphenated modifier is its noun: "a face-to-face meeting between". */
+function gerundAfterCompound(toks: readonly Tok[], k: number): boolean {
+  return k > 1 && hyphenJoined(toks[k - 2]!) && /ing$/.test(toks[k]!.norm) && !breaksAfter(toks[k - 1]!);
+}
+
 function nounish(toks: readonly Tok[], k: number, first: boolean): boolean {
   const t = toks[k]!;
+  // ("face-to-face", "state-of-the-art": every piece of a hyphenated word is one modifier)
+  // (not a rate glued in: "10,000-rupee-per-acre")
+  if (t.norm !== 'per') {
+    if (!first && k > 0 && hyphenJoined(toks[k - 1]!) && !isNumberTok(t)) return true;
+    if (hyphenJoined(t) && k + 1 < toks.length && !isNumberTok(t) && (!first || !isDeterminer(t))) return !isPronoun(t);
+  }
+  if (!first && gerundAfterCompound(toks, k)) return true;
   if (isPronoun(t) || isDeterminer(t) || isNumberTok(t) || PLACE_PREPOSITIONS.has(t.norm)) return false;
   if (has(t, 'Preposition') || has(t, 'Conjunction') || isCopula(t) || isAuxiliary(t) || has(t, 'QuestionWord')) return false;
   if (isNounTok(t) || has(t, 'Adjective') || isNominalGerund(toks, k)) return true;
@@ -74,13 +86,15 @@ export function nounPhraseAfter(toks: readonly Tok[], j: number): NounPhrase | n
     // ("her 51.7 percent share still left room": an adverb the tagger read as an adjective ends the
     // phrase after its noun)
     if (taken.length > 0 && NOT_MODIFIERS.has(t.norm) && isNounTok(toks[taken[taken.length - 1]!]!)) break;
+    // ("nine agreements covering customs": an -ing word after a plural noun opens a clause about it)
+    if (taken.length > 0 && /ing$/.test(t.norm) && has(toks[taken[taken.length - 1]!], 'Plural') && !hyphenJoined(toks[k - 1]!)) break;
     taken.push(k);
     if (breaksAfter(t)) break;
   }
   let h = taken.length - 1;
   while (h >= 0) {
     const t = toks[taken[h]!]!;
-    if (isNounTok(t) || isNominalGerund(toks, taken[h]!) || (h === 0 && /s$/.test(t.norm) && has(t, 'PresentTense'))) break;
+    if (isNounTok(t) || isNominalGerund(toks, taken[h]!) || gerundAfterCompound(toks, taken[h]!) || (h === 0 && /s$/.test(t.norm) && has(t, 'PresentTense'))) break;
     h--;
   }
   if (h < 0) return null;

@@ -32,7 +32,7 @@ describe('cross-document suggestions on the blind case corpus', () => {
     if (cases.length === 0) return;
     const score = runCases(cases);
     // (the table only: the held-out misses are not for reading)
-    console.log(`held-out ${caseTable(score)}`);
+    console.log(caseTable(score, 'held-out cases'));
     if (score.proposed > 0) expect(casePrecision(score)).toBeGreaterThanOrEqual(HELD_OUT_FLOOR);
   }, 120_000);
 

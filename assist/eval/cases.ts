@@ -137,10 +137,10 @@ const ratio = (n: number, d: number) => (d === 0 ? 0 : n / d);
 export const caseRecall = (s: CaseScore) => ratio(s.found, s.gold);
 export const casePrecision = (s: CaseScore) => ratio(s.correct, s.proposed);
 
-export function caseTable(s: CaseScore): string {
+export function caseTable(s: CaseScore, name = 'cases'): string {
   const f = (x: number) => x.toFixed(2);
   return [
-    `cases: ${s.cases} cases, ${s.documents} documents, ${s.gold} gold cross-document contradictions (${s.goldFigures} of figures or dates)`,
+    `${name}: ${s.cases} cases, ${s.documents} documents, ${s.gold} gold cross-document contradictions (${s.goldFigures} of figures or dates)`,
     `  contradictions: recall ${f(caseRecall(s))} (${s.found}/${s.gold}; figures and dates ${s.foundFigures}/${s.goldFigures} = ${f(ratio(s.foundFigures, s.goldFigures))}), precision ${f(casePrecision(s))} (${s.correct}/${s.proposed})`,
     `  corroborations: ${s.corroborations} proposed, ${s.corroborationsRight} within a gold agreement (precision ${f(ratio(s.corroborationsRight, s.corroborations))}); ${s.agreementsFound} of ${s.agreements} gold agreements found (recall ${f(ratio(s.agreementsFound, s.agreements))})`,
   ].join('\n');
