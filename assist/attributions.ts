@@ -122,6 +122,11 @@ function personName(toks: readonly Tok[], np: NounPhrase, sentenceStart: number)
     }
     let y = x;
     while (y + 1 <= end && (isCapitalised(toks[y + 1]!) || hyphenJoined(toks[y]!)) && !breaksAfter(toks[y]!)) y++;
+    // ("the Welsh Government's transport department", "Merkel's spokesman": an owner, not the speaker)
+    if (has(toks[y], 'Possessive') && y < np.last) {
+      x = y + 1;
+      continue;
+    }
     let a = x;
     while (a <= y && isTitle(toks[a]!)) a++;
     // "Judge Alison Frey", "Prosecutor Daniel Owusu": a common noun before a name is a title.
@@ -342,6 +347,16 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
           const named = subj ? personName(toks, subj, s.start) : null;
           if (subj && named && toks.slice(named[0], named[1] + 1).some(isNameTok)) np = { ...subj, last: named[1], head: named[1] };
         }
+        // "The Teamsters local representing about 3,100 drivers said": the phrase after a participle
+        // is what the subject represents; the speaker is the subject before it.
+        if (np && np.first > 1) {
+          let g = np.first - 1;
+          while (g > 0 && (isNumberTok(toks[g]) || ['about', 'some', 'around', 'nearly', 'almost', 'roughly', 'than', 'more', 'over', 'the', 'its', 'their'].includes(toks[g]!.norm)) && !breaksAfter(toks[g - 1]!)) g--;
+          if (/ing$/.test(toks[g]!.norm) && g < np.first && !breaksAfter(toks[g - 1]!)) {
+            const subj = nounPhraseBefore(toks, g);
+            if (subj && (subj.first === 0 || breaksAfter(toks[subj.first - 1]!)) && !isPronoun(toks[subj.head])) np = subj;
+          }
+        }
         // "Judge Margaret Ellery thanked the jurors, saying": after a comma, a cue in -ing is told by the
         // subject of the clause it hangs on, not by the object before the comma.
         if (np && /ing$/.test(t.norm) && prev && /^,\s*$/.test(prev.post) && !isCapitalised(toks[np.head]!)) {
@@ -477,9 +492,14 @@ function sourceOf(
         break;
       }
     }
+    // ("Ines Moura, 17, who lives in Gualtar, said": an age between commas is no opener)
+    if (comma > 0 && isNumberTok(toks[comma]) && /,/.test(toks[comma - 1]!.post)) comma--;
     if (comma >= 0) {
       const opener = nounPhraseBefore(toks, comma + 1, { crossComma: true });
-      const opens = opener !== null && (opener.first <= 2 || breaksAfter(toks[opener.first - 1]!) || /["”]/.test(toks[opener.first - 1]!.post));
+      // (the name opens its clause, maybe after words describing it: "Selection panel convenor Graeme Lusk,")
+      let lead = opener?.first ?? 0;
+      while (lead > 0 && !breaksAfter(toks[lead - 1]!) && !isVerbTok(toks[lead - 1]) && !has(toks[lead - 1], 'Preposition')) lead--;
+      const opens = opener !== null && (opener.first <= 2 || lead === 0 || breaksAfter(toks[lead - 1]!) || /["”]/.test(toks[lead - 1]!.post));
       const name = opener && opens ? personName(toks, opener, sentenceStart) : null;
       if (name) {
         const n = surface(text, toks, name[0], name[1]);
@@ -523,6 +543,11 @@ function sourceOf(
   name = mentions.acronyms.get(name) ?? name;
   const known = index.match(name, phrase);
   if (known) return { name: known, person: false };
+  // "The clerk added": the person the article named with that role ("county clerk Benjamin Okafor").
+  if (np.first < a && toks[np.first]!.norm === 'the' && a === np.last && !isCapitalised(toks[a]!)) {
+    const named = roleNameBefore(text, toks[a]!.norm, head.start);
+    if (named) return { name: index.match(named, named) ?? mentions.fullName(named) ?? named, person: true };
+  }
   // "The authority said": the fuller name given before ("the port authority").
   const isBareDefinite = np.first < a && toks[np.first]!.norm === 'the' && a === np.last && !isCapitalised(toks[a]!) && !ROLE_NOUNS.has(nounLemma(toks[a]!));
   if (isBareDefinite) {
@@ -553,12 +578,30 @@ function titledNameBefore(text: string, noun: string, at: number): string | null
     `((?:\\p{Lu}[\\p{L}.-]*\\s+(?:(?:of|for|and|on)\\s+(?:the\\s+)?)?){0,5})${capital}((?:\\s+(?:of|for)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}-]*(?:\\s+(?:and\\s+)?\\p{Lu}[\\p{L}-]*){0,3})?)\\b`,
     'gu',
   );
-  let last: string | null = null;
   // (within the 20,000 characters before: a long document's earlier chapters name other bodies)
+  // The one named most often: "the university" of an article about the University of Eastmoor that
+  // names another university too is Eastmoor.
+  const counts = new Map<string, number>();
   for (const m of text.slice(Math.max(0, at - 20_000), at).matchAll(re)) {
     const name = `${m[1]!}${capital}${m[2]!}`.replace(/^(?:The|A|An)\s+/, '');
-    if (name !== capital) last = name;
+    if (name === capital) continue;
+    counts.set(name, (counts.get(name) ?? 0) + 1);
   }
+  // (on a tie, the first named: an article opens with the body it is about)
+  let best: string | null = null;
+  for (const [name, n] of counts) if (best === null || n > counts.get(best)!) best = name;
+  return best;
+}
+
+/**
+ * The last person named right after a role noun before `at` ("county clerk Benjamin Okafor",
+ * "rider Iker Etxeberria", within 3,000 characters): a first and a last name, capitalised.
+ */
+function roleNameBefore(text: string, noun: string, at: number): string | null {
+  if (noun.length < 3 || !/^\p{Ll}+$/u.test(noun)) return null;
+  const re = new RegExp(`\\b${noun}\\s+(\\p{Lu}[\\p{Ll}'’-]+(?:\\s+\\p{Lu}[\\p{Ll}'’-]+){1,2})`, 'gu');
+  let last: string | null = null;
+  for (const m of text.slice(Math.max(0, at - 3_000), at).matchAll(re)) last = m[1]!;
   return last;
 }
 

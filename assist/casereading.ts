@@ -14,7 +14,7 @@ import { MONTHS, STRONG_CUE_VERBS, WEAK_CUE_VERBS, WEEKDAYS } from './lexicon';
 import { sentenceQuantities, type Quantity, type SentenceContext } from './quantities';
 import { nounLemma, verbLemma } from './referents';
 import { verbForms } from './deeds';
-import type { Tok } from './nlp';
+import { infinitive, lexiconTags, type Tok } from './nlp';
 import { has, isAuxiliary, isCopula, isDeterminer, isNounTok, isVerbTok } from './tokens';
 import { wordnet } from './wordnet';
 
@@ -52,7 +52,9 @@ export interface DocReading {
 }
 
 const WEEKDAY_NAMED = /\b(?:on|early on|late on|of)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!\s*,?\s*(?:\d|the\s+\d|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b))/g;
-const CLAUSE_FUTURE = /\b(?:will|shall|next|due|scheduled|expected|plans?|to be|is to|are to|would)\b[^,;.]*$/i;
+// (a plan as a verb, "plans to meet on Friday"; not a plan named as a thing: "approved a plan to raise
+// the age on Wednesday" is past)
+const CLAUSE_FUTURE = /\b(?:will|shall|next|due|scheduled|expected|plans to|planned to|to be|is to|are to|would)\b[^,;.]*$/i;
 const REPEATED_ACT = /\b(?:again|another|second|third|next|separate|further|follow-up|resum\w*)\b/i;
 const NOT_ACTS = new Set([...STRONG_CUE_VERBS, ...WEAK_CUE_VERBS, 'be', 'have', 'do', 'make', 'get', 'go', 'come', 'begin', 'start', 'continue', 'expect', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must']);
 const STOP = new Set(['that', 'this', 'with', 'from', 'have', 'been', 'were', 'which', 'their', 'there', 'they', 'also', 'after', 'before', 'when', 'while', 'into', 'over', 'about', 'would', 'will', 'could', 'said', 'says', 'than', 'then', 'them', 'these', 'those', 'what', 'where', 'other', 'some', 'more', 'most', 'such', 'only', 'just', 'both', 'each', 'early', 'late', 'later']);
@@ -172,9 +174,12 @@ export function namesAnAct(noun: string): boolean {
  * WordNet verb it is a form of, unless a determiner makes it an adjective ("the certified result").
  */
 function pastForm(t: Tok, before: Tok | undefined): string | null {
-  if (!/^[a-z]{3,}(?:ed|en)$/.test(t.text) || [...t.tags].some((x) => x !== 'Adjective')) return null;
+  if ([...t.tags].some((x) => x !== 'Adjective')) return null;
   if (before && (isDeterminer(before) || has(before, 'Adjective'))) return null;
-  return verbForms(t.text)[0] ?? null;
+  if (/^[a-z]{3,}(?:ed|en)$/.test(t.text)) return verbForms(t.text)[0] ?? null;
+  // ("met", "held", "struck": an irregular past form the lexicon knows as one, as its infinitive)
+  const known = lexiconTags(t.text);
+  return t.tags.size === 0 && /^[a-z]{3,}$/.test(t.text) && known.length > 0 && known.every((x) => x === 'PastTense') ? infinitive(t.text, new Set(known)) : null;
 }
 
 /** Readings kept, most recently used last; at most this many characters of text behind them. */

@@ -298,3 +298,17 @@ describe('noun phrases: hyphenated modifiers, a name\'s ordinal, a clause after 
     expect(quantities('The library has two reading rooms.')[0]).toMatchObject({ kind: 'count', head: 'room' });
   });
 });
+
+describe('attribution sources read past what stands between the name and the cue', () => {
+  const sources = (text: string) => suggest(text).filter((s) => s.type === 'attribution').map((s) => (s.type === 'attribution' ? s.source : ''));
+  it('an owner is no speaker; words describing a name, an age and a relative clause, a participle and what follows it', () => {
+    expect(sources("Trains ran on time, the Welsh Government's transport department said on Thursday.")).toEqual(["Welsh Government's transport department"]);
+    expect(sources('Selection panel convenor Graeme Lusk, speaking on Southern Radio before play, said the side was set.')).toEqual(['Graeme Lusk']);
+    expect(sources('Student Ines Moura, 17, who lives in Gualtar, said she was late.')).toEqual(['Ines Moura']);
+    expect(sources('The Teamsters local representing about 3,100 Pellham drivers said it would fight.')).toEqual(['Teamsters local']);
+  });
+  it('a role noun is the person named with it; "the university" is the one named most', () => {
+    expect(sources('Turnout rose, and county clerk Benjamin Okafor attributed it to mail voting. The clerk added that 2,300 ballots remain.')).toEqual(['Benjamin Okafor']);
+    expect(sources('The University of Eastmoor appointed Ann Roe, now at Northgate University, as its head, the university said. Eastmoor has 18,000 students.')).toEqual(['University of Eastmoor']);
+  });
+});

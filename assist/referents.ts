@@ -151,7 +151,10 @@ export function nounPhraseBefore(toks: readonly Tok[], i: number, opts: { crossC
       (taken.length === 0 && /s$/.test(t.norm) && has(t, 'PresentTense') && isVerbTok(toks[k + 1]) && !isAuxiliary(toks[k + 1])) ||
       (k > 0 && hyphenJoined(toks[k - 1]!)) ||
       (hyphenJoined(t) && taken.length > 0) ||
-      (isNumberTok(t) && taken.length > 0);
+      (isNumberTok(t) && taken.length > 0) ||
+      // ("the Welsh Government's transport department": a base verb after a determiner or a
+      // possessive is a noun modifying the next)
+      (taken.length > 0 && has(t, 'Infinitive') && k > 0 && (has(toks[k - 1], 'Possessive') || isDeterminer(toks[k - 1]!)) && !breaksAfter(t) && !breaksAfter(toks[k - 1]!));
     if (nounLike && !isPronoun(t)) {
       taken.unshift(k);
       k--;

@@ -87,7 +87,7 @@ function normName(s: string): string {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/^the\s+/, '')
-    .replace(/[’']s$/, '')
+    .replace(/[’']s\b/g, '') // ("the Welsh Government's transport department" is the Welsh Government transport department)
     .trim();
 }
 
