@@ -10,8 +10,8 @@ import type { AssistDoc } from './document';
 import { Mentions } from './mentions';
 import { DOCUMENT_CUE_VERBS, DOCUMENT_NOUNS, PERSON_PRONOUNS, QUOTE_CUE_VERBS, ROLE_NOUNS, STRONG_CUE_VERBS, WEAK_CUE_VERBS } from './lexicon';
 import { isAbbreviation, lexiconTags, type Tok } from './nlp';
-import { nounLemma, nounPhraseBefore, verbLemma, type NounPhrase } from './referents';
-import { breaksAfter, breaksBefore, has, hasQuote, hyphenJoined, isAcronym, isCapitalised, isCompoundModifier, isCopula, isDeterminer, isNounTok, isNumberTok, isPronoun, isVerbTok } from './tokens';
+import { nounLemma, nounPhraseAfter, nounPhraseBefore, verbLemma, type NounPhrase } from './referents';
+import { breaksAfter, breaksBefore, has, hasQuote, hyphenJoined, isAcronym, isAuxiliary, isCapitalised, isCompoundModifier, isCopula, isDeterminer, isNounTok, isNumberTok, isPronoun, isVerbTok } from './tokens';
 
 export interface KnownSource {
   name: string;
@@ -387,7 +387,14 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
           const trailing = np.first > 0 && breaksAfter(toks[np.first - 1]!);
           // ("The International Cocoa Organization reported ...": an organisation's or person's name reporting)
           const namedReporter = lemma === 'report' && !inverted && isCapitalised(toks[np.head]!) && np.head > 0 && !isPronoun(toks[np.head]);
-          const evidence = inverted || trailing || namedReporter || norm(k + 1) === 'that' || breaksAfter(t) || k === toks.length - 1 || breaksBefore(toks[k + 1] ?? t) || hasQuote(sentenceText);
+          // ("conceded the side had been outplayed": a clause of its own after the cue, "that" left out)
+          let o = k + 1;
+          while (o < toks.length && isDeterminer(toks[o]!) && !isPronoun(toks[o]!)) o++;
+          const object = o < toks.length ? (isPronoun(toks[o]!) && PERSON_PRONOUNS.has(toks[o]!.norm) ? { last: o } : nounPhraseAfter(toks, o)) : null;
+          const after = object ? toks[object.last + 1] : undefined;
+          // (not when that verb is the cue itself: "in northwest Iowa, state officials said")
+          const clause = after !== undefined && !breaksAfter(toks[object!.last]!) && (isAuxiliary(after) || isCopula(after) || (isVerbTok(after) && (has(after, 'PastTense') || has(after, 'Modal')))) && !STRONG_CUE_VERBS.has(verbLemma(after)) && !WEAK_CUE_VERBS.has(verbLemma(after));
+          const evidence = inverted || trailing || namedReporter || clause || norm(k + 1) === 'that' || breaksAfter(t) || k === toks.length - 1 || breaksBefore(toks[k + 1] ?? t) || hasQuote(sentenceText);
           if (!evidence) continue;
         }
         if (inverted) {

@@ -311,4 +311,8 @@ describe('attribution sources read past what stands between the name and the cue
     expect(sources('Turnout rose, and county clerk Benjamin Okafor attributed it to mail voting. The clerk added that 2,300 ballots remain.')).toEqual(['Benjamin Okafor']);
     expect(sources('The University of Eastmoor appointed Ann Roe, now at Northgate University, as its head, the university said. Eastmoor has 18,000 students.')).toEqual(['University of Eastmoor']);
   });
+  it('a weak cue followed by a clause of its own ("conceded the side had been"), not one whose verb is the cue', () => {
+    expect(sources('Batting coach Philip Dunstan conceded the side had been outplayed.')).toEqual(['Philip Dunstan']);
+    expect(sources('Flu was found at a farm in northwest Iowa, state officials said, the second case.')).toEqual(['state officials']);
+  });
 });
