@@ -242,6 +242,7 @@ const AT_WORDS = new Set(['at', 'from', 'with']);
 const NAME_PARTICLES = new Set(['of', 'for', 'and', '&', 'de', 'des', 'du', 'la', 'le', 'les', 'van', 'von', 'der', 'den', 'da', 'di', 'del', 'al', 'el', 'on', 'the', 'y', 'e']);
 /** What a report, poll or set of figures is "by" or "from": its source ("a summary circulated by the presidency"). */
 const BY_WORDS = new Set(['by', 'from']);
+const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 
 /** Every attribution in the document, in order. */
 export function findAttributions(doc: AssistDoc, sources: readonly KnownSource[] = []): Attribution[] {
@@ -316,7 +317,7 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
         }
         while (subjEnd > 1 && has(toks[subjEnd - 1], 'Adverb') && !breaksAfter(toks[subjEnd - 1]!) && !breaksAfter(toks[subjEnd - 2]!) && /ly$|^also$|^later$|^again$|^previously$|^repeatedly$/.test(toks[subjEnd - 1]!.norm)) subjEnd--;
         // "Berg, 30, said", "Student Inês Moura, 17, ... said": an age between commas is no speaker.
-        if (subjEnd > 2 && isNumberTok(toks[subjEnd - 1]) && /^,\s*$/.test(toks[subjEnd - 1]!.post) && /^,\s*$/.test(toks[subjEnd - 2]!.post)) subjEnd--;
+        if (subjEnd >= 2 && isNumberTok(toks[subjEnd - 1]) && /^,\s*$/.test(toks[subjEnd - 1]!.post) && /^,\s*$/.test(toks[subjEnd - 2]!.post)) subjEnd--;
         const prev = toks[subjEnd - 1];
         const leftBoundary = !prev || breaksAfter(prev);
         np = leftBoundary && prev && /^,\s*$/.test(prev.post) ? nounPhraseBefore(toks, subjEnd, { crossComma: true }) : leftBoundary ? null : nounPhraseBefore(toks, subjEnd);
@@ -325,8 +326,11 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
           for (let v = subjEnd - 2; v > 0 && v >= subjEnd - 10; v--) {
             if (breaksAfter(toks[v]!) || has(toks[v], 'Conjunction')) break;
             if (isVerbTok(toks[v]) && !has(toks[v], 'Auxiliary') && !isVerbTok(toks[v - 1])) {
-              const subj = nounPhraseBefore(toks, v);
-              if (subj && (subj.first === 0 || breaksAfter(toks[subj.first - 1]!)) && personName(toks, subj, s.start)) np = subj;
+              const subj = nounPhraseBefore(toks, v, { crossComma: true });
+              // (a name, a pronoun, or a phrase ending an appositive the source reading steps over:
+              // "Martin Oyelaran, who chairs the committee, welcomed the figures but said")
+              const opens = subj !== null && (subj.first === 0 || breaksAfter(toks[subj.first - 1]!));
+              if (subj && ((opens && (personName(toks, subj, s.start) || PERSON_PRONOUNS.has(toks[subj.head]!.norm))) || /,/.test(toks[subj.last]!.post))) np = subj;
               break;
             }
           }
@@ -389,7 +393,7 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
           const namedReporter = lemma === 'report' && !inverted && isCapitalised(toks[np.head]!) && np.head > 0 && !isPronoun(toks[np.head]);
           // ("conceded the side had been outplayed": a clause of its own after the cue, "that" left out)
           let o = k + 1;
-          while (o < toks.length && isDeterminer(toks[o]!) && !isPronoun(toks[o]!)) o++;
+          while (o < toks.length && ((isDeterminer(toks[o]!) && !isPronoun(toks[o]!)) || POSSESSIVE_PRONOUNS.has(toks[o]!.norm))) o++;
           const object = o < toks.length ? (isPronoun(toks[o]!) && PERSON_PRONOUNS.has(toks[o]!.norm) ? { last: o } : nounPhraseAfter(toks, o)) : null;
           const after = object ? toks[object.last + 1] : undefined;
           // (not when that verb is the cue itself: "in northwest Iowa, state officials said")

@@ -315,4 +315,10 @@ describe('attribution sources read past what stands between the name and the cue
     expect(sources('Batting coach Philip Dunstan conceded the side had been outplayed.')).toEqual(['Philip Dunstan']);
     expect(sources('Flu was found at a farm in northwest Iowa, state officials said, the second case.')).toEqual(['state officials']);
   });
+  it('an age at the start of a sentence, a clause after a possessive, the subject of a verb joined by "but"', () => {
+    expect(sources('The final was tense. Jonas Berg, the champion, was second. Berg, 30, said he had considered retiring.')).toEqual(['Jonas Berg']);
+    expect(sources('Coach Philip Dunstan conceded his side had been caught off guard.')).toEqual(['Philip Dunstan']);
+    expect(sources('Councillor Martin Oyelaran, who chairs the committee, welcomed the figures but said funding ran out.')).toEqual(['Martin Oyelaran']);
+    expect(sources('Paola Serra wrote a review. She praised the cinematography but said the script was weak.')).toEqual(['Paola Serra']);
+  });
 });
