@@ -172,6 +172,10 @@ function phraseAfter(toks: readonly Tok[], j: number): NounPhrase | null {
       // "said retired fisherman Douglas Reid": a participle before a noun describes it
       (k === j && /ed$/.test(t.norm) && k + 1 < toks.length && isNounTok(toks[k + 1]!) && !isCapitalised(toks[k + 1]!) && !breaksAfter(t)) ||
       (isNumberTok(t) && taken.length > 0) ||
+      // ("according to figures compiled by the campaign group ...": an -s word first is a plural
+      // noun; a base verb after a determiner a noun)
+      (k === j && /s$/.test(t.norm) && has(t, 'PresentTense') && !isCapitalised(t)) ||
+      (taken.length > 0 && has(t, 'Infinitive') && isDeterminer(toks[k - 1]!) && !breaksAfter(toks[k - 1]!)) ||
       (t.norm === 'of' && taken.length > 0 && k + 1 < toks.length) ||
       (has(t, 'Possessive') && taken.length > 0);
     if (!ok || (isPronoun(t) && !isDeterminer(t)) || has(t, 'Preposition') && t.norm !== 'of') break;
@@ -276,7 +280,9 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
         // "according to economists at the Bank of Spain": people of a named organisation.
         const ofWhom = !isCapitalised(toks[np.head]!) && has(toks[np.head], 'Plural') && !byWhom;
         if (byWhom || ofWhom) {
-          for (let j = np.last + 1; j <= np.last + 3 && j < toks.length; j++) {
+          // ("a crop report released on Tuesday by the ministry": past a participle and its time)
+          for (let j = np.last + 1; j <= np.last + (byWhom ? 7 : 3) && j < toks.length; j++) {
+            if (breaksAfter(toks[j - 1]!)) break;
             if (!(byWhom ? BY_WORDS : AT_WORDS).has(toks[j]!.norm)) continue;
             const author = phraseAfter(toks, j + 1);
             if (author && (byWhom || isCapitalised(toks[author.last]!))) {
@@ -539,6 +545,22 @@ function sourceOf(
     const full = mentions.fullName(head.text);
     if (full) return { name: index.match(full, full) ?? full, person: true };
   }
+  // "The ministry's report noted": a document speaks for its owner.
+  const documentNoun = (t: Tok) => DOCUMENT_NOUNS.has(nounLemma(t)) || AUTHORED_NOUNS.has(nounLemma(t));
+  if (documentNoun(head)) {
+    for (let x = np.head - 1; x >= np.first; x--) {
+      if (!has(toks[x], 'Possessive')) continue;
+      const owner = sourceOf(doc, toks, { first: np.first, last: x, head: x, mods: [] }, sentenceStart, sentence, earlier, { index, fullerNames, mentions });
+      if (owner) return owner;
+      break;
+    }
+    // "The statement noted": whoever was last quoted as speaking in one ("said in a statement").
+    if (np.first + 1 === np.head && toks[np.first]!.norm === 'the' && !has(head, 'Plural')) {
+      const noun = new RegExp(`\\b(?:a|an|its|his|her|their)\\s+(?:\\p{L}+\\s+)?${head.norm}\\b`, 'iu');
+      const issuer = [...earlier].reverse().find((e) => noun.test(doc.sentenceText(e.sentence)));
+      if (issuer) return { name: issuer.source, person: issuer.person };
+    }
+  }
   let a = np.first;
   while (a < np.last && (isDeterminer(toks[a]!) || (has(toks[a], 'Possessive') && a < np.head))) a++;
   // "the polling firm Cadem", "Japanese carmaker Hoshino Motors": a common noun describing the
@@ -562,7 +584,9 @@ function sourceOf(
   // "The authority said": the fuller name given before ("the port authority").
   const isBareDefinite = np.first < a && toks[np.first]!.norm === 'the' && a === np.last && !isCapitalised(toks[a]!) && !ROLE_NOUNS.has(nounLemma(toks[a]!));
   if (isBareDefinite) {
-    const fuller = fullerNames.get(toks[a]!.norm);
+    // ("the ministry's report": the owner's noun without its possessive)
+    const noun = toks[a]!.norm.replace(/['’]s$/, '');
+    const fuller = fullerNames.get(noun);
     // "the company said": the last organisation quoted by name.
     // (else the organisation the document names most, "Stratus Cloud")
     const generic = GENERIC_ORGS.has(nounLemma(toks[a]!));
@@ -572,7 +596,7 @@ function sourceOf(
     const lastQuoted = () => [...earlier].reverse().find((e) => !e.person && /^\p{Lu}/u.test(e.source))?.source ?? null;
     const named = generic ? ((business ? mentions.organisationBefore(head.start) ?? lastQuoted() : lastQuoted()) ?? undefined) : undefined;
     // "the commission said": the name ending in that word given before ("the State Examinations Commission").
-    const titled = titledNameBefore(text, toks[a]!.norm, head.start);
+    const titled = titledNameBefore(text, noun, head.start);
     if (fuller) name = fuller;
     else if (titled) name = index.match(titled, titled) ?? titled;
     else if (named) name = named;

@@ -321,4 +321,10 @@ describe('attribution sources read past what stands between the name and the cue
     expect(sources('Councillor Martin Oyelaran, who chairs the committee, welcomed the figures but said funding ran out.')).toEqual(['Martin Oyelaran']);
     expect(sources('Paola Serra wrote a review. She praised the cinematography but said the script was weak.')).toEqual(['Paola Serra']);
   });
+  it('a document speaks for its owner or the body last quoted; its author past a participle and a time', () => {
+    expect(sources('The Northmoor Health Authority said in a statement that cases rose. The statement noted that uptake fell.')).toEqual(['Northmoor Health Authority', 'Northmoor Health Authority']);
+    expect(sources("The farm ministry said yields fell. The ministry's report noted that rain was scarce.")).toEqual(['farm ministry', 'farm ministry']);
+    expect(sources('Deaths rose to 12, according to figures compiled by the campaign group Safe Sites Now.')).toEqual(['Safe Sites Now']);
+    expect(sources('Yields will fall, according to a crop report released on Tuesday by the provincial agriculture ministry, deepening pressure.')).toEqual(['provincial agriculture ministry']);
+  });
 });
