@@ -328,3 +328,15 @@ describe('attribution sources read past what stands between the name and the cue
     expect(sources('Yields will fall, according to a crop report released on Tuesday by the provincial agriculture ministry, deepening pressure.')).toEqual(['provincial agriculture ministry']);
   });
 });
+
+describe('a definite figure and the one other figure of its kind near its size', () => {
+  it('"the 155-minute epic" after "runs 2 hours and 48 minutes"; "the 4,100 evacuees" after "forced 3,400 people"', () => {
+    expect(pairs('The film runs 2 hours and 48 minutes and opens on Friday. Critics praised the 155-minute epic for its score.')).toEqual([['2 hours and 48 minutes', 'the 155-minute epic']]);
+    expect(pairs('A dam breach forced 3,400 people from their homes. Schools housed the 4,100 evacuees.')).toEqual([['3,400 people', 'the 4,100 evacuees']]);
+  });
+  it('stays silent when nothing is definite, when another figure is as near, or people are counted by other nouns further apart', () => {
+    expect(pairs('The film runs 2 hours and 48 minutes and opens on Friday. Critics said it felt like 155 minutes.')).toEqual([]);
+    expect(pairs('A dam breach forced 3,400 people from their homes. Some 3,900 people lost power. Schools housed the 4,100 evacuees.')).toEqual([]);
+    expect(pairs('A dam breach forced 3,000 residents from their homes. Schools housed the 4,100 evacuees.')).toEqual([]);
+  });
+});

@@ -186,6 +186,10 @@ export function activityNoun(lemma: string): boolean {
   return known;
 }
 
+/** A figure inside a definite phrase: "the 84 percent", "The 142-minute drama", "Delgado's 53 percent". */
+const DEFINITE_FIGURE = /^(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]his|[Tt]hat|\p{Lu}\p{Ll}+['’]s)\s/u;
+/** A definite figure points back at the one other figure of its kind within this ratio of it. */
+const SOLE_RATIO = 1.5;
 /** Mentions further apart in size than this are not one figure told twice but different things. */
 const MAX_RATIO = 2.5;
 /** How many earlier mentions of the same kind and unit each mention is compared with. */
@@ -751,6 +755,14 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
     // (whether b has exactly one earlier figure of its kind and unit to point back at, worked out once for b)
     let sole: boolean | undefined;
     const soleEarlier = () => (sole ??= earlier.filter((q) => q.sentence !== b.sentence && !isProspective(q, text)).length === 1);
+    // Whether b has one other figure of its kind and unit near its size in the whole text (1.5x),
+    // and which: the only figure a definite mention could be told again of.
+    let lone: Quantity | null | undefined;
+    const loneOther = () => {
+      if (lone !== undefined) return lone;
+      const near = qs.filter((q) => q !== b && q.kind === b.kind && q.unit === b.unit && q.value > 0 && Math.max(q.value, b.value) / Math.min(q.value, b.value) <= SOLE_RATIO);
+      return (lone = near.length === 1 ? near[0]! : null);
+    };
     // "Delgado's 53 percent showing": a percentage a name owns points back at the last one told
     // of that name (the same measure, when it names one), worked out once for b.
     let owned: Quantity | null | undefined;
@@ -842,8 +854,20 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
         a.kind === 'percent' && b.definite && reading(b, text).change !== null && reading(b, text).change === reading(a, text).change &&
         NOMINAL_CHANGE.test(text.slice(b.end, b.end + 40)) && x === nearestX() && Math.max(a.value, b.value) / lo <= 1.5 &&
         !earlier.slice(x + 1).some((q) => reading(q, text).change !== null);
+      // "the 84 percent" after "87 percent", "the 155-minute epic" after "runs 2 hours and 48 minutes",
+      // "the three labourers killed" after "killed two scaffolders": a definite figure and the one
+      // other figure of its kind and unit near its size in the text, nothing keeping them apart, are
+      // one figure told twice (counts: of one kind of thing, or of people both).
+      const soleRestated =
+        apart === undefined && (DEFINITE_FIGURE.test(text.slice(a.start, a.end)) || DEFINITE_FIGURE.test(text.slice(b.start, b.end))) && a === loneOther() && Math.max(a.value, b.value) / lo <= SOLE_RATIO &&
+        // (a change with another change told between them may name either: "cut delays by 30 percent.
+        // Fares rose 12 percent. ... the 45 percent fall")
+        !(reading(b, text).change !== null && qs.some((q) => q.kind === b.kind && q.start > a.end && q.end < b.start && reading(q, text).change !== null)) &&
+        // (people named by different nouns: the same act, or figures within a quarter: "forced 800 residents
+        // from their homes" is not "the 1,100 evacuees")
+        (a.kind !== 'count' || (a.head !== null && b.head !== null && (sameKind(a.head, b.head) || (peopleNoun(a.head) !== null && peopleNoun(b.head) !== null && (Math.max(a.value, b.value) / lo <= 1.25 || (a.frame.verb !== null && a.frame.verb === b.frame.verb))))));
       const nameRestated = a.kind === 'percent' && a === ownedEarlier() && reading(b, text).change === null;
-      if (!nameRestated && !lengthRestated && !amountRestated && !measureRestated && !changeRestated && !countRestated && !gatheringRestated && !overrun && !happening && !deed && !levelRestated && !(heads && (pointsBack || common.length > 0)) && !(common.length >= 1 && pointsBack) && common.length < 2) continue;
+      if (!soleRestated && !nameRestated && !lengthRestated && !amountRestated && !measureRestated && !changeRestated && !countRestated && !gatheringRestated && !overrun && !happening && !deed && !levelRestated && !(heads && (pointsBack || common.length > 0)) && !(common.length >= 1 && pointsBack) && common.length < 2) continue;
       let what = heads ? (b.head ?? a.head!) : levelRestated ? `${measuredOf(a, text)!.join(' ')} rate` : (common[0] ?? b.head ?? a.head ?? 'figure');
       if (gatheringRestated) what = 'person';
       if (b.kind === 'count') what = plural(what);
