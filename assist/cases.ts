@@ -893,4 +893,3 @@ export function suggestAcross(docs: readonly CaseDocument[], options: CaseSugges
   }
   return [...contradictions, ...corroborations];
 }
-export const __debug = { kept, sameReferent, sameFrame, place, onlyOnes, sameThing, FigureIndex, differentMeasures };
