@@ -3,6 +3,7 @@
 // and what keeps them apart.
 import { describe, expect, it } from 'vitest';
 import { suggestAcross, type CaseDocument, type CaseSuggestion } from './cases';
+import { readingOf } from './casereading';
 
 const doc = (id: number, text: string, published = '2025-06-12'): CaseDocument => ({ id, text, title: `doc${id}`, published });
 const contradictions = (docs: CaseDocument[]) => suggestAcross(docs).filter((s) => s.type === 'inconsistency');
@@ -66,6 +67,22 @@ describe('dates across documents', () => {
     const a = doc(1, 'The board certified the result on Monday, ending a long wait.');
     const b = doc(2, 'The board certified the result of the ballot on Wednesday 11 June 2025.');
     expect(contradictions([a, b]).map((s) => s.kind)).toEqual(['date']);
+  });
+
+  it('an irregular past form left untagged is the act; "a plan to raise ... on Wednesday" is no future', () => {
+    const a = doc(1, 'PALVANE, Kessaria, March 11, 2026 (Meridian) - President Anselm Korvath and Chancellor Mirela Ostvik met in this border city on Wednesday, pledging closer trade ties.', '2026-03-11');
+    expect([...readingOf(a).acts[0]!.verbs]).toContain('meet');
+    const c = doc(3, 'KALMIR, June 4, 2026 - Parliament approved an unpopular plan to raise the retirement age on Wednesday, handing the government a victory.', '2026-06-04');
+    const d = doc(4, 'Parliament approved the plan to raise the retirement age on Tuesday, the speaker said.', '2026-06-04');
+    expect(contradictions([c, d]).map((s) => s.spans.map((x) => x.text))).toEqual([['Wednesday', 'Tuesday']]);
+    // (the Wednesday before the Thursday it was published, not the one after)
+    expect(readingOf(c).acts.map((x) => [x.month, x.day])).toEqual([[6, 3]]);
+  });
+
+  it('a state after a linking verb is the frame: "14 people remain missing" / "at least 23 people are missing"', () => {
+    const a = doc(1, 'Rescuers found two more bodies overnight, and 14 people remain missing, the ministry said.');
+    const b = doc(2, 'Villagers say at least 23 people are missing under the mud.');
+    expect(contradictions([a, b]).map(texts)).toEqual([['14 people', 'at least 23 people']]);
   });
 
   it('an act in a clause after "that" is not the act of the main verb', () => {

@@ -511,7 +511,8 @@ function differentMeasures(a: Quantity, b: Quantity, text: string): boolean {
 const DURATION_VERBS = new Set(['last', 'take', 'run', 'continue', 'stretch', 'drag']);
 
 /** The participle told of a figure right after it: "nine people were injured", "a dozen people injured". */
-const PARTICIPLE = /^\s+(?:(?:were|was|are|is|have|has|had|been|being|be|will|would|could|may|might|to|reportedly|also)\s+){0,3}([a-z]+(?:ed|en)|cut|shed|hit|hurt|lost|held|laid|paid|sold|won|struck)\b/i;
+// ("14 people remain missing" / "at least 23 people are missing": a state after a linking verb too)
+const PARTICIPLE = /^\s+(?:(?:were|was|are|is|have|has|had|been|being|be|will|would|could|may|might|to|reportedly|also|still|remain|remains|remained)\s+){0,3}([a-z]+(?:ed|en)|missing|dead|alive|cut|shed|hit|hurt|lost|held|laid|paid|sold|won|struck)\b/i;
 function participle(q: Quantity, text: string): string | null {
   const m = PARTICIPLE.exec(text.slice(q.end, q.end + 60));
   return m ? m[1]!.toLowerCase() : null;

@@ -296,6 +296,8 @@ describe('noun phrases: hyphenated modifiers, a name\'s ordinal, a clause after 
     // (a rate glued in stays out of the phrase; a gerund before a noun still modifies it)
     expect(quantities('Farmers get the 10,000-rupee-per-acre payout.')[0]).toMatchObject({ kind: 'amount', value: 10_000 });
     expect(quantities('The library has two reading rooms.')[0]).toMatchObject({ kind: 'count', head: 'room' });
+    // (a preposition opening a hyphenated word is no noun: "the sixteen on-board")
+    expect(quantities('All of the sixteen on-board died.').map((q) => q.head)).not.toContain('board');
   });
 });
 

@@ -50,7 +50,8 @@ function nounish(toks: readonly Tok[], k: number, first: boolean): boolean {
   // (not a rate glued in: "10,000-rupee-per-acre")
   if (t.norm !== 'per') {
     if (!first && k > 0 && hyphenJoined(toks[k - 1]!) && !isNumberTok(t)) return true;
-    if (hyphenJoined(t) && k + 1 < toks.length && !isNumberTok(t) && (!first || !isDeterminer(t))) return !isPronoun(t);
+    // (not a preposition opening the phrase: "the sixteen on-board" names no board)
+    if (hyphenJoined(t) && k + 1 < toks.length && !isNumberTok(t) && (!first || (!isDeterminer(t) && !has(t, 'Preposition') && !PLACE_PREPOSITIONS.has(t.norm)))) return !isPronoun(t);
   }
   if (!first && gerundAfterCompound(toks, k)) return true;
   if (isPronoun(t) || isDeterminer(t) || isNumberTok(t) || PLACE_PREPOSITIONS.has(t.norm)) return false;
