@@ -4,7 +4,7 @@ import { AssistDoc } from './document';
 import { siteNoun } from './inconsistencies';
 import { sentenceQuantities, type Quantity } from './quantities';
 import { activityNoun, namesDeed, opposites, whyApart } from './restatements';
-import { singular } from './nlp';
+import { infinitive, singular } from './nlp';
 import { americanSpelling } from './wordnet';
 
 // The general rules added for text the engine was not built from (issue 11): each with a case that
@@ -340,5 +340,13 @@ describe('a definite figure and the one other figure of its kind near its size',
     expect(pairs('The film runs 2 hours and 48 minutes and opens on Friday. Critics said it felt like 155 minutes.')).toEqual([]);
     expect(pairs('A dam breach forced 3,400 people from their homes. Some 3,900 people lost power. Schools housed the 4,100 evacuees.')).toEqual([]);
     expect(pairs('A dam breach forced 3,000 residents from their homes. Schools housed the 4,100 evacuees.')).toEqual([]);
+  });
+});
+
+describe('verb lemmas', () => {
+  it('a word ending in -ss is its own lemma ("had access", "they discuss"); a third-person -s is stripped', () => {
+    expect(infinitive('access', new Set(['PresentTense']))).toBe('access');
+    expect(infinitive('discusses', new Set(['PresentTense']))).toBe('discuss');
+    expect(infinitive('says', new Set(['PresentTense']))).toBe('say');
   });
 });

@@ -352,7 +352,9 @@ export function infinitive(word: string, tags?: ReadonlySet<string>): string {
   let s = infinitiveCache.get(key);
   if (s === undefined) {
     const w = world();
-    s = tense || word.endsWith('s') || word.endsWith('ed') || word.endsWith('ing') ? w.methods.two.transform.verb.toInfinitive(word, w.model, tense) : word;
+    // ("access", "discuss", "stress": a word ending in -ss is no third-person form to strip)
+    const base = word.endsWith('ss') && tense !== 'PastTense' && tense !== 'Gerund' && tense !== 'Participle';
+    s = !base && (tense || word.endsWith('s') || word.endsWith('ed') || word.endsWith('ing')) ? w.methods.two.transform.verb.toInfinitive(word, w.model, tense) : word;
     if (!s) s = word;
     if (infinitiveCache.size < 50_000) infinitiveCache.set(key, s);
   }

@@ -38,12 +38,12 @@ const PLACE_PREPOSITIONS = new Set(['outside', 'inside', 'near', 'beyond', 'behi
 /** Adverbs the tagger may read as adjectives; after a noun they start the predicate. */
 const NOT_MODIFIERS = new Set(['still', 'also', 'just', 'only', 'even', 'already', 'yet', 'now', 'then', 'again', 'ever', 'never', 'almost', 'nearly', 'mostly', 'largely', 'alone', 'together', 'later', 'earlier', 'soon']);
 
-/** A token that can sit inside a noun phrase before its head (or be the head). */
 /** A gerund after a hyphenated modifier is its noun: "a face-to-face meeting between". */
 function gerundAfterCompound(toks: readonly Tok[], k: number): boolean {
   return k > 1 && hyphenJoined(toks[k - 2]!) && /ing$/.test(toks[k]!.norm) && !breaksAfter(toks[k - 1]!);
 }
 
+/** A token that can sit inside a noun phrase before its head (or be the head). */
 function nounish(toks: readonly Tok[], k: number, first: boolean): boolean {
   const t = toks[k]!;
   // ("face-to-face", "state-of-the-art": every piece of a hyphenated word is one modifier)
