@@ -148,6 +148,16 @@ test('create a case from three documents, accept a cross-document contradiction,
   await expect(page.getByTestId('flag-elsewhere')).toContainText(flagged[0]!.slice(0, 20));
   await expect(page.locator('.cs-document .cs-selected').first()).toBeInViewport();
   await page.screenshot({ path: testInfo.outputPath('case-flag-opened-elsewhere.png') });
+  // Its status set from this document is undone from this document (its own history holds the step).
+  await annotations.getByRole('tab', { name: /Flags/ }).click();
+  await annotations.getByRole('option').first().click();
+  const status = page.getByTestId('details').getByRole('button', { name: /Status \(S\)/ });
+  await expect(status).toContainText('Open');
+  await page.keyboard.press('s');
+  await expect(status).toContainText('Confirmed');
+  await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
+  await page.keyboard.press('Control+z');
+  await expect(status).toContainText('Open');
 
   // In a narrow window the library folds to a rail: the case is on it, and opens from it.
   await page.setViewportSize({ width: 1024, height: 700 });
