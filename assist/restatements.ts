@@ -186,6 +186,39 @@ export function activityNoun(lemma: string): boolean {
   return known;
 }
 
+/** The figures of a text by kind and unit, sorted by size. */
+class SizeIndex {
+  private lists = new Map<string, Quantity[]>();
+  constructor(qs: readonly Quantity[]) {
+    for (const q of qs) {
+      if (q.value <= 0) continue;
+      const key = `${q.kind}:${q.unit}`;
+      const list = this.lists.get(key);
+      if (list) list.push(q);
+      else this.lists.set(key, [q]);
+    }
+    for (const list of this.lists.values()) list.sort((x, y) => x.value - y.value);
+  }
+  /** The one other figure of q's kind and unit within SOLE_RATIO of its size, or null (none, or several). */
+  lone(q: Quantity): Quantity | null {
+    const list = this.lists.get(`${q.kind}:${q.unit}`) ?? [];
+    const from = SizeIndex.first(list, q.value / SOLE_RATIO);
+    const to = SizeIndex.first(list, q.value * SOLE_RATIO * (1 + 1e-12));
+    const near = list.slice(from, to).filter((x) => x !== q);
+    return near.length === 1 ? near[0]! : null;
+  }
+  private static first(list: readonly Quantity[], v: number): number {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.value < v * (1 - 1e-12)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
+
 /** A figure inside a definite phrase: "the 84 percent", "The 142-minute drama", "Delgado's 53 percent". */
 const DEFINITE_FIGURE = /^(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]his|[Tt]hat|\p{Lu}\p{Ll}+['’]s)\s/u;
 /** A definite figure points back at the one other figure of its kind within this ratio of it. */
@@ -543,7 +576,12 @@ const POSSESSIVE_NAME = /^(\p{Lu}\p{Ll}+)['’]s\s/u;
 const POLL = /\b(?:poll|polls|polled|polling|survey|surveys|surveyed)\b/i;
 /** A figure a poll or survey gave ("a poll ... had shown Delgado at 49 percent"): no result, whatever it measures. */
 function polled(q: Quantity, text: string): boolean {
-  return POLL.test(text.slice(Math.max(0, text.lastIndexOf('.', q.start) + 1, q.start - 120), q.start));
+  return POLL.test(leadIn(text, q.start));
+}
+
+/** The words of its sentence before `at` (at most 120 characters). */
+function leadIn(text: string, at: number): string {
+  return text.slice(Math.max(0, text.lastIndexOf('.', at) + 1, at - 120), at);
 }
 
 /** A count given as an update of an earlier one: "officials later put the number of deaths at 11". */
@@ -565,7 +603,7 @@ export function whyApart(
   if (a.kind === 'count' && b.totality && !b.definite && a.head !== null && b.head !== null && a.head !== b.head && broaderKind(b.head, a.head)) return 'a whole and its part';
   if (a.kind === 'count' && !pointsBackAt(b) && !allOfBody(a, b) && !(opts.event && sameHappening(a, b)) && !opts.deed) return 'a count not pointing back';
   if (a.sentence === b.sentence || a.listed || b.listed) return 'one sentence, or a list of results';
-  if (a.kind === 'count' && REVISED.test(text.slice(Math.max(0, text.lastIndexOf('.', b.start) + 1, b.start - 120), b.start))) return 'an explicit update ("later", "revised")';
+  if (a.kind === 'count' && REVISED.test(leadIn(text, b.start))) return 'an explicit update ("later", "revised")';
   if (a.required || b.required) return 'a threshold';
   if (differentPlaces(a, b) || differentSites(a, b, text)) return 'different places';
   if (differentStatistics(a, b, text)) return 'an average and a peak';
@@ -745,6 +783,10 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
     const sum = siblings.reduce((n, q) => n + q.value, 0);
     return Math.abs(sum - whole.value) <= 0.02 * whole.value;
   };
+  // (figures by kind and unit, sorted by size: which one other figure is near a figure's size, found
+  // by two binary searches, built only when a pair gets that far)
+  let bySize: SizeIndex | undefined;
+  const sizes = () => (bySize ??= new SizeIndex(qs));
   for (const b of qs) {
     if (b.kind === 'ordinal') continue;
     const key = `${b.kind}:${b.unit}`;
@@ -758,11 +800,7 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
     // Whether b has one other figure of its kind and unit near its size in the whole text (1.5x),
     // and which: the only figure a definite mention could be told again of.
     let lone: Quantity | null | undefined;
-    const loneOther = () => {
-      if (lone !== undefined) return lone;
-      const near = qs.filter((q) => q !== b && q.kind === b.kind && q.unit === b.unit && q.value > 0 && Math.max(q.value, b.value) / Math.min(q.value, b.value) <= SOLE_RATIO);
-      return (lone = near.length === 1 ? near[0]! : null);
-    };
+    const loneOther = () => (lone !== undefined ? lone : (lone = sizes().lone(b)));
     // "Delgado's 53 percent showing": a percentage a name owns points back at the last one told
     // of that name (the same measure, when it names one), worked out once for b.
     let owned: Quantity | null | undefined;
