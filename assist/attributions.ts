@@ -8,6 +8,7 @@
 
 import type { AssistDoc } from './document';
 import { Mentions } from './mentions';
+import { peopleNoun } from './restatements';
 import { DOCUMENT_CUE_VERBS, DOCUMENT_NOUNS, PERSON_PRONOUNS, QUOTE_CUE_VERBS, ROLE_NOUNS, STRONG_CUE_VERBS, WEAK_CUE_VERBS } from './lexicon';
 import { isAbbreviation, lexiconTags, type Tok } from './nlp';
 import { nounLemma, nounPhraseAfter, nounPhraseBefore, verbLemma, type NounPhrase } from './referents';
@@ -312,7 +313,11 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
         if (!strong && !weak && !quoteCue && !docCue) continue;
         if (!isVerbTok(t) && !docCue) continue;
         // Passive without an agent ("was described as") names no source.
-        if (isCopula(toks[k - 1]) && has(t, 'PastTense')) continue;
+        // ("a crowd estimated by organisers at 48,000", "was confirmed by police": the agent is the source)
+        // (people or a name: "the payout announced by the state" is no attribution)
+        const agent = norm(k + 1) === 'by' && /ed$/.test(t.norm) ? phraseAfter(toks, k + 2) : null;
+        const byAgent = agent && (isCapitalised(toks[agent.head]!) || peopleNoun(nounLemma(toks[agent.head]!)) !== null) ? agent : null;
+        if (isCopula(toks[k - 1]) && has(t, 'PastTense') && !byAgent) continue;
         // "Lund also pointed out", "Wendlinger later said": an adverb between the subject and the cue.
         let subjEnd = k;
         // "Craig Bellamy (Liberal-Churchlands) said": a bracketed affiliation after the name.
@@ -341,6 +346,17 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
             }
           }
         }
+        // "Niamh Brophy said early indications pointed to a fault, but cautioned that": a cue joined to
+        // an earlier one in its sentence is told by the same speaker.
+        if (!np && prev && (prev.norm === 'and' || prev.norm === 'but') && (strong || weak) && !memory.mentions.inQuote(t.start)) {
+          const said = out.at(-1);
+          if (said && said.sentence === s.index && said.end <= prev.start) {
+            const end = norm(k + 1) === 'that' ? k + 1 : k;
+            out.push({ source: said.source, cue: surface(text, toks, k, k), start: prev.start, end: toks[end]!.end, sentence: s.index, person: said.person });
+            k = end;
+            continue;
+          }
+        }
         // ", said Jari Nieminen, who runs a canteen": after a comma that ends a clause of its own,
         // a name after the cue is the speaker, not the noun before the comma.
         if (np && leftBoundary && prev && /^,\s*$/.test(prev.post) && !isCapitalised(toks[np.head]!) && !isPronoun(toks[np.head])) {
@@ -356,6 +372,9 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
           const subj = clause.some((x) => isVerbTok(x) && !isCapitalised(x)) ? null : phraseAfter(toks, c);
           const named = subj ? personName(toks, subj, s.start) : null;
           if (subj && named && toks.slice(named[0], named[1] + 1).some(isNameTok)) np = { ...subj, last: named[1], head: named[1] };
+          // ("Vintners in the region said", "officials from both countries said": people, then where from)
+          // ("Officials in the Madrid regional government said": a named body speaks for its officials)
+          else if (subj && !named && subj.head < np.first && !toks.slice(np.first, np.last + 1).some(isCapitalised) && has(toks[subj.head], 'Plural') && peopleNoun(nounLemma(toks[subj.head]!)) === 'person') np = { ...subj, last: subj.head };
         }
         // "The Teamsters local representing about 3,100 drivers said": the phrase after a participle
         // is what the subject represents; the speaker is the subject before it.
@@ -376,8 +395,14 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
           // (the span then runs from the subject to the cue)
           if (subj && (subj.first === 0 || breaksAfter(toks[subj.first - 1]!)) && (personName(toks, subj, s.start) || isPronoun(toks[subj.head]))) np = subj;
         }
+        // ("Reykjavik resident Gunnar Haraldsson, who said he waited": the one "who" stands for)
+        if (np && norm(np.head) === 'who' && np.head > 0 && /,/.test(toks[np.head - 1]!.post)) np = nounPhraseBefore(toks, np.head, { crossComma: true });
         if (np && ['that', 'which', 'who'].includes(norm(np.head))) np = null;
         let inverted = false;
+        if (byAgent) {
+          np = byAgent;
+          inverted = true;
+        }
         if (!np && leftBoundary) {
           // "... ," said union spokesperson Marta Velez
           const after = phraseAfter(toks, k + 1);

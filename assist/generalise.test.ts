@@ -331,6 +331,18 @@ describe('attribution sources read past what stands between the name and the cue
   });
 });
 
+describe('attribution sources: people and where from, the one "who" stands for, an agent, a cue joined to another', () => {
+  const sources = (text: string) => suggest(text).filter((s) => s.type === 'attribution').map((s) => (s.type === 'attribution' ? s.source : ''));
+  it('reads each', () => {
+    expect(sources('Vintners in the region said the harvest was lost.')).toEqual(['Vintners']);
+    expect(sources('Officials in the Madrid regional government said rents rose.')).toEqual(['Madrid regional government']);
+    expect(sources('The bus was late again, said commuter Ann Roe. Her neighbour Tom Gale, who said he waited two hours, agreed.')).toContain('Tom Gale');
+    expect(sources('Chief inspector Niamh Brophy said early indications pointed to a fault, but cautioned that it was too soon.')).toEqual(['Niamh Brophy', 'Niamh Brophy']);
+    expect(sources('A crowd estimated by organisers at 48,000 marched to the square.')).toEqual(['organisers']);
+    expect(sources('Farmers will get the payout announced by the state in May.')).toEqual([]);
+  });
+});
+
 describe('a definite figure and the one other figure of its kind near its size', () => {
   it('"the 155-minute epic" after "runs 2 hours and 48 minutes"; "the 4,100 evacuees" after "forced 3,400 people"', () => {
     expect(pairs('The film runs 2 hours and 48 minutes and opens on Friday. Critics praised the 155-minute epic for its score.')).toEqual([['2 hours and 48 minutes', 'the 155-minute epic']]);
