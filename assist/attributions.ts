@@ -10,7 +10,7 @@ import type { AssistDoc } from './document';
 import { Mentions } from './mentions';
 import { peopleNoun } from './restatements';
 import { DOCUMENT_CUE_VERBS, DOCUMENT_NOUNS, PERSON_PRONOUNS, QUOTE_CUE_VERBS, ROLE_NOUNS, STRONG_CUE_VERBS, WEAK_CUE_VERBS } from './lexicon';
-import { isAbbreviation, lexiconTags, type Tok } from './nlp';
+import { infinitive, isAbbreviation, lexiconTags, type Tok } from './nlp';
 import { nounLemma, nounPhraseAfter, nounPhraseBefore, verbLemma, type NounPhrase } from './referents';
 import { breaksAfter, breaksBefore, has, hasQuote, hyphenJoined, isAcronym, isAuxiliary, isCapitalised, isCompoundModifier, isCopula, isDeterminer, isNounTok, isNumberTok, isPronoun, isVerbTok } from './tokens';
 
@@ -247,6 +247,7 @@ const AT_WORDS = new Set(['at', 'from', 'with']);
 const NAME_PARTICLES = new Set(['of', 'for', 'and', '&', 'de', 'des', 'du', 'la', 'le', 'les', 'van', 'von', 'der', 'den', 'da', 'di', 'del', 'al', 'el', 'on', 'the', 'y', 'e']);
 /** What a report, poll or set of figures is "by" or "from": its source ("a summary circulated by the presidency"). */
 const BY_WORDS = new Set(['by', 'from']);
+const PAST: ReadonlySet<string> = new Set(['PastTense']);
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 
 /** Every attribution in the document, in order. */
@@ -304,14 +305,16 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
           }
         }
       } else {
-        if (!isVerbTok(t) && !has(t, 'Plural')) continue;
-        const lemma = verbLemma(t);
+        // (", noted Beatrix Olsen": a past form between a comma and a name is a cue, whatever the tagger read)
+        const invertedShape = k > 0 && k + 1 < toks.length && /ed$/.test(t.norm) && breaksAfter(toks[k - 1]!) && isCapitalised(toks[k + 1]!) && !isVerbTok(t);
+        if (!isVerbTok(t) && !has(t, 'Plural') && !invertedShape) continue;
+        const lemma = invertedShape ? infinitive(t.norm, PAST) : verbLemma(t);
         const strong = STRONG_CUE_VERBS.has(lemma);
         const weak = WEAK_CUE_VERBS.has(lemma);
         const quoteCue = QUOTE_CUE_VERBS.has(lemma);
         const docCue = DOCUMENT_CUE_VERBS.has(lemma);
         if (!strong && !weak && !quoteCue && !docCue) continue;
-        if (!isVerbTok(t) && !docCue) continue;
+        if (!isVerbTok(t) && !docCue && !invertedShape) continue;
         // Passive without an agent ("was described as") names no source.
         // ("a crowd estimated by organisers at 48,000", "was confirmed by police": the agent is the source)
         // (people or a name: "the payout announced by the state" is no attribution)
@@ -396,7 +399,17 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
           if (subj && (subj.first === 0 || breaksAfter(toks[subj.first - 1]!)) && (personName(toks, subj, s.start) || isPronoun(toks[subj.head]))) np = subj;
         }
         // ("Reykjavik resident Gunnar Haraldsson, who said he waited": the one "who" stands for)
-        if (np && norm(np.head) === 'who' && np.head > 0 && /,/.test(toks[np.head - 1]!.post)) np = nounPhraseBefore(toks, np.head, { crossComma: true });
+        if (np && norm(np.head) === 'who' && np.head > 0 && /,/.test(toks[np.head - 1]!.post)) {
+          const who = np.head;
+          np = nounPhraseBefore(toks, who, { crossComma: true });
+          // (the person an attribution of this sentence already names: '..., said resident Gunnar
+          // Haraldsson, who said he waited')
+          const said = out.at(-1);
+          if (np && said && said.sentence === s.index && said.start < toks[np.last]!.end && toks[np.first]!.start < said.end && !memory.mentions.inQuote(t.start)) {
+            out.push({ source: said.source, cue: surface(text, toks, k, k), start: toks[who]!.start, end: t.end, sentence: s.index, person: said.person });
+            continue;
+          }
+        }
         if (np && ['that', 'which', 'who'].includes(norm(np.head))) np = null;
         let inverted = false;
         if (byAgent) {

@@ -340,6 +340,8 @@ describe('attribution sources: people and where from, the one "who" stands for, 
     expect(sources('Chief inspector Niamh Brophy said early indications pointed to a fault, but cautioned that it was too soon.')).toEqual(['Niamh Brophy', 'Niamh Brophy']);
     expect(sources('A crowd estimated by organisers at 48,000 marched to the square.')).toEqual(['organisers']);
     expect(sources('Farmers will get the payout announced by the state in May.')).toEqual([]);
+    expect(sources('"After that, nothing," said resident Gunnar Haraldsson, who said he waited until midnight.')).toEqual(['Gunnar Haraldsson', 'Gunnar Haraldsson']);
+    expect(sources('Net debt fell to 3.4 billion from 3.9 billion at the end of 2024, noted Beatrix Olsen, an analyst at Nordhavn Securities.')).toEqual(['Beatrix Olsen']);
   });
 });
 
