@@ -572,6 +572,12 @@ function sourceOf(
           return { name: index.match(n, n) ?? n, person: false };
         }
       }
+      // "Aerlinea Verde, a Portuguese carrier that operates 46 aircraft, 19 of them CJ-900s, said":
+      // an appositive of several commas after the name that opens the sentence.
+      const first = phraseAfter(toks, 0);
+      if (first && first.last < comma && /^,\s*$/.test(toks[first.last]!.post) && isCapitalised(toks[first.head]!) && ['a', 'an', 'the', 'who', 'which', 'one'].includes(toks[first.last + 1]?.norm ?? '')) {
+        return sourceOf(doc, toks, first, sentenceStart, sentence, earlier, { index, fullerNames, mentions });
+      }
     }
   }
   if (person) {
