@@ -22,7 +22,7 @@ import { namesAnAct, readingOf, type CaseDocument, type DatedAct } from './caser
 import { formatDate } from './dates';
 import { eventDateRestatements, type EventDate } from './eventdates';
 import { approxWord, differentFigures, differentPlaces, findConflicts, fmt, hours, interval, modsCompatible, overlaps, plural, type Conflict } from './inconsistencies';
-import { referentClass } from './lexicon';
+import { referentClass, unitLabel } from './lexicon';
 import type { Quantity } from './quantities';
 import { sameDeed, verbForms } from './deeds';
 import { derivedFrom, findRestatements, kindKeys, peopleNoun, sameKind } from './restatements';
@@ -571,7 +571,7 @@ function referentOf(q: Quantity): string | null {
 function show(q: Quantity): string {
   if (q.kind === 'duration') return `${approxWord(q)}${hours(q.value)}`;
   if (q.kind === 'percent') return `${approxWord(q)}${fmt(q.value)}${q.unit === '%' ? '%' : ' points'}`;
-  if (q.kind === 'amount') return `${approxWord(q)}${fmt(q.value)} ${q.unit}`;
+  if (q.kind === 'amount') return `${approxWord(q)}${fmt(q.value)} ${unitLabel(q.unit)}`;
   return `${approxWord(q)}${fmt(q.value)}`;
 }
 

@@ -365,3 +365,12 @@ describe('verb lemmas', () => {
     expect(infinitive('says', new Set(['PresentTense']))).toBe('say');
   });
 });
+
+describe('temperatures', () => {
+  it('"39.6 degrees Celsius" and "the 37.2-degree reading" are one reading told twice; Fahrenheit is another scale', () => {
+    expect(quantities('It was 98 degrees Fahrenheit in the shade.')[0]).toMatchObject({ kind: 'amount', value: 98, unit: 'temperature °F' });
+    const [s] = suggest('Lytton hit 39.6 degrees Celsius on Sunday. Officials said the 37.2-degree reading was a record.').filter((x) => x.type === 'inconsistency');
+    expect(s).toMatchObject({ kind: 'amount' });
+    expect(s!.type === 'inconsistency' && s!.explanation).toContain('39.6 °C');
+  });
+});

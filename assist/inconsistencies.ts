@@ -12,7 +12,7 @@
 //   at the percentage given before it.
 // And never when one of them is a comparison, a plan, a subset, a rate, or in the same sentence.
 
-import { MONTHS, type Approx } from './lexicon';
+import { MONTHS, unitLabel, type Approx } from './lexicon';
 import type { Quantity } from './quantities';
 import { relate, type ScopeRelation } from './scope';
 import { wordnet } from './wordnet';
@@ -407,7 +407,7 @@ export function findConflicts(qs: readonly Quantity[], text: string): Conflict[]
       case 'percent':
       case 'amount': {
         const label = b.kind === 'percent' ? 'percentages' : 'amounts';
-        const show = (q: Quantity): string => (q.kind === 'percent' ? `${fmt(q.value)}${q.unit === '%' ? '%' : ' points'}` : `${fmt(q.value)} ${q.unit}`);
+        const show = (q: Quantity): string => (q.kind === 'percent' ? `${fmt(q.value)}${q.unit === '%' ? '%' : ' points'}` : `${fmt(q.value)} ${unitLabel(q.unit)}`);
         // A shared noun: "efficacy of 68 percent" ... "efficacy of 72 percent".
         const compared = new Set<Quantity>();
         let found = false;

@@ -154,6 +154,10 @@ export const MEASURE_UNITS: ReadonlyMap<string, readonly [string, number]> = new
   ['mw', ['power', 1]],
   ['gigawatt', ['power', 1000]],
   ['gw', ['power', 1000]],
+  // temperatures, in degrees Celsius ("39.6 degrees Celsius", "the 37.2-degree reading"; Fahrenheit
+  // is read apart in quantities.ts)
+  ['degree', ['temperature', 1]],
+  ['°c', ['temperature', 1]],
   // speeds, in km/h
   ['km/h', ['speed', 1]],
   ['kmh', ['speed', 1]],
@@ -161,6 +165,12 @@ export const MEASURE_UNITS: ReadonlyMap<string, readonly [string, number]> = new
   ['mph', ['speed', 1.609344]],
   ['knot', ['speed', 1.852]],
 ]);
+
+/** How a measure's unit reads in an explanation: its dimension's base unit, else the unit (a currency code). */
+const UNIT_LABELS: Record<string, string> = { length: 'm', mass: 'kg', area: 'square metres', volume: 'litres', power: 'MW', speed: 'km/h', temperature: '°C', 'temperature °F': '°F' };
+export function unitLabel(unit: string): string {
+  return UNIT_LABELS[unit] ?? unit;
+}
 
 /** Words that scale a number: 4.2 million, 3bn. */
 export const MULTIPLIERS: ReadonlyMap<string, number> = new Map([

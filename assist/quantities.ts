@@ -552,6 +552,11 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
         measure = ['speed', measure[1] / 1000];
         unitIdx += 2;
       }
+      // ("98 degrees Fahrenheit": another scale; "degrees Celsius" the unit's own)
+      if (measure[0] === 'temperature' && ['celsius', 'centigrade', 'fahrenheit', 'f', 'c'].includes(norm(unitIdx + 1))) {
+        if (['fahrenheit', 'f'].includes(norm(unitIdx + 1))) measure = ['temperature °F', 1];
+        unitIdx++;
+      }
       const q = base('amount', left.start, unitIdx, num.value * measure[1], measure[0], left, num.first);
       // (a unit glued to the number, "160km/h hit", names no noun after it; "the 50-microgram shot" does)
       const glued = unitIdx === num.last && !/[-‐]\p{L}+$/u.test(toks[unitIdx]!.text);

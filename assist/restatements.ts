@@ -11,6 +11,7 @@
 
 import { alsoDone, approxWord, differentFigures, periodOf, differentPlaces, differentSites, differentStatistics, differentWhens, fmt, hours, interval, overlaps, plural, type Conflict } from './inconsistencies';
 import type { Quantity } from './quantities';
+import { unitLabel } from './lexicon';
 import { sameDeed, verbForms } from './deeds';
 import { relate } from './scope';
 import { lexiconTags, singular } from './nlp';
@@ -747,14 +748,11 @@ function sameMeasure(a: Quantity, b: Quantity, text: string): boolean {
 }
 
 /** Measures are held in their dimension's base unit. */
-const BASE_UNITS: Record<string, string> = { length: 'm', mass: 'kg', area: 'square metres', volume: 'litres', power: 'MW' };
-
 function show(q: Quantity): string {
   if (q.kind === 'duration') return `${approxWord(q)}${hours(q.value)}`;
   if (q.kind === 'percent') return `${approxWord(q)}${fmt(q.value)}${q.unit === '%' ? ' percent' : ' points'}`;
   if (q.unit === 'magnitude') return `${approxWord(q)}magnitude ${fmt(q.value)}`;
-  if (q.kind === 'amount' && BASE_UNITS[q.unit]) return `${approxWord(q)}${fmt(q.value)} ${BASE_UNITS[q.unit]}`;
-  if (q.kind === 'amount') return `${approxWord(q)}${fmt(q.value)} ${q.unit}`;
+  if (q.kind === 'amount') return `${approxWord(q)}${fmt(q.value)} ${unitLabel(q.unit)}`;
   return `${approxWord(q)}${fmt(q.value)}`;
 }
 
