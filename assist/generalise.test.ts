@@ -366,9 +366,12 @@ describe('verb lemmas', () => {
   });
 });
 
-describe('temperatures', () => {
+describe('temperatures and other measures', () => {
   it('"39.6 degrees Celsius" and "the 37.2-degree reading" are one reading told twice; Fahrenheit is another scale', () => {
     expect(quantities('It was 98 degrees Fahrenheit in the shade.')[0]).toMatchObject({ kind: 'amount', value: 98, unit: 'temperature °F' });
+    // (and other measures news gives: areas and volumes of a length unit, energy, inches, kilowatts)
+    expect(quantities('The fire burned 12 square kilometres and the dam holds a million cubic metres.').map((q) => [q.unit, q.value])).toEqual([['area', 12_000_000], ['volume', 1_000_000_000]]);
+    expect(quantities('The plant makes 40 GWh a year from 300 kilowatts of panels.').map((q) => [q.unit, q.value])).toEqual([['energy', 40_000], ['power', 0.3]]);
     const [s] = suggest('Lytton hit 39.6 degrees Celsius on Sunday. Officials said the 37.2-degree reading was a record.').filter((x) => x.type === 'inconsistency');
     expect(s).toMatchObject({ kind: 'amount' });
     expect(s!.type === 'inconsistency' && s!.explanation).toContain('39.6 °C');

@@ -150,10 +150,21 @@ export const MEASURE_UNITS: ReadonlyMap<string, readonly [string, number]> = new
   ['barrel', ['volume', 159]],
   ['hectare', ['area', 10_000]],
   ['acre', ['area', 4046.86]],
+  ['inch', ['length', 0.0254]],
+  ['yard', ['length', 0.9144]],
+  ['ounce', ['mass', 0.0283495]],
+  ['gallon', ['volume', 3.78541]],
+  ['kilowatt', ['power', 0.001]],
+  ['kw', ['power', 0.001]],
   ['megawatt', ['power', 1]],
   ['mw', ['power', 1]],
   ['gigawatt', ['power', 1000]],
   ['gw', ['power', 1000]],
+  // energy, in megawatt-hours
+  ['kwh', ['energy', 0.001]],
+  ['mwh', ['energy', 1]],
+  ['gwh', ['energy', 1000]],
+  ['twh', ['energy', 1_000_000]],
   // temperatures, in degrees Celsius ("39.6 degrees Celsius", "the 37.2-degree reading"; Fahrenheit
   // is read apart in quantities.ts)
   ['degree', ['temperature', 1]],
@@ -167,7 +178,7 @@ export const MEASURE_UNITS: ReadonlyMap<string, readonly [string, number]> = new
 ]);
 
 /** How a measure's unit reads in an explanation: its dimension's base unit, else the unit (a currency code). */
-const UNIT_LABELS: Record<string, string> = { length: 'm', mass: 'kg', area: 'square metres', volume: 'litres', power: 'MW', speed: 'km/h', temperature: '°C', 'temperature °F': '°F' };
+const UNIT_LABELS: Record<string, string> = { length: 'm', mass: 'kg', area: 'square metres', volume: 'litres', power: 'MW', energy: 'MWh', speed: 'km/h', temperature: '°C', 'temperature °F': '°F' };
 export function unitLabel(unit: string): string {
   return UNIT_LABELS[unit] ?? unit;
 }

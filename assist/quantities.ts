@@ -545,8 +545,12 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     }
     // Measures
     let measure = MEASURE_UNITS.get(nextLemma) ?? (suffix ? MEASURE_UNITS.get(suffix) : undefined);
+    // "12 square kilometres", "a million cubic metres": a length unit squared or cubed
+    const power = nextLemma === 'square' ? 2 : nextLemma === 'cubic' ? 3 : 0;
+    const raised = power > 0 && toks[j + 1] ? MEASURE_UNITS.get(nounLemma(toks[j + 1]!)) : undefined;
+    if (raised && raised[0] === 'length') measure = power === 2 ? ['area', raised[1] ** 2] : ['volume', raised[1] ** 3 * 1000];
     if (measure && !num.ordinal) {
-      let unitIdx = suffix && MEASURE_UNITS.has(suffix) ? num.last : j;
+      let unitIdx = raised && raised[0] === 'length' ? j + 1 : suffix && MEASURE_UNITS.has(suffix) ? num.last : j;
       // "151 kilometres an hour", "40 miles per hour": a speed, in km/h
       if (measure[0] === 'length' && ['an', 'a', 'per'].includes(norm(unitIdx + 1)) && norm(unitIdx + 2) === 'hour') {
         measure = ['speed', measure[1] / 1000];
