@@ -377,3 +377,15 @@ describe('temperatures and other measures', () => {
     expect(s!.type === 'inconsistency' && s!.explanation).toContain('39.6 °C');
   });
 });
+
+describe('shares in words', () => {
+  it('"one in five adults" is 20 percent, not five adults; "two-thirds of voters", "half of the staff"', () => {
+    expect(quantities('One in five adults now smokes, the survey found.')[0]).toMatchObject({ kind: 'percent', value: 20, keys: ['adult'] });
+    expect(quantities('Three in four voters agreed.')[0]).toMatchObject({ kind: 'percent', value: 75 });
+    expect(quantities('He scored 2 in 5 games.').map((q) => q.kind)).not.toContain('percent');
+    expect(quantities('Two-thirds of voters backed it.')[0]).toMatchObject({ kind: 'percent', approx: 'about', keys: ['voter'] });
+    expect(quantities('Half of the staff left.')[0]).toMatchObject({ kind: 'percent', value: 50 });
+    // (a part of a period is no share)
+    expect(quantities('Sales rose in the first half of 2025 and in the second quarter of the year.')).toEqual([]);
+  });
+});

@@ -109,6 +109,9 @@ const MODALS = new Set(['will', 'would', 'could', 'might', 'may']);
 const LEVEL_AT_VERBS = new Set(['stand', 'put', 'peg', 'place', 'set', 'estimate', 'remain', 'hold', 'sit']);
 /** "the toll reached 12", "the total was 30": a level given directly. */
 const LEVEL_VERBS = new Set(['reach', 'total', 'hit', 'top', 'number', 'be', 'exceed']);
+/** Fractions that name a share: "a third of", "two-thirds of", "half of". */
+const FRACTIONS: ReadonlyMap<string, number> = new Map([['half', 1 / 2], ['third', 1 / 3], ['thirds', 1 / 3], ['quarter', 1 / 4], ['quarters', 1 / 4], ['fifth', 1 / 5], ['fifths', 1 / 5]]);
+const FRACTION_NUMERATORS: ReadonlyMap<string, number> = new Map([['one', 1], ['two', 2], ['three', 3], ['four', 4]]);
 const RELATIVE_TIME = new Set(['ago', 'later', 'earlier', 'before', 'after', 'old', 'since', 'hence', 'prior']);
 
 function inRanges(ranges: ReadonlyArray<readonly [number, number]>, a: number, b: number): boolean {
@@ -439,6 +442,24 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       k = Math.max(k + 1, toks.findIndex((x) => x.end === q.end));
       continue;
     }
+    // "a third of the budget", "two-thirds of voters", "half of the staff": a share (about)
+    const fraction = FRACTIONS.get(t.norm);
+    if (fraction !== undefined && norm(k + 1) === 'of' && !inScope.has(k)) {
+      const p = toks[k - 1];
+      // (not "the first half of 2025", "the second quarter of the year": a part of a period)
+      const ofPeriod = p !== undefined && (isDeterminer(p) || has(p, 'Ordinal') || ['first', 'second', 'third', 'fourth', 'last', 'final', 'latter', 'former'].includes(p.norm));
+      const numerator = p && hyphenJoined(p) ? (FRACTION_NUMERATORS.get(p.norm) ?? 0) : p && (p.norm === 'a' || p.norm === 'one') ? 1 : t.norm === 'half' && !ofPeriod ? 1 : 0;
+      if (numerator > 0 && numerator * fraction < 1) {
+        const first = p && (hyphenJoined(p) || p.norm === 'a' || p.norm === 'one') ? k - 1 : k;
+        const num: NumberAt = { value: 100 * numerator * fraction, first, last: k, ordinal: false, percent: true, currency: null, suffix: null, rangeTo: null, words: true };
+        const left = leftContext(toks, first);
+        const q = base('percent', left.start, k, num.value, '%', left, first);
+        if (q.approx === 'exact') q.approx = 'about';
+        describeMeasure(q, num, k);
+        out.push(q);
+        continue;
+      }
+    }
     const dozen = (t.norm === 'a' && norm(k + 1) === 'dozen') || (t.norm === 'half' && norm(k + 1) === 'a' && norm(k + 2) === 'dozen');
     if ((!isNumberTok(t) && !dozen) || inScope.has(k) || inRanges(ctx.dateRanges, t.start, t.end)) continue;
     const num = numberValueAt(toks, k);
@@ -462,6 +483,19 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
         q.keys = [nounLemma(toks[np.head]!)];
         out.push(q);
         k = np.last;
+        continue;
+      }
+    }
+    // "One in five adults", "one in every four": a share, not a count of five
+    if (nt?.norm === 'in' && !num.ordinal && !num.percent) {
+      const m = numberValueAt(toks, norm(j + 1) === 'every' ? j + 2 : j + 1);
+      // (one in M, or both spelled out: "three in four"; not "3 in 10 minutes", "scored 2 in 5 games")
+      const share = m && !m.ordinal && !m.percent && m.value > num.value && m.value <= 1000 && (num.value === 1 || (num.words && m.words)) && !TIME_UNITS.has(nounLemma(toks[m.last + 1] ?? toks[m.last]!));
+      if (m && share) {
+        const q = base('percent', left.start, m.last, (100 * num.value) / m.value, '%', left, num.first);
+        describeMeasure(q, m, m.last);
+        out.push(q);
+        k = m.last;
         continue;
       }
     }
