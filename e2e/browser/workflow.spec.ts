@@ -68,6 +68,9 @@ async function undo(page: Page, label: string): Promise<void> {
 }
 
 test('the seed journey: sources, links, a flag, a status and a note survive a reload and undo step by step', async ({ page }, testInfo) => {
+  // (a long journey: about 55 s on a loaded 2-core box, where the default minute ran out during the
+  // last undos; each step still waits at most its own expect timeout)
+  test.setTimeout(120_000);
   await openSeed(page);
 
   // Claims: the two counts of phone calls, and both sentences Ushakov's readout covers.
