@@ -350,6 +350,8 @@ describe('a definite figure and the one other figure of its kind near its size',
   it('"the 155-minute epic" after "runs 2 hours and 48 minutes"; "the 4,100 evacuees" after "forced 3,400 people"', () => {
     expect(pairs('The film runs 2 hours and 48 minutes and opens on Friday. Critics praised the 155-minute epic for its score.')).toEqual([['2 hours and 48 minutes', 'the 155-minute epic']]);
     expect(pairs('A dam breach forced 3,400 people from their homes. Schools housed the 4,100 evacuees.')).toEqual([['3,400 people', 'the 4,100 evacuees']]);
+    // (1.5x apart, the bound itself, is still near)
+    expect(pairs('The film runs 2 hours and opens on Friday. Critics praised the 3-hour epic for its score.')).toEqual([['2 hours', 'the 3-hour epic']]);
   });
   it('stays silent when nothing is definite, when another figure is as near, or people are counted by other nouns further apart', () => {
     expect(pairs('The film runs 2 hours and 48 minutes and opens on Friday. Critics said it felt like 155 minutes.')).toEqual([]);

@@ -204,7 +204,7 @@ class SizeIndex {
   lone(q: Quantity): Quantity | null {
     const list = this.lists.get(`${q.kind}:${q.unit}`) ?? [];
     const from = SizeIndex.first(list, q.value / SOLE_RATIO);
-    const to = SizeIndex.first(list, q.value * SOLE_RATIO * (1 + 1e-12));
+    const to = SizeIndex.first(list, q.value * SOLE_RATIO * (1 + 1e-9));
     const near = list.slice(from, to).filter((x) => x !== q);
     return near.length === 1 ? near[0]! : null;
   }
