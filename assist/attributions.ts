@@ -518,8 +518,10 @@ function sourceOf(
     };
     const here = quoted(paragraph);
     if (here) return { name: here, person: true };
+    // ("Calloway, who started from pole, lost the lead. 'I had nothing,' he said": a person named in
+    // this paragraph, even one whose first name tells no gender, before anyone of the paragraph before)
     if (PERSON_PRONOUNS.has(head.norm)) {
-      const named = mentions.personBefore(head.start, gender, from, { strict: true });
+      const named = mentions.personBefore(head.start, gender, doc.paragraphs[paragraph]?.start ?? from) ?? mentions.personBefore(head.start, gender, from, { strict: true });
       if (named) return { name: index.match(named, named) ?? named, person: true };
     }
     const before = quoted(paragraph - 1);

@@ -341,6 +341,7 @@ describe('attribution sources: people and where from, the one "who" stands for, 
     expect(sources('A crowd estimated by organisers at 48,000 marched to the square.')).toEqual(['organisers']);
     expect(sources('Farmers will get the payout announced by the state in May.')).toEqual([]);
     expect(sources('"After that, nothing," said resident Gunnar Haraldsson, who said he waited until midnight.')).toEqual(['Gunnar Haraldsson', 'Gunnar Haraldsson']);
+    expect(sources('Lucas Ferreira won the race, holding off teammate Rhys Calloway.\n\n"It was a big one," Ferreira told reporters.\n\nCalloway, who started from pole, lost the lead at the restart. "I had nothing for two laps," he said.')).toEqual(['Lucas Ferreira', 'Rhys Calloway']);
     expect(sources('Aerlinea Verde, a Portuguese low-cost carrier that operates 46 aircraft, 19 of them CJ-900s, said the jet had passed a check.')).toEqual(['Aerlinea Verde']);
     expect(sources('Net debt fell to 3.4 billion from 3.9 billion at the end of 2024, noted Beatrix Olsen, an analyst at Nordhavn Securities.')).toEqual(['Beatrix Olsen']);
   });
