@@ -355,7 +355,7 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
           const said = out.at(-1);
           if (said && said.sentence === s.index && said.end <= prev.start) {
             const end = norm(k + 1) === 'that' ? k + 1 : k;
-            out.push({ source: said.source, cue: surface(text, toks, k, k), start: prev.start, end: toks[end]!.end, sentence: s.index, person: said.person });
+            out.push(toldAgain(said, surface(text, toks, k, k), prev.start, toks[end]!.end));
             k = end;
             continue;
           }
@@ -406,7 +406,7 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
           // Haraldsson, who said he waited')
           const said = out.at(-1);
           if (np && said && said.sentence === s.index && said.start < toks[np.last]!.end && toks[np.first]!.start < said.end && !memory.mentions.inQuote(t.start)) {
-            out.push({ source: said.source, cue: surface(text, toks, k, k), start: toks[who]!.start, end: t.end, sentence: s.index, person: said.person });
+            out.push(toldAgain(said, surface(text, toks, k, k), toks[who]!.start, t.end));
             continue;
           }
         }
@@ -485,6 +485,11 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
       k = Math.max(k, b);
     }
   }
+}
+
+/** Another cue of the speaker of `said`, in its sentence ("..., but cautioned that", "..., who said"). */
+function toldAgain(said: Attribution, cue: string, start: number, end: number): Attribution {
+  return { source: said.source, cue, start, end, sentence: said.sentence, person: said.person };
 }
 
 function sourceOf(

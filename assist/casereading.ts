@@ -7,7 +7,7 @@
 //
 // Offsets and sentence indexes here are the document's own; cases.ts moves them into the case.
 
-import { collectDates, referenceDate, weekdayDates, type DateMention } from './dates';
+import { collectDates, FUTURE, referenceDate, weekdayDates, type DateMention } from './dates';
 import { AssistDoc } from './document';
 import { eventOfDate, type EventDate } from './eventdates';
 import { MONTHS, STRONG_CUE_VERBS, WEAK_CUE_VERBS, WEEKDAYS } from './lexicon';
@@ -52,9 +52,8 @@ export interface DocReading {
 }
 
 const WEEKDAY_NAMED = /\b(?:on|early on|late on|of)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!\s*,?\s*(?:\d|the\s+\d|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b))/g;
-// (a plan as a verb, "plans to meet on Friday"; not a plan named as a thing: "approved a plan to raise
-// the age on Wednesday" is past)
-const CLAUSE_FUTURE = /\b(?:will|shall|next|due|scheduled|expected|plans to|planned to|to be|is to|are to|would)\b[^,;.]*$/i;
+// (the engine's future words, to the end of the clause: "approved a plan to raise the age on Wednesday" is past)
+const CLAUSE_FUTURE = new RegExp(`${FUTURE.source}[^,;.]*$`, 'i');
 const REPEATED_ACT = /\b(?:again|another|second|third|next|separate|further|follow-up|resum\w*)\b/i;
 const NOT_ACTS = new Set([...STRONG_CUE_VERBS, ...WEAK_CUE_VERBS, 'be', 'have', 'do', 'make', 'get', 'go', 'come', 'begin', 'start', 'continue', 'expect', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must']);
 const STOP = new Set(['that', 'this', 'with', 'from', 'have', 'been', 'were', 'which', 'their', 'there', 'they', 'also', 'after', 'before', 'when', 'while', 'into', 'over', 'about', 'would', 'will', 'could', 'said', 'says', 'than', 'then', 'them', 'these', 'those', 'what', 'where', 'other', 'some', 'more', 'most', 'such', 'only', 'just', 'both', 'each', 'early', 'late', 'later']);

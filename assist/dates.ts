@@ -283,7 +283,8 @@ export function eventDateConflicts(events: readonly DatedEvent[]): [DatedEvent, 
 const WEEKDAY_ALONE = /\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!\s*,?\s*(?:\d|the\s+\d|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b))/g;
 /** "Monday's certification", "the Saturday race": a weekday naming an event, not a date given with it. */
 const WEEKDAY_NAMING = /(?:\bthe\s+|\b)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s\s+|\s+(?=\p{Ll}))(?=\p{Ll})/gu;
-const FUTURE = /\b(?:will|shall|next|due|scheduled|expected|plans to|planned to|to be|is to|are to|would)\b/i;
+/** Words that put a sentence in the future ("plans to", not a plan named as a thing). */
+export const FUTURE = /\b(?:will|shall|next|due|scheduled|expected|plans to|planned to|to be|is to|are to|would)\b/i;
 
 /**
  * Weekdays named alone ("met on Tuesday"), as the date they stand for in an article of date `ref`:

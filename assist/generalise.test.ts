@@ -16,6 +16,8 @@ const pairs = (text: string, published?: string): string[][] =>
     .filter((s): s is Inconsistency => s.type === 'inconsistency')
     .map((s) => s.spans.map((x) => x.text));
 
+const sources = (text: string): string[] => suggest(text).flatMap((s) => (s.type === 'attribution' ? [s.source] : []));
+
 function quantities(text: string): Quantity[] {
   const doc = new AssistDoc(text);
   const out: Quantity[] = [];
@@ -302,7 +304,6 @@ describe('noun phrases: hyphenated modifiers, a name\'s ordinal, a clause after 
 });
 
 describe('attribution sources read past what stands between the name and the cue', () => {
-  const sources = (text: string) => suggest(text).filter((s) => s.type === 'attribution').map((s) => (s.type === 'attribution' ? s.source : ''));
   it('an owner is no speaker; words describing a name, an age and a relative clause, a participle and what follows it', () => {
     expect(sources("Trains ran on time, the Welsh Government's transport department said on Thursday.")).toEqual(["Welsh Government's transport department"]);
     expect(sources('Selection panel convenor Graeme Lusk, speaking on Southern Radio before play, said the side was set.')).toEqual(['Graeme Lusk']);
@@ -332,7 +333,6 @@ describe('attribution sources read past what stands between the name and the cue
 });
 
 describe('attribution sources: people and where from, the one "who" stands for, an agent, a cue joined to another', () => {
-  const sources = (text: string) => suggest(text).filter((s) => s.type === 'attribution').map((s) => (s.type === 'attribution' ? s.source : ''));
   it('reads each', () => {
     expect(sources('Vintners in the region said the harvest was lost.')).toEqual(['Vintners']);
     expect(sources('Officials in the Madrid regional government said rents rose.')).toEqual(['Madrid regional government']);
