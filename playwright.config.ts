@@ -10,7 +10,14 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 2,
-  reporter: process.env.CI ? [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]] : 'list',
+  // One retry: a 2-core CI box shared by two workers now and then runs a long journey out of time.
+  // A test that needs its retry is still printed, with its first error, by the digest (last).
+  retries: 1,
+  reporter: [
+    ['list'],
+    ...(process.env.CI ? [['html', { open: 'never', outputFolder: 'playwright-report' }] as const] : []),
+    ['./e2e/support/digest.ts'],
+  ],
   use: {
     launchOptions: chromiumLaunchOptions(),
     viewport: { width: 1400, height: 900 },
