@@ -5,6 +5,9 @@
 // around. Two dates whose events are one by WordNet (the same lemma, a shared verb synset as
 // begin/start, a noun naming the verb's act as meet/meeting/summit) and whose days differ, are
 // proposed. Ranges, deadlines ("by", "until"), different events (a start and an end) stay apart.
+// Within one text, a definite dated act ("Since the 13 June launch") names an event already told:
+// when the text dates exactly one other event within ten days of it, that is the one, whatever the
+// words ("a liftoff on 11 June").
 
 import type { DateMention } from './dates';
 import { DETERMINERS } from './lexicon';
@@ -27,6 +30,8 @@ export interface EventDate {
   partners?: string[];
   /** The counts its sentence gives ("arrested 14 protesters on Monday": 14): other counts, other batches. */
   figures?: number[];
+  /** The date modifies a definite noun ("Since the 13 June launch", "Monday's vote"): an event already known. */
+  definite?: boolean;
 }
 
 const COUNT_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
@@ -109,7 +114,10 @@ function eventOfDateAlone(toks: readonly Tok[], text: string, d: DateMention): E
     }
     const predicate = nounLemma(toks[head]!);
     if (STOP_NOUNS.has(predicate)) return null;
-    return { mention: d, predicate, pos: 'n', participants };
+    // ("the 13 June launch": a written day, and a noun whose first two senses hold an act or event;
+    // not "the November 4 issue", a copy)
+    const definite = /\d/.test(text.slice(d.start, d.end)) && (wordnet()?.synsets(predicate, 'n').slice(0, 2).some((x) => x.lexfile === 4 || x.lexfile === 11) ?? false);
+    return { mention: d, predicate, pos: 'n', participants, ...(definite ? { definite } : {}) };
   }
   // "a special election on March 18": the event noun the date follows, unless a verb governs it
   // ("signed the deal on March 3": the signing is the event). A verb that only supports its noun
@@ -281,12 +289,20 @@ function placesBefore(text: string, e: EventDate): string[] {
   return [...before.matchAll(/\b(\p{Lu}\p{Ll}+)\b/gu)].map((m) => m[1]!.toLowerCase()).filter((w) => lexiconTags(w).some((t) => t === 'Place' || t === 'Country' || t === 'City' || t === 'Region'));
 }
 
+const dayOf = (e: EventDate) => e.mention.month * 31 + e.mention.day;
+/** A definite dated event noun and the one other event dated within ten days of it in the text. */
+function soleNear(events: readonly EventDate[], a: EventDate, b: EventDate): boolean {
+  if (!b.definite || b.pos !== 'n') return false;
+  const near = events.filter((e) => e !== b && Math.abs(dayOf(e) - dayOf(b)) <= 10 && (e.mention.year === null || b.mention.year === null || e.mention.year === b.mention.year));
+  return near.length === 1 && near[0] === a;
+}
+
 /**
  * Pairs of dates given for one event, different days, in different sentences. With the text, two
  * acts told of different places ("In Iowa, caucuses were held" / "Nevada held its caucuses") are two.
  */
-export function eventDateRestatements(events: readonly EventDate[], text?: string): Array<[EventDate, EventDate]> {
-  const out: Array<[EventDate, EventDate]> = [];
+export function eventDateRestatements(events: readonly EventDate[], text?: string): Array<[EventDate, EventDate, 'definite'?]> {
+  const out: Array<[EventDate, EventDate, 'definite'?]> = [];
   for (let j = 1; j < events.length; j++) {
     const b = events[j]!;
     for (let i = j - 1; i >= 0 && i >= j - 30; i--) {
@@ -303,7 +319,9 @@ export function eventDateRestatements(events: readonly EventDate[], text?: strin
         return ing ? { ...e, predicate: ing, participants: e.participants.filter((x) => x !== ing) } : e;
       };
       const same = (x: EventDate, y: EventDate) => sameEvent(x, y) && sameParticipants(x, y);
-      if (!same(a, b) && !same(act(a), act(b))) continue;
+      // (within one text, a definite dated act points back at an event already told: the one near its day)
+      const sole = !same(a, b) && !same(act(a), act(b));
+      if (sole && (text === undefined || !soleNear(events, a, b))) continue;
       if (text !== undefined) {
         const pa = placesBefore(text, a);
         const pb = placesBefore(text, b);
@@ -311,7 +329,7 @@ export function eventDateRestatements(events: readonly EventDate[], text?: strin
       }
       // "arrested 14 protesters on Monday" / "17 protesters were arrested on Sunday": other counts, other batches.
       if (a.figures && b.figures && !a.figures.some((v) => b.figures!.includes(v))) continue;
-      out.push([a, b]);
+      out.push(sole ? [a, b, 'definite'] : [a, b]);
       break;
     }
   }

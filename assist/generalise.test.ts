@@ -115,6 +115,17 @@ describe('series and event dates', () => {
     // ("of another defendant": one more act of a series)
     expect(pairs('The court convicted two brothers on 4 June 2025. The 9 June conviction of another defendant was quashed.')).toEqual([]);
   });
+
+  it('a definite dated act ("the 16 April unveiling") points back at the one other event dated within ten days', () => {
+    // (WordNet does not link "presented" to "unveiling": the definite article does the work)
+    expect(pairs('The carmaker presented the prototype to buyers on 12 April 2025 in Turin. Since the 16 April unveiling, orders have doubled.')).toEqual([['12 April 2025', '16 April']]);
+    // (two events near it: which one it names is not known)
+    expect(pairs('The carmaker presented the prototype on 12 April 2025. Its rival cut prices on 14 April. Since the 16 April unveiling, orders have doubled.')).toEqual([]);
+    // (a copy of a paper is no act: "the 4 November issue")
+    expect(pairs('The group bought the plant on 29 October 2025. The 4 November issue of the paper printed the contract.')).toEqual([]);
+    // (a weekday names no written day)
+    expect(pairs('The firm signed the lease on 3 March 2025. Since Friday\'s unveiling, bookings have doubled.', '2025-03-09')).toEqual([]);
+  });
 });
 
 describe('restatements: outcomes, occurrences, causes, coined nouns, futures', () => {

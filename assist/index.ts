@@ -159,7 +159,7 @@ export function suggest(text: string, options: SuggestOptions = {}): Suggestion[
     });
   }
   const datedTwice = new Set(eventDateConflicts(events).map(([a, b]) => `${a.mention.start}:${b.mention.start}`));
-  for (const [a, b] of eventDateRestatements(eventDates, text)) {
+  for (const [a, b, definite] of eventDateRestatements(eventDates, text)) {
     if (datedTwice.has(`${a.mention.start}:${b.mention.start}`)) continue;
     const event = b.pos === 'n' ? b.predicate : a.pos === 'n' ? a.predicate : a.predicate;
     const weekday = weekdayAgainstDate(text, a.mention, b.mention, event);
@@ -169,7 +169,9 @@ export function suggest(text: string, options: SuggestOptions = {}): Suggestion[
       kind: weekday ? 'weekday' : 'date',
       explanation:
         weekday ??
-        `Both date the same event (${event}): ${formatDate(a.mention.year, a.mention.month, a.mention.day)} ("${text.slice(a.mention.start, a.mention.end)}") and ${formatDate(b.mention.year, b.mention.month, b.mention.day)} ("${text.slice(b.mention.start, b.mention.end)}").`,
+        (definite
+          ? `"the ${text.slice(b.mention.start, b.mention.end)} ${b.predicate}" names an event already told, and the one the text dates within ten days of it is on ${formatDate(a.mention.year, a.mention.month, a.mention.day)} ("${text.slice(a.mention.start, a.mention.end)}"): two dates for one event.`
+          : `Both date the same event (${event}): ${formatDate(a.mention.year, a.mention.month, a.mention.day)} ("${text.slice(a.mention.start, a.mention.end)}") and ${formatDate(b.mention.year, b.mention.month, b.mention.day)} ("${text.slice(b.mention.start, b.mention.end)}").`),
       spans: [span(text, a.mention.start, a.mention.end), span(text, b.mention.start, b.mention.end)],
     });
   }
