@@ -48,6 +48,20 @@ describe('quantity reading', () => {
   });
 });
 
+describe('figures that count nothing', () => {
+  it('a label ("a category 1 hurricane", "Flight 370"), an age, a figure-adjective ("three-dimensional")', () => {
+    const counts = (text: string) => quantities(text).filter((q) => q.kind === 'count').map((q) => q.value);
+    expect(counts('Humberto is now a category 1 hurricane. Flight 370 vanished.')).toEqual([]);
+    expect(counts('Dorian grew into a Category 5 hurricane near the islands.')).toEqual([]);
+    expect(counts('She left school at the age of 15.')).toEqual([]);
+    expect(counts('The lab printed the three-dimensional structures.')).toEqual([]);
+    // (still counts: after a verb, "in total", a name's amount, "a 30-strong crew")
+    expect(counts('The company cut 300 jobs. In total 5 people were hurt. A 30-strong crew helped.')).toEqual([300, 5, 30]);
+    expect(quantities('A court fined TixSwap 2.4 million euros.')).toMatchObject([{ kind: 'amount', value: 2_400_000 }]);
+    expect(pairs('It was the third hurricane of the season. Humberto became a category 1 hurricane on Sunday.')).toEqual([]);
+  });
+});
+
 describe('restatements that generalise', () => {
   it('an act named by a noun ("hours of debate") cannot outlast the sitting it happened in', () => {
     expect(activityNoun('debate')).toBe(true);

@@ -896,6 +896,10 @@ function currencyBefore(t: Tok): string | null {
 }
 
 /** Years, dates, times and codes that chrono did not already take. */
+/** Words a bare figure may follow and still count: "About 40 people", "in total 5 people". */
+const NOT_LABELS = new Set(['us', 'uk', 'eu', 'a', 'an', 'the', 'about', 'some', 'nearly', 'almost', 'over', 'under', 'more', 'less', 'fewer', 'only', 'just', 'all', 'around', 'roughly', 'approximately', 'at', 'by', 'to', 'of', 'in', 'on', 'for', 'total', 'than', 'top', 'number', 'no.', 'aged', 'age']);
+const MULTIPLIERS = new Set(['hundred', 'thousand', 'million', 'billion', 'trillion', 'm', 'bn', 'k']);
+
 function isDateOrCode(toks: readonly Tok[], num: NumberAt): boolean {
   const t = toks[num.first]!;
   const prev = toks[num.first - 1];
@@ -908,6 +912,17 @@ function isDateOrCode(toks: readonly Tok[], num: NumberAt): boolean {
   if (prev && hyphenJoined(prev) && /^\d/.test(prev.text)) return true;
   if (next && /^(am|pm|a\.m\.|p\.m\.|gmt|utc|bst|cet)$/i.test(next.text)) return true;
   if (prev?.norm === 'mid' && hyphenJoined(prev)) return true;
+  // A whole figure right after a name, or after a determiner's singular noun, names a thing: "a
+  // Category 1 hurricane", "a category 1 hurricane", "Flight 370", "Sakhalin 5", "a level 4 alert"
+  // (a label, not a count). ("fined TixSwap 2.4 million euros", "in total 5 people", "The company
+  // cut 300 jobs": not these)
+  if (!num.words && prev && num.first > 1 && /^\s+$/.test(prev.post) && /^\d{1,4}$/.test(t.text) && !(next && (MULTIPLIERS.has(next.norm) || /^(?:percent|per|pct|%)$/.test(next.norm))) && !isNumberTok(prev) && !has(prev, 'Possessive') && !WEEKDAYS.includes(prev.norm) && !NOT_LABELS.has(prev.norm) &&
+    (/^\p{Lu}/u.test(prev.text) || (/^\p{Ll}+$/u.test(prev.text) && isNounTok(prev) && !has(prev, 'Plural') && !isVerbTok(prev) && !has(prev, 'Adjective') && !has(prev, 'Preposition') && !isDeterminer(prev) && toks[num.first - 2] !== undefined && isDeterminer(toks[num.first - 2]!)))) return true;
+  // "the age of 19": an age, not a count.
+  if (prev?.norm === 'of' && toks[num.first - 2] !== undefined && nounLemma(toks[num.first - 2]!) === 'age') return true;
+  // "three-dimensional", "two-sided": a figure joined to a word with no noun sense makes an adjective.
+  // ("a 30-strong crew" counts its members)
+  if (next && hyphenJoined(toks[num.last]!) && /^\p{Ll}+$/u.test(next.text) && next.norm !== 'strong' && (wordnet()?.synsets(next.norm, 'n').length ?? 1) === 0 && (wordnet()?.synsets(next.norm, 'a').length ?? 0) > 0) return true;
   return false;
 }
 
