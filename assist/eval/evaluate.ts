@@ -53,6 +53,52 @@ export function loadReal(): Array<{ name: string; text: string }> {
     .map((f) => ({ name: f.replace(/\.txt$/, ''), text: fs.readFileSync(path.join(dir, f), 'utf8') }));
 }
 
+/** RFC 4180 rows: quoted fields may hold commas, quotes ("") and line breaks. */
+function csvRows(src: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i]!;
+    if (quoted) {
+      if (c !== '"') field += c;
+      else if (src[i + 1] === '"') field += src[++i];
+      else quoted = false;
+    } else if (c === '"') quoted = true;
+    else if (c === ',' || c === '\n') {
+      row.push(field);
+      field = '';
+      if (c === '\n') {
+        rows.push(row);
+        row = [];
+      }
+    } else if (c !== '\r') field += c;
+  }
+  if (field || row.length > 0) rows.push([...row, field]);
+  return rows;
+}
+
+/**
+ * The wider real-text check: every article of vanatteveldt/wikinews's `data/wikinews_*.csv` (the
+ * repository the 63 kept texts come from; CC BY 2.5, too large to keep here), read from a folder the
+ * caller fetched, each with its publication date. Headline, blank line, body: the kept texts' layout.
+ */
+export function loadWikinewsCsv(dir: string): Array<{ name: string; text: string; published?: string }> {
+  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /^wikinews_.*\.csv$/.test(f)).sort() : [];
+  if (files.length === 0) throw new Error(`${dir}: no wikinews_*.csv here; fetch github.com/vanatteveldt/wikinews and pass its data folder`);
+  return files.flatMap((f) => {
+    const [head, ...rows] = csvRows(fs.readFileSync(path.join(dir, f), 'utf8'));
+    const at = (k: string) => head!.indexOf(k);
+    return rows
+      .filter((r) => r[at('text')])
+      .map((r) => {
+        const published = /\d{4}-\d\d-\d\d/.exec(r[at('date')] ?? '')?.[0];
+        return { name: r[at('url')] ?? f, text: `${r[at('title')]}\n\n${r[at('text')]!.replace(/\u00a0/g, ' ')}\n`, ...(published ? { published } : {}) };
+      });
+  });
+}
+
 interface Span {
   start: number;
   end: number;

@@ -1,7 +1,7 @@
-// `npm run eval [-- dev|train2|train3|test|real|cases|cases-train2] [--verbose]`: the assistant's figures on the evaluation data.
+// `npm run eval [-- dev|train2|train3|test|real|cases|cases-train2|wikinews=DIR] [--verbose]`: the assistant's figures on the evaluation data.
 // Tune on dev, train2 and train3 only: read test's (and the held-out splits') figures, never their misses line by line.
 import { suggest } from '../index';
-import { emptyScore, loadReal, loadSplit, scoreArticle, table, words } from './evaluate';
+import { emptyScore, loadReal, loadSplit, loadWikinewsCsv, scoreArticle, table, words } from './evaluate';
 import { caseTable, loadCases, realCaseTable, runCases, runRealCases } from './cases';
 
 const args = process.argv.slice(2);
@@ -20,17 +20,25 @@ for (const split of splits.length ? splits : ['dev', 'train2', 'test', 'real']) 
     if (verbose) for (const f of real.falseAlarms) console.log(`  false: ${f}`);
     continue;
   }
-  if (split === 'real') {
-    const texts = loadReal();
+  if (split === 'real' || split.startsWith('wikinews=')) {
+    // (the wider check reads each article with its publication date, as the app would)
+    const wide = split.startsWith('wikinews=');
+    let texts: Array<{ name: string; text: string; published?: string }>;
+    try {
+      texts = wide ? loadWikinewsCsv(split.slice('wikinews='.length)) : loadReal();
+    } catch (err) {
+      console.error(`eval: ${(err as Error).message}`);
+      process.exit(1);
+    }
     let n = 0;
     let w = 0;
     for (const t of texts) {
-      const found = suggest(t.text).filter((s) => s.type === 'inconsistency');
+      const found = suggest(t.text, t.published ? { published: t.published } : {}).filter((s) => s.type === 'inconsistency');
       n += found.length;
       w += words(t.text);
       if (verbose) for (const s of found) console.log(`  ${t.name}: ${s.type === 'inconsistency' ? s.explanation : ''}`);
     }
-    console.log(`real: ${texts.length} texts, ${w.toLocaleString('en')} words, ${n} inconsistencies proposed (${((n / Math.max(1, w)) * 1000).toFixed(3)} per 1,000 words)`);
+    console.log(`${wide ? 'wikinews' : 'real'}: ${texts.length} texts, ${w.toLocaleString('en')} words, ${n} inconsistencies proposed (${((n / Math.max(1, w)) * 1000).toFixed(3)} per 1,000 words)`);
     continue;
   }
   const score = emptyScore();
