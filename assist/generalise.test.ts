@@ -62,6 +62,15 @@ describe('figures that count nothing', () => {
   });
 });
 
+describe('percentages of different things', () => {
+  it('what two percentages are of, named right after them, are two kinds of one thing: two figures', () => {
+    expect(pairs('Cells grew well in 100% hydrogen gas. Growth was slower in 80% nitrogen gas, the team said.')).toEqual([]);
+    expect(pairs('Farmers planted 30 percent wheat on the estate. Later they planted 20 percent barley on the estate.')).toEqual([]);
+    // (one thing named twice still differs: "62 percent turnout" / "the 58 percent turnout")
+    expect(pairs('Officials reported 62 percent turnout in the city. The 58 percent turnout was a record.')).toHaveLength(1);
+  });
+});
+
 describe('restatements that generalise', () => {
   it('an act named by a noun ("hours of debate") cannot outlast the sitting it happened in', () => {
     expect(activityNoun('debate')).toBe(true);

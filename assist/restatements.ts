@@ -588,6 +588,28 @@ function leadIn(text: string, at: number): string {
 /** A count given as an update of an earlier one: "officials later put the number of deaths at 11". */
 const REVISED = /\b(?:later|subsequently|since then|revised|updated|corrected)\b/i;
 
+/** The noun right after a percentage: what it is a share of ("80% nitrogen gas": nitrogen). */
+function shareOf(q: Quantity, text: string): string | null {
+  const m = /(?:%|\bper\s?cent|\bpercent)\s+(\p{Ll}+)/u.exec(text.slice(q.start, q.end));
+  return m ? singular(m[1]!) : null;
+}
+
+/**
+ * "100% hydrogen gas" ... "80% nitrogen gas", "30 percent wheat" ... "20 percent barley": what the
+ * two figures are of are two kinds of one thing (WordNet co-hyponyms within two steps), neither a
+ * kind of the other: two figures.
+ */
+export function otherKinds(a: Quantity, b: Quantity, text: string): boolean {
+  const x = shareOf(a, text);
+  const y = shareOf(b, text);
+  if (x === null || y === null || x === y || !a.keys.includes(x) || !b.keys.includes(y) || sameKind(x, y)) return false;
+  const wn = wordnet();
+  if (!wn) return false;
+  const up = (w: string) => new Set(wn.reach(senses(w), ['@', '@i'], 2).map((s) => s.offset));
+  const ux = up(x);
+  return [...up(y)].some((o) => ux.has(o));
+}
+
 export function whyApart(
   a: Quantity,
   b: Quantity,
@@ -632,6 +654,7 @@ export function whyApart(
   // "with about 48% of the vote" ... "with about 20% of the vote": shares of one whole, told of
   // different parties unless the same subject holds both or one points back.
   if (a.kind === 'percent' && isShare(a, text) && isShare(b, text) && !b.definite && !b.shell && !a.definite && (a.frame.subject === null || a.frame.subject !== b.frame.subject)) return 'shares of one whole';
+  if (a.kind === 'percent' && otherKinds(a, b, text)) return 'two kinds of one thing';
   // ("the lowest since 2019", "the firm's first in a decade": the period of a comparison, not of the figure)
   const sa = cached(ownScopes, a, () => ownScope(a, text));
   const sb = cached(ownScopes, b, () => ownScope(b, text));
