@@ -25,7 +25,7 @@ import {
   WEEKDAYS,
   type Approx,
 } from './lexicon';
-import { singular, type Tok } from './nlp';
+import { lexiconTags, singular, type Tok } from './nlp';
 import { numberValueAt, type NumberAt } from './numerals';
 import { chunkBounds, frameOf, nounLemma, nounPhraseAfter, nounPhraseBefore, subjectBefore, verbLemma, type Frame, type NounPhrase } from './referents';
 import { findScopes, scopeFor, type Scope } from './scope';
@@ -896,6 +896,13 @@ function currencyBefore(t: Tok): string | null {
 }
 
 /** Years, dates, times and codes that chrono did not already take. */
+/** "In Paris 300 people marched", "in Ohio 40 were hurt": a place set before a count, not its label. */
+function isPlaceAfterPreposition(toks: readonly Tok[], k: number): boolean {
+  let j = k;
+  while (j > 0 && /^\p{Lu}/u.test(toks[j - 1]!.text) && /^\s+$/.test(toks[j - 1]!.post)) j--;
+  return (j > 0 && has(toks[j - 1], 'Preposition')) || lexiconTags(toks[k]!.norm).some((t) => t === 'Place' || t === 'Country' || t === 'City' || t === 'Region');
+}
+
 /** Words a bare figure may follow and still count: "About 40 people", "in total 5 people". */
 const NOT_LABELS = new Set(['us', 'uk', 'eu', 'a', 'an', 'the', 'about', 'some', 'nearly', 'almost', 'over', 'under', 'more', 'less', 'fewer', 'only', 'just', 'all', 'around', 'roughly', 'approximately', 'at', 'by', 'to', 'of', 'in', 'on', 'for', 'total', 'than', 'top', 'number', 'no.', 'aged', 'age']);
 const MULTIPLIERS = new Set(['hundred', 'thousand', 'million', 'billion', 'trillion', 'm', 'bn', 'k']);
@@ -915,9 +922,9 @@ function isDateOrCode(toks: readonly Tok[], num: NumberAt): boolean {
   // A whole figure right after a name, or after a determiner's singular noun, names a thing: "a
   // Category 1 hurricane", "a category 1 hurricane", "Flight 370", "Sakhalin 5", "a level 4 alert"
   // (a label, not a count). ("fined TixSwap 2.4 million euros", "in total 5 people", "The company
-  // cut 300 jobs": not these)
+  // cut 300 jobs", "In Paris 300 people marched": not these)
   if (!num.words && prev && num.first > 1 && /^\s+$/.test(prev.post) && /^\d{1,4}$/.test(t.text) && !(next && (MULTIPLIERS.has(next.norm) || /^(?:percent|per|pct|%)$/.test(next.norm))) && !isNumberTok(prev) && !has(prev, 'Possessive') && !WEEKDAYS.includes(prev.norm) && !NOT_LABELS.has(prev.norm) &&
-    (/^\p{Lu}/u.test(prev.text) || (/^\p{Ll}+$/u.test(prev.text) && isNounTok(prev) && !has(prev, 'Plural') && !isVerbTok(prev) && !has(prev, 'Adjective') && !has(prev, 'Preposition') && !isDeterminer(prev) && toks[num.first - 2] !== undefined && isDeterminer(toks[num.first - 2]!)))) return true;
+    ((/^\p{Lu}/u.test(prev.text) && !isPlaceAfterPreposition(toks, num.first - 1)) || (/^\p{Ll}+$/u.test(prev.text) && isNounTok(prev) && !has(prev, 'Plural') && !isVerbTok(prev) && !has(prev, 'Adjective') && !has(prev, 'Preposition') && !isDeterminer(prev) && toks[num.first - 2] !== undefined && isDeterminer(toks[num.first - 2]!)))) return true;
   // "the age of 19": an age, not a count.
   if (prev?.norm === 'of' && toks[num.first - 2] !== undefined && nounLemma(toks[num.first - 2]!) === 'age') return true;
   // "three-dimensional", "two-sided": a figure joined to a word with no noun sense makes an adjective.
