@@ -290,11 +290,11 @@ function placesBefore(text: string, e: EventDate): string[] {
 }
 
 const dayOf = (e: EventDate) => e.mention.month * 31 + e.mention.day;
-/** A definite dated event noun and the one other event dated within ten days of it in the text. */
-function soleNear(events: readonly EventDate[], a: EventDate, b: EventDate): boolean {
-  if (!b.definite || b.pos !== 'n') return false;
+/** For a definite dated event noun, the one other event dated within ten days of it in the text, else null. */
+function soleNear(events: readonly EventDate[], b: EventDate): EventDate | null {
+  if (!b.definite || b.pos !== 'n') return null;
   const near = events.filter((e) => e !== b && Math.abs(dayOf(e) - dayOf(b)) <= 10 && (e.mention.year === null || b.mention.year === null || e.mention.year === b.mention.year));
-  return near.length === 1 && near[0] === a;
+  return near.length === 1 ? near[0]! : null;
 }
 
 /**
@@ -305,6 +305,8 @@ export function eventDateRestatements(events: readonly EventDate[], text?: strin
   const out: Array<[EventDate, EventDate, 'definite'?]> = [];
   for (let j = 1; j < events.length; j++) {
     const b = events[j]!;
+    // (within one text, worked out once for b: definite dated nouns are few)
+    const lone = text === undefined ? null : soleNear(events, b);
     for (let i = j - 1; i >= 0 && i >= j - 30; i--) {
       const a = events[i]!;
       // (one of them may have no year: the same day and month is the same day)
@@ -321,7 +323,7 @@ export function eventDateRestatements(events: readonly EventDate[], text?: strin
       const same = (x: EventDate, y: EventDate) => sameEvent(x, y) && sameParticipants(x, y);
       // (within one text, a definite dated act points back at an event already told: the one near its day)
       const sole = !same(a, b) && !same(act(a), act(b));
-      if (sole && (text === undefined || !soleNear(events, a, b))) continue;
+      if (sole && lone !== a) continue;
       if (text !== undefined) {
         const pa = placesBefore(text, a);
         const pb = placesBefore(text, b);
