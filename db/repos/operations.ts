@@ -30,6 +30,26 @@ export class OperationRepo {
     return Number(info.lastInsertRowid);
   }
 
+  /**
+   * Folds `changes` into the document's last operation when that is the newest of its history, done,
+   * of the same label, recorded less than `withinMs` ago, and both change the same one row: the
+   * step then goes from the row as it was before the first to the row as it is now. False when it
+   * does not apply (the caller records a new step).
+   */
+  extendLast(documentId: number, label: string, changes: readonly Change[], withinMs: number): boolean {
+    const last = prepared(this.db, `SELECT * FROM operations WHERE document_id = ? AND case_id IS NULL ORDER BY id DESC LIMIT 1`).get(documentId) as
+      | (OperationRow & { created_at: string })
+      | undefined;
+    if (!last || last.state !== 'done' || last.label !== label || changes.length !== 1) return false;
+    if (!(Date.now() - Date.parse(last.created_at) < withinMs)) return false;
+    const before = JSON.parse(last.changes) as Change[];
+    const [was] = before;
+    const [now] = changes;
+    if (before.length !== 1 || was!.table !== now!.table || was!.id !== now!.id || was!.before === null || now!.after === null) return false;
+    prepared(this.db, 'UPDATE operations SET changes = ?, created_at = ? WHERE id = ?').run(JSON.stringify([{ ...was!, after: now!.after }]), new Date().toISOString(), last.id);
+    return true;
+  }
+
   lastDoneInCase(caseId: number): OperationRow | null {
     return (prepared(this.db, `SELECT * FROM operations WHERE case_id = ? AND state = 'done' ORDER BY id DESC LIMIT 1`).get(caseId) as OperationRow | undefined) ?? null;
   }

@@ -2,7 +2,7 @@ import type { Handlers } from '../../common/api';
 import { quoteSelector, splitsCharacter } from '../../common/selectors';
 import { ClaimscopeError } from '../../common/errors';
 import type { ChangeRecorder } from '../../db/changes';
-import { notFound, nowIso, type ServiceContext } from './context';
+import { EDIT_NOTE, notFound, nowIso, type ServiceContext } from './context';
 import { annotationFromChange } from '../../db/repos/annotations';
 import { ANNOTATION_KIND_INFO } from '../../common/labels';
 import type { Annotation, AnnotationKind } from '../../common/domain';
@@ -74,7 +74,7 @@ export function annotationHandlers(ctx: ServiceContext): Pick<Handlers, 'createA
       if (credibility !== undefined) patch.credibility = credibility;
       if (note !== undefined) patch.note = note;
       if (reviewedChange) Object.assign(patch, { changed_from: null, changed_in_version: null });
-      const label = note !== undefined ? 'Edit note' : status !== undefined ? 'Set status' : credibility !== undefined ? 'Set credibility' : 'Review changed wording';
+      const label = note !== undefined ? EDIT_NOTE : status !== undefined ? 'Set status' : credibility !== undefined ? 'Set credibility' : 'Review changed wording';
       const { changes } = ctx.write(existing.documentId, label, (rec) => rec.update('annotations', id, patch));
       return { annotation: changes.annotations.upserted.find((a) => a.id === id) ?? existing, changes };
     },

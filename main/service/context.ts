@@ -21,7 +21,17 @@ export interface ServiceOptions {
   workspace?: WorkspaceLink;
   /** Told after each write transaction commits (the workspace pushes it at once). */
   afterWrite?: () => void;
+  /** Note saves of one row this close together are one undo step (default NOTE_BURST_MS). */
+  noteBurstMs?: number;
 }
+
+/** The undo label of a note edit (of a claim, a flag or a source). */
+export const EDIT_NOTE = 'Edit note';
+/**
+ * A note is saved as it is typed (a pause of 400 ms saves it); saves of one note closer together
+ * than this are one burst of writing and one undo step, as a text editor groups typing.
+ */
+export const NOTE_BURST_MS = 5_000;
 
 /** What every handler works with: the database, its store, and one way to make undoable writes. */
 export class ServiceContext {
@@ -49,7 +59,10 @@ export class ServiceContext {
       }, this.author());
       const value = fn(rec);
       // Within the transaction too: a later step of this write may look up overlaps.
-      if (rec.changes.length > 0) this.store.operations.record(documentId, label, rec.changes);
+      if (rec.changes.length > 0) {
+        const burst = label === EDIT_NOTE && documentId !== null ? (this.options.noteBurstMs ?? NOTE_BURST_MS) : 0;
+        if (!(burst > 0 && this.store.operations.extendLast(documentId!, label, rec.changes, burst))) this.store.operations.record(documentId, label, rec.changes);
+      }
       return { value, changes: toChangeSet(this.store, documentId, rec.changes) };
     });
     return this.committed(run.immediate());

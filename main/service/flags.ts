@@ -2,7 +2,7 @@ import type { Handlers } from '../../common/api';
 import type { Flag } from '../../common/domain';
 import { ClaimscopeError } from '../../common/errors';
 import type { ChangeRecorder, Row } from '../../db/changes';
-import { notFound, nowIso, type ServiceContext } from './context';
+import { EDIT_NOTE, notFound, nowIso, type ServiceContext } from './context';
 import { emptyChangeSet } from '../../db/changeset';
 import { requireClaim, requireDocument } from './relations';
 
@@ -50,7 +50,7 @@ function updateLabel(patch: Row, membersChanged: boolean): string {
   if (keys.length === 0 && membersChanged) return 'Edit flagged claims';
   if (keys.length === 1 && !membersChanged) {
     if (keys[0] === 'status') return `Set flag status: ${String(patch.status)}`;
-    if (keys[0] === 'note') return 'Edit note';
+    if (keys[0] === 'note') return EDIT_NOTE;
     if (keys[0] === 'explanation') return 'Edit flag explanation';
   }
   return 'Edit flag';

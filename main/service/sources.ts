@@ -3,7 +3,7 @@ import type { ChangeSet, NewSource, Source } from '../../common/domain';
 import { ClaimscopeError } from '../../common/errors';
 import { nameKey } from '../../common/selectors';
 import type { ChangeRecorder, Row } from '../../db/changes';
-import { nowIso, type ServiceContext } from './context';
+import { EDIT_NOTE, nowIso, type ServiceContext } from './context';
 import { emptyChangeSet } from '../../db/changeset';
 import { getSource, quoted, requireAnnotation, requireDocument, requireSource } from './relations';
 
@@ -69,7 +69,7 @@ function updateLabel(before: Source, patch: Row): string {
   const keys = Object.keys(patch);
   if (keys.length === 1 && keys[0] === 'name') return `Rename source ${quoted(before.name)} to ${quoted(String(patch.name))}`;
   if (keys.length === 1 && keys[0] === 'reliability') return `Grade ${quoted(before.name)} ${String(patch.reliability)}`;
-  if (keys.length === 1 && keys[0] === 'note') return 'Edit note';
+  if (keys.length === 1 && keys[0] === 'note') return EDIT_NOTE;
   return `Edit source ${quoted(before.name)}`;
 }
 

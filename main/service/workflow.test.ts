@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mirroredCall } from '../../test/mirror';
 import { openApp, type App } from '../app';
 
@@ -293,6 +293,47 @@ describe('flags', () => {
     r = await undo();
     expect(r.label).toBe('Flag inconsistency');
     expect((await state()).flags).toEqual([]);
+  });
+
+  it('a note saved as it is typed is one undo step; a pause, another note or an undo starts a new one', async () => {
+    const { a, tag, undo, redo, state } = await seeded();
+    const sixth = (await tag('claim', SIXTH)).annotation;
+    const five = (await tag('claim', FIVE)).annotation;
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2026-12-01T10:00:00Z'));
+      const note = (id: number, text: string) => call(a, 'updateAnnotation', { id, note: text });
+      // Three saves while writing (the renderer saves after each 400 ms pause), each under 5 s apart.
+      await note(sixth.id, 'Two counts');
+      vi.setSystemTime(new Date('2026-12-01T10:00:03Z'));
+      await note(sixth.id, 'Two counts disagree:');
+      vi.setSystemTime(new Date('2026-12-01T10:00:06Z'));
+      await note(sixth.id, 'Two counts disagree: check the readouts.');
+      // Another claim's note is its own step, even at once.
+      await note(five.id, 'Lower bound.');
+      // After a pause longer than the burst, the same note again starts a new step.
+      vi.setSystemTime(new Date('2026-12-01T10:00:20Z'));
+      await note(five.id, 'Lower bound: at least five.');
+
+      expect((await undo()).label).toBe('Edit note');
+      expect((await state()).annotations.find((x: any) => x.id === five.id).note).toBe('Lower bound.');
+      await undo();
+      expect((await state()).annotations.find((x: any) => x.id === five.id).note).toBe('');
+      const r = await undo();
+      expect(r.label).toBe('Edit note');
+      expect(r.state.annotations.find((x: any) => x.id === sixth.id).note).toBe('');
+      expect((await undo()).label).toBe('Tag claim');
+      // Redo brings the whole burst back; a save right after an undo is a new step, not the undone one's.
+      await redo();
+      await redo();
+      expect((await state()).annotations.find((x: any) => x.id === sixth.id).note).toBe('Two counts disagree: check the readouts.');
+      await undo();
+      await note(sixth.id, 'Rewritten.');
+      expect((await undo()).label).toBe('Edit note');
+      expect((await state()).annotations.find((x: any) => x.id === sixth.id).note).toBe('');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('lets a claim sit in several flags; deleting it dissolves only the flags left with one claim', async () => {
