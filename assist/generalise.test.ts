@@ -62,6 +62,15 @@ describe('figures that count nothing', () => {
   });
 });
 
+describe('counts of different things', () => {
+  it('counts whose nouns name things of different kinds are two counts, whatever words their sentences share', () => {
+    expect(pairs('The rats could press one lever for a sugar pellet. Each rat learned which of the two levers gave the pellet.')).toEqual([]);
+    expect(pairs('We studied five bone tools from the cave. These two different sites gave us bone tools too.')).toEqual([]);
+    // (people by different nouns still pair: "12 miners" / "the 14 workers rescued")
+    expect(pairs('Rescuers pulled 12 miners from the shaft on Monday. The 14 workers rescued from the shaft were taken to hospital.')).toHaveLength(1);
+  });
+});
+
 describe('percentages of different things', () => {
   it('what two percentages are of, named right after them, are two kinds of one thing: two figures', () => {
     expect(pairs('Cells grew well in 100% hydrogen gas. Growth was slower in 80% nitrogen gas, the team said.')).toEqual([]);

@@ -926,7 +926,12 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
         // from their homes" is not "the 1,100 evacuees")
         (a.kind !== 'count' || (a.head !== null && b.head !== null && (sameKind(a.head, b.head) || (peopleNoun(a.head) !== null && peopleNoun(b.head) !== null && (Math.max(a.value, b.value) / lo <= 1.25 || (a.frame.verb !== null && a.frame.verb === b.frame.verb))))));
       const nameRestated = a.kind === 'percent' && a === ownedEarlier() && reading(b, text).change === null;
-      if (!soleRestated && !nameRestated && !lengthRestated && !amountRestated && !measureRestated && !changeRestated && !countRestated && !gatheringRestated && !overrun && !happening && !deed && !levelRestated && !(heads && (pointsBack || common.length > 0)) && !(common.length >= 1 && pointsBack) && common.length < 2) continue;
+      // ("five bone tools" / "these two different sites", "one pellet" / "the two levers": counts of
+      // things of different kinds are two counts, whatever words their sentences share)
+      const otherThings =
+        a.kind === 'count' && informative(a.head) && informative(b.head) && !sameKind(a.head, b.head) && !(peopleNoun(a.head) !== null && peopleNoun(b.head) !== null) && !namedByModifier(a, b) && !namedByModifier(b, a);
+      const byContext = !otherThings && ((common.length >= 1 && pointsBack) || common.length >= 2);
+      if (!soleRestated && !nameRestated && !lengthRestated && !amountRestated && !measureRestated && !changeRestated && !countRestated && !gatheringRestated && !overrun && !happening && !deed && !levelRestated && !(heads && (pointsBack || common.length > 0)) && !byContext) continue;
       let what = heads ? (b.head ?? a.head!) : levelRestated ? `${measuredOf(a, text)!.join(' ')} rate` : (common[0] ?? b.head ?? a.head ?? 'figure');
       if (gatheringRestated) what = 'person';
       if (b.kind === 'count') what = plural(what);
