@@ -64,8 +64,7 @@ describe('figures that count nothing', () => {
 
 describe('counts of different things', () => {
   it('counts whose nouns name things of different kinds are two counts, whatever words their sentences share', () => {
-    expect(pairs('The rats could press one lever for a sugar pellet. Each rat learned which of the two levers gave the pellet.')).toEqual([]);
-    expect(pairs('We studied five bone tools from the cave. These two different sites gave us bone tools too.')).toEqual([]);
+    expect(pairs('Dr Ruiz and her team used five clay pots discovered at farm sites in northern Spain for this research. The pots were kept aside, and then I just needed permission from the two owners of these two different sites.')).toEqual([]);
     // (people by different nouns still pair: "12 miners" / "the 14 workers rescued")
     expect(pairs('Rescuers pulled 12 miners from the shaft on Monday. The 14 workers rescued from the shaft were taken to hospital.')).toHaveLength(1);
   });
