@@ -283,10 +283,29 @@ function sameParticipants(a: EventDate, b: EventDate): boolean {
   return pa.some((x) => pb.some((y) => x === y || verbsMatch(x, y) || sameKind(x, y)));
 }
 
-/** Places the lexicon knows named in a date's sentence before it ("In Iowa, caucuses were held", "Nevada held"). */
-function placesBefore(text: string, e: EventDate): string[] {
+const PLACE_TAGS = new Set(['Place', 'Country', 'City', 'Region']);
+/**
+ * Places the lexicon knows named in a date's clause, before it and just after ("In Iowa, caucuses
+ * were held", "the South Carolina primary on", "scheduled for October 15 in Miami"): one to three
+ * capitalised words, the longest the lexicon knows ("New Hampshire", not "Hampshire").
+ */
+function placesAround(text: string, e: EventDate): string[] {
   const before = text.slice(Math.max(0, e.mention.start - 160), e.mention.start).split(/[.!?]\s+/).at(-1)!;
-  return [...before.matchAll(/\b(\p{Lu}\p{Ll}+)\b/gu)].map((m) => m[1]!.toLowerCase()).filter((w) => lexiconTags(w).some((t) => t === 'Place' || t === 'Country' || t === 'City' || t === 'Region'));
+  const after = text.slice(e.mention.end, e.mention.end + 60).split(/[.!?;,]/)[0]!;
+  const out: string[] = [];
+  for (const part of [before, after]) {
+    for (const m of part.matchAll(/\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){0,2}/gu)) {
+      const words = m[0].toLowerCase().split(/\s+/);
+      // (the longest run of words the lexicon has as a place, from the left)
+      for (let i = 0; i < words.length; ) {
+        let found = 0;
+        for (let n = Math.min(3, words.length - i); n >= 1 && !found; n--) if (lexiconTags(words.slice(i, i + n).join(' ')).some((t) => PLACE_TAGS.has(t))) found = n;
+        if (found) out.push(words.slice(i, i + found).join(' '));
+        i += Math.max(1, found);
+      }
+    }
+  }
+  return out;
 }
 
 const dayOf = (e: EventDate) => e.mention.month * 31 + e.mention.day;
@@ -325,8 +344,8 @@ export function eventDateRestatements(events: readonly EventDate[], text?: strin
       const sole = !same(a, b) && !same(act(a), act(b));
       if (sole && lone !== a) continue;
       if (text !== undefined) {
-        const pa = placesBefore(text, a);
-        const pb = placesBefore(text, b);
+        const pa = placesAround(text, a);
+        const pb = placesAround(text, b);
         if (pa.length > 0 && pb.length > 0 && !pa.some((x) => pb.includes(x))) continue;
       }
       // "arrested 14 protesters on Monday" / "17 protesters were arrested on Sunday": other counts, other batches.

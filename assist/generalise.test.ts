@@ -147,6 +147,13 @@ describe('series and event dates', () => {
     expect(pairs('The court convicted two brothers on 4 June 2025. The 9 June conviction of another defendant was quashed.')).toEqual([]);
   });
 
+  it('one kind of event told of different places is two events: "in New Hampshire, a primary was held on" / "the South Carolina primary on"', () => {
+    expect(pairs('In Iowa, caucuses were held on 3 February 2020, and in New Hampshire, a primary election was held on 11 February. The party moves on to the South Carolina primary election on 29 February.')).toEqual([]);
+    expect(pairs('The second debate, scheduled for 15 October 2020 in Miami, was cancelled. The final debate is still scheduled for 22 October in Nashville.')).toEqual([]);
+    // (one place, two days: still one event dated twice)
+    expect(pairs('In New Hampshire, a primary election was held on 11 February 2020. Turnout at the New Hampshire primary election on 12 February was high.')).toHaveLength(1);
+  });
+
   it('a definite dated act ("the 16 April unveiling") points back at the one other event dated within ten days', () => {
     // (WordNet does not link "presented" to "unveiling": the definite article does the work)
     expect(pairs('The carmaker presented the prototype to buyers on 12 April 2025 in Turin. Since the 16 April unveiling, orders have doubled.')).toEqual([['12 April 2025', '16 April']]);
