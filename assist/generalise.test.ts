@@ -53,6 +53,7 @@ describe('figures that count nothing', () => {
     const counts = (text: string) => quantities(text).filter((q) => q.kind === 'count').map((q) => q.value);
     expect(counts('Humberto is now a category 1 hurricane. Flight 370 vanished.')).toEqual([]);
     expect(counts('Dorian grew into a Category 5 hurricane near the islands.')).toEqual([]);
+    expect(counts('On the Saffir-Simpson scale, category 1 hurricanes must sustain winds of 74 mph.')).toEqual([]);
     expect(counts('She left school at the age of 15.')).toEqual([]);
     expect(counts('The lab printed the three-dimensional structures.')).toEqual([]);
     // (still counts: after a verb, "in total", a name's amount, "a 30-strong crew")

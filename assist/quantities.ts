@@ -919,12 +919,12 @@ function isDateOrCode(toks: readonly Tok[], num: NumberAt): boolean {
   if (prev && hyphenJoined(prev) && /^\d/.test(prev.text)) return true;
   if (next && /^(am|pm|a\.m\.|p\.m\.|gmt|utc|bst|cet)$/i.test(next.text)) return true;
   if (prev?.norm === 'mid' && hyphenJoined(prev)) return true;
-  // A whole figure right after a name, or after a determiner's singular noun, names a thing: "a
+  // A whole figure right after a name, or after a singular noun that opens its phrase, names a thing: "a
   // Category 1 hurricane", "a category 1 hurricane", "Flight 370", "Sakhalin 5", "a level 4 alert"
   // (a label, not a count). ("fined TixSwap 2.4 million euros", "in total 5 people", "The company
   // cut 300 jobs", "In Paris 300 people marched": not these)
   if (!num.words && prev && num.first > 1 && /^\s+$/.test(prev.post) && /^\d{1,4}$/.test(t.text) && !(next && (MULTIPLIERS.has(next.norm) || /^(?:percent|per|pct|%)$/.test(next.norm))) && !isNumberTok(prev) && !has(prev, 'Possessive') && !WEEKDAYS.includes(prev.norm) && !NOT_LABELS.has(prev.norm) &&
-    ((/^\p{Lu}/u.test(prev.text) && !isPlaceAfterPreposition(toks, num.first - 1)) || (/^\p{Ll}+$/u.test(prev.text) && isNounTok(prev) && !has(prev, 'Plural') && !isVerbTok(prev) && !has(prev, 'Adjective') && !has(prev, 'Preposition') && !isDeterminer(prev) && toks[num.first - 2] !== undefined && isDeterminer(toks[num.first - 2]!)))) return true;
+    ((/^\p{Lu}/u.test(prev.text) && !isPlaceAfterPreposition(toks, num.first - 1)) || (/^\p{Ll}+$/u.test(prev.text) && isNounTok(prev) && !has(prev, 'Plural') && !isVerbTok(prev) && !has(prev, 'Adjective') && !has(prev, 'Preposition') && !isDeterminer(prev) && toks[num.first - 2] !== undefined && (isDeterminer(toks[num.first - 2]!) || /,\s*$/.test(toks[num.first - 2]!.post))))) return true;
   // "the age of 19": an age, not a count.
   if (prev?.norm === 'of' && toks[num.first - 2] !== undefined && nounLemma(toks[num.first - 2]!) === 'age') return true;
   // "three-dimensional", "two-sided": a figure joined to a word with no noun sense makes an adjective.
