@@ -10,10 +10,10 @@ const splits = args.filter((a) => !a.startsWith('--'));
 for (const split of splits.length ? splits : ['dev', 'train2', 'test', 'real']) {
   if (split.startsWith('cases')) {
     // Cross-document contradictions over a case corpus (issue 14): assist/eval/cases.ts. "cases" and
-    // "cases-train2" are tuned on (misses listed with --verbose); the held-out ones give totals only.
+    // the "cases-train" splits are tuned on (misses listed with --verbose); the held-out ones give totals only.
     const score = runCases(loadCases(split));
     console.log(caseTable(score, split));
-    if (verbose && (split === 'cases' || split === 'cases-train2')) for (const line of [...score.misses.map((m) => `  miss: ${m}`), ...score.falseAlarms.map((f) => `  false: ${f}`)]) console.log(line);
+    if (verbose && (split === 'cases' || split.startsWith('cases-train'))) for (const line of [...score.misses.map((m) => `  miss: ${m}`), ...score.falseAlarms.map((f) => `  false: ${f}`)]) console.log(line);
     if (split !== 'cases') continue;
     const real = runRealCases();
     console.log(realCaseTable(real));
