@@ -25,7 +25,7 @@ import { approxWord, differentFigures, differentPlaces, findConflicts, fmt, hour
 import { referentClass, unitLabel } from './lexicon';
 import type { Quantity } from './quantities';
 import { sameDeed, verbForms } from './deeds';
-import { derivedFrom, findRestatements, kindKeys, peopleNoun, sameKind } from './restatements';
+import { derivedFrom, findRestatements, kindKeys, otherKinds, peopleNoun, sameKind } from './restatements';
 import { relate } from './scope';
 import { wordnet } from './wordnet';
 
@@ -157,7 +157,7 @@ class Proposals {
 /** Inconsistencies the engine's figure rules find in the case, between figures of two documents. */
 function engineContradictions(c: Case): CaseSuggestion[] {
   const all = c.docs.flatMap((d) => d.quantities);
-  const conflicts = findConflicts(all, c.text);
+  const conflicts = findConflicts(all, c.text, otherKinds);
   const known = new Set(conflicts.map((x) => `${x.a.start}:${x.b.start}`));
   const found: Array<[number, CaseSuggestion]> = [];
   const add = (x: Conflict) => {

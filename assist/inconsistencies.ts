@@ -15,7 +15,6 @@
 import { MONTHS, unitLabel, type Approx } from './lexicon';
 import type { Quantity } from './quantities';
 import { relate, type ScopeRelation } from './scope';
-import { otherKinds } from './restatements';
 import { wordnet } from './wordnet';
 
 export type ConflictKind = 'count' | 'ordinal' | 'amount' | 'percent' | 'duration';
@@ -324,7 +323,11 @@ export function plural(w: string): string {
   return `${w}s`;
 }
 
-export function findConflicts(qs: readonly Quantity[], text: string): Conflict[] {
+/**
+ * `twoThings`: whether two percentages are of different things by what they name (the lexical test
+ * lives with the restatements, which build on this file: `otherKinds`).
+ */
+export function findConflicts(qs: readonly Quantity[], text: string, twoThings: (a: Quantity, b: Quantity, text: string) => boolean = () => false): Conflict[] {
   const out: Conflict[] = [];
   const seen = new Set<string>();
   const phrase = (q: Quantity): string => text.slice(q.start, q.end);
@@ -420,7 +423,7 @@ export function findConflicts(qs: readonly Quantity[], text: string): Conflict[]
             const ak = a.keys.find((k) => k.split('@')[0] === noun);
             if (verb !== undefined && ak !== undefined && ak.includes('@') && ak.split('@')[1] !== verb) continue;
             compared.add(a);
-            if (blocked(a, b) || differentFigures(a, b, text) || differentSites(a, b, text) || differentStatistics(a, b, text) || (b.kind === 'percent' && otherKinds(a, b, text))) continue;
+            if (blocked(a, b) || differentFigures(a, b, text) || differentSites(a, b, text) || differentStatistics(a, b, text) || (b.kind === 'percent' && twoThings(a, b, text))) continue;
             // Shares of one whole told of different parties ("48% of the vote" for one candidate,
             // "20%" for another) are different figures, unless one points back at the other.
             const share = (q: Quantity) => /^\s*(?:of|of the)\b/i.test(text.slice(q.end, q.end + 8)) || /\b(?:won|took|got|received|secured|gained|had)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|just\s+(?:over|under)\s+)?$/i.test(text.slice(Math.max(0, q.start - 30), q.start));

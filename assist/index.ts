@@ -7,7 +7,7 @@ import { CLAIM_THRESHOLD, claimScore, rankClaims, type Claim } from './claims';
 import { collectDates, datedEvent, eventDateConflicts, formatDate, publicationConflicts, referenceDate, weekdayDates, weekdayExplanation, weekdayMismatches, type DatedEvent, type DateMention } from './dates';
 import { AssistDoc } from './document';
 import { findConflicts } from './inconsistencies';
-import { findRestatements } from './restatements';
+import { findRestatements, otherKinds } from './restatements';
 import { seriesConflicts } from './series';
 import { eventDateRestatements, eventOfDate, type EventDate } from './eventdates';
 import { sentenceQuantities, type Quantity, type SentenceContext } from './quantities';
@@ -175,7 +175,7 @@ export function suggest(text: string, options: SuggestOptions = {}): Suggestion[
       spans: [span(text, a.mention.start, a.mention.end), span(text, b.mention.start, b.mention.end)],
     });
   }
-  const conflicts = findConflicts(quantities, text);
+  const conflicts = findConflicts(quantities, text, otherKinds);
   const known = new Set(conflicts.map((c) => `${c.a.start}:${c.b.start}`));
   for (const c of [...conflicts, ...findRestatements(quantities, text, known)]) {
     inconsistencies.push({ type: 'inconsistency', kind: c.kind, explanation: c.explanation, spans: [span(text, c.a.start, c.a.end), span(text, c.b.start, c.b.end)] });
