@@ -45,10 +45,22 @@ export interface DatedAct {
   named: Set<string>;
 }
 
+/** A date written with its weekday ("Saturday 9 August", "Sunday, May 17"), its year known. */
+export interface WeekdayDate {
+  start: number;
+  end: number;
+  year: number;
+  month: number;
+  day: number;
+  /** The weekday written (0 Sunday ... 6 Saturday). */
+  weekday: number;
+}
+
 export interface DocReading {
   quantities: Quantity[];
   events: EventDate[];
   acts: DatedAct[];
+  weekdayDates: WeekdayDate[];
 }
 
 const WEEKDAY_NAMED = /\b(?:on|early on|late on|of)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!\s*,?\s*(?:\d|the\s+\d|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b))/g;
@@ -75,7 +87,12 @@ function read(d: CaseDocument): DocReading {
     if (list) list.push(m);
     else bySentence.set(m.sentence, [m]);
   }
-  const out: DocReading = { quantities: [], events: [], acts: [] };
+  const out: DocReading = { quantities: [], events: [], acts: [], weekdayDates: [] };
+  // (the year from the date itself, else from the document's own date)
+  for (const m of dates) {
+    const year = m.year ?? (ref.known ? ref.year : null);
+    if (m.weekday !== null && m.day > 0 && year !== null) out.weekdayDates.push({ start: m.start, end: m.end, year, month: m.month, day: m.day, weekday: m.weekday });
+  }
   for (const s of doc.sentences) {
     const ds = bySentence.get(s.index) ?? [];
     const inText = ds.filter((m) => !m.header);

@@ -97,3 +97,18 @@ describe('dates across documents', () => {
     expect(contradictions([a, b]).map((s) => s.kind)).toEqual(['date']);
   });
 });
+
+describe('weekdays across documents', () => {
+  it('one day given two weekdays by two documents is a contradiction, and the calendar says which is right', () => {
+    const a = doc(1, 'The fire broke out shortly after 14:00 on Sunday 9 August, the brigade said.', '2026-08-12');
+    const b = doc(2, 'Flames were first seen on the afternoon of Saturday 9 August near the village.', '2026-08-11');
+    const found = contradictions([a, b]);
+    expect(found).toHaveLength(1);
+    expect(texts(found[0]!)[0]).toContain('Sunday 9 August');
+    expect(texts(found[0]!)[1]).toBe('Saturday 9 August');
+    expect(found[0]!.explanation).toContain('9 August 2026 was a Sunday');
+    // (the same weekday in both, or another year's day: nothing)
+    expect(contradictions([a, doc(3, 'Crews arrived on Sunday 9 August at dusk.', '2026-08-10')])).toEqual([]);
+    expect(contradictions([a, doc(4, 'A smaller fire broke out on Saturday 9 August 2025 nearby.', '2026-08-10')])).toEqual([]);
+  });
+});

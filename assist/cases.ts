@@ -18,7 +18,7 @@
 // Offsets are JavaScript string indices into each document's own text, as `suggest` gives them.
 
 import type { CaseSpan, CaseSuggestion } from '../common/domain';
-import { namesAnAct, readingOf, type CaseDocument, type DatedAct } from './casereading';
+import { namesAnAct, readingOf, type CaseDocument, type DatedAct, type WeekdayDate } from './casereading';
 import { formatDate } from './dates';
 import { eventDateRestatements, type EventDate } from './eventdates';
 import { approxWord, differentFigures, differentPlaces, findConflicts, fmt, hours, interval, modsCompatible, overlaps, plural, type Conflict } from './inconsistencies';
@@ -54,6 +54,7 @@ interface Placed {
   figures: Quantity[];
   events: EventDate[];
   acts: DatedAct[];
+  weekdayDates: WeekdayDate[];
 }
 
 interface Case {
@@ -75,7 +76,8 @@ function place(docs: readonly CaseDocument[]): Case {
     for (const q of figures) readAround(q, doc.text, offset);
     const events = r.events.map((e) => ({ ...e, mention: { ...e.mention, start: e.mention.start + offset, end: e.mention.end + offset, sentence: e.mention.sentence + stride, paragraph: e.mention.paragraph + stride } }));
     const acts = r.acts.map((a) => ({ ...a, start: a.start + offset, end: a.end + offset }));
-    placed.push({ doc, k, offset, quantities, figures, events, acts });
+    const weekdayDates = r.weekdayDates.map((w) => ({ ...w, start: w.start + offset, end: w.end + offset }));
+    placed.push({ doc, k, offset, quantities, figures, events, acts, weekdayDates });
     at += doc.text.length + SEPARATOR.length;
   });
   return { text: docs.map((d) => d.text).join(SEPARATOR), docs: placed };
@@ -235,6 +237,38 @@ function datePairs(c: Case, out: Proposals, corroborations: boolean): void {
     }
   }
 }
+
+// One day given two weekdays: "on Sunday 9 August" in one report, "the afternoon of Saturday 9
+// August" in another, the same year. They cannot both be right; the calendar says which is.
+function weekdayPairs(c: Case, out: Proposals): void {
+  const byDay = new Map<string, Array<{ k: number; w: WeekdayDate }>>();
+  for (const d of c.docs) for (const w of d.weekdayDates) {
+    const key = `${w.year}-${w.month}-${w.day}`;
+    byDay.set(key, [...(byDay.get(key) ?? []), { k: d.k, w }]);
+  }
+  for (const list of byDay.values()) {
+    for (let y = 1; y < list.length; y++) {
+      const b = list[y]!;
+      // (the first of each other document that names that day with another weekday)
+      const a = list.find((x, i) => i < y && x.k !== b.k && x.w.weekday !== b.w.weekday);
+      if (!a) continue;
+      const sa = toCaseSpan(c, a.w.start, a.w.end);
+      const sb = toCaseSpan(c, b.w.start, b.w.end);
+      if (!sa || !sb) continue;
+      const actual = new Date(Date.UTC(b.w.year, b.w.month - 1, b.w.day)).getUTCDay();
+      const day = formatDate(b.w.year, b.w.month, b.w.day);
+      const verdict = actual === a.w.weekday || actual === b.w.weekday ? `${day} was a ${WEEKDAY_NAMES[actual]}` : `${day} was neither: it was a ${WEEKDAY_NAMES[actual]}`;
+      out.contradiction(a.k, b.k, {
+        type: 'inconsistency',
+        kind: 'weekday',
+        explanation: `${naming(c, [sa, sb])}. The two documents give one day two weekdays, ${WEEKDAY_NAMES[a.w.weekday]} and ${WEEKDAY_NAMES[b.w.weekday]}: ${verdict}.`,
+        spans: [sa, sb],
+      });
+    }
+  }
+}
+
+const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 function dateAgreements(c: Case, i: number, k: number, first: readonly EventDate[], second: readonly EventDate[], out: Proposals): void {
   const used = new Set<EventDate>();
@@ -887,6 +921,7 @@ export function suggestAcross(docs: readonly CaseDocument[], options: CaseSugges
   figurePairs(c, found, withCorroborations);
   firstSince(c, found);
   datePairs(c, found, withCorroborations);
+  weekdayPairs(c, found);
   actConflicts(c, found, withCorroborations);
   for (const pair of found.each()) {
     for (const s of pair.contradictions) if (!proposed(s)) push(contradictions, s);
