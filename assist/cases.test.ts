@@ -112,3 +112,14 @@ describe('weekdays across documents', () => {
     expect(contradictions([a, doc(4, 'A smaller fire broke out on Saturday 9 August 2025 nearby.', '2026-08-10')])).toEqual([]);
   });
 });
+
+describe('a series across documents', () => {
+  it('an ordinal over a period in one document and a count of all over that period, this one included, in another', () => {
+    const a = doc(1, 'It was the second escape from the Valbruna jail since January 2025, the ministry said.');
+    const b = doc(2, 'The jail has now seen three breakouts since January 2025, the guards union said.');
+    expect(contradictions([a, b]).map(texts)).toEqual([['second escape', 'three breakouts']]);
+    // ("before" is before each report's own event: counts of those before are not compared across documents)
+    const c = doc(3, 'Guards had stopped two earlier escapes before this one.');
+    expect(contradictions([a, c])).toEqual([]);
+  });
+});

@@ -18,6 +18,7 @@
 // Offsets are JavaScript string indices into each document's own text, as `suggest` gives them.
 
 import type { CaseSpan, CaseSuggestion } from '../common/domain';
+import { compareSeries, seriesMentions, shiftedSeries, type SeriesMentions } from './series';
 import { namesAnAct, readingOf, type CaseDocument, type DatedAct, type WeekdayDate } from './casereading';
 import { formatDate } from './dates';
 import { eventDateRestatements, type EventDate } from './eventdates';
@@ -55,6 +56,8 @@ interface Placed {
   events: EventDate[];
   acts: DatedAct[];
   weekdayDates: WeekdayDate[];
+  /** Its ordinals of a series and its counts of the series (series.ts). */
+  series: SeriesMentions;
 }
 
 interface Case {
@@ -77,7 +80,7 @@ function place(docs: readonly CaseDocument[]): Case {
     const events = r.events.map((e) => ({ ...e, mention: { ...e.mention, start: e.mention.start + offset, end: e.mention.end + offset, sentence: e.mention.sentence + stride, paragraph: e.mention.paragraph + stride } }));
     const acts = r.acts.map((a) => ({ ...a, start: a.start + offset, end: a.end + offset }));
     const weekdayDates = r.weekdayDates.map((w) => ({ ...w, start: w.start + offset, end: w.end + offset }));
-    placed.push({ doc, k, offset, quantities, figures, events, acts, weekdayDates });
+    placed.push({ doc, k, offset, quantities, figures, events, acts, weekdayDates, series: shiftedSeries(seriesMentions(doc.text), offset) });
     at += doc.text.length + SEPARATOR.length;
   });
   return { text: docs.map((d) => d.text).join(SEPARATOR), docs: placed };
@@ -264,6 +267,26 @@ function weekdayPairs(c: Case, out: Proposals): void {
         explanation: `${naming(c, [sa, sb])}. The two documents give one day two weekdays, ${WEEKDAY_NAMES[a.w.weekday]} and ${WEEKDAY_NAMES[b.w.weekday]}: ${verdict}.`,
         spans: [sa, sb],
       });
+    }
+  }
+}
+
+// "It was the third derailment on the line since 2024" in one report, "Four trains have now
+// derailed on the line since 2024" in another: the engine's ordinal-against-count rule (series.ts)
+// with the ordinal in one document and the count in the other.
+function seriesAcross(c: Case, out: Proposals): void {
+  const withSeries = c.docs.filter((d) => d.series.ordinals.length > 0 || d.series.counts.length > 0);
+  for (let y = 1; y < withSeries.length; y++) {
+    for (let x = Math.max(0, y - MAX_DOCUMENTS_BACK); x < y; x++) {
+      const a = withSeries[x]!;
+      const b = withSeries[y]!;
+      for (const found of [...compareSeries(a.series.ordinals, b.series.counts, c.text, true), ...compareSeries(b.series.ordinals, a.series.counts, c.text, true)]) {
+        const sa = toCaseSpan(c, found.spans[0].start, found.spans[0].end);
+        const sb = toCaseSpan(c, found.spans[1].start, found.spans[1].end);
+        if (!sa || !sb || sa.documentId === sb.documentId) continue;
+        const [first, second] = sa.documentId === a.doc.id ? [sa, sb] : [sb, sa];
+        out.contradiction(a.k, b.k, { type: 'inconsistency', kind: 'ordinal', explanation: `${naming(c, [first, second])}. ${found.explanation}`, spans: [first, second] });
+      }
     }
   }
 }
@@ -922,6 +945,7 @@ export function suggestAcross(docs: readonly CaseDocument[], options: CaseSugges
   firstSince(c, found);
   datePairs(c, found, withCorroborations);
   weekdayPairs(c, found);
+  seriesAcross(c, found);
   actConflicts(c, found, withCorroborations);
   for (const pair of found.each()) {
     for (const s of pair.contradictions) if (!proposed(s)) push(contradictions, s);

@@ -141,6 +141,14 @@ describe('series and event dates', () => {
     expect(pairs('The city issued its second smog alert of the winter on Friday. Three earlier smog alerts had been issued.')).toHaveLength(1);
   });
 
+  it('a count of all since a date, this one included ("have now", "counting this one"), must equal the ordinal', () => {
+    expect(pairs('It was the third derailment on the line since 2024, officials said. Four trains have now derailed on the line since 2024.')).toHaveLength(1);
+    expect(pairs('It is the third large mill closure in Leeds since 2021. The city has lost four major mills since 2021, counting this one.')).toHaveLength(1);
+    // (three with this one is the third; another period is another count)
+    expect(pairs('It is the third large mill closure in Leeds since 2021. The city has lost three major mills since 2021, counting this one.')).toEqual([]);
+    expect(pairs('It is the third large mill closure in Leeds since 2021. The city has lost four major mills since 2015, counting this one.')).toEqual([]);
+  });
+
   it('one event dated by a verb and a narrower verb of it ("ended" / "completed")', () => {
     expect(pairs('Dredging ended on 2 June 2025, the port said. The crew completed dredging on 6 June and left.')).toEqual([['2 June 2025', '6 June']]);
     expect(pairs('The board approved on 3 May 2025 the merger. The deal, which the board backed on 7 May, now goes to regulators.')).toEqual([['3 May 2025', '7 May']]);

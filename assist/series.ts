@@ -22,6 +22,9 @@ interface Mention {
   /** For a count of times, the act repeated: "had been convicted five times" -> convict; "won the trophy five times" -> win, trophy. */
   verbs?: string[];
   object?: string;
+  /** A count that includes the event the ordinal names ("Four trains have now derailed", "four
+   *  factories since 2021, counting this one"): it must equal the ordinal, not the ordinal less one. */
+  inclusive?: boolean;
 }
 
 const ORDINAL_WORDS = 'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth';
@@ -33,6 +36,9 @@ const COUNT = new RegExp(`\\b(${CARDINAL_WORDS}|\\d{1,3})((?:\\s+[\\p{Ll}-]+){1,
 const PRIOR_INSIDE = /\b(?:previous|earlier|prior|past)\b/i;
 const PRIOR_AFTER = /^[^.;:!?]{0,30}?\b(?:before|previously|earlier|so far|to date|until now|in the past)\b/i;
 const PERIOD = /\b(?:this|last|that|the same|next)\s+(?:year|season|month|week|term|decade|century|tournament|campaign|summer|winter|spring|autumn)|\bsince\s+[\p{L}\d]+|\bin\s+(?:19|20)\d\d\b|\bof the (?:year|season|month|summer|winter|spring|autumn)/iu;
+/** "has now seen three breakouts", "Four trains have now derailed", "four ..., counting this one": all of them, this one too. */
+const INCLUSIVE_BEFORE = /\b(?:has|have|had)\s+now\s+(?:\p{Ll}+\s+){0,2}$/u;
+const INCLUSIVE_AFTER = /^[^.;:!?]{0,30}?(?:\b(?:has|have)\s+now\s+(\p{Ll}+ed)\b|,?\s*(?:counting|including)\s+(?:this|the latest|the (?:most )?recent)\b(?:\s+one)?)/u;
 /** "had won two stages", "had already held three rounds": the past perfect puts the count before the event. */
 const PRIOR_BEFORE = /\bhad\s+(?:already\s+|previously\s+|also\s+)?(?:been\s+)?\p{Ll}+\s+$/u;
 const NOT_NOUNS = new Set(['this', 'last', 'next', 'before', 'since', 'during', 'after', 'of', 'and', 'or', 'the', 'a', 'an', 'in', 'at', 'on', 'to', 'for', 'with', 'by', 'from', 'than', 'as', 'into', 'over', 'under', 'about', 'against', 'between', 'among', 'through', 'per', 'until', 'while', 'when', 'where', 'who', 'which', 'that', 'were', 'was', 'had', 'have', 'has', 'been', 'be', 'are', 'is']);
@@ -63,6 +69,8 @@ function sameNoun(a: Mention, b: Mention): boolean {
     return (times.verbs ?? []).some((v) => derivedFrom(other, v));
   }
   if (a.noun === b.noun || sameKind(a.noun, b.noun)) return true;
+  // ("the third derailment" / "Four trains have now derailed")
+  if ((b.verbs ?? []).some((v) => derivedFrom(a.noun, v)) || (a.verbs ?? []).some((v) => derivedFrom(b.noun, v))) return true;
   return a.words.some((x) => b.words.some((y) => stem(x).length >= 4 && stem(x) === stem(y)));
 }
 
@@ -118,9 +126,13 @@ function priorCounts(text: string): Mention[] {
     const np = words.slice(0, at + 1);
     const end = m.index + m[1]!.length + m[2]!.toLowerCase().indexOf(np.at(-1)!) + np.at(-1)!.length;
     const prior = np.some((w) => PRIOR_INSIDE.test(w)) || PRIOR_AFTER.test(text.slice(end, end + 40)) || PRIOR_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index)) || /^\s+had\s+(?:been\s+)?\p{Ll}+ed\b/u.test(text.slice(end, end + 30));
-    if (!prior) continue;
+    const inclusiveAfter = prior ? null : INCLUSIVE_AFTER.exec(text.slice(end, end + 80));
+    const inclusive = !prior && (INCLUSIVE_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index)) || inclusiveAfter !== null);
+    if (!prior && !inclusive) continue;
     const noun = singular(np.at(-1)!);
-    out.push({ value, noun, words: np, start: m.index, end, period: PERIOD.exec(clauseAround(text, m.index, end))?.[0].toLowerCase() ?? '', ...(noun === 'time' ? actBefore(text, m.index) : {}) });
+    // ("Four trains have now derailed": what was done to them names the series, "derailment")
+    const done = inclusiveAfter?.[1] ? { verbs: verbForms(inclusiveAfter[1].replace(/(?<=[^e])ed$|d$/, '')) } : {};
+    out.push({ value, noun, words: np, start: m.index, end, period: PERIOD.exec(clauseAround(text, m.index, end))?.[0].toLowerCase() ?? '', ...(noun === 'time' ? actBefore(text, m.index) : done), ...(inclusive ? { inclusive } : {}) });
   }
   // "she had fallen short twice before": a count of times.
   for (const m of text.matchAll(TIMES)) {
@@ -144,13 +156,55 @@ export interface SeriesConflict {
   explanation: string;
 }
 
-export function seriesConflicts(text: string): SeriesConflict[] {
-  const out: SeriesConflict[] = [];
+export interface SeriesMentions {
+  ordinals: Mention[];
+  counts: Mention[];
+}
+
+/**
+ * A text's ordinals of a series and its counts of those before (or of all, this one included);
+ * `alone`: the ordinals only when the text has a count to set them against.
+ */
+export function seriesMentions(text: string, alone = false): SeriesMentions {
   const counts = priorCounts(text);
-  if (counts.length === 0) return out;
-  for (const o of ordinals(text)) {
+  return { counts, ordinals: counts.length > 0 || !alone ? ordinals(text) : [] };
+}
+
+/** Moved by `offset` (a document placed in a case's text). */
+export function shiftedSeries(m: SeriesMentions, offset: number): SeriesMentions {
+  const shift = (x: Mention): Mention => ({ ...x, start: x.start + offset, end: x.end + offset });
+  return { ordinals: m.ordinals.map(shift), counts: m.counts.map(shift) };
+}
+
+export function seriesConflicts(text: string): SeriesConflict[] {
+  const { ordinals: os, counts } = seriesMentions(text, true);
+  return compareSeries(os, counts, text);
+}
+
+/**
+ * Each ordinal against the counts of its series (offsets into `text`): the first that cannot agree.
+ * `anchored`: only counts of all, this one included, over a named period ("since 2024"): "before"
+ * is before each text's own event, so only those compare across documents.
+ */
+export function compareSeries(os: readonly Mention[], counts: readonly Mention[], text: string, anchored = false): SeriesConflict[] {
+  const out: SeriesConflict[] = [];
+  for (const o of os) {
     for (const c of counts) {
+      if (anchored && !c.inclusive) continue;
       if (c.start < o.end && o.start < c.end) continue;
+      // (all of them, this one included: the same period, and the count is the ordinal)
+      if (c.inclusive) {
+        if (o.period === '' || o.period !== c.period || !sameNoun(o, c) || c.value === o.value) continue;
+        const [a, b] = o.start < c.start ? [o, c] : [c, o];
+        out.push({
+          spans: [
+            { start: a.start, end: a.end, text: text.slice(a.start, a.end) },
+            { start: b.start, end: b.end, text: text.slice(b.start, b.end) },
+          ],
+          explanation: `"${text.slice(o.start, o.end)}" makes it number ${o.value} ${o.period}, but "${text.slice(c.start, c.end)}" counts ${c.value} with it.`,
+        });
+        break;
+      }
       // (a count bounded by a start, "five earlier rounds since 2019", is a part of all those before an
       // ordinal with no period: it can be fewer than the ordinal's n-1, never more)
       const boundedPart = o.period === '' && /^since\b/.test(c.period);
