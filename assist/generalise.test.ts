@@ -55,6 +55,8 @@ describe('figures that count nothing', () => {
     expect(counts('Dorian grew into a Category 5 hurricane near the islands.')).toEqual([]);
     expect(counts('On the Saffir-Simpson scale, category 1 hurricanes must sustain winds of 74 mph.')).toEqual([]);
     expect(counts('She left school at the age of 15.')).toEqual([]);
+    // (a comma ends a date: "17 May, nine inmates" counts nine)
+    expect(counts('In the early hours of Sunday 17 May, nine inmates escaped.')).toEqual([9]);
     expect(counts('The lab printed the three-dimensional structures.')).toEqual([]);
     // (still counts: after a verb, "in total", a name's amount, "a 30-strong crew")
     expect(counts('The company cut 300 jobs. In total 5 people were hurt. A 30-strong crew helped.')).toEqual([300, 5, 30]);

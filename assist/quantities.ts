@@ -915,7 +915,9 @@ function isDateOrCode(toks: readonly Tok[], num: NumberAt): boolean {
     // A year, unless it counts something: "2000 people".
     if (!(next && has(next, 'Plural') && !hyphenJoined(t))) return true;
   }
-  if (has(prev, 'Month') || has(next, 'Month') || (prev && MONTHS.includes(prev.norm) && (prev.norm !== 'may' || prev.text === 'May')) || (next && MONTHS.includes(next.norm.replace(/\.$/, '')))) return true;
+  // ("17 May, nine inmates escaped": a comma ends the date)
+  const monthBefore = prev !== undefined && !/,/.test(prev.post) && (has(prev, 'Month') || (MONTHS.includes(prev.norm) && (prev.norm !== 'may' || prev.text === 'May')));
+  if (monthBefore || has(next, 'Month') || (next && MONTHS.includes(next.norm.replace(/\.$/, '')))) return true;
   if (prev && hyphenJoined(prev) && /^\d/.test(prev.text)) return true;
   if (next && /^(am|pm|a\.m\.|p\.m\.|gmt|utc|bst|cet)$/i.test(next.text)) return true;
   if (prev?.norm === 'mid' && hyphenJoined(prev)) return true;
