@@ -226,8 +226,15 @@ export function differentSites(a: Quantity, b: Quantity, text: string): boolean 
 const AVERAGE = /\b(?:average|averaged|averaging|mean|median|typical|typically)\b/i;
 const PEAK = /\b(?:peak|peaked|peaking|maximum|highest|record|top|topped|up to)\b/i;
 
-/** Which statistic of a measure a figure is, read from its clause: an average or a peak, else null. */
+const statistics = new WeakMap<Quantity, 'average' | 'peak' | null>();
+/** Which statistic of a measure a figure is, read from its clause: an average or a peak, else null (read once per figure). */
 function statisticOf(q: Quantity, text: string): 'average' | 'peak' | null {
+  let known = statistics.get(q);
+  if (known === undefined) statistics.set(q, (known = statisticRead(q, text)));
+  return known;
+}
+
+function statisticRead(q: Quantity, text: string): 'average' | 'peak' | null {
   const clause = `${text.slice(Math.max(0, q.start - 80), q.start).split(/[.;!?]\s/).at(-1)!} ${text.slice(q.start, q.end)}`;
   const avg = AVERAGE.test(clause);
   const peak = PEAK.test(clause);
