@@ -123,3 +123,11 @@ describe('a series across documents', () => {
     expect(contradictions([a, c])).toEqual([]);
   });
 });
+
+describe('capacities across documents', () => {
+  it('what a building was built to hold and what it holds are two figures', () => {
+    const a = doc(1, 'The escape was from Cerro Alto jail, which holds 1,420 inmates in old buildings.');
+    const b = doc(2, 'Cerro Alto was built to hold 950 prisoners, the guards union said.');
+    expect(contradictions([a, b])).toEqual([]);
+  });
+});

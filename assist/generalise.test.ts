@@ -65,6 +65,15 @@ describe('figures that count nothing', () => {
   });
 });
 
+describe('capacities', () => {
+  it('"built to hold 950 prisoners" is a capacity, not a count of who is there; "a capacity of 800 megawatts" is a rating', () => {
+    expect(quantities('The jail was built to hold 950 prisoners.')[0]).toMatchObject({ value: 950, required: true });
+    expect(quantities('The ward has room for 40 patients.')[0]).toMatchObject({ value: 40, required: true });
+    expect(quantities('The plant has a capacity of 800 megawatts.')[0]).toMatchObject({ required: false });
+    expect(quantities('The jail holds 1,420 inmates.')[0]).toMatchObject({ value: 1420, required: false });
+  });
+});
+
 describe('counts of different things', () => {
   it('counts whose nouns name things of different kinds are two counts, whatever words their sentences share', () => {
     expect(pairs('Dr Ruiz and her team used five clay pots discovered at farm sites in northern Spain for this research. The pots were kept aside, and then I just needed permission from the two owners of these two different sites.')).toEqual([]);

@@ -399,7 +399,11 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       listed: false,
       whole: null,
       ofWhole: norm(left.start - 1) === 'of' && (isNumberTok(toks[left.start - 2]) || ['all', 'most', 'some', 'none', 'each', 'any', 'many', 'half'].includes(norm(left.start - 2))),
-      required: /^(?:needed|required|necessary)$/.test(norm(last + 1)) || (/^(?:needed|required)$/.test(norm(last + 2)) && !isVerbTok(toks[last + 1])),
+      required:
+        /^(?:needed|required|necessary)$/.test(norm(last + 1)) || (/^(?:needed|required)$/.test(norm(last + 2)) && !isVerbTok(toks[last + 1])) ||
+        // a capacity, not a count of what is there: "built to hold 950 prisoners", "designed for 400
+        // patients", "room for 200 guests", "can hold 50" (not "a capacity of 800 megawatts": a rating)
+        CAPACITY_BEFORE.test(toks.slice(Math.max(0, numFirst - 4), numFirst).map((t) => t.norm).join(' ')),
       place: frontedPlace,
     };
   };
@@ -902,6 +906,9 @@ function isPlaceAfterPreposition(toks: readonly Tok[], k: number): boolean {
   while (j > 0 && /^\p{Lu}/u.test(toks[j - 1]!.text) && /^\s+$/.test(toks[j - 1]!.post)) j--;
   return (j > 0 && has(toks[j - 1], 'Preposition')) || lexiconTags(toks[k]!.norm).some((t) => t === 'Place' || t === 'Country' || t === 'City' || t === 'Region');
 }
+
+/** Words right before a figure that make it a capacity ("built to hold", "designed for", "room for", "can hold"). */
+const CAPACITY_BEFORE = /(?:^|\s)(?:(?:built|designed|meant|intended|planned)\s+(?:to\s+(?:hold|house|seat|accommodate|take|carry)|for)|room\s+for|(?:can|could)\s+(?:hold|house|seat|accommodate|take|carry)|(?:able|enough)\s+to\s+(?:hold|house|seat|accommodate|carry))(?:\s+(?:up\s+to|about|around|some|nearly|almost|more\s+than|over|just))?$/;
 
 /** Words a bare figure may follow and still count: "About 40 people", "in total 5 people". */
 const NOT_LABELS = new Set(['us', 'uk', 'eu', 'a', 'an', 'the', 'about', 'some', 'nearly', 'almost', 'over', 'under', 'more', 'less', 'fewer', 'only', 'just', 'all', 'around', 'roughly', 'approximately', 'at', 'by', 'to', 'of', 'in', 'on', 'for', 'total', 'than', 'top', 'number', 'no.', 'aged', 'age']);
