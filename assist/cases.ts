@@ -22,7 +22,7 @@ import { compareSeries, seriesMentions, shiftedSeries, type SeriesMentions } fro
 import { namesAnAct, readingOf, type CaseDocument, type DatedAct, type WeekdayDate } from './casereading';
 import { formatDate } from './dates';
 import { eventDateRestatements, type EventDate } from './eventdates';
-import { approxWord, differentFigures, differentPlaces, findConflicts, fmt, hours, interval, modsCompatible, overlaps, plural, type Conflict } from './inconsistencies';
+import { approxWord, differentFigures, differentPlaces, differentStatistics, findConflicts, fmt, hours, interval, modsCompatible, overlaps, plural, type Conflict } from './inconsistencies';
 import { referentClass, unitLabel } from './lexicon';
 import type { Quantity } from './quantities';
 import { sameDeed, verbForms } from './deeds';
@@ -499,7 +499,7 @@ function kept(a: Quantity, b: Quantity, text: string): boolean {
   if (a.required || b.required || a.listed || b.listed || a.compared || b.compared || subsetOf(a, text) || subsetOf(b, text)) return true;
   if (a.hedged !== b.hedged || a.rate !== b.rate || a.unit !== b.unit || a.polarity !== b.polarity) return true;
   if (a.ofWhole || b.ofWhole || a.whole !== b.whole) return true;
-  if (differentPlaces(a, b)) return true;
+  if (differentPlaces(a, b) || differentStatistics(a, b, text)) return true;
   // Figures for different reporting periods (the engine's rule). Its other rule, amounts more than
   // 2.5x apart are a part and a whole, is for one document; two reports disagree by more, so here
   // only amounts more than 5x apart are taken for different things.

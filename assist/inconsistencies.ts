@@ -226,25 +226,36 @@ export function differentSites(a: Quantity, b: Quantity, text: string): boolean 
 const AVERAGE = /\b(?:average|averaged|averaging|mean|median|typical|typically)\b/i;
 const PEAK = /\b(?:peak|peaked|peaking|maximum|highest|record|top|topped|up to)\b/i;
 
-const statistics = new WeakMap<Quantity, 'average' | 'peak' | null>();
-/** Which statistic of a measure a figure is, read from its clause: an average or a peak, else null (read once per figure). */
-function statisticOf(q: Quantity, text: string): 'average' | 'peak' | null {
+/** "had been cut to 300", "fell back to": the level a change left, a later point than a peak or an average. */
+const AFTER_CHANGE = /\b(?:cut|fell|fallen|dropped|reduced|lowered|eased|slowed|rose|risen|raised|increased|climbed)\s+(?:back\s+)?to\s+(?:about\s+|around\s+|roughly\s+|just\s+)?[$£€¥]?\s*$/i;
+
+type Statistic = 'average' | 'peak' | 'after a change';
+const statistics = new WeakMap<Quantity, Statistic | null>();
+/** Which statistic of a measure a figure is, read from its clause: an average, a peak, the level after a change, else null (read once per figure). */
+function statisticOf(q: Quantity, text: string): Statistic | null {
   let known = statistics.get(q);
   if (known === undefined) statistics.set(q, (known = statisticRead(q, text)));
   return known;
 }
 
-function statisticRead(q: Quantity, text: string): 'average' | 'peak' | null {
-  const clause = `${text.slice(Math.max(0, q.start - 80), q.start).split(/[.;!?]\s/).at(-1)!} ${text.slice(q.start, q.end)}`;
+function statisticRead(q: Quantity, text: string): Statistic | null {
+  const lead = text.slice(Math.max(0, q.start - 80), q.start).split(/[.;!?]\s/).at(-1)!;
+  if (AFTER_CHANGE.test(lead)) return 'after a change';
+  const clause = `${lead} ${text.slice(q.start, q.end)}`;
   const avg = AVERAGE.test(clause);
   const peak = PEAK.test(clause);
   return avg === peak ? null : avg ? 'average' : 'peak';
 }
 
-/** "average readings were 1.8 times the limit" / "levels peaked at four times the limit": two statistics of one measure. */
+/**
+ * "average readings were 1.8 times the limit" / "levels peaked at four times the limit": two
+ * statistics of one measure; "a peak discharge of 1,150 cubic metres" / "had been cut to 300": the
+ * peak and the level after it.
+ */
 export function differentStatistics(a: Quantity, b: Quantity, text: string): boolean {
   const sa = statisticOf(a, text);
   const sb = statisticOf(b, text);
+  if (sa === 'after a change' || sb === 'after a change') return sa !== sb && (sa === 'peak' || sb === 'peak' || sa === 'average' || sb === 'average');
   return sa !== null && sb !== null && sa !== sb;
 }
 
