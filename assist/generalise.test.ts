@@ -33,6 +33,10 @@ describe('quantity reading', () => {
     expect(quantities('In 2023 rents climbed sharply.').filter((x) => x.kind === 'count')).toEqual([]);
   });
 
+  it('a noun-looking past tense between a singular noun and a figure is the verb: "Revenue rose 6.4 percent"', () => {
+    expect(quantities('Revenue rose 6.4 percent from a year earlier.')[0]!.frame).toMatchObject({ verb: 'rise' });
+  });
+
   it('after a determiner and a hyphenated figure the next word is the head noun', () => {
     expect(quantities('Doctors said the 20-milligram shot given to patients was safe.')[0]).toMatchObject({ head: 'shot' });
     expect(quantities('The 2.8-tonne-per-hectare mean yield was poor.')[0]).toMatchObject({ head: 'yield', unit: 'mass' });

@@ -251,10 +251,11 @@ export function tagTokens(toks: readonly Tok[], windows: ReadonlyArray<readonly 
   if (!done) for (const t of terms) contextFreeTag(t);
   for (let i = 0; i < terms.length; i++) {
     const t = terms[i]!;
-    // "complaints rose by 40 percent": a noun-looking past tense right after a plural noun is the verb.
+    // "complaints rose by 40 percent": a noun-looking past tense right after a plural noun is the verb;
+    // after a singular noun too when a figure follows ("Revenue rose 6.4 percent").
     const prev = terms[i - 1];
     const next = terms[i + 1];
-    if (prev && next && t.tags.has('Noun') && !t.tags.has('Plural') && prev.tags.has('Plural') && !/[,;:()]/.test(prev.post)) {
+    if (prev && next && t.tags.has('Noun') && !t.tags.has('Plural') && (prev.tags.has('Plural') || (prev.tags.has('Noun') && next.tags.has('Value'))) && !/[,;:()]/.test(prev.post)) {
       if ((next.tags.has('Preposition') || next.tags.has('Value') || next.tags.has('Determiner') || next.tags.has('Adverb')) && isPastForm(t.norm)) {
         t.tags.clear();
         t.tags.add('Verb');
