@@ -37,6 +37,12 @@ describe('quantity reading', () => {
     expect(quantities('Revenue rose 6.4 percent from a year earlier.')[0]!.frame).toMatchObject({ verb: 'rise' });
   });
 
+  it('"last year" after a share says when, it is not what the share is of', () => {
+    expect(quantities('European orders fell by 31 percent last year.')[0]).toMatchObject({ head: null });
+    expect(quantities('Analysts saw a 19% slump in European orders last year.')[0]!.keys).toEqual(expect.arrayContaining(['slump', 'order']));
+    expect(quantities('Analysts saw a 19% slump in European orders last year.')[0]!.keys).not.toContain('year');
+  });
+
   it('after a determiner and a hyphenated figure the next word is the head noun', () => {
     expect(quantities('Doctors said the 20-milligram shot given to patients was safe.')[0]).toMatchObject({ head: 'shot' });
     expect(quantities('The 2.8-tonne-per-hectare mean yield was poor.')[0]).toMatchObject({ head: 'yield', unit: 'mass' });

@@ -824,7 +824,7 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
 
   function describeMeasure(q: Quantity, num: NumberAt, last: number): void {
     const keys = new Set<string>();
-    const after = nounPhraseAfter(toks, last + 1);
+    const after = untilPeriod(toks, nounPhraseAfter(toks, last + 1));
     if (after && norm(last + 1) !== 'of') {
       const head = nounLemma(toks[after.head]!);
       for (const m of lemmas(toks, after.mods)) keys.add(m);
@@ -838,7 +838,7 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       if (p === 'in' || p === 'of') {
         let x = after.last + 2;
         while (isDeterminer(toks[x])) x++;
-        const np2 = nounPhraseAfter(toks, x);
+        const np2 = untilPeriod(toks, nounPhraseAfter(toks, x));
         if (np2) keys.add(nounLemma(toks[np2.head]!));
       }
     }
@@ -905,6 +905,26 @@ function isPlaceAfterPreposition(toks: readonly Tok[], k: number): boolean {
   let j = k;
   while (j > 0 && /^\p{Lu}/u.test(toks[j - 1]!.text) && /^\s+$/.test(toks[j - 1]!.post)) j--;
   return (j > 0 && has(toks[j - 1], 'Preposition')) || lexiconTags(toks[k]!.norm).some((t) => t === 'Place' || t === 'Country' || t === 'City' || t === 'Region');
+}
+
+/** "last year", "this quarter", "next month": a time, not words of the phrase a share or a sum is of. */
+const PERIOD_OPENERS = new Set(['last', 'this', 'next', 'previous', 'past', 'coming']);
+const PERIOD_NOUNS = new Set(['year', 'month', 'week', 'quarter', 'season', 'decade', 'day', 'night', 'weekend', 'summer', 'winter', 'spring', 'autumn', 'term', 'half', 'century']);
+
+/**
+ * The noun phrase cut where a time begins ("fell by 31 percent last year": no phrase; "a slump in
+ * European orders last year": "European orders"), null when nothing is left of it.
+ */
+function untilPeriod(toks: readonly Tok[], np: NounPhrase | null): NounPhrase | null {
+  if (!np) return null;
+  for (let k = np.first; k <= np.last; k++) {
+    if (!PERIOD_OPENERS.has(toks[k]!.norm) || !PERIOD_NOUNS.has(toks[k + 1]?.norm.replace(/s$/, '') ?? '')) continue;
+    const kept = [...np.mods, np.head].filter((x) => x < k).sort((x, y) => x - y);
+    const head = [...kept].reverse().find((x) => isNounTok(toks[x]));
+    if (head === undefined) return null;
+    return { first: np.first, last: head, head, mods: kept.filter((x) => x < head) };
+  }
+  return np;
 }
 
 /** Words right before a figure that make it a capacity ("built to hold", "designed for", "room for", "can hold"). */
