@@ -174,12 +174,18 @@ export function siteNoun(word: string): boolean {
   return known;
 }
 
+/** What `make` gives for a mention, worked out once per mention (the reading of its text does not change). */
+export function cached<T>(map: WeakMap<Quantity, T>, q: Quantity, make: () => T): T {
+  if (map.has(q)) return map.get(q) as T;
+  const v = make();
+  map.set(q, v);
+  return v;
+}
+
 /** The reporting period named in a mention's own sentence ("in the first half"), or null. */
 const sentencePeriods = new WeakMap<Quantity, string | null>();
 function sentencePeriod(q: Quantity, text: string): string | null {
-  let p = sentencePeriods.get(q);
-  if (p === undefined) sentencePeriods.set(q, (p = sentencePeriodOf(q, text)));
-  return p;
+  return cached(sentencePeriods, q, () => sentencePeriodOf(q, text));
 }
 
 function sentencePeriodOf(q: Quantity, text: string): string | null {
@@ -233,9 +239,7 @@ type Statistic = 'average' | 'peak' | 'after a change';
 const statistics = new WeakMap<Quantity, Statistic | null>();
 /** Which statistic of a measure a figure is, read from its clause: an average, a peak, the level after a change, else null (read once per figure). */
 function statisticOf(q: Quantity, text: string): Statistic | null {
-  let known = statistics.get(q);
-  if (known === undefined) statistics.set(q, (known = statisticRead(q, text)));
-  return known;
+  return cached(statistics, q, () => statisticRead(q, text));
 }
 
 function statisticRead(q: Quantity, text: string): Statistic | null {

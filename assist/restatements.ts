@@ -9,7 +9,7 @@
 // ("up from", "rose to"), plans and forecasts, different periods, subsets, rates, different named
 // places or parties, and figures far apart in size (a part and its whole, a day and a year).
 
-import { alsoDone, approxWord, differentFigures, periodOf, differentPlaces, differentSites, differentStatistics, differentWhens, fmt, hours, interval, overlaps, plural, type Conflict } from './inconsistencies';
+import { alsoDone, approxWord, cached, differentFigures, periodOf, differentPlaces, differentSites, differentStatistics, differentWhens, fmt, hours, interval, overlaps, plural, type Conflict } from './inconsistencies';
 import type { Quantity } from './quantities';
 import { unitLabel } from './lexicon';
 import { sameDeed, verbForms } from './deeds';
@@ -490,13 +490,6 @@ function nearNamesIn(around: string, q: Quantity): string[] {
 const prospectives = new WeakMap<Quantity, 'plan' | 'future' | null>();
 const complements = new WeakMap<Quantity, string[] | null>();
 const days = new WeakMap<Quantity, string | null>();
-function cached<T>(map: WeakMap<Quantity, T>, q: Quantity, make: () => T): T {
-  if (map.has(q)) return map.get(q) as T;
-  const v = make();
-  map.set(q, v);
-  return v;
-}
-
 const ownScopes = new WeakMap<Quantity, Quantity['scope']>();
 
 /** A superlative or first/last before a period: "the lowest since 2019", "its first in a decade". */
