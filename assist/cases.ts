@@ -20,7 +20,7 @@
 import type { CaseSpan, CaseSuggestion } from '../common/domain';
 import { compareSeries, seriesMentions, shiftedSeries, type SeriesMentions } from './series';
 import { namesAnAct, readingOf, type CaseDocument, type DatedAct, type WeekdayDate } from './casereading';
-import { formatDate } from './dates';
+import { formatDate, weekdayName } from './dates';
 import { eventDateRestatements, type EventDate } from './eventdates';
 import { approxWord, differentFigures, differentPlaces, differentStatistics, findConflicts, fmt, hours, interval, modsCompatible, overlaps, plural, type Conflict } from './inconsistencies';
 import { referentClass, unitLabel } from './lexicon';
@@ -245,9 +245,13 @@ function datePairs(c: Case, out: Proposals, corroborations: boolean): void {
 // August" in another, the same year. They cannot both be right; the calendar says which is.
 function weekdayPairs(c: Case, out: Proposals): void {
   const byDay = new Map<string, Array<{ k: number; w: WeekdayDate }>>();
-  for (const d of c.docs) for (const w of d.weekdayDates) {
-    const key = `${w.year}-${w.month}-${w.day}`;
-    byDay.set(key, [...(byDay.get(key) ?? []), { k: d.k, w }]);
+  for (const d of c.docs) {
+    for (const w of d.weekdayDates) {
+      const key = `${w.year}-${w.month}-${w.day}`;
+      const list = byDay.get(key);
+      if (list) list.push({ k: d.k, w });
+      else byDay.set(key, [{ k: d.k, w }]);
+    }
   }
   for (const list of byDay.values()) {
     for (let y = 1; y < list.length; y++) {
@@ -260,11 +264,11 @@ function weekdayPairs(c: Case, out: Proposals): void {
       if (!sa || !sb) continue;
       const actual = new Date(Date.UTC(b.w.year, b.w.month - 1, b.w.day)).getUTCDay();
       const day = formatDate(b.w.year, b.w.month, b.w.day);
-      const verdict = actual === a.w.weekday || actual === b.w.weekday ? `${day} was a ${WEEKDAY_NAMES[actual]}` : `${day} was neither: it was a ${WEEKDAY_NAMES[actual]}`;
+      const verdict = actual === a.w.weekday || actual === b.w.weekday ? `${day} was a ${weekdayName(actual)}` : `${day} was neither: it was a ${weekdayName(actual)}`;
       out.contradiction(a.k, b.k, {
         type: 'inconsistency',
         kind: 'weekday',
-        explanation: `${naming(c, [sa, sb])}. The two documents give one day two weekdays, ${WEEKDAY_NAMES[a.w.weekday]} and ${WEEKDAY_NAMES[b.w.weekday]}: ${verdict}.`,
+        explanation: `${naming(c, [sa, sb])}. The two documents give one day two weekdays, ${weekdayName(a.w.weekday)} and ${weekdayName(b.w.weekday)}: ${verdict}.`,
         spans: [sa, sb],
       });
     }
@@ -290,8 +294,6 @@ function seriesAcross(c: Case, out: Proposals): void {
     }
   }
 }
-
-const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 function dateAgreements(c: Case, i: number, k: number, first: readonly EventDate[], second: readonly EventDate[], out: Proposals): void {
   const used = new Set<EventDate>();

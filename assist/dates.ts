@@ -179,7 +179,8 @@ export function formatDate(y: number | null, m: number, d: number): string {
   return `${d} ${month[0]!.toUpperCase()}${month.slice(1)}${y !== null ? ` ${y}` : ''}`;
 }
 
-function weekdayName(w: number): string {
+/** 'Monday' for 1 (0 is Sunday). */
+export function weekdayName(w: number): string {
   const n = WEEKDAYS[w] ?? '';
   return n ? n[0]!.toUpperCase() + n.slice(1) : '';
 }

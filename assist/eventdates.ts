@@ -11,7 +11,7 @@
 
 import type { DateMention } from './dates';
 import { DETERMINERS } from './lexicon';
-import { lexiconTags, type Tok } from './nlp';
+import { isPlaceName, type Tok } from './nlp';
 import { nounLemma, verbLemma } from './referents';
 import { derivedFrom, sameKind } from './restatements';
 import { has, isNounTok, isVerbTok } from './tokens';
@@ -283,7 +283,6 @@ function sameParticipants(a: EventDate, b: EventDate): boolean {
   return pa.some((x) => pb.some((y) => x === y || verbsMatch(x, y) || sameKind(x, y)));
 }
 
-const PLACE_TAGS = new Set(['Place', 'Country', 'City', 'Region']);
 /**
  * Places the lexicon knows named in a date's clause, before it and just after ("In Iowa, caucuses
  * were held", "the South Carolina primary on", "scheduled for October 15 in Miami"): one to three
@@ -299,7 +298,7 @@ function placesAround(text: string, e: EventDate): string[] {
       // (the longest run of words the lexicon has as a place, from the left)
       for (let i = 0; i < words.length; ) {
         let found = 0;
-        for (let n = Math.min(3, words.length - i); n >= 1 && !found; n--) if (lexiconTags(words.slice(i, i + n).join(' ')).some((t) => PLACE_TAGS.has(t))) found = n;
+        for (let n = Math.min(3, words.length - i); n >= 1 && !found; n--) if (isPlaceName(words.slice(i, i + n).join(' '))) found = n;
         if (found) out.push(words.slice(i, i + found).join(' '));
         i += Math.max(1, found);
       }

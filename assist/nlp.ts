@@ -378,6 +378,12 @@ export function lexiconTags(word: string): string[] {
   return Array.isArray(v) ? v : [v];
 }
 
+const PLACE_TAGS = new Set(['Place', 'Country', 'City', 'Region']);
+/** A place the lexicon knows ("paris", "new hampshire", "iowa"), lower case. */
+export function isPlaceName(word: string): boolean {
+  return lexiconTags(word).some((t) => PLACE_TAGS.has(t));
+}
+
 /** Lower-case number words: cardinals, ordinals and multipliers (see `wordNumberValue`). */
 export function numberWords(): string[] {
   return [...CARDINALS.keys(), ...ORDINALS.keys(), ...SCALES.keys()];

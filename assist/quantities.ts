@@ -25,7 +25,7 @@ import {
   WEEKDAYS,
   type Approx,
 } from './lexicon';
-import { lexiconTags, singular, type Tok } from './nlp';
+import { isPlaceName, singular, type Tok } from './nlp';
 import { numberValueAt, type NumberAt } from './numerals';
 import { chunkBounds, frameOf, nounLemma, nounPhraseAfter, nounPhraseBefore, subjectBefore, verbLemma, type Frame, type NounPhrase } from './referents';
 import { findScopes, scopeFor, type Scope } from './scope';
@@ -904,7 +904,7 @@ function currencyBefore(t: Tok): string | null {
 function isPlaceAfterPreposition(toks: readonly Tok[], k: number): boolean {
   let j = k;
   while (j > 0 && /^\p{Lu}/u.test(toks[j - 1]!.text) && /^\s+$/.test(toks[j - 1]!.post)) j--;
-  return (j > 0 && has(toks[j - 1], 'Preposition')) || lexiconTags(toks[k]!.norm).some((t) => t === 'Place' || t === 'Country' || t === 'City' || t === 'Region');
+  return (j > 0 && has(toks[j - 1], 'Preposition')) || isPlaceName(toks[k]!.norm);
 }
 
 /** "last year", "this quarter", "next month": a time, not words of the phrase a share or a sum is of. */

@@ -14,7 +14,7 @@ import type { Quantity } from './quantities';
 import { unitLabel } from './lexicon';
 import { sameDeed, verbForms } from './deeds';
 import { relate } from './scope';
-import { lexiconTags, singular } from './nlp';
+import { isPlaceName, singular } from './nlp';
 import { wordnet, type Synset } from './wordnet';
 
 /** Nouns that say nothing about what a figure counts or measures. */
@@ -672,7 +672,7 @@ export function whyApart(
     const lead = text.slice(Math.max(0, shell.start - 60), shell.start).split(/[.!?]\s+/).at(-1)!;
     // (places: after "in", "at", "across"..., or a place the lexicon knows; not a speaker's name and title)
     const places = [...lead.matchAll(/(?<=\s)(\p{Lu}[\p{L}'’-]+)/gu)]
-      .filter((m) => /\b(?:in|at|across|outside|inside|near|from|throughout)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]+\s+)?$/iu.test(lead.slice(0, m.index)) || lexiconTags(m[1]!.toLowerCase()).some((t) => t === 'Place' || t === 'Country' || t === 'City' || t === 'Region'))
+      .filter((m) => /\b(?:in|at|across|outside|inside|near|from|throughout)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]+\s+)?$/iu.test(lead.slice(0, m.index)) || isPlaceName(m[1]!.toLowerCase()))
       .map((m) => m[1]!.toLowerCase());
     if (places.length > 0 && !places.some((p) => other.names.includes(p))) return 'different places';
   }
@@ -693,10 +693,9 @@ export function whyApart(
   // (a place by one and a person by the other are no two different names of one thing: "a villa in
   // Portugal ... six years" / "the eight-year term on condition that Brennan")
   if (na.length > 0 && nb.length > 0 && !na.some((n) => nb.includes(n))) {
-    const placeName = (w: string) => lexiconTags(w).some((t) => t === 'Place' || t === 'Country' || t === 'City' || t === 'Region');
     const differ = (place: boolean) => {
-      const x = na.filter((n) => placeName(n) === place);
-      const y = nb.filter((n) => placeName(n) === place);
+      const x = na.filter((n) => isPlaceName(n) === place);
+      const y = nb.filter((n) => isPlaceName(n) === place);
       return x.length > 0 && y.length > 0;
     };
     if (differ(true) || differ(false)) return 'different names by the figures';

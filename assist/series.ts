@@ -163,11 +163,12 @@ export interface SeriesMentions {
 
 /**
  * A text's ordinals of a series and its counts of those before (or of all, this one included);
- * `alone`: the ordinals only when the text has a count to set them against.
+ * `ordinalsOnlyWithCounts`: no ordinals are looked for when the text has no count to set them
+ * against (one text alone; in a case another document's counts may).
  */
-export function seriesMentions(text: string, alone = false): SeriesMentions {
+export function seriesMentions(text: string, ordinalsOnlyWithCounts = false): SeriesMentions {
   const counts = priorCounts(text);
-  return { counts, ordinals: counts.length > 0 || !alone ? ordinals(text) : [] };
+  return { counts, ordinals: counts.length > 0 || !ordinalsOnlyWithCounts ? ordinals(text) : [] };
 }
 
 /** Moved by `offset` (a document placed in a case's text). */
