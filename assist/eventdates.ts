@@ -30,7 +30,7 @@ export interface EventDate {
   partners?: string[];
   /** The counts its sentence gives ("arrested 14 protesters on Monday": 14): other counts, other batches. */
   figures?: number[];
-  /** The date modifies a definite noun ("Since the 13 June launch", "Monday's vote"): an event already known. */
+  /** A written date modifies a definite act or event noun ("Since the 13 June launch"): an event already told. */
   definite?: boolean;
 }
 

@@ -6,7 +6,7 @@
 // a period the other is not ("this year", "since 2019").
 
 import type { SuggestSpan } from '../common/domain';
-import { singular, wordNumberValue } from './nlp';
+import { infinitive, singular, wordNumberValue } from './nlp';
 import { verbForms } from './deeds';
 import { derivedFrom, sameKind } from './restatements';
 
@@ -39,6 +39,7 @@ const PERIOD = /\b(?:this|last|that|the same|next)\s+(?:year|season|month|week|t
 /** "has now seen three breakouts", "Four trains have now derailed", "four ..., counting this one": all of them, this one too. */
 const INCLUSIVE_BEFORE = /\b(?:has|have|had)\s+now\s+(?:\p{Ll}+\s+){0,2}$/u;
 const INCLUSIVE_AFTER = /^[^.;:!?]{0,30}?(?:\b(?:has|have)\s+now\s+(\p{Ll}+ed)\b|,?\s*(?:counting|including)\s+(?:this|the latest|the (?:most )?recent)\b(?:\s+one)?)/u;
+const PAST: ReadonlySet<string> = new Set(['PastTense']);
 /** "had won two stages", "had already held three rounds": the past perfect puts the count before the event. */
 const PRIOR_BEFORE = /\bhad\s+(?:already\s+|previously\s+|also\s+)?(?:been\s+)?\p{Ll}+\s+$/u;
 const NOT_NOUNS = new Set(['this', 'last', 'next', 'before', 'since', 'during', 'after', 'of', 'and', 'or', 'the', 'a', 'an', 'in', 'at', 'on', 'to', 'for', 'with', 'by', 'from', 'than', 'as', 'into', 'over', 'under', 'about', 'against', 'between', 'among', 'through', 'per', 'until', 'while', 'when', 'where', 'who', 'which', 'that', 'were', 'was', 'had', 'have', 'has', 'been', 'be', 'are', 'is']);
@@ -131,7 +132,7 @@ function priorCounts(text: string): Mention[] {
     if (!prior && !inclusive) continue;
     const noun = singular(np.at(-1)!);
     // ("Four trains have now derailed": what was done to them names the series, "derailment")
-    const done = inclusiveAfter?.[1] ? { verbs: verbForms(inclusiveAfter[1].replace(/(?<=[^e])ed$|d$/, '')) } : {};
+    const done = inclusiveAfter?.[1] ? { verbs: verbForms(infinitive(inclusiveAfter[1], PAST)) } : {};
     out.push({ value, noun, words: np, start: m.index, end, period: PERIOD.exec(clauseAround(text, m.index, end))?.[0].toLowerCase() ?? '', ...(noun === 'time' ? actBefore(text, m.index) : done), ...(inclusive ? { inclusive } : {}) });
   }
   // "she had fallen short twice before": a count of times.
