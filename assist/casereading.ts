@@ -10,6 +10,7 @@
 import { collectDates, FUTURE, referenceDate, weekdayDates, type DateMention } from './dates';
 import { AssistDoc } from './document';
 import { eventOfDate, type EventDate } from './eventdates';
+import { seriesMentions, type SeriesMentions } from './series';
 import { MONTHS, STRONG_CUE_VERBS, WEAK_CUE_VERBS, WEEKDAYS } from './lexicon';
 import { sentenceQuantities, type Quantity, type SentenceContext } from './quantities';
 import { nounLemma, verbLemma } from './referents';
@@ -61,6 +62,8 @@ export interface DocReading {
   events: EventDate[];
   acts: DatedAct[];
   weekdayDates: WeekdayDate[];
+  /** Its ordinals of a series and its counts of the series (series.ts), for comparing across documents. */
+  series: SeriesMentions;
 }
 
 const WEEKDAY_NAMED = /\b(?:on|early on|late on|of)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!\s*,?\s*(?:\d|the\s+\d|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b))/g;
@@ -87,7 +90,7 @@ function read(d: CaseDocument): DocReading {
     if (list) list.push(m);
     else bySentence.set(m.sentence, [m]);
   }
-  const out: DocReading = { quantities: [], events: [], acts: [], weekdayDates: [] };
+  const out: DocReading = { quantities: [], events: [], acts: [], weekdayDates: [], series: seriesMentions(d.text) };
   // (the year from the date itself, else from the document's own date)
   for (const m of dates) {
     const year = m.year ?? (ref.known ? ref.year : null);

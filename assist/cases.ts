@@ -18,7 +18,7 @@
 // Offsets are JavaScript string indices into each document's own text, as `suggest` gives them.
 
 import type { CaseSpan, CaseSuggestion } from '../common/domain';
-import { compareSeries, seriesMentions, shiftedSeries, type SeriesMentions } from './series';
+import { compareSeries, shiftedSeries, type SeriesMentions } from './series';
 import { namesAnAct, readingOf, type CaseDocument, type DatedAct, type WeekdayDate } from './casereading';
 import { formatDate, weekdayName } from './dates';
 import { eventDateRestatements, type EventDate } from './eventdates';
@@ -80,7 +80,7 @@ function place(docs: readonly CaseDocument[]): Case {
     const events = r.events.map((e) => ({ ...e, mention: { ...e.mention, start: e.mention.start + offset, end: e.mention.end + offset, sentence: e.mention.sentence + stride, paragraph: e.mention.paragraph + stride } }));
     const acts = r.acts.map((a) => ({ ...a, start: a.start + offset, end: a.end + offset }));
     const weekdayDates = r.weekdayDates.map((w) => ({ ...w, start: w.start + offset, end: w.end + offset }));
-    placed.push({ doc, k, offset, quantities, figures, events, acts, weekdayDates, series: shiftedSeries(seriesMentions(doc.text), offset) });
+    placed.push({ doc, k, offset, quantities, figures, events, acts, weekdayDates, series: shiftedSeries(r.series, offset) });
     at += doc.text.length + SEPARATOR.length;
   });
   return { text: docs.map((d) => d.text).join(SEPARATOR), docs: placed };
