@@ -900,6 +900,26 @@ function currencyBefore(t: Tok): string | null {
 }
 
 /** Years, dates, times and codes that chrono did not already take. */
+/**
+ * A whole figure right after a name, or after a singular noun that opens its phrase, names a thing:
+ * "a Category 1 hurricane", "a category 1 hurricane", "Flight 370", "Sakhalin 5", "a level 4 alert"
+ * (a label, not a count). Not "fined TixSwap 2.4 million euros", "in total 5 people", "The company
+ * cut 300 jobs", "In Paris 300 people marched".
+ */
+function isLabel(toks: readonly Tok[], num: NumberAt): boolean {
+  const t = toks[num.first]!;
+  const prev = toks[num.first - 1];
+  const next = toks[num.last + 1];
+  if (num.words || !prev || num.first < 2 || !/^\s+$/.test(prev.post) || !/^\d{1,4}$/.test(t.text)) return false;
+  if (next && (MULTIPLIERS.has(next.norm) || /^(?:percent|per|pct|%)$/.test(next.norm))) return false;
+  if (isNumberTok(prev) || has(prev, 'Possessive') || WEEKDAYS.includes(prev.norm) || NOT_LABELS.has(prev.norm)) return false;
+  if (/^\p{Lu}/u.test(prev.text)) return !isPlaceAfterPreposition(toks, num.first - 1);
+  // (a common noun: singular, no other reading, opening its phrase after a determiner or a comma)
+  const opener = toks[num.first - 2]!;
+  const singularNoun = /^\p{Ll}+$/u.test(prev.text) && isNounTok(prev) && !has(prev, 'Plural') && !isVerbTok(prev) && !has(prev, 'Adjective') && !has(prev, 'Preposition') && !isDeterminer(prev);
+  return singularNoun && (isDeterminer(opener) || /,\s*$/.test(opener.post));
+}
+
 /** "In Paris 300 people marched", "in Ohio 40 were hurt": a place set before a count, not its label. */
 function isPlaceAfterPreposition(toks: readonly Tok[], k: number): boolean {
   let j = k;
@@ -948,12 +968,7 @@ function isDateOrCode(toks: readonly Tok[], num: NumberAt): boolean {
   if (prev && hyphenJoined(prev) && /^\d/.test(prev.text)) return true;
   if (next && /^(am|pm|a\.m\.|p\.m\.|gmt|utc|bst|cet)$/i.test(next.text)) return true;
   if (prev?.norm === 'mid' && hyphenJoined(prev)) return true;
-  // A whole figure right after a name, or after a singular noun that opens its phrase, names a thing: "a
-  // Category 1 hurricane", "a category 1 hurricane", "Flight 370", "Sakhalin 5", "a level 4 alert"
-  // (a label, not a count). ("fined TixSwap 2.4 million euros", "in total 5 people", "The company
-  // cut 300 jobs", "In Paris 300 people marched": not these)
-  if (!num.words && prev && num.first > 1 && /^\s+$/.test(prev.post) && /^\d{1,4}$/.test(t.text) && !(next && (MULTIPLIERS.has(next.norm) || /^(?:percent|per|pct|%)$/.test(next.norm))) && !isNumberTok(prev) && !has(prev, 'Possessive') && !WEEKDAYS.includes(prev.norm) && !NOT_LABELS.has(prev.norm) &&
-    ((/^\p{Lu}/u.test(prev.text) && !isPlaceAfterPreposition(toks, num.first - 1)) || (/^\p{Ll}+$/u.test(prev.text) && isNounTok(prev) && !has(prev, 'Plural') && !isVerbTok(prev) && !has(prev, 'Adjective') && !has(prev, 'Preposition') && !isDeterminer(prev) && toks[num.first - 2] !== undefined && (isDeterminer(toks[num.first - 2]!) || /,\s*$/.test(toks[num.first - 2]!.post))))) return true;
+  if (isLabel(toks, num)) return true;
   // "the age of 19": an age, not a count.
   if (prev?.norm === 'of' && toks[num.first - 2] !== undefined && nounLemma(toks[num.first - 2]!) === 'age') return true;
   // "three-dimensional", "two-sided": a figure joined to a word with no noun sense makes an adjective.
