@@ -259,7 +259,11 @@ function statisticRead(q: Quantity, text: string): Statistic | null {
 export function differentStatistics(a: Quantity, b: Quantity, text: string): boolean {
   const sa = statisticOf(a, text);
   const sb = statisticOf(b, text);
-  if (sa === 'after a change' || sb === 'after a change') return sa !== sb && (sa === 'peak' || sb === 'peak' || sa === 'average' || sb === 'average');
+  // (the level after a change against a peak or an average; not against another such level, nor a plain figure)
+  if (sa === 'after a change' || sb === 'after a change') {
+    const other = sa === 'after a change' ? sb : sa;
+    return other === 'peak' || other === 'average';
+  }
   return sa !== null && sb !== null && sa !== sb;
 }
 

@@ -21,8 +21,6 @@ export interface ServiceOptions {
   workspace?: WorkspaceLink;
   /** Told after each write transaction commits (the workspace pushes it at once). */
   afterWrite?: () => void;
-  /** Note saves of one row this close together are one undo step (default NOTE_BURST_MS). */
-  noteBurstMs?: number;
 }
 
 /** The undo label of a note edit (of a claim, a flag or a source). */
@@ -31,7 +29,7 @@ export const EDIT_NOTE = 'Edit note';
  * A note is saved as it is typed (a pause of 400 ms saves it); saves of one note closer together
  * than this are one burst of writing and one undo step, as a text editor groups typing.
  */
-export const NOTE_BURST_MS = 5_000;
+const NOTE_BURST_MS = 5_000;
 
 /** What every handler works with: the database, its store, and one way to make undoable writes. */
 export class ServiceContext {
@@ -60,8 +58,8 @@ export class ServiceContext {
       const value = fn(rec);
       // Within the transaction too: a later step of this write may look up overlaps.
       if (rec.changes.length > 0) {
-        const burst = label === EDIT_NOTE && documentId !== null ? (this.options.noteBurstMs ?? NOTE_BURST_MS) : 0;
-        if (!(burst > 0 && this.store.operations.extendLast(documentId!, label, rec.changes, burst))) this.store.operations.record(documentId, label, rec.changes);
+        const folded = label === EDIT_NOTE && documentId !== null && this.store.operations.extendLast(documentId, label, rec.changes, NOTE_BURST_MS);
+        if (!folded) this.store.operations.record(documentId, label, rec.changes);
       }
       return { value, changes: toChangeSet(this.store, documentId, rec.changes) };
     });
