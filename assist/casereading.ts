@@ -44,6 +44,8 @@ export interface DatedAct {
   nouns: Set<string>;
   /** Nouns between the verb and the date that name an act or an event (WordNet: "medical", "vote", "summit"). */
   named: Set<string>;
+  /** Who did it, when a common noun right before the verb says so ("His school held", "The union will hold"). */
+  doer?: string;
 }
 
 /** A date written with its weekday ("Saturday 9 August", "Sunday, May 17"), its year known. */
@@ -171,7 +173,11 @@ function actsOf(doc: AssistDoc, i: number, mentions: readonly DayMention[], out:
         .map(nounLemma)
         .filter((n) => nouns.has(n) && namesAnAct(n)),
     );
-    out.push({ start: m.start, end: m.end, year: m.year, month: m.month, day: m.day, verbs, nouns, named });
+    // (the doer: past auxiliaries and adverbs before the first verb, a common noun)
+    let v = toks.findIndex((t) => t.start === acts[0]!.start) - 1;
+    while (v >= 0 && (isAuxiliary(toks[v]) || has(toks[v], 'Adverb') || toks[v]!.norm === 'to' || toks[v]!.norm === 'not')) v--;
+    const who = v >= 0 && toks[v]!.start >= from && /^\p{Ll}+$/u.test(toks[v]!.text) && isNounTok(toks[v]) && !isVerbTok(toks[v]) ? nounLemma(toks[v]!) : undefined;
+    out.push({ start: m.start, end: m.end, year: m.year, month: m.month, day: m.day, verbs, nouns, named, ...(who ? { doer: who } : {}) });
   }
 }
 

@@ -96,6 +96,14 @@ describe('dates across documents', () => {
     const b = doc(2, 'This was the first deadly avalanche since March 2020, the guides said.');
     expect(contradictions([a, b]).map((s) => s.kind)).toEqual(['date']);
   });
+
+  it('one act by two different doers is two acts: "His school held a minute\'s silence" / "The union will hold a minute\'s silence"', () => {
+    const a = doc(1, 'ARLEN, October 22, 2026 - His school held a minute\'s silence on Wednesday morning, and pupils left flowers at the gate.', '2026-10-22');
+    const b = doc(2, 'The union will hold a minute\'s silence at all depots on Friday at noon, its leader said.', '2026-10-22');
+    expect(contradictions([a, b])).toEqual([]);
+    // (the same doer: one act, two days)
+    expect(contradictions([a, doc(3, 'His school held a minute\'s silence on Tuesday, the head teacher said.', '2026-10-22')])).toHaveLength(1);
+  });
 });
 
 describe('weekdays across documents', () => {

@@ -350,6 +350,8 @@ function actConflicts(c: Case, out: Proposals, corroborations: boolean): void {
         const act = [...a.named].find((n) => b.named.has(n));
         if ((verb === undefined || ![...a.nouns].some((n) => b.nouns.has(n))) && act === undefined) continue;
         if (a.year !== null && b.year !== null && a.year !== b.year) continue;
+        // (different doers, two acts: "His school held a minute's silence" / "The union will hold a minute's silence")
+        if (a.doer !== undefined && b.doer !== undefined && a.doer !== b.doer && !sameKind(a.doer, b.doer)) continue;
         if (a.month === b.month && a.day === b.day) {
           // One act told the same way on the same day: a corroboration (once per document).
           const sa = corroborations && !agreed.has(i) ? toCaseSpan(c, a.start, a.end) : null;

@@ -285,7 +285,8 @@ const WEEKDAY_ALONE = /\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday
 /** "Monday's certification", "the Saturday race": a weekday naming an event, not a date given with it. */
 const WEEKDAY_NAMING = /(?:\bthe\s+|\b)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s\s+|\s+(?=\p{Ll}))(?=\p{Ll})/gu;
 /** Words that put a sentence in the future ("plans to", not a plan named as a thing). */
-export const FUTURE = /\b(?:will|shall|next|due|scheduled|expected|plans to|planned to|to be|is to|are to|would)\b/i;
+// ("due" as a schedule, "is due to meet", "due on Friday"; not a cause: "died ... due to complications")
+export const FUTURE = /\b(?:will|shall|next|(?:is|are|was|were|be|now)\s+due|due\s+(?:on|in|by|for|at|next|this)|scheduled|expected|plans to|planned to|to be|is to|are to|would)\b/i;
 
 /**
  * Weekdays named alone ("met on Tuesday"), as the date they stand for in an article of date `ref`:

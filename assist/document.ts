@@ -146,6 +146,10 @@ export class AssistDoc {
 const NUMBER_WINDOW: readonly [number, number] = [6, 5];
 // (after a cue, far enough to read "according to an exit survey by the polling firm Cadem")
 const CUE_WINDOW: readonly [number, number] = [8, 10];
+// (around a month or weekday name, as far back as the event a date dates is looked for: "is due to
+// meet farm leaders in Regina on August 21", "met on Tuesday")
+const DATE_WINDOW: readonly [number, number] = [11, 4];
+const DATE_NAMES = new Set<string>([...MONTHS, ...WEEKDAYS]);
 const YEAR_OR_TIME = /^(1[89]\d\d|2[01]\d\d)$|:|^\d{4}-\d\d/;
 
 /** Token windows the tagger must see: around numbers and reporting verbs. Null: the whole sentence. */
@@ -166,6 +170,7 @@ function windowsFor(toks: readonly Tok[]): [number, number][] | null {
       /[$€£¥₹₽₩]/.test(tok.pre);
     if (number) spans.push([k - NUMBER_WINDOW[0], k + NUMBER_WINDOW[1]]);
     else if (t.cueWords.has(tok.norm)) spans.push([k - CUE_WINDOW[0], k + CUE_WINDOW[1]]);
+    else if (c >= 65 && c <= 90 && DATE_NAMES.has(tok.norm)) spans.push([k - DATE_WINDOW[0], k + DATE_WINDOW[1]]);
   }
   if (spans.length === 0) return [];
   const merged: [number, number][] = [];

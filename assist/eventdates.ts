@@ -250,14 +250,20 @@ function namesTheAct(noun: EventDate, verb: EventDate): boolean {
   return noun.pos === 'n' && verb.pos === 'v' && noun.participants.length === 0 && actOf(noun.predicate, verb.predicate);
 }
 
+/**
+ * Two acts by different doers ("Parliament passed the bill" / "the senate passed the bill"), or done
+ * to or with different parties ("disclosed it to the government" / "to the EPA"): two events.
+ */
+export function differentParties(a: EventDate, b: EventDate): boolean {
+  if (a.subject !== undefined && b.subject !== undefined && a.subject !== b.subject && !sameKind(a.subject, b.subject)) return true;
+  return !!a.partners && !!b.partners && !a.partners.some((x) => b.partners!.includes(x));
+}
+
 /** "began" and "start of production" share what began; a bare "met" needs no participant. */
 function sameParticipants(a: EventDate, b: EventDate): boolean {
   // Two event nouns ("the March 11 election") stand alone; a verb needs what it is about.
   if (a.pos === 'n' && b.pos === 'n') return true;
-  // Different doers, one act each: "Parliament passed the bill" / "the senate passed the bill".
-  if (a.subject !== undefined && b.subject !== undefined && a.subject !== b.subject && !sameKind(a.subject, b.subject)) return false;
-  // Done to or with different parties: "disclosed it to the government" / "to the EPA".
-  if (a.partners && b.partners && !a.partners.some((x) => b.partners!.includes(x))) return false;
+  if (differentParties(a, b)) return false;
   if (namesTheAct(a, b) || namesTheAct(b, a)) return true;
   // What was acted on, when both name it, must be the same: "picking grapes" / "harvesting of olives".
   const things = (e: EventDate) => e.participants.filter((x) => !/ing$/.test(x));

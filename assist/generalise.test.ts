@@ -314,6 +314,19 @@ describe('a weekday naming an event', () => {
     expect(pairs('WASHINGTON, Feb 25, 2020 - In Iowa, caucuses were held on February 3. Nevada held its caucuses on February 22.')).toEqual([]);
   });
 
+  it('the verb a date dates, however far back in its clause: "is due to meet farm leaders in Regina on August 21"', () => {
+    const text = 'REGINA, Tuesday, August 12, 2025 - Federal Agriculture Minister Robert Lachance is due to meet farm leaders in Regina on August 21 to discuss support. Growers said they would travel to Regina for Friday\'s meeting with the minister.';
+    expect(pairs(text)).toEqual([['August 21', 'Friday']]);
+    expect(pairs(text.replace("Friday's", "Thursday's"))).toEqual([]);
+  });
+
+  it('"due to" a cause puts nothing in the future: "died on Saturday ... due to complications" is last Saturday', () => {
+    expect(pairs('PRINCETON, April 14, 2020 - The mathematician died on Saturday at his home, reportedly due to complications. A colleague said he developed a fever on Wednesday before his death on Saturday.')).toEqual([]);
+  });
+
+  it('one doer and one verb, done to two parties on two days, is two acts', () => {
+    expect(pairs('DETROIT, March 1, 2019 - Officials said the investigation started after the carmaker voluntarily disclosed the matter to the federal government on February 21. According to the filing, the carmaker voluntarily disclosed the matter to the Environmental Protection Agency on February 18, and also to the state air board on February 21.')).toEqual([]);
+  });
 });
 
 describe('series read past a preposition and after "a"', () => {

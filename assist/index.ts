@@ -9,7 +9,7 @@ import { AssistDoc } from './document';
 import { findConflicts } from './inconsistencies';
 import { findRestatements, otherKinds } from './restatements';
 import { seriesConflicts } from './series';
-import { eventDateRestatements, eventOfDate, type EventDate } from './eventdates';
+import { differentParties, eventDateRestatements, eventOfDate, type EventDate } from './eventdates';
 import { sentenceQuantities, type Quantity, type SentenceContext } from './quantities';
 import { chunkIds } from './tokens';
 
@@ -148,7 +148,16 @@ export function suggest(text: string, options: SuggestOptions = {}): Suggestion[
     doc.release(s.index);
   }
 
-  for (const [a, b] of eventDateConflicts(events)) {
+  // (the same doer and verb, done to or with different parties, is two acts: "disclosed the matter to
+  // the federal government on February 21" / "to the Environmental Protection Agency on February 18")
+  const eventAt = new Map(eventDates.map((e) => [e.mention.start, e] as const));
+  const parted = (a: DatedEvent, b: DatedEvent) => {
+    const ea = eventAt.get(a.mention.start);
+    const eb = eventAt.get(b.mention.start);
+    return ea !== undefined && eb !== undefined && differentParties(ea, eb);
+  };
+  const datedPairs = eventDateConflicts(events).filter(([a, b]) => !parted(a, b));
+  for (const [a, b] of datedPairs) {
     const da = formatDate(a.year, a.mention.month, a.mention.day);
     const db = formatDate(b.year, b.mention.month, b.mention.day);
     inconsistencies.push({
@@ -158,7 +167,7 @@ export function suggest(text: string, options: SuggestOptions = {}): Suggestion[
       spans: [span(text, a.mention.start, a.mention.end), span(text, b.mention.start, b.mention.end)],
     });
   }
-  const datedTwice = new Set(eventDateConflicts(events).map(([a, b]) => `${a.mention.start}:${b.mention.start}`));
+  const datedTwice = new Set(datedPairs.map(([a, b]) => `${a.mention.start}:${b.mention.start}`));
   for (const [a, b, definite] of eventDateRestatements(eventDates, text)) {
     if (datedTwice.has(`${a.mention.start}:${b.mention.start}`)) continue;
     const event = b.pos === 'n' ? b.predicate : a.pos === 'n' ? a.predicate : a.predicate;
