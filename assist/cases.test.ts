@@ -147,3 +147,55 @@ describe('a peak and the level after it', () => {
     expect(contradictions([a, b])).toEqual([]);
   });
 });
+
+describe('what a figure\'s clause says of it, across documents', () => {
+  it('a tally at a time named is not the final figure, and two tallies at named times are compared', () => {
+    const a = doc(1, 'By Tuesday morning, nine schools had been closed across the district, the council said.');
+    const b = doc(2, 'At the height of the outbreak, 15 schools were closed across the district.');
+    expect(contradictions([a, b])).toEqual([]);
+    const c = doc(3, 'Officials said 60 percent of the stolen files had been recovered by Friday evening.');
+    const d = doc(4, 'The agency says just 25 percent of the stolen files had been recovered by Friday evening.');
+    expect(contradictions([c, d])).toHaveLength(1);
+  });
+
+  it('one part its clause marks ("on Friday alone") is not the total', () => {
+    const a = doc(1, 'Volunteers cleared 40 tonnes of debris from the river banks on Friday alone, the mayor said.');
+    const b = doc(2, 'Volunteers cleared 95 tonnes of debris from the river banks, the trust said.');
+    expect(contradictions([a, b])).toEqual([]);
+  });
+
+  it('an initial figure is not the one behind the decision', () => {
+    const a = doc(1, 'An initial audit put the pension deficit at 300 million dollars, the regulator said.');
+    const b = doc(2, 'The fund closed after auditors found a pension deficit of 420 million dollars.');
+    expect(contradictions([a, b])).toEqual([]);
+  });
+
+  it('a figure someone aims at is not the figure done; two reports of what a plan will do are compared', () => {
+    const a = doc(1, 'The water board aims to vaccinate 80 percent of the herd within a month, officials said.');
+    const b = doc(2, 'By the end of the week, 55 percent of the herd had been vaccinated, vets said.');
+    const c = doc(3, 'Farmers said 55 percent of the herd had been vaccinated so far.');
+    expect(contradictions([a, c])).toEqual([]);
+    expect(contradictions([a, b])).toEqual([]);
+    const e = doc(5, 'The insurer said about 400 jobs will be cut across its offices.');
+    const f = doc(6, 'The restructuring will eliminate 900 jobs across its offices, the union said.');
+    expect(contradictions([e, f])).toHaveLength(1);
+  });
+
+  it('a count over years ("since 2021") is many events\' count, not the one both report', () => {
+    const a = doc(1, 'The state said the eight abducted workers were freed unharmed late on Sunday.');
+    const b = doc(2, 'According to our records, 20 oil workers have been abducted in the province since 2021.');
+    expect(contradictions([a, b])).toEqual([]);
+  });
+
+  it('shares more than four times apart are shares of different things', () => {
+    const a = doc(1, 'The bank\'s market share in savings was below four percent, the regulator said.');
+    const b = doc(2, 'Barely 70 percent of savings are covered by the guarantee, the savers group said.');
+    expect(contradictions([a, b])).toEqual([]);
+  });
+
+  it('who has a sum is not what it is of: "the insurer faced a shortfall of" names no premiums', () => {
+    const a = doc(1, 'After the claims were counted, the insurer faced a capital shortfall of 300 million euros, the regulator said.');
+    const b = doc(2, 'The insurer\'s 900 million euros in premiums were collected through its 20 branches.');
+    expect(contradictions([a, b])).toEqual([]);
+  });
+});
