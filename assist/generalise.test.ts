@@ -37,6 +37,18 @@ describe('quantity reading', () => {
     expect(quantities('Revenue rose 6.4 percent from a year earlier.')[0]!.frame).toMatchObject({ verb: 'rise' });
   });
 
+  it('a bare verb after a definite figure, with no object, is the noun it names: "Without the £1.5 million award,"', () => {
+    expect(quantities('Without the £1.5 million award, the company said, the tour would have been cut.')[0]).toMatchObject({ head: 'award', definite: true });
+    // (not without a definite word: "paid £1.5 million award" is left as the tagger read it)
+    expect(quantities('The firm paid £1.5 million award money to staff.')[0]!.definite).toBe(false);
+  });
+
+  it('"raise the levy from 25 percent to 35 percent": the figure after "to" is the level the change leaves, told again later', () => {
+    const text = 'Ministers agreed on Monday to raise the levy on imported sugar from 25 percent to 35 percent. Retailers said the 32 percent levy on sugar would add costs to soft drinks.';
+    expect(pairs(text)).toEqual([['35 percent', 'the 32 percent levy']]);
+    expect(pairs(text.replace('the 32 percent levy', 'the 35 percent levy'))).toEqual([]);
+  });
+
   it('"last year" after a share says when, it is not what the share is of', () => {
     expect(quantities('European orders fell by 31 percent last year.')[0]).toMatchObject({ head: null });
     expect(quantities('Analysts saw a 19% slump in European orders last year.')[0]!.keys).toEqual(expect.arrayContaining(['slump', 'order']));

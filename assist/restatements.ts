@@ -424,6 +424,8 @@ const VERBAL_CHANGE = new RegExp(`\\b(?:(${UP})|(${DOWN})|(?:was|were|is|are)\\s
 const VERB_OBJECT_BY = new RegExp(`\\b(?:(${UP})|(${DOWN}))\\s+(?:[^\\s.;:]+\\s+){1,8}by\\s+(?:${QUAL})?[$£€¥]?\\s*$`, 'iu');
 /** "rose to 58 percent": the level after a change. */
 const LEVEL_AFTER_CHANGE = new RegExp(`\\b(?:${UP}|${DOWN})\\s+to\\s+(?:${QUAL})?[$£€¥]?\\s*$`, 'i');
+/** "agreed to raise the tariff on imported steel from 25 percent to 35 percent": the level a change leaves. */
+const FROM_TO_LEVEL = new RegExp(`\\b(?:${UP}|${DOWN}|raise|increase|grow|cut|lower|reduce|lift|boost|decrease)\\b[^.;:!?]{0,80}\\bfrom\\s+(?:${QUAL})?[$£€¥]?\\s*[\\d.,]+\\s*(?:per\\s*cent|percent|%|[\\p{L}-]+)?\\s+to\\s+(?:${QUAL})?[$£€¥]?\\s*$`, 'iu');
 /** "the 11 percent increase", "the 29 percent fall": a change named as a noun. */
 const NOMINAL_CHANGE = /^[\s-]*(?:per\s*cent|percent|%|points?|percentage points?)?[\s-]*(?:(increase|rise|jump|gain|growth|surge|hike|boost)|(drop|fall|decline|decrease|cut|reduction|slump|dip|loss|slide))\b/i;
 
@@ -459,7 +461,8 @@ function readingOf(q: Quantity, text: string): Reading {
   const nominal = NOMINAL_CHANGE.exec(text.slice(q.end, q.end + 40)) ?? (q.head ? NOMINAL_CHANGE.exec(q.head) : null);
   const change = verbal ? (verbal[1] || (verbal.length > 3 && verbal[3]?.toLowerCase() === 'up') ? 'up' : 'down') : nominal ? (nominal[1] ? 'up' : 'down') : null;
   const range = RANGE_BEFORE.test(before) || (RANGE_START_AFTER.test(text.slice(q.end, q.end + 12)) && RANGE_START_BEFORE.test(before));
-  return { range, rate: rate?.replace(/^[\s-]+/, '').replace(/-/g, ' ') ?? null, change, levelAfterChange: LEVEL_AFTER_CHANGE.test(before) };
+  const levelAfterChange = LEVEL_AFTER_CHANGE.test(before) || FROM_TO_LEVEL.test(text.slice(Math.max(0, q.start - 160), q.start));
+  return { range, rate: rate?.replace(/^[\s-]+/, '').replace(/-/g, ' ') ?? null, change, levelAfterChange };
 }
 
 const names = new WeakMap<Quantity, string[]>();
