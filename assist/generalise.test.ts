@@ -37,6 +37,13 @@ describe('quantity reading', () => {
     expect(quantities('Revenue rose 6.4 percent from a year earlier.')[0]!.frame).toMatchObject({ verb: 'rise' });
   });
 
+  it('a part named "among" a whole, told again by a definite noun of its kind, is that part: "at least 60 children" / "The 52 minors"', () => {
+    const text = 'Among the passengers were at least 60 children, many travelling alone, the charity said. Officials said the boat was towed to port. The 52 minors who came ashore were moved to a youth centre.';
+    expect(pairs(text)).toEqual([['at least 60 children', 'The 52 minors']]);
+    // (a part of the very set told again is not: "Four of these tools" / "these five tools")
+    expect(pairs('Four of these bone tools were found in one pit. The team dated these five bone tools to the same layer.')).toEqual([]);
+  });
+
   it('a bare verb after a definite figure, with no object, is the noun it names: "Without the £1.5 million award,"', () => {
     expect(quantities('Without the £1.5 million award, the company said, the tour would have been cut.')[0]).toMatchObject({ head: 'award', definite: true });
     // (not without a definite word: "paid £1.5 million award" is left as the tagger read it)

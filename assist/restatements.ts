@@ -646,7 +646,14 @@ export function whyApart(
   if (foreseenApart(a, b, text)) return 'a forecast or a plan';
   if (polled(a, text) !== polled(b, text)) return 'a poll and a result';
   if (ra.range || rb.range || ra.rate !== rb.rate) return 'a range, or different rates';
-  if (a.subset || b.subset || a.rate !== b.rate || a.polarity !== b.polarity) return 'a subset, a rate or another side of a vote';
+  // ("Among the passengers were at least 60 children" ... "The 52 minors who came ashore": a part told
+  // again by a definite noun of its own kind is that part, not the whole it was part of)
+  // (only a part a whole was named for, "among" or "including" it: "Four of these bone tools" and "the
+  // three other treatments" are parts of the very set told again)
+  const partAgain =
+    a.subset && !b.subset && b.definite && a.kind === 'count' && a.head !== null && b.head !== null && sameKind(a.head, b.head) &&
+    /\b(?:among|including|included)\b/i.test(text.slice(Math.max(0, a.start - 80), a.start).split(/[.;!?]\s/).at(-1)!) && !/\bof\s/i.test(text.slice(a.start, a.end));
+  if (((a.subset || b.subset) && !partAgain) || a.rate !== b.rate || a.polarity !== b.polarity) return 'a subset, a rate or another side of a vote';
   // "with about 48% of the vote" ... "with about 20% of the vote": shares of one whole, told of
   // different parties unless the same subject holds both or one points back.
   if (a.kind === 'percent' && isShare(a, text) && isShare(b, text) && !b.definite && !b.shell && !a.definite && (a.frame.subject === null || a.frame.subject !== b.frame.subject)) return 'shares of one whole';
