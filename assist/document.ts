@@ -173,6 +173,8 @@ function windowsFor(toks: readonly Tok[]): [number, number][] | null {
     else if (c >= 65 && c <= 90 && DATE_NAMES.has(tok.norm)) spans.push([k - DATE_WINDOW[0], k + DATE_WINDOW[1]]);
   }
   if (spans.length === 0) return [];
+  // (windows reach back different lengths: a date's window can start before the number's just before it)
+  spans.sort((x, y) => x[0] - y[0]);
   const merged: [number, number][] = [];
   for (const [a0, b0] of spans) {
     const a = Math.max(0, a0);

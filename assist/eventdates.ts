@@ -32,6 +32,8 @@ export interface EventDate {
   figures?: number[];
   /** A written date modifies a definite act or event noun ("Since the 13 June launch"): an event already told. */
   definite?: boolean;
+  /** The event noun is told with "a" ("In a statement on 18 November"): a new one, not one told before. */
+  indefinite?: boolean;
 }
 
 const COUNT_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
@@ -91,7 +93,9 @@ function eventOfDateAlone(toks: readonly Tok[], text: string, d: DateMention): E
   // "met again on 10 May", "the second vote on": one of a series, not the one event.
   const near = text.slice(Math.max(toks[0]?.start ?? 0, d.start - 40), Math.min(toks.at(-1)?.end ?? d.end, d.end + 12));
   if (REPEATED.test(near)) return null;
-  if (RANGE_OR_DEADLINE.test(text.slice(Math.max(0, d.start - 20), d.start))) return null;
+  // ("Damage from the July 23 frost": "from" opens a range only with an end after the date)
+  const lead = RANGE_OR_DEADLINE.exec(text.slice(Math.max(0, d.start - 20), d.start));
+  if (lead && !(/^from\b/i.test(lead[0]) && !/^\s*(?:-|–|to|until|till|through|and)\b/i.test(text.slice(d.end, d.end + 12)) && !/\s(?:to|until|through)\s|[-–]/.test(text.slice(d.start, d.end)))) return null;
   // ("March 3 to 5", "Monday and Tuesday": a range; "met on Tuesday to discuss" is not)
   if (/^\s*(?:-|–|to|and|or|through)\s*(?:the\s+)?(?:\d|mid|early|late|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)/i.test(text.slice(d.end, d.end + 16))) return null;
   const after = toks.findIndex((t) => t.start >= d.end);
@@ -136,7 +140,11 @@ function eventOfDateAlone(toks: readonly Tok[], text: string, d: DateMention): E
   const governed = nounBefore && before > 1 ? verbGoverns(before - 2) : true;
   if (governed !== true && isNounTok(toks[before - 2]) && !isVerbTok(toks[before - 2])) {
     const predicate = compoundNoun(toks, before - 2);
-    if (!STOP_NOUNS.has(predicate) && (governed === false || namesAnEvent(predicate))) return { mention: d, predicate, pos: 'n', participants };
+    // ("In a statement on 18 November": a noun with "a" before it, or before its modifiers, tells a new one)
+    let m = before - 3;
+    while (m >= 0 && m >= before - 5 && !DETERMINERS.has(toks[m]!.norm) && !isVerbTok(toks[m]) && !has(toks[m], 'Preposition')) m--;
+    const indefinite = m >= 0 && ['a', 'an', 'another'].includes(toks[m]!.norm);
+    if (!STOP_NOUNS.has(predicate) && (governed === false || namesAnEvent(predicate))) return { mention: d, predicate, pos: 'n', participants, ...(indefinite ? { indefinite } : {}) };
   }
   // "Production began on March 3": the nearest full verb before the date in its clause.
   for (let k = (before < 0 ? toks.length : before) - 1; k >= 0 && k >= before - 10; k--) {
@@ -157,6 +165,11 @@ function eventOfDateAlone(toks: readonly Tok[], text: string, d: DateMention): E
       const predicate = nounLemma(subj);
       return STOP_NOUNS.has(predicate) ? null : { mention: d, predicate, pos: 'n', participants: [] };
     }
+    // "The board's report, published on 29 September": a participle after a noun and a comma dates the noun's thing.
+    const owner = toks[k - 1];
+    if (k > 0 && owner && /^,\s*$/.test(owner.post) && (has(t, 'PastTense') || has(t, 'Participle')) && isNounTok(owner) && !isVerbTok(owner) && /^\p{Ll}/u.test(owner.text) && !STOP_NOUNS.has(nounLemma(owner)) && ACT_OR_EVENT.has(wordnet()?.synsets(nounLemma(owner), 'n')[0]?.lexfile ?? -1)) {
+      return { mention: d, predicate: nounLemma(owner), pos: 'n', participants: [] };
+    }
     if (NOT_EVENTS.has(verb)) return null;
     for (let j = Math.max(0, k - 4); j < Math.min(toks.length, (before < 0 ? toks.length : before)); j++) {
       const w = toks[j]!;
@@ -176,6 +189,29 @@ function eventOfDateAlone(toks: readonly Tok[], text: string, d: DateMention): E
     const toward = toks.slice(k + 1, before < 0 ? toks.length : before).findIndex((t) => t.norm === 'to' || t.norm === 'with' || t.norm === 'against');
     const partners = toward < 0 ? [] : toks.slice(k + 2 + toward, before < 0 ? toks.length : before).filter((t) => isNounTok(t) || /^\p{Lu}/u.test(t.text)).map((t) => t.norm);
     return { mention: d, predicate: verb, pos: 'v', participants, ...(subject ? { subject } : {}), ...(partners.length > 0 ? { partners } : {}) };
+  }
+  // No verb near: "a standing ovation at its world premiere at the Palace Lyric Theatre in Manchester on
+  // 19 November" dates the event noun a chain of place phrases leads back to ("at its premiere").
+  return eventNounBefore(toks, before < 0 ? toks.length : before, d);
+}
+
+const DEFINITE = new Set(['the', 'its', 'their', 'his', 'her', 'this', 'that']);
+/** WordNet's noun.act, noun.communication (a performance, a premiere) and noun.event files. */
+const ACT_OR_EVENT = new Set([4, 10, 11]);
+
+/** The event noun opening a chain of prepositional phrases that ends at the date, within twelve tokens: "at its world premiere at the theatre in Manchester on". */
+function eventNounBefore(toks: readonly Tok[], before: number, d: DateMention): EventDate | null {
+  for (let k = before - 2; k >= 0 && k >= before - 12; k--) {
+    const t = toks[k]!;
+    if (/[,;:]/.test(t.post) || isVerbTok(t)) return null;
+    if (!isNounTok(t) || /^\p{Lu}/u.test(t.text)) continue;
+    const prev = toks[k - 1];
+    // (the noun heads a definite phrase: "its premiere", "the world premiere"; not "In a statement on Tuesday")
+    const definite = (x: Tok | undefined) => !!x && (DEFINITE.has(x.norm) || has(x, 'Possessive'));
+    const noun = nounLemma(t);
+    if ((definite(prev) || (prev && !isNounTok(prev) && definite(toks[k - 2])) || (prev && definite(toks[k - 2]))) && !STOP_NOUNS.has(noun) && ACT_OR_EVENT.has(wordnet()?.synsets(noun, 'n')[0]?.lexfile ?? -1)) {
+      return { mention: d, predicate: noun, pos: 'n', participants: [] };
+    }
   }
   return null;
 }
@@ -336,6 +372,8 @@ export function eventDateRestatements(events: readonly EventDate[], text?: strin
       // (one of them may have no year: the same day and month is the same day)
       const sameDay = a.mention.month === b.mention.month && a.mention.day === b.mention.day && (a.mention.year === null || b.mention.year === null || a.mention.year === b.mention.year);
       if (a.mention.sentence === b.mention.sentence || sameDay) continue;
+      // (two told as new: "In a statement on 18 November" ... "In a statement on 20 November")
+      if (a.indefinite && b.indefinite) continue;
       if (a.mention.year !== null && b.mention.year !== null && a.mention.year !== b.mention.year) continue;
       if (Math.abs((a.mention.month - b.mention.month) * 31 + a.mention.day - b.mention.day) > 45) continue;
       // ("Wednesday's signing ceremony", "Thursday's refloating operation": the -ing word before a

@@ -339,6 +339,22 @@ describe('a weekday naming an event', () => {
     expect(pairs(text.replace("Friday's", "Thursday's"))).toEqual([]);
   });
 
+  it('the event noun a chain of place phrases leads back to: "at its world premiere at the Palace Theatre in Manchester on 19 November"', () => {
+    const text = 'LONDON, 22 November 2025 - The new opera got a standing ovation at its world premiere at the Palace Theatre in Manchester on 19 November. Critics who attended the November 20 premiere praised the chorus.';
+    expect(pairs(text)).toEqual([['19 November', 'November 20']]);
+    // (not an indefinite noun: "In a statement on Tuesday" dates no one event)
+    expect(pairs('LONDON, 22 November 2025 - In a statement on 18 November, the theatre thanked its donors. In a statement on 20 November, the union thanked its members.')).toEqual([]);
+  });
+
+  it('a participle after a noun and a comma dates the noun\'s thing: "The board\'s report, published on 29 September"', () => {
+    expect(pairs('DUBLIN, 2 October 2025 - The board\'s report, published on 29 September, called for a higher minimum. Unions said the September 26 report did not go far enough.')).toEqual([['29 September', 'September 26']]);
+  });
+
+  it('"from" opens a range only with an end after the date: "Damage from the July 23 frost"', () => {
+    expect(pairs('SAO PAULO, Aug 6, 2025 - The July 21 storm flattened crops on the southern farms. Damage from the July 23 storm will be assessed later this month.')).toEqual([['July 21', 'July 23']]);
+    expect(pairs('SAO PAULO, Aug 6, 2025 - The July 21 storm flattened crops on the southern farms. Trading was halted from the July 23 to July 30 storms.')).toEqual([]);
+  });
+
   it('"due to" a cause puts nothing in the future: "died on Saturday ... due to complications" is last Saturday', () => {
     expect(pairs('PRINCETON, April 14, 2020 - The mathematician died on Saturday at his home, reportedly due to complications. A colleague said he developed a fever on Wednesday before his death on Saturday.')).toEqual([]);
   });
