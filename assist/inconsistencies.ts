@@ -33,9 +33,12 @@ export function interval(q: Quantity): [number, number] {
   const v = q.value;
   const tol = (x: number): number => Math.max(x * 0.1, q.kind === 'count' && Number.isInteger(v) && v < 20 ? 0.5 : 0);
   const a: Approx = q.approx;
+  // ("six months" is 181 to 184 days, and said of 180: a length in whole months or years is as exact as a calendar)
+  const months = v / 730.5;
+  const calendar = q.kind === 'duration' && months >= 1 && Math.abs(months - Math.round(months)) < 1e-6;
   switch (a) {
     case 'exact':
-      return [v, v];
+      return calendar ? [v * 0.97, v * 1.03] : [v, v];
     case 'about':
       return [v - tol(v), v + tol(v)];
     case 'nearly':
@@ -353,6 +356,12 @@ export function plural(w: string): string {
  * `twoThings`: whether two percentages are of different things by what they name (the lexical test
  * lives with the restatements, which build on this file: `otherKinds`).
  */
+/** What is said of a share's members: the verb of a relative clause after its whole ("of patients who responded"), else its clause's verb. */
+function sharePredicate(q: Quantity, text: string): string | null {
+  const rel = /^\s*of\s+(?:the\s+)?(?:[\p{L}-]+\s+){1,3}(?:who|that|which)\s+(?:had\s+|have\s+|has\s+|were\s+|was\s+)?([\p{L}]+)/iu.exec(text.slice(q.end, q.end + 60));
+  return rel ? rel[1]!.toLowerCase() : q.frame.verb;
+}
+
 export function findConflicts(qs: readonly Quantity[], text: string, twoThings: (a: Quantity, b: Quantity, text: string) => boolean = () => false): Conflict[] {
   const out: Conflict[] = [];
   const seen = new Set<string>();
@@ -391,6 +400,8 @@ export function findConflicts(qs: readonly Quantity[], text: string, twoThings: 
           const rel = relate(a.scope, b.scope);
           if (a.kind === 'count' && b.kind === 'count') {
             if (blocked(a, b) || !sameCountFrame(a, b)) continue;
+            // ("19.8 people per square kilometre", "the average household has 2.5 people": a count with a fraction is an average or a rate)
+            if (!Number.isInteger(a.value) || !Number.isInteger(b.value)) continue;
             // ("in the first half" / "in the second half", "outside parliament" / "outside the ministry", "also arrested")
             if (sentencePeriod(a, text) !== sentencePeriod(b, text) || differentWhens(a, b, text) || differentSites(a, b, text) || alsoDone(b, text)) continue;
             // Totals far apart in size count different wholes (a state's delegates and the nation's).
@@ -454,6 +465,9 @@ export function findConflicts(qs: readonly Quantity[], text: string, twoThings: 
             // "20%" for another) are different figures, unless one points back at the other.
             const share = (q: Quantity) => /^\s*(?:of|of the)\b/i.test(text.slice(q.end, q.end + 8)) || /\b(?:won|took|got|received|secured|gained|had)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|just\s+(?:over|under)\s+)?$/i.test(text.slice(Math.max(0, q.start - 30), q.start));
             if ((share(a) || share(b)) && !b.definite && !b.shell && !a.definite && (a.frame.subject === null || a.frame.subject !== b.frame.subject)) continue;
+            // Shares of one whole of which different things are said ("the 67 percent of patients who
+            // responded" / "occurred in 14 percent of patients") are shares of different groups.
+            if (share(a) && share(b) && sharePredicate(a, text) !== sharePredicate(b, text)) continue;
             if (!overlaps(interval(a), interval(b))) found = add(b.kind, a, b, `"${phrase(a)}" and "${phrase(b)}" give different ${label} (${approxWord(a)}${show(a)} and ${approxWord(b)}${show(b)}) for the same ${noun}.`);
           }
         }

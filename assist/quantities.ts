@@ -985,6 +985,9 @@ function rank(toks: readonly Tok[], chunks: readonly number[], num: NumberAt, le
   // ("the Chancellor's fourth meeting", "Kohi's fifth final": a name's possessive is a determiner)
   const possessive = toks[det] !== undefined && has(toks[det], 'Possessive') && /^\p{Lu}/u.test(toks[det]!.text);
   if (!possessive && !['the', 'its', 'their', 'his', 'her', 'our'].includes(toks[det]?.norm ?? '')) return null;
+  // ("the third-largest supplier", "the second most visited site": a rank by size, not a place in a series)
+  const next = toks[num.last + 1];
+  if (next && (has(next, 'Superlative') || next.norm === 'most' || next.norm === 'least' || (/^\p{Ll}{3,}est$/u.test(next.norm) && hyphenJoined(toks[num.last]!)))) return null;
   let v = possessive && toks[det - 1]?.norm === 'the' ? det - 2 : det - 1;
   while (v >= 0 && (isAdverbLike(toks[v]) || ['also', 'only', 'just', 'now', 'already', 'still', 'not', 'officially'].includes(toks[v]!.norm))) v--;
   const verb = toks[v];
