@@ -97,6 +97,12 @@ describe('dates across documents', () => {
     expect(contradictions([a, b]).map((s) => s.kind)).toEqual(['date']);
   });
 
+  it('an act noun and the verb it comes from are one act: "were abducted on 27 March" / "Since their abduction on March 25"', () => {
+    const a = doc(1, 'ENUGU, April 20, 2026 - The nine engineers were abducted on 27 March from a work site, officials said.', '2026-04-20');
+    const b = doc(2, 'Since their abduction on March 25, families have held vigils outside the company offices.', '2026-04-20');
+    expect(contradictions([a, b]).map((s) => s.kind)).toEqual(['date']);
+  });
+
   it('one act by two different doers is two acts: "His school held a minute\'s silence" / "The union will hold a minute\'s silence"', () => {
     const a = doc(1, 'ARLEN, October 22, 2026 - His school held a minute\'s silence on Wednesday morning, and pupils left flowers at the gate.', '2026-10-22');
     const b = doc(2, 'The union will hold a minute\'s silence at all depots on Friday at noon, its leader said.', '2026-10-22');
@@ -129,6 +135,14 @@ describe('a series across documents', () => {
     // ("before" is before each report's own event: counts of those before are not compared across documents)
     const c = doc(3, 'Guards had stopped two earlier escapes before this one.');
     expect(contradictions([a, c])).toEqual([]);
+  });
+
+  it('an ordinal and a count of those before it, both bounded by the same period, across documents', () => {
+    const a = doc(1, 'It was the fourth kidnapping of aid workers in the province this year, the governor said.');
+    const b = doc(2, 'The union said the attack came after two previous kidnappings of aid workers in the province this year.');
+    expect(contradictions([a, b]).map((s) => s.kind)).toEqual(['ordinal']);
+    // (three before the fourth: consistent)
+    expect(contradictions([a, doc(3, 'The union said the attack came after three previous kidnappings of aid workers in the province this year.')])).toEqual([]);
   });
 });
 

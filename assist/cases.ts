@@ -192,15 +192,34 @@ function eventsByAct(c: Case): Map<string, Map<number, EventDate[]>> {
   const out = new Map<string, Map<number, EventDate[]>>();
   for (const d of c.docs) {
     for (const e of d.events) {
-      const key = `${e.pos}:${e.predicate}`;
-      let byDoc = out.get(key);
-      if (!byDoc) out.set(key, (byDoc = new Map()));
-      const list = byDoc.get(d.k);
-      if (list) list.push(e);
-      else byDoc.set(d.k, [e]);
+      // (and by the verb sense it is, or the act noun comes from: "were abducted on 27 March" / "Since
+      // their abduction on March 25", "released on Saturday" / "freed on Friday")
+      for (const key of [`${e.pos}:${e.predicate}`, ...actSenses(e)]) {
+        let byDoc = out.get(key);
+        if (!byDoc) out.set(key, (byDoc = new Map()));
+        const list = byDoc.get(d.k);
+        if (!list) byDoc.set(d.k, [e]);
+        else if (!list.includes(e)) list.push(e);
+      }
     }
   }
   return out;
+}
+
+const senseKeys = new Map<string, string[]>();
+/** The verb senses an event is: a verb's commonest sense, or the verb sense an act noun's commonest sense derives from. */
+function actSenses(e: EventDate): string[] {
+  const id = `${e.pos}:${e.predicate}`;
+  let keys = senseKeys.get(id);
+  if (!keys) {
+    const wn = wordnet();
+    const first = wn?.synsets(e.predicate, e.pos)[0];
+    if (!wn || !first) keys = [];
+    else if (e.pos === 'v') keys = [`#${first.offset}`];
+    else keys = first.lexfile === 4 ? first.pointers.filter((p) => p.symbol === '+' && p.pos === 'v').map((p) => `#${p.offset}`) : [];
+    senseKeys.set(id, keys);
+  }
+  return keys;
 }
 
 /**

@@ -192,7 +192,10 @@ export function compareSeries(os: readonly Mention[], counts: readonly Mention[]
   const out: SeriesConflict[] = [];
   for (const o of os) {
     for (const c of counts) {
-      if (anchored && !c.inclusive) continue;
+      // (across documents a count of those before is measured from each report's own event: compared
+      // only when both are bounded by the same period, "the fourth abduction this year" / "two previous
+      // abductions this year")
+      if (anchored && !c.inclusive && (o.period === '' || o.period !== c.period)) continue;
       if (c.start < o.end && o.start < c.end) continue;
       // (all of them, this one included: the same period, and the count is the ordinal)
       if (c.inclusive) {
