@@ -213,3 +213,13 @@ describe('what a figure\'s clause says of it, across documents', () => {
     expect(contradictions([a, b])).toEqual([]);
   });
 });
+
+describe('people a verb acted on and a tally of that deed', () => {
+  it('"Three climbers were killed" / "a death toll of four", each its document\'s only such figure', () => {
+    const a = doc(1, 'The slide hit a group on the north face on Sunday. Three climbers were killed.');
+    const b = doc(2, 'The rockfall produced a death toll of four, all of them found at the scene, the guides said.');
+    expect(contradictions([a, b]).map(texts)).toEqual([['Three climbers', 'a death toll of four']]);
+    // (the same toll: a corroboration, no contradiction)
+    expect(contradictions([a, doc(3, 'The rockfall produced a death toll of three, the guides said.')])).toEqual([]);
+  });
+});

@@ -26,7 +26,7 @@ import { approxWord, differentFigures, differentPlaces, differentStatistics, fin
 import { referentClass, unitLabel } from './lexicon';
 import type { Quantity } from './quantities';
 import { sameDeed, verbForms } from './deeds';
-import { derivedFrom, findRestatements, kindKeys, otherKinds, peopleNoun, sameKind } from './restatements';
+import { deedNouns, derivedFrom, findRestatements, kindKeys, namesDeed, otherKinds, peopleNoun, sameKind } from './restatements';
 import { relate } from './scope';
 import { wordnet } from './wordnet';
 
@@ -499,6 +499,7 @@ function sameReferent(a: Quantity, b: Quantity): boolean {
   const ra = referentOf(a);
   const rb = referentOf(b);
   if (ra !== null && ra === rb) return true;
+  if (a.kind === 'count' && (tallyOfDeed(a, b) || tallyOfDeed(b, a))) return true;
   if (a.head !== null && b.head !== null) return sameKind(a.head, b.head);
   if (a.kind === 'duration') {
     // A length told without its noun ("a conversation of some 60 minutes"): the other's head in its clause.
@@ -507,6 +508,16 @@ function sameReferent(a: Quantity, b: Quantity): boolean {
     return (a.head === null && a.frame.verb !== null && b.head !== null && derivedFrom(b.head, a.frame.verb)) || (b.head === null && b.frame.verb !== null && a.head !== null && derivedFrom(a.head, b.frame.verb));
   }
   return false;
+}
+
+/**
+ * "Three skiers were killed" / "a death toll of four": people a verb acted on, and a tally whose
+ * noun names that act ("death" for kill, WordNet's cause pointers, as the engine reads deeds).
+ */
+function tallyOfDeed(x: Quantity, y: Quantity): boolean {
+  const verb = x.frame.verb;
+  if (verb === null || x.head === null || peopleNoun(x.head) === null || y.head === null || peopleNoun(y.head) !== null) return false;
+  return y.mods.some((m) => namesDeed(m, verb)) || namesDeed(y.head, verb);
 }
 
 function sameFigure(a: Quantity, b: Quantity): boolean {
@@ -741,7 +752,8 @@ function onlyOnes(a: Quantity, b: Quantity): boolean {
   if (Math.max(a.value, b.value) > 3 * Math.min(a.value, b.value)) return false;
   if (a.kind === 'percent' || a.kind === 'amount') return true;
   if (a.head === null || b.head === null) return a.kind === 'duration';
-  if (a.head !== b.head) return false;
+  // (or people a verb acted on and a tally of that deed, each its document's only one)
+  if (a.head !== b.head) return tallyOfDeed(a, b) || tallyOfDeed(b, a);
   return peopleNoun(a.head) === null || a.mods.some((m) => b.mods.includes(m));
 }
 
@@ -786,6 +798,10 @@ function figureKeys(q: Quantity): { own: string[]; up: string[] } {
       for (const k of keys.own) own.add(`${p}w${k}`);
       for (const k of keys.up) up.push(`${p}w${k}`);
       if (q.kind === 'duration') for (const v of verbsOf(q.head)) own.add(`${p}act:${v}`);
+      // (people a verb acted on, found by the nouns of its deed; a tally, by its nouns: "Three skiers
+      // were killed" / "a death toll of four", tallyOfDeed)
+      if (q.kind === 'count' && peopleNoun(q.head) !== null && q.frame.verb !== null) for (const o of deedNouns(q.frame.verb)) own.add(`${p}deed#${o}`);
+      if (q.kind === 'count' && peopleNoun(q.head) === null) for (const n of [q.head, ...q.mods]) for (const k of kindKeys(n).own) if (k.startsWith('#')) own.add(`${p}deed${k}`);
     } else if (q.kind === 'duration') {
       // ("a conversation of some 60 minutes": a length without its noun, found by its clause's nouns)
       for (const n of q.context) own.add(`${p}w=${n}`);

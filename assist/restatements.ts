@@ -341,10 +341,10 @@ export function derivedFrom(noun: string, verb: string): boolean {
   return result;
 }
 
-const deedNouns = new Map<string, string[]>();
+const deedNounCache = new Map<string, string[]>();
 /** The noun senses WordNet derives from a verb's two commonest senses, and their direct hypernyms: sentence (v) -> {prison term, sentence} -> {term}. */
-function nounsOfVerb(verb: string): string[] {
-  let out = deedNouns.get(verb);
+export function deedNouns(verb: string): string[] {
+  let out = deedNounCache.get(verb);
   if (!out) {
     const wn = wordnet();
     const found = new Set<string>();
@@ -359,7 +359,7 @@ function nounsOfVerb(verb: string): string[] {
         for (const h of wn!.synset(p.offset, 'n').pointers) if (h.symbol === '@') found.add(String(h.offset));
       }
     }
-    deedNouns.set(verb, (out = [...found]));
+    deedNounCache.set(verb, (out = [...found]));
   }
   return out;
 }
@@ -370,7 +370,7 @@ function nounsOfVerb(verb: string): string[] {
  */
 export function namesDeed(noun: string, verb: string): boolean {
   if (derivedFrom(noun, verb)) return true;
-  const derived = nounsOfVerb(verb);
+  const derived = deedNouns(verb);
   // (any sense of the noun: the verb's own noun already narrows it, "term" is a prison term only rarely)
   return (wordnet()?.synsets(noun, 'n') ?? []).some((s) => derived.includes(String(s.offset)));
 }
