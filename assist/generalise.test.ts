@@ -54,6 +54,11 @@ describe('quantity reading', () => {
     expect(pairs('The study of the drug ran for six months. The regulator said the 150-day study of the drug was enough.')).toHaveLength(1);
   });
 
+  it('a multiplier and a unit glued on by hyphens: "the 800-million-euro package", "a 4.2-billion-dollar deal"', () => {
+    expect(quantities('The 800-million-euro support package was paid out.')[0]).toMatchObject({ kind: 'amount', value: 800_000_000, unit: 'EUR', head: 'package' });
+    expect(pairs('Ministers set aside 850 million euros for manufacturers. Officials said the 800-million-euro support package would be paid in May.')).toEqual([['850 million euros', 'the 800-million-euro support package']]);
+  });
+
   it('a bare verb after a definite figure, with no object, is the noun it names: "Without the £1.5 million award,"', () => {
     expect(quantities('Without the £1.5 million award, the company said, the tour would have been cut.')[0]).toMatchObject({ head: 'award', definite: true });
     // (not without a definite word: "paid £1.5 million award" is left as the tagger read it)

@@ -78,6 +78,11 @@ function plainNumberAt(toks: readonly Tok[], k: number): NumberAt | null {
     if (mult !== null) {
       value *= mult;
       last = k + 1;
+    } else if (rest === '' && hyphenJoined(t) && next && hyphenJoined(next) && isMultiplierTok(next) !== null && /^\p{L}+$/u.test(toks[k + 2]?.text ?? '')) {
+      // "the 800-million-euro package", "a 4.2-billion-dollar deal": the multiplier and the unit glued on
+      value *= isMultiplierTok(next)!;
+      suffix = toks[k + 2]!.norm;
+      last = k + 2;
     }
     return { value, first: k, last, ordinal, percent, currency, suffix, rangeTo, words: false };
   }
