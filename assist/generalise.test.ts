@@ -54,6 +54,11 @@ describe('quantity reading', () => {
     expect(pairs('The study of the drug ran for six months. The regulator said the 150-day study of the drug was enough.')).toHaveLength(1);
   });
 
+  it('"making up 41 percent" is a share, not a change ("up 5 percent")', () => {
+    expect(quantities('Women are making up 41 percent of the 260 recruits.')[0]).toMatchObject({ kind: 'percent', compared: false });
+    expect(quantities('Sales were up 5 percent on the year.')[0]).toMatchObject({ kind: 'percent', compared: true });
+  });
+
   it('a multiplier and a unit glued on by hyphens: "the 800-million-euro package", "a 4.2-billion-dollar deal"', () => {
     expect(quantities('The 800-million-euro support package was paid out.')[0]).toMatchObject({ kind: 'amount', value: 800_000_000, unit: 'EUR', head: 'package' });
     expect(pairs('Ministers set aside 850 million euros for manufacturers. Officials said the 800-million-euro support package would be paid in May.')).toEqual([['850 million euros', 'the 800-million-euro support package']]);

@@ -342,7 +342,9 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       if (['compared', 'previous', 'previously', 'earlier', 'prior', 'versus', 'vs', 'whereas', 'instead'].includes(n)) compared = true;
     }
     const before = norm(left.before);
-    if (COMPARISON.has(before) || before === 'up' || before === 'down') compared = true;
+    // ("up 5 percent" is a change; "making up 41 percent" says what share the part is)
+    const madeUp = before === 'up' && /^(?:make|makes|made|making)$/.test(norm(left.before - 1));
+    if (COMPARISON.has(before) || (before === 'up' && !madeUp) || before === 'down') compared = true;
     // "rose from 3 to 5", "fell to 4 percent": a change, not a level.
     if (before === 'to') {
       // (a "from" that opens the other end of the range: "from 3 to 5", "from about $4m to"; not
