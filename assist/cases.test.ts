@@ -214,6 +214,15 @@ describe('what a figure\'s clause says of it, across documents', () => {
   });
 });
 
+describe('a weekday each report gives the one event', () => {
+  it('"derailed ... on Tuesday evening" under a dateline with its agency after the date / "Monday night\'s derailment"', () => {
+    const a = doc(1, 'VESSIG, Serranova, Oct. 21, 2026 (Polaris) - An intercity train derailed on a curve in central Serranova on Tuesday evening, killing eight people.', '2026-10-21');
+    const b = doc(2, 'Investigators are still assessing the scale of Monday night\'s derailment at Vessig, the paper said.', '2026-10-22');
+    expect(contradictions([a, b]).map(texts)).toEqual([['Tuesday', 'Monday']]);
+    expect(contradictions([a, doc(3, 'Investigators are still assessing the scale of Tuesday night\'s derailment at Vessig, the paper said.', '2026-10-22')])).toEqual([]);
+  });
+});
+
 describe('people a verb acted on and a tally of that deed', () => {
   it('"Three climbers were killed" / "a death toll of four", each its document\'s only such figure', () => {
     const a = doc(1, 'The slide hit a group on the north face on Sunday. Three climbers were killed.');

@@ -216,7 +216,7 @@ function actSenses(e: EventDate): string[] {
     const first = wn?.synsets(e.predicate, e.pos)[0];
     if (!wn || !first) keys = [];
     else if (e.pos === 'v') keys = [`#${first.offset}`];
-    else keys = first.lexfile === 4 ? first.pointers.filter((p) => p.symbol === '+' && p.pos === 'v').map((p) => `#${p.offset}`) : [];
+    else keys = first.lexfile === 4 || first.lexfile === 11 ? first.pointers.filter((p) => p.symbol === '+' && p.pos === 'v').map((p) => `#${p.offset}`) : [];
     senseKeys.set(id, keys);
   }
   return keys;

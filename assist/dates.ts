@@ -98,7 +98,8 @@ export function collectDates(doc: AssistDoc): DateMention[] {
 
 const HEADER_PARAGRAPHS = 8;
 /** What may stand before a dateline's date: a place in capitals (and an agency), or a label. */
-const DATELINE_PLACE = /^[\p{Lu}][\p{Lu}\p{Lt}\s.'’&-]*(?:\([^)]*\))?\s*,?\s*(?:\([^)]*\)\s*)?$/u;
+// (a city in capitals may be followed by its country in title case: "VESSIG, Serranova, Oct. 21, 2026")
+const DATELINE_PLACE = /^[\p{Lu}][\p{Lu}\p{Lt}\s.'’&-]*(?:,\s*\p{Lu}[\p{L}.'’ -]{1,30})?(?:\([^)]*\))?\s*,?\s*(?:\([^)]*\)\s*)?$/u;
 const DATE_LABEL = /^\s*(?:date|dated|published|updated|posted|last updated|first published)?\s*(?:on)?\s*:?\s*$/i;
 
 function markHeaders(doc: AssistDoc, dates: DateMention[]): void {
@@ -124,8 +125,9 @@ function markHeaders(doc: AssistDoc, dates: DateMention[]): void {
     // A dateline: "NORTHBRIDGE, Thursday 12 February 2026 - The city council ..."
     const d = list[0]!;
     const before = doc.text.slice(para.start, d.start);
-    const after = doc.text.slice(d.end, Math.min(para.end, d.end + 4));
-    if (d.start - para.start <= 60 && (DATELINE_PLACE.test(before) || DATE_LABEL.test(before)) && (/^\s*[-–—:|]/.test(after) || d.end >= para.end)) d.header = true;
+    // (the agency may follow the date: "VESSIG, Serranova, Oct. 21, 2026 (Polaris) - An intercity train ...")
+    const after = doc.text.slice(d.end, Math.min(para.end, d.end + 40));
+    if (d.start - para.start <= 60 && (DATELINE_PLACE.test(before) || DATE_LABEL.test(before)) && (/^\s*(?:\([^)]{1,30}\)\s*)?[-–—:|]/.test(after) || d.end >= para.end)) d.header = true;
   }
 }
 

@@ -98,12 +98,14 @@ function eventOfDateAlone(toks: readonly Tok[], text: string, d: DateMention): E
   if (lead && !(/^from\b/i.test(lead[0]) && !/^\s*(?:-|–|to|until|till|through|and)\b/i.test(text.slice(d.end, d.end + 12)) && !/\s(?:to|until|through)\s|[-–]/.test(text.slice(d.start, d.end)))) return null;
   // ("March 3 to 5", "Monday and Tuesday": a range; "met on Tuesday to discuss" is not)
   if (/^\s*(?:-|–|to|and|or|through)\s*(?:the\s+)?(?:\d|mid|early|late|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)/i.test(text.slice(d.end, d.end + 16))) return null;
-  const after = toks.findIndex((t) => t.start >= d.end);
+  // ("Monday night's derailment", "Tuesday morning's vote": the part of the day is still the date)
+  const dayPart = /^\s+(?:morning|afternoon|evening|night)['’]s\s/i.exec(text.slice(d.end, d.end + 16));
+  const after = toks.findIndex((t) => t.start >= d.end + (dayPart ? dayPart[0].length - 1 : 0));
   const before = toks.findIndex((t) => t.start >= d.start);
   const participants: string[] = [];
   // "the 4 November flooding", "the March 17 start of production": the noun after the date.
   // ("Monday's certification": a weekday's possessive names its event too)
-  const modifies = /\b(?:the|her|his|its|their|this|that)\s+$/i.test(text.slice(Math.max(0, d.start - 7), d.start)) || /^['’]s\s/.test(text.slice(d.end, d.end + 3));
+  const modifies = /\b(?:the|her|his|its|their|this|that)\s+$/i.test(text.slice(Math.max(0, d.start - 7), d.start)) || /^['’]s\s/.test(text.slice(d.end, d.end + 3)) || dayPart !== null;
   if (modifies && after >= 0 && /^\p{Ll}/u.test(toks[after]!.text) && !['of', 'and', 'or', 'to', 'in', 'on', 'at', 'for', 'was', 'is', 'were', 'had', 'has'].includes(toks[after]!.norm)) {
     let head = after;
     while (head + 1 < toks.length && isNounTok(toks[head + 1]) && !/[,.;]/.test(toks[head]!.post)) head++;
@@ -144,7 +146,9 @@ function eventOfDateAlone(toks: readonly Tok[], text: string, d: DateMention): E
     let m = before - 3;
     while (m >= 0 && m >= before - 5 && !DETERMINERS.has(toks[m]!.norm) && !isVerbTok(toks[m]) && !has(toks[m], 'Preposition')) m--;
     const indefinite = m >= 0 && ['a', 'an', 'another'].includes(toks[m]!.norm);
-    if (!STOP_NOUNS.has(predicate) && (governed === false || namesAnEvent(predicate))) return { mention: d, predicate, pos: 'n', participants, ...(indefinite ? { indefinite } : {}) };
+    // (a stretch of time is no event: "the quickest spell of the domestic season on Saturday")
+    const time = wordnet()?.synsets(predicate, 'n')[0]?.lexfile === 28;
+    if (!STOP_NOUNS.has(predicate) && !time && (governed === false || namesAnEvent(predicate))) return { mention: d, predicate, pos: 'n', participants, ...(indefinite ? { indefinite } : {}) };
   }
   // "Production began on March 3": the nearest full verb before the date in its clause.
   for (let k = (before < 0 ? toks.length : before) - 1; k >= 0 && k >= before - 10; k--) {

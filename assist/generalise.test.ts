@@ -375,6 +375,10 @@ describe('a weekday naming an event', () => {
     expect(pairs('SAO PAULO, Aug 6, 2025 - The July 21 storm flattened crops on the southern farms. Trading was halted from the July 23 to July 30 storms.')).toEqual([]);
   });
 
+  it('a stretch of time is no event: "the quickest spell of the season on Saturday" / "rain fell on Friday"', () => {
+    expect(pairs('WELLBURN, March 22, 2025 (Southern Press Sport) - Kohi produced the quickest spell of the domestic season on Saturday to put his side on course for the title. Only 2mm of rain fell on Friday, delaying the start.')).toEqual([]);
+  });
+
   it('"due to" a cause puts nothing in the future: "died on Saturday ... due to complications" is last Saturday', () => {
     expect(pairs('PRINCETON, April 14, 2020 - The mathematician died on Saturday at his home, reportedly due to complications. A colleague said he developed a fever on Wednesday before his death on Saturday.')).toEqual([]);
   });
