@@ -221,6 +221,12 @@ describe('a weekday each report gives the one event', () => {
     expect(contradictions([a, b]).map(texts)).toEqual([['Tuesday', 'Monday']]);
     expect(contradictions([a, doc(3, 'Investigators are still assessing the scale of Tuesday night\'s derailment at Vessig, the paper said.', '2026-10-22')])).toEqual([]);
   });
+
+  it('an event as the doer names the act, in a relative clause too: "The explosion occurred ... Tuesday" / "The explosion that ripped through the pipeline ... on Wednesday"', () => {
+    const a = doc(1, 'The explosion occurred in the early hours of Tuesday near the pumping station, the command said.', '2026-07-15');
+    const b = doc(2, 'The explosion that ripped through the gas pipeline shortly before 4 a.m. on Wednesday woke half of the town.', '2026-07-17');
+    expect(contradictions([a, b]).map(texts)).toEqual([['Tuesday', 'Wednesday']]);
+  });
 });
 
 describe('people a verb acted on and a tally of that deed', () => {
