@@ -388,6 +388,13 @@ describe('a weekday naming an event', () => {
   });
 });
 
+describe('series with a name before the noun, and the act of "N times" past a place', () => {
+  it('"her third Nordic Masters women\'s singles title" / "had lifted the trophy in Copenhagen four times before"', () => {
+    expect(pairs('Li Wenxi won her third Nordic Masters women\'s singles title on Sunday. Li, who had lifted the trophy in Copenhagen four times before this week, will play in May.')).toHaveLength(1);
+    expect(pairs('Li Wenxi won her third Nordic Masters women\'s singles title on Sunday. Li, who had lifted the trophy in Copenhagen twice before this week, will play in May.')).toEqual([]);
+  });
+});
+
 describe('series read past a preposition and after "a"', () => {
   it('"his fifth cup final as a head coach" against "two finals before"; "a seventh round"', () => {
     expect(pairs('The win sent manager Tomas Reilly to his fifth cup final as a head coach. Reilly had taken teams to two finals before the semi-final.')).toHaveLength(1);

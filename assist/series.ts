@@ -30,7 +30,8 @@ interface Mention {
 const ORDINAL_WORDS = 'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth';
 const CARDINAL_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty';
 /** "her third final", "the forum's 12th summit", "for the fourth time", "the band's 14th studio album", "after a seventh round". */
-const ORDINAL = new RegExp(`\\b(?:the|an?|its|his|her|their|our|[\\p{L}][\\p{L}.-]*['’]s?)\\s+(${ORDINAL_WORDS}|\\d{1,3}(?:st|nd|rd|th))((?:\\s+[\\p{Ll}-]+){1,3})`, 'gu');
+// (a name may stand between the ordinal and its noun: "her third Nordic Masters women's singles title")
+const ORDINAL = new RegExp(`\\b(?:the|an?|its|his|her|their|our|[\\p{L}][\\p{L}.-]*['’]s?)\\s+(${ORDINAL_WORDS}|\\d{1,3}(?:st|nd|rd|th))((?:\\s+\\p{Lu}[\\p{Ll}-]+){0,3}(?:\\s+\\p{Ll}[\\p{Ll}-]*(?:['’]s)?){1,3})`, 'gu');
 /** "four finals", "12 previous studio albums", "its three earlier folding models", "four times". */
 const COUNT = new RegExp(`\\b(${CARDINAL_WORDS}|\\d{1,3})((?:\\s+[\\p{Ll}-]+){1,4})`, 'giu');
 const PRIOR_INSIDE = /\b(?:previous|earlier|prior|past)\b/i;
@@ -95,6 +96,10 @@ const AWARDS = new Set(['title', 'trophy', 'crown', 'championship', 'cup', 'meda
 /** The verb and its object before "N times": "had been convicted", "won the trophy". */
 function actBefore(text: string, start: number): { verbs: string[]; object?: string } {
   const m = /\b(\p{Ll}+)(?:\s+(?:the|a|an|its|their|his|her|our)\s+(\p{Ll}+))?\s+$/u.exec(text.slice(Math.max(0, start - 40), start));
+  // ("lifted the trophy in Copenhagen four times", "has met eight times"): past a place, the past form
+  // nearest before, and the thing it was done to
+  const far = /\b(\p{Ll}+ed|met|won|held|took|made|led|beat|fought|ran|sat|set|hit|struck|saw|got|gave|went|came|lost|broke)\s+(?:(?:the|a|an|its|their|his|her|our)\s+(\p{Ll}+)(?:\s+(?:in|at|on)\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?)?\s+)?$/u.exec(text.slice(Math.max(0, start - 60), start));
+  if (far && far[1] !== m?.[1]) return { verbs: verbForms(far[1]!), object: far[2] ? singular(far[2]) : undefined };
   if (!m) return { verbs: [] };
   return { verbs: verbForms(m[1]!), object: m[2] ? singular(m[2]) : undefined };
 }
