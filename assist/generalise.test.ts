@@ -388,6 +388,14 @@ describe('a weekday naming an event', () => {
   });
 });
 
+describe('a total restated as the size of a whole', () => {
+  it('"won 12 of the 45 seats" tells the chamber\'s seats, not the party\'s: "the 47-seat chamber" is the same total', () => {
+    expect(pairs('The party won 12 of the 45 seats. Analysts said the 47-seat chamber would be hard to run.')).toEqual([['the 45 seats', 'the 47-seat chamber']]);
+    // (what a party holds and a body's size are still two figures)
+    expect(pairs('The party has 45 seats. Analysts said the 47-seat chamber would be hard to run.')).toEqual([]);
+  });
+});
+
 describe('series with a name before the noun, and the act of "N times" past a place', () => {
   it('"her third Nordic Masters women\'s singles title" / "had lifted the trophy in Copenhagen four times before"', () => {
     expect(pairs('Li Wenxi won her third Nordic Masters women\'s singles title on Sunday. Li, who had lifted the trophy in Copenhagen four times before this week, will play in May.')).toHaveLength(1);

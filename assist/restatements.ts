@@ -687,9 +687,11 @@ export function whyApart(
     if (places.length > 0 && !places.some((p) => other.names.includes(p))) return 'different places';
   }
   // "The council has 45 members" / "the 47-member assembly": the sizes of different bodies.
+  // (not the whole of a share: "won 12 of the 45 seats" tells the chamber's seats, not the party's)
   for (const [glued, other] of [[b, a], [a, b]] as const) {
     const owner = other.frame.subject;
-    if (glued.whole !== null && owner !== null && !other.frame.isSubject && !other.names.includes(owner) && owner !== glued.whole && !sameKind(owner, glued.whole)) return 'the sizes of different things';
+    const partitioned = /\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty)\s+of\s+(?:the\s+|its\s+|their\s+)?$/i.test(text.slice(Math.max(0, other.start - 20), other.start + (/^the\s/i.test(text.slice(other.start, other.end)) ? 4 : 0)));
+    if (glued.whole !== null && owner !== null && !partitioned && !other.frame.isSubject && !other.names.includes(owner) && owner !== glued.whole && !sameKind(owner, glued.whole)) return 'the sizes of different things';
   }
   // "a $4.1m grant for roads" / "the $4.6m award for schools": named for different things.
   const ca = cached(complements, a, () => complementOf(a, text));
