@@ -3,7 +3,6 @@
 
 import { referentClass, ROLE_NOUNS } from './lexicon';
 import { infinitive, singular, type Tok } from './nlp';
-import { wordnet } from './wordnet';
 import {
   breaksAfter,
   breaksBefore,
@@ -78,25 +77,8 @@ export interface NounPhrase {
 }
 
 /** The noun phrase that starts at token j (after a number): "phone conversations", "container ships". */
-/**
- * "Without the £1.5 million award, ...": right after a figure a definite word opens, a word the tagger
- * read as a bare verb is the noun it names, when WordNet has it as a noun and nothing after it could
- * be its object (a break, a preposition, a verb).
- */
-function verbAsHead(toks: readonly Tok[], j: number): boolean {
-  const t = toks[j]!;
-  if (!isVerbTok(t) || has(t, 'PastTense') || has(t, 'Gerund') || has(t, 'Participle') || isAuxiliary(t) || isCopula(t)) return false;
-  let d = j - 1;
-  while (d >= 0 && d >= j - 4 && (isNumberTok(toks[d]!) || /^[$£€¥]/.test(toks[d]!.text) || /^(?:million|billion|thousand|m|bn)$/.test(toks[d]!.norm) || hyphenJoined(toks[d]!))) d--;
-  if (d === j - 1 || d < 0 || !/^(?:the|its|their|his|her|this|that)$/.test(toks[d]!.norm)) return false;
-  const next = toks[j + 1];
-  if (next && !breaksAfter(t) && !has(next, 'Preposition') && !isVerbTok(next) && !isAuxiliary(next) && !isCopula(next)) return false;
-  return (wordnet()?.synsets(t.norm, 'n').length ?? 0) > 0;
-}
-
 export function nounPhraseAfter(toks: readonly Tok[], j: number): NounPhrase | null {
   if (j > 0 && toks[j - 1] && breaksAfter(toks[j - 1]!)) return null;
-  if (j < toks.length && !nounish(toks, j, true) && verbAsHead(toks, j)) return { first: j, last: j, head: j, mods: [] };
   const taken: number[] = [];
   for (let k = j; k < toks.length; k++) {
     const t = toks[k]!;
