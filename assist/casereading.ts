@@ -176,12 +176,7 @@ function actsOf(doc: AssistDoc, i: number, mentions: readonly DayMention[], out:
     // (the doer: past auxiliaries and adverbs before the first verb, a common noun)
     let v = toks.findIndex((t) => t.start === acts[0]!.start) - 1;
     while (v >= 0 && (isAuxiliary(toks[v]) || has(toks[v], 'Adverb') || toks[v]!.norm === 'to' || toks[v]!.norm === 'not')) v--;
-    // (a relative clause's doer is the noun it hangs on: "The explosion that ripped through the pipeline")
-    const relative = v > 0 && (toks[v]!.norm === 'that' || toks[v]!.norm === 'which') && toks[v]!.start >= from - 6;
-    if (relative) v--;
-    const who = v >= 0 && (toks[v]!.start >= from || relative) && /^\p{Ll}+$/u.test(toks[v]!.text) && (isNounTok(toks[v]) || (toks[v]!.tags.size === 0 && (wordnet()?.synsets(nounLemma(toks[v]!), 'n').length ?? 0) > 0)) && !isVerbTok(toks[v]) ? nounLemma(toks[v]!) : undefined;
-    // (an act or event as the doer names the act: "The explosion occurred" / "an explosion ripped through")
-    if (who && namesAnAct(who)) named.add(who);
+    const who = v >= 0 && toks[v]!.start >= from && /^\p{Ll}+$/u.test(toks[v]!.text) && isNounTok(toks[v]) && !isVerbTok(toks[v]) ? nounLemma(toks[v]!) : undefined;
     out.push({ start: m.start, end: m.end, year: m.year, month: m.month, day: m.day, verbs, nouns, named, ...(who ? { doer: who } : {}) });
   }
 }

@@ -163,15 +163,6 @@ describe('a peak and the level after it', () => {
 });
 
 describe('what a figure\'s clause says of it, across documents', () => {
-  it('a tally at a time named is not the final figure, and two tallies at named times are compared', () => {
-    const a = doc(1, 'By Tuesday morning, nine schools had been closed across the district, the council said.');
-    const b = doc(2, 'At the height of the outbreak, 15 schools were closed across the district.');
-    expect(contradictions([a, b])).toEqual([]);
-    const c = doc(3, 'Officials said 60 percent of the stolen files had been recovered by Friday evening.');
-    const d = doc(4, 'The agency says just 25 percent of the stolen files had been recovered by Friday evening.');
-    expect(contradictions([c, d])).toHaveLength(1);
-  });
-
   it('one part its clause marks ("on Friday alone") is not the total', () => {
     const a = doc(1, 'Volunteers cleared 40 tonnes of debris from the river banks on Friday alone, the mayor said.');
     const b = doc(2, 'Volunteers cleared 95 tonnes of debris from the river banks, the trust said.');
@@ -220,12 +211,6 @@ describe('a weekday each report gives the one event', () => {
     const b = doc(2, 'Investigators are still assessing the scale of Monday night\'s derailment at Vessig, the paper said.', '2026-10-22');
     expect(contradictions([a, b]).map(texts)).toEqual([['Tuesday', 'Monday']]);
     expect(contradictions([a, doc(3, 'Investigators are still assessing the scale of Tuesday night\'s derailment at Vessig, the paper said.', '2026-10-22')])).toEqual([]);
-  });
-
-  it('an event as the doer names the act, in a relative clause too: "The explosion occurred ... Tuesday" / "The explosion that ripped through the pipeline ... on Wednesday"', () => {
-    const a = doc(1, 'The explosion occurred in the early hours of Tuesday near the pumping station, the command said.', '2026-07-15');
-    const b = doc(2, 'The explosion that ripped through the gas pipeline shortly before 4 a.m. on Wednesday woke half of the town.', '2026-07-17');
-    expect(contradictions([a, b]).map(texts)).toEqual([['Tuesday', 'Wednesday']]);
   });
 });
 

@@ -412,8 +412,6 @@ interface Around {
   per: string | null;
   /** The last word of a label the figure's sentence opens with ("People's Alliance: 27 seats" -> alliance). */
   label: string | null;
-  /** A tally at a time its clause names ("By Monday morning, six beaches had been closed", "as of 5 November"): that time. */
-  by: string | null;
   /** One part its clause marks ("35 tonnes on Wednesday alone", "In Hetényegyháza alone, 380 people"). */
   alone: boolean;
   /** An explicitly first figure ("An initial estimate put the shortfall at 150 million euros"). */
@@ -424,8 +422,6 @@ const around = new WeakMap<Quantity, Around>();
 const PER_UNIT = /^\s*(?:per|a|an|each)\s+([a-z]+)\b/;
 const LABEL = /^\s*((?:[A-Z][\p{L}'’-]*\s+){0,4}[A-Z][\p{L}'’-]*)\s*:\s*$/u;
 
-/** "by Monday morning", "by mid-afternoon", "by Wednesday evening", "by 10 June", "by then": a time a tally was made at. */
-const BY_TIME = /\b(?:by|as\s+of)\s+((?:the\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|evening|night))?|mid-?(?:morning|day|afternoon|evening)|noon|midday|midnight|nightfall|dawn|dusk|then|that\s+(?:morning|afternoon|evening|night|time)|this\s+(?:morning|afternoon|evening)|(?:late|early)\s+(?:morning|afternoon|evening)|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d{1,2}|\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?|h\b)|\d{1,2}:\d\d))/i;
 const ALONE = /\b(?:on|in|at|for|during|from)\s+[^,;.]{1,40}?\salone\b/i;
 const INITIAL = /\b(?:initial|initially|originally|at first|first estimates?)\b/i;
 
@@ -436,12 +432,11 @@ function readAround(q: Quantity, text: string, offset: number): void {
   const line = text.slice(Math.max(0, start - 80), start).split(/[.!?\n]\s*/).at(-1)!;
   const label = LABEL.exec(line)?.[1]!.split(/\s+/).at(-1)!.toLowerCase().replace(/['’]s$/, '') ?? null;
   // (the figure's clause: from the last ";" or sentence end before it to the next after it, commas
-  // included, "By Monday morning, six beaches had been closed")
+  // included, "Workers collected 35 tonnes of oily sand on Wednesday alone")
   const before = text.slice(Math.max(0, start - 120), start).split(/[.!?;\n]\s/).at(-1)!;
   const after = text.slice(end, end + 100).split(/[.!?;\n]\s|,\s+(?:and|but|while|which|who)\b/)[0]!;
   const clause = `${before}${text.slice(start, end)}${after}`;
-  const by = BY_TIME.exec(clause)?.[1]!.toLowerCase().replace(/\s+/g, ' ') ?? null;
-  around.set(q, { per: per && per !== 'year' && per !== 'day' ? singularNoun(per) : null, label, by, alone: ALONE.test(clause), initial: INITIAL.test(before) });
+  around.set(q, { per: per && per !== 'year' && per !== 'day' ? singularNoun(per) : null, label, alone: ALONE.test(clause), initial: INITIAL.test(before) });
 }
 
 function singularNoun(w: string): string {
@@ -606,12 +601,10 @@ function apartAcross(a: Quantity, b: Quantity, text: string, hedges: boolean): b
   if ((a.scope?.past ?? false) !== (b.scope?.past ?? false) && (a.scope === null || b.scope === null)) return true;
   // (a count over a long period, "61 oil workers have been abducted since 2022", is many events', not the one both report)
   if (longPeriod(a) !== longPeriod(b) && (a.scope === null || b.scope === null)) return true;
-  // (a tally at a time, "By Monday morning, six beaches had been closed", against one at another time
-  // or at none; one part, "on Wednesday alone"; an initial figure against a later one)
+  // (one part, "on Wednesday alone"; an initial figure against a later one)
   const ra = around.get(a);
   const rb = around.get(b);
-  // (two tallies each at a time named are compared: "As of 5 November, 112 cases" / "140 cases by Thursday")
-  if (ra && rb && ((ra.by === null) !== (rb.by === null) || ra.alone !== rb.alone || ra.initial !== rb.initial)) return true;
+  if (ra && rb && (ra.alone !== rb.alone || ra.initial !== rb.initial)) return true;
   if (hedges && a.hedged !== b.hedged) return true;
   // (the engine's "different names, different things" holds within one article; two reports name
   // one thing differently, "Brightwater" / "the Rotterdam company", so figures paired here do not ask it)
