@@ -169,11 +169,6 @@ function eventOfDateAlone(toks: readonly Tok[], text: string, d: DateMention): E
       const predicate = nounLemma(subj);
       return STOP_NOUNS.has(predicate) ? null : { mention: d, predicate, pos: 'n', participants: [] };
     }
-    // "The board's report, published on 29 September": a participle after a noun and a comma dates the noun's thing.
-    const owner = toks[k - 1];
-    if (k > 0 && owner && /^,\s*$/.test(owner.post) && (has(t, 'PastTense') || has(t, 'Participle')) && isNounTok(owner) && !isVerbTok(owner) && /^\p{Ll}/u.test(owner.text) && !STOP_NOUNS.has(nounLemma(owner)) && ACT_OR_EVENT.has(wordnet()?.synsets(nounLemma(owner), 'n')[0]?.lexfile ?? -1)) {
-      return { mention: d, predicate: nounLemma(owner), pos: 'n', participants: [] };
-    }
     if (NOT_EVENTS.has(verb)) return null;
     for (let j = Math.max(0, k - 4); j < Math.min(toks.length, (before < 0 ? toks.length : before)); j++) {
       const w = toks[j]!;

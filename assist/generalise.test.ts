@@ -360,10 +360,6 @@ describe('a weekday naming an event', () => {
     expect(pairs('LONDON, 22 November 2025 - In a statement on 18 November, the theatre thanked its donors. In a statement on 20 November, the union thanked its members.')).toEqual([]);
   });
 
-  it('a participle after a noun and a comma dates the noun\'s thing: "The board\'s report, published on 29 September"', () => {
-    expect(pairs('DUBLIN, 2 October 2025 - The board\'s report, published on 29 September, called for a higher minimum. Unions said the September 26 report did not go far enough.')).toEqual([['29 September', 'September 26']]);
-  });
-
   it('"from" opens a range only with an end after the date: "Damage from the July 23 frost"', () => {
     expect(pairs('SAO PAULO, Aug 6, 2025 - The July 21 storm flattened crops on the southern farms. Damage from the July 23 storm will be assessed later this month.')).toEqual([['July 21', 'July 23']]);
     expect(pairs('SAO PAULO, Aug 6, 2025 - The July 21 storm flattened crops on the southern farms. Trading was halted from the July 23 to July 30 storms.')).toEqual([]);
