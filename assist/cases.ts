@@ -505,6 +505,17 @@ function sameReferent(a: Quantity, b: Quantity): boolean {
   return false;
 }
 
+const eventSenseKeys = new Map<string, string[]>();
+/** The commonest senses of a noun that are acts, events or states ("death"), as index keys: what a deed's nouns can be. */
+function eventSenses(noun: string): string[] {
+  let keys = eventSenseKeys.get(noun);
+  if (!keys) {
+    keys = (wordnet()?.synsets(noun, 'n').slice(0, 4) ?? []).filter((x) => x.lexfile === 4 || x.lexfile === 11 || x.lexfile === 26).map((x) => `#${x.offset}`);
+    eventSenseKeys.set(noun, keys);
+  }
+  return keys;
+}
+
 /**
  * "Three skiers were killed" / "a death toll of four": people a verb acted on, and a tally whose
  * noun names that act ("death" for kill, WordNet's cause pointers, as the engine reads deeds).
@@ -794,7 +805,7 @@ function figureKeys(q: Quantity): { own: string[]; up: string[] } {
       // (people a verb acted on, found by the nouns of its deed; a tally, by its nouns: "Three skiers
       // were killed" / "a death toll of four", tallyOfDeed)
       if (q.kind === 'count' && peopleNoun(q.head) !== null && q.frame.verb !== null) for (const o of deedNouns(q.frame.verb)) own.add(`${p}deed#${o}`);
-      if (q.kind === 'count' && peopleNoun(q.head) === null) for (const n of [q.head, ...q.mods]) for (const k of kindKeys(n).own) if (k.startsWith('#')) own.add(`${p}deed${k}`);
+      if (q.kind === 'count' && peopleNoun(q.head) === null) for (const n of [q.head, ...q.mods]) for (const k of eventSenses(n)) own.add(`${p}deed${k}`);
     } else if (q.kind === 'duration') {
       // ("a conversation of some 60 minutes": a length without its noun, found by its clause's nouns)
       for (const n of q.context) own.add(`${p}w=${n}`);
