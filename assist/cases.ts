@@ -478,9 +478,8 @@ function sameReferent(a: Quantity, b: Quantity): boolean {
     const oa = objects(a);
     const ob = objects(b);
     if (oa.some((x) => ob.some((y) => sameKind(x, y)))) return true;
-    // "Turnout was 61.4 per cent" / "a turnout of barely 58 per cent": the key of one is a noun of the other's clause.
-    // (what it is of, or what it is, "Turnout was 61.4 per cent"; not who has it: "the bank faced a
-    // shortfall of 210 million" names no deposits)
+    // "Turnout was 61.4 per cent" / "a turnout of barely 58 per cent": what one is of (or is) is a noun
+    // of the other's clause; not who has it ("the bank faced a shortfall of 210 million" names no deposits).
     if (na.size === 0 || nb.size === 0) {
       const of = (q: Quantity) => q.keys.filter((k) => !k.includes('@') || k.endsWith('@be')).map((k) => k.split('@')[0]!);
       if (of(a).some((n) => b.context.includes(n)) || of(b).some((n) => a.context.includes(n))) return true;

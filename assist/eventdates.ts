@@ -197,6 +197,7 @@ function eventOfDateAlone(toks: readonly Tok[], text: string, d: DateMention): E
 const DEFINITE = new Set(['the', 'its', 'their', 'his', 'her', 'this', 'that']);
 /** WordNet's noun.act, noun.communication (a performance, a premiere) and noun.event files. */
 const ACT_OR_EVENT = new Set([4, 10, 11]);
+const definiteWord = (x: Tok | undefined): boolean => !!x && (DEFINITE.has(x.norm) || has(x, 'Possessive'));
 
 /** The event noun opening a chain of prepositional phrases that ends at the date, within twelve tokens: "at its world premiere at the theatre in Manchester on". */
 function eventNounBefore(toks: readonly Tok[], before: number, d: DateMention): EventDate | null {
@@ -204,11 +205,10 @@ function eventNounBefore(toks: readonly Tok[], before: number, d: DateMention): 
     const t = toks[k]!;
     if (/[,;:]/.test(t.post) || isVerbTok(t)) return null;
     if (!isNounTok(t) || /^\p{Lu}/u.test(t.text)) continue;
-    const prev = toks[k - 1];
-    // (the noun heads a definite phrase: "its premiere", "the world premiere"; not "In a statement on Tuesday")
-    const definite = (x: Tok | undefined) => !!x && (DEFINITE.has(x.norm) || has(x, 'Possessive'));
+    // (the noun heads a definite phrase, one modifier at most between: "its premiere", "its world
+    // premiere"; not "In a statement on Tuesday")
     const noun = nounLemma(t);
-    if ((definite(prev) || (prev && !isNounTok(prev) && definite(toks[k - 2])) || (prev && definite(toks[k - 2]))) && !STOP_NOUNS.has(noun) && ACT_OR_EVENT.has(wordnet()?.synsets(noun, 'n')[0]?.lexfile ?? -1)) {
+    if ((definiteWord(toks[k - 1]) || definiteWord(toks[k - 2])) && !STOP_NOUNS.has(noun) && ACT_OR_EVENT.has(wordnet()?.synsets(noun, 'n')[0]?.lexfile ?? -1)) {
       return { mention: d, predicate: noun, pos: 'n', participants: [] };
     }
   }
