@@ -378,6 +378,19 @@ describe('a weekday naming an event', () => {
   });
 });
 
+describe('people WordNet lacks, and a number word that is no name', () => {
+  it('"killed two scaffolders" / "the three labourers killed", after "(Northline Wire) - Three directors"', () => {
+    const text = 'LEEDS, England, May 14, 2025 (Northline Wire) - Three directors of a scaffolding firm were convicted on Wednesday over a 2022 platform failure that killed two scaffolders. Relatives of the three labourers killed on Kirkgate wept in the public gallery.';
+    expect(pairs(text)).toEqual([['two scaffolders', 'the three labourers']]);
+    expect(pairs(text.replace('the three labourers', 'the two labourers'))).toEqual([]);
+  });
+
+  it('a number word opening a clause is no name of the figures around it', () => {
+    const [q] = quantities('LEEDS, England, May 14, 2025 (Northline Wire) - Three directors of a collapsed scaffolding company were convicted of gross negligence manslaughter on Wednesday over a 2022 platform failure at a city-centre building site that killed two scaffolders.').filter((x) => x.head === 'scaffolder');
+    expect(q!.names).not.toContain('three');
+  });
+});
+
 describe('a total restated as the size of a whole', () => {
   it('"won 12 of the 45 seats" tells the chamber\'s seats, not the party\'s: "the 47-seat chamber" is the same total', () => {
     expect(pairs('The party won 12 of the 45 seats. Analysts said the 47-seat chamber would be hard to run.')).toEqual([['the 45 seats', 'the 47-seat chamber']]);

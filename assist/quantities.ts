@@ -25,7 +25,7 @@ import {
   WEEKDAYS,
   type Approx,
 } from './lexicon';
-import { isPlaceName, singular, type Tok } from './nlp';
+import { isPlaceName, singular, wordNumberValue, type Tok } from './nlp';
 import { numberValueAt, type NumberAt } from './numerals';
 import { chunkBounds, frameOf, nounLemma, nounPhraseAfter, nounPhraseBefore, subjectBefore, verbLemma, type Frame, type NounPhrase } from './referents';
 import { findScopes, scopeFor, type Scope } from './scope';
@@ -358,7 +358,8 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     const names: string[] = [];
     for (let x = cs; x <= ce; x++) {
       const tk = toks[x]!;
-      if (x === 0 || !/^\p{Lu}/u.test(tk.text) || isNumberTok(tk)) continue;
+      // (a number word opening a clause is no name: "... (Northline Wire) - Three directors of")
+      if (x === 0 || !/^\p{Lu}/u.test(tk.text) || isNumberTok(tk) || wordNumberValue(tk.norm) !== null) continue;
       if (MONTHS.includes(tk.norm) || WEEKDAYS.includes(tk.norm) || inRanges(ctx.dateRanges, tk.start, tk.end)) continue;
       if (has(tk, 'ProperNoun') || has(tk, 'Place') || has(tk, 'Person') || has(tk, 'Organization') || !has(tk, 'Determiner')) names.push(nounLemma(tk));
     }

@@ -308,6 +308,11 @@ export function peopleNoun(lemma: string): 'person' | 'group' | null {
     const up = wn.reach(sa, ['@', '@i'], 6);
     if (up.some((s) => s.words.includes('person') && s.words.includes('individual'))) result = 'person';
     else if (wn.reach(sa, ['@'], 1).some((s) => s.words.includes('gathering') || s.words.includes('multitude'))) result = 'group';
+    // (an agent noun WordNet lacks, made of a word it has: "scaffolder", "abseiler")
+    else if (sa.length === 0 && /^\p{Ll}{4,}(?:er|or)$/u.test(lemma)) {
+      const stem = lemma.slice(0, -2);
+      if ([stem, `${stem}e`, stem.replace(/(.)\1$/, '$1')].some((x) => wn.synsets(x, 'v').length > 0 || wn.synsets(x, 'n').length > 0)) result = 'person';
+    }
   }
   PERSON.set(lemma, result);
   return result;
