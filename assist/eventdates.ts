@@ -390,8 +390,10 @@ export function eventDateRestatements(events: readonly EventDate[], text?: strin
         const pb = placesAround(text, b);
         if (pa.length > 0 && pb.length > 0 && !pa.some((x) => pb.includes(x))) continue;
       }
-      // "arrested 14 protesters on Monday" / "17 protesters were arrested on Sunday": other counts, other batches.
-      if (a.figures && b.figures && !a.figures.some((v) => b.figures!.includes(v))) continue;
+      // "arrested 14 protesters on Monday" / "17 protesters were arrested on Sunday": other counts, other
+      // batches (not for a definite act pointing back: "Since the 13 June launch, the team uploaded two
+      // patches" counts nothing the launch did)
+      if (!sole && a.figures && b.figures && !a.figures.some((v) => b.figures!.includes(v))) continue;
       out.push(sole ? [a, b, 'definite'] : [a, b]);
       break;
     }

@@ -353,6 +353,10 @@ describe('a weekday naming an event', () => {
     expect(pairs(text.replace("Friday's", "Thursday's"))).toEqual([]);
   });
 
+  it('a definite act pointing back is not kept apart by counts that the act did not do: "Since the 13 June launch, the team uploaded two patches"', () => {
+    expect(pairs('OSLO, 26 June 2025 - The probe began its voyage with a liftoff on 11 June aboard a Skylark 5 rocket. Since the 13 June launch, the team has uploaded two software patches.')).toEqual([['11 June', '13 June']]);
+  });
+
   it('the event noun a chain of place phrases leads back to: "at its world premiere at the Palace Theatre in Manchester on 19 November"', () => {
     const text = 'LONDON, 22 November 2025 - The new opera got a standing ovation at its world premiere at the Palace Theatre in Manchester on 19 November. Critics who attended the November 20 premiere praised the chorus.';
     expect(pairs(text)).toEqual([['19 November', 'November 20']]);
