@@ -64,6 +64,12 @@ describe('quantity reading', () => {
     expect(pairs('Ministers set aside 850 million euros for manufacturers. Officials said the 800-million-euro support package would be paid in May.')).toEqual([['850 million euros', 'the 800-million-euro support package']]);
   });
 
+  it('a definite figure glued to its noun names a level, whatever it is compared with: "The drop from the 35,000-foot cruise altitude"', () => {
+    expect(pairs('The aircraft was cruising at 37,000 feet when the alarm sounded. "The drop from the 35,000-foot cruise altitude to breathable air is what matters," the pilot said.')).toEqual([['37,000 feet', 'the 35,000-foot']]);
+    // (a bare figure after "from" is still a comparison)
+    expect(pairs('The aircraft was cruising at 37,000 feet when the alarm sounded. The crew descended from 35,000 feet to breathable air.')).toEqual([]);
+  });
+
   it('"raise the levy from 25 percent to 35 percent": the figure after "to" is the level the change leaves, told again later', () => {
     const text = 'Ministers agreed on Monday to raise the levy on imported sugar from 25 percent to 35 percent. Retailers said the 32 percent levy on sugar would add costs to soft drinks.';
     expect(pairs(text)).toEqual([['35 percent', 'the 32 percent levy']]);

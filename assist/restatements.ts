@@ -644,8 +644,11 @@ export function whyApart(
   const rb = reading(b, text);
   // A change is compared with a change the same way, a level with a level; "rose to" gives a level.
   if (ra.change !== rb.change) return 'a change and a level, or changes of opposite sense';
-  const comparedA = a.compared && ra.change === null && !ra.levelAfterChange;
-  const comparedB = b.compared && rb.change === null && !rb.levelAfterChange;
+  // ("The drop from the 35,000-foot cruise altitude": a definite figure glued to its noun names that
+  // thing's level, whatever it is compared with)
+  const named = (q: Quantity) => q.definite && q.head !== null && /\d[\d.,]*-\p{L}/u.test(text.slice(q.start, q.end)) && COMPOUND_AMOUNT.test(text.slice(q.start, q.end));
+  const comparedA = a.compared && ra.change === null && !ra.levelAfterChange && !named(a);
+  const comparedB = b.compared && rb.change === null && !rb.levelAfterChange && !named(b);
   if (comparedA || comparedB) return 'a comparison';
   if (a.kind === 'count' && (!Number.isInteger(a.value) || !Number.isInteger(b.value))) return 'not whole numbers: not counts';
   if (foreseenApart(a, b, text)) return 'a forecast or a plan';
