@@ -192,6 +192,13 @@ describe('what a figure\'s clause says of it, across documents', () => {
     expect(contradictions([a, b])).toEqual([]);
   });
 
+  it('a range contains the other report\'s figure: "About 4,000 residents" / "Between 3,500 and 4,500 residents"', () => {
+    const a = doc(1, 'About 4,000 residents were evacuated to schools and sports halls, the ministry said.');
+    const b = doc(2, 'Between 3,500 and 4,500 residents were evacuated, municipal officials said.');
+    expect(contradictions([a, b])).toEqual([]);
+    expect(contradictions([a, doc(3, 'Between 5,500 and 6,500 residents were evacuated, municipal officials said.')])).toHaveLength(1);
+  });
+
   it('shares more than four times apart are shares of different things', () => {
     const a = doc(1, 'The bank\'s market share in savings was below four percent, the regulator said.');
     const b = doc(2, 'Barely 70 percent of savings are covered by the guarantee, the savers group said.');

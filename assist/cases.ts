@@ -526,7 +526,7 @@ function tallyOfDeed(x: Quantity, y: Quantity): boolean {
 }
 
 function sameFigure(a: Quantity, b: Quantity): boolean {
-  if (a.approx === 'exact' && b.approx === 'exact') return a.value === b.value;
+  if (a.approx === 'exact' && b.approx === 'exact' && a.floor === undefined && b.floor === undefined) return a.value === b.value;
   return overlaps(interval(a), interval(b));
 }
 

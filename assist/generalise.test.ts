@@ -54,6 +54,13 @@ describe('quantity reading', () => {
     expect(pairs('The study of the drug ran for six months. The regulator said the 150-day study of the drug was enough.')).toHaveLength(1);
   });
 
+  it('"between 3,500 and 4,500 residents" is a range that contains "about 4,000", and not 6,000', () => {
+    expect(quantities('Between 3 and 4 million euros was lost.')[0]).toMatchObject({ value: 4_000_000, floor: 3_000_000 });
+    const text = 'About 4,000 residents were evacuated to schools, the ministry said. Officials said the 6,000 residents evacuated would return on Friday.';
+    expect(pairs(text)).toHaveLength(1);
+    expect(pairs(text.replace('the 6,000 residents', 'between 3,500 and 4,500 residents'))).toEqual([]);
+  });
+
   it('"making up 41 percent" is a share, not a change ("up 5 percent")', () => {
     expect(quantities('Women are making up 41 percent of the 260 recruits.')[0]).toMatchObject({ kind: 'percent', compared: false });
     expect(quantities('Sales were up 5 percent on the year.')[0]).toMatchObject({ kind: 'percent', compared: true });

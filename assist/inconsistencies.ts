@@ -36,6 +36,7 @@ export function interval(q: Quantity): [number, number] {
   // ("six months" is 181 to 184 days, and said of 180: a length in whole months or years is as exact as a calendar)
   const months = v / 730.5;
   const calendar = q.kind === 'duration' && months >= 1 && Math.abs(months - Math.round(months)) < 1e-6;
+  if (q.floor !== undefined && q.floor <= v) return [q.floor, v];
   switch (a) {
     case 'exact':
       return calendar ? [v * 0.97, v * 1.03] : [v, v];

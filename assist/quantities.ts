@@ -41,6 +41,8 @@ export interface Quantity {
   /** '' for counts and ranks, '%' or 'pp', a currency code, 'h', or a measure's dimension. */
   unit: string;
   approx: Approx;
+  /** The low end of a range the figure closes ("between 3,500 and 4,500 residents": 3,500). */
+  floor?: number;
   /** Document offsets of the phrase ("at least five phone conversations"). */
   start: number;
   end: number;
@@ -124,7 +126,7 @@ function lemmas(toks: readonly Tok[], idxs: readonly number[]): string[] {
 }
 
 /** Qualifier ("at least", "nearly") and determiner ("the", "all") before token `first`. */
-function leftContext(toks: readonly Tok[], first: number): { approx: Approx; definite: boolean; totality: boolean; subset: boolean; start: number; before: number } {
+function leftContext(toks: readonly Tok[], first: number): { approx: Approx; definite: boolean; totality: boolean; subset: boolean; start: number; before: number; floor?: number } {
   let b = first - 1;
   let start = first;
   let approx: Approx = 'exact';
@@ -174,6 +176,11 @@ function leftContext(toks: readonly Tok[], first: number): { approx: Approx; def
     b--;
   }
   if (definite && SUBSET.has(norm(first - 1)) && !toks[first - 1]?.tags.has('Value')) subset = true;
+  // "between 3,500 and 4,500 residents": the figure closes a range (its low end read as written)
+  if (approx === 'exact' && !definite && norm(b) === 'and' && norm(b - 2) === 'between' && toks[b - 1] && isNumberTok(toks[b - 1]!)) {
+    const low = /^\d[\d,]*(?:\.\d+)?$/.test(toks[b - 1]!.text) ? Number(toks[b - 1]!.text.replace(/,/g, '')) : wordNumberValue(norm(b - 1));
+    if (low !== null && Number.isFinite(low)) return { approx, definite, totality, subset, start: b - 2, before: b - 3, floor: low };
+  }
   return { approx, definite, totality, subset, start, before: b };
 }
 
@@ -376,6 +383,8 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       value,
       unit,
       approx: left.approx,
+      // ("between 3 and 4 million": the low end takes the high end's multiplier)
+      ...(left.floor !== undefined && left.floor > 0 ? { floor: left.floor * (value / left.floor >= 1000 ? 10 ** (3 * Math.floor(Math.log10(value / left.floor) / 3)) : 1) } : {}),
       start: toks[first]!.start,
       end: toks[last]!.end,
       sentence: i,
