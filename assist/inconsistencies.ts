@@ -33,13 +33,14 @@ export function interval(q: Quantity): [number, number] {
   const v = q.value;
   const tol = (x: number): number => Math.max(x * 0.1, q.kind === 'count' && Number.isInteger(v) && v < 20 ? 0.5 : 0);
   const a: Approx = q.approx;
-  // ("six months" is 181 to 184 days, and said of 180: a length in whole months or years is as exact as a calendar)
-  const months = v / 730.5;
-  const calendar = q.kind === 'duration' && months >= 1 && Math.abs(months - Math.round(months)) < 1e-6;
   if (q.floor !== undefined && q.floor <= v) return [q.floor, v];
   switch (a) {
-    case 'exact':
+    case 'exact': {
+      // ("six months" is 181 to 184 days, and said of 180: a length in whole months or years is as exact as a calendar)
+      const months = v / 730.5;
+      const calendar = q.kind === 'duration' && months >= 1 && Math.abs(months - Math.round(months)) < 1e-6;
       return calendar ? [v * 0.97, v * 1.03] : [v, v];
+    }
     case 'about':
       return [v - tol(v), v + tol(v)];
     case 'nearly':
@@ -353,16 +354,16 @@ export function plural(w: string): string {
   return `${w}s`;
 }
 
-/**
- * `twoThings`: whether two percentages are of different things by what they name (the lexical test
- * lives with the restatements, which build on this file: `otherKinds`).
- */
 /** What is said of a share's members: the verb of a relative clause after its whole ("of patients who responded"), else its clause's verb. */
 function sharePredicate(q: Quantity, text: string): string | null {
   const rel = /^\s*of\s+(?:the\s+)?(?:[\p{L}-]+\s+){1,3}(?:who|that|which)\s+(?:had\s+|have\s+|has\s+|were\s+|was\s+)?([\p{L}]+)/iu.exec(text.slice(q.end, q.end + 60));
   return rel ? rel[1]!.toLowerCase() : q.frame.verb;
 }
 
+/**
+ * `twoThings`: whether two percentages are of different things by what they name (the lexical test
+ * lives with the restatements, which build on this file: `otherKinds`).
+ */
 export function findConflicts(qs: readonly Quantity[], text: string, twoThings: (a: Quantity, b: Quantity, text: string) => boolean = () => false): Conflict[] {
   const out: Conflict[] = [];
   const seen = new Set<string>();
