@@ -49,6 +49,12 @@ describe('figures across documents', () => {
     expect(contradictions([a, b])).toEqual([]);
   });
 
+  it('a verb and a kind of it are one frame: "were moved out" / "were evacuated"', () => {
+    const a = doc(1, 'Rain closed the valley road. A total of 420 villagers were moved out overnight, the prefecture said, and 30 villagers stayed behind.');
+    const b = doc(2, 'Some 610 villagers were evacuated as the river rose, officials said. Another 12 villagers refused to go.');
+    expect(contradictions([a, b]).map(texts)).toEqual([['A total of 420 villagers', 'Some 610 villagers']]);
+  });
+
   it('the same figure in two documents is a corroboration', () => {
     const a = doc(1, 'Inspectors closed 14 restaurants in the district on Monday.');
     const b = doc(2, 'A total of 14 restaurants were closed by inspectors, the council said.');

@@ -684,7 +684,7 @@ function actOf(q: Quantity, text: string): Quantity {
 }
 
 const SYNONYMS = new Map<string, boolean>();
-/** Two verbs with a sense in common among their three commonest ("cut" / "eliminate" if WordNet says so). */
+/** Two verbs with a sense in common among their three commonest ("cut" / "eliminate" if WordNet says so), or one a kind of the other. */
 function synonymousVerbs(a: string, b: string): boolean {
   if (a === b) return true;
   const key = a < b ? `${a}|${b}` : `${b}|${a}`;
@@ -693,6 +693,15 @@ function synonymousVerbs(a: string, b: string): boolean {
     const wn = wordnet();
     const ids = new Set(wn ? wn.synsets(a, 'v').slice(0, 3).map((x) => x.offset) : []);
     known = wn !== null && wn.synsets(b, 'v').slice(0, 3).some((x) => ids.has(x.offset));
+    // (or one names a kind of the other: "were evacuated" is a way of being "moved out"; the general
+    // verb in any of its senses, the specific one in its first three)
+    if (!known && wn !== null) {
+      const specific = (x: string, general: string) => {
+        const up = new Set(wn.synsets(general, 'v').map((s) => s.offset));
+        return wn.synsets(x, 'v').slice(0, 3).some((s) => s.pointers.some((p) => p.symbol === '@' && up.has(p.offset)));
+      };
+      known = specific(a, b) || specific(b, a);
+    }
     SYNONYMS.set(key, known);
   }
   return known;
