@@ -324,6 +324,14 @@ describe('more figures read', () => {
     expect(quantities('Gusts of 160km/h hit the pier.')[0]!.head).toBeNull();
   });
 
+  it('a currency the table lacks is read from WordNet; a fraction of one is not', () => {
+    const read = (s: string) => quantities(s).map((q) => [q.kind, q.value, q.unit]);
+    expect(read('Each passenger will receive 80 lari in compensation.')).toEqual([['amount', 80, 'LARI']]);
+    expect(read('The court fined the trader 2,000 kwacha.')).toEqual([['amount', 2000, 'KWACHA']]);
+    expect(read('He paid 40 pence for it.')).toEqual([['count', 40, '']]);
+    expect(read('Officers found 80 lanterns.')).toEqual([['count', 80, '']]);
+  });
+
   it('one call told in two lengths across the article: an hour and a half / 60 minutes', () => {
     expect(pairs('The two presidents spoke for an hour and a half on Tuesday, the Kremlin said. The White House said the 60-minute call covered trade.')).toHaveLength(1);
   });

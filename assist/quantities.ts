@@ -112,6 +112,27 @@ const LEVEL_AT_VERBS = new Set(['stand', 'put', 'peg', 'place', 'set', 'estimate
 /** "the toll reached 12", "the total was 30": a level given directly. */
 const LEVEL_VERBS = new Set(['reach', 'total', 'hit', 'top', 'number', 'be', 'exceed']);
 /** Fractions that name a share: "a third of", "two-thirds of", "half of". */
+const CURRENCIES = new Map<string, string | null>();
+/**
+ * A currency the table above lacks, from WordNet: a noun whose commonest sense is a monetary unit
+ * ("80 lari", "2,000 kwacha", "a fine of 500 birr"), its code the word itself. Not a fraction of
+ * one ("cents", "pence").
+ */
+function worldCurrency(lemma: string): string | null {
+  let code = CURRENCIES.get(lemma);
+  if (code === undefined) {
+    code = null;
+    const wn = wordnet();
+    const first = wn && /^\p{Ll}{3,}$/u.test(lemma) ? wn.synsets(lemma, 'n')[0] : undefined;
+    if (wn && first) {
+      const up = wn.reach([first], ['@', '@i'], 6).flatMap((s) => s.words);
+      if (up.includes('monetary_unit') && !up.includes('fractional_monetary_unit')) code = lemma.toUpperCase();
+    }
+    CURRENCIES.set(lemma, code);
+  }
+  return code;
+}
+
 const FRACTIONS: ReadonlyMap<string, number> = new Map([['half', 1 / 2], ['third', 1 / 3], ['thirds', 1 / 3], ['quarter', 1 / 4], ['quarters', 1 / 4], ['fifth', 1 / 5], ['fifths', 1 / 5]]);
 const FRACTION_NUMERATORS: ReadonlyMap<string, number> = new Map([['one', 1], ['two', 2], ['three', 3], ['four', 4]]);
 const RELATIVE_TIME = new Set(['ago', 'later', 'earlier', 'before', 'after', 'old', 'since', 'hence', 'prior']);
@@ -548,7 +569,7 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     // Money: "$5bn", "4.2 million pounds", "1.9 billion Australian dollars", "A$2.3 billion"
     const symbol = num.currency ?? currencyBefore(t);
     const national = nationalCurrency(toks, j);
-    const currencyWord = national?.[0] ?? CURRENCY_WORDS.get(nextLemma) ?? (suffix ? CURRENCY_WORDS.get(suffix) : undefined);
+    const currencyWord = national?.[0] ?? CURRENCY_WORDS.get(nextLemma) ?? (suffix ? CURRENCY_WORDS.get(suffix) : undefined) ?? (nt && /^\p{Ll}/u.test(nt.text) ? worldCurrency(nextLemma) : null) ?? undefined;
     if (symbol || currencyWord) {
       const last = national && !suffix ? national[1] : currencyWord && !suffix ? j : num.last;
       const q = base('amount', left.start, last, num.value, symbol ?? currencyWord ?? '', left, num.first);
