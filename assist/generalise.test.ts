@@ -26,6 +26,12 @@ function quantities(text: string): Quantity[] {
 }
 
 describe('quantity reading', () => {
+  it('a past form after a plural noun is its verb, not a modifier of the next noun', () => {
+    expect(quantities('More than 60 volunteers took part in the count.').map((q) => [q.value, q.head])).toEqual([[60, 'volunteer']]);
+    expect(quantities('Nine inmates escaped jail on Sunday.').map((q) => [q.value, q.head])).toEqual([[9, 'inmate']]);
+    expect(quantities('About 2,300 completed homes stood empty.').map((q) => [q.value, q.head])).toEqual([[2300, 'home']]);
+  });
+
   it('a plural after a count is the counted noun, even when the tagger read a verb', () => {
     const [q] = quantities('Analysts think the 2.1 million folding tablets the firm shipped were too few.');
     expect(q).toMatchObject({ kind: 'count', value: 2_100_000, head: 'tablet', mods: ['folding'] });

@@ -89,6 +89,8 @@ export function nounPhraseAfter(toks: readonly Tok[], j: number): NounPhrase | n
     if (taken.length > 0 && NOT_MODIFIERS.has(t.norm) && isNounTok(toks[taken[taken.length - 1]!]!)) break;
     // ("nine agreements covering customs": an -ing word after a plural noun opens a clause about it)
     if (taken.length > 0 && /ing$/.test(t.norm) && has(toks[taken[taken.length - 1]!], 'Plural') && !hyphenJoined(toks[k - 1]!)) break;
+    // ("60 volunteers took part", "nine inmates escaped jail": a past form after a plural noun is its verb)
+    if (taken.length > 0 && isVerbTok(t) && (has(t, 'PastTense') || has(t, 'Participle')) && !isNounTok(t) && has(toks[taken[taken.length - 1]!], 'Plural') && !hyphenJoined(toks[k - 1]!)) break;
     taken.push(k);
     if (breaksAfter(t)) break;
   }
