@@ -137,6 +137,14 @@ describe('capacities', () => {
 });
 
 describe('counts of different things', () => {
+  it('a sentence of counts of different kinds is no list of results; "N head of" counts the animals', () => {
+    const show = 'LINCOLN, June 9, 2025 - Judges worked through 412 head of cattle across 23 breed classes, alongside about 1,100 sheep and 90 goats. The weather held. Stewards said entries were strong this year. By the close, judges had managed to assess the 386 cattle on show.';
+    expect(pairs(show, '2025-06-09')).toEqual([['412 head of cattle', 'the 386 cattle']]);
+    expect(quantities('The farm lost 40 head of sheep.').map((q) => q.head)).toEqual(['sheep']);
+    // (a line of results still is one: figures of one kind of thing for different holders)
+    expect(pairs('Final results: Harbour Party 18 seats, Rural League 9 seats, Greens 4 seats. Later the Harbour Party confirmed its 21 seats.')).toEqual([]);
+  });
+
   it('counts whose nouns name things of different kinds are two counts, whatever words their sentences share', () => {
     expect(pairs('Dr Ruiz and her team used five clay pots discovered at farm sites in northern Spain for this research. The pots were kept aside, and then I just needed permission from the two owners of these two different sites.')).toEqual([]);
     // (people by different nouns still pair: "12 miners" / "the 14 workers rescued")

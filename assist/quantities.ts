@@ -706,6 +706,11 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       if (q) out.push(q);
       continue;
     }
+    // ("412 head of cattle": animals are counted by the head; the count is of the animals)
+    if (np.head === np.last && nounLemma(toks[np.head]!) === 'head' && norm(np.head + 1) === 'of') {
+      const animals = nounPhraseAfter(toks, np.head + 2);
+      if (animals && !isDeterminer(toks[np.head + 2])) np = { first: np.first, last: animals.last, head: animals.head, mods: animals.mods };
+    }
     const headLemma = nounLemma(toks[np.head]!);
     if (NOT_REFERENTS.has(headLemma) || TIME_UNITS.has(headLemma) || headLemma.length < 2) continue;
     if (has(toks[np.head], 'Date') && !has(toks[np.head], 'Plural')) continue;
@@ -731,7 +736,12 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
   const ends = out.filter((o) => !o.compared && o.approx !== 'upTo' && !/(?:\d\s*(?:million|billion|m|bn)?\s*(?:to|-|–)\s*[$£€¥]?\s*)$/i.test(doc.text.slice(Math.max(0, o.start - 24), o.start)));
   // (counts of different things are not a list of results: "the 51,000 spectators included 9,000 fans ... two clubs")
   // (nor is a figure named with its own noun: "the $21.4 million sale brought the total to $96 million")
-  for (const q of out) q.listed = !(q.definite && q.head !== null && q.kind !== 'count') && ends.filter((o) => o.kind === q.kind).length >= 3;
+  // (nor are counts of things of kinds no other count there names: "412 head of cattle across 23
+  // breed classes, alongside about 1,100 sheep and 90 goats")
+  for (const q of out) {
+    const kin = ends.filter((o) => o.kind === q.kind);
+    q.listed = !(q.definite && q.head !== null && q.kind !== 'count') && kin.length >= 3 && !(q.kind === 'count' && q.head !== null && q.whole === null && !kin.some((o) => o !== q && (o.head === null || o.head === q.head)));
+  }
   return out;
 
   /**
