@@ -338,6 +338,13 @@ describe('more figures read', () => {
     expect(quantities('Gusts of 160km/h hit the pier.')[0]!.head).toBeNull();
   });
 
+  it('pounds are a weight in a text that weighs in pounds and gives no sterling, or right after "weighed"', () => {
+    const read = (s: string) => quantities(s).map((q) => [q.unit, Math.round(q.value)]);
+    expect(read('The pumpkin tipped the scales at 2,312 pounds. The 2,190-pound champion went on show.')).toEqual([['mass', 1049], ['mass', 993]]);
+    expect(read('The prize was 2,000 pounds (£2,000), for a pumpkin that weighed 500 pounds.')).toEqual([['GBP', 2000], ['GBP', 2000], ['mass', 227]]);
+    expect(read('The fine was 2,000 pounds. He paid £300 in costs.')).toEqual([['GBP', 2000], ['GBP', 300]]);
+  });
+
   it('a currency the table lacks is read from WordNet; a fraction of one is not', () => {
     const read = (s: string) => quantities(s).map((q) => [q.kind, q.value, q.unit]);
     expect(read('Each passenger will receive 80 lari in compensation.')).toEqual([['amount', 80, 'LARI']]);

@@ -112,6 +112,23 @@ const LEVEL_AT_VERBS = new Set(['stand', 'put', 'peg', 'place', 'set', 'estimate
 /** "the toll reached 12", "the total was 30": a level given directly. */
 const LEVEL_VERBS = new Set(['reach', 'total', 'hit', 'top', 'number', 'be', 'exceed']);
 /** Fractions that name a share: "a third of", "two-thirds of", "half of". */
+const POUND_WEIGHT: readonly [string, number] = ['mass', 0.45359237];
+const WEIGHING = /\b(?:weigh(?:s|ed|ing|t|ts)?|weigh-in|tip(?:s|ped)? the scales|lbs?)\b[^.!?]{0,60}?\d[\d,.]*[\s-]*pounds?\b|\d[\d,.]*[\s-]*pounds?\s+(?:heavy|in weight)\b/i;
+const STERLING = /£|\bpounds?\s+sterling\b|\bGBP\b|\bpence\b|\bpounds?\s+(?:a|per)\s+(?:week|month|year|hour|head)\b/i;
+/** "weighed 500 pounds", "tipped the scales at 2,312 pounds": a weight, whatever else the text gives. */
+const WEIGHED_BEFORE = /\b(?:weigh(?:s|ed|ing)?|tip(?:s|ped)? the scales at|weighed in at)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|just\s+(?:over|under)\s+|more than\s+)?$/i;
+const poundTexts = new Map<string, boolean>();
+/** Whether a text's pounds are weights: it weighs something in pounds and gives no sign of sterling (one sense per text). */
+function poundsWeigh(text: string): boolean {
+  let r = poundTexts.get(text);
+  if (r === undefined) {
+    r = WEIGHING.test(text) && !STERLING.test(text);
+    if (poundTexts.size > 64) poundTexts.clear();
+    poundTexts.set(text, r);
+  }
+  return r;
+}
+
 const CURRENCIES = new Map<string, string | null>();
 /**
  * A currency the table above lacks, from WordNet: a noun whose commonest sense is a monetary unit
@@ -569,7 +586,10 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     // Money: "$5bn", "4.2 million pounds", "1.9 billion Australian dollars", "A$2.3 billion"
     const symbol = num.currency ?? currencyBefore(t);
     const national = nationalCurrency(toks, j);
-    const currencyWord = national?.[0] ?? CURRENCY_WORDS.get(nextLemma) ?? (suffix ? CURRENCY_WORDS.get(suffix) : undefined) ?? (nt && /^\p{Ll}/u.test(nt.text) ? worldCurrency(nextLemma) : null) ?? undefined;
+    // ("tipped the scales at 2,312 pounds" / "the 2,190-pound champion": in a text that weighs in
+    // pounds and gives no sterling, a pound is a weight)
+    const weightPounds = nextLemma === 'pound' && !symbol && (poundsWeigh(doc.text) || WEIGHED_BEFORE.test(doc.text.slice(Math.max(0, t.start - 40), t.start)));
+    const currencyWord = weightPounds ? undefined : national?.[0] ?? CURRENCY_WORDS.get(nextLemma) ?? (suffix ? CURRENCY_WORDS.get(suffix) : undefined) ?? (nt && /^\p{Ll}/u.test(nt.text) ? worldCurrency(nextLemma) : null) ?? undefined;
     if (symbol || currencyWord) {
       const last = national && !suffix ? national[1] : currencyWord && !suffix ? j : num.last;
       const q = base('amount', left.start, last, num.value, symbol ?? currencyWord ?? '', left, num.first);
@@ -615,7 +635,7 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       continue;
     }
     // Measures
-    let measure = MEASURE_UNITS.get(nextLemma) ?? (suffix ? MEASURE_UNITS.get(suffix) : undefined);
+    let measure = (weightPounds ? POUND_WEIGHT : undefined) ?? MEASURE_UNITS.get(nextLemma) ?? (suffix ? MEASURE_UNITS.get(suffix) : undefined);
     // "12 square kilometres", "a million cubic metres": a length unit squared or cubed
     const power = nextLemma === 'square' ? 2 : nextLemma === 'cubic' ? 3 : 0;
     const raised = power > 0 && toks[j + 1] ? MEASURE_UNITS.get(nounLemma(toks[j + 1]!)) : undefined;
