@@ -345,6 +345,15 @@ describe('more figures read', () => {
     expect(read('The fine was 2,000 pounds. He paid £300 in costs.')).toEqual([['GBP', 2000], ['GBP', 300]]);
   });
 
+  it('an ISO currency code before or after the figure is its currency, and no name', () => {
+    const read = (s: string) => quantities(s).map((q) => [q.kind, q.value, q.unit, q.names]);
+    expect(read('The league fined the club DKK 75,000 on Monday.')).toEqual([['amount', 75000, 'DKK', []]]);
+    expect(read('The deal values the group at EUR 3.2 billion.')).toEqual([['amount', 3.2e9, 'EUR', []]]);
+    expect(read('A fine of 50,000 DKK was imposed.')).toEqual([['amount', 50000, 'DKK', []]]);
+    // (capitals throughout are a headline, not a code)
+    expect(read('ALL 50 STATES VOTED.').map((q) => q[2])).toEqual(['']);
+  });
+
   it('a currency the table lacks is read from WordNet; a fraction of one is not', () => {
     const read = (s: string) => quantities(s).map((q) => [q.kind, q.value, q.unit]);
     expect(read('Each passenger will receive 80 lari in compensation.')).toEqual([['amount', 80, 'LARI']]);

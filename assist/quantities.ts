@@ -4,6 +4,7 @@
 // what it is about (referent), the clause around it, its time scope and the words that make it a
 // comparison, a plan or a subset rather than a plain statement of fact.
 
+import currencyCodes from 'currency-codes';
 import type { AssistDoc } from './document';
 import {
   COMPARISON,
@@ -112,6 +113,15 @@ const LEVEL_AT_VERBS = new Set(['stand', 'put', 'peg', 'place', 'set', 'estimate
 /** "the toll reached 12", "the total was 30": a level given directly. */
 const LEVEL_VERBS = new Set(['reach', 'total', 'hit', 'top', 'number', 'be', 'exceed']);
 /** Fractions that name a share: "a third of", "two-thirds of", "half of". */
+const ISO_CODES: ReadonlySet<string> = new Set(currencyCodes.codes());
+/** An ISO 4217 code at token i ("DKK", "EUR", "GEL"), in a sentence not set in capitals; else null. */
+function isoCurrency(toks: readonly Tok[], i: number): string | null {
+  const t = toks[i];
+  if (!t || !/^[A-Z]{3}$/.test(t.text) || !ISO_CODES.has(t.text)) return null;
+  const near = toks.slice(Math.max(0, i - 4), i + 5).filter((x) => /\p{L}/u.test(x.text));
+  return near.some((x) => /\p{Ll}/u.test(x.text)) ? t.text : null;
+}
+
 const POUND_WEIGHT: readonly [string, number] = ['mass', 0.45359237];
 const WEIGHING = /\b(?:weigh(?:s|ed|ing|t|ts)?|weigh-in|tip(?:s|ped)? the scales|lbs?)\b[^.!?]{0,60}?\d[\d,.]*[\s-]*pounds?\b|\d[\d,.]*[\s-]*pounds?\s+(?:heavy|in weight)\b/i;
 const STERLING = /£|\bpounds?\s+sterling\b|\bGBP\b|\bpence\b|\bpounds?\s+(?:a|per)\s+(?:week|month|year|hour|head)\b/i;
@@ -406,6 +416,8 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       // (a number word opening a clause is no name: "... (Northline Wire) - Three directors of")
       if (x === 0 || !/^\p{Lu}/u.test(tk.text) || isNumberTok(tk) || wordNumberValue(tk.norm) !== null) continue;
       if (MONTHS.includes(tk.norm) || WEEKDAYS.includes(tk.norm) || inRanges(ctx.dateRanges, tk.start, tk.end)) continue;
+      // (nor is a currency's code: "DKK 75,000")
+      if (isoCurrency(toks, x) !== null && (isNumberTok(toks[x + 1]) || isNumberTok(toks[x - 1]))) continue;
       if (has(tk, 'ProperNoun') || has(tk, 'Place') || has(tk, 'Person') || has(tk, 'Organization') || !has(tk, 'Determiner')) names.push(nounLemma(tk));
     }
     const context: string[] = [];
@@ -519,8 +531,10 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     const num = numberValueAt(toks, k);
     if (!num) continue;
     k = num.last;
-    if (isDateOrCode(toks, num)) continue;
-    const left = leftContext(toks, num.first);
+    // ("fined the club DKK 75,000", "EUR 3.2 billion": an ISO currency code before the figure)
+    const isoBefore = isoCurrency(toks, num.first - 1);
+    if (isoBefore === null && isDateOrCode(toks, num)) continue;
+    const left = leftContext(toks, isoBefore !== null ? num.first - 1 : num.first);
     if (norm(left.before) === 'aged' || norm(left.before) === 'no.' || norm(left.before) === 'number') continue;
     if (num.words && num.value === 1 && (norm(num.last + 1) === 'of' || ['no', 'any', 'every', 'which', 'this', 'that'].includes(norm(num.first - 1)))) continue;
 
@@ -584,12 +598,12 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       continue;
     }
     // Money: "$5bn", "4.2 million pounds", "1.9 billion Australian dollars", "A$2.3 billion"
-    const symbol = num.currency ?? currencyBefore(t);
+    const symbol = num.currency ?? currencyBefore(t) ?? isoBefore;
     const national = nationalCurrency(toks, j);
     // ("tipped the scales at 2,312 pounds" / "the 2,190-pound champion": in a text that weighs in
     // pounds and gives no sterling, a pound is a weight)
     const weightPounds = nextLemma === 'pound' && !symbol && (poundsWeigh(doc.text) || WEIGHED_BEFORE.test(doc.text.slice(Math.max(0, t.start - 40), t.start)));
-    const currencyWord = weightPounds ? undefined : national?.[0] ?? CURRENCY_WORDS.get(nextLemma) ?? (suffix ? CURRENCY_WORDS.get(suffix) : undefined) ?? (nt && /^\p{Ll}/u.test(nt.text) ? worldCurrency(nextLemma) : null) ?? undefined;
+    const currencyWord = weightPounds ? undefined : national?.[0] ?? CURRENCY_WORDS.get(nextLemma) ?? isoCurrency(toks, j) ?? (suffix ? CURRENCY_WORDS.get(suffix) : undefined) ?? (nt && /^\p{Ll}/u.test(nt.text) ? worldCurrency(nextLemma) : null) ?? undefined;
     if (symbol || currencyWord) {
       const last = national && !suffix ? national[1] : currencyWord && !suffix ? j : num.last;
       const q = base('amount', left.start, last, num.value, symbol ?? currencyWord ?? '', left, num.first);
