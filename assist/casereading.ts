@@ -167,12 +167,18 @@ function actsOf(doc: AssistDoc, i: number, mentions: readonly DayMention[], out:
     );
     if (REPEATED_ACT.test(doc.text.slice(Math.max(s.start, m.start - 50), m.start))) continue;
     // The act named by a noun between the verb and the date ("passed a medical on Thursday").
-    const named = new Set(
-      toks
+    // (or an -ing word after a determiner or an adjective, which the tagger may read as a verb: "a
+    // disciplinary hearing on 19 May" / "The hearing, set for 21 May")
+    const named = new Set([
+      ...toks
         .filter((t) => t.start > acts[0]!.start && t.end <= m.start && /^[a-z]{4,}$/.test(t.text) && !isVerbTok(t))
         .map(nounLemma)
         .filter((n) => nouns.has(n) && namesAnAct(n)),
-    );
+      ...toks
+        .filter((t, x) => t.start >= from && t.end <= m.start && /^\p{L}{4,}ing$/u.test(t.text) && x > 0 && (isDeterminer(toks[x - 1]) || has(toks[x - 1], 'Adjective')) && !isAuxiliary(toks[x - 1]))
+        .map((t) => t.norm)
+        .filter((n) => namesAnAct(n)),
+    ]);
     // (the doer: past auxiliaries and adverbs before the first verb, a common noun)
     let v = toks.findIndex((t) => t.start === acts[0]!.start) - 1;
     while (v >= 0 && (isAuxiliary(toks[v]) || has(toks[v], 'Adverb') || toks[v]!.norm === 'to' || toks[v]!.norm === 'not')) v--;

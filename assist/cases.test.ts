@@ -63,6 +63,12 @@ describe('figures across documents', () => {
 });
 
 describe('dates across documents', () => {
+  it('an -ing act noun the tagger read as a verb still names the act: "a disciplinary hearing on 19 May" / "The hearing, set for 21 May"', () => {
+    const a = doc(1, 'The federation has summoned the club to a disciplinary hearing on 19 May 2026 over the flares.', '2026-05-10');
+    const b = doc(2, 'The hearing, set for 21 May, may order games behind closed doors.', '2026-05-11');
+    expect(contradictions([a, b]).map((s) => [s.kind, ...texts(s)])).toEqual([['date', '19 May 2026', '21 May']]);
+  });
+
   it('one act named by its noun, told with other verbs, dated differently', () => {
     const a = doc(1, 'The goalkeeper completed his medical on Tuesday, the club said.');
     const b = doc(2, 'The goalkeeper, who passed a medical on Wednesday, signed a three-year contract.');
