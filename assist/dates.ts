@@ -23,6 +23,8 @@ export interface DateMention {
   header: boolean;
 }
 
+/** A length opening what chrono read as a date: "for ten days", "for two weeks until". */
+const LENGTH_FIRST = /^(?:for\s+)?(?:(?:about|around|some|nearly|almost|over|more than|less than|just over|just under)\s+)?(?:\d[\d.,]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a few|several|[\p{L}-]+teen)[\s-]+(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?)\b(?:\s+(?:until|till|to|through)\s+)?/iu;
 const LEADING = /^(?:(?:on|by|from|since|until|till|at|in|of|the|date|dated|published|updated|posted|before|after)\s*:?\s+)+/i;
 const FIXED_REF = new Date(Date.UTC(2000, 0, 1, 12));
 
@@ -61,7 +63,18 @@ export function collectDates(doc: AssistDoc): DateMention[] {
       } catch {
         continue;
       }
-      for (const r of results) {
+      for (let r of results) {
+        // ("ran for ten days until Sunday", "for nine years": a length, not a date chrono may count
+        // from its reference day; what follows "until" is read on its own)
+        const length = LENGTH_FIRST.exec(r.text);
+        // ("ten days after 3 March" is 13 March, as chrono counts it)
+        if (length && !/^[\s,.;:]*$/.test(r.text.slice(length[0].length)) && !/(?:until|till|to|through)\s+$/i.test(length[0])) {
+          // (kept as read)
+        } else if (length) {
+          const rest = chrono.strict.parse(r.text.slice(length[0].length), FIXED_REF)[0];
+          if (!rest) continue;
+          r = Object.assign(Object.create(Object.getPrototypeOf(rest)) as chrono.ParsedResult, rest, { index: r.index + length[0].length + rest.index });
+        }
         const c = r.start;
         if (!c.isCertain('day') || !c.isCertain('month')) continue;
         const month = c.get('month');

@@ -6,6 +6,7 @@ import { sentenceQuantities, type Quantity } from './quantities';
 import { activityNoun, namesDeed, opposites, whyApart } from './restatements';
 import { infinitive, singular } from './nlp';
 import { americanSpelling } from './wordnet';
+import { collectDates } from './dates';
 
 // The general rules added for text the engine was not built from (issue 11): each with a case that
 // fires and, where the rule could over-reach, one that stays silent. Sentences invented here.
@@ -215,6 +216,15 @@ describe('restatements that generalise', () => {
 });
 
 describe('series and event dates', () => {
+  it('a length chrono read as a date is a length: "for ten days until Sunday 12 October", "for two weeks"', () => {
+    const dates = (t: string) => collectDates(new AssistDoc(t)).map((m) => [t.slice(m.start, m.end), m.month, m.day]);
+    expect(dates('The festival, which ran for ten days until Sunday 12 October, ended.')).toEqual([['Sunday 12 October', 10, 12]]);
+    expect(dates('He stayed for two weeks from 3 March 2025.')).toEqual([['3 March 2025', 3, 3]]);
+    // ("ten days after 3 March" is counted, as written)
+    expect(dates('The talks began ten days after 3 March 2025.')).toEqual([['ten days after 3 March 2025', 3, 13]]);
+    expect(pairs('KRAKOW, Oct. 14, 2025 - The Urban Walls Festival, which ran for ten days until Sunday, left 22 murals. Organisers thanked the city. Artists worked in shifts over the course of the 14-day event.', '2025-10-14')).toEqual([['ten days', 'the 14-day event']]);
+  });
+
   it('the past perfect puts a count before the event; a count bounded by "since" is a part of all before', () => {
     expect(pairs('It was her fifth race win of the tour. She had won two races of the tour before the storm.')).toHaveLength(1);
     expect(pairs('The meeting was the third round of talks. The sides have held six earlier rounds since 2018.')).toHaveLength(1);
