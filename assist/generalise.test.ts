@@ -27,6 +27,13 @@ function quantities(text: string): Quantity[] {
 }
 
 describe('quantity reading', () => {
+  it('"for N years" is a length when a verb governs it past its object and places', () => {
+    const lengths = (t: string) => quantities(t).filter((q) => q.kind === 'duration').map((q) => q.value / 8766);
+    expect(lengths('Marta Kowalczyk, 41, had worked for Crustworks Bakery in Avonmouth for nine years when she was dismissed on 3 March 2024.')).toEqual([9]);
+    // (a comparison's period is no length)
+    expect(lengths('It was the lowest level recorded at the Avonmouth works for nine years.')).toEqual([]);
+  });
+
   it('a past form after a plural noun is its verb, not a modifier of the next noun', () => {
     expect(quantities('More than 60 volunteers took part in the count.').map((q) => [q.value, q.head])).toEqual([[60, 'volunteer']]);
     expect(quantities('Nine inmates escaped jail on Sunday.').map((q) => [q.value, q.head])).toEqual([[9, 'inmate']]);

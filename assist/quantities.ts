@@ -848,10 +848,14 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
 
   /** A verb of lasting ("running", "lasted", "went on") within four words before token `at`, in its clause. */
   function verbBefore(at: number): boolean {
-    for (let x = at - 1; x >= 0 && x >= at - 4; x--) {
+    // ("had worked for Crustworks Bakery in Avonmouth for nine years": past the places and names the
+    // verb's object and place phrases give; a past form the tagger left untagged is a verb too)
+    for (let x = at - 1; x >= 0 && x >= at - 8; x--) {
       const t = toks[x]!;
       if (breaksAfter(t)) return false;
       if (isVerbTok(t) && !has(t, 'Noun') && !has(t, 'Auxiliary') && !has(t, 'Copula')) return true;
+      if (t.tags.size === 0 && /^[a-z]{3,}ed$/.test(t.text)) return true;
+      if (x < at - 4 && !isNounTok(t) && !has(t, 'Preposition') && !isDeterminer(t)) return false;
     }
     return false;
   }
