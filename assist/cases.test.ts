@@ -49,6 +49,12 @@ describe('figures across documents', () => {
     expect(contradictions([a, b])).toEqual([]);
   });
 
+  it('a sentence with a figure is read whole: "The four-week consultation the trust has offered is far too short for ..."', () => {
+    const a = doc(1, 'Consultation with tenant representatives will run for 10 weeks, and the trust will listen to the tenants. Anyone who moves out gets two weeks of money back.');
+    const b = doc(2, 'The four-week consultation the trust has offered is far too short for a rent rise of this size. Tenants were given only three weeks of notice before the letters went out.');
+    expect(contradictions([a, b]).map((s) => [s.kind, ...texts(s)])).toEqual([['duration', '10 weeks', 'The four-week consultation']]);
+  });
+
   it('a verb and a kind of it are one frame: "were moved out" / "were evacuated"', () => {
     const a = doc(1, 'Rain closed the valley road. A total of 420 villagers were moved out overnight, the prefecture said, and 30 villagers stayed behind.');
     const b = doc(2, 'Some 610 villagers were evacuated as the river rose, officials said. Another 12 villagers refused to go.');

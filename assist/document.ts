@@ -142,8 +142,9 @@ export class AssistDoc {
   }
 }
 
-/** Tokens the tagger sees before / after a number and a reporting verb. */
-const NUMBER_WINDOW: readonly [number, number] = [6, 5];
+/** Tokens the tagger sees before / after a reporting verb. (A sentence with a figure is tagged whole:
+ * what a figure is of, who did what to it and how long it lasted can sit anywhere in its sentence,
+ * "had worked for Crustworks Bakery in Avonmouth for nine years".) */
 // (after a cue, far enough to read "according to an exit survey by the polling firm Cadem")
 const CUE_WINDOW: readonly [number, number] = [8, 10];
 // (around a month or weekday name, as far back as the event a date dates is looked for: "is due to
@@ -152,7 +153,7 @@ const DATE_WINDOW: readonly [number, number] = [11, 4];
 const DATE_NAMES = new Set<string>([...MONTHS, ...WEEKDAYS]);
 const YEAR_OR_TIME = /^(1[89]\d\d|2[01]\d\d)$|:|^\d{4}-\d\d/;
 
-/** Token windows the tagger must see: around numbers and reporting verbs. Null: the whole sentence. */
+/** Token windows the tagger must see: around reporting verbs and dates; null, the whole sentence (one with a figure). */
 function windowsFor(toks: readonly Tok[]): [number, number][] | null {
   const t = getTriggers();
   const spans: [number, number][] = [];
@@ -168,8 +169,8 @@ function windowsFor(toks: readonly Tok[]): [number, number][] | null {
       (TIME_UNITS.has(tok.norm) && toks[k + 1]?.norm === 'long') ||
       /^[A-Z]{1,3}\$\d/.test(tok.text) ||
       /[$€£¥₹₽₩]/.test(tok.pre);
-    if (number) spans.push([k - NUMBER_WINDOW[0], k + NUMBER_WINDOW[1]]);
-    else if (t.cueWords.has(tok.norm)) spans.push([k - CUE_WINDOW[0], k + CUE_WINDOW[1]]);
+    if (number) return null;
+    if (t.cueWords.has(tok.norm)) spans.push([k - CUE_WINDOW[0], k + CUE_WINDOW[1]]);
     else if (c >= 65 && c <= 90 && DATE_NAMES.has(tok.norm)) spans.push([k - DATE_WINDOW[0], k + DATE_WINDOW[1]]);
   }
   if (spans.length === 0) return [];
