@@ -34,6 +34,11 @@ describe('quantity reading', () => {
     expect(lengths('It was the lowest level recorded at the Avonmouth works for nine years.')).toEqual([]);
   });
 
+  it('an -ly adverb before a modifier stays in the noun phrase: "All 19 of the newly discovered species"', () => {
+    expect(quantities('All 19 of the newly discovered species live nowhere else.').map((q) => [q.value, q.head, q.mods])).toEqual([[19, 'species', ['discovered']]]);
+    expect(quantities('Some 23 fully vaccinated adults fell ill.').map((q) => [q.value, q.head, q.mods])).toEqual([[23, 'adult', ['vaccinated']]]);
+  });
+
   it('a past form after a plural noun is its verb, not a modifier of the next noun', () => {
     expect(quantities('More than 60 volunteers took part in the count.').map((q) => [q.value, q.head])).toEqual([[60, 'volunteer']]);
     expect(quantities('Nine inmates escaped jail on Sunday.').map((q) => [q.value, q.head])).toEqual([[9, 'inmate']]);

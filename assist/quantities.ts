@@ -956,7 +956,8 @@ function singularOf(word: string): string {
 function setHead(q: Quantity, toks: readonly Tok[], np: NounPhrase): void {
   q.head = nounLemma(toks[np.head]!);
   q.cls = referentClass(q.head);
-  const mods = np.mods.filter((m) => !isNumberTok(toks[m]) && !isDeterminer(toks[m]));
+  // (not an -ly adverb before a modifier: "newly discovered")
+  const mods = np.mods.filter((m) => !isNumberTok(toks[m]) && !isDeterminer(toks[m]) && !(has(toks[m], 'Adverb') && /ly$/.test(toks[m]!.norm)));
   q.mods = lemmas(toks, mods);
   q.modVerbs = mods.map((m) => (has(toks[m], 'PastTense') || has(toks[m], 'Participle') ? verbLemma(toks[m]!) : ''));
 }

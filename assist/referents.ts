@@ -58,6 +58,8 @@ function nounish(toks: readonly Tok[], k: number, first: boolean): boolean {
   if (has(t, 'Preposition') || has(t, 'Conjunction') || isCopula(t) || isAuxiliary(t) || has(t, 'QuestionWord')) return false;
   if (isNounTok(t) || has(t, 'Adjective') || isNominalGerund(toks, k)) return true;
   if (isCompoundModifier(toks, k)) return true;
+  // ("the newly discovered species", "23 fully vaccinated adults": an -ly adverb before a modifier)
+  if (/^\p{Ll}{3,}ly$/u.test(t.text) && has(t, 'Adverb') && toks[k + 1] && (has(toks[k + 1], 'Participle') || has(toks[k + 1], 'PastTense') || has(toks[k + 1], 'Adjective')) && isNounTok(toks[k + 2]) && !breaksAfter(t)) return true;
   // Right after a number, an -s word is a plural noun whatever the tagger thought ("six cranes stood").
   if (first && /s$/.test(t.norm) && has(t, 'PresentTense')) return true;
   // A gerund or participle before a noun modifies it: "two reading rooms", "2,300 completed homes".
