@@ -39,6 +39,15 @@ describe('quantity reading', () => {
     expect(quantities('Some 23 fully vaccinated adults fell ill.').map((q) => [q.value, q.head, q.mods])).toEqual([[23, 'adult', ['vaccinated']]]);
   });
 
+  it('figures the reading had dropped: a time after the noun, "a record N tonnes", "A crowd of N watched"', () => {
+    const read = (t: string) => quantities(t).map((q) => [q.kind, q.value, q.head]);
+    expect(read('The port handled 4.7 million containers last year.')).toEqual([['count', 4.7e6, 'container']]);
+    expect(read('The government had targeted a record 115 million tonnes.')).toEqual([['amount', 115e9, null]]);
+    expect(read('A crowd of 31,450 watched.')).toEqual([['count', 31450, 'crowd']]);
+    // (a label is still a label)
+    expect(read('He has represented Ward 3 on the council since May.')).toEqual([]);
+  });
+
   it('a past form after a plural noun is its verb, not a modifier of the next noun', () => {
     expect(quantities('More than 60 volunteers took part in the count.').map((q) => [q.value, q.head])).toEqual([[60, 'volunteer']]);
     expect(quantities('Nine inmates escaped jail on Sunday.').map((q) => [q.value, q.head])).toEqual([[9, 'inmate']]);

@@ -787,7 +787,8 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
   function bareCount(num: NumberAt, left: ReturnType<typeof leftContext>): Quantity | null {
     if (num.ordinal || num.words && num.value === 1) return null;
     const after = toks[num.last + 1];
-    if (after && !breaksAfter(toks[num.last]!) && !has(after, 'Preposition') && !isVerbTok(after) && !['by', 'as', 'in', 'on', 'after', 'before', 'when', 'and'].includes(after.norm)) return null;
+    // (a verb the tagger read as an adjective, "A crowd of 31,450 watched", or a place word, "inside")
+    if (after && !breaksAfter(toks[num.last]!) && !has(after, 'Preposition') && !isVerbTok(after) && !['by', 'as', 'in', 'on', 'after', 'before', 'when', 'and', 'inside', 'outside', 'across', 'packed', 'crammed'].includes(after.norm) && !(/^\p{Ll}{3,}ed$/u.test(after.text) && !has(after, 'Noun'))) return null;
     const b = left.before;
     let subject: NounPhrase | null = null;
     const prev = toks[b];
@@ -795,7 +796,9 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     if (prev.norm === 'of' && !left.definite) {
       // "a crowd of 48,200", "a death toll of 12"
       const np = nounPhraseBefore(toks, b);
-      if (np && (toks[np.first]!.norm === 'a' || toks[np.first]!.norm === 'an' || DEFINITE.has(toks[np.first]!.norm))) subject = np;
+      const opener = (x: number) => toks[x] !== undefined && (toks[x]!.norm === 'a' || toks[x]!.norm === 'an' || DEFINITE.has(toks[x]!.norm));
+      // (the determiner in the phrase, or just before it: "A crowd of 31,450 watched")
+      if (np && (opener(np.first) || (opener(np.first - 1) && !breaksAfter(toks[np.first - 1]!)))) subject = np;
     } else {
       let v = b;
       if (prev.norm === 'at' || prev.norm === 'to') v = b - 1;
@@ -994,6 +997,8 @@ function isLabel(toks: readonly Tok[], num: NumberAt): boolean {
   const next = toks[num.last + 1];
   if (num.words || !prev || num.first < 2 || !/^\s+$/.test(prev.post) || !/^\d{1,4}$/.test(t.text)) return false;
   if (next && (MULTIPLIERS.has(next.norm) || /^(?:percent|per|pct|%)$/.test(next.norm))) return false;
+  // ("a record 115 tonnes", "the statutory 14 days": a unit after the figure measures; no label takes one)
+  if (next && (MEASURE_UNITS.has(nounLemma(next)) || TIME_UNITS.has(nounLemma(next)) || CURRENCY_WORDS.has(nounLemma(next)))) return false;
   if (isNumberTok(prev) || has(prev, 'Possessive') || WEEKDAYS.includes(prev.norm) || NOT_LABELS.has(prev.norm)) return false;
   if (/^\p{Lu}/u.test(prev.text)) return !isPlaceAfterPreposition(toks, num.first - 1);
   // (a common noun: singular, no other reading, opening its phrase after a determiner or a comma)
@@ -1033,7 +1038,7 @@ function untilPeriod(toks: readonly Tok[], np: NounPhrase | null): NounPhrase | 
 const CAPACITY_BEFORE = /(?:^|\s)(?:(?:built|designed|meant|intended|planned)\s+(?:to\s+(?:hold|house|seat|accommodate|take|carry)|for)|room\s+for|(?:can|could)\s+(?:hold|house|seat|accommodate|take|carry)|(?:able|enough)\s+to\s+(?:hold|house|seat|accommodate|carry))(?:\s+(?:up\s+to|about|around|some|nearly|almost|more\s+than|over|just))?$/;
 
 /** Words a bare figure may follow and still count: "About 40 people", "in total 5 people". */
-const NOT_LABELS = new Set(['us', 'uk', 'eu', 'a', 'an', 'the', 'about', 'some', 'nearly', 'almost', 'over', 'under', 'more', 'less', 'fewer', 'only', 'just', 'all', 'around', 'roughly', 'approximately', 'at', 'by', 'to', 'of', 'in', 'on', 'for', 'total', 'than', 'top', 'number', 'no.', 'aged', 'age']);
+const NOT_LABELS = new Set(['us', 'uk', 'eu', 'a', 'an', 'the', 'about', 'some', 'nearly', 'almost', 'over', 'under', 'more', 'less', 'fewer', 'only', 'just', 'all', 'around', 'roughly', 'approximately', 'at', 'by', 'to', 'of', 'in', 'on', 'for', 'total', 'than', 'top', 'number', 'no.', 'aged', 'age', 'record']);
 const MULTIPLIERS = new Set(['hundred', 'thousand', 'million', 'billion', 'trillion', 'm', 'bn', 'k']);
 
 function isDateOrCode(toks: readonly Tok[], num: NumberAt): boolean {

@@ -1,7 +1,9 @@
 // What a quantity is about: the noun phrase it counts (head noun, lemmatised, and its modifiers),
 // the clause it sits in (governing verb, subject), and helpers to walk noun phrases left and right.
 
-import { referentClass, ROLE_NOUNS } from './lexicon';
+import { referentClass, ROLE_NOUNS, TIME_UNITS } from './lexicon';
+
+const TIME_DEICTICS = new Set(['last', 'next', 'this', 'that', 'every', 'each', 'per', 'a']);
 import { infinitive, singular, type Tok } from './nlp';
 import {
   breaksAfter,
@@ -91,6 +93,8 @@ export function nounPhraseAfter(toks: readonly Tok[], j: number): NounPhrase | n
     if (taken.length > 0 && NOT_MODIFIERS.has(t.norm) && isNounTok(toks[taken[taken.length - 1]!]!)) break;
     // ("nine agreements covering customs": an -ing word after a plural noun opens a clause about it)
     if (taken.length > 0 && /ing$/.test(t.norm) && has(toks[taken[taken.length - 1]!], 'Plural') && !hyphenJoined(toks[k - 1]!)) break;
+    // ("4.7 million containers last year": a time phrase after the noun ends it)
+    if (taken.length > 0 && TIME_DEICTICS.has(t.norm) && toks[k + 1] !== undefined && TIME_UNITS.has(singular(toks[k + 1]!.norm))) break;
     // ("60 volunteers took part", "nine inmates escaped jail": a past form after a plural noun is its verb)
     if (taken.length > 0 && isVerbTok(t) && (has(t, 'PastTense') || has(t, 'Participle')) && !isNounTok(t) && has(toks[taken[taken.length - 1]!], 'Plural') && !hyphenJoined(toks[k - 1]!)) break;
     taken.push(k);
