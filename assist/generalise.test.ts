@@ -39,6 +39,11 @@ describe('quantity reading', () => {
     expect(quantities('Some 23 fully vaccinated adults fell ill.').map((q) => [q.value, q.head, q.mods])).toEqual([[23, 'adult', ['vaccinated']]]);
   });
 
+  it('"plans to" hedges and "next year" is a period of its own', () => {
+    const [q] = quantities('It plans to hire 260 engineers next year.');
+    expect([q!.value, q!.hedged, q!.scope?.label]).toEqual([260, true, 'next year']);
+  });
+
   it('figures the reading had dropped: a time after the noun, "a record N tonnes", "A crowd of N watched"', () => {
     const read = (t: string) => quantities(t).map((q) => [q.kind, q.value, q.head]);
     expect(read('The port handled 4.7 million containers last year.')).toEqual([['count', 4.7e6, 'container']]);

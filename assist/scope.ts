@@ -29,7 +29,7 @@ const SCOPE_UNITS = new Map<string, number>([
 ]);
 
 /** Words that can open a scope phrase (the loop below looks no further at other words). */
-const SCOPE_WORDS = new Set(['this', 'current', 'last', 'past', 'previous', 'in', 'during', 'throughout', 'for', 'within', 'ago', 'ever', 'on', 'all-time', 'now', 'currently', 'today', 'presently']);
+const SCOPE_WORDS = new Set(['this', 'current', 'next', 'last', 'past', 'previous', 'in', 'during', 'throughout', 'for', 'within', 'ago', 'ever', 'on', 'all-time', 'now', 'currently', 'today', 'presently']);
 
 function yearOf(t: Tok | undefined): number | null {
   if (!t || !/^\d{4}$/.test(t.text)) return null;
@@ -81,6 +81,13 @@ export function findScopes(toks: readonly Tok[], ref: number): Scope[] {
     if ((w === 'this' || w === 'current') && unit !== undefined && !covered.has(k + 1)) {
       const from = unit === 12 ? Y * 12 : unit === 120 ? Math.floor(Y / 10) * 120 : unit === 1200 ? Math.floor(Y / 100) * 1200 : ref;
       push(k, k + 1, from, ref);
+      continue;
+    }
+    // ("next year", "next month": the period after this one)
+    if (w === 'next' && unit !== undefined && norm(k - 1) !== 'the') {
+      if (unit === 12) push(k, k + 1, (Y + 1) * 12, (Y + 1) * 12 + 11);
+      else if (unit === 1) push(k, k + 1, ref + 1, ref + 1);
+      else push(k, k + 1, ref, ref + Math.max(unit, 1));
       continue;
     }
     if ((w === 'last' || w === 'past' || w === 'previous') && unit !== undefined) {
