@@ -55,6 +55,15 @@ describe('figures across documents', () => {
     expect(contradictions([a, b]).map((s) => [s.kind, ...texts(s)])).toEqual([['duration', '10 weeks', 'The four-week consultation']]);
   });
 
+  it('a part told "alone" and a warning are not the other report\'s figure', () => {
+    const a = doc(1, 'Forecasters had warned of gusts of up to 90 km/h.');
+    const b = doc(2, 'The damage pointed to gusts of 240 km/h, experts said.');
+    expect(contradictions([a, b])).toEqual([]);
+    const c = doc(3, 'Damage is preliminarily estimated at €38 million, including homes, businesses, public buildings and agriculture.');
+    const d = doc(4, '"We estimate €11 million of damage to farms and agricultural structures alone," the growers said.');
+    expect(contradictions([c, d])).toEqual([]);
+  });
+
   it('a verb and a kind of it are one frame: "were moved out" / "were evacuated"', () => {
     const a = doc(1, 'Rain closed the valley road. A total of 420 villagers were moved out overnight, the prefecture said, and 30 villagers stayed behind.');
     const b = doc(2, 'Some 610 villagers were evacuated as the river rose, officials said. Another 12 villagers refused to go.');

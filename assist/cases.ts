@@ -422,7 +422,7 @@ const around = new WeakMap<Quantity, Around>();
 const PER_UNIT = /^\s*(?:per|a|an|each)\s+([a-z]+)\b/;
 const LABEL = /^\s*((?:[A-Z][\p{L}'’-]*\s+){0,4}[A-Z][\p{L}'’-]*)\s*:\s*$/u;
 
-const ALONE = /\b(?:on|in|at|for|during|from)\s+[^,;.]{1,40}?\salone\b/i;
+const ALONE = /\b(?:on|in|at|for|during|from|to|among)\s+[^,;.]{1,40}?\salone\b/i;
 const INITIAL = /\b(?:initial|initially|originally|at first|first estimates?)\b/i;
 
 function readAround(q: Quantity, text: string, offset: number): void {
