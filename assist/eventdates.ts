@@ -10,7 +10,7 @@
 // words ("a liftoff on 11 June").
 
 import type { DateMention } from './dates';
-import { DETERMINERS } from './lexicon';
+import { DETERMINERS, TIME_UNITS } from './lexicon';
 import { isPlaceName, type Tok } from './nlp';
 import { nounLemma, verbLemma } from './referents';
 import { derivedFrom, sameKind } from './restatements';
@@ -39,7 +39,9 @@ export interface EventDate {
 const COUNT_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 const FIGURE = new RegExp(`(?<![\\d.,:/-])\\b(\\d[\\d,]*|${COUNT_WORDS.join('|')})\\b(?![.,:/-]?\\d)(?!\\s*(?:percent|per cent|%|am|pm|a\\.m|p\\.m))`, 'gi');
 
-/** The counts in a sentence, besides its dates. */
+const CLAUSE_BREAK = /[;:]|,\s+(?:and|but|while|whereas|which|who)\b|\bwhen\b/g;
+
+/** The counts in a stretch of a sentence, besides its dates. */
 function figuresOf(text: string, from: number, to: number, d: DateMention): number[] {
   const out: number[] = [];
   for (const m of text.slice(from, to).matchAll(FIGURE)) {
@@ -48,6 +50,8 @@ function figuresOf(text: string, from: number, to: number, d: DateMention): numb
     // (a length or a time of day is no count of what was done: "over the next two years", "at 9")
     if (/^\s*(?:[\p{L}-]+\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|times?|decades?|o'clock|percent|per)\b/iu.test(text.slice(at + m[0].length, at + m[0].length + 30))) continue;
     if (/\b(?:at|after|for|over|within|since|by)\s+$/i.test(text.slice(Math.max(0, at - 8), at))) continue;
+    // (nor an age set off by commas: "Marta Kowalczyk, 41, had worked")
+    if (/,\s*$/.test(text.slice(Math.max(0, at - 2), at)) && /^,/.test(text.slice(at + m[0].length))) continue;
     const w = m[1]!.toLowerCase();
     const v = /^\d/.test(w) ? Number(w.replace(/,/g, '')) : COUNT_WORDS.indexOf(w) + 1;
     // (a year or a day of the month is no count)
@@ -84,7 +88,12 @@ function namesAnEvent(noun: string): boolean {
 export function eventOfDate(toks: readonly Tok[], text: string, d: DateMention): EventDate | null {
   const e = eventOfDateAlone(toks, text, d);
   if (!e || toks.length === 0) return e;
-  const figures = figuresOf(text, toks[0]!.start, toks.at(-1)!.end, d);
+  // (the date's own clause: "Since Crustworks sacked her on 17 March 2024, it has hired two more
+  // supervisors" counts nothing the sacking did)
+  const from = Math.max(toks[0]!.start, ...[...text.slice(toks[0]!.start, d.start).matchAll(CLAUSE_BREAK)].map((m) => toks[0]!.start + m.index + m[0].length));
+  const comma = text.slice(d.end, toks.at(-1)!.end).search(/[,;:]/);
+  const to = comma < 0 ? toks.at(-1)!.end : d.end + comma;
+  const figures = figuresOf(text, from, to, d);
   return figures.length > 0 ? { ...e, figures } : e;
 }
 
@@ -172,9 +181,12 @@ function eventOfDateAlone(toks: readonly Tok[], text: string, d: DateMention): E
     if (NOT_EVENTS.has(verb)) return null;
     for (let j = Math.max(0, k - 4); j < Math.min(toks.length, (before < 0 ? toks.length : before)); j++) {
       const w = toks[j]!;
-      if (j === k || (/^\p{Lu}/u.test(w.text) && j > 0)) continue;
+      if (j === k || (/^\p{Lu}/u.test(w.text) && j > 0 && !PERSONAL.has(w.norm))) continue;
       if (/ing$/.test(w.norm)) participants.push(w.norm);
-      else if (isNounTok(w)) participants.push(nounLemma(w));
+      // ("she was dismissed on 3 March" / "sacked her on 17 March": a personal pronoun is a person)
+      else if (PERSONAL.has(w.norm)) participants.push('person');
+      // (not a length: "had worked there for nine years when she was dismissed")
+      else if (isNounTok(w) && !TIME_UNITS.has(nounLemma(w))) participants.push(nounLemma(w));
     }
     // "began picking": the gerund names the event better than "begin".
     const next = toks[k + 1];
@@ -360,6 +372,8 @@ function soleNear(events: readonly EventDate[], b: EventDate): EventDate | null 
  * Pairs of dates given for one event, different days, in different sentences. With the text, two
  * acts told of different places ("In Iowa, caucuses were held" / "Nevada held its caucuses") are two.
  */
+const PERSONAL = new Set(['he', 'she', 'him', 'her', 'they', 'them']);
+
 export function eventDateRestatements(events: readonly EventDate[], text?: string): Array<[EventDate, EventDate, 'definite'?]> {
   const out: Array<[EventDate, EventDate, 'definite'?]> = [];
   for (let j = 1; j < events.length; j++) {
@@ -386,6 +400,14 @@ export function eventDateRestatements(events: readonly EventDate[], text?: strin
       const sole = !same(a, b) && !same(act(a), act(b));
       if (sole && lone !== a) continue;
       if (text !== undefined) {
+        // ("At the initial debate, held October 8" / "At the final debate held October 24": a first and a last are two)
+        const ends = (e: EventDate) => {
+          const m = /\b(?:(initial|first|opening|inaugural)|(final|last|closing|concluding))\b/i.exec(text.slice(Math.max(0, e.mention.start - 60), e.mention.start).split(/[.!?;]\s/).at(-1)!);
+          return m ? (m[1] ? 'first' : 'last') : null;
+        };
+        const ea = ends(a);
+        const eb = ends(b);
+        if (ea !== null && eb !== null && ea !== eb) continue;
         const pa = placesAround(text, a);
         const pb = placesAround(text, b);
         if (pa.length > 0 && pb.length > 0 && !pa.some((x) => pb.includes(x))) continue;

@@ -242,6 +242,13 @@ describe('restatements that generalise', () => {
 });
 
 describe('series and event dates', () => {
+  it('one act told of a person by pronouns and a synonym verb, with counts of other clauses, dated twice', () => {
+    const t = 'BRISTOL, Nov. 27, 2025 - Marta Kowalczyk, 41, had worked at the bakery for nine years when she was dismissed on 3 March 2024. The tribunal heard the case this week. Since the firm sacked her on 17 March 2024, it has hired two more supervisors.';
+    expect(pairs(t, '2025-11-27')).toContainEqual(['3 March 2024', '17 March 2024']);
+    // (a first and a last of a kind are two events)
+    expect(pairs('DENVER, Oct. 30, 2025 - At the initial debate, held October 8 in Denver, the candidates spoke. Turnout was low. At the final debate held October 24 in Cheyenne, they spoke again.', '2025-10-30')).toEqual([]);
+  });
+
   it('a length chrono read as a date is a length: "for ten days until Sunday 12 October", "for two weeks"', () => {
     const dates = (t: string) => collectDates(new AssistDoc(t)).map((m) => [t.slice(m.start, m.end), m.month, m.day]);
     expect(dates('The festival, which ran for ten days until Sunday 12 October, ended.')).toEqual([['Sunday 12 October', 10, 12]]);
