@@ -127,6 +127,8 @@ test('create a case from three documents, accept a cross-document contradiction,
   for (let i = 0; i < 3; i++) {
     const title = (await caseDocuments.nth(i).textContent())!;
     await caseDocuments.nth(i).click();
+    // (the document clicked, not the one before it: its flags count is read only once it is open)
+    await expect(page.locator('h1.cs-doc-heading')).toHaveText(title.trim());
     await expect(page.locator('.cs-document')).toBeVisible();
     await expect(annotations.getByRole('tab', { name: /Flags \d/ })).toBeVisible();
     if ((await annotations.getByRole('tab', { name: /Flags 1/ }).count()) === 0) continue;
