@@ -428,7 +428,7 @@ const INITIAL = /\b(?:initial|initially|originally|at first|first estimates?)\b/
 function readAround(q: Quantity, text: string, offset: number): void {
   const start = q.start - offset;
   const end = q.end - offset;
-  const per = q.kind === 'amount' ? (PER_UNIT.exec(text.slice(end, end + 24))?.[1] ?? null) : null;
+  const per = q.kind === 'amount' ? (PER_UNIT.exec(text.slice(end, end + 24))?.[1] ?? q.rate) : null;
   const line = text.slice(Math.max(0, start - 80), start).split(/[.!?\n]\s*/).at(-1)!;
   const label = LABEL.exec(line)?.[1]!.split(/\s+/).at(-1)!.toLowerCase().replace(/['’]s$/, '') ?? null;
   // (the figure's clause: from the last ";" or sentence end before it to the next after it, commas

@@ -397,6 +397,14 @@ describe('more figures read', () => {
     expect(read('ALL 50 STATES VOTED.').map((q) => q[2])).toEqual(['']);
   });
 
+  it('a rate told by an adjective: "a monthly hazard allowance of €120", "the €14.05 hourly minimum"', () => {
+    const rates = (t: string) => quantities(t).map((q) => q.rate);
+    expect(rates('They agreed a monthly hazard allowance of €120.')).toEqual(['month']);
+    expect(rates('The new €14.05 hourly minimum applies from January.')).toEqual(['hour']);
+    expect(rates('Staff get €90 a month.')).toEqual(['month']);
+    expect(rates('They agreed a hazard allowance of €120.')).toEqual([null]);
+  });
+
   it('a currency the table lacks is read from WordNet; a fraction of one is not', () => {
     const read = (s: string) => quantities(s).map((q) => [q.kind, q.value, q.unit]);
     expect(read('Each passenger will receive 80 lari in compensation.')).toEqual([['amount', 80, 'LARI']]);

@@ -306,6 +306,29 @@ function subjectOfVerb(toks: readonly Tok[], v: number): NounPhrase | null {
   return subjectBefore(toks, k);
 }
 
+/** "hourly", "monthly", "annual": an adjective of a rate and the unit it is per. */
+const RATE_ADJECTIVES: ReadonlyMap<string, string> = new Map([['hourly', 'hour'], ['daily', 'day'], ['weekly', 'week'], ['monthly', 'month'], ['yearly', 'year'], ['annual', 'year'], ['annually', 'year']]);
+
+/**
+ * A rate told by an adjective: right after the figure ("the new €14.05 hourly minimum", "€120
+ * monthly") or in the phrase of the noun the figure is "of" ("a monthly hazard allowance of €120").
+ */
+function rateWordNear(toks: readonly Tok[], first: number, last: number): string | null {
+  const next = toks[last + 1];
+  if (next && RATE_ADJECTIVES.has(next.norm)) return RATE_ADJECTIVES.get(next.norm)!;
+  let x = first - 1;
+  while (x >= 0 && (isDeterminer(toks[x]) || /^(?:about|around|some|nearly|almost|just|only|over|under)$/.test(toks[x]!.norm))) x--;
+  if (toks[x]?.norm !== 'of') return null;
+  for (let y = x - 1; y >= 0 && y >= x - 4; y--) {
+    const t = toks[y]!;
+    if (breaksAfter(t)) break;
+    const per = RATE_ADJECTIVES.get(t.norm);
+    if (per) return per;
+    if (isDeterminer(t)) break;
+  }
+  return null;
+}
+
 function rateAfter(toks: readonly Tok[], k: number): string | null {
   const a = toks[k];
   const b = toks[k + 1];
@@ -928,7 +951,7 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     }
     const of = ofPhrase(toks, last);
     if (of) keys.add(nounLemma(toks[of.head]!));
-    q.rate = rateAfter(toks, last + 1);
+    q.rate = rateAfter(toks, last + 1) ?? rateWordNear(toks, num.first, last);
     // "reduced clinical cases by 68 percent": the object before "by"; "losses of around 2 million euros": the noun before "of".
     const lb = leftContext(toks, num.first);
     const prep = norm(lb.before);
