@@ -498,6 +498,13 @@ describe('people WordNet lacks, and a number word that is no name', () => {
 });
 
 describe('a total restated as the size of a whole', () => {
+  it('"the 14-strong crew" is a count of the crew, as "a crew of 12" is', () => {
+    const t = 'PORTLAND, March 3, 2025 - The trawler had a crew of 12 when it left the harbour on Monday. The weather was calm and the captain reported nothing unusual. Coast guard officials said the vessel was new. Rescuers found the 14-strong crew on a raft.';
+    const found = suggest(t, { published: '2025-03-03' }).filter((s): s is Inconsistency => s.type === 'inconsistency');
+    expect(found.map((s) => s.spans.map((x) => x.text))).toEqual([['a crew of 12', 'the 14-strong crew']]);
+    expect(found[0]!.explanation).toContain('size of the crew');
+  });
+
   it('"won 12 of the 45 seats" tells the chamber\'s seats, not the party\'s: "the 47-seat chamber" is the same total', () => {
     expect(pairs('The party won 12 of the 45 seats. Analysts said the 47-seat chamber would be hard to run.')).toEqual([['the 45 seats', 'the 47-seat chamber']]);
     // (what a party holds and a body's size are still two figures)

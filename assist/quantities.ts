@@ -735,6 +735,14 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     const wholeAt = suffix ? num.last + 1 : num.last + 2;
     if (glued && !num.ordinal && num.rangeTo === null && /^\p{Ll}{3,}$/u.test(glued) && !NOT_REFERENTS.has(glued) && isNounTok(toks[wholeAt]) && !isNumberTok(toks[wholeAt])) {
       const whole = nounPhraseAfter(toks, wholeAt);
+      // ("the 14-strong crew", "a 300-strong crowd": a count of the body itself, as "a crew of 12" is)
+      if (whole && glued === 'strong') {
+        const q = base('count', left.start, whole.last, num.value, '', left, num.first);
+        setHead(q, toks, whole);
+        out.push(q);
+        k = whole.last;
+        continue;
+      }
       if (whole) {
         const q = base('count', left.start, whole.last, num.value, '', left, num.first);
         q.head = singularOf(glued);

@@ -946,7 +946,9 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
       if (!soleRestated && !nameRestated && !lengthRestated && !amountRestated && !measureRestated && !changeRestated && !countRestated && !gatheringRestated && !overrun && !happening && !deed && !levelRestated && !(heads && (pointsBack || common.length > 0)) && !byContext) continue;
       let what = heads ? (b.head ?? a.head!) : levelRestated ? `${measuredOf(a, text)!.join(' ')} rate` : (common[0] ?? b.head ?? a.head ?? 'figure');
       if (gatheringRestated) what = 'person';
-      if (b.kind === 'count') what = plural(what);
+      // ("a crew of 12" / "the 14-strong crew": the size of one body, not a number of crews)
+      const body = b.kind === 'count' && a.head === b.head && b.head !== null && /-strong\b/.test(text.slice(b.start, b.end));
+      if (b.kind === 'count' && !body) what = plural(what);
       const kind = b.kind as Conflict['kind'];
       out.push({
         kind,
@@ -956,7 +958,7 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
           ? `"${text.slice(b.start, b.end)}" names the ${reading(b, text).change === 'up' ? 'rise' : 'fall'} given just before as "${text.slice(a.start, a.end)}": ${show(a)} vs ${show(b)}, with no other change between.`
           : overrun
           ? `What was done during the ${a.head} cannot outlast it: the ${a.head} lasted "${text.slice(a.start, a.end)}" (${show(a)}), but "${text.slice(b.start, b.end)}" (${show(b)}) is given for what happened in it.`
-          : `Both give the ${WHAT[kind] ?? ''} ${what}: "${text.slice(a.start, a.end)}" (${show(a)}) vs "${text.slice(b.start, b.end)}" (${show(b)}).`,
+          : `Both give the ${body ? 'size of the' : (WHAT[kind] ?? '')} ${what}: "${text.slice(a.start, a.end)}" (${show(a)}) vs "${text.slice(b.start, b.end)}" (${show(b)}).`,
       });
       break;
     }
