@@ -487,6 +487,21 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
   }
 }
 
+/** Whether token x sits inside a parenthesis: "(Ind, Lindmoor West)". */
+function insideParens(toks: readonly Tok[], x: number): boolean {
+  for (let y = x; y >= 0 && y >= x - 8; y--) {
+    if (y < x && /\)/.test(toks[y]!.post)) return false;
+    if (/\(/.test(toks[y]!.pre)) return !/\)/.test(toks[x]!.post);
+  }
+  return false;
+}
+
+/** The first token of the parenthesis token x closes ("(Greens)"), or x + 1 when none opens within reach. */
+function parenStart(toks: readonly Tok[], x: number): number {
+  for (let y = x; y >= 0 && y >= x - 8; y--) if (/\(/.test(toks[y]!.pre)) return y;
+  return x + 1;
+}
+
 /** Another cue of the speaker of `said`, in its sentence ("..., but cautioned that", "..., who said"). */
 function toldAgain(said: Attribution, cue: string, start: number, end: number): Attribution {
   return { source: said.source, cue, start, end, sentence: said.sentence, person: said.person };
@@ -547,17 +562,24 @@ function sourceOf(
   // in Kemi, said": the phrase before the cue ends an appositive (or a relative clause) of the name
   // its clause opened with; the source is that name, not the last noun of the appositive.
   if (/,/.test(toks[np.last]!.post) && !namesPerson) {
+    // (the name may stand several appositive pieces back, "Imogen Tate, of Fleet Chambers, who was not
+    // involved in the case, said", and a parenthesis may follow it, "Anna Lührs (Greens), who chairs")
+    let from = np.first - 1;
+    for (let piece = 0; piece < 3; piece++) {
     let comma = -1;
-    for (let x = np.first - 1; x >= 0; x--) {
-      if (/,/.test(toks[x]!.post)) {
+    for (let x = from; x >= 0; x--) {
+      if (/,/.test(toks[x]!.post) && !insideParens(toks, x)) {
         comma = x;
         break;
       }
     }
     // ("Ines Moura, 17, who lives in Gualtar, said": an age between commas is no opener)
     if (comma > 0 && isNumberTok(toks[comma]) && /,/.test(toks[comma - 1]!.post)) comma--;
-    if (comma >= 0) {
-      const opener = nounPhraseBefore(toks, comma + 1, { crossComma: true });
+    if (comma < 0) break;
+    from = comma - 1;
+    {
+      const end = /\)/.test(toks[comma]!.post) ? parenStart(toks, comma) : comma + 1;
+      const opener = nounPhraseBefore(toks, end, { crossComma: true });
       // (the name opens its clause, maybe after words describing it: "Selection panel convenor Graeme Lusk,")
       let lead = opener?.first ?? 0;
       while (lead > 0 && !breaksAfter(toks[lead - 1]!) && !isVerbTok(toks[lead - 1]) && !has(toks[lead - 1], 'Preposition')) lead--;
@@ -585,6 +607,7 @@ function sourceOf(
       if (first && first.last < comma && /^,\s*$/.test(toks[first.last]!.post) && isCapitalised(toks[first.head]!) && ['a', 'an', 'the', 'who', 'which', 'one'].includes(toks[first.last + 1]?.norm ?? '')) {
         return sourceOf(doc, toks, first, sentenceStart, sentence, earlier, { index, fullerNames, mentions });
       }
+    }
     }
   }
   if (person) {

@@ -586,6 +586,12 @@ describe('noun phrases: hyphenated modifiers, a name\'s ordinal, a clause after 
 });
 
 describe('attribution sources read past what stands between the name and the cue', () => {
+  it('several appositive pieces, and a parenthesis after the name', () => {
+    expect(sources("Anna Lührs (Greens), who chairs the Bundestag's research committee, said the money was well spent.")).toEqual(['Anna Lührs']);
+    expect(sources("Cllr Peter Grainger (Ind, Lindmoor West), who chairs the county's rural affairs committee, said the show mattered.")).toEqual(['Peter Grainger']);
+    expect(sources('Patent barrister Imogen Tate, of Fleet Chambers, who was not involved in the case, said the ruling was narrow.')).toEqual(['Imogen Tate']);
+  });
+
   it('an owner is no speaker; words describing a name, an age and a relative clause, a participle and what follows it', () => {
     expect(sources("Trains ran on time, the Welsh Government's transport department said on Thursday.")).toEqual(["Welsh Government's transport department"]);
     expect(sources('Selection panel convenor Graeme Lusk, speaking on Southern Radio before play, said the side was set.')).toEqual(['Graeme Lusk']);
