@@ -82,6 +82,8 @@ class SourceIndex {
   }
 }
 
+const COURTESY = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Cllr)\.?$/;
+
 function isTitle(t: Tok): boolean {
   if (has(t, 'Honorific') || has(t, 'Actor')) return true;
   const n = t.norm.replace(/\.$/, '');
@@ -139,7 +141,8 @@ function personName(toks: readonly Tok[], np: NounPhrase, sentenceStart: number)
       const sentenceInitial = toks[a]!.start === sentenceStart;
       if (named && !orgOrPlace) best = [a, y];
       else if (!best && run.length >= 2 && !orgOrPlace && !sentenceInitial && run.every((t) => !has(t, 'Date'))) best = [a, y];
-      else if (!best && run.length === 1 && x > np.first && has(run[0], 'ProperNoun') && !orgOrPlace && isTitle(toks[x]!)) best = [a, y];
+      // ("Mrs Breckon said", "Dr Carvalhal said": a courtesy title opening the phrase names a person too)
+      else if (!best && run.length === 1 && (x > np.first || COURTESY.test(toks[x]!.text)) && has(run[0], 'ProperNoun') && !orgOrPlace && isTitle(toks[x]!)) best = [a, y];
     }
     x = y + 1;
   }

@@ -586,6 +586,10 @@ describe('noun phrases: hyphenated modifiers, a name\'s ordinal, a clause after 
 });
 
 describe('attribution sources read past what stands between the name and the cue', () => {
+  it('a courtesy title and a surname name the person given in full before', () => {
+    expect(sources('Show secretary Alison Breckon opened the gates. "It is remarkable," Mrs Breckon said.')).toEqual(['Alison Breckon']);
+  });
+
   it('several appositive pieces, and a parenthesis after the name', () => {
     expect(sources("Anna Lührs (Greens), who chairs the Bundestag's research committee, said the money was well spent.")).toEqual(['Anna Lührs']);
     expect(sources("Cllr Peter Grainger (Ind, Lindmoor West), who chairs the county's rural affairs committee, said the show mattered.")).toEqual(['Peter Grainger']);
