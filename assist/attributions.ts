@@ -654,8 +654,9 @@ function sourceOf(
   const known = index.match(name, phrase);
   if (known) return { name: known, person: false };
   // "The clerk added": the person the article named with that role ("county clerk Benjamin Okafor").
-  if (np.first < a && toks[np.first]!.norm === 'the' && a === np.last && !isCapitalised(toks[a]!)) {
-    const named = roleNameBefore(text, toks[a]!.norm, head.start);
+  // ("The chief executive said": a role of two or three words too)
+  if (np.first < a && toks[np.first]!.norm === 'the' && np.last - a <= 2 && toks.slice(a, np.last + 1).every((t) => /^\p{Ll}+$/u.test(t.text))) {
+    const named = roleNameBefore(text, toks.slice(a, np.last + 1).map((t) => t.norm).join(' '), head.start);
     if (named) return { name: index.match(named, named) ?? mentions.fullName(named) ?? named, person: true };
   }
   // "The authority said": the fuller name given before ("the port authority").
@@ -710,10 +711,26 @@ function titledNameBefore(text: string, noun: string, at: number): string | null
  * "rider Iker Etxeberria", within 3,000 characters): a first and a last name, capitalised.
  */
 function roleNameBefore(text: string, noun: string, at: number): string | null {
-  if (noun.length < 3 || !/^\p{Ll}+$/u.test(noun)) return null;
-  const re = new RegExp(`\\b${noun}\\s+(\\p{Lu}[\\p{Ll}'’-]+(?:\\s+\\p{Lu}[\\p{Ll}'’-]+){1,2})`, 'gu');
+  if (noun.length < 3 || !/^\p{Ll}+(?: \p{Ll}+){0,2}$/u.test(noun)) return null;
+  // (the role's first letter in either case: "Chief executive Daniel Okafor", "Employment Judge Helen Rudd")
+  const role = `[${noun[0]}${noun[0]!.toUpperCase()}]${noun.slice(1).replace(/ /g, '\\s+')}`;
+  const name = `(\\p{Lu}[\\p{Ll}'’-]+(?:\\s+\\p{Lu}[\\p{Ll}'’-]+){1,2})`;
+  // "director Henrik Solberg", or "Henrik Solberg, the centre's scientific director"
+  const before = new RegExp(`\\b${role}\\s+${name}`, 'gu');
+  // (the role ends the appositive, and names a person: not "Dr Priya Raman, the authority's director")
+  const after = new RegExp(`${name},\\s+(?:the|its|their|\\p{Lu}?[\\p{L}-]+['’]s)\\s+(?:[\\p{Ll}-]+(?:['’]s)?\\s+){0,3}${role}(?=\\s*[,.;:)]|\\s+(?:of|at|for|in|said|says|told)\\b)`, 'gu');
+  const person = peopleNoun(noun.split(' ').at(-1)!) === 'person';
   let last: string | null = null;
-  for (const m of text.slice(Math.max(0, at - 3_000), at).matchAll(re)) last = m[1]!;
+  let lastAt = -1;
+  const window = text.slice(Math.max(0, at - 3_000), at);
+  for (const re of person ? [before, after] : [before]) {
+    for (const m of window.matchAll(re)) {
+      if (m.index >= lastAt) {
+        last = m[1]!;
+        lastAt = m.index;
+      }
+    }
+  }
   return last;
 }
 

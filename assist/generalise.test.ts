@@ -586,6 +586,14 @@ describe('noun phrases: hyphenated modifiers, a name\'s ordinal, a clause after 
 });
 
 describe('attribution sources read past what stands between the name and the cue', () => {
+  it('"The chief executive said", "The judge said": the person the article named with that role, before or after the name', () => {
+    expect(sources('Chief executive Daniel Okafor said parents bought less. Sales fell. The chief executive said the chain had sold 140,000.')).toEqual(['Daniel Okafor', 'Daniel Okafor']);
+    expect(sources('In a written judgment, Employment Judge Helen Rudd said the firm erred. The judge said the lock was broken.')).toEqual(['Helen Rudd', 'Helen Rudd']);
+    expect(sources("Henrik Solberg, the centre's scientific director, opened the hall. The plasma held. The director said the centre has enough time.")).toEqual(['Henrik Solberg']);
+    // (a body named in an appositive's possessive is no role: "Dr Priya Raman, the authority's director")
+    expect(sources("Dr Priya Raman, the authority's director of public health, opened the clinic. The authority said it would publish figures.")).not.toContain('Priya Raman');
+  });
+
   it('a courtesy title and a surname name the person given in full before', () => {
     expect(sources('Show secretary Alison Breckon opened the gates. "It is remarkable," Mrs Breckon said.')).toEqual(['Alison Breckon']);
   });
