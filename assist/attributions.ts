@@ -631,6 +631,15 @@ function sourceOf(
       if (owner) return owner;
       break;
     }
+    // ("according to a council report", "a tribunal judgment": the body a noun before the document
+    // names, by the fuller name the text gave it: "Harwick District Council")
+    for (let x = np.head - 1; x >= np.first; x--) {
+      const t = toks[x]!;
+      if (isCapitalised(t) || has(t, 'Possessive') || !isNounTok(t)) continue;
+      if (!GENERIC_ORGS.has(nounLemma(t)) && nounLemma(t) !== 'tribunal') continue;
+      const titled = titledNameBefore(text, nounLemma(t), head.start);
+      if (titled) return { name: index.match(titled, titled) ?? titled, person: false };
+    }
     // "The statement noted": whoever was last quoted as speaking in one ("said in a statement").
     if (np.first + 1 === np.head && toks[np.first]!.norm === 'the' && !has(head, 'Plural')) {
       const noun = new RegExp(`\\b(?:a|an|its|his|her|their)\\s+(?:\\p{L}+\\s+)?${head.norm}\\b`, 'iu');

@@ -594,6 +594,10 @@ describe('attribution sources read past what stands between the name and the cue
     expect(sources("Dr Priya Raman, the authority's director of public health, opened the clinic. The authority said it would publish figures.")).not.toContain('Priya Raman');
   });
 
+  it('"according to a council report": the body the noun before the document names, by its fuller name', () => {
+    expect(sources('Harwick District Council will change its bins. Only 41 percent of waste is recycled, according to a council report.')).toEqual(['Harwick District Council']);
+  });
+
   it('a courtesy title and a surname name the person given in full before', () => {
     expect(sources('Show secretary Alison Breckon opened the gates. "It is remarkable," Mrs Breckon said.')).toEqual(['Alison Breckon']);
   });

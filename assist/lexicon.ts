@@ -288,6 +288,9 @@ export const DOCUMENT_NOUNS: ReadonlySet<string> = new Set([
   'census',
   'audit',
   'review',
+  'judgment',
+  'judgement',
+  'ruling',
 ]);
 
 /** Nouns that stand for "a number mentioned before": the 72 percent figure. */
