@@ -338,6 +338,16 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
         const prev = toks[subjEnd - 1];
         const leftBoundary = !prev || breaksAfter(prev);
         np = leftBoundary && prev && /^,\s*$/.test(prev.post) ? nounPhraseBefore(toks, subjEnd, { crossComma: true }) : leftBoundary ? null : nounPhraseBefore(toks, subjEnd);
+        // ("Ferraz, who has entered every year since 2011, told the Herald": an appositive or relative
+        // clause ending in a figure; the speaker is the name that opens the sentence before it)
+        if (!np && prev && /^,\s*$/.test(prev.post) && (isNumberTok(prev) || !isNounTok(prev))) {
+          for (let x = subjEnd - 2; x > 0 && x >= subjEnd - 20; x--) {
+            if (!/^,\s*$/.test(toks[x]!.post) || !['who', 'which', 'a', 'an', 'the'].includes(norm(x + 1))) continue;
+            const opener = nounPhraseBefore(toks, x + 1, { crossComma: true });
+            if (opener && opener.first === 0 && (personName(toks, opener, s.start) || (opener.first === opener.last && memory.mentions.fullName(toks[opener.head]!.text) !== null))) np = opener;
+            break;
+          }
+        }
         // "Elena Dragomir welcomed the deal but said": the subject of the verb the cue is joined to.
         if (!np && prev && (prev.norm === 'and' || prev.norm === 'but') && !breaksAfter(toks[subjEnd - 2] ?? prev)) {
           for (let v = subjEnd - 2; v > 0 && v >= subjEnd - 10; v--) {

@@ -602,6 +602,11 @@ describe('attribution sources read past what stands between the name and the cue
     expect(sources('Show secretary Alison Breckon opened the gates. "It is remarkable," Mrs Breckon said.')).toEqual(['Alison Breckon']);
   });
 
+  it('an appositive or relative clause ending in a figure before the cue', () => {
+    expect(sources('Tom Akande, a nurse who joined the list in 2023, told the Chronicle he was tired of waiting.')).toEqual(['Tom Akande']);
+    expect(sources('Auction director Elisa Ravera, who has run the sale since 2019, said prices were high.')).toEqual(['Elisa Ravera']);
+  });
+
   it('several appositive pieces, and a parenthesis after the name', () => {
     expect(sources("Anna Lührs (Greens), who chairs the Bundestag's research committee, said the money was well spent.")).toEqual(['Anna Lührs']);
     expect(sources("Cllr Peter Grainger (Ind, Lindmoor West), who chairs the county's rural affairs committee, said the show mattered.")).toEqual(['Peter Grainger']);
