@@ -82,6 +82,8 @@ class SourceIndex {
   }
 }
 
+/** Words that may follow a speaker's name after an inverted cue. */
+const AFTER_NAME = new Set(['after', 'before', 'on', 'at', 'in', 'of', 'during', 'when', 'while', 'as', 'from', 'with', 'for', 'who', 'whose', 'adding', 'noting', 'citing']);
 const COURTESY = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Cllr)\.?$/;
 
 function isTitle(t: Tok): boolean {
@@ -434,7 +436,10 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
           const after = phraseAfter(toks, k + 1);
           // "said Councillor Peter Hanley (Con-Wetherby)": a bracket after the name ends it too.
           const ends = (x: number) => breaksAfter(toks[x]!) || x === toks.length - 1 || /^\s*\(/.test(toks[x]!.post) || breaksBefore(toks[x + 1] ?? toks[x]!);
-          if (after && ends(after.last) && !isPronoun(toks[after.first]) && norm(after.first) !== 'that') {
+          // ("said trade commissioner Lucia Ferrante after the meeting", "said plasma physicist Greta Moll
+          // of the Hanseatic Institute": a named person, then where, when or whose)
+          const named = (x: number) => AFTER_NAME.has(norm(x + 1)) && after !== null && personName(toks, after, s.start) !== null && toks.slice(after.first, after.last + 1).some((w) => isCapitalised(w) && w.start !== s.start);
+          if (after && (ends(after.last) || named(after.last)) && !isPronoun(toks[after.first]) && norm(after.first) !== 'that') {
             np = after;
             inverted = true;
           }

@@ -607,6 +607,11 @@ describe('attribution sources read past what stands between the name and the cue
     expect(sources('Auction director Elisa Ravera, who has run the sale since 2019, said prices were high.')).toEqual(['Elisa Ravera']);
   });
 
+  it('"said <title> <Name>" followed by when or whose', () => {
+    expect(sources('"We will not watch our industry disappear," said trade commissioner Lucia Ferrante after the meeting.')).toEqual(['Lucia Ferrante']);
+    expect(sources('The pulse was long, said plasma physicist Greta Moll of the Hanseatic Institute of Technology in Rostock.')).toEqual(['Greta Moll']);
+  });
+
   it('several appositive pieces, and a parenthesis after the name', () => {
     expect(sources("Anna Lührs (Greens), who chairs the Bundestag's research committee, said the money was well spent.")).toEqual(['Anna Lührs']);
     expect(sources("Cllr Peter Grainger (Ind, Lindmoor West), who chairs the county's rural affairs committee, said the show mattered.")).toEqual(['Peter Grainger']);
