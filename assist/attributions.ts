@@ -584,18 +584,17 @@ function sourceOf(
     // involved in the case, said", and a parenthesis may follow it, "Anna Lührs (Greens), who chairs")
     let from = np.first - 1;
     for (let piece = 0; piece < 3; piece++) {
-    let comma = -1;
-    for (let x = from; x >= 0; x--) {
-      if (/,/.test(toks[x]!.post) && !insideParens(toks, x)) {
-        comma = x;
-        break;
+      let comma = -1;
+      for (let x = from; x >= 0; x--) {
+        if (/,/.test(toks[x]!.post) && !insideParens(toks, x)) {
+          comma = x;
+          break;
+        }
       }
-    }
-    // ("Ines Moura, 17, who lives in Gualtar, said": an age between commas is no opener)
-    if (comma > 0 && isNumberTok(toks[comma]) && /,/.test(toks[comma - 1]!.post)) comma--;
-    if (comma < 0) break;
-    from = comma - 1;
-    {
+      // ("Ines Moura, 17, who lives in Gualtar, said": an age between commas is no opener)
+      if (comma > 0 && isNumberTok(toks[comma]) && /,/.test(toks[comma - 1]!.post)) comma--;
+      if (comma < 0) break;
+      from = comma - 1;
       const end = /\)/.test(toks[comma]!.post) ? parenStart(toks, comma) : comma + 1;
       const opener = nounPhraseBefore(toks, end, { crossComma: true });
       // (the name opens its clause, maybe after words describing it: "Selection panel convenor Graeme Lusk,")
@@ -625,7 +624,6 @@ function sourceOf(
       if (first && first.last < comma && /^,\s*$/.test(toks[first.last]!.post) && isCapitalised(toks[first.head]!) && ['a', 'an', 'the', 'who', 'which', 'one'].includes(toks[first.last + 1]?.norm ?? '')) {
         return sourceOf(doc, toks, first, sentenceStart, sentence, earlier, { index, fullerNames, mentions });
       }
-    }
     }
   }
   if (person) {

@@ -67,10 +67,9 @@ export function collectDates(doc: AssistDoc): DateMention[] {
         // ("ran for ten days until Sunday", "for nine years": a length, not a date chrono may count
         // from its reference day; what follows "until" is read on its own)
         const length = LENGTH_FIRST.exec(r.text);
-        // ("ten days after 3 March" is 13 March, as chrono counts it)
-        if (length && !/^[\s,.;:]*$/.test(r.text.slice(length[0].length)) && !/(?:until|till|to|through)\s+$/i.test(length[0])) {
-          // (kept as read)
-        } else if (length) {
+        // ("ten days after 3 March" is 13 March, as chrono counts it: kept as read)
+        const countedFrom = length !== null && !/^[\s,.;:]*$/.test(r.text.slice(length[0].length)) && !/(?:until|till|to|through)\s+$/i.test(length[0]);
+        if (length && !countedFrom) {
           const rest = chrono.strict.parse(r.text.slice(length[0].length), FIXED_REF)[0];
           if (!rest) continue;
           r = Object.assign(Object.create(Object.getPrototypeOf(rest)) as chrono.ParsedResult, rest, { index: r.index + length[0].length + rest.index });

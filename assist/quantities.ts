@@ -112,7 +112,6 @@ const MODALS = new Set(['will', 'would', 'could', 'might', 'may']);
 const LEVEL_AT_VERBS = new Set(['stand', 'put', 'peg', 'place', 'set', 'estimate', 'remain', 'hold', 'sit']);
 /** "the toll reached 12", "the total was 30": a level given directly. */
 const LEVEL_VERBS = new Set(['reach', 'total', 'hit', 'top', 'number', 'be', 'exceed']);
-/** Fractions that name a share: "a third of", "two-thirds of", "half of". */
 const ISO_CODES: ReadonlySet<string> = new Set(currencyCodes.codes());
 /** An ISO 4217 code at token i ("DKK", "EUR", "GEL"), in a sentence not set in capitals; else null. */
 function isoCurrency(toks: readonly Tok[], i: number): string | null {
@@ -141,7 +140,7 @@ function poundsWeigh(text: string): boolean {
 
 const CURRENCIES = new Map<string, string | null>();
 /**
- * A currency the table above lacks, from WordNet: a noun whose commonest sense is a monetary unit
+ * A currency CURRENCY_WORDS lacks, from WordNet: a noun whose commonest sense is a monetary unit
  * ("80 lari", "2,000 kwacha", "a fine of 500 birr"), its code the word itself. Not a fraction of
  * one ("cents", "pence").
  */
@@ -160,6 +159,7 @@ function worldCurrency(lemma: string): string | null {
   return code;
 }
 
+/** Fractions that name a share: "a third of", "two-thirds of", "half of". */
 const FRACTIONS: ReadonlyMap<string, number> = new Map([['half', 1 / 2], ['third', 1 / 3], ['thirds', 1 / 3], ['quarter', 1 / 4], ['quarters', 1 / 4], ['fifth', 1 / 5], ['fifths', 1 / 5]]);
 const FRACTION_NUMERATORS: ReadonlyMap<string, number> = new Map([['one', 1], ['two', 2], ['three', 3], ['four', 4]]);
 const RELATIVE_TIME = new Set(['ago', 'later', 'earlier', 'before', 'after', 'old', 'since', 'hence', 'prior']);
@@ -880,7 +880,7 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     return false;
   }
 
-  /** A verb of lasting ("running", "lasted", "went on") within four words before token `at`, in its clause. */
+  /** A verb within four words before token `at`, in its clause (eight, past the nouns and prepositions of its object and places). */
   function verbBefore(at: number): boolean {
     // ("had worked for Crustworks Bakery in Avonmouth for nine years": past the places and names the
     // verb's object and place phrases give; a past form the tagger left untagged is a verb too)
