@@ -158,7 +158,7 @@ function actsOf(doc: AssistDoc, i: number, mentions: readonly DayMention[], out:
     if (acts.length === 0) continue;
     const verbs = new Set(acts.map((a) => a.lemma));
     // What was done: the words after the act, to the end of the clause (not who did it).
-    // (the tagger reads only windows around numbers, cues and dates: words it left untagged count too)
+    // (a sentence without a figure, a cue or a date name gets lexicon tags only: words left untagged count too)
     const nouns = new Set(
       toks
         .filter((t) => t.start > acts[0]!.start && t.end <= to && /^[a-z]{4,}$/.test(t.text) && !isVerbTok(t) && (isNounTok(t) || t.tags.size === 0 || t.tags.has('Adjective')))
@@ -201,7 +201,7 @@ export function namesAnAct(noun: string): boolean {
 
 /**
  * A past form the tagger left untagged or took for an adjective ("The commission certified the
- * result on Monday": the tagger reads only windows around numbers and cues), as its verb: the
+ * result on Monday": a weekday named alone gets lexicon tags only), as its verb: the
  * WordNet verb it is a form of, unless a determiner makes it an adjective ("the certified result").
  */
 function pastForm(t: Tok, before: Tok | undefined): string | null {

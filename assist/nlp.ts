@@ -215,34 +215,18 @@ function contextFreeTag(t: TermTok): void {
 }
 
 /**
- * Tag tokens in place with compromise's lexicon and pre-tagger: all of them, or only those inside
- * `windows` (inclusive token ranges); the others get context-free lexicon tags.
+ * Tag tokens in place with compromise's lexicon and pre-tagger; with `whole` false, only
+ * context-free lexicon tags (a sentence nothing will be read from).
  */
-export function tagTokens(toks: readonly Tok[], windows: ReadonlyArray<readonly [number, number]> | null = null): void {
+export function tagTokens(toks: readonly Tok[], whole = true): void {
   const terms = toks as readonly TermTok[];
   if (terms.length === 0) return;
-  const View = getViewClass();
+  const View = whole ? getViewClass() : null;
   let done = false;
   if (View) {
     try {
-      if (!windows) {
-        for (const t of terms) lexiconTag(t);
-        new View([terms as TermTok[]]).compute(TAG_STEPS);
-      } else {
-        const docs: TermTok[][] = [];
-        const inside = new Uint8Array(terms.length);
-        for (const [a, b] of windows) {
-          const doc = terms.slice(Math.max(0, a), Math.min(terms.length - 1, b) + 1);
-          doc.forEach((t, k) => {
-            t.index = [docs.length, k];
-            inside[t.i] = 1;
-            lexiconTag(t);
-          });
-          docs.push(doc);
-        }
-        if (docs.length) new View(docs).compute(TAG_STEPS);
-        for (const t of terms) if (!inside[t.i]) contextFreeTag(t);
-      }
+      for (const t of terms) lexiconTag(t);
+      new View([terms as TermTok[]]).compute(TAG_STEPS);
       done = true;
     } catch {
       viewClass = null;
