@@ -201,7 +201,7 @@ export function namesAnAct(noun: string): boolean {
 
 /**
  * A past form the tagger left untagged or took for an adjective ("The commission certified the
- * result on Monday": a weekday named alone gets lexicon tags only), as its verb: the
+ * result on Monday"), as its verb: the
  * WordNet verb it is a form of, unless a determiner makes it an adjective ("the certified result").
  */
 function pastForm(t: Tok, before: Tok | undefined): string | null {
