@@ -201,8 +201,8 @@ export function namesAnAct(noun: string): boolean {
 
 /**
  * A past form the tagger left untagged or took for an adjective ("The commission certified the
- * result on Monday"), as its verb: the
- * WordNet verb it is a form of, unless a determiner makes it an adjective ("the certified result").
+ * result on Monday"), as its verb: the WordNet verb it is a form of, unless a determiner makes it
+ * an adjective ("the certified result").
  */
 function pastForm(t: Tok, before: Tok | undefined): string | null {
   if ([...t.tags].some((x) => x !== 'Adjective')) return null;
