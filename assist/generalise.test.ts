@@ -706,3 +706,35 @@ describe('shares in words', () => {
     expect(quantities('Sales rose in the first half of 2025 and in the second quarter of the year.')).toEqual([]);
   });
 });
+
+describe('series: "already", the act of "for a third time", runs up to now', () => {
+  it('"the 25 sites the council already runs" counts those before "the 27th site"', () => {
+    expect(pairs('The field will become the city\'s 27th allotment site. Ferry Lane adds to the 25 sites the council already runs.')).toHaveLength(1);
+    expect(pairs('The field will become the city\'s 27th allotment site. Ferry Lane adds to the 26 sites the council already runs.')).toEqual([]);
+  });
+
+  it('a count under the ordinal\'s own noun is its series; one linked only by a modifier is something else', () => {
+    // ("19 site associations" shares only the word "site" with the series)
+    expect(pairs('The field will become the city\'s 27th allotment site. The 19 site associations already agreed. It adds to the 26 sites the council already runs.')).toEqual([]);
+  });
+
+  it('"took the championship for a third time" is a series of what it won', () => {
+    expect(pairs('Mrs Dent took the supreme championship for a third time. The win adds to the four supreme titles Mrs Dent had already collected since 2009.')).toHaveLength(1);
+    expect(pairs('Mrs Dent took the supreme championship for a third time. The win adds to the two supreme titles Mrs Dent had already collected since 2009.')).toEqual([]);
+  });
+
+  it('a run up to now told twice is one number: "its second consecutive year of falling sales" / "have now fallen for three years running"', () => {
+    expect(pairs('The chain reported its second consecutive year of falling Christmas sales. Analysts were gloomy. Christmas sales have now fallen for three years running at the chain.')).toHaveLength(1);
+    expect(pairs('The chain reported its third consecutive year of falling Christmas sales. Analysts were gloomy. Christmas sales have now fallen for three years running at the chain.')).toEqual([]);
+    // (a run of something else: profits, not sales)
+    expect(pairs('The chain reported its second consecutive year of falling Christmas sales. Analysts were gloomy. Store profits have shrunk for three years running.')).toEqual([]);
+  });
+});
+
+describe('a definite figure after a plan verb names what exists', () => {
+  it('"warned to expect the typical 30-month wait" is the wait, not a forecast of it', () => {
+    expect(pairs('New applicants wait an average of four years for a plot, the council said. The list has grown. Tom Akande told the Chronicle he had been warned to expect the typical 30-month wait.')).toHaveLength(1);
+    // (an indefinite figure after it is the forecast)
+    expect(pairs('New applicants wait an average of four years for a plot, the council said. The list has grown. Tom Akande told the Chronicle he had been warned to expect a wait of 30 months.')).toEqual([]);
+  });
+});

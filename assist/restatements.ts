@@ -102,12 +102,13 @@ function isProspective(q: Quantity, text: string): boolean {
   return prospectKind(q, text) !== null;
 }
 
+const GLUED_FIGURE = /\d[\d.,]*(?:\s*(?:per\s*cent|percent|%))?[- ]\p{L}/u;
 /** 'plan': told as planned, expected or wanted; 'future': told with a modal ("will be closed for five months"). */
 function prospectKind(q: Quantity, text: string): 'plan' | 'future' | null {
   return cached(prospectives, q, () => {
     // ("higher-than-expected", "better than forecast": an outcome set against an expectation)
     const before = text.slice(Math.max(0, q.start - 60), q.start).split(/[.;:!?]/).at(-1)!.replace(/\bthan[\s-]+\p{L}+/gu, '');
-    if (PROSPECTIVE.test(before)) return 'plan';
+    if (PROSPECTIVE.test(before) && !(q.definite && GLUED_FIGURE.test(text.slice(q.start, q.end)))) return 'plan';
     // (a modal before a definite figure, "will begin serving the 30-month term", puts the act ahead, not the figure)
     return MODAL_BEFORE.test(before) && !q.definite ? 'future' : null;
   });

@@ -25,6 +25,22 @@ interface Mention {
   /** A count that includes the event the ordinal names ("Four trains have now derailed", "four
    *  factories since 2021, counting this one"): it must equal the ordinal, not the ordinal less one. */
   inclusive?: boolean;
+  /** A run unbroken up to now ("its second consecutive year", "for three years running"): the
+   *  ordinal and the count are the same number. Holds the content words of its sentence. */
+  streak?: string[];
+}
+
+/** "second consecutive year", "third straight defeat". */
+const STREAK_INSIDE = /^(?:consecutive|straight|successive)$/;
+/** "for three years running", "four times in a row", "five consecutive years". */
+const STREAK_AFTER = /^\s+(?:running|in a row|straight|on the trot|in succession)\b/i;
+const STREAK_STOP = new Set(['have', 'has', 'had', 'been', 'were', 'was', 'now', 'year', 'years', 'month', 'months', 'season', 'seasons', 'week', 'weeks', 'time', 'times', 'running', 'consecutive', 'straight', 'successive', 'this', 'that', 'with', 'from', 'their', 'they', 'said', 'which', 'will', 'would']);
+
+/** The content words of the sentence around `at`, crudely stemmed. */
+function sentenceWords(text: string, at: number): string[] {
+  const from = Math.max(0, text.slice(0, at).search(/[^.!?]*$/));
+  const to = at + (/[.!?](?:\s|$)/.exec(text.slice(at))?.index ?? text.length - at);
+  return [...new Set((text.slice(from, to).toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((w) => !STREAK_STOP.has(w)).map((w) => stem(w)))];
 }
 
 const ORDINAL_WORDS = 'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth';
@@ -35,7 +51,7 @@ const ORDINAL = new RegExp(`\\b(?:the|an?|its|his|her|their|our|[\\p{L}][\\p{L}.
 /** "four finals", "12 previous studio albums", "its three earlier folding models", "four times". */
 const COUNT = new RegExp(`\\b(${CARDINAL_WORDS}|\\d{1,3})((?:\\s+[\\p{Ll}-]+){1,4})`, 'giu');
 const PRIOR_INSIDE = /\b(?:previous|earlier|prior|past)\b/i;
-const PRIOR_AFTER = /^[^.;:!?]{0,30}?\b(?:before|previously|earlier|so far|to date|until now|in the past)\b/i;
+const PRIOR_AFTER = /^[^.;:!?]{0,30}?\b(?:before|previously|earlier|already|so far|to date|until now|in the past)\b/i;
 const PERIOD = /\b(?:this|last|that|the same|next)\s+(?:year|season|month|week|term|decade|century|tournament|campaign|summer|winter|spring|autumn)|\bsince\s+[\p{L}\d]+|\bin\s+(?:19|20)\d\d\b|\bof the (?:year|season|month|summer|winter|spring|autumn)/iu;
 /** "has now seen three breakouts", "Four trains have now derailed", "four ..., counting this one": all of them, this one too. */
 const INCLUSIVE_BEFORE = /\b(?:has|have|had)\s+now\s+(?:\p{Ll}+\s+){0,2}$/u;
@@ -58,6 +74,11 @@ function phraseWords(words: string): string[] {
 /** A crude stem, enough to see "foldable" and "folding" as one word. */
 function stem(w: string): string {
   return singular(w).replace(/(?:able|ible|ing|ed|er|ers|al)$/, '');
+}
+
+/** Whether only a modifier links the two: "the 27th allotment site" / "19 site associations". */
+function byModifierOnly(a: Mention, b: Mention): boolean {
+  return sameNoun(a, b) && !sameNoun({ ...a, words: [] }, { ...b, words: [] });
 }
 
 function sameNoun(a: Mention, b: Mention): boolean {
@@ -116,9 +137,19 @@ function ordinals(text: string): Mention[] {
     if (value === null || value < 2 || words.length === 0) continue;
     const start = m.index + m[0].indexOf(m[1]!);
     const end = start + m[1]!.length + m[2]!.indexOf(words.at(-1)!) + words.at(-1)!.length;
-    out.push({ value, noun: singular(words.at(-1)!), words, start, end, period: PERIOD.exec(clauseAround(text, start, end))?.[0].toLowerCase() ?? '' });
+    const noun = singular(words.at(-1)!);
+    // ("took the supreme championship for a third time": the act repeated, and what it won)
+    const act = noun === 'time' ? timesDone(text, m.index) : {};
+    const streak = STREAK_INSIDE.test(words[0]!) ? { streak: sentenceWords(text, start) } : {};
+    out.push({ value, noun, words, start, end, period: PERIOD.exec(clauseAround(text, start, end))?.[0].toLowerCase() ?? '', ...act, ...streak });
   }
   return out;
+}
+
+/** The verb and its object before "for a third time": "took the supreme championship", "won the cup". */
+function timesDone(text: string, start: number): { verbs?: string[]; object?: string } {
+  const m = /\b(\p{Ll}+)\s+(?:the|a|an|its|their|his|her|our)\s+(?:\p{Ll}+\s+)?(\p{Ll}+)\s+for\s+$/u.exec(text.slice(Math.max(0, start - 60), start));
+  return m ? { verbs: verbForms(m[1]!), object: singular(m[2]!) } : {};
 }
 
 function priorCounts(text: string): Mention[] {
@@ -131,6 +162,11 @@ function priorCounts(text: string): Mention[] {
     if (value === null || at < 0) continue;
     const np = words.slice(0, at + 1);
     const end = m.index + m[1]!.length + m[2]!.toLowerCase().indexOf(np.at(-1)!) + np.at(-1)!.length;
+    // ("for three years running", "five consecutive years": an unbroken run up to now, this one too)
+    if (np.length <= 2 && (STREAK_AFTER.test(text.slice(end, end + 20)) || (np.length === 2 && STREAK_INSIDE.test(np[0]!)))) {
+      out.push({ value: value!, noun: singular(np.at(-1)!), words: np, start: m.index, end, period: '', streak: sentenceWords(text, m.index) });
+      continue;
+    }
     const prior = np.some((w) => PRIOR_INSIDE.test(w)) || PRIOR_AFTER.test(text.slice(end, end + 40)) || PRIOR_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index)) || /^\s+had\s+(?:been\s+)?\p{Ll}+ed\b/u.test(text.slice(end, end + 30));
     const inclusiveAfter = prior ? null : INCLUSIVE_AFTER.exec(text.slice(end, end + 80));
     const inclusive = !prior && (INCLUSIVE_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index)) || inclusiveAfter !== null);
@@ -196,7 +232,27 @@ export function seriesConflicts(text: string): SeriesConflict[] {
 export function compareSeries(os: readonly Mention[], counts: readonly Mention[], text: string, anchored = false): SeriesConflict[] {
   const out: SeriesConflict[] = [];
   for (const o of os) {
+    // (a count under the ordinal's own noun is its series; one linked only by a modifier is then
+    // something else: "the 27th allotment site" / "the 25 sites" / "19 site associations")
+    const own = counts.some((c) => sameNoun(o, c) && !byModifierOnly(o, c));
     for (const c of counts) {
+      if (own && byModifierOnly(o, c)) continue;
+      // (two runs up to now: the same number, when they are runs of one thing, "falling Christmas
+      // sales" / "Christmas sales have now fallen")
+      if (o.streak || c.streak) {
+        if (!o.streak || !c.streak || (c.start < o.end && o.start < c.end) || !sameNoun(o, c) || c.value === o.value) continue;
+        const topic = o.streak.filter((w) => c.streak!.includes(w) && !o.words.some((x) => stem(x) === w));
+        if (topic.length < 2) continue;
+        const [a, b] = o.start < c.start ? [o, c] : [c, o];
+        out.push({
+          spans: [
+            { start: a.start, end: a.end, text: text.slice(a.start, a.end) },
+            { start: b.start, end: b.end, text: text.slice(b.start, b.end) },
+          ],
+          explanation: `"${text.slice(o.start, o.end)}" makes this run ${o.value} long, but "${text.slice(c.start, c.end)}" gives ${c.value}.`,
+        });
+        break;
+      }
       // (across documents a count of those before is measured from each report's own event: compared
       // only when both are bounded by the same period, "the fourth abduction this year" / "two previous
       // abductions this year")
