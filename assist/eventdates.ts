@@ -7,7 +7,8 @@
 // proposed. Ranges, deadlines ("by", "until"), different events (a start and an end) stay apart.
 // Within one text, a definite dated act ("Since the 13 June launch") names an event already told:
 // when the text dates exactly one other event within ten days of it, that is the one, whatever the
-// words ("a liftoff on 11 June").
+// words ("a liftoff on 11 June"); with no event read near it, the one written date whose event was
+// not read ("brought frost to the region on the night of July 21" ... "the July 23 frost").
 
 import type { DateMention } from './dates';
 import { DETERMINERS, TIME_UNITS } from './lexicon';
@@ -34,6 +35,21 @@ export interface EventDate {
   definite?: boolean;
   /** The event noun is told with "a" ("In a statement on 18 November"): a new one, not one told before. */
   indefinite?: boolean;
+  /** A written date whose event was not read ("brought frost to ... on the night of July 21"): only a
+   *  definite dated act may point back at it, as the one thing the text dates near its day. */
+  unread?: boolean;
+}
+
+/**
+ * A written date in the text's body whose event eventOfDate could not read, kept so that a definite
+ * dated act near its day ("the July 23 frost") can point back at it; null for a range or a deadline.
+ */
+export function unreadDate(text: string, d: DateMention): EventDate | null {
+  if (d.header || RANGE_OR_DEADLINE.test(text.slice(Math.max(0, d.start - 20), d.start))) return null;
+  // ("In a July 9 speech": a new event of its own)
+  if (/\b(?:a|an)\s+$/i.test(text.slice(Math.max(0, d.start - 4), d.start))) return null;
+  if (/^\s*(?:-|–|to|and|or|through)\s*(?:the\s+)?(?:\d|mid|early|late)/i.test(text.slice(d.end, d.end + 16))) return null;
+  return { mention: d, predicate: '', pos: 'n', participants: [], unread: true };
 }
 
 const COUNT_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
@@ -79,6 +95,14 @@ function compoundNoun(toks: readonly Tok[], k: number): string {
   return head;
 }
 
+/** A noun whose two commonest senses hold an act or an event ("launch", "vote"; not "issue", a copy). */
+function datedAct(noun: string, one = true): boolean {
+  const senses = wordnet()?.synsets(noun, 'n') ?? [];
+  // (or, told of one, a message or a natural phenomenon: "the September 26 report", "the July 23
+  // frost"; not "his January 2 remarks", many things said)
+  return senses.slice(0, 2).some((x) => x.lexfile === 4 || x.lexfile === 11) || (one && (senses[0]?.lexfile === 10 || senses.slice(0, 2).some((x) => x.lexfile === 19)));
+}
+
 /** A noun with an act, a communication or an event among its three commonest senses in WordNet ("debut", "meeting", "vote"; not "jury"). */
 function namesAnEvent(noun: string): boolean {
   return wordnet()?.synsets(noun, 'n').slice(0, 3).some((s) => s.lexfile === 4 || s.lexfile === 10 || s.lexfile === 11) ?? false;
@@ -104,7 +128,9 @@ function eventOfDateAlone(toks: readonly Tok[], text: string, d: DateMention): E
   if (REPEATED.test(near)) return null;
   // ("Damage from the July 23 frost": "from" opens a range only with an end after the date)
   const lead = RANGE_OR_DEADLINE.exec(text.slice(Math.max(0, d.start - 20), d.start));
-  if (lead && !(/^from\b/i.test(lead[0]) && !/^\s*(?:-|–|to|until|till|through|and)\b/i.test(text.slice(d.end, d.end + 12)) && !/\s(?:to|until|through)\s|[-–]/.test(text.slice(d.start, d.end)))) return null;
+  // ("Before the March 8 board votes": the preposition takes the noun the date modifies)
+  const modifier = /\bthe\s+$/i.test(lead?.[0] ?? '') && /^\s+\p{Ll}/u.test(text.slice(d.end, d.end + 3)) && !/\s(?:to|until|through)\s|[-–]/.test(text.slice(d.start, d.end)) && !/^\s+(?:to|and|or|through|until|till)\b/i.test(text.slice(d.end, d.end + 10));
+  if (lead && !modifier && !(/^from\b/i.test(lead[0]) && !/^\s*(?:-|–|to|until|till|through|and)\b/i.test(text.slice(d.end, d.end + 12)) && !/\s(?:to|until|through)\s|[-–]/.test(text.slice(d.start, d.end)))) return null;
   // ("March 3 to 5", "Monday and Tuesday": a range; "met on Tuesday to discuss" is not)
   if (/^\s*(?:-|–|to|and|or|through)\s*(?:the\s+)?(?:\d|mid|early|late|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)/i.test(text.slice(d.end, d.end + 16))) return null;
   // ("Monday night's derailment", "Tuesday morning's vote": the part of the day is still the date)
@@ -131,7 +157,7 @@ function eventOfDateAlone(toks: readonly Tok[], text: string, d: DateMention): E
     if (STOP_NOUNS.has(predicate)) return null;
     // ("the 13 June launch": a written day, and a noun whose first two senses hold an act or event;
     // not "the November 4 issue", a copy)
-    const definite = /\d/.test(text.slice(d.start, d.end)) && (wordnet()?.synsets(predicate, 'n').slice(0, 2).some((x) => x.lexfile === 4 || x.lexfile === 11) ?? false);
+    const definite = /\d/.test(text.slice(d.start, d.end)) && datedAct(predicate, toks[head]!.norm === predicate);
     return { mention: d, predicate, pos: 'n', participants, ...(definite ? { definite } : {}) };
   }
   // "a special election on March 18": the event noun the date follows, unless a verb governs it
@@ -149,7 +175,10 @@ function eventOfDateAlone(toks: readonly Tok[], text: string, d: DateMention): E
     return false;
   };
   const governed = nounBefore && before > 1 ? verbGoverns(before - 2) : true;
-  if (governed !== true && isNounTok(toks[before - 2]) && !isVerbTok(toks[before - 2])) {
+  // ("after the fall on 16 March", "before the Leeds opening on": after a determiner, and a name or
+  // an adjective at most, the word is a noun whatever its tag)
+  const determined = (k: number) => k > 0 && (DETERMINERS.has(toks[k - 1]!.norm) || (k > 1 && DETERMINERS.has(toks[k - 2]!.norm) && (/^\p{Lu}/u.test(toks[k - 1]!.text) || has(toks[k - 1], 'Adjective'))));
+  if (governed !== true && before > 1 && ((isNounTok(toks[before - 2]) && !isVerbTok(toks[before - 2])) || (determined(before - 2) && /^\p{Ll}+$/u.test(toks[before - 2]!.text)))) {
     const predicate = compoundNoun(toks, before - 2);
     // ("In a statement on 18 November": a noun with "a" before it, or before its modifiers, tells a new one)
     let m = before - 3;
@@ -157,7 +186,11 @@ function eventOfDateAlone(toks: readonly Tok[], text: string, d: DateMention): E
     const indefinite = m >= 0 && ['a', 'an', 'another'].includes(toks[m]!.norm);
     // (a stretch of time is no event: "the quickest spell of the domestic season on Saturday")
     const time = wordnet()?.synsets(predicate, 'n')[0]?.lexfile === 28;
-    if (!STOP_NOUNS.has(predicate) && !time && (governed === false || namesAnEvent(predicate))) return { mention: d, predicate, pos: 'n', participants, ...(indefinite ? { indefinite } : {}) };
+    // ("after the fall on 16 March", "In his judgment of 16 October": a definite act dated by a written
+    // day names one already told, as "the 16 March fall" does)
+    // (one act: "the semi-finals on Saturday" are several)
+    const definite = m >= 0 && definiteWord(toks[m]) && /\d/.test(text.slice(d.start, d.end)) && toks[before - 2]!.norm === predicate && datedAct(predicate);
+    if (!STOP_NOUNS.has(predicate) && !time && (governed === false || namesAnEvent(predicate))) return { mention: d, predicate, pos: 'n', participants, ...(indefinite ? { indefinite } : {}), ...(definite ? { definite } : {}) };
   }
   // "Production began on March 3": the nearest full verb before the date in its clause.
   for (let k = (before < 0 ? toks.length : before) - 1; k >= 0 && k >= before - 10; k--) {
@@ -364,8 +397,13 @@ const dayOf = (e: EventDate) => e.mention.month * 31 + e.mention.day;
 /** For a definite dated event noun, the one other event dated within ten days of it in the text, else null. */
 function soleNear(events: readonly EventDate[], b: EventDate): EventDate | null {
   if (!b.definite || b.pos !== 'n') return null;
-  const near = events.filter((e) => e !== b && Math.abs(dayOf(e) - dayOf(b)) <= 10 && (e.mention.year === null || b.mention.year === null || e.mention.year === b.mention.year));
-  return near.length === 1 ? near[0]! : null;
+  const near = events.filter((e) => e !== b && e.mention.sentence !== b.mention.sentence && Math.abs(dayOf(e) - dayOf(b)) <= 10 && (e.mention.year === null || b.mention.year === null || e.mention.year === b.mention.year));
+  // (an event read is the better referent; a date whose event was not read only when no event is near)
+  // (and not when a date whose event was not read lies closer: which one it names is not known)
+  const read = near.filter((e) => !e.unread);
+  const gap = (e: EventDate) => Math.abs(dayOf(e) - dayOf(b));
+  if (read.length === 1) return near.some((e) => e.unread && gap(e) < gap(read[0]!)) ? null : read[0]!;
+  return read.length === 0 && near.length === 1 ? near[0]! : null;
 }
 
 /**
@@ -378,10 +416,12 @@ export function eventDateRestatements(events: readonly EventDate[], text?: strin
   const out: Array<[EventDate, EventDate, 'definite'?]> = [];
   for (let j = 1; j < events.length; j++) {
     const b = events[j]!;
+    if (b.unread) continue;
     // (within one text, worked out once for b: definite dated nouns are few)
     const lone = text === undefined ? null : soleNear(events, b);
     for (let i = j - 1; i >= 0 && i >= j - 30; i--) {
       const a = events[i]!;
+      if (a.unread && lone !== a) continue;
       // (one of them may have no year: the same day and month is the same day)
       const sameDay = a.mention.month === b.mention.month && a.mention.day === b.mention.day && (a.mention.year === null || b.mention.year === null || a.mention.year === b.mention.year);
       if (a.mention.sentence === b.mention.sentence || sameDay) continue;
@@ -397,7 +437,7 @@ export function eventDateRestatements(events: readonly EventDate[], text?: strin
       };
       const same = (x: EventDate, y: EventDate) => sameEvent(x, y) && sameParticipants(x, y);
       // (within one text, a definite dated act points back at an event already told: the one near its day)
-      const sole = !same(a, b) && !same(act(a), act(b));
+      const sole = a.unread || (!same(a, b) && !same(act(a), act(b)));
       if (sole && lone !== a) continue;
       if (text !== undefined) {
         // ("At the initial debate, held October 8" / "At the final debate held October 24": a first and a last are two)

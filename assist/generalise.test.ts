@@ -738,3 +738,32 @@ describe('a definite figure after a plan verb names what exists', () => {
     expect(pairs('New applicants wait an average of four years for a plot, the council said. The list has grown. Tom Akande told the Chronicle he had been warned to expect a wait of 30 months.')).toEqual([]);
   });
 });
+
+describe('a definite dated act points back at a date whose event was not read, and more acts are read', () => {
+  it('"the July 23 frost" points back at the one date near it, its event unread ("brought frost to ... on the night of July 21")', () => {
+    expect(pairs('A cold front brought frost to parts of southern Minas Gerais and the Alta Mogiana region on the night of July 21, growers said. Damage from the July 23 frost is still being assessed.')).toEqual([['July 21', 'July 23']]);
+    // ("In a July 9 speech": a new event of its own, not one the later act can name)
+    expect(pairs('In a July 9 speech in Pennsylvania, the senator set out a plan. The July 17 death of a congressman changed the race.')).toEqual([]);
+    // (an event read near it is the better referent; a closer unread date makes it unknown)
+    expect(pairs('Prices touched a high on Friday, Aug 1, 2025. A cold front brought frost to the Alta Mogiana region on the night of July 21, growers said. Damage from the July 23 frost is still being assessed.')).toEqual([]);
+  });
+
+  it('after a determiner the word is a noun, and a definite act dated by a written day points back ("after the accident on 16 March")', () => {
+    expect(pairs('He broke his collarbone in a crash on 9 March 2025 during a training ride. His recovery took longer than hoped after the accident on 16 March, he said.')).toEqual([['9 March 2025', '16 March']]);
+    expect(pairs('The ruling, handed down on Wednesday 14 October 2026, ends the dispute. In his judgment of 16 October, the judge said the patent was valid.', '2026-10-21')).toEqual([['Wednesday 14 October 2026', '16 October']]);
+    expect(pairs('The tour opens on 18 September 2026 in Leeds, the company said. Rehearsals will move to the venue a week before the Leeds opening on 16 September.')).toEqual([['18 September 2026', '16 September']]);
+    // ("since the semi-finals on Saturday": several acts, not one told before)
+    expect(pairs('She won the final on Sunday, March 8, 2026. A calf problem had troubled her since the semi-finals on Saturday, March 7.', '2026-03-09')).toEqual([]);
+  });
+
+  it('"Before the March 8 vote": the preposition takes the noun the date modifies, not the date', () => {
+    expect(pairs('Both boards approved the deal on Sunday, March 9, 2025, the companies said. Before the March 8 vote, Pellham had rejected an approach.', '2025-03-10')).toHaveLength(1);
+    // ("before March 8": a deadline)
+    expect(pairs('Both boards approved the deal on Sunday, March 9, 2025, the companies said. Before March 12, Pellham had rejected an approach.', '2025-03-10')).toEqual([]);
+  });
+
+  it('a message or a natural phenomenon told of one is a dated act ("the September 26 report"); "his January 2 remarks" are many', () => {
+    expect(pairs('The board\'s report, published on 29 September 2025, recommended an increase. Unions criticised the September 26 report for its timing.')).toHaveLength(1);
+    expect(pairs('On Tuesday, January 7, 2020, the minister spoke at the Atlantic Council. He was repeating his January 2 remarks on the pipeline.', '2020-01-08')).toEqual([]);
+  });
+});

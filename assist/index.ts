@@ -9,7 +9,7 @@ import { AssistDoc } from './document';
 import { findConflicts } from './inconsistencies';
 import { findRestatements, otherKinds } from './restatements';
 import { seriesConflicts } from './series';
-import { differentParties, eventDateRestatements, eventOfDate, type EventDate } from './eventdates';
+import { differentParties, eventDateRestatements, eventOfDate, unreadDate, type EventDate } from './eventdates';
 import { sentenceQuantities, type Quantity, type SentenceContext } from './quantities';
 import { chunkIds } from './tokens';
 
@@ -113,7 +113,7 @@ export function suggest(text: string, options: SuggestOptions = {}): Suggestion[
       for (const d of ds) {
         const e = datedEvent(toks, chunks, d, ref);
         if (e) events.push(e);
-        const ev = eventOfDate(toks, text, d);
+        const ev = eventOfDate(toks, text, d) ?? unreadDate(text, d);
         if (ev) eventDates.push(ev);
       }
     }
