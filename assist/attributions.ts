@@ -248,6 +248,8 @@ const BUSINESS_NOUNS = new Set(['company', 'firm', 'group', 'carrier', 'airline'
 const AUTHORED_NOUNS = new Set(['summary', 'result', 'estimate', 'tally', 'count', 'projection', 'statement', 'announcement', 'release', 'readout', 'letter', 'notice', 'bulletin', 'update']);
 /** Where people who speak work ("economists at the Bank of Spain"). */
 const AT_WORDS = new Set(['at', 'from', 'with']);
+/** Who speaks for a body: "a spokesperson for Crustworks". */
+const SPEAKS_FOR = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'representative', 'lawyer', 'solicitor', 'attorney']);
 /** Lower-case words inside an organisation's name ("Bank of Spain", "Institut de la Mer"). */
 const NAME_PARTICLES = new Set(['of', 'for', 'and', '&', 'de', 'des', 'du', 'la', 'le', 'les', 'van', 'von', 'der', 'den', 'da', 'di', 'del', 'al', 'el', 'on', 'the', 'y', 'e']);
 /** What a report, poll or set of figures is "by" or "from": its source ("a summary circulated by the presidency"). */
@@ -335,6 +337,8 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
           if (/\(/.test(toks[o]!.pre) && o > 0) subjEnd = o;
         }
         while (subjEnd > 1 && has(toks[subjEnd - 1], 'Adverb') && !breaksAfter(toks[subjEnd - 1]!) && !breaksAfter(toks[subjEnd - 2]!) && /ly$|^also$|^later$|^again$|^previously$|^repeatedly$/.test(toks[subjEnd - 1]!.norm)) subjEnd--;
+        // ("the city council has admitted", "The union branch has warned": a perfect's auxiliary, whatever the tagger read)
+        if (subjEnd > 1 && has(t, 'PastTense') && ['has', 'have', 'had'].includes(toks[subjEnd - 1]!.norm) && !breaksAfter(toks[subjEnd - 2]!)) subjEnd--;
         // "Berg, 30, said", "Student Inês Moura, 17, ... said": an age between commas is no speaker.
         if (subjEnd >= 2 && isNumberTok(toks[subjEnd - 1]) && /^,\s*$/.test(toks[subjEnd - 1]!.post) && /^,\s*$/.test(toks[subjEnd - 2]!.post)) subjEnd--;
         const prev = toks[subjEnd - 1];
@@ -487,7 +491,7 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
       let overlapsEarlier = false;
       for (let x = out.length - 1; x >= 0 && out[x]!.sentence === s.index; x--) if (out[x]!.start < npEnd && npStart < out[x]!.end) overlapsEarlier = true;
       if (overlapsEarlier) continue;
-      const source = sourceOf(doc, toks, np, s.start, s.index, out, memory);
+      const source = sourceOf(doc, toks, np, s.start, s.index, out, memory, np.last < k);
       if (!source) continue;
       const a = Math.min(spanStart, np.first, k);
       const b = Math.max(spanEnd, cueEnd);
@@ -533,6 +537,7 @@ function sourceOf(
   sentence: number,
   earlier: readonly Attribution[],
   { index, fullerNames, mentions }: Memory,
+  precedesCue = true,
 ): { name: string; person: boolean } | null {
   const text = doc.text;
   const head = toks[np.head]!;
@@ -571,6 +576,12 @@ function sourceOf(
     }
     return null;
   }
+  // ("A spokesperson for Crustworks said": who the spokesperson speaks for)
+  for (let f = np.first + 1; f < np.last; f++) {
+    if (toks[f]!.norm !== 'for' || !SPEAKS_FOR.has(nounLemma(toks[f - 1]!)) || !isCapitalised(toks[f + 1]!)) continue;
+    const n = surface(text, toks, f + 1, np.last);
+    return { name: index.match(n, n) ?? n, person: false };
+  }
   const person = personName(toks, np, sentenceStart);
   // (a phrase that names a person by a name the lexicon knows is the speaker itself: "The party's
   // leader, Ingrid Solheim, told")
@@ -579,7 +590,9 @@ function sourceOf(
   // of emergency planning for Cumberland Council, told", "Pohjola Paper, which employs 1,100 people
   // in Kemi, said": the phrase before the cue ends an appositive (or a relative clause) of the name
   // its clause opened with; the source is that name, not the last noun of the appositive.
-  if (/,/.test(toks[np.last]!.post) && !namesPerson) {
+  // (only for a phrase before its cue: "according to a report released by the ministry, deepening
+  // pressure" ends no appositive)
+  if (precedesCue && /,/.test(toks[np.last]!.post) && !namesPerson) {
     // (the name may stand several appositive pieces back, "Imogen Tate, of Fleet Chambers, who was not
     // involved in the case, said", and a parenthesis may follow it, "Anna Lührs (Greens), who chairs")
     let from = np.first - 1;
@@ -694,7 +707,9 @@ function sourceOf(
     // ("the company": the business the document names most, else the last organisation quoted by
     // name; "the agency": the last organisation quoted by name)
     const lastQuoted = () => [...earlier].reverse().find((e) => !e.person && /^\p{Lu}/u.test(e.source))?.source ?? null;
-    const named = generic ? ((business ? mentions.organisationBefore(head.start) ?? lastQuoted() : lastQuoted()) ?? undefined) : undefined;
+    // ("the companies announced": the two the document names most, as one source)
+    const pair = business && has(toks[a], 'Plural') ? mentions.organisationsBefore(head.start) : null;
+    const named = pair ? `${pair[0]} and ${pair[1]}` : generic ? ((business ? mentions.organisationBefore(head.start) ?? lastQuoted() : lastQuoted()) ?? undefined) : undefined;
     // "the commission said": the name ending in that word given before ("the State Examinations Commission").
     const titled = titledNameBefore(text, noun, head.start);
     if (fuller) name = fuller;

@@ -767,3 +767,26 @@ describe('a definite dated act points back at a date whose event was not read, a
     expect(pairs('On Tuesday, January 7, 2020, the minister spoke at the Atlantic Council. He was repeating his January 2 remarks on the pipeline.', '2020-01-08')).toEqual([]);
   });
 });
+
+describe('attribution sources: bodies named by a common noun, a perfect, a spokesperson', () => {
+  it('"according to a report released by the ministry, deepening ..." ends no appositive: the author is the source', () => {
+    expect(sources('REGINA, Saskatchewan - Yields will fall 14 percent, according to a crop report released on Tuesday by the provincial agriculture ministry, deepening pressure on Ottawa.')).toEqual(['provincial agriculture ministry']);
+  });
+
+  it('"the company said" is the firm the text names, "&" and "Co." included; headers, bylines and a sentence\'s determiner are no part of a name', () => {
+    const t = 'BREWING & PUB TRADE\n\nBy Laura Penhallow, Retail Correspondent\n\nHartwell & Crane has agreed to buy Saltmarsh Brewing Co. for £48 million. Shares in Hartwell & Crane rose, and Hartwell & Crane staff cheered. The deal values Saltmarsh Brewing Co. at twice its sales, the company said.';
+    expect(sources(t)).toEqual(['Hartwell & Crane']);
+    // ("the companies": the two the text names most, as one source)
+    expect(sources(t.replace('the company said', 'the companies said'))).toEqual(['Hartwell & Crane and Saltmarsh Brewing Co.']);
+    expect(sources('AMSTERDAM (Wire) - An Anatolia Air passenger jet landed safely. Pilots of Anatolia Air were praised. The jet was inspected, the airline said.')).toEqual(['Anatolia Air']);
+  });
+
+  it('a perfect\'s auxiliary between the speaker and the cue: "the city council has admitted"', () => {
+    expect(sources('More than 2,300 people are now queuing for a plot, the city council has admitted.')).toEqual(['city council']);
+  });
+
+  it('"A spokesperson for Crustworks said" speaks for Crustworks; "the institute\'s annual accounts" for the institute', () => {
+    expect(sources('A spokesperson for Crustworks said the firm would appeal.')).toEqual(['Crustworks']);
+    expect(sources('The expedition was led by the Atlantic Institute of Marine Sciences. It cost 2 million euros, according to the institute\'s annual accounts.')).toEqual(['Atlantic Institute of Marine Sciences']);
+  });
+});

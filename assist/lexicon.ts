@@ -291,6 +291,7 @@ export const DOCUMENT_NOUNS: ReadonlySet<string> = new Set([
   'judgment',
   'judgement',
   'ruling',
+  'account',
 ]);
 
 /** Nouns that stand for "a number mentioned before": the 72 percent figure. */

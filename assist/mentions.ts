@@ -37,7 +37,10 @@ function isCommonNoun(word: string): boolean {
   return (wordnet()?.synsets(word.toLowerCase(), 'n').length ?? 0) > 0;
 }
 
-const ORG_RUN = /(?<![\p{L}’'])(\p{Lu}[\p{L}&-]+(?:\s+\p{Lu}[\p{L}&-]+){1,2})(?![\p{L}])/gu;
+// ("Hartwell & Crane": an ampersand joins the words of one name)
+// (and a firm's abbreviation keeps its point: "Saltmarsh Brewing Co.")
+// (one line: a name does not run on past a line break)
+const ORG_RUN = /(?<![\p{L}’'])(\p{Lu}[\p{L}&-]+(?:[^\S\n]+(?:&[^\S\n]+)?\p{Lu}[\p{L}&-]+){1,2}(?:(?<=\b(?:Co|Inc|Ltd|Corp|Bros|Plc))\.)?)(?![\p{L}])/gu;
 const DATE_WORD = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
 
 export class Mentions {
@@ -113,7 +116,20 @@ export class Mentions {
       this.orgPending = null;
       const name = m[1]!;
       const lead = this.text.slice(Math.max(0, m.index - 2), m.index);
-      if (m.index === 0 || /[.!?"“]\s*$|\n\s*$/.test(lead) || this.personNames.has(name) || DATE_WORD.test(name)) continue;
+      // (a run opening a sentence may be any capitalised words; one joined by "&" is a firm's name)
+      if (((m.index === 0 || /[.!?"“]\s*$|\n\s*$/.test(lead)) && !name.includes('&')) || this.personNames.has(name) || DATE_WORD.test(name)) continue;
+      // (a section head in capitals, "BREWING & PUB TRADE", or a byline's title, "By Laura Penhallow,
+      // Retail Correspondent", names no organisation)
+      const line = this.text.slice(this.text.lastIndexOf('\n', m.index) + 1, m.index);
+      if (name === name.toUpperCase() || /^\s*By\s/.test(line)) continue;
+      // (a determiner opening a sentence after a dateline is no part of it: "AMSTERDAM (Wire) - An
+      // Amsterdam court", "- An Anatolia Air passenger jet")
+      const bare = name.replace(/^(?:The|A|An|This|That|Its|Their|His|Her)\s+/, '');
+      if (bare !== name) {
+        if (!/\s/.test(bare) || lexiconTags(bare.toLowerCase()).some((t) => t === 'Place' || t === 'Country' || t === 'City')) continue;
+        this.orgCounts.set(bare, (this.orgCounts.get(bare) ?? 0) + 1);
+        continue;
+      }
       if (lexiconTags(name.split(/\s+/)[0]!.toLowerCase()).some((t) => t === 'Place' || t === 'Country' || t === 'City')) continue;
       // (a named place or thing WordNet lists as an instance, "Red Sea", is no organisation here)
       if (wordnet()?.synsets(name.toLowerCase(), 'n').some((x) => x.pointers.some((p) => p.symbol === '@i')) ?? false) continue;
@@ -124,6 +140,15 @@ export class Mentions {
     let n = 0;
     for (const [name, c] of this.orgCounts) if (c > n) [best, n] = [name, c];
     return best;
+  }
+
+  /** "the companies said": the two organisations named most before `at`, in the order first named, or null. */
+  organisationsBefore(at: number): [string, string] | null {
+    if (this.organisationBefore(at) === null) return null;
+    const top = [...this.orgCounts].map(([name, c], i) => ({ name, c, i })).sort((x, y) => y.c - x.c || x.i - y.i).slice(0, 2);
+    if (top.length < 2) return null;
+    top.sort((x, y) => x.i - y.i);
+    return [top[0]!.name, top[1]!.name];
   }
   private readonly orgRe = new RegExp(ORG_RUN.source, 'gu');
   private orgAt = 0;
