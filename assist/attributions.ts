@@ -174,7 +174,8 @@ function phraseAfter(toks: readonly Tok[], j: number): NounPhrase | null {
       (k > j && hyphenJoined(toks[k - 1]!) && isCapitalised(toks[k - 1]!)) ||
       isCompoundModifier(toks, k) ||
       // "the polling firm Cadem": a gerund modifying the noun after it
-      (has(t, 'Gerund') && taken.length > 0 && k + 1 < toks.length && (isNounTok(toks[k + 1]!) || has(toks[k + 1], 'Adjective') || isCapitalised(toks[k + 1]!)) && !breaksAfter(t)) ||
+      // ("said housing minister Grant Fell": first too, before a noun)
+      (has(t, 'Gerund') && (taken.length > 0 || (k === j && isNounTok(toks[k + 1]) && !isCapitalised(toks[k + 1]!))) && k + 1 < toks.length && (isNounTok(toks[k + 1]!) || has(toks[k + 1], 'Adjective') || isCapitalised(toks[k + 1]!)) && !breaksAfter(t)) ||
       // "said retired fisherman Douglas Reid": a participle before a noun describes it
       (k === j && /ed$/.test(t.norm) && k + 1 < toks.length && isNounTok(toks[k + 1]!) && !isCapitalised(toks[k + 1]!) && !breaksAfter(t)) ||
       (isNumberTok(t) && taken.length > 0) ||
@@ -346,9 +347,11 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
         np = leftBoundary && prev && /^,\s*$/.test(prev.post) ? nounPhraseBefore(toks, subjEnd, { crossComma: true }) : leftBoundary ? null : nounPhraseBefore(toks, subjEnd);
         // ("Ferraz, who has entered every year since 2011, told the Herald": an appositive or relative
         // clause ending in a figure; the speaker is the name that opens the sentence before it)
-        if (!np && prev && /^,\s*$/.test(prev.post) && (isNumberTok(prev) || !isNounTok(prev))) {
+        // (a phrase of time or a figure before the comma is no speaker: "since 2011,", "since the 1780s,")
+        const timeOrFigure = np !== null && (isNumberTok(toks[np.head]) || has(toks[np.head], 'Date') || /^\d/.test(toks[np.head]!.text));
+        if ((!np || timeOrFigure) && prev && /^,\s*$/.test(prev.post) && (isNumberTok(prev) || !isNounTok(prev) || timeOrFigure)) {
           for (let x = subjEnd - 2; x > 0 && x >= subjEnd - 20; x--) {
-            if (!/^,\s*$/.test(toks[x]!.post) || !['who', 'which', 'a', 'an', 'the'].includes(norm(x + 1))) continue;
+            if (!/^,\s*$/.test(toks[x]!.post) || !['who', 'whose', 'which', 'a', 'an', 'the'].includes(norm(x + 1))) continue;
             const opener = nounPhraseBefore(toks, x + 1, { crossComma: true });
             if (opener && opener.first === 0 && (personName(toks, opener, s.start) || (opener.first === opener.last && memory.mentions.fullName(toks[opener.head]!.text) !== null))) np = opener;
             break;

@@ -790,3 +790,13 @@ describe('attribution sources: bodies named by a common noun, a perfect, a spoke
     expect(sources('The expedition was led by the Atlantic Institute of Marine Sciences. It cost 2 million euros, according to the institute\'s annual accounts.')).toEqual(['Atlantic Institute of Marine Sciences']);
   });
 });
+
+describe('attribution sources: a gerund opening an inverted title, clauses ending in a time', () => {
+  it('"said housing minister Grant Fell": a gerund before the title noun', () => {
+    expect(sources('"These figures will shape decisions," said housing minister Grant Fell.')).toEqual(['Grant Fell']);
+  });
+
+  it('a relative clause ending in a time or opened by "whose" before the cue: the name opening the sentence speaks', () => {
+    expect(sources('Foundry manager Rachel Whitcombe, whose family has cast bells since the 1780s, said recasting was the only option.')).toEqual(['Rachel Whitcombe']);
+  });
+});
