@@ -185,7 +185,9 @@ function eventOfDateAlone(toks: readonly Tok[], text: string, d: DateMention): E
     while (m >= 0 && m >= before - 5 && !DETERMINERS.has(toks[m]!.norm) && !isVerbTok(toks[m]) && !has(toks[m], 'Preposition')) m--;
     const indefinite = m >= 0 && ['a', 'an', 'another'].includes(toks[m]!.norm);
     // (a stretch of time is no event: "the quickest spell of the domestic season on Saturday")
-    const time = wordnet()?.synsets(predicate, 'n')[0]?.lexfile === 28;
+    // (a noun whose commonest sense is a time but which names an act or event too is that act when a
+    // written day dates it: "after the fall on 16 March")
+    const time = wordnet()?.synsets(predicate, 'n')[0]?.lexfile === 28 && !(/\d/.test(text.slice(d.start, d.end)) && datedAct(predicate));
     // ("after the fall on 16 March", "In his judgment of 16 October": a definite act dated by a written
     // day names one already told, as "the 16 March fall" does)
     // (one act: "the semi-finals on Saturday" are several)
@@ -402,7 +404,12 @@ function soleNear(events: readonly EventDate[], b: EventDate): EventDate | null 
   // (and not when a date whose event was not read lies closer: which one it names is not known)
   const read = near.filter((e) => !e.unread);
   const gap = (e: EventDate) => Math.abs(dayOf(e) - dayOf(b));
-  if (read.length === 1) return near.some((e) => e.unread && gap(e) < gap(read[0]!)) ? null : read[0]!;
+  if (read.length === 1) {
+    // (unless one such date lies within three days, the only one closer: "the July 23 frost" after "brought
+    // frost ... on the night of July 21", an unrelated act on Aug 1)
+    const closer = near.filter((e) => e.unread && gap(e) < gap(read[0]!));
+    return closer.length === 0 ? read[0]! : closer.length === 1 && gap(closer[0]!) <= 3 ? closer[0]! : null;
+  }
   return read.length === 0 && near.length === 1 ? near[0]! : null;
 }
 

@@ -744,13 +744,16 @@ describe('a definite dated act points back at a date whose event was not read, a
     expect(pairs('A cold front brought frost to parts of southern Minas Gerais and the Alta Mogiana region on the night of July 21, growers said. Damage from the July 23 frost is still being assessed.')).toEqual([['July 21', 'July 23']]);
     // ("In a July 9 speech": a new event of its own, not one the later act can name)
     expect(pairs('In a July 9 speech in Pennsylvania, the senator set out a plan. The July 17 death of a congressman changed the race.')).toEqual([]);
-    // (an event read near it is the better referent; a closer unread date makes it unknown)
-    expect(pairs('Prices touched a high on Friday, Aug 1, 2025. A cold front brought frost to the Alta Mogiana region on the night of July 21, growers said. Damage from the July 23 frost is still being assessed.')).toEqual([]);
+    // (an event read near it is the better referent, unless such a date lies within three days and
+    // closer; further off, which one it names is unknown)
+    expect(pairs('Prices touched a high on Friday, Aug 1, 2025. A cold front brought frost to the Alta Mogiana region on the night of July 21, growers said. Damage from the July 23 frost is still being assessed.')).toEqual([['July 21', 'July 23']]);
+    expect(pairs('Prices touched a high on Friday, Aug 1, 2025. A cold front brought frost to the Alta Mogiana region on the night of July 18, growers said. Damage from the July 23 frost is still being assessed.')).toEqual([]);
   });
 
   it('after a determiner the word is a noun, and a definite act dated by a written day points back ("after the accident on 16 March")', () => {
     expect(pairs('He broke his collarbone in a crash on 9 March 2025 during a training ride. His recovery took longer than hoped after the accident on 16 March, he said.')).toEqual([['9 March 2025', '16 March']]);
     expect(pairs('The ruling, handed down on Wednesday 14 October 2026, ends the dispute. In his judgment of 16 October, the judge said the patent was valid.', '2026-10-21')).toEqual([['Wednesday 14 October 2026', '16 October']]);
+    expect(pairs('He broke his collarbone in a crash on 9 March 2025 during a training ride. His recovery took longer than hoped after the fall on 16 March, he said.')).toEqual([['9 March 2025', '16 March']]);
     expect(pairs('The tour opens on 18 September 2026 in Leeds, the company said. Rehearsals will move to the venue a week before the Leeds opening on 16 September.')).toEqual([['18 September 2026', '16 September']]);
     // ("since the semi-finals on Saturday": several acts, not one told before)
     expect(pairs('She won the final on Sunday, March 8, 2026. A calf problem had troubled her since the semi-finals on Saturday, March 7.', '2026-03-09')).toEqual([]);
