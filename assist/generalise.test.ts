@@ -803,3 +803,12 @@ describe('attribution sources: a gerund opening an inverted title, clauses endin
     expect(sources('Foundry manager Rachel Whitcombe, whose family has cast bells since the 1780s, said recasting was the only option.')).toEqual(['Rachel Whitcombe']);
   });
 });
+
+describe('"All N of the X" points back', () => {
+  it('all of a set the text named, with "the": "All 19 of the newly discovered species"', () => {
+    expect(quantities('All 19 of the newly discovered species live nowhere else.')[0]).toMatchObject({ kind: 'count', value: 19, definite: true, totality: true });
+    expect(pairs('The team has catalogued 23 species new to science at the vent field. Divers returned in May. All 19 of the newly discovered species live nowhere else.')).toHaveLength(1);
+    // ("all 5 of its seats": an owner's, not a set told before)
+    expect(quantities('The party lost all 5 of its seats.')[0]).toMatchObject({ definite: false });
+  });
+});

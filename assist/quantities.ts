@@ -782,6 +782,9 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     const q = base('count', left.start, np.last, num.value, '', left, num.first);
     setHead(q, toks, np);
     if (partitive && !q.totality) q.subset = true;
+    // ("All 19 of the newly discovered species": all of a set the text has named, pointing back at it;
+    // "all 5 of its seats" is an owner's)
+    if (partitive && q.totality && ['the', 'these', 'those'].includes(norm(j + 1))) q.definite = true;
     if (SUBSET.has(norm(num.last + 1)) || q.mods.some((m) => SUBSET.has(m))) q.subset = true;
     if (norm(np.last + 1) === 'of' && ['them', 'whom', 'those', 'these'].includes(norm(np.last + 2))) q.subset = true;
     const [cs] = chunkBounds(chunks, num.first);
