@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { suggest, type Suggestion } from './index';
 import { AssistDoc } from './document';
-import { siteNoun } from './inconsistencies';
+import { interval, siteNoun } from './inconsistencies';
 import { sentenceQuantities, type Quantity } from './quantities';
 import { activityNoun, namesDeed, opposites, whyApart } from './restatements';
 import { infinitive, singular } from './nlp';
@@ -810,5 +810,19 @@ describe('"All N of the X" points back', () => {
     expect(pairs('The team has catalogued 23 species new to science at the vent field. Divers returned in May. All 19 of the newly discovered species live nowhere else.')).toHaveLength(1);
     // ("all 5 of its seats": an owner's, not a set told before)
     expect(quantities('The party lost all 5 of its seats.')[0]).toMatchObject({ definite: false });
+  });
+});
+
+describe('a survey of things is no poll; weeks are round', () => {
+  it('a count a scientific survey gave is compared like any other', () => {
+    expect(pairs('A five-week survey of the vent field has catalogued 23 species new to science. Divers returned in May. All 19 of the newly discovered species live nowhere else.')).toEqual([['23 species', 'All 19 of the newly discovered species']]);
+  });
+
+  it('"a five-week survey" and "34 days" agree: whole weeks are rounded like months', () => {
+    const [q] = quantities('A five-week survey of the vent field began in April.');
+    const [lo, hi] = interval(q!);
+    expect(lo <= 34 * 24 && 36 * 24 <= hi).toBe(true);
+    // (not any length: 30 days is not five weeks)
+    expect(lo > 30 * 24).toBe(true);
   });
 });

@@ -38,7 +38,9 @@ export function interval(q: Quantity): [number, number] {
     case 'exact': {
       // ("six months" is 181 to 184 days, and said of 180: a length in whole months or years is as exact as a calendar)
       const months = v / 730.5;
-      const calendar = q.kind === 'duration' && months >= 1 && Math.abs(months - Math.round(months)) < 1e-6;
+      // (and "a five-week survey" of 34 days: weeks are as round)
+      const weeks = v / 168;
+      const calendar = q.kind === 'duration' && ((months >= 1 && Math.abs(months - Math.round(months)) < 1e-6) || (weeks >= 2 && Math.abs(weeks - Math.round(weeks)) < 1e-6));
       return calendar ? [v * 0.97, v * 1.03] : [v, v];
     }
     case 'about':

@@ -653,7 +653,8 @@ export function whyApart(
   if (comparedA || comparedB) return 'a comparison';
   if (a.kind === 'count' && (!Number.isInteger(a.value) || !Number.isInteger(b.value))) return 'not whole numbers: not counts';
   if (foreseenApart(a, b, text)) return 'a forecast or a plan';
-  if (polled(a, text) !== polled(b, text)) return 'a poll and a result';
+  // (a share, not a count: a survey of a vent field that catalogues species is no opinion poll)
+  if (a.kind === 'percent' && polled(a, text) !== polled(b, text)) return 'a poll and a result';
   if (ra.range || rb.range || ra.rate !== rb.rate) return 'a range, or different rates';
   // ("Among the passengers were at least 60 children" ... "The 52 minors who came ashore": a part told
   // again by a definite noun of its own kind is that part, not the whole it was part of)
