@@ -191,7 +191,8 @@ function eventOfDateAlone(toks: readonly Tok[], text: string, d: DateMention): E
     // ("after the fall on 16 March", "In his judgment of 16 October": a definite act dated by a written
     // day names one already told, as "the 16 March fall" does)
     // (one act: "the semi-finals on Saturday" are several)
-    const definite = m >= 0 && definiteWord(toks[m]) && /\d/.test(text.slice(d.start, d.end)) && toks[before - 2]!.norm === predicate && datedAct(predicate);
+    // (nor one a purpose names, "moved it onto a truck for the trip on Monday": an act still to come)
+    const definite = m >= 0 && definiteWord(toks[m]) && toks[m - 1]?.norm !== 'for' && /\d/.test(text.slice(d.start, d.end)) && toks[before - 2]!.norm === predicate && datedAct(predicate);
     if (!STOP_NOUNS.has(predicate) && !time && (governed === false || namesAnEvent(predicate))) return { mention: d, predicate, pos: 'n', participants, ...(indefinite ? { indefinite } : {}), ...(definite ? { definite } : {}) };
   }
   // "Production began on March 3": the nearest full verb before the date in its clause.

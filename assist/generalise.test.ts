@@ -755,6 +755,8 @@ describe('a definite dated act points back at a date whose event was not read, a
     expect(pairs('The ruling, handed down on Wednesday 14 October 2026, ends the dispute. In his judgment of 16 October, the judge said the patent was valid.', '2026-10-21')).toEqual([['Wednesday 14 October 2026', '16 October']]);
     expect(pairs('He broke his collarbone in a crash on 9 March 2025 during a training ride. His recovery took longer than hoped after the fall on 16 March, he said.')).toEqual([['9 March 2025', '16 March']]);
     expect(pairs('The tour opens on 18 September 2026 in Leeds, the company said. Rehearsals will move to the venue a week before the Leeds opening on 16 September.')).toEqual([['18 September 2026', '16 September']]);
+    // ("for the trip on Monday": a purpose, an act still to come)
+    expect(pairs('The pumpkin won the weigh-off at the festival on Saturday, Oct. 11, 2025. Volunteers moved it onto a flatbed truck for the trip on Monday, Oct. 13.', '2025-10-15')).toEqual([]);
     // ("since the semi-finals on Saturday": several acts, not one told before)
     expect(pairs('She won the final on Sunday, March 8, 2026. A calf problem had troubled her since the semi-finals on Saturday, March 7.', '2026-03-09')).toEqual([]);
   });
