@@ -143,7 +143,9 @@ function eventOfDateAlone(toks: readonly Tok[], text: string, d: DateMention): E
   const modifies = /\b(?:the|her|his|its|their|this|that)\s+$/i.test(text.slice(Math.max(0, d.start - 7), d.start)) || /^['’]s\s/.test(text.slice(d.end, d.end + 3)) || dayPart !== null;
   if (modifies && after >= 0 && /^\p{Ll}/u.test(toks[after]!.text) && !['of', 'and', 'or', 'to', 'in', 'on', 'at', 'for', 'was', 'is', 'were', 'had', 'has'].includes(toks[after]!.norm)) {
     let head = after;
-    while (head + 1 < toks.length && isNounTok(toks[head + 1]) && !/[,.;]/.test(toks[head]!.post)) head++;
+    // ("the March 8 board votes,": a plural the tagger read as a verb ends the phrase as its noun)
+    const pluralNoun = (k: number) => /^\p{Ll}{3,}s$/u.test(toks[k]!.text) && isVerbTok(toks[k]) && (wordnet()?.synsets(nounLemma(toks[k]!), 'n').length ?? 0) > 0 && (k + 1 >= toks.length || /[,.;]/.test(toks[k]!.post) || has(toks[k + 1], 'Preposition') || DETERMINERS.has(toks[k + 1]!.norm) || /^\p{Lu}/u.test(toks[k + 1]!.text));
+    while (head + 1 < toks.length && (isNounTok(toks[head + 1]) || pluralNoun(head + 1)) && !/[,.;]/.test(toks[head]!.post)) head++;
     for (let k = after; k < head; k++) participants.push(nounLemma(toks[k]!));
     // "the 6 March conviction of a third man": what the event is of, past a determiner and an adjective.
     if (toks[head + 1]?.norm === 'of') {

@@ -763,6 +763,8 @@ describe('a definite dated act points back at a date whose event was not read, a
 
   it('"Before the March 8 vote": the preposition takes the noun the date modifies, not the date', () => {
     expect(pairs('Both boards approved the deal on Sunday, March 9, 2025, the companies said. Before the March 8 vote, Pellham had rejected an approach.', '2025-03-10')).toHaveLength(1);
+    // (a plural the tagger reads as a verb ends the phrase as its noun: "the March 8 board votes,")
+    expect(pairs('Both boards approved the deal on Sunday, March 9, 2025, the companies said. Before the March 8 board votes, Pellham had rejected an approach.', '2025-03-10')).toHaveLength(1);
     // ("before March 8": a deadline)
     expect(pairs('Both boards approved the deal on Sunday, March 9, 2025, the companies said. Before March 12, Pellham had rejected an approach.', '2025-03-10')).toEqual([]);
   });
