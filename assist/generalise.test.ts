@@ -830,3 +830,11 @@ describe('a survey of things is no poll; weeks are round', () => {
     expect(lo > 30 * 24).toBe(true);
   });
 });
+
+describe('a definite count whose modifier names whom it counts', () => {
+  it('"sickened 241 passengers" ... "the 226 passenger cases"', () => {
+    expect(pairs('Norovirus sickened 241 passengers during the voyage. The ship docked in Bergen on Friday. Health officials said the 226 passenger cases were mild.')).toHaveLength(1);
+    // (not a thing the people own: "the 226 passenger cabins" counts cabins)
+    expect(pairs('Norovirus sickened 241 passengers during the voyage. The ship docked in Bergen on Friday. Crews cleaned the 226 passenger cabins.')).toEqual([]);
+  });
+});

@@ -79,6 +79,11 @@ function namedByModifier(x: Quantity, y: Quantity): boolean {
   return stem.length >= 4 && y.mods.some((m) => coinedStem(m) === stem);
 }
 
+/** A noun for what befalls people, by its commonest senses: an event, a state or a person ("case", "death", "casualty"). */
+function befalls(noun: string): boolean {
+  return wordnet()?.synsets(noun, 'n').slice(0, 2).some((s) => s.lexfile === 11 || s.lexfile === 26 || s.lexfile === 18) ?? false;
+}
+
 /** A mention that presupposes its figure was given: definite ("the 21 people") or a number noun ("the toll"). */
 function pointsBackAt(q: Quantity): boolean {
   return q.definite || q.shell;
@@ -909,6 +914,9 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
         a.kind === 'count' && (pointsBackAt(b) || allOfBody(a, b)) && a.head !== null && b.head !== null && x === nearestX() &&
         Math.max(a.value, b.value) / Math.min(a.value, b.value) <= 1.5 &&
         (a.head === b.head || sameKind(a.head, b.head) || b.shell || a.shell || samePeople(a.head, b.head) || namedByModifier(a, b) || namedByModifier(b, a) ||
+          // ("sickened 241 passengers" / "the 226 passenger cases": the other's modifier names whom it
+          // counts, and its noun what befell them, not what they have: "the 226 passenger cabins")
+          (peopleNoun(a.head) === 'person' && b.mods.includes(a.head) && befalls(b.head)) ||
           // ("its crew of 23" / "All 25 seafarers": a body and its members)
           (bodyOfPeople(a.head) && peopleNoun(b.head) === 'person') || (bodyOfPeople(b.head) && peopleNoun(a.head) === 'person'));
       // "About 2,000 people attended the rally" / "the crowd of 3,500": a gathering and its people, told
