@@ -128,9 +128,10 @@ function eventOfDateAlone(toks: readonly Tok[], text: string, d: DateMention): E
   if (REPEATED.test(near)) return null;
   // ("Damage from the July 23 frost": "from" opens a range only with an end after the date)
   const lead = RANGE_OR_DEADLINE.exec(text.slice(Math.max(0, d.start - 20), d.start));
+  const rangeInside = /\s(?:to|until|through)\s|[-–]/.test(text.slice(d.start, d.end));
   // ("Before the March 8 board votes": the preposition takes the noun the date modifies)
-  const modifier = /\bthe\s+$/i.test(lead?.[0] ?? '') && /^\s+\p{Ll}/u.test(text.slice(d.end, d.end + 3)) && !/\s(?:to|until|through)\s|[-–]/.test(text.slice(d.start, d.end)) && !/^\s+(?:to|and|or|through|until|till)\b/i.test(text.slice(d.end, d.end + 10));
-  if (lead && !modifier && !(/^from\b/i.test(lead[0]) && !/^\s*(?:-|–|to|until|till|through|and)\b/i.test(text.slice(d.end, d.end + 12)) && !/\s(?:to|until|through)\s|[-–]/.test(text.slice(d.start, d.end)))) return null;
+  const modifier = /\bthe\s+$/i.test(lead?.[0] ?? '') && /^\s+\p{Ll}/u.test(text.slice(d.end, d.end + 3)) && !rangeInside && !/^\s+(?:to|and|or|through|until|till)\b/i.test(text.slice(d.end, d.end + 10));
+  if (lead && !modifier && !(/^from\b/i.test(lead[0]) && !/^\s*(?:-|–|to|until|till|through|and)\b/i.test(text.slice(d.end, d.end + 12)) && !rangeInside)) return null;
   // ("March 3 to 5", "Monday and Tuesday": a range; "met on Tuesday to discuss" is not)
   if (/^\s*(?:-|–|to|and|or|through)\s*(?:the\s+)?(?:\d|mid|early|late|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)/i.test(text.slice(d.end, d.end + 16))) return null;
   // ("Monday night's derailment", "Tuesday morning's vote": the part of the day is still the date)
@@ -403,13 +404,13 @@ const dayOf = (e: EventDate) => e.mention.month * 31 + e.mention.day;
 function soleNear(events: readonly EventDate[], b: EventDate): EventDate | null {
   if (!b.definite || b.pos !== 'n') return null;
   const near = events.filter((e) => e !== b && e.mention.sentence !== b.mention.sentence && Math.abs(dayOf(e) - dayOf(b)) <= 10 && (e.mention.year === null || b.mention.year === null || e.mention.year === b.mention.year));
-  // (an event read is the better referent; a date whose event was not read only when no event is near)
-  // (and not when a date whose event was not read lies closer: which one it names is not known)
+  // An event read is the better referent. A date whose event was not read is taken when no event is
+  // near, or when it is the only date closer than the one event read and within three days of it
+  // ("the July 23 frost" after "brought frost ... on the night of July 21", an unrelated act on
+  // Aug 1); another such date closer leaves the referent unknown.
   const read = near.filter((e) => !e.unread);
   const gap = (e: EventDate) => Math.abs(dayOf(e) - dayOf(b));
   if (read.length === 1) {
-    // (unless one such date lies within three days, the only one closer: "the July 23 frost" after "brought
-    // frost ... on the night of July 21", an unrelated act on Aug 1)
     const closer = near.filter((e) => e.unread && gap(e) < gap(read[0]!));
     return closer.length === 0 ? read[0]! : closer.length === 1 && gap(closer[0]!) <= 3 ? closer[0]! : null;
   }

@@ -219,6 +219,18 @@ export function shiftedSeries(m: SeriesMentions, offset: number): SeriesMentions
   return { ordinals: m.ordinals.map(shift), counts: m.counts.map(shift) };
 }
 
+/** An ordinal and a count that cannot agree, as spans in text order. */
+function conflict(o: Mention, c: Mention, text: string, explanation: string): SeriesConflict {
+  const [a, b] = o.start < c.start ? [o, c] : [c, o];
+  return {
+    spans: [
+      { start: a.start, end: a.end, text: text.slice(a.start, a.end) },
+      { start: b.start, end: b.end, text: text.slice(b.start, b.end) },
+    ],
+    explanation,
+  };
+}
+
 export function seriesConflicts(text: string): SeriesConflict[] {
   const { ordinals: os, counts } = seriesMentions(text, true);
   return compareSeries(os, counts, text);
@@ -243,14 +255,7 @@ export function compareSeries(os: readonly Mention[], counts: readonly Mention[]
         if (!o.streak || !c.streak || (c.start < o.end && o.start < c.end) || !sameNoun(o, c) || c.value === o.value) continue;
         const topic = o.streak.filter((w) => c.streak!.includes(w) && !o.words.some((x) => stem(x) === w));
         if (topic.length < 2) continue;
-        const [a, b] = o.start < c.start ? [o, c] : [c, o];
-        out.push({
-          spans: [
-            { start: a.start, end: a.end, text: text.slice(a.start, a.end) },
-            { start: b.start, end: b.end, text: text.slice(b.start, b.end) },
-          ],
-          explanation: `"${text.slice(o.start, o.end)}" makes this run ${o.value} long, but "${text.slice(c.start, c.end)}" gives ${c.value}.`,
-        });
+        out.push(conflict(o, c, text, `"${text.slice(o.start, o.end)}" makes this run ${o.value} long, but "${text.slice(c.start, c.end)}" gives ${c.value}.`));
         break;
       }
       // (across documents a count of those before is measured from each report's own event: compared
@@ -261,14 +266,7 @@ export function compareSeries(os: readonly Mention[], counts: readonly Mention[]
       // (all of them, this one included: the same period, and the count is the ordinal)
       if (c.inclusive) {
         if (o.period === '' || o.period !== c.period || !sameNoun(o, c) || c.value === o.value) continue;
-        const [a, b] = o.start < c.start ? [o, c] : [c, o];
-        out.push({
-          spans: [
-            { start: a.start, end: a.end, text: text.slice(a.start, a.end) },
-            { start: b.start, end: b.end, text: text.slice(b.start, b.end) },
-          ],
-          explanation: `"${text.slice(o.start, o.end)}" makes it number ${o.value} ${o.period}, but "${text.slice(c.start, c.end)}" counts ${c.value} with it.`,
-        });
+        out.push(conflict(o, c, text, `"${text.slice(o.start, o.end)}" makes it number ${o.value} ${o.period}, but "${text.slice(c.start, c.end)}" counts ${c.value} with it.`));
         break;
       }
       // (a count bounded by a start, "five earlier rounds since 2019", is a part of all those before an
@@ -277,14 +275,7 @@ export function compareSeries(os: readonly Mention[], counts: readonly Mention[]
       if (o.period !== c.period && !boundedPart && !(currentAndOpen(o.period, c.period) && !WHOLE_RUN.test(clauseAround(text, c.start, c.end)))) continue;
       if (!sameNoun(o, c)) continue;
       if (c.value === o.value - 1 || (boundedPart && c.value < o.value - 1)) continue;
-      const [a, b] = o.start < c.start ? [o, c] : [c, o];
-      out.push({
-        spans: [
-          { start: a.start, end: a.end, text: text.slice(a.start, a.end) },
-          { start: b.start, end: b.end, text: text.slice(b.start, b.end) },
-        ],
-        explanation: `"${text.slice(o.start, o.end)}" means ${o.value - 1} before it, but "${text.slice(c.start, c.end)}" gives ${c.value} before.`,
-      });
+      out.push(conflict(o, c, text, `"${text.slice(o.start, o.end)}" means ${o.value - 1} before it, but "${text.slice(c.start, c.end)}" gives ${c.value} before.`));
       break;
     }
   }
