@@ -256,4 +256,15 @@ describe('people a verb acted on and a tally of that deed', () => {
     // (the same toll: a corroboration, no contradiction)
     expect(contradictions([a, doc(3, 'The rockfall produced a death toll of three, the guides said.')])).toEqual([]);
   });
+
+  it('what ended after a length is the act the other length was spent doing: "the search was stood down after six hours" / "rescuers searched for nearly 11 hours"', () => {
+    const a = doc(1, 'Late on Sunday the search was stood down after six hours, the mountain police said.');
+    const b = doc(2, 'In the valley, rescuers searched for nearly 11 hours before the light failed.');
+    expect(contradictions([a, b]).map(texts)).toEqual([['six hours', 'nearly 11 hours']]);
+    const c = doc(3, 'The fire was brought under control after six hours, the brigade said.');
+    const d = doc(4, 'The blaze burned for more than 14 hours, residents said.');
+    expect(contradictions([c, d]).map(texts)).toEqual([['six hours', 'more than 14 hours']]);
+    // (another act: the length of the search is not the length of a fire)
+    expect(contradictions([a, d])).toEqual([]);
+  });
 });

@@ -416,6 +416,8 @@ interface Around {
   alone: boolean;
   /** An explicitly first figure ("An initial estimate put the shortfall at 150 million euros"). */
   initial: boolean;
+  /** For a length, what ended after it ("the search was stood down after six hours" -> search). */
+  ended: string | null;
 }
 
 const around = new WeakMap<Quantity, Around>();
@@ -436,7 +438,22 @@ function readAround(q: Quantity, text: string, offset: number): void {
   const before = text.slice(Math.max(0, start - 120), start).split(/[.!?;\n]\s/).at(-1)!;
   const after = text.slice(end, end + 100).split(/[.!?;\n]\s|,\s+(?:and|but|while|which|who)\b/)[0]!;
   const clause = `${before}${text.slice(start, end)}${after}`;
-  around.set(q, { per: per && per !== 'year' && per !== 'day' ? singularNoun(per) : null, label, alone: ALONE.test(clause), initial: INITIAL.test(before) });
+  const ended = q.kind === 'duration' ? (ENDED_AFTER.exec(before)?.[1]?.toLowerCase() ?? null) : null;
+  around.set(q, { per: per && per !== 'year' && per !== 'day' ? singularNoun(per) : null, label, alone: ALONE.test(clause), initial: INITIAL.test(before), ended: ended ? singularNoun(ended) : null });
+}
+
+/** "the search was stood down after", "The fire was brought under control after": what ended after a length. */
+const ENDED_AFTER = /\b(?:the|its|their)\s+(?:[\p{L}-]+\s+)?([\p{L}-]{3,})\s+(?:was|were|had been|has been)\s+(?:[\p{L}-]+\s+){1,3}after\s+(?:about|around|nearly|almost|roughly|some|more than|just over|just under|over)?\s*$/iu;
+
+/**
+ * "the search was stood down after six hours" / "rescuers searched for nearly 11 hours", "The fire
+ * was brought under control after six hours" / "The blaze burned for more than 14 hours": what ended
+ * after one length is the act the other length was spent doing, or its doer.
+ */
+function endedAndDone(a: Quantity, b: Quantity): boolean {
+  const n = around.get(a)?.ended;
+  if (!n || around.get(b)?.ended || b.frame.verb === null) return false;
+  return n === b.frame.verb || derivedFrom(n, b.frame.verb) || (b.frame.subject !== null && sameKind(n, b.frame.subject));
 }
 
 function singularNoun(w: string): string {
@@ -744,6 +761,7 @@ function sameThing(a: Quantity, b: Quantity, text: string, onlyOne: OnlyOne): bo
   // "the shooting lasted"): one event told in other words, when each is its document's only one.
   const verb = a.frame.verb;
   const lasting = a.kind === 'duration' && verb !== null && verb === b.frame.verb && DURATION_VERBS.has(verb);
+  if (a.kind === 'duration' && (endedAndDone(a, b) || endedAndDone(b, a))) return !differentMeasures(a, b, text);
   if (!sameReferent(a, b) && !lasting) return false;
   if (a.scope !== null && b.scope !== null && relate(a.scope, b.scope) !== 'same') return false;
   const framed = sameFrame(a, b, text) || (lasting && onlyOne(a, a, verb!) && onlyOne(b, b, verb!));
@@ -818,6 +836,17 @@ function figureKeys(q: Quantity): { own: string[]; up: string[] } {
       // ("a conversation of some 60 minutes": a length without its noun, found by its clause's nouns)
       for (const n of q.context) own.add(`${p}w=${n}`);
       if (q.frame.verb !== null) own.add(`${p}act:${q.frame.verb}`);
+      // (what ended after it, by its kinds and the verbs of its act, endedAndDone; the doer of an act
+      // told as going on, by its kinds)
+      const ended = around.get(q)?.ended;
+      const doer = ended ? null : q.frame.subject;
+      for (const n of [ended, doer]) {
+        if (!n) continue;
+        const keys = kindKeys(n);
+        for (const k of keys.own) own.add(`${p}w${k}`);
+        for (const k of keys.up) up.push(`${p}w${k}`);
+      }
+      if (ended) for (const v of [ended, ...verbsOf(ended)]) own.add(`${p}act:${v}`);
     }
   }
   if (q.kind === 'duration' && q.frame.verb !== null && DURATION_VERBS.has(q.frame.verb)) own.add(`${p}last:${q.frame.verb}`);
