@@ -267,4 +267,10 @@ describe('people a verb acted on and a tally of that deed', () => {
     // (another act: the length of the search is not the length of a fire)
     expect(contradictions([a, d])).toEqual([]);
   });
+
+  it('"Play was halted for 14 minutes" / "The stoppage of barely six minutes": a verb and the noun of its act', () => {
+    const a = doc(1, 'Play was halted for 14 minutes in the second half after fans threw flares.');
+    const b = doc(2, 'The stoppage of barely six minutes did not change the result, the federation said.');
+    expect(contradictions([a, b]).map(texts)).toEqual([['14 minutes', 'barely six minutes']]);
+  });
 });

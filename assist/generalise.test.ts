@@ -838,3 +838,12 @@ describe('a definite count whose modifier names whom it counts', () => {
     expect(pairs('Norovirus sickened 241 passengers during the voyage. The ship docked in Bergen on Friday. Crews cleaned the 226 passenger cabins.')).toEqual([]);
   });
 });
+
+describe('a length "of" its noun', () => {
+  it('"The stoppage of barely six minutes", "a delay of two hours": the noun before "of" is what lasted; "barely" is at most', () => {
+    expect(quantities('The stoppage of barely six minutes angered fans.')[0]).toMatchObject({ kind: 'duration', head: 'stoppage', approx: 'nearly', value: 0.1 });
+    expect(quantities('A delay of two hours hit commuters.')[0]).toMatchObject({ head: 'delay' });
+    // (a position in time is not what lasted)
+    expect(quantities('At the end of two weeks the talks stopped.')[0]?.head ?? null).not.toBe('end');
+  });
+});

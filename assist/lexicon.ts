@@ -218,6 +218,8 @@ export const QUALIFIERS: ReadonlyArray<readonly [string[], Approx]> = [
   [['an', 'estimated'], 'about'],
   [['nearly'], 'nearly'],
   [['almost'], 'nearly'],
+  [['barely'], 'nearly'],
+  [['scarcely'], 'nearly'],
   [['about'], 'about'],
   [['around'], 'about'],
   [['roughly'], 'about'],

@@ -931,6 +931,14 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       q.definite = false;
       return;
     }
+    // ("The stoppage of barely six minutes", "a delay of two hours": the noun before "of" is what lasted)
+    const first = toks.findIndex((t) => t.start === q.start);
+    const owner = first > 1 && toks[first - 1]!.norm === 'of' ? toks[first - 2]! : undefined;
+    if (owner && isNounTok(owner) && !isVerbTok(owner) && /^\p{Ll}+$/u.test(owner.text) && !POSITION_NOUNS.has(owner.norm) && !TIME_UNITS.has(nounLemma(owner))) {
+      setHead(q, toks, { first: first - 2, last: first - 2, head: first - 2, mods: [] });
+      q.definite = DEFINITE.has(toks[first - 3]?.norm ?? '');
+      return;
+    }
     if (q.frame.verb !== null && DURATION_VERBS.has(q.frame.verb) && q.frame.verbIdx >= 0) {
       const subj = subjectOfVerb(toks, q.frame.verbIdx);
       if (subj && !isPronoun(toks[subj.head])) {
