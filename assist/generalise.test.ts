@@ -843,6 +843,10 @@ describe('a length "of" its noun', () => {
   it('"The stoppage of barely six minutes", "a delay of two hours": the noun before "of" is what lasted; "barely" is at most', () => {
     expect(quantities('The stoppage of barely six minutes angered fans.')[0]).toMatchObject({ kind: 'duration', head: 'stoppage', approx: 'nearly', value: 0.1 });
     expect(quantities('A delay of two hours hit commuters.')[0]).toMatchObject({ head: 'delay' });
+    // ("lasted about 40 minutes, after which ...": what followed, not an offset)
+    expect(quantities('The exchange of fire lasted about 40 minutes, after which the group withdrew.')[0]).toMatchObject({ kind: 'duration', head: 'exchange', compared: false });
+    // (", before revising it": an earlier figure still)
+    expect(quantities('Officials first put the number of arrivals at 170, before revising it to 187.')[0]).toMatchObject({ value: 170, compared: true });
     // (a position in time is not what lasted)
     expect(quantities('At the end of two weeks the talks stopped.')[0]?.head ?? null).not.toBe('end');
   });
