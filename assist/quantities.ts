@@ -367,6 +367,9 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
   }
   const out: Quantity[] = [];
   const norm = (k: number): string => toks[k]?.norm ?? '';
+  // ("lasted about 40 minutes, after which the group withdrew": a clause about what followed the
+  // figure at k, not an offset of it)
+  const whichClauseAfter = (k: number): boolean => breaksAfter(toks[k]!) && norm(k + 2) === 'which';
   // "In neighbouring Westbury, Labour held 22 of the 40 seats": a place the sentence opens with
   // holds for every figure in it.
   let frontedPlace: string | null = null;
@@ -430,8 +433,7 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       const fromFigure = (x: number) => toks[x]!.norm === 'from' && toks.slice(x + 1, x + 4).some((t) => isNumberTok(t));
       for (let x = cs; x < left.before; x++) if (fromFigure(x) || (isVerbTok(toks[x]) && CHANGE_VERBS.has(verbLemma(toks[x]!)))) compared = true;
     }
-    // ("lasted about 40 minutes, after which the group withdrew": a clause about what followed, not an offset)
-    if (RELATIVE_TIME.has(norm(last + 1)) && norm(last + 1) !== 'since' && !(breaksAfter(toks[last]!) && norm(last + 2) === 'which')) compared = true;
+    if (RELATIVE_TIME.has(norm(last + 1)) && norm(last + 1) !== 'since' && !whichClauseAfter(last)) compared = true;
     const c = chunks[numFirst] ?? 0;
     if ((pastChunks.has(c) && (pastAt.get(c) ?? 0) < than) || (pastChunks.has(0) && c > 0)) compared = true;
     const names: string[] = [];
@@ -640,8 +642,7 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     const timeUnit = TIME_UNITS.has(nextLemma) ? nextLemma : suffix && TIME_UNITS.has(suffix) ? suffix : null;
     if (timeUnit && !num.ordinal) {
       const unitIdx = suffix && TIME_UNITS.has(suffix) ? num.last : j;
-      // ("lasted about 40 minutes, after which the group withdrew": a clause about what followed, no offset)
-      const after = breaksAfter(toks[unitIdx]!) && norm(unitIdx + 2) === 'which' ? '' : norm(unitIdx + 1) === 'long' ? norm(unitIdx + 2) : norm(unitIdx + 1);
+      const after = whichClauseAfter(unitIdx) ? '' : norm(unitIdx + 1) === 'long' ? norm(unitIdx + 2) : norm(unitIdx + 1);
       // "for six years" is a scope or a sentence, not a length, unless a verb of lasting governs it:
       // "the session running for nearly nine hours", "mills run around the clock for 10 weeks".
       // ("questioned counsel for three hours": hours and minutes are no prison term, so any verb's length)
