@@ -92,7 +92,7 @@ function read(d: CaseDocument): DocReading {
     if (list) list.push(m);
     else bySentence.set(m.sentence, [m]);
   }
-  const out: DocReading = { quantities: [], events: [], acts: [], weekdayDates: [], series: seriesMentions(d.text) };
+  const out: DocReading = { quantities: [], events: [], acts: [], weekdayDates: [], series: seriesMentions(d.text, false, ref.known ? ref.year : undefined) };
   // (the year from the date itself, else from the document's own date)
   for (const m of dates) {
     const year = m.year ?? (ref.known ? ref.year : null);

@@ -851,3 +851,32 @@ describe('a length "of" its noun', () => {
     expect(quantities('At the end of two weeks the talks stopped.')[0]?.head ?? null).not.toBe('end');
   });
 });
+
+describe('series: one name for one period, holders of a post, a noun that is also the verb', () => {
+  it('"of the summer" is this summer, and a count "since the start of June" is a part of it', () => {
+    expect(pairs('It was the region\'s third flood alert of the summer. Residents were told to move cars. Four earlier flood alerts had been issued since the start of June, officials said.')).toHaveLength(1);
+    // (two before since June fits a third of the summer; more since June than in the summer cannot)
+    expect(pairs('It was the region\'s third flood alert of the summer. Residents were told to move cars. Two earlier flood alerts had been issued since the start of June, officials said.')).toEqual([]);
+    // (a count since a month outside that season is no part of it)
+    expect(pairs('It was the region\'s third flood alert of the summer. Residents were told to move cars. Four earlier flood alerts had been issued since March, officials said.')).toEqual([]);
+  });
+
+  it('"in 2025" in an article of 2025 is "this year"', () => {
+    const text = 'LEEDS, 4 December 2025 - It was the depot\'s second fire this year, managers said. Crews were praised. The depot had recorded three earlier fires in 2025, records show.';
+    expect(pairs(text)).toHaveLength(1);
+    // (another year is another period)
+    expect(pairs(text.replace('three earlier fires in 2025', 'three earlier fires in 2023'))).toEqual([]);
+  });
+
+  it('"as its fifth vice-chancellor" / "three previous holders of the post"', () => {
+    expect(pairs('The university has appointed Dr Ana Ruiz as its fifth vice-chancellor. The post was advertised in May. She succeeds three previous holders of the post, all of them men.')).toHaveLength(1);
+    expect(pairs('The university has appointed Dr Ana Ruiz as its fifth vice-chancellor. The post was advertised in May. She succeeds four previous holders of the post, all of them men.')).toEqual([]);
+    // (holders of a post are people: "the fifth building" is another series)
+    expect(pairs('The university has opened its fifth building. The post was advertised in May. She succeeds three previous holders of the post, all of them men.')).toEqual([]);
+  });
+
+  it('"the council\'s fifth review of demand" / "has surveyed demand six times before": a noun that is the verb in another word', () => {
+    expect(pairs('The study is the council\'s fifth review of taxi demand. Drivers have waited for it. The council has surveyed demand six times before, the report says.')).toHaveLength(1);
+    expect(pairs('The study is the council\'s fifth review of taxi demand. Drivers have waited for it. The council has surveyed demand four times before, the report says.')).toEqual([]);
+  });
+});

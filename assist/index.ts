@@ -189,7 +189,7 @@ export function suggest(text: string, options: SuggestOptions = {}): Suggestion[
   for (const c of [...conflicts, ...findRestatements(quantities, text, known)]) {
     inconsistencies.push({ type: 'inconsistency', kind: c.kind, explanation: c.explanation, spans: [span(text, c.a.start, c.a.end), span(text, c.b.start, c.b.end)] });
   }
-  for (const c of seriesConflicts(text)) {
+  for (const c of seriesConflicts(text, ref.known ? ref.year : undefined)) {
     // Already proposed by the other rules when a pair covers both of its spans.
     const overlapsKnown = inconsistencies.some((x) => x.type === 'inconsistency' && x.spans.length === 2 && c.spans.every((t) => x.spans.some((s) => s.start < t.end && t.start < s.end)));
     if (!overlapsKnown) inconsistencies.push({ type: 'inconsistency', kind: 'ordinal', explanation: c.explanation, spans: c.spans });

@@ -8,7 +8,8 @@
 import type { SuggestSpan } from '../common/domain';
 import { infinitive, singular, wordNumberValue } from './nlp';
 import { verbForms } from './deeds';
-import { derivedFrom, sameKind } from './restatements';
+import { derivedFrom, peopleNoun, sameKind } from './restatements';
+import { wordnet } from './wordnet';
 
 interface Mention {
   value: number;
@@ -28,6 +29,9 @@ interface Mention {
   /** A run unbroken up to now ("its second consecutive year", "for three years running"): the
    *  ordinal and the count are the same number. Holds the content words of its sentence. */
   streak?: string[];
+  /** A count of those who held a post ("three previous holders of the post", "her four
+   *  predecessors"): the series of its holders, which an ordinal names by the post itself. */
+  holders?: boolean;
 }
 
 /** "second consecutive year", "third straight defeat". */
@@ -52,11 +56,14 @@ const ORDINAL = new RegExp(`\\b(?:the|an?|its|his|her|their|our|[\\p{L}][\\p{L}.
 const COUNT = new RegExp(`\\b(${CARDINAL_WORDS}|\\d{1,3})((?:\\s+[\\p{Ll}-]+){1,4})`, 'giu');
 const PRIOR_INSIDE = /\b(?:previous|earlier|prior|past)\b/i;
 const PRIOR_AFTER = /^[^.;:!?]{0,30}?\b(?:before|previously|earlier|already|so far|to date|until now|in the past)\b/i;
-const PERIOD = /\b(?:this|last|that|the same|next)\s+(?:year|season|month|week|term|decade|century|tournament|campaign|summer|winter|spring|autumn)|\bsince\s+[\p{L}\d]+|\bin\s+(?:19|20)\d\d\b|\bof the (?:year|season|month|summer|winter|spring|autumn)/iu;
+const PERIOD = /\b(?:this|last|that|the same|next)\s+(?:year|season|month|week|term|decade|century|tournament|campaign|summer|winter|spring|autumn)|\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?[\p{L}\d]+|\bin\s+(?:19|20)\d\d\b|\bof the (?:year|season|month|summer|winter|spring|autumn)/iu;
 /** "has now seen three breakouts", "Four trains have now derailed", "four ..., counting this one": all of them, this one too. */
 const INCLUSIVE_BEFORE = /\b(?:has|have|had)\s+now\s+(?:\p{Ll}+\s+){0,2}$/u;
 const INCLUSIVE_AFTER = /^[^.;:!?]{0,30}?(?:\b(?:has|have)\s+now\s+(\p{Ll}+ed)\b|,?\s*(?:counting|including)\s+(?:this|the latest|the (?:most )?recent)\b(?:\s+one)?)/u;
 const PAST: ReadonlySet<string> = new Set(['PastTense']);
+/** Who holds a post, and the post after them: "holders of the post", "occupants of the office". */
+const HOLDER = /^(?:holder|occupant|incumbent)$/;
+const POST_AFTER = /^\s+of\s+(?:the|that|this)\s+(?:post|office|position|role|job|seat|chair|title)\b/i;
 /** "had won two stages", "had already held three rounds": the past perfect puts the count before the event. */
 const PRIOR_BEFORE = /\bhad\s+(?:already\s+|previously\s+|also\s+)?(?:been\s+)?\p{Ll}+\s+$/u;
 const NOT_NOUNS = new Set(['this', 'last', 'next', 'before', 'since', 'during', 'after', 'of', 'and', 'or', 'the', 'a', 'an', 'in', 'at', 'on', 'to', 'for', 'with', 'by', 'from', 'than', 'as', 'into', 'over', 'under', 'about', 'against', 'between', 'among', 'through', 'per', 'until', 'while', 'when', 'where', 'who', 'which', 'that', 'were', 'was', 'had', 'have', 'has', 'been', 'be', 'are', 'is']);
@@ -81,7 +88,25 @@ function byModifierOnly(a: Mention, b: Mention): boolean {
   return sameNoun(a, b) && !sameNoun({ ...a, words: [] }, { ...b, words: [] });
 }
 
+/** A post's holder: "vice-chancellor", "president" (a person by WordNet, or the last part of a hyphened one). */
+function holderNoun(noun: string): boolean {
+  return peopleNoun(noun) === 'person' || (noun.includes('-') && peopleNoun(noun.split('-').at(-1)!) === 'person');
+}
+
+/** "review" / "surveyed": a noun that is also a verb, one of whose senses the other verb shares. */
+function sharesVerbSense(noun: string, verb: string): boolean {
+  const wn = wordnet();
+  if (!wn || !derivedFrom(noun, noun)) return false;
+  const senses = new Set(wn.synsets(verb, 'v').map((s) => s.offset));
+  return wn.synsets(noun, 'v').some((s) => senses.has(s.offset));
+}
+
 function sameNoun(a: Mention, b: Mention): boolean {
+  // ("her fifth vice-chancellor" / "three previous holders of the post": the post's holders)
+  if (a.holders || b.holders) {
+    const other = a.holders ? b : a;
+    return other.holders === true || holderNoun(other.noun);
+  }
   // "at her second attempt" / "had fallen short twice before": times, counted as tries (and only
   // as tries: "the 87th minute" is no time of the same series).
   if (a.noun === 'time' || b.noun === 'time') {
@@ -89,7 +114,8 @@ function sameNoun(a: Mention, b: Mention): boolean {
     if (other === 'time' || sameKind(other, 'attempt')) return true;
     // "his fourth conviction" / "convicted five times before"; "her fifth title" / "won the trophy five times"
     if (times.object && (sameKind(other, times.object) || (AWARDS.has(other) && AWARDS.has(times.object)))) return true;
-    return (times.verbs ?? []).some((v) => derivedFrom(other, v));
+    // ("the council's fifth review" / "surveyed six times before")
+    return (times.verbs ?? []).some((v) => derivedFrom(other, v) || sharesVerbSense(other, v));
   }
   if (a.noun === b.noun || sameKind(a.noun, b.noun)) return true;
   // ("the third derailment" / "Four trains have now derailed")
@@ -111,6 +137,35 @@ function clauseAround(text: string, start: number, end: number): string {
   return `${before} ${after.replace(/^\s*(?:before|until|prior to)\s+(?:this|last)\s+\w+/i, '')}`;
 }
 
+const SEASON_MONTHS: Record<string, readonly string[]> = {
+  spring: ['march', 'april', 'may'],
+  summer: ['june', 'july', 'august'],
+  autumn: ['september', 'october', 'november'],
+  winter: ['december', 'january', 'february'],
+};
+const MONTH_NAMES = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+
+/**
+ * The period bounding a mention, one name for one period: "of the summer" is "this summer", "in
+ * 2025" in an article of 2025 is "this year", "since the start of June" is "since june".
+ */
+function periodOf(text: string, start: number, end: number, year: number | undefined): string {
+  const p = PERIOD.exec(clauseAround(text, start, end))?.[0].toLowerCase() ?? '';
+  const y = /^in (\d{4})$/.exec(p);
+  if (y && year !== undefined && Number(y[1]) === year) return 'this year';
+  return p.replace(/^of the /, 'this ').replace(/^since the (?:start|beginning) of /, 'since ');
+}
+
+/** "since June" inside "this year", "since July" inside "this summer": a count from a start inside the
+ *  ordinal's current period is a part of the series the ordinal counts. */
+function sinceWithin(since: string, period: string): boolean {
+  const m = /^since (\p{L}+)$/u.exec(since);
+  if (!m || !MONTH_NAMES.has(m[1]!)) return false;
+  if (period === 'this year') return true;
+  const season = /^this (\w+)$/.exec(period)?.[1];
+  return season !== undefined && (SEASON_MONTHS[season]?.includes(m[1]!) ?? false);
+}
+
 /** What is won, one series whatever it is called (WordNet keeps a title and a trophy apart). */
 const AWARDS = new Set(['title', 'trophy', 'crown', 'championship', 'cup', 'medal']);
 
@@ -119,7 +174,7 @@ function actBefore(text: string, start: number): { verbs: string[]; object?: str
   const m = /\b(\p{Ll}+)(?:\s+(?:the|a|an|its|their|his|her|our)\s+(\p{Ll}+))?\s+$/u.exec(text.slice(Math.max(0, start - 40), start));
   // ("lifted the trophy in Copenhagen four times", "has met eight times"): past a place, the past form
   // nearest before, and the thing it was done to
-  const far = /\b(\p{Ll}+ed|met|won|held|took|made|led|beat|fought|ran|sat|set|hit|struck|saw|got|gave|went|came|lost|broke)\s+(?:(?:the|a|an|its|their|his|her|our)\s+(\p{Ll}+)(?:\s+(?:in|at|on)\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?)?\s+)?$/u.exec(text.slice(Math.max(0, start - 60), start));
+  const far = /\b(\p{Ll}+ed|met|won|held|took|made|led|beat|fought|ran|sat|set|hit|struck|saw|got|gave|went|came|lost|broke)\s+(?:(?:(?:the|a|an|its|their|his|her|our)\s+)?(\p{Ll}+)(?:\s+(?:in|at|on)\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?)?\s+)?$/u.exec(text.slice(Math.max(0, start - 60), start));
   if (far && far[1] !== m?.[1]) return { verbs: verbForms(far[1]!), object: far[2] ? singular(far[2]) : undefined };
   if (!m) return { verbs: [] };
   return { verbs: verbForms(m[1]!), object: m[2] ? singular(m[2]) : undefined };
@@ -129,7 +184,7 @@ function actBefore(text: string, start: number): { verbs: string[]; object?: str
 const TIMES_WORDS: Record<string, number> = { once: 1, twice: 2, thrice: 3 };
 const TIMES = /\b(once|twice|thrice)\b/giu;
 
-function ordinals(text: string): Mention[] {
+function ordinals(text: string, year?: number): Mention[] {
   const out: Mention[] = [];
   for (const m of text.matchAll(ORDINAL)) {
     const value = ordinalValue(m[1]!);
@@ -141,7 +196,7 @@ function ordinals(text: string): Mention[] {
     // ("took the supreme championship for a third time": the act repeated, and what it won)
     const act = noun === 'time' ? timesDone(text, m.index) : {};
     const streak = STREAK_INSIDE.test(words[0]!) ? { streak: sentenceWords(text, start) } : {};
-    out.push({ value, noun, words, start, end, period: PERIOD.exec(clauseAround(text, start, end))?.[0].toLowerCase() ?? '', ...act, ...streak });
+    out.push({ value, noun, words, start, end, period: periodOf(text, start, end, year), ...act, ...streak });
   }
   return out;
 }
@@ -152,7 +207,7 @@ function timesDone(text: string, start: number): { verbs?: string[]; object?: st
   return m ? { verbs: verbForms(m[1]!), object: singular(m[2]!) } : {};
 }
 
-function priorCounts(text: string): Mention[] {
+function priorCounts(text: string, year?: number): Mention[] {
   const out: Mention[] = [];
   for (const m of text.matchAll(COUNT)) {
     const value = /^\d/.test(m[1]!) ? Number(m[1]) : wordNumberValue(m[1]!);
@@ -162,25 +217,28 @@ function priorCounts(text: string): Mention[] {
     if (value === null || at < 0) continue;
     const np = words.slice(0, at + 1);
     const end = m.index + m[1]!.length + m[2]!.toLowerCase().indexOf(np.at(-1)!) + np.at(-1)!.length;
+    // ("three previous holders of the post", "her four predecessors": those who held it before)
+    const held = singular(np.at(-1)!);
+    const holders = held === 'predecessor' || (HOLDER.test(held) && POST_AFTER.test(text.slice(end, end + 30)));
     // ("for three years running", "five consecutive years": an unbroken run up to now, this one too)
     if (np.length <= 2 && (STREAK_AFTER.test(text.slice(end, end + 20)) || (np.length === 2 && STREAK_INSIDE.test(np[0]!)))) {
       out.push({ value: value!, noun: singular(np.at(-1)!), words: np, start: m.index, end, period: '', streak: sentenceWords(text, m.index) });
       continue;
     }
-    const prior = np.some((w) => PRIOR_INSIDE.test(w)) || PRIOR_AFTER.test(text.slice(end, end + 40)) || PRIOR_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index)) || /^\s+had\s+(?:been\s+)?\p{Ll}+ed\b/u.test(text.slice(end, end + 30));
+    const prior = held === 'predecessor' || np.some((w) => PRIOR_INSIDE.test(w)) || PRIOR_AFTER.test(text.slice(end, end + 40)) || PRIOR_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index)) || /^\s+had\s+(?:been\s+)?\p{Ll}+ed\b/u.test(text.slice(end, end + 30));
     const inclusiveAfter = prior ? null : INCLUSIVE_AFTER.exec(text.slice(end, end + 80));
     const inclusive = !prior && (INCLUSIVE_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index)) || inclusiveAfter !== null);
     if (!prior && !inclusive) continue;
     const noun = singular(np.at(-1)!);
     // ("Four trains have now derailed": what was done to them names the series, "derailment")
     const done = inclusiveAfter?.[1] ? { verbs: verbForms(infinitive(inclusiveAfter[1], PAST)) } : {};
-    out.push({ value, noun, words: np, start: m.index, end, period: PERIOD.exec(clauseAround(text, m.index, end))?.[0].toLowerCase() ?? '', ...(noun === 'time' ? actBefore(text, m.index) : done), ...(inclusive ? { inclusive } : {}) });
+    out.push({ value, noun, words: np, start: m.index, end, period: periodOf(text, m.index, end, year), ...(noun === 'time' ? actBefore(text, m.index) : done), ...(inclusive ? { inclusive } : {}), ...(holders ? { holders } : {}) });
   }
   // "she had fallen short twice before": a count of times.
   for (const m of text.matchAll(TIMES)) {
     const end = m.index + m[0].length;
     if (!PRIOR_AFTER.test(text.slice(end, end + 40))) continue;
-    out.push({ value: TIMES_WORDS[m[1]!.toLowerCase()]!, noun: 'time', words: ['time'], start: m.index, end, period: PERIOD.exec(clauseAround(text, m.index, end))?.[0].toLowerCase() ?? '', ...actBefore(text, m.index) });
+    out.push({ value: TIMES_WORDS[m[1]!.toLowerCase()]!, noun: 'time', words: ['time'], start: m.index, end, period: periodOf(text, m.index, end, year), ...actBefore(text, m.index) });
   }
   return out;
 }
@@ -208,9 +266,9 @@ export interface SeriesMentions {
  * `ordinalsOnlyWithCounts`: no ordinals are looked for when the text has no count to set them
  * against (one text alone; in a case another document's counts may).
  */
-export function seriesMentions(text: string, ordinalsOnlyWithCounts = false): SeriesMentions {
-  const counts = priorCounts(text);
-  return { counts, ordinals: counts.length > 0 || !ordinalsOnlyWithCounts ? ordinals(text) : [] };
+export function seriesMentions(text: string, ordinalsOnlyWithCounts = false, year?: number): SeriesMentions {
+  const counts = priorCounts(text, year);
+  return { counts, ordinals: counts.length > 0 || !ordinalsOnlyWithCounts ? ordinals(text, year) : [] };
 }
 
 /** Moved by `offset` (a document placed in a case's text). */
@@ -231,8 +289,9 @@ function conflict(o: Mention, c: Mention, text: string, explanation: string): Se
   };
 }
 
-export function seriesConflicts(text: string): SeriesConflict[] {
-  const { ordinals: os, counts } = seriesMentions(text, true);
+/** `year`: the article's own year, which "in 2025" names as "this year". */
+export function seriesConflicts(text: string, year?: number): SeriesConflict[] {
+  const { ordinals: os, counts } = seriesMentions(text, true, year);
   return compareSeries(os, counts, text);
 }
 
@@ -271,7 +330,7 @@ export function compareSeries(os: readonly Mention[], counts: readonly Mention[]
       }
       // (a count bounded by a start, "five earlier rounds since 2019", is a part of all those before an
       // ordinal with no period: it can be fewer than the ordinal's n-1, never more)
-      const boundedPart = o.period === '' && /^since\b/.test(c.period);
+      const boundedPart = (o.period === '' && /^since\b/.test(c.period)) || sinceWithin(c.period, o.period);
       if (o.period !== c.period && !boundedPart && !(currentAndOpen(o.period, c.period) && !WHOLE_RUN.test(clauseAround(text, c.start, c.end)))) continue;
       if (!sameNoun(o, c)) continue;
       if (c.value === o.value - 1 || (boundedPart && c.value < o.value - 1)) continue;
