@@ -273,4 +273,13 @@ describe('people a verb acted on and a tally of that deed', () => {
     const b = doc(2, 'The stoppage of barely six minutes did not change the result, the federation said.');
     expect(contradictions([a, b]).map(texts)).toEqual([['14 minutes', 'barely six minutes']]);
   });
+
+  it('two ordinals of one series from a named start: "the third serious crowd incident at the arena since 2023" / "the arena\'s second crowd emergency since 2023"', () => {
+    const a = doc(1, 'It was the third serious crowd incident at the arena since 2023, the state authority said.');
+    const b = doc(2, 'Fans said it was the arena\'s second crowd emergency since 2023 and blamed the club.');
+    expect(contradictions([a, b]).map(texts)).toEqual([['third serious crowd incident', 'second crowd emergency']]);
+    // (the same place in the series agrees; with no start named each report may count from its own day)
+    expect(contradictions([a, doc(3, 'Fans said it was the arena\'s third crowd emergency since 2023 and blamed the club.')])).toEqual([]);
+    expect(contradictions([doc(4, 'It was the third serious crowd incident at the arena, the state authority said.'), doc(5, 'Fans said it was the arena\'s second crowd emergency and blamed the club.')])).toEqual([]);
+  });
 });

@@ -340,3 +340,19 @@ export function compareSeries(os: readonly Mention[], counts: readonly Mention[]
   }
   return out;
 }
+
+/**
+ * Two ordinals of one series from a named start, in two reports of one event: "the third serious
+ * crowd incident at the arena since 2023" / "the arena's second crowd emergency since 2023". Counted
+ * from the same start, the place of one event in it is one number whoever tells it; with no start
+ * named ("her third title") each report may count from its own day, and is left alone.
+ */
+export function compareOrdinals(first: readonly Mention[], second: readonly Mention[], text: string): SeriesConflict[] {
+  const out: SeriesConflict[] = [];
+  for (const a of first) {
+    if (!/^since\s/.test(a.period)) continue;
+    const b = second.find((o) => o.period === a.period && o.value !== a.value && sameNoun(a, o));
+    if (b) out.push(conflict(a, b, text, `"${text.slice(a.start, a.end)} ${a.period}" and "${text.slice(b.start, b.end)} ${b.period}" put the same event at two places in one series.`));
+  }
+  return out;
+}
