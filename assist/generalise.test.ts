@@ -880,3 +880,14 @@ describe('series: one name for one period, holders of a post, a noun that is als
     expect(pairs('The study is the council\'s fifth review of taxi demand. Drivers have waited for it. The council has surveyed demand four times before, the report says.')).toEqual([]);
   });
 });
+
+describe('qualifiers before a figure', () => {
+  it('"no more than 40" is at most, not more than; "the best part of two years" is nearly; "upwards of 300" is more than', () => {
+    const approx = (text: string) => quantities(text).map((q) => q.approx);
+    expect(approx('Officials said no more than 40 people were hurt.')).toEqual(['upTo']);
+    expect(approx('The build took the best part of two years.')).toEqual(['nearly']);
+    expect(approx('It employed upwards of 300 workers.')).toEqual(['moreThan']);
+    expect(approx('The crossing takes a little over three hours.')).toEqual(['about']);
+    expect(approx('The fund holds a minimum of 20 million euros.')).toEqual(['atLeast']);
+  });
+});
