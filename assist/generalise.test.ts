@@ -890,4 +890,15 @@ describe('qualifiers before a figure', () => {
     expect(approx('The crossing takes a little over three hours.')).toEqual(['about']);
     expect(approx('The fund holds a minimum of 20 million euros.')).toEqual(['atLeast']);
   });
+
+  it('a bound after the figure: "40 or more people", "40 or so minutes", "200-plus staff", "300-odd members", "three hours or less"', () => {
+    const read = (text: string) => quantities(text).map((q) => [text.slice(q.start, q.end), q.approx]);
+    expect(read('The blaze injured 40 or more people.')).toEqual([['40 or more people', 'atLeast']]);
+    expect(read('It took 40 or so minutes.')).toEqual([['40 or so minutes', 'about']]);
+    expect(read('It has 200-plus staff.')).toEqual([['200-plus staff', 'atLeast']]);
+    expect(read('The club has 300-odd members.')).toEqual([['300-odd members', 'about']]);
+    expect(read('It lasted three hours or less.')).toEqual([['three hours', 'upTo']]);
+    // ("40 or 50 people": a second figure, no bound)
+    expect(read('Between 40 or 50 people came.').map(([, a]) => a)).not.toContain('atLeast');
+  });
 });

@@ -2,7 +2,7 @@
 // "68%", "3rd", "4.2 million") or words ("five", "twenty-five", "one hundred and five", "sixth"),
 // the latter through compromise's number parser.
 
-import { CURRENCY_PREFIXES, CURRENCY_SYMBOLS, MEASURE_UNITS, MULTIPLIERS } from './lexicon';
+import { CURRENCY_PREFIXES, CURRENCY_SYMBOLS, MEASURE_UNITS, MULTIPLIERS, type Approx } from './lexicon';
 import { wordNumberValue, type Tok } from './nlp';
 import { hyphenJoined, isDigitNumber, isNumberTok, isOrdinalTok } from './tokens';
 
@@ -22,6 +22,34 @@ export interface NumberAt {
   rangeTo: number | null;
   /** Written in words. */
   words: boolean;
+  /** A bound told after the figure: "40 or more", "40 or so", "200-plus", "300-odd". */
+  after?: Approx;
+}
+
+/** "or more", "or so", "or fewer" after a figure (or after its unit: "three hours or less"). */
+export const OR_AFTER: ReadonlyMap<string, Approx> = new Map([
+  ['more', 'atLeast'],
+  ['over', 'atLeast'],
+  ['above', 'atLeast'],
+  ['so', 'about'],
+  ['thereabouts', 'about'],
+  ['fewer', 'upTo'],
+  ['less', 'upTo'],
+  ['under', 'upTo'],
+  ['below', 'upTo'],
+]);
+/** "200-plus", "300-odd". */
+const GLUED_AFTER: ReadonlyMap<string, Approx> = new Map([
+  ['plus', 'atLeast'],
+  ['odd', 'about'],
+]);
+
+/** The bound told right after token `last` ("or more", "or so"), and the token it ends on. */
+export function orAfter(toks: readonly Tok[], last: number): { approx: Approx; last: number } | null {
+  const approx = toks[last + 1]?.norm === 'or' ? OR_AFTER.get(toks[last + 2]?.norm ?? '') : undefined;
+  // (not "40 or more than 50 ...": a comparison goes on)
+  if (approx === undefined || toks[last + 3]?.norm === 'than' || isNumberTok(toks[last + 3])) return null;
+  return { approx, last: last + 2 };
 }
 
 const DIGITS = /^([$€£¥₹₽₩]|[A-Z]{1,3}\$)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(.*)$/;
@@ -37,6 +65,15 @@ export function numberValueAt(toks: readonly Tok[], k: number): NumberAt | null 
   // "two and a half hours", "one-and-a-half years": a half more
   if (n && !n.ordinal && !n.percent && n.suffix === null && toks[n.last + 1]?.norm === 'and' && toks[n.last + 2]?.norm === 'a' && toks[n.last + 3]?.norm === 'half') {
     return { ...n, value: n.value + 0.5, last: n.last + 3 };
+  }
+  if (n && !n.ordinal && !n.percent) {
+    // ("200-plus staff", "300-odd members")
+    if (n.suffix !== null && GLUED_AFTER.has(n.suffix)) return { ...n, suffix: null, after: GLUED_AFTER.get(n.suffix)! };
+    const glued = toks[n.last + 1];
+    if (n.suffix === null && hyphenJoined(toks[n.last]!) && glued && GLUED_AFTER.has(glued.norm)) return { ...n, last: n.last + 1, after: GLUED_AFTER.get(glued.norm)! };
+    // ("40 or more people", "40 or so minutes")
+    const or = n.suffix === null && n.currency === null ? orAfter(toks, n.last) : null;
+    if (or) return { ...n, last: or.last, after: or.approx };
   }
   return n;
 }

@@ -27,7 +27,7 @@ import {
   type Approx,
 } from './lexicon';
 import { isPlaceName, singular, wordNumberValue, type Tok } from './nlp';
-import { numberValueAt, type NumberAt } from './numerals';
+import { numberValueAt, orAfter, type NumberAt } from './numerals';
 import { chunkBounds, frameOf, nounLemma, nounPhraseAfter, nounPhraseBefore, subjectBefore, verbLemma, type Frame, type NounPhrase } from './referents';
 import { findScopes, scopeFor, type Scope } from './scope';
 import { wordnet } from './wordnet';
@@ -561,6 +561,7 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     const isoBefore = isoCurrency(toks, num.first - 1);
     if (isoBefore === null && isDateOrCode(toks, num)) continue;
     const left = leftContext(toks, isoBefore !== null ? num.first - 1 : num.first);
+    if (num.after !== undefined && left.approx === 'exact') left.approx = num.after;
     if (norm(left.before) === 'aged' || norm(left.before) === 'no.' || norm(left.before) === 'number') continue;
     if (num.words && num.value === 1 && (norm(num.last + 1) === 'of' || ['no', 'any', 'every', 'which', 'this', 'that'].includes(norm(num.first - 1)))) continue;
 
@@ -669,9 +670,12 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       if (q.subset && q.frame.verb !== null && ['extend', 'prolong', 'lengthen'].includes(q.frame.verb)) q.subset = false;
       // "running for nine hours before the chair adjourned": "before" opens a clause, not an offset.
       if (forLength && (after === 'before' || after === 'after')) q.compared = false;
+      // ("lasted three hours or less")
+      const bound = orAfter(toks, lastIdx);
+      if (bound && q.approx === 'exact') q.approx = bound.approx;
       describeDuration(q, lastIdx);
       out.push(q);
-      k = lastIdx;
+      k = bound ? bound.last : lastIdx;
       continue;
     }
     // Measures
@@ -693,6 +697,9 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
         unitIdx++;
       }
       const q = base('amount', left.start, unitIdx, num.value * measure[1], measure[0], left, num.first);
+      // ("a drop of 40 metres or more")
+      const bound = orAfter(toks, unitIdx);
+      if (bound && q.approx === 'exact') q.approx = bound.approx;
       // (a unit glued to the number, "160km/h hit", names no noun after it; "the 50-microgram shot" does)
       const glued = unitIdx === num.last && !/[-‐]\p{L}+$/u.test(toks[unitIdx]!.text);
       const np = attachedPhrase(toks, unitIdx) ?? (unitIdx === num.last && !glued ? nounPhraseAfter(toks, unitIdx + 1) : null);
