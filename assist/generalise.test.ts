@@ -902,3 +902,34 @@ describe('qualifiers before a figure', () => {
     expect(read('Between 40 or 50 people came.').map(([, a]) => a)).not.toContain('atLeast');
   });
 });
+
+describe('number words and units news writes', () => {
+  const read = (text: string) => quantities(text).map((q) => [text.slice(q.start, q.end), q.kind, Math.round(q.value * 1000) / 1000]);
+  it('a part of one unit of time: "half an hour" is not an hour, "three quarters of an hour"', () => {
+    expect(read('The talks took half an hour.')).toEqual([['half an hour', 'duration', 0.5]]);
+    expect(read('They waited a quarter of an hour.')).toEqual([['a quarter of an hour', 'duration', 0.25]]);
+    expect(read('It took three quarters of an hour.')).toEqual([['three quarters of an hour', 'duration', 0.75]]);
+    // (a share of a whole stays a share)
+    expect(read('A quarter of the staff left.').map((x) => x[1])).toEqual(['percent']);
+  });
+
+  it('"a couple of hours", "a couple of hundred fans": about two, about 200', () => {
+    expect(read('It took a couple of hours.')).toEqual([['a couple of hours', 'duration', 2]]);
+    expect(read('A couple of hundred fans came.')).toEqual([['A couple of hundred fans', 'count', 200]]);
+  });
+
+  it('"nine out of ten residents" is a share, not ten residents', () => {
+    expect(read('Nine out of ten residents agreed.')).toEqual([['Nine out of ten residents', 'percent', 90]]);
+    expect(read('Officials said 49 out of the 61 firms agreed.')[0]).toEqual(['49 out of the 61 firms', 'percent', 80.328]);
+  });
+
+  it('lakh and crore; ft, lb, km², sq km; nautical miles and metric tons', () => {
+    expect(read('The fee is 40 crore rupees.')).toEqual([['40 crore rupees', 'amount', 400_000_000]]);
+    expect(read('The tower is 451 ft tall.')).toEqual([['451 ft', 'amount', 137.465]]);
+    expect(read('He weighs 200 lb.')).toEqual([['200 lb', 'amount', 90.718]]);
+    expect(read('The crater covers 1.5 km².')).toEqual([['1.5 km²', 'amount', 1_500_000]]);
+    expect(read('It covers 40 sq km.')).toEqual([['40 sq km', 'amount', 40_000_000]]);
+    expect(read('The ship sailed 18 nautical miles.')).toEqual([['18 nautical miles', 'amount', 33_336]]);
+    expect(read('It shipped 9,500 metric tons.')).toEqual([['9,500 metric tons', 'amount', 9_500_000]]);
+  });
+});

@@ -175,6 +175,26 @@ export const MEASURE_UNITS: ReadonlyMap<string, readonly [string, number]> = new
   ['kph', ['speed', 1]],
   ['mph', ['speed', 1.609344]],
   ['knot', ['speed', 1.852]],
+  // (abbreviations and signs; a bare "m" is left alone, it is as often a million)
+  ['ft', ['length', 0.3048]],
+  ['lb', ['mass', 0.45359237]],
+  ['lbs', ['mass', 0.45359237]],
+  ['oz', ['mass', 0.0283495]],
+  ['ml', ['volume', 0.001]],
+  ['millilitre', ['volume', 0.001]],
+  ['milliliter', ['volume', 0.001]],
+  ['km²', ['area', 1_000_000]],
+  ['km2', ['area', 1_000_000]],
+  ['m²', ['area', 1]],
+]);
+
+/** A unit named with a word before it: "18 nautical miles", "9,500 metric tons". */
+export const QUALIFIED_UNITS: ReadonlyMap<string, readonly [string, number]> = new Map([
+  ['nautical mile', ['length', 1852]],
+  ['metric ton', ['mass', 1000]],
+  ['metric tonne', ['mass', 1000]],
+  ['short ton', ['mass', 907.18474]],
+  ['long ton', ['mass', 1016.0469]],
 ]);
 
 /** How a measure's unit reads in an explanation: its dimension's base unit, else the unit (a currency code). */
@@ -196,6 +216,11 @@ export const MULTIPLIERS: ReadonlyMap<string, number> = new Map([
   ['b', 1e9],
   ['trillion', 1e12],
   ['tn', 1e12],
+  // (South Asian: a lakh is a hundred thousand, a crore ten million)
+  ['lakh', 1e5],
+  ['lakhs', 1e5],
+  ['crore', 1e7],
+  ['crores', 1e7],
 ]);
 
 export type Approx = 'exact' | 'about' | 'nearly' | 'atLeast' | 'moreThan' | 'lessThan' | 'upTo';

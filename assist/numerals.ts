@@ -86,6 +86,11 @@ function plainNumberAt(toks: readonly Tok[], k: number): NumberAt | null {
     const last = t.norm === 'a' ? k + 1 : k + 2;
     return { value: t.norm === 'a' ? 12 : 6, first: k, last, ordinal: false, percent: false, currency: null, suffix: null, rangeTo: null, words: true };
   }
+  // "a couple of hours" (about two), "a couple of hundred fans" (about 200)
+  if (t.norm === 'a' && toks[k + 1]?.norm === 'couple' && toks[k + 2]?.norm === 'of' && toks[k + 3]) {
+    const mult = isMultiplierTok(toks[k + 3]);
+    return { value: 2 * (mult ?? 1), first: k, last: mult !== null ? k + 3 : k + 2, ordinal: false, percent: false, currency: null, suffix: null, rangeTo: null, words: true, after: 'about' };
+  }
   if (!isNumberTok(t)) return null;
   if (isDigitNumber(t)) {
     const m = DIGITS.exec(t.text);

@@ -18,6 +18,7 @@ import {
   MONTHS,
   NATIONAL_CURRENCIES,
   QUALIFIERS,
+  QUALIFIED_UNITS,
   referentClass,
   SHELL_NOUNS,
   SUBSET,
@@ -534,6 +535,25 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       k = Math.max(k + 1, toks.findIndex((x) => x.end === q.end));
       continue;
     }
+    // "half an hour", "a quarter of an hour", "three quarters of an hour": a part of one unit of time
+    {
+      // (at the numerator when there is one: "three quarters")
+      const f = FRACTION_NUMERATORS.has(t.norm) && FRACTIONS.has(norm(k + 1)) ? k + 1 : k;
+      const fr = FRACTIONS.get(norm(f));
+      const of = norm(f + 1) === 'of' ? 1 : 0;
+      const unit = toks[f + 2 + of] ? nounLemma(toks[f + 2 + of]!) : '';
+      const p = toks[f - 1];
+      const numerator = p && (p.norm === 'a' || p.norm === 'one') ? 1 : p && FRACTION_NUMERATORS.has(p.norm) ? FRACTION_NUMERATORS.get(p.norm)! : norm(f) === 'half' ? 1 : 0;
+      if (fr !== undefined && numerator > 0 && (norm(f + 1 + of) === 'a' || norm(f + 1 + of) === 'an') && TIME_UNITS.has(unit) && (of === 1 || norm(f) === 'half') && !inScope.has(k)) {
+        const first = p && (p.norm === 'a' || p.norm === 'one' || FRACTION_NUMERATORS.has(p.norm)) ? f - 1 : f;
+        const left = leftContext(toks, first);
+        const q = base('duration', left.start, f + 2 + of, numerator * fr * TIME_UNITS.get(unit)!, 'h', left, first);
+        describeDuration(q, f + 2 + of);
+        out.push(q);
+        k = f + 2 + of;
+        continue;
+      }
+    }
     // "a third of the budget", "two-thirds of voters", "half of the staff": a share (about)
     const fraction = FRACTIONS.get(t.norm);
     if (fraction !== undefined && norm(k + 1) === 'of' && !inScope.has(k)) {
@@ -552,7 +572,7 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
         continue;
       }
     }
-    const dozen = (t.norm === 'a' && norm(k + 1) === 'dozen') || (t.norm === 'half' && norm(k + 1) === 'a' && norm(k + 2) === 'dozen');
+    const dozen = (t.norm === 'a' && (norm(k + 1) === 'dozen' || (norm(k + 1) === 'couple' && norm(k + 2) === 'of'))) || (t.norm === 'half' && norm(k + 1) === 'a' && norm(k + 2) === 'dozen');
     if ((!isNumberTok(t) && !dozen) || inScope.has(k) || inRanges(ctx.dateRanges, t.start, t.end)) continue;
     const num = numberValueAt(toks, k);
     if (!num) continue;
@@ -578,6 +598,18 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
         q.keys = [nounLemma(toks[np.head]!)];
         out.push(q);
         k = np.last;
+        continue;
+      }
+    }
+    // "nine out of ten residents", "49 out of the 61 firms": a share
+    if (nt?.norm === 'out' && norm(j + 1) === 'of' && !num.ordinal && !num.percent) {
+      const d = isDeterminer(toks[j + 2]) ? j + 3 : j + 2;
+      const m = numberValueAt(toks, d);
+      if (m && !m.ordinal && !m.percent && m.value > num.value && !TIME_UNITS.has(nounLemma(toks[m.last + 1] ?? toks[m.last]!))) {
+        const q = base('percent', left.start, m.last, (100 * num.value) / m.value, '%', left, num.first);
+        describeMeasure(q, m, m.last);
+        out.push(q);
+        k = m.last;
         continue;
       }
     }
@@ -681,11 +713,14 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     // Measures
     let measure = (weightPounds ? POUND_WEIGHT : undefined) ?? MEASURE_UNITS.get(nextLemma) ?? (suffix ? MEASURE_UNITS.get(suffix) : undefined);
     // "12 square kilometres", "a million cubic metres": a length unit squared or cubed
-    const power = nextLemma === 'square' ? 2 : nextLemma === 'cubic' ? 3 : 0;
+    const power = nextLemma === 'square' || nextLemma === 'sq' ? 2 : nextLemma === 'cubic' ? 3 : 0;
     const raised = power > 0 && toks[j + 1] ? MEASURE_UNITS.get(nounLemma(toks[j + 1]!)) : undefined;
     if (raised && raised[0] === 'length') measure = power === 2 ? ['area', raised[1] ** 2] : ['volume', raised[1] ** 3 * 1000];
+    // ("18 nautical miles", "9,500 metric tons")
+    const qualified = !measure && toks[j + 1] ? QUALIFIED_UNITS.get(`${nextLemma} ${nounLemma(toks[j + 1]!)}`) : undefined;
+    if (qualified) measure = qualified;
     if (measure && !num.ordinal) {
-      let unitIdx = raised && raised[0] === 'length' ? j + 1 : suffix && MEASURE_UNITS.has(suffix) ? num.last : j;
+      let unitIdx = (raised && raised[0] === 'length') || qualified ? j + 1 : suffix && MEASURE_UNITS.has(suffix) ? num.last : j;
       // "151 kilometres an hour", "40 miles per hour": a speed, in km/h
       if (measure[0] === 'length' && ['an', 'a', 'per'].includes(norm(unitIdx + 1)) && norm(unitIdx + 2) === 'hour') {
         measure = ['speed', measure[1] / 1000];
