@@ -932,4 +932,11 @@ describe('number words and units news writes', () => {
     expect(read('The ship sailed 18 nautical miles.')).toEqual([['18 nautical miles', 'amount', 33_336]]);
     expect(read('It shipped 9,500 metric tons.')).toEqual([['9,500 metric tons', 'amount', 9_500_000]]);
   });
+
+  it('"two dozen boats" is 24; "26C" and "79F" are temperatures on their own scales; "up 10pc" is a share', () => {
+    expect(read('Two dozen boats sailed.')).toEqual([['Two dozen boats', 'count', 24]]);
+    expect(quantities('It was 26C in the shade.').map((q) => q.unit)).toEqual(['temperature']);
+    expect(quantities('It was 79F in the shade.').map((q) => q.unit)).toEqual(['temperature °F']);
+    expect(read('Sales were up 10pc.')).toEqual([['10pc', 'percent', 10]]);
+  });
 });

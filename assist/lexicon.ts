@@ -183,6 +183,7 @@ export const MEASURE_UNITS: ReadonlyMap<string, readonly [string, number]> = new
   ['ml', ['volume', 0.001]],
   ['millilitre', ['volume', 0.001]],
   ['milliliter', ['volume', 0.001]],
+  ['°f', ['temperature °F', 1]],
   ['km²', ['area', 1_000_000]],
   ['km2', ['area', 1_000_000]],
   ['m²', ['area', 1]],
@@ -216,6 +217,7 @@ export const MULTIPLIERS: ReadonlyMap<string, number> = new Map([
   ['b', 1e9],
   ['trillion', 1e12],
   ['tn', 1e12],
+  ['dozen', 12],
   // (South Asian: a lakh is a hundred thousand, a crore ten million)
   ['lakh', 1e5],
   ['lakhs', 1e5],

@@ -107,7 +107,9 @@ function plainNumberAt(toks: readonly Tok[], k: number): NumberAt | null {
     if (rest === '') {
       // plain
     } else if (/^(st|nd|rd|th)$/i.test(rest)) ordinal = true;
-    else if (rest === '%') percent = true;
+    else if (rest === '%' || /^pc$/i.test(rest)) percent = true;
+    // ("26C", "79F", "-9°C": a temperature glued to the number)
+    else if (/^°?[CF]$/.test(rest)) suffix = /C$/.test(rest) ? '°c' : '°f';
     else if (MULTIPLIERS.has(rest.toLowerCase())) value *= MULTIPLIERS.get(rest.toLowerCase())!;
     else if (/^[-‐]\p{L}+$/u.test(rest)) suffix = rest.slice(1).toLowerCase();
     // "160km/h", "25mm", "40kg": a unit of measure glued to the number
@@ -149,7 +151,12 @@ function plainNumberAt(toks: readonly Tok[], k: number): NumberAt | null {
     break;
   }
   if (parts[parts.length - 1] === 'and') parts.pop();
-  const value = wordNumberValue(parts.join(' '));
+  let value = wordNumberValue(parts.join(' '));
   if (value === null) return null;
+  // ("two dozen boats": 24)
+  if (toks[last + 1]?.norm === 'dozen' && !isOrdinalTok(toks[last])) {
+    value *= 12;
+    last++;
+  }
   return { value, first: k, last, ordinal: isOrdinalTok(toks[last]), percent: false, currency: null, suffix: null, rangeTo: null, words: true };
 }

@@ -627,7 +627,7 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       }
     }
     // Percentages
-    if (num.percent || nt?.norm === 'percent' || nt?.norm === 'pct' || (nt?.norm === 'per' && norm(j + 1) === 'cent') || (nt?.norm === 'percentage' && nounLemma(toks[j + 1] ?? nt) === 'point')) {
+    if (num.percent || nt?.norm === 'percent' || nt?.norm === 'pct' || nt?.norm === 'pc' || (nt?.norm === 'per' && norm(j + 1) === 'cent') || (nt?.norm === 'percentage' && nounLemma(toks[j + 1] ?? nt) === 'point')) {
       let last = num.last;
       let unit = '%';
       if (!num.percent) {
