@@ -228,6 +228,12 @@ function actSenses(e: EventDate): string[] {
  */
 const MAX_DOCUMENTS_BACK = 12;
 
+/** Two days told for one event: by weekdays when either side names its day by a weekday alone
+ *  ("freed on Friday evening" / "released on Saturday, April 18"), else by dates. */
+function dayKind(a: CaseSpan, b: CaseSpan): 'date' | 'weekday' {
+  return /\d/.test(a.text) && /\d/.test(b.text) ? 'date' : 'weekday';
+}
+
 // One event dated differently by two documents: the engine's rule for one event dated twice
 // (eventdates.ts: the same participants, not a series or a deadline) over the events of two
 // documents told with the same act the same way ("certified" / "certified": a verb and a noun of a
@@ -249,7 +255,7 @@ function datePairs(c: Case, out: Proposals, corroborations: boolean): void {
           const event = b.pos === 'n' ? b.predicate : a.predicate;
           out.contradiction(i, k, {
             type: 'inconsistency',
-            kind: 'date',
+            kind: dayKind(sa, sb),
             explanation: `${naming(c, [sa, sb])}. The two documents date the same event (${event}) differently: ${formatDate(a.mention.year, a.mention.month, a.mention.day)} and ${formatDate(b.mention.year, b.mention.month, b.mention.day)}.`,
             spans: [sa, sb],
           });
@@ -389,7 +395,7 @@ function actConflicts(c: Case, out: Proposals, corroborations: boolean): void {
         done = i;
         out.contradiction(i, d.k, {
           type: 'inconsistency',
-          kind: 'date',
+          kind: dayKind(sa, sb),
           explanation: `${naming(c, [sa, sb])}. The two documents date the same act (${verb ?? act}) differently: ${formatDate(a.year ?? b.year, a.month, a.day)} and ${formatDate(b.year ?? a.year, b.month, b.day)}.`,
           spans: [sa, sb],
         });
