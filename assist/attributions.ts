@@ -655,6 +655,12 @@ function sourceOf(
   const documentNoun = (t: Tok) => DOCUMENT_NOUNS.has(nounLemma(t)) || AUTHORED_NOUNS.has(nounLemma(t));
   if (documentNoun(head)) {
     for (let x = np.head - 1; x >= np.first; x--) {
+      // ("according to its latest accounts": the organisation last quoted, else the one the text names most)
+      if (toks[x]!.norm === 'its' || toks[x]!.norm === 'their') {
+        const org = [...earlier].reverse().find((e) => !e.person && /^\p{Lu}/u.test(e.source))?.source ?? mentions.organisationBefore(head.start);
+        if (org) return { name: org, person: false };
+        return null;
+      }
       if (!has(toks[x], 'Possessive')) continue;
       const owner = sourceOf(doc, toks, { first: np.first, last: x, head: x, mods: [] }, sentenceStart, sentence, earlier, { index, fullerNames, mentions });
       if (owner) return owner;
@@ -726,9 +732,10 @@ function sourceOf(
 function titledNameBefore(text: string, noun: string, at: number): string | null {
   if (noun.length < 3) return null;
   const capital = noun[0]!.toUpperCase() + noun.slice(1);
-  // ("Kenya's Ministry of Health": the name starts after a possessive and may go on with "of ...")
+  // ("Kenya's Ministry of Health": the name starts after a possessive and may go on with "of ...";
+  // a name is on one line: a byline's title above a paragraph is no part of it)
   const re = new RegExp(
-    `((?:\\p{Lu}[\\p{L}.-]*\\s+(?:(?:of|for|and|on)\\s+(?:the\\s+)?)?){0,5})${capital}((?:\\s+(?:of|for)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}-]*(?:\\s+(?:and\\s+)?\\p{Lu}[\\p{L}-]*){0,3})?)\\b`,
+    `((?:\\p{Lu}[\\p{L}.-]*[^\\S\\n]+(?:(?:of|for|and|on)[^\\S\\n]+(?:the[^\\S\\n]+)?)?){0,5})${capital}((?:[^\\S\\n]+(?:of|for)[^\\S\\n]+(?:the[^\\S\\n]+)?\\p{Lu}[\\p{L}-]*(?:[^\\S\\n]+(?:and[^\\S\\n]+)?\\p{Lu}[\\p{L}-]*){0,3})?)\\b`,
     'gu',
   );
   // (within the 20,000 characters before: a long document's earlier chapters name other bodies)

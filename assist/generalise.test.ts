@@ -940,3 +940,10 @@ describe('number words and units news writes', () => {
     expect(read('Sales were up 10pc.')).toEqual([['10pc', 'percent', 10]]);
   });
 });
+
+describe('attribution sources: a name is on one line, and "its accounts" are its owner\'s', () => {
+  const text = 'EDUCATION | 20 May 2025\n\nBy Hannah Okoro, Higher Education Correspondent\n\nThe University of Eastmoor has appointed a new head. The university said the search took a year.\n\nBut the university expects a deficit of £12 million, according to its latest accounts.';
+  it('"the university said" is the University of Eastmoor, not the byline above it run into one name', () => {
+    expect(sources(text)).toEqual(['University of Eastmoor', 'University of Eastmoor']);
+  });
+});
