@@ -22,7 +22,7 @@ import { compareOrdinals, compareSeries, shiftedSeries, type SeriesMentions } fr
 import { namesAnAct, readingOf, type CaseDocument, type DatedAct, type WeekdayDate } from './casereading';
 import { formatDate, weekdayName } from './dates';
 import { eventDateRestatements, type EventDate } from './eventdates';
-import { approxWord, differentFigures, differentPlaces, differentStatistics, findConflicts, fmt, hours, interval, modsCompatible, overlaps, plural, type Conflict } from './inconsistencies';
+import { agree, approxWord, differentFigures, differentPlaces, differentStatistics, findConflicts, fmt, hours, modsCompatible, plural, type Conflict } from './inconsistencies';
 import { referentClass, unitLabel } from './lexicon';
 import type { Quantity } from './quantities';
 import { sameDeed, verbForms } from './deeds';
@@ -551,7 +551,7 @@ function tallyOfDeed(x: Quantity, y: Quantity): boolean {
 
 function sameFigure(a: Quantity, b: Quantity): boolean {
   if (a.approx === 'exact' && b.approx === 'exact' && a.floor === undefined && b.floor === undefined) return a.value === b.value;
-  return overlaps(interval(a), interval(b));
+  return agree(a, b);
 }
 
 // Contradictions of figures across documents. Within one document the engine asks for the same
@@ -1015,10 +1015,10 @@ function figurePairs(c: Case, out: Proposals, corroborations: boolean): void {
           }
           if (contradicted) continue;
           if (a.kind === 'count' || a.kind === 'ordinal') {
-            if (overlaps(interval(a), interval(b))) continue;
+            if (agree(a, b)) continue;
             // As within a document: totals far apart in size count different wholes.
             if (a.kind === 'count' && Math.max(a.value, b.value) > 3 * Math.min(a.value, b.value) && Math.min(a.value, b.value) >= 10) continue;
-          } else if (overlaps(interval(a), interval(b))) continue;
+          } else if (agree(a, b)) continue;
           contradicted = true;
           out.contradiction(i, d.k, {
             type: 'inconsistency',

@@ -947,3 +947,12 @@ describe('attribution sources: a name is on one line, and "its accounts" are its
     expect(sources(text)).toEqual(['University of Eastmoor', 'University of Eastmoor']);
   });
 });
+
+describe('one measure written in two units agrees when each rounds to the other', () => {
+  it('"400 acres" / "the 160-hectare farm", "9-metre" / "the 30-foot arch"; a real gap still parts them', () => {
+    expect(pairs('The estate covers 400 acres of pasture. Buyers toured it on Monday. The sale of the 160-hectare farm closed in May.')).toEqual([]);
+    expect(pairs('The arch is 9 metres high, the trust said. Volunteers cleaned it. The 30-foot arch was built in 1820.')).toEqual([]);
+    expect(pairs('The estate covers 400 acres of pasture. Buyers toured it on Monday. The sale of the 120-hectare farm closed in May.')).toHaveLength(1);
+  });
+});
+

@@ -59,6 +59,21 @@ export function interval(q: Quantity): [number, number] {
   }
 }
 
+/**
+ * Two figures can both be true: their intervals overlap, or they are one measure written in two units
+ * and each rounds to the other ("400 acres" / "the 160-hectare farm", "9-metre" / "30-foot"): a
+ * conversion is as exact as the last digit each was written with.
+ */
+export function agree(a: Quantity, b: Quantity): boolean {
+  if (overlaps(interval(a), interval(b))) return true;
+  const wa = a.written;
+  const wb = b.written;
+  if (!wa || !wb || wa.unit === wb.unit || a.unit !== b.unit) return false;
+  const ia = interval(a);
+  const ib = interval(b);
+  return overlaps([ia[0] - wa.grain, ia[1] + wa.grain], [ib[0] - wb.grain, ib[1] + wb.grain]);
+}
+
 export function overlaps(a: [number, number], b: [number, number]): boolean {
   const eps = 1e-9;
   return a[0] <= b[1] + eps && b[0] <= a[1] + eps;
@@ -443,7 +458,7 @@ export function findConflicts(qs: readonly Quantity[], text: string, twoThings: 
         for (const a of bucket(`d:${b.cls}`, b)) {
           if (blocked(a, b) || !modsCompatible(a, b)) continue;
           if (!a.definite && !b.definite) continue;
-          if (!overlaps(interval(a), interval(b))) {
+          if (!agree(a, b)) {
             if (add('duration', a, b, `"${phrase(a)}" and "${phrase(b)}" give different lengths (${approxWord(a)}${hours(a.value)} and ${approxWord(b)}${hours(b.value)}) for what reads as the same ${b.head ?? b.cls}.`)) break;
           }
         }
@@ -472,13 +487,13 @@ export function findConflicts(qs: readonly Quantity[], text: string, twoThings: 
             // Shares of one whole of which different things are said ("the 67 percent of patients who
             // responded" / "occurred in 14 percent of patients") are shares of different groups.
             if (share(a) && share(b) && sharePredicate(a, text) !== sharePredicate(b, text)) continue;
-            if (!overlaps(interval(a), interval(b))) found = add(b.kind, a, b, `"${phrase(a)}" and "${phrase(b)}" give different ${label} (${approxWord(a)}${show(a)} and ${approxWord(b)}${show(b)}) for the same ${noun}.`);
+            if (!agree(a, b)) found = add(b.kind, a, b, `"${phrase(a)}" and "${phrase(b)}" give different ${label} (${approxWord(a)}${show(a)} and ${approxWord(b)}${show(b)}) for the same ${noun}.`);
           }
         }
         // "the 72 percent figure" points back at the figure given before it.
         const previous = b.kind === 'percent' ? lastPercent : (lastAmount.get(b.unit) ?? []);
         if (b.shell) {
-          const same = previous.some((a) => overlaps(interval(a), interval(b)));
+          const same = previous.some((a) => agree(a, b));
           const a = [...previous].reverse().find((x) => x.sentence !== b.sentence && !x.shell);
           if (!found && a && !same && !compared.has(a) && !blocked(a, b, { allowSubset: true }) && !differentFigures(a, b, text)) {
             add(b.kind, a, b, `"${phrase(b)}" refers back to a figure, but the figure given earlier is "${phrase(a)}" (${show(a)}, not ${show(b)}).`);

@@ -88,6 +88,24 @@ export interface Quantity {
   required: boolean;
   /** The place a sentence opens with ("In neighbouring Westbury, ..."), lower case, if any. */
   place: string | null;
+  /** For a measure, the unit it was written in and half the step of its last written digit, in the
+   *  dimension's base unit ("160 hectares": hectare, 50,000 m²): how far a conversion may round. */
+  written?: { unit: string; grain: number };
+}
+
+/** Half the place value of the last significant digit a number was written with: "160" 5, "1,850" 5, "66.90" 0.005, "9" 0.5. */
+export function writtenGrain(text: string, value: number): number {
+  const digits = /\d[\d,]*(?:\.\d+)?/.exec(text)?.[0]?.replace(/,/g, '');
+  if (!digits) {
+    // (in words: "thirty" steps by ten, "nine" by one)
+    let step = 1;
+    while (value >= step * 10 && value % (step * 10) === 0) step *= 10;
+    return step / 2;
+  }
+  const dot = digits.indexOf('.');
+  if (dot >= 0) return 0.5 * 10 ** -(digits.length - dot - 1);
+  const zeros = /0*$/.exec(digits)![0].length;
+  return zeros === digits.length ? 0.5 : 0.5 * 10 ** zeros;
 }
 
 export interface SentenceContext {
@@ -732,6 +750,7 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
         unitIdx++;
       }
       const q = base('amount', left.start, unitIdx, num.value * measure[1], measure[0], left, num.first);
+      q.written = { unit: qualified ? `${nextLemma} ${nounLemma(toks[j + 1]!)}` : raised ? `${nextLemma} ${nounLemma(toks[j + 1]!)}` : suffix && MEASURE_UNITS.has(suffix) ? suffix : nextLemma, grain: writtenGrain(toks[num.first]!.text, num.value) * measure[1] };
       // ("a drop of 40 metres or more")
       const bound = orAfter(toks, unitIdx);
       if (bound && q.approx === 'exact') q.approx = bound.approx;

@@ -9,7 +9,7 @@
 // ("up from", "rose to"), plans and forecasts, different periods, subsets, rates, different named
 // places or parties, and figures far apart in size (a part and its whole, a day and a year).
 
-import { alsoDone, approxWord, cached, differentFigures, periodOf, differentPlaces, differentSites, differentStatistics, differentWhens, fmt, hours, interval, overlaps, plural, type Conflict } from './inconsistencies';
+import { agree, alsoDone, approxWord, cached, differentFigures, periodOf, differentPlaces, differentSites, differentStatistics, differentWhens, fmt, hours, interval, plural, type Conflict } from './inconsistencies';
 import type { Quantity } from './quantities';
 import { unitLabel } from './lexicon';
 import { sameDeed, verbForms } from './deeds';
@@ -862,7 +862,7 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
       const lo = Math.min(a.value, b.value);
       // (what was done during a sitting cannot outlast it, however far apart: both lengths within half a day)
       const sitting = a.kind === 'duration' && b.value > a.value && b.value <= 12 && a.value > 0;
-      if (lo <= 0 || (Math.max(a.value, b.value) / lo > MAX_RATIO && !sitting) || overlaps(interval(a), interval(b)) || boundKept(a, b)) continue;
+      if (lo <= 0 || (Math.max(a.value, b.value) / lo > MAX_RATIO && !sitting) || agree(a, b) || boundKept(a, b)) continue;
       const event =
         a.kind === 'count' && !pointsBackAt(b) && a.head !== null && b.head !== null &&
         x === nearestX() && (a.head === b.head || sameKind(a.head, b.head) || actedOn(a, b) || actedOn(b, a));
