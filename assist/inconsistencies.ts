@@ -14,6 +14,7 @@
 
 import { MONTHS, unitLabel, type Approx } from './lexicon';
 import type { Quantity } from './quantities';
+import { singular } from './nlp';
 import { relate, type ScopeRelation } from './scope';
 import { wordnet } from './wordnet';
 
@@ -152,6 +153,15 @@ function blocked(a: Quantity, b: Quantity, opts: { allowSubset?: boolean } = {})
   if (anchorsDiffer(a, b) && !(a.totality && b.totality)) return true;
   if (a.names.length > 0 && b.names.length > 0 && !a.names.some((n) => b.names.includes(n))) return true;
   return false;
+}
+
+/** "almost three weeks of the run still to go" / "The seven-week run": a length "of" the thing the
+ *  other measures is a part of it, no longer than it. */
+export function partOfOther(part: Quantity, whole: Quantity, text: string): boolean {
+  const m = /^\s+of\s+(?:the|its|their|this|that)\s+(\p{L}+)/u.exec(text.slice(part.end, part.end + 40));
+  if (!m || whole.head === null || part.value > whole.value) return false;
+  const noun = singular(m[1]!.toLowerCase());
+  return noun === whole.head || noun === whole.cls;
 }
 
 /** One figure is told of a place its sentence opens with ("In Westbury, ...") that the other's does not name. */
@@ -456,7 +466,7 @@ export function findConflicts(qs: readonly Quantity[], text: string, twoThings: 
       case 'duration': {
         if (!b.cls) break;
         for (const a of bucket(`d:${b.cls}`, b)) {
-          if (blocked(a, b) || !modsCompatible(a, b)) continue;
+          if (blocked(a, b) || !modsCompatible(a, b) || partOfOther(a, b, text) || partOfOther(b, a, text)) continue;
           if (!a.definite && !b.definite) continue;
           if (!agree(a, b)) {
             if (add('duration', a, b, `"${phrase(a)}" and "${phrase(b)}" give different lengths (${approxWord(a)}${hours(a.value)} and ${approxWord(b)}${hours(b.value)}) for what reads as the same ${b.head ?? b.cls}.`)) break;

@@ -9,7 +9,7 @@
 // ("up from", "rose to"), plans and forecasts, different periods, subsets, rates, different named
 // places or parties, and figures far apart in size (a part and its whole, a day and a year).
 
-import { agree, alsoDone, approxWord, cached, differentFigures, periodOf, differentPlaces, differentSites, differentStatistics, differentWhens, fmt, hours, interval, plural, type Conflict } from './inconsistencies';
+import { agree, alsoDone, partOfOther, approxWord, cached, differentFigures, periodOf, differentPlaces, differentSites, differentStatistics, differentWhens, fmt, hours, interval, plural, type Conflict } from './inconsistencies';
 import type { Quantity } from './quantities';
 import { unitLabel } from './lexicon';
 import { sameDeed, verbForms } from './deeds';
@@ -634,6 +634,7 @@ export function whyApart(
   if (a.kind === 'count' && !pointsBackAt(b) && !allOfBody(a, b) && !(opts.event && sameHappening(a, b)) && !opts.deed) return 'a count not pointing back';
   if (a.sentence === b.sentence || a.listed || b.listed) return 'one sentence, or a list of results';
   if (a.kind === 'count' && REVISED.test(leadIn(text, b.start))) return 'an explicit update ("later", "revised")';
+  if (a.kind === 'duration' && (partOfOther(a, b, text) || partOfOther(b, a, text))) return 'a part of the other';
   if (a.required || b.required) return 'a threshold';
   if (differentPlaces(a, b) || differentSites(a, b, text)) return 'different places';
   if (differentStatistics(a, b, text)) return 'an average and a peak';
