@@ -964,3 +964,12 @@ describe('a length "of" the thing the other measures is a part of it', () => {
     expect(pairs('Takings passed £1.4 million with a three-week run still to go, the theatre said. Tickets sold fast. The seven-week run ends on 18 January.')).toHaveLength(1);
   });
 });
+
+describe('a definite count restricted by what those counted have is a part', () => {
+  it('"The home\'s 31 residents" / "the 19 residents with dementia"', () => {
+    expect(pairs('The home\'s 31 residents include several who have lived there for a decade. Families were told on Monday. Officials said the 19 residents with dementia will need specialist beds.')).toEqual([]);
+    // (told again of the same: "31 residents with dementia" / "the 19 residents with dementia")
+    expect(pairs('The home\'s 31 residents with dementia include several who have lived there for a decade. Families were told on Monday. Officials said the 19 residents with dementia will need specialist beds.')).toHaveLength(1);
+  });
+});
+

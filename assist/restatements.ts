@@ -85,6 +85,23 @@ function befalls(noun: string): boolean {
 }
 
 /** A mention that presupposes its figure was given: definite ("the 21 people") or a number noun ("the toll"). */
+/** "the 19 residents with dementia": what those counted have, right after their noun. */
+const RESTRICTOR = /^\s+(?:with|without)\s+([^,.;:!?]{3,40})/u;
+/**
+ * A definite count restricted by what those counted have ("the 19 residents with dementia") names a
+ * part of those told before ("The home's 31 residents"), unless the earlier figure's own phrase names
+ * the same thing. (Relative clauses restrict too, but a planted restatement is told that way as often:
+ * "The 52 minors who came ashore".)
+ */
+function restrictedOtherwise(a: Quantity, b: Quantity, text: string): boolean {
+  const m = RESTRICTOR.exec(text.slice(b.end, b.end + 80));
+  if (!m) return false;
+  const words = (m[1]!.toLowerCase().match(/\p{L}{4,}/gu) ?? []);
+  if (words.length === 0) return false;
+  const own = text.slice(a.start, a.end + 80).split(/[,.;:!?]/)[0]!.toLowerCase();
+  return !words.some((w) => own.includes(w.slice(0, Math.max(4, w.length - 2))));
+}
+
 function pointsBackAt(q: Quantity): boolean {
   return q.definite || q.shell;
 }
@@ -634,6 +651,7 @@ export function whyApart(
   if (a.kind === 'count' && !pointsBackAt(b) && !allOfBody(a, b) && !(opts.event && sameHappening(a, b)) && !opts.deed) return 'a count not pointing back';
   if (a.sentence === b.sentence || a.listed || b.listed) return 'one sentence, or a list of results';
   if (a.kind === 'count' && REVISED.test(leadIn(text, b.start))) return 'an explicit update ("later", "revised")';
+  if (a.kind === 'count' && b.definite && restrictedOtherwise(a, b, text)) return 'a part named by what follows it';
   if (a.kind === 'duration' && (partOfOther(a, b, text) || partOfOther(b, a, text))) return 'a part of the other';
   if (a.required || b.required) return 'a threshold';
   if (differentPlaces(a, b) || differentSites(a, b, text)) return 'different places';
