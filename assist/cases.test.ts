@@ -283,4 +283,14 @@ describe('people a verb acted on and a tally of that deed', () => {
     expect(contradictions([a, doc(3, 'Fans said it was the arena\'s third crowd emergency since 2023 and blamed the club.')])).toEqual([]);
     expect(contradictions([doc(4, 'It was the third serious crowd incident at the arena, the state authority said.'), doc(5, 'Fans said it was the arena\'s second crowd emergency and blamed the club.')])).toEqual([]);
   });
+
+  it('two reports that each give both figures agree on both: "the general limit is now 30 km/h ... main roads keep 50 km/h"', () => {
+    const a = doc(1, 'From today the general speed limit on the streets of Norvik is 30 km/h. The limit of 50 km/h remains only on the ring roads.');
+    const b = doc(2, 'Drivers must now keep to 30 kilometres per hour on most streets. Ring roads keep a limit of 50 km/h, officials said.');
+    expect(contradictions([a, b])).toEqual([]);
+    // (a report that gives one figure alone still disagrees with another that gives a different one)
+    const c = doc(3, 'From today the general speed limit on the streets of Norvik is 40 km/h, officials said.');
+    expect(contradictions([a, c]).length).toBeGreaterThan(0);
+  });
 });
+

@@ -159,6 +159,26 @@ class Proposals {
 
 // ---- The engine's rules over figures, over the whole case
 
+/** The same figure of the same kind and unit, of the same thing (head, class or key), as `q`. */
+function sameValueOf(x: Quantity, q: Quantity): boolean {
+  if (x.kind !== q.kind || x.unit !== q.unit || Math.abs(x.value - q.value) > 1e-9 * Math.max(1, Math.abs(q.value))) return false;
+  if (x.head !== null && q.head !== null) return x.head === q.head || (x.cls !== null && x.cls === q.cls);
+  return x.keys.length === 0 || q.keys.length === 0 || x.keys.some((k) => q.keys.includes(k));
+}
+
+/**
+ * "The general limit is now 30 km/h ... major avenues keep 50 km/h", told by two reports that each
+ * give both figures: they agree on both, and the two figures are of two things, not a disagreement.
+ * (A report that gives only one of them, "the company said nine were hurt", still disagrees with a
+ * report that says "a dozen people injured", even one that quotes the company's nine too.)
+ */
+function toldByBoth(c: Case, a: Quantity, b: Quantity): boolean {
+  const da = c.docs[docAt(c, a.start)];
+  const db = c.docs[docAt(c, b.start)];
+  if (!da || !db || da === db) return false;
+  return db.quantities.some((x) => x !== b && sameValueOf(x, a)) && da.quantities.some((x) => x !== a && sameValueOf(x, b));
+}
+
 /** Inconsistencies the engine's figure rules find in the case, between figures of two documents. */
 function engineContradictions(c: Case): CaseSuggestion[] {
   const all = c.docs.flatMap((d) => d.quantities);
@@ -166,7 +186,7 @@ function engineContradictions(c: Case): CaseSuggestion[] {
   const known = new Set(conflicts.map((x) => `${x.a.start}:${x.b.start}`));
   const found: Array<[number, CaseSuggestion]> = [];
   const add = (x: Conflict) => {
-    if (apartAcross(x.a, x.b, c.text, false)) return;
+    if (apartAcross(x.a, x.b, c.text, false) || toldByBoth(c, x.a, x.b)) return;
     // A rank against a count (the engine's "the sixth conversation" / "five conversations"): across
     // documents only when both are bounded by the same period ("this year"); "the third-highest
     // ranking person" and "40 people" in two reports are about different people.
@@ -1013,7 +1033,7 @@ function figurePairs(c: Case, out: Proposals, corroborations: boolean): void {
             }
             continue;
           }
-          if (contradicted) continue;
+          if (contradicted || toldByBoth(c, a, b)) continue;
           if (a.kind === 'count' || a.kind === 'ordinal') {
             if (agree(a, b)) continue;
             // As within a document: totals far apart in size count different wholes.
