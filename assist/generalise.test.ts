@@ -973,3 +973,12 @@ describe('a definite count restricted by what those counted have is a part', () 
   });
 });
 
+describe('a range closed by a figure with a unit', () => {
+  it('"between 40 and 70 minutes" runs from 40 minutes, not 40 hours', () => {
+    const [q] = quantities('The commute takes between 40 and 70 minutes each way.');
+    expect(interval(q!)).toEqual([40 / 60, 70 / 60]);
+    const [m] = quantities('It cost between 3 and 4 million euros.');
+    expect(interval(m!)).toEqual([3_000_000, 4_000_000]);
+  });
+});
+

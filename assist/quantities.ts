@@ -404,6 +404,11 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     }
   }
 
+  const floorOf = (low: number, value: number, numFirst: number): number => {
+    const raw = numberValueAt(toks, numFirst)?.value ?? value;
+    const unit = raw > 0 ? value / raw : 1;
+    return low * (raw / low >= 1000 ? 10 ** (3 * Math.floor(Math.log10(raw / low) / 3)) : 1) * unit;
+  };
   const base = (kind: QuantityKind, first: number, last: number, value: number, unit: string, left: ReturnType<typeof leftContext>, numFirst: number): Quantity => {
     const frame = frameOf(toks, chunks, numFirst);
     const [cs, ce] = chunkBounds(chunks, numFirst);
@@ -478,8 +483,9 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       value,
       unit,
       approx: left.approx,
-      // ("between 3 and 4 million": the low end takes the high end's multiplier)
-      ...(left.floor !== undefined && left.floor > 0 ? { floor: left.floor * (value / left.floor >= 1000 ? 10 ** (3 * Math.floor(Math.log10(value / left.floor) / 3)) : 1) } : {}),
+      // ("between 3 and 4 million": the low end takes the high end's multiplier; "between 40 and 70
+      // minutes": and its unit)
+      ...(left.floor !== undefined && left.floor > 0 ? { floor: floorOf(left.floor, value, numFirst) } : {}),
       start: toks[first]!.start,
       end: toks[last]!.end,
       sentence: i,
