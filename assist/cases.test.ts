@@ -292,5 +292,12 @@ describe('people a verb acted on and a tally of that deed', () => {
     const c = doc(3, 'From today the general speed limit on the streets of Norvik is 40 km/h, officials said.');
     expect(contradictions([a, c]).length).toBeGreaterThan(0);
   });
+
+  it('a figure given as an example of a kind ("such as the €35 penalty for drinking in public") is not the figure itself', () => {
+    const a = doc(1, 'If the same child is found again, parents may face a fine of €38, the mayor said.');
+    const b = doc(2, 'A fine such as the €35 penalty for drinking in public may make sense for adults, the group said.');
+    expect(contradictions([a, b])).toEqual([]);
+    expect(contradictions([a, doc(3, 'Parents face the €35 fine if the same child is found again, the group said.')]).length).toBeGreaterThan(0);
+  });
 });
 

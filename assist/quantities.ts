@@ -450,6 +450,8 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     // ("up 5 percent" is a change; "making up 41 percent" says what share the part is)
     const madeUp = before === 'up' && /^(?:make|makes|made|making)$/.test(norm(left.before - 1));
     if (COMPARISON.has(before) || (before === 'up' && !madeUp) || before === 'down') compared = true;
+    // ("a fine such as the €35 penalty for drinking in public": an example of a kind, set beside the figure)
+    if ((before === 'as' && norm(left.before - 1) === 'such') || (before === 'example' && norm(left.before - 1) === 'for')) compared = true;
     // "rose from 3 to 5", "fell to 4 percent": a change, not a level.
     if (before === 'to') {
       // (a "from" that opens the other end of the range: "from 3 to 5", "from about $4m to"; not
