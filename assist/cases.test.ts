@@ -299,5 +299,16 @@ describe('people a verb acted on and a tally of that deed', () => {
     expect(contradictions([a, b])).toEqual([]);
     expect(contradictions([a, doc(3, 'Parents face the €35 fine if the same child is found again, the group said.')]).length).toBeGreaterThan(0);
   });
+
+  it('a running count told at a time is not at odds with the count now or in all ("By Thursday morning, 1,350 had signed" / "has now been signed by 2,050")', () => {
+    const a = doc(1, 'By Thursday morning, 1,350 employees had signed the union\'s petition against the change.');
+    const b = doc(2, 'The petition against the change has now been signed by 2,050 employees, the union said.');
+    expect(contradictions([a, b])).toEqual([]);
+    const c = doc(3, 'Two hours into the new regime, police had handed out 23 warnings to drivers.');
+    const d = doc(4, 'A total of 61 warnings were handed out to drivers on the first day.');
+    expect(contradictions([c, d])).toEqual([]);
+    // (a count with no time told against another is still compared)
+    expect(contradictions([doc(5, 'In all, 1,350 employees signed the union\'s petition against the change.'), b]).length).toBeGreaterThan(0);
+  });
 });
 

@@ -445,6 +445,11 @@ interface Around {
   initial: boolean;
   /** For a length, what ended after it ("the search was stood down after six hours" -> search). */
   ended: string | null;
+  /** A running figure stamped with the time it was told at ("By Thursday morning, 1,350 had
+   *  signed", "Two hours into the new regime", "Before the connection, ... stood at"): the stamp, or ''. */
+  stamp: string;
+  /** Told as the whole or as things stand now ("A total of 61", "has now been signed by 2,050"). */
+  whole: boolean;
 }
 
 const around = new WeakMap<Quantity, Around>();
@@ -453,6 +458,11 @@ const LABEL = /^\s*((?:[A-Z][\p{L}'’-]*\s+){0,4}[A-Z][\p{L}'’-]*)\s*:\s*$/u;
 
 const ALONE = /\b(?:on|in|at|for|during|from|to|among)\s+[^,;.]{1,40}?\salone\b/i;
 const INITIAL = /\b(?:initial|initially|originally|at first|first estimates?)\b/i;
+/** "By Thursday morning, 1,350 had signed", "By 10 a.m. police had counted": a count told as it stood at a time (a perfect after the stamp; "repaid by Friday" is a deadline). */
+const STAMP_BY = /\b(?:by|as of|as at)\s+(?:early\s+|late\s+|mid-?)?(?:\p{L}+day(?:\s+(?:morning|afternoon|evening|night))?|morning|afternoon|evening|noon|midday|midnight|lunchtime|nightfall|dawn|\d{1,2}(?:[.:]\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|the (?:end|close) of (?:the )?\p{L}+)\b(?=[^.;!?]*\b(?:had|has|have)\b)/iu;
+const WHOLE_NOW = /\b(?:now|in all|in total|a total of|so far|altogether|to date)\b/i;
+/** "Two hours into the new regime", "Before the connection, the length stood at". */
+const STAMP = /\b[\p{L}\d-]+\s+(?:hours?|minutes?|days?|weeks?)\s+into\b|\bbefore the \p{L}+\s*,/iu;
 
 function readAround(q: Quantity, text: string, offset: number): void {
   const start = q.start - offset;
@@ -466,7 +476,7 @@ function readAround(q: Quantity, text: string, offset: number): void {
   const after = text.slice(end, end + 100).split(/[.!?;\n]\s|,\s+(?:and|but|while|which|who)\b/)[0]!;
   const clause = `${before}${text.slice(start, end)}${after}`;
   const ended = q.kind === 'duration' ? (ENDED_AFTER.exec(before)?.[1]?.toLowerCase() ?? null) : null;
-  around.set(q, { per: per && per !== 'year' && per !== 'day' ? singularNoun(per) : null, label, alone: ALONE.test(clause), initial: INITIAL.test(before), ended: ended ? singularNoun(ended) : null });
+  around.set(q, { per: per && per !== 'year' && per !== 'day' ? singularNoun(per) : null, label, alone: ALONE.test(clause), initial: INITIAL.test(before), ended: ended ? singularNoun(ended) : null, stamp: (STAMP.exec(before) ?? STAMP_BY.exec(clause))?.[0].toLowerCase() ?? '', whole: WHOLE_NOW.test(clause) });
 }
 
 /** "the search was stood down after", "The fire was brought under control after": what ended after a length. */
@@ -659,6 +669,9 @@ function apartAcross(a: Quantity, b: Quantity, text: string, hedges: boolean): b
   const ra = around.get(a);
   const rb = around.get(b);
   if (ra && rb && (ra.alone !== rb.alone || ra.initial !== rb.initial)) return true;
+  // (a running figure told at a time against another time's, or against the whole or now: "By
+  // Thursday morning, 1,350 employees had signed" / "has now been signed by 2,050 employees")
+  if (ra && rb && ra.stamp !== rb.stamp && ((ra.stamp !== '' && rb.stamp !== '') || (ra.stamp === '' ? ra.whole : rb.whole))) return true;
   if (hedges && a.hedged !== b.hedged) return true;
   // (the engine's "different names, different things" holds within one article; two reports name
   // one thing differently, "Brightwater" / "the Rotterdam company", so figures paired here do not ask it)
