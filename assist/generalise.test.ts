@@ -938,6 +938,8 @@ describe('number words and units news writes', () => {
     expect(quantities('It was 26C in the shade.').map((q) => q.unit)).toEqual(['temperature']);
     expect(quantities('It was 79F in the shade.').map((q) => q.unit)).toEqual(['temperature °F']);
     expect(read('Sales were up 10pc.')).toEqual([['10pc', 'percent', 10]]);
+    // ("The near-£6 million project" was a count of a million projects)
+    expect(read('The near-£6 million project opened.')).toEqual([['The near-£6 million project', 'amount', 6_000_000]]);
   });
 });
 

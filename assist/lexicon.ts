@@ -271,6 +271,7 @@ export const QUALIFIERS: ReadonlyArray<readonly [string[], Approx]> = [
   [['as', 'many', 'as'], 'upTo'],
   [['an', 'estimated'], 'about'],
   [['nearly'], 'nearly'],
+  [['near'], 'nearly'],
   [['almost'], 'nearly'],
   [['barely'], 'nearly'],
   [['scarcely'], 'nearly'],

@@ -116,6 +116,8 @@ function splitHyphens(core: string): number[] {
     if (/\p{L}/u.test(l) && /\p{L}/u.test(r)) cuts.push(i);
     else if (/\d/.test(l) && /\p{L}/u.test(r)) cuts.push(i);
     else if (/\p{L}/u.test(l) && /\d/.test(r) && leftWord !== '' && leftWord === leftWord.toLowerCase()) cuts.push(i);
+    // ("the near-£6 million project": a word, then a sum)
+    else if (/\p{Ll}/u.test(l) && /[$€£¥₹₽₩]/u.test(r)) cuts.push(i);
   }
   return cuts;
 }
