@@ -342,6 +342,9 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
         if (subjEnd > 1 && has(t, 'PastTense') && ['has', 'have', 'had'].includes(toks[subjEnd - 1]!.norm) && !breaksAfter(toks[subjEnd - 2]!)) subjEnd--;
         // "Berg, 30, said", "Student Inês Moura, 17, ... said": an age between commas is no speaker.
         if (subjEnd >= 2 && isNumberTok(toks[subjEnd - 1]) && /^,\s*$/.test(toks[subjEnd - 1]!.post) && /^,\s*$/.test(toks[subjEnd - 2]!.post)) subjEnd--;
+        // ("Gareth Hindle, defending, said", "Nadia Shah, mitigating, told the court": a role in court,
+        // one participle between commas, is no speaker; the name before it is)
+        else if (subjEnd >= 2 && /^\p{Ll}+ing$/u.test(toks[subjEnd - 1]!.text) && /^,\s*$/.test(toks[subjEnd - 1]!.post) && /^,\s*$/.test(toks[subjEnd - 2]!.post) && isCapitalised(toks[subjEnd - 2]!)) subjEnd--;
         const prev = toks[subjEnd - 1];
         const leftBoundary = !prev || breaksAfter(prev);
         np = leftBoundary && prev && /^,\s*$/.test(prev.post) ? nounPhraseBefore(toks, subjEnd, { crossComma: true }) : leftBoundary ? null : nounPhraseBefore(toks, subjEnd);
@@ -351,7 +354,8 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
         const timeOrFigure = np !== null && (isNumberTok(toks[np.head]) || has(toks[np.head], 'Date') || /^\d/.test(toks[np.head]!.text));
         if ((!np || timeOrFigure) && prev && /^,\s*$/.test(prev.post) && (isNumberTok(prev) || !isNounTok(prev) || timeOrFigure)) {
           for (let x = subjEnd - 2; x > 0 && x >= subjEnd - 20; x--) {
-            if (!/^,\s*$/.test(toks[x]!.post) || !['who', 'whose', 'which', 'a', 'an', 'the'].includes(norm(x + 1))) continue;
+            // (or a role with no article: "Cllr Tom Ashworth, lead member for housing, said")
+            if (!/^,\s*$/.test(toks[x]!.post) || !(['who', 'whose', 'which', 'a', 'an', 'the'].includes(norm(x + 1)) || /^\p{Ll}/u.test(toks[x + 1]?.text ?? ''))) continue;
             const opener = nounPhraseBefore(toks, x + 1, { crossComma: true });
             if (opener && opener.first === 0 && (personName(toks, opener, s.start) || (opener.first === opener.last && memory.mentions.fullName(toks[opener.head]!.text) !== null))) np = opener;
             break;

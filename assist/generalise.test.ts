@@ -984,3 +984,11 @@ describe('a range closed by a figure with a unit', () => {
   });
 });
 
+describe('speakers named before a court role or an article-less role', () => {
+  it('"Gareth Hindle, defending, said", "Cllr Tom Ashworth, lead member for housing, said"', () => {
+    expect(sources('Magistrates heard the case on Monday. Gareth Hindle, defending, said his client was sorry.')).toEqual(['Gareth Hindle']);
+    expect(sources('Magistrates heard the case on Monday. Nadia Shah, mitigating, said the landlord had learned.')).toEqual(['Nadia Shah']);
+    expect(sources('Cllr Tom Ashworth, lead member for housing, said the fine was fair.')).toEqual(['Tom Ashworth']);
+  });
+});
+
