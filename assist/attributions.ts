@@ -450,7 +450,13 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
           // ("said trade commissioner Lucia Ferrante after the meeting", "said plasma physicist Greta Moll
           // of the Hanseatic Institute": a named person, then where, when or whose)
           const named = (x: number) => AFTER_NAME.has(norm(x + 1)) && after !== null && personName(toks, after, s.start) !== null && toks.slice(after.first, after.last + 1).some((w) => isCapitalised(w) && w.start !== s.start);
-          if (after && (ends(after.last) || named(after.last)) && !isPronoun(toks[after.first]) && norm(after.first) !== 'that') {
+          // ("said her father, Richard Coombes, who still runs the dairy", "said the farm's owner, Richard
+          // Coombes": a role, then the person's name in apposition)
+          const role = after && /^,\s*$/.test(toks[after.last]!.post) && !isCapitalised(toks[after.head]!) ? phraseAfter(toks, after.last + 1) : null;
+          if (role && personName(toks, role, s.start) && toks.slice(role.first, role.last + 1).some(isNameTok) && ends(role.last)) {
+            np = role;
+            inverted = true;
+          } else if (after && (ends(after.last) || named(after.last)) && !isPronoun(toks[after.first]) && norm(after.first) !== 'that') {
             np = after;
             inverted = true;
           }

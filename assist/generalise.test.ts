@@ -990,5 +990,10 @@ describe('speakers named before a court role or an article-less role', () => {
     expect(sources('Magistrates heard the case on Monday. Nadia Shah, mitigating, said the landlord had learned.')).toEqual(['Nadia Shah']);
     expect(sources('Cllr Tom Ashworth, lead member for housing, said the fine was fair.')).toEqual(['Tom Ashworth']);
   });
+
+  it('"said her father, Richard Coombes, who still runs the dairy": a role after the cue, then the name', () => {
+    expect(sources('The farm won again. "It is a family effort," said her father, Richard Coombes, who still runs the dairy side of the business.')).toEqual(['Richard Coombes']);
+    expect(sources('The farm won again. "It is a family effort," said the farm\'s owner, Richard Coombes.')).toEqual(['Richard Coombes']);
+  });
 });
 
