@@ -997,3 +997,10 @@ describe('speakers named before a court role or an article-less role', () => {
   });
 });
 
+describe('a title before a name is no part of it', () => {
+  it('"Dr Ruth Okafor leads the group. By then, she said, ..." resolves "she" to Ruth Okafor', () => {
+    expect(sources('Dr Ruth Okafor leads the group. By then, she said, air resistance had slowed them.')).toEqual(['Ruth Okafor']);
+    expect(sources('Cllr Anne Rees chairs the board. She said the fine was fair.')).toEqual(['Anne Rees']);
+  });
+});
+

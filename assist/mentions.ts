@@ -13,7 +13,8 @@ interface PersonMention {
   gender: Gender;
 }
 
-const NAME_RUN = /\b(\p{Lu}[\p{Ll}'’-]+)((?:\s+(?:van|von|de|der|den|da|di|le|la|du|al|el|bin|ibn)?\s*\p{Lu}[\p{L}'’-]+){1,2})/gu;
+// (a title before the first name is no part of it: "Dr Ruth Okafor", "Cllr Tom Ashworth")
+const NAME_RUN = /\b(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Mx|Sir|Dame|Lord|Lady|Cllr|Councillor|Rev|Revd|Fr|Judge|Justice)\.?\s+)?(\p{Lu}[\p{Ll}'’-]+)((?:\s+(?:van|von|de|der|den|da|di|le|la|du|al|el|bin|ibn)?\s*\p{Lu}[\p{L}'’-]+){1,2})/gu;
 const SPELT_OUT = /\b(\p{Lu}[\p{L}'’-]*(?:\s+(?:of|for|and|the|on|in|to|&|\p{Lu}[\p{L}'’-]*)){1,8})\s+\((\p{Lu}[\p{Lu}\p{N}&]{1,9})\)/gu;
 
 function genderOf(first: string): Gender | 'unknown' | 'not a name' {
@@ -76,7 +77,7 @@ export class Mentions {
       const last = name.split(' ').at(-1)!;
       const g = g0 === 'unknown' && lexiconTags(last.toLowerCase()).length === 0 && !/[’']s$/.test(last) && !isCommonNoun(last) ? null : g0;
       if (g === 'not a name' || g === 'unknown' || inQuote(m.index)) continue;
-      const mention = { start: m.index, name, gender: g };
+      const mention = { start: m.index + m[0].length - name.length - (m[2]!.length - m[2]!.replace(/\s+/g, ' ').length), name, gender: g };
       this.persons.push(mention);
       const surname = name.split(' ').at(-1)!;
       if (!full.has(surname)) full.set(surname, mention);
