@@ -1001,6 +1001,10 @@ describe('a title before a name is no part of it', () => {
   it('"Dr Ruth Okafor leads the group. By then, she said, ..." resolves "she" to Ruth Okafor', () => {
     expect(sources('Dr Ruth Okafor leads the group. By then, she said, air resistance had slowed them.')).toEqual(['Ruth Okafor']);
     expect(sources('Cllr Anne Rees chairs the board. She said the fine was fair.')).toEqual(['Anne Rees']);
+    // (a capitalised role opening the sentence: "Owner Dana Whitcomb")
+    expect(sources('Owner Dana Whitcomb bought the building in 2023. Whitcomb is not worried. "This place was built to last," she told the Ledger.')).toEqual(['Dana Whitcomb']);
+    // (but not a determiner: "The Tewkesbury Civic Society" names no person)
+    expect(sources('The Tewkesbury Civic Society objected to the scheme. "It is too big," she said.')).toEqual([]);
   });
 });
 

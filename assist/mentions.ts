@@ -70,14 +70,29 @@ export class Mentions {
     const inQuote = (at: number) => quotes.some(([a, b]) => at > a && at < b);
     const full = new Map<string, PersonMention>();
     for (const m of text.matchAll(NAME_RUN)) {
-      const g0 = genderOf(m[1]!);
-      const name = `${m[1]}${m[2]!.replace(/\s+/g, ' ')}`;
-      // A first name the lexicon does not know ("Signe Dahlgaard", "Einar Thorvaldsson") is a
-      // person's when the surname is no common word either ("Pohjola Paper" is not).
-      const last = name.split(' ').at(-1)!;
-      const g = g0 === 'unknown' && lexiconTags(last.toLowerCase()).length === 0 && !/[’']s$/.test(last) && !isCommonNoun(last) ? null : g0;
-      if (g === 'not a name' || g === 'unknown' || inQuote(m.index)) continue;
-      const mention = { start: m.index + m[0].length - name.length - (m[2]!.length - m[2]!.replace(/\s+/g, ' ').length), name, gender: g };
+      if (inQuote(m.index)) continue;
+      // The run as a name, else (a capitalised role before it: "Owner Dana Whitcomb", "Coach Ana
+      // Silva") the run from its second word.
+      const words = m[2]!.trim().split(/\s+/);
+      const at1 = m.index + m[0].indexOf(m[1]!);
+      const tries: Array<[string, string, number]> = [[m[1]!, words.join(' '), at1]];
+      // (only past a common noun, and onto a first name the lexicon knows: not "The Tewkesbury Civic")
+      const roleFirst = words.length >= 2 && isCommonNoun(m[1]!) && lexiconTags(m[1]!.toLowerCase()).every((t) => t !== 'Determiner') && ['f', 'm'].includes(String(genderOf(words[0]!)));
+      if (roleFirst) tries.push([words[0]!, words.slice(1).join(' '), m.index + m[0].indexOf(words[0]!, at1 - m.index + m[1]!.length)]);
+      let mention: PersonMention | null = null;
+      for (const [first, rest, start] of tries) {
+        const g0 = genderOf(first);
+        const name = `${first} ${rest}`;
+        // A first name the lexicon does not know ("Signe Dahlgaard", "Einar Thorvaldsson") is a
+        // person's when the surname is no common word either ("Pohjola Paper" is not).
+        const last = name.split(' ').at(-1)!;
+        const g = g0 === 'unknown' && lexiconTags(last.toLowerCase()).length === 0 && !/[’']s$/.test(last) && !isCommonNoun(last) ? null : g0;
+        if (g === 'not a name' || g === 'unknown') continue;
+        mention = { start, name, gender: g };
+        break;
+      }
+      if (!mention) continue;
+      const name = mention.name;
       this.persons.push(mention);
       const surname = name.split(' ').at(-1)!;
       if (!full.has(surname)) full.set(surname, mention);
