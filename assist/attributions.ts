@@ -9,7 +9,7 @@
 import type { AssistDoc } from './document';
 import { Mentions } from './mentions';
 import { peopleNoun } from './restatements';
-import { DOCUMENT_CUE_VERBS, DOCUMENT_NOUNS, PERSON_PRONOUNS, QUOTE_CUE_VERBS, ROLE_NOUNS, STRONG_CUE_VERBS, WEAK_CUE_VERBS } from './lexicon';
+import { DOCUMENT_CUE_VERBS, DOCUMENT_NOUNS, PERSON_PRONOUNS, PHRASAL_CUES, QUOTE_CUE_VERBS, ROLE_NOUNS, STRONG_CUE_VERBS, WEAK_CUE_VERBS } from './lexicon';
 import { infinitive, isAbbreviation, lexiconTags, type Tok } from './nlp';
 import { nounLemma, nounPhraseAfter, nounPhraseBefore, verbLemma, type NounPhrase } from './referents';
 import { breaksAfter, breaksBefore, has, hasQuote, hyphenJoined, isAcronym, isAuxiliary, isCapitalised, isCompoundModifier, isCopula, isDeterminer, isNounTok, isNumberTok, isPronoun, isVerbTok } from './tokens';
@@ -318,7 +318,9 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
         if (!isVerbTok(t) && !has(t, 'Plural') && !invertedShape) continue;
         const lemma = invertedShape ? infinitive(t.norm, PAST) : verbLemma(t);
         const strong = STRONG_CUE_VERBS.has(lemma);
-        const weak = WEAK_CUE_VERBS.has(lemma);
+        // ("Pritchard pointed out": a verb and its particle report speech)
+        const phrasal = PHRASAL_CUES.get(lemma) === norm(k + 1);
+        const weak = WEAK_CUE_VERBS.has(lemma) || phrasal;
         const quoteCue = QUOTE_CUE_VERBS.has(lemma);
         const docCue = DOCUMENT_CUE_VERBS.has(lemma);
         if (!strong && !weak && !quoteCue && !docCue) continue;
@@ -477,7 +479,7 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
           const after = object ? toks[object.last + 1] : undefined;
           // (not when that verb is the cue itself: "in northwest Iowa, state officials said")
           const clause = after !== undefined && !breaksAfter(toks[object!.last]!) && (isAuxiliary(after) || isCopula(after) || (isVerbTok(after) && (has(after, 'PastTense') || has(after, 'Modal')))) && !STRONG_CUE_VERBS.has(verbLemma(after)) && !WEAK_CUE_VERBS.has(verbLemma(after));
-          const evidence = inverted || trailing || namedReporter || clause || norm(k + 1) === 'that' || breaksAfter(t) || k === toks.length - 1 || breaksBefore(toks[k + 1] ?? t) || hasQuote(sentenceText);
+          const evidence = inverted || trailing || namedReporter || clause || norm(k + (phrasal ? 2 : 1)) === 'that' || breaksAfter(t) || k === toks.length - 1 || breaksBefore(toks[k + 1] ?? t) || hasQuote(sentenceText);
           if (!evidence) continue;
         }
         if (inverted) {
@@ -493,7 +495,8 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
           const obj = phraseAfter(toks, k + 1);
           if (obj && obj.last - obj.first < 4) spanEnd = Math.max(spanEnd, obj.last);
         }
-        if (norm(spanEnd + 1) === 'that' && spanEnd === k && !breaksAfter(t)) spanEnd++;
+        if (phrasal && spanEnd === k) spanEnd++;
+        if (norm(spanEnd + 1) === 'that' && (spanEnd === k || (phrasal && spanEnd === k + 1)) && !breaksAfter(toks[spanEnd]!)) spanEnd++;
         cueEnd = k;
       }
       if (!np) continue;

@@ -3,7 +3,7 @@
 // in one piece and sentences no rule needs are never tagged at all.
 
 import { paragraphs, segmentSentences, type Span } from '../common/segment';
-import { CURRENCY_SYMBOLS, DOCUMENT_CUE_VERBS, MONTHS, QUOTE_CUE_VERBS, STRONG_CUE_VERBS, TIME_UNITS, WEAK_CUE_VERBS, WEEKDAYS } from './lexicon';
+import { CURRENCY_SYMBOLS, DOCUMENT_CUE_VERBS, MONTHS, PHRASAL_CUES, QUOTE_CUE_VERBS, STRONG_CUE_VERBS, TIME_UNITS, WEAK_CUE_VERBS, WEEKDAYS } from './lexicon';
 import { numberWords, singular, tagTokens, tokenizeRange, verbForms, type Tok } from './nlp';
 
 export interface Sentence {
@@ -33,7 +33,7 @@ function wordAlternation(words: Iterable<string>): string {
 function getTriggers(): Triggers {
   if (!triggers) {
     const units = [...TIME_UNITS.keys()].flatMap((u) => [u, `${u}s`]);
-    const cues = [...STRONG_CUE_VERBS, ...WEAK_CUE_VERBS, ...QUOTE_CUE_VERBS, ...DOCUMENT_CUE_VERBS].flatMap(verbForms);
+    const cues = [...STRONG_CUE_VERBS, ...WEAK_CUE_VERBS, ...QUOTE_CUE_VERBS, ...DOCUMENT_CUE_VERBS, ...PHRASAL_CUES.keys()].flatMap(verbForms);
     triggers = {
       numberWords: new Set(numberWords()),
       cueWords: new Set([...cues.map((c) => c.toLowerCase()), 'according']),

@@ -1008,3 +1008,11 @@ describe('a title before a name is no part of it', () => {
   });
 });
 
+describe('a reporting verb with its particle', () => {
+  it('"Pritchard pointed out", "pointed out that"', () => {
+    expect(sources('Ann Pritchard chairs the group. The path can be hard going for older walkers, Pritchard pointed out.')).toEqual(['Ann Pritchard']);
+    expect(sources('Ann Pritchard chairs the group. Pritchard pointed out that the path is steep.')).toEqual(['Ann Pritchard']);
+    expect(sources('The old sign pointed out to sea.')).toEqual([]);
+  });
+});
+

@@ -285,6 +285,12 @@ export const QUALIFIERS: ReadonlyArray<readonly [string[], Approx]> = [
   [['under'], 'lessThan'],
 ];
 
+/** Verbs that report speech with a particle: "pointed out", "spelled out". */
+export const PHRASAL_CUES: ReadonlyMap<string, string> = new Map([
+  ['point', 'out'],
+  ['spell', 'out'],
+]);
+
 /** Verbs that report speech or writing (lemmas). `say` and `tell` need no further evidence. */
 export const STRONG_CUE_VERBS: ReadonlySet<string> = new Set(['say', 'tell']);
 export const WEAK_CUE_VERBS: ReadonlySet<string> = new Set([
