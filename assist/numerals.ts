@@ -27,7 +27,7 @@ export interface NumberAt {
 }
 
 /** "or more", "or so", "or fewer" after a figure (or after its unit: "three hours or less"). */
-export const OR_AFTER: ReadonlyMap<string, Approx> = new Map([
+const OR_AFTER: ReadonlyMap<string, Approx> = new Map([
   ['more', 'atLeast'],
   ['over', 'atLeast'],
   ['above', 'atLeast'],

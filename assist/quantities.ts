@@ -94,7 +94,7 @@ export interface Quantity {
 }
 
 /** Half the place value of the last significant digit a number was written with: "160" 5, "1,850" 5, "66.90" 0.005, "9" 0.5. */
-export function writtenGrain(text: string, value: number): number {
+function writtenGrain(text: string, value: number): number {
   const digits = /\d[\d,]*(?:\.\d+)?/.exec(text)?.[0]?.replace(/,/g, '');
   if (!digits) {
     // (in words: "thirty" steps by ten, "nine" by one)
@@ -758,7 +758,7 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
         unitIdx++;
       }
       const q = base('amount', left.start, unitIdx, num.value * measure[1], measure[0], left, num.first);
-      q.written = { unit: qualified ? `${nextLemma} ${nounLemma(toks[j + 1]!)}` : raised ? `${nextLemma} ${nounLemma(toks[j + 1]!)}` : suffix && MEASURE_UNITS.has(suffix) ? suffix : nextLemma, grain: writtenGrain(toks[num.first]!.text, num.value) * measure[1] };
+      q.written = { unit: qualified || raised ? `${nextLemma} ${nounLemma(toks[j + 1]!)}` : suffix && MEASURE_UNITS.has(suffix) ? suffix : nextLemma, grain: writtenGrain(toks[num.first]!.text, num.value) * measure[1] };
       // ("a drop of 40 metres or more")
       const bound = orAfter(toks, unitIdx);
       if (bound && q.approx === 'exact') q.approx = bound.approx;

@@ -8,6 +8,7 @@
 import type { SuggestSpan } from '../common/domain';
 import { infinitive, singular, wordNumberValue } from './nlp';
 import { verbForms } from './deeds';
+import { MONTHS } from './lexicon';
 import { derivedFrom, peopleNoun, sameKind } from './restatements';
 import { wordnet } from './wordnet';
 
@@ -143,7 +144,6 @@ const SEASON_MONTHS: Record<string, readonly string[]> = {
   autumn: ['september', 'october', 'november'],
   winter: ['december', 'january', 'february'],
 };
-const MONTH_NAMES = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 
 /**
  * The period bounding a mention, one name for one period: "of the summer" is "this summer", "in
@@ -160,7 +160,7 @@ function periodOf(text: string, start: number, end: number, year: number | undef
  *  ordinal's current period is a part of the series the ordinal counts. */
 function sinceWithin(since: string, period: string): boolean {
   const m = /^since (\p{L}+)$/u.exec(since);
-  if (!m || !MONTH_NAMES.has(m[1]!)) return false;
+  if (!m || !MONTHS.includes(m[1]!)) return false;
   if (period === 'this year') return true;
   const season = /^this (\w+)$/.exec(period)?.[1];
   return season !== undefined && (SEASON_MONTHS[season]?.includes(m[1]!) ?? false);
