@@ -66,12 +66,12 @@ export function interval(q: Quantity): [number, number] {
  * conversion is as exact as the last digit each was written with.
  */
 export function agree(a: Quantity, b: Quantity): boolean {
-  if (overlaps(interval(a), interval(b))) return true;
+  const ia = interval(a);
+  const ib = interval(b);
+  if (overlaps(ia, ib)) return true;
   const wa = a.written;
   const wb = b.written;
   if (!wa || !wb || wa.unit === wb.unit || a.unit !== b.unit) return false;
-  const ia = interval(a);
-  const ib = interval(b);
   return overlaps([ia[0] - wa.grain, ia[1] + wa.grain], [ib[0] - wb.grain, ib[1] + wb.grain]);
 }
 
