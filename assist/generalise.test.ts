@@ -1016,3 +1016,12 @@ describe('a reporting verb with its particle', () => {
   });
 });
 
+
+describe('a figure told as more in the next sentence is a part of the total', () => {
+  it('"approved the $6.5 million purchase. Roads will cost a further $2.3 million" ... "The full cost of the project, $8.8 million"', () => {
+    const text = 'The committee approved the $6.5 million purchase on Monday. Roads and drainage will cost a further $2.3 million before the first burial. Residents were consulted in May. The full cost of the project, $8.8 million, will come from the reserves.';
+    expect(pairs(text)).toEqual([]);
+    // (not when the parts do not add up)
+    expect(pairs(text.replace('a further $2.3 million', 'a further $0.3 million'))).toHaveLength(1);
+  });
+});

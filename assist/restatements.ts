@@ -102,6 +102,9 @@ function restrictedOtherwise(a: Quantity, b: Quantity, text: string): boolean {
   return !words.some((w) => own.includes(w.slice(0, Math.max(4, w.length - 2))));
 }
 
+/** "a further $2.3 million", "an additional 40 staff", "another £1m": more of the same, told apart. */
+const FURTHER_BEFORE = /\b(?:a further|an additional|another|an extra)\s+(?:[$€£¥]\s*)?$/i;
+
 function pointsBackAt(q: Quantity): boolean {
   return q.definite || q.shell;
 }
@@ -836,8 +839,13 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
   const echoes = (a: Quantity, b: Quantity) =>
     (bySentence.get(b.sentence) ?? []).some((q) => q !== b && q.kind === a.kind && q.unit === a.unit && Math.abs(q.value - a.value) <= 1e-9 * Math.max(1, a.value));
   // A figure and the others of its kind in its sentence add up to the other figure.
+  // ("approved the $6.5 million purchase. Roads and drainage will cost a further $2.3 million" ... "The
+  // full cost of the project, $8.8 million": a figure told as more, "a further", in the next sentence
+  // is a part too)
+  const further = (q: Quantity) => FURTHER_BEFORE.test(text.slice(Math.max(0, q.start - 24), q.start));
   const sumOfParts = (part: Quantity, whole: Quantity) => {
-    const siblings = (bySentence.get(part.sentence) ?? []).filter((q) => q.kind === part.kind && q.unit === part.unit && q.value < whole.value);
+    const alike = (q: Quantity) => q.kind === part.kind && q.unit === part.unit && q.value < whole.value && q !== whole;
+    const siblings = [...(bySentence.get(part.sentence) ?? []).filter(alike), ...(bySentence.get(part.sentence + 1) ?? []).filter((q) => alike(q) && further(q))];
     if (siblings.length < 2) return false;
     const sum = siblings.reduce((n, q) => n + q.value, 0);
     return Math.abs(sum - whole.value) <= 0.02 * whole.value;
