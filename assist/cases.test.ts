@@ -310,5 +310,13 @@ describe('people a verb acted on and a tally of that deed', () => {
     // (a count with no time told against another is still compared)
     expect(contradictions([doc(5, 'In all, 1,350 employees signed the union\'s petition against the change.'), b]).length).toBeGreaterThan(0);
   });
+
+  it('a part its clause marks with "alone" after a noun ("Ingredients alone now cost us €2.35 per meal") is no figure of the whole', () => {
+    const a = doc(1, 'The city pays €2.60 per meal, which covers ingredients, staff and delivery.');
+    const b = doc(2, 'Ingredients alone now cost us €2.35 per meal, the caterer said.');
+    expect(contradictions([a, b])).toEqual([]);
+    // (without it, the same figure of the same meal)
+    expect(contradictions([a, doc(3, 'Ingredients now cost us €2.35 per meal, the caterer said.')]).length).toBeGreaterThan(0);
+  });
 });
 
