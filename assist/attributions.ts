@@ -479,7 +479,9 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
           const after = object ? toks[object.last + 1] : undefined;
           // (not when that verb is the cue itself: "in northwest Iowa, state officials said")
           const clause = after !== undefined && !breaksAfter(toks[object!.last]!) && (isAuxiliary(after) || isCopula(after) || (isVerbTok(after) && (has(after, 'PastTense') || has(after, 'Modal')))) && !STRONG_CUE_VERBS.has(verbLemma(after)) && !WEAK_CUE_VERBS.has(verbLemma(after));
-          const evidence = inverted || trailing || namedReporter || clause || norm(k + (phrasal ? 2 : 1)) === 'that' || breaksAfter(t) || k === toks.length - 1 || breaksBefore(toks[k + 1] ?? t) || hasQuote(sentenceText);
+          // ("Powys County Council announced the decision on Tuesday": a body named in full announcing)
+          const namedAnnouncer = (lemma === 'announce' || lemma === 'confirm') && !inverted && np.last > np.first && toks.slice(np.first, np.last + 1).every((w) => isCapitalised(w) || isDeterminer(w)) && isCapitalised(toks[np.head]!) && !isPronoun(toks[np.head]);
+          const evidence = inverted || trailing || namedReporter || namedAnnouncer || clause || norm(k + (phrasal ? 2 : 1)) === 'that' || breaksAfter(t) || k === toks.length - 1 || breaksBefore(toks[k + 1] ?? t) || hasQuote(sentenceText);
           if (!evidence) continue;
         }
         if (inverted) {

@@ -1014,6 +1014,12 @@ describe('a reporting verb with its particle', () => {
     expect(sources('Ann Pritchard chairs the group. Pritchard pointed out that the path is steep.')).toEqual(['Ann Pritchard']);
     expect(sources('The old sign pointed out to sea.')).toEqual([]);
   });
+
+  it('a body named in full that announced or confirmed something is the source ("Powys County Council announced the decision on Tuesday")', () => {
+    expect(sources('Powys County Council announced the decision on Tuesday after a cabinet meeting.')).toEqual(['Powys County Council']);
+    // (a common noun announcing names no body: "the change announced")
+    expect(sources('Lights announced the change on Tuesday after a cabinet meeting.')).toEqual([]);
+  });
 });
 
 
