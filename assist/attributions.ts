@@ -205,6 +205,15 @@ function phraseAfter(toks: readonly Tok[], j: number): NounPhrase | null {
   return { first, last, head, mods: [] };
 }
 
+/** The organisation quoted by name last before (a source not a person's, capitalised), or null. */
+function lastQuotedOrganisation(earlier: readonly Attribution[]): string | null {
+  for (let x = earlier.length - 1; x >= 0; x--) {
+    const e = earlier[x]!;
+    if (!e.person && /^\p{Lu}/u.test(e.source)) return e.source;
+  }
+  return null;
+}
+
 function surface(text: string, toks: readonly Tok[], a: number, b: number): string {
   return text.slice(toks[a]!.start, toks[b]!.end);
 }
@@ -672,7 +681,7 @@ function sourceOf(
     for (let x = np.head - 1; x >= np.first; x--) {
       // ("according to its latest accounts": the organisation last quoted, else the one the text names most)
       if (toks[x]!.norm === 'its' || toks[x]!.norm === 'their') {
-        const org = [...earlier].reverse().find((e) => !e.person && /^\p{Lu}/u.test(e.source))?.source ?? mentions.organisationBefore(head.start);
+        const org = lastQuotedOrganisation(earlier) ?? mentions.organisationBefore(head.start);
         if (org) return { name: org, person: false };
         return null;
       }
@@ -730,7 +739,7 @@ function sourceOf(
     const business = BUSINESS_NOUNS.has(nounLemma(toks[a]!));
     // ("the company": the business the document names most, else the last organisation quoted by
     // name; "the agency": the last organisation quoted by name)
-    const lastQuoted = () => [...earlier].reverse().find((e) => !e.person && /^\p{Lu}/u.test(e.source))?.source ?? null;
+    const lastQuoted = () => lastQuotedOrganisation(earlier);
     // ("the companies announced": the two the document names most, as one source)
     const pair = business && has(toks[a], 'Plural') ? mentions.organisationsBefore(head.start) : null;
     const named = pair ? `${pair[0]} and ${pair[1]}` : generic ? ((business ? mentions.organisationBefore(head.start) ?? lastQuoted() : lastQuoted()) ?? undefined) : undefined;
