@@ -118,7 +118,7 @@ function sameNoun(a: Mention, b: Mention): boolean {
     // ("the council's fifth review" / "surveyed six times before")
     return (times.verbs ?? []).some((v) => derivedFrom(other, v) || sharesVerbSense(other, v));
   }
-  if (a.noun === b.noun || sameKind(a.noun, b.noun)) return true;
+  if (a.noun === b.noun || sameKind(a.noun, b.noun) || (wonThing(a.noun) && wonThing(b.noun))) return true;
   // ("the third derailment" / "Four trains have now derailed")
   if ((b.verbs ?? []).some((v) => derivedFrom(a.noun, v)) || (a.verbs ?? []).some((v) => derivedFrom(b.noun, v))) return true;
   return a.words.some((x) => b.words.some((y) => stem(x).length >= 4 && stem(x) === stem(y)));
@@ -168,6 +168,11 @@ function sinceWithin(since: string, period: string): boolean {
 
 /** What is won, one series whatever it is called (WordNet keeps a title and a trophy apart). */
 const AWARDS = new Set(['title', 'trophy', 'crown', 'championship', 'cup', 'medal']);
+
+/** What is won, or the winning of it: "title", "crown", "win", "triumph" (a victory, by WordNet). */
+function wonThing(noun: string): boolean {
+  return AWARDS.has(noun) || sameKind(noun, 'victory');
+}
 
 /** The verb and its object before "N times": "had been convicted", "won the trophy". */
 function actBefore(text: string, start: number): { verbs: string[]; object?: string } {
@@ -234,6 +239,15 @@ function priorCounts(text: string, year?: number): Mention[] {
     const done = inclusiveAfter?.[1] ? { verbs: verbForms(infinitive(inclusiveAfter[1], PAST)) } : {};
     out.push({ value, noun, words: np, start: m.index, end, period: periodOf(text, m.index, end, year), ...(noun === 'time' ? actBefore(text, m.index) : done), ...(inclusive ? { inclusive } : {}), ...(holders ? { holders } : {}) });
   }
+  // "its earlier triumphs in 2019, 2021 and 2023", "Her previous wins, in 2018 and 2024": those before,
+  // counted by the years they fell in (one a year; a count word before them is read above).
+  for (const m of text.matchAll(YEARS_BEFORE)) {
+    const years = new Set(m[4]!.match(/\d{4}/g));
+    if (NUMBER_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
+    const np = [...phraseWords(m[2] ?? ''), m[3]!.toLowerCase()];
+    const start = m.index + m[0].indexOf(m[1]!);
+    out.push({ value: years.size, noun: singular(m[3]!.toLowerCase()), words: np, start, end: m.index + m[0].length, period: '' });
+  }
   // "she had fallen short twice before": a count of times.
   for (const m of text.matchAll(TIMES)) {
     const end = m.index + m[0].length;
@@ -242,6 +256,12 @@ function priorCounts(text: string, year?: number): Mention[] {
   }
   return out;
 }
+
+/** "earlier triumphs in 2019, 2021 and 2023", "previous wins, in 2018 and 2024", "earlier titles came in
+ *  2004 and 2017": a plural marked as before, then (within its clause) a list of two or more years. */
+const YEARS_BEFORE = /\b(earlier|previous|prior|past|former)\s+((?:[\p{L}-]+\s+){0,3}?)(\p{Ll}[\p{Ll}-]*[^\Wsu]s)\b[^.;:!?\d]{0,40}?\b((?:19|20)\d\d(?:\s*,\s*(?:19|20)\d\d)*\s*,?\s+(?:and|&)\s+(?:19|20)\d\d)\b/gu;
+/** "the band's two earlier ...": a count word already gives the number. */
+const NUMBER_BEFORE = new RegExp(`\\b(?:${CARDINAL_WORDS}|\\d{1,3})\\s+$`, 'i');
 
 /** The current season or year ("of the season", "this year") and no period at all: the same run, as told of the one now under way. */
 const CURRENT = /^(?:this\s+\w+|of the (?:year|season|month|summer|winter|spring|autumn)|the same\s+\w+)$/i;
