@@ -1031,3 +1031,31 @@ describe('a figure told as more in the next sentence is a part of the total', ()
     expect(pairs(text.replace('a further $2.3 million', 'a further $0.3 million'))).toHaveLength(1);
   });
 });
+
+describe('series counted by years; percentages a text implies with two figures', () => {
+  it('"a third title" / "its earlier triumphs in 2019, 2021 and 2023": three before, not two', () => {
+    expect(pairs('The dairy took a third supreme champion title at the show. Judges praised the rind. The win follows its earlier triumphs in 2019, 2021 and 2023, the dairy said.')).toHaveLength(1);
+    expect(pairs('The dairy took a third supreme champion title at the show. Judges praised the rind. The win follows its earlier triumphs in 2019 and 2023, the dairy said.')).toEqual([]);
+    // (a count word before the years gives the number itself; years with no "earlier" are no count of those before)
+    expect(pairs('The dairy took a third supreme champion title at the show. Judges praised the rind. It also won the title in 2019, 2021 and 2023, the dairy said.')).toEqual([]);
+  });
+
+  it('a change told as a rate and as two levels: "fallen by 40 percent" / "210,000 visits in 2019 and 168,000 last year"', () => {
+    const text = 'KENDAL, 3 March 2025 - Visits to the museum have fallen by 40 percent since the pandemic. Staff were cut. It recorded about 210,000 visits in 2019 and 168,000 last year.';
+    expect(pairs(text)).toEqual([['40 percent', 'about 210,000 visits in 2019 and 168,000']]);
+    // (a fall of 20 percent is what the levels say; a rise is another change)
+    expect(pairs(text.replace('40 percent', '20 percent'))).toEqual([]);
+    expect(pairs(text.replace('fallen by 40 percent since the pandemic', 'risen by 40 percent in the café'))).toEqual([]);
+    // (a year the rate names that the levels do not speak of is another period)
+    expect(pairs(text.replace('since the pandemic', 'since 2015'))).toEqual([]);
+  });
+
+  it('a share told as a percentage and as a part of a whole: "60 percent of the street lights" / "9,000 of the county\'s 20,000 lamps"', () => {
+    const text = "The council will switch off 60 percent of the county's street lights after midnight. Residents objected. Around 9,000 of the county's 20,000 lamps will go dark.";
+    expect(pairs(text)).toHaveLength(1);
+    // (45 percent within its rounding: "around 9,000" may be 9,500)
+    expect(pairs(text.replace('60 percent', '47 percent'))).toEqual([]);
+    // (what will be and what is are two times)
+    expect(pairs(text.replace('will go dark', 'are already dark').replace('Around', 'Today around'))).toEqual([]);
+  });
+});

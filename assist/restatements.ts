@@ -408,6 +408,11 @@ export function namesDeed(noun: string, verb: string): boolean {
 
 const abouts = new WeakMap<Quantity, string[]>();
 
+/** The nouns a figure is about: its head, modifiers, keys and clause nouns (names aside). */
+export function figureAbout(q: Quantity): string[] {
+  return about(q);
+}
+
 function about(q: Quantity): string[] {
   let a = abouts.get(q);
   if (!a) abouts.set(q, (a = aboutUncached(q)));
@@ -460,7 +465,7 @@ const FROM_TO_LEVEL = new RegExp(`\\b(?:${UP}|${DOWN}|raise|increase|grow|cut|lo
 /** "the 11 percent increase", "the 29 percent fall": a change named as a noun. */
 const NOMINAL_CHANGE = /^[\s-]*(?:per\s*cent|percent|%|points?|percentage points?)?[\s-]*(?:(increase|rise|jump|gain|growth|surge|hike|boost)|(drop|fall|decline|decrease|cut|reduction|slump|dip|loss|slide))\b/i;
 
-interface Reading {
+export interface Reading {
   range: boolean;
   rate: string | null;
   /** The figure is a change, and its direction; null for a level. */
@@ -472,6 +477,10 @@ interface Reading {
 const readings = new WeakMap<Quantity, Reading>();
 
 /** How a figure reads (a range, a rate, a change), worked out once per mention. */
+export function percentReading(q: Quantity, text: string): Reading {
+  return reading(q, text);
+}
+
 function reading(q: Quantity, text: string): Reading {
   let r = readings.get(q);
   if (!r) readings.set(q, (r = readingOf(q, text)));
