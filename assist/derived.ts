@@ -15,15 +15,21 @@
 // neither; no year named by one that the other does not name).
 
 import type { Conflict } from './inconsistencies';
-import { interval } from './inconsistencies';
+import { fmt, hours, interval } from './inconsistencies';
 import type { Quantity } from './quantities';
-import { figureAbout, percentReading, sameKind } from './restatements';
+import { derivedFrom, figureAbout, percentReading, sameKind } from './restatements';
 import { singular } from './nlp';
+import { MONTHS } from './lexicon';
 
 interface Derived {
-  /** The first figure it is worked out from, and where the second ends. */
-  x: Quantity;
+  /** Where the first figure it is worked out from starts, and where the second ends. */
+  start: number;
   end: number;
+  /** What it is of: the nouns of the first figure and of its clause; and the words said after the second ("had booked online"). */
+  nouns: string[];
+  said: string[];
+  /** For a share, the noun of its whole ("lamps" in "9,000 of the county's 20,000 lamps"). */
+  whole?: string | null;
   sort: 'change' | 'share';
   /** Percent: signed for a change (+37.5), 0-100 for a share. */
   value: number;
@@ -40,32 +46,45 @@ const QUAL = String.raw`(?:about|around|roughly|nearly|almost|some|just|over|und
 const CHANGE_VERB = String.raw`(?:shr[iu]nk|shrunk|shrinks|fall|falls|fell|fallen|drop|drops|dropped|rise|rises|rose|risen|grow|grows|grew|grown|increase|increases|increased|decrease|decreases|decreased|climb|climbs|climbed|cut|reduced|be reduced|go up|went up|gone up|go down|went down|gone down|jump|jumped|slip|slipped|sink|sank|sunk|swell|swelled|plunge|plunged|soar|soared)`;
 /** "from 410 to 560" (with a change verb before it in the sentence). */
 const FROM_BEFORE = new RegExp(String.raw`\bfrom\s+(?:${QUAL})?[$£€¥]?\s*$`, 'i');
-const TO_BETWEEN = new RegExp(String.raw`^\s*(?:[\p{L}'’-]+\s+){0,3}?to\s+(?:${QUAL})?[$£€¥]?\s*$`, 'iu');
-const CHANGE_BEFORE = new RegExp(String.raw`\b${CHANGE_VERB}\b[^.;:!?]{0,60}$`, 'i');
+const TO_BETWEEN = new RegExp(String.raw`^\s*(?:[\p{L}'’-]+\s+|(?:19|20)\d\d\s+){0,3}?to\s+(?:${QUAL})?[$£€¥]?\s*$`, 'iu');
+const CHANGE_BEFORE = new RegExp(String.raw`\b(?:${CHANGE_VERB}|went|gone|moved)\b[^.;:!?]{0,60}$`, 'i');
 /** "1,400 weekly departures will shrink to 1,120", "the 310 beds are to be cut to 240". */
 const SHIFT_BETWEEN = new RegExp(String.raw`^\s*(?:[\p{L}'’-]+\s+){0,4}?(?:(?:will|would|could|is|are|was|were|has|have|had|set|due|expected|to|be|been)\s+){0,3}${CHANGE_VERB}\s+to\s+(?:${QUAL})?[$£€¥]?\s*$`, 'iu');
-/** "about 210,000 visits in 2019 and 168,000 last year", "410 last year, 560 this year". */
-const THEN_BETWEEN = new RegExp(String.raw`^[^.;:!?\d]{0,50}?\b(in\s+(?:19|20)\d\d|last\s+year|the\s+(?:previous|year)\s+(?:year|before)|a\s+year\s+(?:earlier|before|ago)|this\s+year)\b[^.;:!?\d]{0,30}?(?:,|\band\b|\bbut\b|\bagainst\b|\bcompared\s+with\b|\bversus\b)\s+(?:${QUAL})?[$£€¥]?\s*$`, 'iu');
-const THEN_AFTER = /^[^.;:!?\d]{0,50}?\b(in\s+(?:19|20)\d\d|last\s+year|the\s+(?:previous|year)\s+(?:year|before)|a\s+year\s+(?:earlier|before|ago)|this\s+year|now)\b/iu;
+/** A time a level is told of: "in 2019", "last winter", "this season", "a year earlier", "so far". */
+const LABEL = String.raw`\b(?:in\s+(?:19|20)\d\d|(?:last|this|the\s+previous)\s+(?:year|season|winter|summer|spring|autumn|month|quarter)|the\s+year\s+before|a\s+year\s+(?:earlier|before|ago)|so\s+far|now)\b`;
+/** Two levels set side by side: "about 210,000 visits in 2019 and 168,000 last year", "about 24,000
+ *  sessions; this winter the figure stands at 31,000". */
+const SIDE_BY_SIDE = /(?:,|;|\band\b|\bbut\b|\bagainst\b|\bcompared\s+with\b|\bversus\b|\bwhile\b|\bwhereas\b)/i;
+/** After the second level: nothing of its own (a time, a stop, a conjunction), or it is no second level of the first's thing. */
+const BARE_AFTER = /^\s*(?:[.,;:!?)]|$|(?:in|last|this|a|the|so|now|by|at|on|over|during|for|against|compared|and|but|while|whereas|from|up|down|according)\b)/i;
 /** "3,410 this winter, against 2,480 a year earlier": the second figure is the earlier level. */
 const AGAINST_BETWEEN = new RegExp(String.raw`^[^.;:!?\d]{0,50}?\b(?:against|compared\s+with|compared\s+to|versus|up\s+from|down\s+from)\s+(?:${QUAL})?[$£€¥]?\s*$`, 'iu');
 const EARLIER_AFTER = /^[^.;:!?\d]{0,40}?\b(?:last\s+year|the\s+(?:previous|year)\s+(?:year|before)|a\s+year\s+(?:earlier|before|ago)|in\s+(?:19|20)\d\d|the\s+same\s+(?:period|weeks|months|time))\b/iu;
 /** "9,000 of the county's 20,000 lamps", "287 out of 412 knitters". */
 const SHARE_BETWEEN = /^\s*(?:[\p{Ll}-]+\s+){0,2}?(?:out\s+)?of\s+(?:(?:the|its|their|his|her|our|this|that|all)\s+)?(?:[\p{L}.-]+['’]s\s+)?(?:total\s+of\s+)?$/u;
+const OF_WHOLE_BEFORE = /\bof\s+(?:the|its|their|all(?:\s+the)?)\s+$/i;
+const WHOLE_THEN_PART = new RegExp(String.raw`^[^.;:!?\d]{0,50},\s*(?:${QUAL})?$`, 'iu');
 const AHEAD = /\b(?:will|would|could|plans?|planned|planning|proposed?|proposals?|expected|expects?|forecast|due to|set to|is to|are to|aims?|target|face|faces|facing)\b/i;
 
-/** Where the digits of a figure end within its phrase ("1,400 weekly departures": after "1,400"). */
-function digitsEnd(q: Quantity, text: string): number | null {
-  const m = /\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|bn|m|k)\b)?/.exec(text.slice(q.start, q.end));
-  return m ? q.start + m.index + m[0].length : null;
+/** The second level is of the first's thing: no noun of its own after it, or the same noun. */
+function secondOfSame(head: string | null, after: string): boolean {
+  if (BARE_AFTER.test(after)) return true;
+  const noun = /^\s*(\p{L}+)/u.exec(after)?.[1];
+  return noun !== undefined && head !== null && (singular(noun.toLowerCase()) === head || sameKind(singular(noun.toLowerCase()), head));
 }
 
 function yearOf(label: string, year: number): number | null {
   const y = /(?:19|20)\d\d/.exec(label);
   if (y) return Number(y[0]);
   if (/last|previous|before|earlier|ago/i.test(label)) return year - 1;
-  if (/this|now/i.test(label)) return year;
+  if (/this|now|so far/i.test(label)) return year;
   return null;
+}
+
+/** The clause a figure stands in, of the text before it: after the last comma, colon or dash
+ *  ("will stay ... after a summer in which its operator says it sold": only the second clause). */
+function nearClause(lead: string): string {
+  return lead.split(/[,;:–—]|\b(?:after|before|when|which|that|because|although|while)\b/).at(-1)!;
 }
 
 /** The sentence's text before `at` (at most 160 characters). */
@@ -89,7 +108,7 @@ const SCALE: Record<string, number> = { million: 1e6, m: 1e6, billion: 1e9, bn: 
 /** The next number written in digits between `from` and the end of its sentence (not a year). */
 function nextNumber(text: string, from: number): Written | null {
   const rest = text.slice(from, from + 200);
-  const stop = /[.!?](?:\s|$)|;/.exec(rest)?.index ?? rest.length;
+  const stop = /[.!?](?:\s|$)/.exec(rest)?.index ?? rest.length;
   NUMBER.lastIndex = 0;
   for (let m = NUMBER.exec(rest); m && m.index < stop; m = NUMBER.exec(rest)) {
     const digits = m[1]!.replace(/,(?=\d{3})/g, '');
@@ -114,66 +133,101 @@ function grainOf(written: string, approx: boolean): number {
   return Math.min(0.05, grain / n) + (approx ? 0.05 : 0);
 }
 
-function derive(x: Quantity, text: string, year: number): Derived | null {
-  const xEnd = digitsEnd(x, text);
-  if (xEnd === null) return null;
+function derive(xNum: Written, q: Quantity, text: string, year: number): Derived | null {
+  const xEnd = xNum.end;
   const y = nextNumber(text, xEnd);
-  if (!y || y.value <= 0 || (x.unit !== '' && !/^[A-Z]{3}$/.test(x.unit))) return null;
-  const xWritten = text.slice(x.start, xEnd);
-  const xNum = nextNumber(text, x.start);
-  if (!xNum || xNum.end !== xEnd) return null;
+  if (!y || y.value <= 0) return null;
   // (the values as written: "from 5.2 to 4.4 million" gives both the multiplier written once)
   let xv = xNum.value;
   let yv = y.value;
   if (xNum.scale === 1 && y.scale > 1) xv *= y.scale;
   else if (y.scale === 1 && xNum.scale > 1) yv *= xNum.scale;
-
-  // (a sum of money against a sum: the second written as money too, or bare)
+  const xStart = q.start;
   const mid = text.slice(xEnd, y.start);
-  const before = sentenceBefore(text, x.start);
+  const before = sentenceBefore(text, xStart);
   const after = text.slice(y.end, y.end + 80);
   const rest = after.split(/[.!?](?:\s|$)/)[0]!;
-  const ahead = AHEAD.test(before + mid + rest);
-  const gx = grainOf(xWritten, x.approx !== 'exact');
+  const ahead = AHEAD.test(nearClause(before) + mid + rest);
+  const gx = grainOf(text.slice(xNum.start, xNum.end), xNum.approx || q.approx !== 'exact');
   const gy = grainOf(text.slice(y.start, y.end), y.approx);
   const shown = (w: Written) => text.slice(w.start, w.end);
+  // (what it is of: the first figure's noun and clause; and what is said after the second)
+  const words = (t: string) => [...t.matchAll(/(?<!\p{L})\p{Ll}{4,}/gu)].map((m) => singular(m[0]));
+  const nouns = [q.head, ...q.mods, ...q.context].filter((n): n is string => n !== null && n.length > 3);
+  const base = { start: xStart, end: y.end, ahead, nouns, said: words(rest) };
   const change = (old: number, now: number, how: string, years: number[]): Derived | null => {
     // (a level more than three times another, or under a third of it, is told as a multiple, not a percentage)
     if (old <= 0 || Math.max(old, now) / Math.min(old, now) > 3) return null;
     const value = ((now - old) / old) * 100;
-    return { x, end: y.end, sort: 'change', value, slack: (now / old) * (gx + gy) * 100, years, ahead, how };
+    return { ...base, sort: 'change', value, slack: (now / old) * (gx + gy) * 100, years, how };
   };
   if (SHARE_BETWEEN.test(mid) && xv < yv) {
     const value = (xv / yv) * 100;
-    return { x, end: y.end, sort: 'share', value, slack: value * (gx + gy), years: [], ahead, how: `${shown(xNum)} of ${shown(y)}` };
+    return { ...base, sort: 'share', value, slack: value * (gx + gy), years: [], how: `${shown(xNum)} of ${shown(y)}`, whole: wordAfter(text, y.end) };
   }
-  if ((FROM_BEFORE.test(text.slice(Math.max(0, x.start - 12), x.start)) && TO_BETWEEN.test(mid) && CHANGE_BEFORE.test(before)) || SHIFT_BETWEEN.test(mid)) return change(xv, yv, `${shown(xNum)} to ${shown(y)}`, []);
-  const then = THEN_BETWEEN.exec(mid);
-  const now = then ? THEN_AFTER.exec(after) : null;
-  if (then && now) {
-    const a = yearOf(then[1]!, year);
-    const b = yearOf(now[1]!, year);
-    if (a === null || b === null || a === b) return null;
+  // ("Of the 48,000 riders so far, 19,000 had booked online": the whole first, then its part)
+  if (OF_WHOLE_BEFORE.test(text.slice(Math.max(0, xNum.start - 16), xNum.start)) && WHOLE_THEN_PART.test(mid) && yv < xv) {
+    const value = (yv / xv) * 100;
+    return { ...base, sort: 'share', value, slack: value * (gx + gy), years: [], how: `${shown(y)} of ${shown(xNum)}`, whole: q.head ?? wordAfter(text, xNum.end) };
+  }
+  if ((FROM_BEFORE.test(text.slice(Math.max(0, xNum.start - 12), xNum.start)) && TO_BETWEEN.test(mid) && CHANGE_BEFORE.test(before)) || SHIFT_BETWEEN.test(mid)) {
+    return change(xv, yv, `${shown(xNum)} to ${shown(y)}`, labels(mid + rest).map((l) => yearOf(l, year)).filter((n): n is number => n !== null));
+  }
+  // (two levels told of two times: the time of the first before it or just after it, of the second
+  // between them or after it)
+  const inMid = labels(mid);
+  const xLabel = inMid.length >= 2 || (inMid.length === 1 && labels(rest).length > 0) ? inMid[0] : labels(before).at(-1);
+  const yLabel = inMid.length >= 2 ? inMid.at(-1) : inMid.length === 1 && xLabel !== inMid[0] ? inMid[0] : labels(rest)[0];
+  if (xLabel && yLabel && SIDE_BY_SIDE.test(mid) && !/\d/.test(mid.replace(/(?:19|20)\d\d/g, ''))) {
+    const a = yearOf(xLabel, year);
+    const b = yearOf(yLabel, year);
+    if (a === null || b === null || a === b || !secondOfSame(q.head, text.slice(y.end, y.end + 40))) return null;
     return a < b ? change(xv, yv, `${shown(xNum)} to ${shown(y)}`, [a, b]) : change(yv, xv, `${shown(y)} to ${shown(xNum)}`, [b, a]);
   }
   if (AGAINST_BETWEEN.test(mid) && EARLIER_AFTER.test(after)) return change(yv, xv, `${shown(y)} to ${shown(xNum)}`, []);
   return null;
 }
 
-/** The percentages a text implies, one per figure that opens a shape above. */
-export function derivedFigures(qs: readonly Quantity[], text: string, year: number): Derived[] {
-  const out: Derived[] = [];
-  for (const x of qs) {
-    if ((x.kind !== 'count' && x.kind !== 'amount') || x.rate !== null || x.unit === '%') continue;
-    const d = derive(x, text, year);
-    if (d) out.push(d);
-  }
-  return out;
+/** The lower-case word right after `at`, singular ("20,000 lamps": lamp). */
+function wordAfter(text: string, at: number): string | null {
+  const m = /^\s+(\p{Ll}{3,})/u.exec(text.slice(at, at + 30));
+  return m ? singular(m[1]!) : null;
 }
 
-/** The nouns a derived figure is of: its first figure's noun, modifiers and the nouns of its clause. */
-function nounsOf(d: Derived): string[] {
-  return [d.x.head, ...d.x.mods, ...d.x.context].filter((n): n is string => n !== null && n.length > 3);
+/** A stated share's whole: the words of its "of" phrase ("60 percent of the county's street lights"). */
+function statedWhole(p: Quantity, text: string): string[] {
+  const m = /^\s*(?:of\s+)?(?:the\s+|its\s+|their\s+|all\s+)?(?:[\p{L}.-]+['’]s\s+)?((?:\p{Ll}+\s*){1,3})/u.exec(text.slice(p.end, p.end + 50).replace(/^\s*(?:per\s*cent|percent|%)/i, ''));
+  return m ? m[1]!.trim().split(/\s+/).map(singular) : [];
+}
+
+function labels(t: string): string[] {
+  return [...t.matchAll(new RegExp(LABEL, 'giu'))].map((m) => m[0]);
+}
+
+/** A figure that is no count or sum of money (a percentage, a measure, a rate, a rank). */
+function otherFigure(q: Quantity): boolean {
+  return ((q.kind !== 'count' && q.kind !== 'amount') || q.rate !== null || (q.unit !== '' && !/^[A-Z]{3}$/.test(q.unit)));
+}
+
+/** The percentages a text implies, one per count or sum of money that opens a shape above (its first number). */
+export function derivedFigures(qs: readonly Quantity[], text: string, year: number): Derived[] {
+  const out: Derived[] = [];
+  for (const q of qs) {
+    if (otherFigure(q)) continue;
+    for (const m of text.slice(q.start, q.end).matchAll(new RegExp(NUMBER.source, 'g'))) {
+      const start = q.start + m.index;
+      const end = start + m[0].length;
+      const digits = m[1]!.replace(/,(?=\d{3})/g, '');
+      if ((/^(?:19|20)\d\d$/.test(digits) && !m[2] && !/[$£€¥]/.test(m[0])) || /^\s*(?:%|per\s*cent|percent|percentage)/i.test(text.slice(end, end + 12))) continue;
+      const scale = m[2] ? SCALE[m[2].toLowerCase()]! : 1;
+      const value = Number(digits) * scale;
+      if (!Number.isFinite(value) || value <= 0) continue;
+      const lead = text.slice(Math.max(0, start - 16), start);
+      const d = derive({ value, scale, start, end, approx: new RegExp(`${QUAL}$`, 'i').test(lead) }, q, text, year);
+      if (d) out.push(d);
+    }
+  }
+  return out;
 }
 
 /** The words of a figure's clause, singular: its sentence before it and the rest of its clause after it. */
@@ -194,25 +248,35 @@ export function impliedConflicts(qs: readonly Quantity[], text: string, year: nu
   const stated = qs.filter((q) => q.kind === 'percent' && q.unit === '%');
   if (stated.length === 0) return out;
   for (const d of derivedFigures(qs, text, year)) {
-    const nouns = nounsOf(d);
+    const nouns = d.nouns;
+    const [s0, s1] = sentenceAround(text, d.start, d.end);
     // (stated percentages of the same sort and time; of those, the ones about the same thing)
     const alike = stated.filter((p) => {
-      if (p.sentence === d.x.sentence) return false;
+      if (p.start >= s0 && p.start < s1) return false;
       const r = percentReading(p, text);
       if (r.range || r.rate !== null) return false;
       if (d.sort === 'change' ? r.change === null || (r.change === 'up') !== d.value > 0 : r.change !== null || r.levelAfterChange) return false;
       const lead = sentenceBefore(text, p.start);
-      if (AHEAD.test(lead) !== d.ahead) return false;
+      if (AHEAD.test(nearClause(lead)) !== d.ahead) return false;
       // (a year named by the stated figure's sentence that the derived one does not speak of)
       const years = [...(lead + text.slice(p.end, p.end + 60).split(/[.!?]\s/)[0]).matchAll(YEAR)].map((m) => Number(m[1]));
       return !years.some((y) => !d.years.includes(y));
     });
-    const candidates = alike.filter((p) => {
-      // (what the percentage is of: its own nouns, or a word of its clause, "Visits to the museum have
-      // fallen by 40 percent", "60 percent of the county's street lights")
+    // (linked by what it is of; and when another stated share matches only what is said of the second
+    // figure, "had booked online" / "sold 60 percent of its tickets online", it is unclear which is
+    // meant, and nothing is said)
+    const same = (m: string, n: string) => m === n || (m.length > 3 && n.length > 3 && sameKind(m, n));
+    const scored = alike.map((p) => {
       const about = [...figureAbout(p), ...clauseWords(text, p)];
-      return nouns.some((n) => about.some((m) => m === n || (m.length > 3 && sameKind(m, n))));
+      const said = d.said.filter((n) => about.includes(n)).length;
+      // (a share of another whole is another share, unless what is said of it links them: "11 of 16
+      // regions" is no share "of the vote")
+      const wholes = d.sort === 'share' && d.whole ? statedWhole(p, text) : [];
+      const otherWhole = wholes.length > 0 && !wholes.some((w) => same(w, d.whole!)) && said === 0;
+      return { p, said, linked: otherWhole ? 0 : nouns.filter((n) => about.some((m) => same(m, n))).length };
     });
+    if (scored.some((x) => x.said > 0 && x.linked === 0) && !scored.some((x) => x.said > 0 && x.linked > 0)) continue;
+    const candidates = scored.filter((x) => x.linked > 0).sort((a, b) => b.said - a.said || b.linked - a.linked).map((x) => x.p);
     if (candidates.length === 0) continue;
     const v = Math.abs(d.value);
     const fits = (p: Quantity) => {
@@ -220,11 +284,11 @@ export function impliedConflicts(qs: readonly Quantity[], text: string, year: nu
       return v + d.slack >= lo - 0.5 && v - d.slack <= hi + 0.5;
     };
     if (candidates.some(fits)) continue;
-    // (and far enough apart to be no slip of rounding: a quarter and four points)
-    const p = candidates.find((c) => Math.max(v, c.value) / Math.max(1e-9, Math.min(v, c.value)) >= 1.25 && Math.abs(v - c.value) >= 4);
+    // (and far enough apart to be no slip of rounding: a quarter and two points)
+    const p = candidates.find((c) => Math.max(v, c.value) / Math.max(1e-9, Math.min(v, c.value)) >= 1.25 && Math.abs(v - c.value) >= 2 && (d.sort === 'change' || Math.max(v, c.value) / Math.max(1e-9, Math.min(v, c.value)) <= 2.5));
     if (!p) continue;
-    const implied = { ...d.x, end: d.end, value: d.value };
-    const [a, b] = p.start < d.x.start ? [p, implied] : [implied, p];
+    const implied = { ...p, start: d.start, end: d.end, value: d.value };
+    const [a, b] = p.start < d.start ? [p, implied] : [implied, p];
     const shown = Math.round(v * 10) / 10;
     const told = text.slice(p.start, p.end);
     out.push({
@@ -235,6 +299,186 @@ export function impliedConflicts(qs: readonly Quantity[], text: string, year: nu
         d.sort === 'change'
           ? `"${told}" and ${d.how} tell one change: ${d.how} is a ${d.value > 0 ? 'rise' : 'fall'} of ${shown} percent, not ${p.value} percent.`
           : `"${told}" and ${d.how} tell one share: ${d.how} is ${shown} percent, not ${p.value} percent.`,
+    });
+  }
+  return out;
+}
+
+// Lengths a text implies with a start and an end, set against the length it states: "a 14-hour
+// search" ... "searched from 3pm until shortly before 11am the following morning" (20 hours);
+// "a 25-year lease" ... "a lease running from 2026 to 2036"; "has operated for 14 years" ... "opened
+// its doors in March 2019" (seven years before a 2026 article). As with percentages, the two must
+// be about the same thing (a noun of one is a noun, a kind of one, or the act of a verb of the other)
+// and neither's rounding may close the gap.
+
+interface Told {
+  start: number;
+  end: number;
+  /** Hours, and how far off they may be. */
+  hours: number;
+  slack: number;
+  /** 'now': a start up to the article's date, which only a length up to now is told against. */
+  sort: 'clock' | 'years' | 'now';
+  how: string;
+}
+
+const CLOCK = String.raw`(?:(\d{1,2})(?:[:.](\d\d))?\s*([ap])\.?m\.?|noon|midday|midnight|(\d{1,2})[:.](\d\d)(?!\s*[ap]\.?m))`;
+/** "from 3pm until shortly before 11am the following morning", "between 10am and 2pm". */
+const CLOCK_SPAN = new RegExp(String.raw`\b(?:from|between)\s+${CLOCK}\s+(?:until|till|to|and)\s+((?:shortly|just|roughly|about|around)\s+(?:before|after)\s+|(?:about|around|roughly)\s+)?${CLOCK}(\s+(?:on\s+)?(?:the\s+)?(?:following|next)\s+(?:morning|day|afternoon|evening)|\s+the\s+next\s+day)?`, 'giu');
+/** "from 2026 to 2036", "between 2019 and 2023". */
+const YEAR_SPAN = /\b(?:from|between)\s+((?:19|20)\d\d)\s+(?:until|till|to|and|through)\s+((?:19|20)\d\d)\b/giu;
+const SEASON_MONTH: Record<string, number> = { spring: 4, summer: 7, autumn: 10, fall: 10, winter: 1 };
+/** "opened its doors in March 2019", "started building the layout in 2019", "since we bought our first box in spring 2024". */
+const STARTED = new RegExp(String.raw`\b(?:started|began|begun|opened|launched|founded|established|set\s+up|first|since)\b[^.;:!?]{0,60}?\b(?:in|since|on)\s+(?:the\s+)?(?:(?:(spring|summer|autumn|fall|winter)|(early|mid|late))(?:-|\s+of\s+|\s+))?(?:(${MONTHS.join('|')})\s+)?((?:19|20)\d\d)\b`, 'giu');
+
+/** A time of day as hours since midnight: "3pm", "7.30pm", "noon", "14:30". */
+function clockHours(m: RegExpExecArray): number {
+  if (m[1] !== undefined) return (Number(m[1]) % 12) + (m[2] ? Number(m[2]) / 60 : 0) + (m[3]!.toLowerCase() === 'p' ? 12 : 0);
+  if (m[4] !== undefined) return Number(m[4]) + Number(m[5]) / 60;
+  return /midnight/i.test(m[0]) ? 24 : 12;
+}
+
+/** The lengths a text tells by their start and end (and, with a known date, by their start alone). */
+export function toldLengths(text: string, ref: { year: number; month: number; known: boolean }): Told[] {
+  const out: Told[] = [];
+  for (const m of text.matchAll(CLOCK_SPAN)) {
+    const times = [...m[0].matchAll(new RegExp(CLOCK, 'giu'))];
+    if (times.length !== 2) continue;
+    let h = clockHours(times[1]!) - clockHours(times[0]!);
+    if (m[12] || h <= 0) h += 24;
+    // ("until shortly before 11am": within the hour)
+    const hedged = m[6] !== undefined;
+    out.push({ start: m.index, end: m.index + m[0].length, hours: h, slack: hedged ? 1 : 0.05, sort: 'clock', how: `"${m[0].replace(/^\S+\s+/, '')}"` });
+  }
+  for (const m of text.matchAll(YEAR_SPAN)) {
+    const years = Number(m[2]) - Number(m[1]);
+    if (years <= 0) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, hours: years * 8766, slack: 8766, sort: 'years', how: `${m[1]} to ${m[2]}` });
+  }
+  if (ref.known) {
+    for (const m of text.matchAll(STARTED)) {
+      const [, season, part, monthName, y] = m;
+      const year = Number(y);
+      const month = monthName ? MONTHS.indexOf(monthName.toLowerCase()) + 1 : season ? SEASON_MONTH[season.toLowerCase()]! : part ? { early: 2, mid: 6, late: 11 }[part.toLowerCase()]! : 6.5;
+      const months = (ref.year - year) * 12 + (ref.month - month);
+      if (months <= 0) continue;
+      // (to the month when a month is named, to the season, or to the year)
+      const slackMonths = monthName ? 1 : season || part ? 3 : 6.5;
+      out.push({ start: m.index, end: m.index + m[0].length, hours: months * 730.5, slack: slackMonths * 730.5, sort: 'now', how: `"${m[0]}"` });
+    }
+  }
+  return out;
+}
+
+/** The sentence around a span: its start and end offsets. */
+function sentenceAround(text: string, start: number, end: number): [number, number] {
+  const from = start - sentenceBefore(text, start).length;
+  const stop = /[.!?](?:\s|$)/.exec(text.slice(end));
+  return [from, stop ? end + stop.index : text.length];
+}
+
+/** "searched", "building", "opened": a verb's plain form, crudely, for WordNet's derivations. */
+function verbStems(w: string): string[] {
+  const bare = w.replace(/(?:ing|ed|es|s)$/, '');
+  return [...new Set([w, bare, `${bare}e`, bare.replace(/(.)\1$/, '$1')])].filter((x) => x.length >= 3);
+}
+
+/** A figure and a span in two sentences next to each other, in one paragraph. */
+function nextSentences(text: string, q: Quantity, t: Told): boolean {
+  const between = q.end <= t.start ? text.slice(q.end, t.start) : text.slice(t.end, q.start);
+  return !/\n/.test(between) && (between.match(/[.!?]["”’]?\s+/g) ?? []).length === 1;
+}
+
+/** A length up to now: "has operated for 14 years", "Four years of work have gone into this", "for the past decade". */
+function upToNow(q: Quantity, text: string): boolean {
+  return /\b(?:has|have|'ve)\b(?!\s+to\b)[^.;:!?]*$|\bfor\s+the\s+(?:past|last)\s+$/i.test(sentenceBefore(text, q.start)) || /^\s+(?:of\s+[\p{L}-]+\s+)?(?:have|has)\s+(?:now\s+)?(?:gone|been|passed|elapsed)\b/iu.test(text.slice(q.end, q.end + 40));
+}
+
+/** "took eleven years to build": the verb of the act that took it, when the length is how long something took. */
+function tookToDo(q: Quantity, text: string): string | null {
+  if (!/\b(?:took|take|takes|taken|taking|spent|spend)\s+(?:\p{L}+\s+)?$/iu.test(text.slice(Math.max(0, q.start - 20), q.start))) return null;
+  return /^\s+(?:to|in)\s+(\p{Ll}+)/u.exec(text.slice(q.end, q.end + 30))?.[1] ?? null;
+}
+
+const YEAR_HOURS = 8766;
+const TIME_UNITS = /^(?:second|minute|hour|day|night|week|fortnight|month|year|decade|century)$/;
+
+/** What a length is of: its noun ("a 14-hour search"), the verb that governs it ("has operated for 14
+ *  years"), and a name just before it ("Vaultline has operated"). */
+function lengthOf(q: Quantity, text: string): string[] {
+  const out: string[] = [];
+  if (q.head && !TIME_UNITS.test(q.head)) out.push(q.head);
+  if (q.frame.verb && q.frame.verb.length > 3 && !/^(?:have|be|take|give|last|spend|run)$/.test(q.frame.verb)) out.push(q.frame.verb);
+  const before = sentenceBefore(text, q.start).slice(-60);
+  for (const m of before.matchAll(/(?<![\p{L}])\p{Lu}[\p{Ll}]{3,}\b/gu)) out.push(m[0]);
+  // ("a three-hour midday break for the horses", "Four years of work": what it is for or of)
+  const of = /^\s+(?:for|of)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(\p{Ll}{4,})/u.exec(text.slice(q.end, q.end + 40));
+  if (of) out.push(singular(of[1]!));
+  // ("took eleven years to build the layout": the act, and what it was done to)
+  const act = tookToDo(q, text);
+  if (act) {
+    out.push(act);
+    const object = new RegExp(`^\\s+(?:to|in)\\s+${act}\\s+(?:the|a|an|its|their|his|her)\\s+(\\p{Ll}{4,})`, 'u').exec(text.slice(q.end, q.end + 60));
+    if (object) out.push(singular(object[1]!));
+  }
+  return out;
+}
+
+/** One word names what the other does or is: the same word or name, a verb and its act ("searched" /
+ *  "search"), or one noun a kind of the other. */
+function sameThing(h: string, w: string): boolean {
+  if (/^\p{Lu}/u.test(h)) return h === w;
+  const lw = w.toLowerCase();
+  if (lw === h) return true;
+  const stems = verbStems(lw);
+  return stems.includes(h) || derivedFrom(h, stems[1]!) || stems.some((v) => derivedFrom(h, v)) || derivedFrom(singular(lw), h) || (h.length > 3 && sameKind(h, singular(lw)));
+}
+
+/** Stated lengths against the lengths a text tells by start and end (see toldLengths). */
+export function lengthConflicts(qs: readonly Quantity[], text: string, ref: { year: number; month: number; known: boolean }, known: ReadonlySet<string>): Conflict[] {
+  const out: Conflict[] = [];
+  const durations = qs.filter((q) => q.kind === 'duration' && q.rate === null);
+  if (durations.length === 0) return out;
+  for (const t of toldLengths(text, ref)) {
+    const [s0, s1] = sentenceAround(text, t.start, t.end);
+    // (what the start and end are of: the words just before them, and a start's own verb and object)
+    const near = text.slice(Math.max(s0, t.start - 50), t.sort === 'now' ? t.end : t.start);
+    const words = [...near.matchAll(/\p{L}{4,}/gu)].map((m) => m[0]);
+    const candidates = durations.filter((q) => {
+      if (q.start >= s0 && q.start < s1) return false;
+      // (a length of hours against a time of day, of months or years against years)
+      if (t.sort === 'clock' ? q.value > 36 : q.value < 720) return false;
+      if (t.sort === 'now') {
+        const act = tookToDo(q, text);
+        if (!(upToNow(q, text) || (act !== null && verbStems(act).some((v) => words.some((w) => verbStems(w.toLowerCase()).includes(v)))))) return false;
+      }
+      // (lengths of another order are of other things: eight weeks to move out, not the 37 years since a home opened)
+      if (Math.max(q.value, t.hours) / Math.min(q.value, t.hours) > 4) return false;
+      // (a name links a length up to now with its start, "Vaultline has operated" / "Vaultline opened";
+      // a span of years is linked by what it is of: a name may have held many posts)
+      // (or, for a length up to now, told in the sentence next to its start: "Four years of work have
+      // gone into this. Since we bought our first box in spring 2024, ...")
+      if (t.sort === 'now' && nextSentences(text, q, t)) return true;
+      return lengthOf(q, text).some((h) => (t.sort === 'now' || !/^\p{Lu}/u.test(h)) && words.some((w) => sameThing(h, w)));
+    });
+    if (candidates.length === 0) continue;
+    const fits = (q: Quantity) => {
+      const [lo, hi] = interval(q);
+      return t.hours + t.slack >= lo && t.hours - t.slack <= hi;
+    };
+    if (candidates.some(fits)) continue;
+    const q = candidates.find((c) => Math.max(c.value, t.hours) / Math.min(c.value, t.hours) >= 1.25);
+    if (!q || known.has(`${q.start}:${t.start}`)) continue;
+    const told = { ...q, start: t.start, end: t.end, value: t.hours };
+    const [a, b] = q.start < t.start ? [q, told] : [told, q];
+    const inUnits = (h: number) => (t.sort === 'clock' ? hours(Math.round(h * 100) / 100) : `${fmt(Math.round((h / YEAR_HOURS) * 10) / 10)} years`);
+    const length = inUnits(t.hours);
+    const until = t.sort === 'now' ? ' before the article\'s date' : '';
+    out.push({
+      kind: 'duration',
+      a,
+      b,
+      explanation: `"${text.slice(q.start, q.end)}" and ${t.how} give the length of one thing: ${t.how} is ${t.slack >= 1 && t.sort === 'clock' ? 'about ' : ''}${length}${until}, not ${inUnits(q.value)}.`,
     });
   }
   return out;

@@ -1059,3 +1059,51 @@ describe('series counted by years; percentages a text implies with two figures',
     expect(pairs(text.replace('will go dark', 'are already dark').replace('Around', 'Today around'))).toEqual([]);
   });
 });
+
+describe('lengths a text tells by a start and an end', () => {
+  it('"a 14-hour search" / "searched from 3pm until shortly before 11am the following morning"', () => {
+    const text = 'Rescuers ended a 14-hour search for the missing walker on Sunday. The weather was poor. Teams searched the fells from 3pm until shortly before 11am the following morning, the team said.';
+    expect(pairs(text)).toEqual([['a 14-hour search', 'from 3pm until shortly before 11am the following morning']]);
+    // (20 hours, within the hour "shortly before" leaves)
+    expect(pairs(text.replace('14-hour', '20-hour'))).toEqual([]);
+    // (hours a shop opens are no length of the search)
+    expect(pairs(text.replace('Teams searched the fells', 'The café stayed open'))).toEqual([]);
+  });
+
+  it('"a 25-year lease" / "a lease running from 2026 to 2036"', () => {
+    expect(pairs('The club signed a 25-year lease with the council. Members cheered. It is a lease running from 2026 to 2036.')).toHaveLength(1);
+    expect(pairs('The club signed a ten-year lease with the council. Members cheered. It is a lease running from 2026 to 2036.')).toEqual([]);
+  });
+
+  it('a length up to now against its start before the article\'s date', () => {
+    const text = 'NEWCASTLE, 19 June 2025 - The club, which has operated on the Quayside for 14 years, will close. Its owners are retiring. Vaultline opened its doors on the Quayside in March 2019.';
+    expect(pairs(text)).toHaveLength(1);
+    expect(pairs(text.replace('14 years', 'six years'))).toEqual([]);
+    // (with no date for the article, nothing is reckoned to it)
+    expect(pairs(text.replace('NEWCASTLE, 19 June 2025 - ', ''))).toEqual([]);
+    // (a length that is not up to now: eight weeks to move out)
+    expect(pairs('BATH, 2 May 2026 - Residents have been given eight weeks to find somewhere new. The home opened in 1989.')).toEqual([]);
+    // ("took eleven years to build" / "started building the layout in 2019": the same act)
+    expect(pairs('LEEDS, 2 May 2026 - It took eleven years to build the layout, Harris said. Visitors queued. He started building the layout in 2019.')).toHaveLength(1);
+  });
+});
+
+describe('percentages implied: levels of two times, a whole then its part', () => {
+  it('"up 60 percent on last winter" / "last winter about 24,000 sessions; this winter 31,000"', () => {
+    const text = 'OSLO, 10 February 2026 - Bookings for the season so far are up 60 percent on the same period last winter, the company says. Staff were hired. By this point last winter, customers had booked about 24,000 sessions; this winter the figure stands at 31,000.';
+    expect(pairs(text)).toHaveLength(1);
+    expect(pairs(text.replace('60 percent', '30 percent'))).toEqual([]);
+  });
+
+  it('"fell by 4 percent" / "46,100 births in 2024 and 45,600 in 2025"', () => {
+    const text = 'EDINBURGH, 20 March 2026 - Registered births fell by 4 percent, the registrar said. Olivia was the top name. There were 46,100 births in 2024 and 45,600 in 2025.';
+    expect(pairs(text)).toHaveLength(1);
+    expect(pairs(text.replace('4 percent', '1 percent'))).toEqual([]);
+  });
+
+  it('"60 percent of its riders booked online" / "Of the 48,000 riders so far, 19,000 had booked online"', () => {
+    const text = 'The operator said 60 percent of its riders booked online. Queues were long. Of the 48,000 riders so far, 19,000 had booked online.';
+    expect(pairs(text)).toHaveLength(1);
+    expect(pairs(text.replace('60 percent', '40 percent'))).toEqual([]);
+  });
+});

@@ -8,7 +8,7 @@ import { collectDates, datedEvent, eventDateConflicts, formatDate, publicationCo
 import { AssistDoc } from './document';
 import { findConflicts } from './inconsistencies';
 import { findRestatements, otherKinds } from './restatements';
-import { impliedConflicts } from './derived';
+import { impliedConflicts, lengthConflicts } from './derived';
 import { seriesConflicts } from './series';
 import { differentParties, eventDateRestatements, eventOfDate, unreadDate, type EventDate } from './eventdates';
 import { sentenceQuantities, type Quantity, type SentenceContext } from './quantities';
@@ -187,7 +187,7 @@ export function suggest(text: string, options: SuggestOptions = {}): Suggestion[
   }
   const conflicts = findConflicts(quantities, text, otherKinds);
   const known = new Set(conflicts.map((c) => `${c.a.start}:${c.b.start}`));
-  for (const c of [...conflicts, ...findRestatements(quantities, text, known), ...impliedConflicts(quantities, text, ref.year)]) {
+  for (const c of [...conflicts, ...findRestatements(quantities, text, known), ...impliedConflicts(quantities, text, ref.year), ...lengthConflicts(quantities, text, ref, known)]) {
     inconsistencies.push({ type: 'inconsistency', kind: c.kind, explanation: c.explanation, spans: [span(text, c.a.start, c.a.end), span(text, c.b.start, c.b.end)] });
   }
   for (const c of seriesConflicts(text, ref.known ? ref.year : undefined)) {
