@@ -1040,6 +1040,11 @@ describe('series counted by years; percentages a text implies with two figures',
     expect(pairs('The dairy took a third supreme champion title at the show. Judges praised the rind. It also won the title in 2019, 2021 and 2023, the dairy said.')).toEqual([]);
   });
 
+  it('"The maze, the estate\'s fourth, was planted" / "Its two earlier mazes": an ordinal set beside its noun', () => {
+    expect(pairs("The maze, the estate's fourth, was planted over two winters. Visitors came. Its two earlier mazes, planted in 1890 and 1962, were both lost.")).toHaveLength(1);
+    expect(pairs("The maze, the estate's third, was planted over two winters. Visitors came. Its two earlier mazes, planted in 1890 and 1962, were both lost.")).toEqual([]);
+  });
+
   it('a change told as a rate and as two levels: "fallen by 40 percent" / "210,000 visits in 2019 and 168,000 last year"', () => {
     const text = 'KENDAL, 3 March 2025 - Visits to the museum have fallen by 40 percent since the pandemic. Staff were cut. It recorded about 210,000 visits in 2019 and 168,000 last year.';
     expect(pairs(text)).toEqual([['40 percent', 'about 210,000 visits in 2019 and 168,000']]);

@@ -189,8 +189,19 @@ function actBefore(text: string, start: number): { verbs: string[]; object?: str
 const TIMES_WORDS: Record<string, number> = { once: 1, twice: 2, thrice: 3 };
 const TIMES = /\b(once|twice|thrice)\b/giu;
 
+/** "The maze, the estate's fourth, was planted": an ordinal standing for the noun it is set beside. */
+const ELLIPTICAL = new RegExp(`\\b(\\p{Ll}[\\p{Ll}-]{2,})\\s*,\\s+(?:(?:the|its|his|her|their)\\s+)?(?:[\\p{L}.-]+['’]s\\s+)?(${ORDINAL_WORDS}|\\d{1,3}(?:st|nd|rd|th))\\s*,`, 'gu');
+
 function ordinals(text: string, year?: number): Mention[] {
   const out: Mention[] = [];
+  for (const m of text.matchAll(ELLIPTICAL)) {
+    const value = ordinalValue(m[2]!);
+    if (value === null || value < 2) continue;
+    const start = m.index + m[0].lastIndexOf(m[2]!);
+    const end = start + m[2]!.length;
+    const noun = singular(m[1]!);
+    out.push({ value, noun, words: [noun], start, end, period: periodOf(text, start, end, year) });
+  }
   for (const m of text.matchAll(ORDINAL)) {
     const value = ordinalValue(m[1]!);
     const words = phraseWords(m[2]!);
