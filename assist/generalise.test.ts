@@ -1112,3 +1112,13 @@ describe('percentages implied: levels of two times, a whole then its part', () =
     expect(pairs(text.replace('60 percent', '40 percent'))).toEqual([]);
   });
 });
+
+describe('a figure that does the comparing', () => {
+  it('"the £82,000 spent on planting the maze compared well with the cost of a play tower" is told as it is', () => {
+    const text = "The planting cost £64,000, most of it met by a grant. Visitors came in their thousands. He said the £82,000 spent on planting the maze compared well with the cost of a play tower.";
+    expect(pairs(text)).toHaveLength(1);
+    expect(pairs(text.replace('£82,000', '£64,000'))).toEqual([]);
+    // (a figure compared with another is still the other side of a comparison)
+    expect(pairs(text.replace('the £82,000 spent on planting the maze compared well with the cost of a play tower', 'the maze compared well with the £82,000 cost of a play tower'))).toEqual([]);
+  });
+});

@@ -444,6 +444,9 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     }
     for (let x = cs; x <= ce && x < than; x++) {
       const n = toks[x]!.norm;
+      // ("the £82,000 spent on planting the maze compared well with the cost of a tower": the figure is
+      // what compares, the other side follows)
+      if (n === 'compared' && x > last && /^(?:well|favourably|favorably|poorly|badly|unfavourably|unfavorably)$/.test(norm(x + 1))) continue;
       if (['compared', 'previous', 'previously', 'earlier', 'prior', 'versus', 'vs', 'whereas', 'instead'].includes(n)) compared = true;
     }
     const before = norm(left.before);
