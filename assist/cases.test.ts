@@ -212,6 +212,13 @@ describe('what a figure\'s clause says of it, across documents', () => {
     const e = doc(5, 'The insurer said about 400 jobs will be cut across its offices.');
     const f = doc(6, 'The restructuring will eliminate 900 jobs across its offices, the union said.');
     expect(contradictions([e, f])).toHaveLength(1);
+    // (a modal alone tells what is decided: "will rely on eighteen fixed cameras" / "installed 12 new fixed cameras")
+    const g = doc(7, 'The city has installed 12 new fixed speed cameras on the ring road, the press office said.');
+    const h = doc(8, 'Enforcement will rely on eighteen fixed cameras on the ring road, the paper reported.');
+    expect(contradictions([g, h])).toHaveLength(1);
+    // (a plan word still parts them: "plans to install eighteen")
+    const i = doc(9, 'The city plans to install eighteen fixed cameras on the ring road, the paper reported.');
+    expect(contradictions([g, i])).toEqual([]);
   });
 
   it('a count over years ("since 2021") is many events\' count, not the one both report', () => {

@@ -637,9 +637,20 @@ function aimedApart(a: Quantity, b: Quantity, text: string): boolean {
 }
 
 /** Thin copy of inconsistencies.ts's blocked (not exported), without its same-sentence rule. */
+/**
+ * A figure hedged on one side only: a plan, forecast or wish against what is ("aims to recover 70
+ * percent" / "60 percent had been recovered"). A modal alone sits between: across reports of one
+ * decision it is compared with what is ("Enforcement will rely on eighteen fixed cameras" /
+ * "installed 12 new fixed cameras") and with what is planned ("will be cut" / "The plan will eliminate").
+ */
+function hedgeApart(a: Quantity, b: Quantity): boolean {
+  const level = (q: Quantity) => (!q.hedged ? 0 : q.modal ? 1 : 2);
+  return Math.abs(level(a) - level(b)) === 2;
+}
+
 function kept(a: Quantity, b: Quantity, text: string): boolean {
   if (a.required || b.required || a.listed || b.listed || a.compared || b.compared || subsetOf(a, text) || subsetOf(b, text)) return true;
-  if (a.hedged !== b.hedged || a.rate !== b.rate || a.unit !== b.unit || a.polarity !== b.polarity) return true;
+  if (hedgeApart(a, b) || a.rate !== b.rate || a.unit !== b.unit || a.polarity !== b.polarity) return true;
   if (a.ofWhole || b.ofWhole || a.whole !== b.whole) return true;
   if (differentPlaces(a, b) || differentStatistics(a, b, text)) return true;
   // Figures for different reporting periods (the engine's rule). Its other rule, amounts more than
@@ -674,7 +685,7 @@ function apartAcross(a: Quantity, b: Quantity, text: string, hedges: boolean): b
   // (a running figure told at a time against another time's, or against the whole or now: "By
   // Thursday morning, 1,350 employees had signed" / "has now been signed by 2,050 employees")
   if (ra && rb && ra.stamp !== rb.stamp && ((ra.stamp !== '' && rb.stamp !== '') || (ra.stamp === '' ? ra.whole : rb.whole))) return true;
-  if (hedges && a.hedged !== b.hedged) return true;
+  if (hedges && hedgeApart(a, b)) return true;
   // (the engine's "different names, different things" holds within one article; two reports name
   // one thing differently, "Brightwater" / "the Rotterdam company", so figures paired here do not ask it)
   if (!hedges && a.names.length > 0 && b.names.length > 0 && !a.names.some((n) => b.names.includes(n))) return true;

@@ -70,6 +70,8 @@ export interface Quantity {
   shell: boolean;
   frame: Frame;
   hedged: boolean;
+  /** Hedged by a modal alone ("will", "would", "may"), not by a word of planning, forecasting or wanting. */
+  modal?: boolean;
   compared: boolean;
   scope: Scope | null;
   /** Day-level time anchors of the sentence (weekdays, dates, parts of the day). */
@@ -430,9 +432,16 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     // ("a higher-than-expected profit of 182 billion yen", "better than forecast": the figure is
     // the outcome, set against an expectation)
     const outcome = (x: number) => x > 0 && toks[x - 1]!.norm === 'than';
-    for (let x = hs; x <= he; x++) if (HEDGES.has(toks[x]!.norm) && !month(x) && !monthAfterDay(x) && !modalOnly(x) && !outcome(x)) hedged = true;
+    // (and whether only a modal hedges it, "will rely on eighteen cameras": what is decided, told ahead)
+    let planned = false;
+    for (let x = hs; x <= he; x++) {
+      if (HEDGES.has(toks[x]!.norm) && !month(x) && !monthAfterDay(x) && !modalOnly(x) && !outcome(x)) {
+        hedged = true;
+        if (!MODALS.has(toks[x]!.norm)) planned = true;
+      }
+    }
     // "called for a 100% immunization rate", "pushed for a 5 percent rise": a demand, not a fact.
-    for (let x = Math.max(cs, first - 4); x < first; x++) if (toks[x]!.norm === 'for' && x > 0 && isVerbTok(toks[x - 1]) && DEMAND_VERBS.has(verbLemma(toks[x - 1]!))) hedged = true;
+    for (let x = Math.max(cs, first - 4); x < first; x++) if (toks[x]!.norm === 'for' && x > 0 && isVerbTok(toks[x - 1]) && DEMAND_VERBS.has(verbLemma(toks[x - 1]!))) hedged = planned = true;
     // "The 53 percent yes vote was far stronger than the margin of an earlier measure": what follows
     // "than" is the other side of the comparison; the figure before it is told as it is.
     let than = ce + 1;
@@ -509,6 +518,7 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       shell: false,
       frame,
       hedged,
+      modal: hedged && !planned,
       compared,
       scope: ((sc) => (sc && (sc.first > than || subordinateBetween(last, sc.first)) ? null : sc))(scopeFor(scopes, chunks, numFirst)),
       anchors,
