@@ -1122,3 +1122,10 @@ describe('a figure that does the comparing', () => {
     expect(pairs(text.replace('the £82,000 spent on planting the maze compared well with the cost of a play tower', 'the maze compared well with the £82,000 cost of a play tower'))).toEqual([]);
   });
 });
+
+describe('what a sum is of', () => {
+  it('past a currency code before the number: "a grant of HUF 4.5 million" is a sum of the grant', () => {
+    const q = quantities('The dig was supported by the directorate with a grant of HUF 4.5 million for surveying and diving gear.').find((x) => x.kind === 'amount');
+    expect(q?.keys).toContain('grant');
+  });
+});

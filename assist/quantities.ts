@@ -1058,9 +1058,11 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     q.rate = rateAfter(toks, last + 1) ?? rateWordNear(toks, num.first, last);
     // "reduced clinical cases by 68 percent": the object before "by"; "losses of around 2 million euros": the noun before "of".
     const lb = leftContext(toks, num.first);
-    const prep = norm(lb.before);
+    // ("a grant of HUF 4.5 million": past a currency code written before the number)
+    const before = /^(?:[A-Z]{3}|[$£€¥])$/.test(toks[lb.before]?.text ?? '') ? leftContext(toks, lb.before).before : lb.before;
+    const prep = norm(before);
     if (prep === 'by' || prep === 'of' || prep === 'at') {
-      const np = nounPhraseBefore(toks, lb.before);
+      const np = nounPhraseBefore(toks, before);
       if (np && !isPronoun(toks[np.head])) keys.add(nounLemma(toks[np.head]!));
     }
     if (q.frame.subject && !q.frame.isSubject) {
