@@ -172,6 +172,22 @@ describe('a series across documents', () => {
     // (three before the fourth: consistent)
     expect(contradictions([a, doc(3, 'The union said the attack came after three previous kidnappings of aid workers in the province this year.')])).toEqual([]);
   });
+
+  it('one place in a ranking or a run, told as two numbers: "ranked fifth among large cities" / "ranked seventh"', () => {
+    const a = doc(1, 'Last year the city ranked fifth among Spain\'s large cities for pedestrian injuries, the council said.');
+    const b = doc(2, 'In the national figures the city ranked seventh among large Spanish cities, the paper said.');
+    expect(contradictions([a, b]).map((s) => s.kind)).toEqual(['ordinal']);
+    expect(contradictions([a, doc(3, 'In the national figures the city ranked fifth among large Spanish cities, the paper said.')])).toEqual([]);
+    const c = doc(4, 'The link makes Baradla the third-longest cave system in Hungary, the park said.');
+    const d = doc(5, 'The connection creates the country\'s second-longest cave system, the club said.');
+    expect(contradictions([c, d])).toHaveLength(1);
+    const e = doc(6, 'It is the third consecutive summer the city has issued the order.');
+    const f = doc(7, 'The mayor has issued the order for the second summer running.');
+    expect(contradictions([e, f])).toHaveLength(1);
+    // (a text that ranks two things names no one place: "Madrid ranked first and the city fifth")
+    const g = doc(8, 'Madrid ranked first among large cities, and the city ranked fifth among large cities.');
+    expect(contradictions([g, b])).toEqual([]);
+  });
 });
 
 describe('capacities across documents', () => {

@@ -18,7 +18,7 @@
 // Offsets are JavaScript string indices into each document's own text, as `suggest` gives them.
 
 import type { CaseSpan, CaseSuggestion } from '../common/domain';
-import { compareOrdinals, compareSeries, shiftedSeries, type SeriesMentions } from './series';
+import { compareOrdinals, compareRanks, compareSeries, shiftedSeries, type SeriesMentions } from './series';
 import { namesAnAct, readingOf, type CaseDocument, type DatedAct, type WeekdayDate } from './casereading';
 import { formatDate, weekdayName } from './dates';
 import { eventDateRestatements, type EventDate } from './eventdates';
@@ -325,12 +325,12 @@ function weekdayPairs(c: Case, out: Proposals): void {
 // with the ordinal in one document and the count in the other; and two ordinals of one series counted
 // from one named start.
 function seriesAcross(c: Case, out: Proposals): void {
-  const withSeries = c.docs.filter((d) => d.series.ordinals.length > 0 || d.series.counts.length > 0);
+  const withSeries = c.docs.filter((d) => d.series.ordinals.length > 0 || d.series.counts.length > 0 || (d.series.ranks?.length ?? 0) > 0);
   for (let y = 1; y < withSeries.length; y++) {
     for (let x = Math.max(0, y - MAX_DOCUMENTS_BACK); x < y; x++) {
       const a = withSeries[x]!;
       const b = withSeries[y]!;
-      for (const found of [...compareSeries(a.series.ordinals, b.series.counts, c.text, true), ...compareSeries(b.series.ordinals, a.series.counts, c.text, true), ...compareOrdinals(a.series.ordinals, b.series.ordinals, c.text)]) {
+      for (const found of [...compareSeries(a.series.ordinals, b.series.counts, c.text, true), ...compareSeries(b.series.ordinals, a.series.counts, c.text, true), ...compareOrdinals(a.series.ordinals, b.series.ordinals, c.text), ...compareRanks(a.series.ranks ?? [], b.series.ranks ?? [], c.text)]) {
         const sa = toCaseSpan(c, found.spans[0].start, found.spans[0].end);
         const sb = toCaseSpan(c, found.spans[1].start, found.spans[1].end);
         if (!sa || !sb || sa.documentId === sb.documentId) continue;

@@ -290,6 +290,52 @@ export interface SeriesConflict {
 export interface SeriesMentions {
   ordinals: Mention[];
   counts: Mention[];
+  /** Places in a ranking or a run, each its document's only one of its kind (see rankMentions). */
+  ranks?: Rank[];
+}
+
+/** A place in a ranking or a run: "ranked fifth among large cities", "the third-longest cave system", "the third consecutive summer". */
+export interface Rank {
+  value: number;
+  /** What it is a place in: "rank:city", "longest:system", "run:summer". */
+  key: string;
+  start: number;
+  end: number;
+}
+
+const ORD = `(${ORDINAL_WORDS}|\\d{1,3}(?:st|nd|rd|th))`;
+/** "it ranked fifth among Spain's large cities", "finished third in the table". */
+const RANKED = new RegExp(`\\b(?:ranked|ranks|placed|finished|came|comes|sits|sat|stands|stood)\\s+(?:joint\\s+)?${ORD}\\b(?:\\s+(?:among|in|out of|of|on)\\s+(?:the\\s+)?(?:[\\p{L}'’-]+\\s+){0,4}?(\\p{Ll}+s)\\b)?`, 'giu');
+/** "the third-longest cave system", "the second busiest airport". */
+const SUPERLATIVE_PLACE = new RegExp(`\\b${ORD}[- ](\\p{Ll}{3,}est)\\s+((?:[\\p{Ll}-]+\\s+){0,2}?\\p{Ll}+)\\b`, 'gu');
+/** "the third consecutive summer", "for the second summer running", "the fourth year in a row". */
+const RUN_PLACE = new RegExp(`\\b${ORD}\\s+(?:(?:consecutive|straight|successive)\\s+(\\p{Ll}+)|(\\p{Ll}+)\\s+(?:running|in a row|on the trot|in succession))\\b`, 'giu');
+
+/**
+ * A text's places in a ranking or a run, keyed by what they are places in; a key told twice in
+ * one text (two cities ranked) is dropped, as it no longer names one thing's place.
+ */
+export function rankMentions(text: string): Rank[] {
+  const found: Rank[] = [];
+  const add = (m: RegExpMatchArray, value: number | null, key: string) => {
+    if (value !== null && value >= 1) found.push({ value, key, start: m.index!, end: m.index! + m[0].length });
+  };
+  for (const m of text.matchAll(RANKED)) add(m, ordinalValue(m[1]!), `rank:${m[2] ? singular(m[2].toLowerCase()) : ''}`);
+  for (const m of text.matchAll(SUPERLATIVE_PLACE)) add(m, ordinalValue(m[1]!), `${m[2]!.toLowerCase()}:${singular(m[3]!.split(/\s+/).at(-1)!)}`);
+  for (const m of text.matchAll(RUN_PLACE)) add(m, ordinalValue(m[1]!), `run:${singular((m[2] ?? m[3])!.toLowerCase())}`);
+  return found.filter((r) => found.filter((o) => o.key === r.key).length === 1);
+}
+
+/** Two documents' places for one ranking or run that differ: "ranked fifth among Spain's large cities" / "ranked seventh among large Spanish cities". */
+export function compareRanks(first: readonly Rank[], second: readonly Rank[], text: string): SeriesConflict[] {
+  const out: SeriesConflict[] = [];
+  for (const a of first) {
+    const b = second.find((r) => r.key === a.key && r.value !== a.value);
+    if (!b) continue;
+    const span = (r: Rank) => ({ start: r.start, end: r.end, text: text.slice(r.start, r.end) });
+    out.push({ spans: [span(a), span(b)], explanation: `"${text.slice(a.start, a.end)}" and "${text.slice(b.start, b.end)}" give one place two numbers.` });
+  }
+  return out;
 }
 
 /**
@@ -299,13 +345,13 @@ export interface SeriesMentions {
  */
 export function seriesMentions(text: string, ordinalsOnlyWithCounts = false, year?: number): SeriesMentions {
   const counts = priorCounts(text, year);
-  return { counts, ordinals: counts.length > 0 || !ordinalsOnlyWithCounts ? ordinals(text, year) : [] };
+  return { counts, ordinals: counts.length > 0 || !ordinalsOnlyWithCounts ? ordinals(text, year) : [], ...(ordinalsOnlyWithCounts ? {} : { ranks: rankMentions(text) }) };
 }
 
 /** Moved by `offset` (a document placed in a case's text). */
 export function shiftedSeries(m: SeriesMentions, offset: number): SeriesMentions {
   const shift = (x: Mention): Mention => ({ ...x, start: x.start + offset, end: x.end + offset });
-  return { ordinals: m.ordinals.map(shift), counts: m.counts.map(shift) };
+  return { ordinals: m.ordinals.map(shift), counts: m.counts.map(shift), ranks: (m.ranks ?? []).map((r) => ({ ...r, start: r.start + offset, end: r.end + offset })) };
 }
 
 /** An ordinal and a count that cannot agree, as spans in text order. */
