@@ -1129,3 +1129,12 @@ describe('what a sum is of', () => {
     expect(q?.keys).toContain('grant');
   });
 });
+
+describe('one plan told twice', () => {
+  it('"plans to spend £650,000 building the course" / "the £480,000 course would bring"', () => {
+    const text = 'The firm plans to spend £650,000 building the course on the seafront. Councillors will decide in May. Supporters say the £480,000 course would bring visitors back to the town.';
+    expect(pairs(text)).toHaveLength(1);
+    // (a plan against what was done stays apart)
+    expect(pairs(text.replace('Supporters say the £480,000 course would bring visitors back to the town.', 'The firm spent £480,000 building its last course in Deal.'))).toEqual([]);
+  });
+});

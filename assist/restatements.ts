@@ -142,16 +142,24 @@ function prospectKind(q: Quantity, text: string): 'plan' | 'future' | null {
 /**
  * A plan or a forecast is not the figure it foresees; but one future told twice is one figure:
  * "will be closed for five months" ... "the 14-week shutdown would hit commuters" (a definite
- * phrase in a clause that looks ahead too).
+ * phrase in a clause that looks ahead too), and so is one plan: "plans to spend £650,000 building
+ * the course" ... "the £480,000 course would bring visitors".
  */
 function foreseenApart(a: Quantity, b: Quantity, text: string): boolean {
   const ka = prospectKind(a, text);
   const kb = prospectKind(b, text);
   if (ka === null && kb === null) return false;
+  // (one plan told twice: "plans to spend £650,000 building the course" ... "the £480,000 course would bring")
+  if (ka !== null && (kb !== null || aheadAfter(b, text))) return false;
   if (ka === 'plan' || kb === 'plan') return true;
   if (ka === 'future' && kb === 'future') return false;
   const other = ka === 'future' ? b : a;
   return !(other.definite && other.hedged);
+}
+
+/** A definite figure whose clause looks ahead after it: "the £480,000 course would bring". */
+function aheadAfter(q: Quantity, text: string): boolean {
+  return q.definite && /^\s*(?:[\p{Ll}-]+\s+){0,2}(?:would|will|could|is\s+expected\s+to|is\s+set\s+to)\b/u.test(text.slice(q.end, q.end + 40));
 }
 
 /** A duration that is how long something went on: "lasted about three hours", "ran for 10 weeks". */
