@@ -1138,3 +1138,20 @@ describe('one plan told twice', () => {
     expect(pairs(text.replace('Supporters say the £480,000 course would bring visitors back to the town.', 'The firm spent £480,000 building its last course in Deal.'))).toEqual([]);
   });
 });
+
+describe('a measure of a thing', () => {
+  it('a unit glued, abbreviated or singular after a determiner modifies the noun after it', () => {
+    const heads = (text: string) => quantities(text).map((q) => q.head);
+    expect(heads('The winner, a 27kg truckle, was made by hand.')).toEqual(['truckle']);
+    expect(heads('The firm will build a 3,200 square metre glasshouse.')).toEqual(['glasshouse']);
+    // (a glued speed and a verb after it: no noun)
+    expect(heads('The car hit 160km/h on the bypass.')).toEqual([null]);
+  });
+
+  it('the size of a thing to be built is its size: "will build a 3,200 square metre glasshouse" / "The 20,000 sq ft glasshouse"', () => {
+    const text = 'The garden centre will build a 3,200 square metre glasshouse next year. Staff were told on Monday. The 20,000 sq ft glasshouse was designed by a Dutch firm.';
+    expect(pairs(text)).toHaveLength(1);
+    // (20,000 sq ft is about 1,860 square metres; 1,860 square metres agrees)
+    expect(pairs(text.replace('3,200', '1,860'))).toEqual([]);
+  });
+});

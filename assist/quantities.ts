@@ -777,7 +777,11 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       if (bound && q.approx === 'exact') q.approx = bound.approx;
       // (a unit glued to the number, "160km/h hit", names no noun after it; "the 50-microgram shot" does)
       const glued = unitIdx === num.last && !/[-‐]\p{L}+$/u.test(toks[unitIdx]!.text);
-      const np = attachedPhrase(toks, unitIdx) ?? (unitIdx === num.last && !glued ? nounPhraseAfter(toks, unitIdx + 1) : null);
+      // ("a 27kg truckle", "the 45lb cheese", "a 3,200 square metre glasshouse": after a determiner, a
+      // unit glued, abbreviated or in the singular is a modifier of the noun that follows it)
+      const determined = left.definite || norm(num.first - 1) === 'a' || norm(num.first - 1) === 'an';
+      const modifierUnit = determined && (glued || !/s$/.test(toks[unitIdx]!.norm)) && isNounTok(toks[unitIdx + 1]) && !isVerbTok(toks[unitIdx + 1]);
+      const np = attachedPhrase(toks, unitIdx) ?? ((unitIdx === num.last && !glued) || modifierUnit ? nounPhraseAfter(toks, unitIdx + 1) : null);
       if (np) setHead(q, toks, np);
       q.keys = q.head ? [q.head] : [];
       out.push(q);

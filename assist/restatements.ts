@@ -146,8 +146,12 @@ function prospectKind(q: Quantity, text: string): 'plan' | 'future' | null {
  * the course" ... "the £480,000 course would bring visitors".
  */
 function foreseenApart(a: Quantity, b: Quantity, text: string): boolean {
-  const ka = prospectKind(a, text);
-  const kb = prospectKind(b, text);
+  // (the size of a thing to be built is its size: "will build a 3,200 square metre glasshouse" ... "The
+  // 20,000 sq ft glasshouse"; a modal puts the building ahead, not the measure)
+  const physical = a.kind === 'amount' && a.unit !== '' && !/^[A-Z]{3}$/.test(a.unit);
+  const kind = (q: Quantity) => (physical && prospectKind(q, text) === 'future' ? null : prospectKind(q, text));
+  const ka = kind(a);
+  const kb = kind(b);
   if (ka === null && kb === null) return false;
   // (one plan told twice: "plans to spend £650,000 building the course" ... "the £480,000 course would bring")
   if (ka !== null && (kb !== null || aheadAfter(b, text))) return false;
