@@ -1155,3 +1155,13 @@ describe('a measure of a thing', () => {
     expect(pairs(text.replace('3,200', '1,860'))).toEqual([]);
   });
 });
+
+describe('a body told by its members and by its seats', () => {
+  it('"backed by 31 of the council\'s 55 members" / "the 57-seat chamber"', () => {
+    const text = "The runway extension was backed by 31 of the council's 55 members on Tuesday night. Campaigners had hoped for a closer vote. The vote in the 57-seat chamber ends a decade of argument.";
+    expect(pairs(text)).toHaveLength(1);
+    expect(pairs(text.replace('57-seat', '55-seat'))).toEqual([]);
+    // (members of something else are not the chamber's seats)
+    expect(pairs(text.replace("31 of the council's 55 members", '31 of 55 residents at a public meeting'))).toEqual([]);
+  });
+});

@@ -117,6 +117,17 @@ function broaderKind(broad: string, narrow: string): boolean {
   return wn.reach(wn.synsets(narrow, 'n').slice(0, 2), ['@', '@i'], 8).some((s) => s.words.includes(b));
 }
 
+/** The whole of a vote's count of people ("of the council's 55 members") and a body's size in seats ("the 57-seat chamber"). */
+function seatsOfBody(members: Quantity, seats: Quantity, text: string): boolean {
+  if (members.head === null || peopleNoun(members.head) !== 'person' || seats.whole === null || seats.head !== 'seat') return false;
+  // (the members of a body named as their owner, "of the council's", "of its"; both that body and the
+  // one seated groups of people by WordNet)
+  const owner = /\bof\s+(?:the\s+([\p{L}-]+)['’]s|its|their)\s+$/u.exec(text.slice(Math.max(0, members.start - 40), members.start));
+  const group = (noun: string, senses: number) => (wordnet()?.synsets(noun, 'n').slice(0, senses) ?? []).some((x) => x.lexfile === 14);
+  // (any sense of the seated whole: "the 57-seat chamber" is the assembly, its fourth sense)
+  return owner !== null && (owner[1] === undefined || group(singular(owner[1].toLowerCase()), 3)) && group(seats.whole, 8);
+}
+
 /** "its crew of 23" ... "All 25 seafarers": all the members of a body told before. */
 function allOfBody(a: Quantity, b: Quantity): boolean {
   return b.totality && a.head !== null && b.head !== null && bodyOfPeople(a.head) && peopleNoun(b.head) === 'person';
@@ -966,7 +977,9 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
           // counts, and its noun what befell them, not what they have: "the 226 passenger cabins")
           (peopleNoun(a.head) === 'person' && b.mods.includes(a.head) && befalls(b.head)) ||
           // ("its crew of 23" / "All 25 seafarers": a body and its members)
-          (bodyOfPeople(a.head) && peopleNoun(b.head) === 'person') || (bodyOfPeople(b.head) && peopleNoun(a.head) === 'person'));
+          (bodyOfPeople(a.head) && peopleNoun(b.head) === 'person') || (bodyOfPeople(b.head) && peopleNoun(a.head) === 'person') ||
+          // ("31 of the council's 55 members" / "the 57-seat chamber": a body's members are its seats)
+          seatsOfBody(a, b, text) || seatsOfBody(b, a, text));
       // "About 2,000 people attended the rally" / "the crowd of 3,500": a gathering and its people, told
       // twice further apart than any rounding (within 2x), with no count nearer in size between.
       const gatheringRestated =
