@@ -184,6 +184,9 @@ describe('a series across documents', () => {
     const e = doc(6, 'It is the third consecutive summer the city has issued the order.');
     const f = doc(7, 'The mayor has issued the order for the second summer running.');
     expect(contradictions([e, f])).toHaveLength(1);
+    // ("The 14th edition of the book fair" / "The fair's 12th edition": each report's only ordinal of one noun)
+    expect(contradictions([doc(9, 'The 14th edition of the book fair opened on Thursday.'), doc(10, "The fair's 12th edition drew crowds.")])).toHaveLength(1);
+    expect(contradictions([doc(9, 'The 14th edition of the book fair opened on Thursday.'), doc(11, "The fair's 14th edition drew crowds.")])).toEqual([]);
     // (a text that ranks two things names no one place: "Madrid ranked first and the city fifth")
     const g = doc(8, 'Madrid ranked first among large cities, and the city ranked fifth among large cities.');
     expect(contradictions([g, b])).toEqual([]);

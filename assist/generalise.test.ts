@@ -1165,3 +1165,12 @@ describe('a body told by its members and by its seats', () => {
     expect(pairs(text.replace("31 of the council's 55 members", '31 of 55 residents at a public meeting'))).toEqual([]);
   });
 });
+
+describe('series: an ordinal opening a sentence; "before" another event', () => {
+  it('"The second act" is an ordinal; "eight performances in Manchester before the production travels to Leeds" are no performances before it', () => {
+    const text = 'Pennine Opera has scheduled eight performances in Manchester before the production travels to Leeds. The second act drew the loudest cheers.';
+    expect(pairs(text)).toEqual([]);
+    // (the ordinal is read: "The third final" against two finals before it agrees, against four does not)
+    expect(pairs('The third final of her career came on Sunday. Fans cheered. She had reached four finals before this one.')).toHaveLength(1);
+  });
+});

@@ -52,7 +52,7 @@ const ORDINAL_WORDS = 'first|second|third|fourth|fifth|sixth|seventh|eighth|nint
 const CARDINAL_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty';
 /** "her third final", "the forum's 12th summit", "for the fourth time", "the band's 14th studio album", "after a seventh round". */
 // (a name may stand between the ordinal and its noun: "her third Nordic Masters women's singles title")
-const ORDINAL = new RegExp(`\\b(?:the|an?|its|his|her|their|our|[\\p{L}][\\p{L}.-]*['’]s?)\\s+(${ORDINAL_WORDS}|\\d{1,3}(?:st|nd|rd|th))((?:\\s+\\p{Lu}[\\p{Ll}-]+){0,3}(?:\\s+\\p{Ll}[\\p{Ll}-]*(?:['’]s)?){1,3})`, 'gu');
+const ORDINAL = new RegExp(`\\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[\\p{L}][\\p{L}.-]*['’]s?)\\s+(${ORDINAL_WORDS}|\\d{1,3}(?:st|nd|rd|th))((?:\\s+\\p{Lu}[\\p{Ll}-]+){0,3}(?:\\s+\\p{Ll}[\\p{Ll}-]*(?:['’]s)?){1,3})`, 'gu');
 /** "four finals", "12 previous studio albums", "its three earlier folding models", "four times". */
 const COUNT = new RegExp(`\\b(${CARDINAL_WORDS}|\\d{1,3})((?:\\s+[\\p{Ll}-]+){1,4})`, 'giu');
 const PRIOR_INSIDE = /\b(?:previous|earlier|prior|past)\b/i;
@@ -65,9 +65,17 @@ const PAST: ReadonlySet<string> = new Set(['PastTense']);
 /** Who holds a post, and the post after them: "holders of the post", "occupants of the office". */
 const HOLDER = /^(?:holder|occupant|incumbent)$/;
 const POST_AFTER = /^\s+of\s+(?:the|that|this)\s+(?:post|office|position|role|job|seat|chair|title)\b/i;
+/** "eight performances in Manchester before the production travels to Leeds": before another event, told as a clause, not before this one. */
+const BEFORE_CLAUSE = /^[^.;:!?]{0,30}?\bbefore\s+(?:the|a|an|its|their|his|her)\s+(?:[\p{Ll}-]+\s+){0,2}?\p{Ll}+(?:s|ed)\s+(?:to|on|in|at|for|into|the|a|an|its|their)\b/u;
 /** "had won two stages", "had already held three rounds": the past perfect puts the count before the event. */
 const PRIOR_BEFORE = /\bhad\s+(?:already\s+|previously\s+|also\s+)?(?:been\s+)?\p{Ll}+\s+$/u;
 const NOT_NOUNS = new Set(['this', 'last', 'next', 'before', 'since', 'during', 'after', 'of', 'and', 'or', 'the', 'a', 'an', 'in', 'at', 'on', 'to', 'for', 'with', 'by', 'from', 'than', 'as', 'into', 'over', 'under', 'about', 'against', 'between', 'among', 'through', 'per', 'until', 'while', 'when', 'where', 'who', 'which', 'that', 'were', 'was', 'had', 'have', 'has', 'been', 'be', 'are', 'is']);
+
+/** A verb's past form ("drew", "opened"), by the conjugator and WordNet's verbs. */
+function pastVerb(w: string): boolean {
+  const inf = infinitive(w, PAST);
+  return inf !== w && (wordnet()?.synsets(inf, 'v').length ?? 0) > 0;
+}
 
 /** The words of a noun phrase up to the first word that cannot be in one. */
 function phraseWords(words: string): string[] {
@@ -205,6 +213,9 @@ function ordinals(text: string, year?: number): Mention[] {
   for (const m of text.matchAll(ORDINAL)) {
     const value = ordinalValue(m[1]!);
     const words = phraseWords(m[2]!);
+    // ("The fair's 12th edition drew crowds": a past verb ends the phrase)
+    const verbAt = words.findIndex((w, i) => i > 0 && pastVerb(w));
+    if (verbAt > 0) words.length = verbAt;
     if (value === null || value < 2 || words.length === 0) continue;
     const start = m.index + m[0].indexOf(m[1]!);
     const end = start + m[1]!.length + m[2]!.indexOf(words.at(-1)!) + words.at(-1)!.length;
@@ -241,7 +252,7 @@ function priorCounts(text: string, year?: number): Mention[] {
       out.push({ value: value!, noun: singular(np.at(-1)!), words: np, start: m.index, end, period: '', streak: sentenceWords(text, m.index) });
       continue;
     }
-    const prior = held === 'predecessor' || np.some((w) => PRIOR_INSIDE.test(w)) || PRIOR_AFTER.test(text.slice(end, end + 40)) || PRIOR_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index)) || /^\s+had\s+(?:been\s+)?\p{Ll}+ed\b/u.test(text.slice(end, end + 30));
+    const prior = held === 'predecessor' || np.some((w) => PRIOR_INSIDE.test(w)) || (PRIOR_AFTER.test(text.slice(end, end + 40)) && !BEFORE_CLAUSE.test(text.slice(end, end + 60))) || PRIOR_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index)) || /^\s+had\s+(?:been\s+)?\p{Ll}+ed\b/u.test(text.slice(end, end + 30));
     const inclusiveAfter = prior ? null : INCLUSIVE_AFTER.exec(text.slice(end, end + 80));
     const inclusive = !prior && (INCLUSIVE_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index)) || inclusiveAfter !== null);
     if (!prior && !inclusive) continue;
@@ -427,9 +438,19 @@ export function compareSeries(os: readonly Mention[], counts: readonly Mention[]
 export function compareOrdinals(first: readonly Mention[], second: readonly Mention[], text: string): SeriesConflict[] {
   const out: SeriesConflict[] = [];
   for (const a of first) {
-    if (!/^since\s/.test(a.period)) continue;
-    const b = second.find((o) => o.period === a.period && o.value !== a.value && sameNoun(a, o));
-    if (b) out.push(conflict(a, b, text, `"${text.slice(a.start, a.end)} ${a.period}" and "${text.slice(b.start, b.end)} ${b.period}" put the same event at two places in one series.`));
+    if (/^since\s/.test(a.period)) {
+      const b = second.find((o) => o.period === a.period && o.value !== a.value && sameNoun(a, o));
+      if (b) out.push(conflict(a, b, text, `"${text.slice(a.start, a.end)} ${a.period}" and "${text.slice(b.start, b.end)} ${b.period}" put the same event at two places in one series.`));
+      continue;
+    }
+    // ("The 14th edition of the Tartu book fair" / "The fair's 12th edition": each report's only
+    // ordinal of one noun, with no period, numbers one event's place in one run)
+    if (a.period !== '') continue;
+    const mine = first.filter((o) => o.noun === a.noun);
+    const theirs = second.filter((o) => o.noun === a.noun && o.period === '');
+    if (mine.length !== 1 || theirs.length !== 1 || theirs[0]!.value === a.value) continue;
+    const b = theirs[0]!;
+    out.push(conflict(a, b, text, `"${text.slice(a.start, a.end)}" and "${text.slice(b.start, b.end)}" put the same event at two places in one series.`));
   }
   return out;
 }
