@@ -360,6 +360,11 @@ describe('suggestions', () => {
     );
   });
 
+  it('survive a participle-looking first word before a cue ("theaccording the the thethe said", found by the property above)', () => {
+    const text = 'theaccording the the thethe said ';
+    expectOffsetsExact(text, suggest(text));
+  });
+
   it('have stable keys that ignore explanations and scores', () => {
     const text = 'KESTREL BAY, Tuesday 7 March 2025 - Crews reopened all five gates. By noon, all six gates were open, police said.';
     const a = suggest(text);

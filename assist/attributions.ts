@@ -421,7 +421,7 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
         if (np && np.first > 1) {
           let g = np.first - 1;
           while (g > 0 && (isNumberTok(toks[g]) || ['about', 'some', 'around', 'nearly', 'almost', 'roughly', 'than', 'more', 'over', 'the', 'its', 'their'].includes(toks[g]!.norm)) && !breaksAfter(toks[g - 1]!)) g--;
-          if (/ing$/.test(toks[g]!.norm) && g < np.first && !breaksAfter(toks[g - 1]!)) {
+          if (g > 0 && /ing$/.test(toks[g]!.norm) && g < np.first && !breaksAfter(toks[g - 1]!)) {
             const subj = nounPhraseBefore(toks, g);
             if (subj && (subj.first === 0 || breaksAfter(toks[subj.first - 1]!)) && !isPronoun(toks[subj.head])) np = subj;
           }
