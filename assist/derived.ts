@@ -92,7 +92,7 @@ function sentenceBefore(text: string, at: number): string {
   return text.slice(Math.max(0, at - 160), at).split(/[.!?]\s/).at(-1)!;
 }
 
-/** A number written in digits after `from` in the sentence: its value, where it stands, and its words. */
+/** A number written in digits: its value, the multiplier after it, where it stands, and whether a qualifier ("about") comes before it. */
 interface Written {
   value: number;
   /** The multiplier written after it ("million"), 1 when none. */
@@ -103,21 +103,22 @@ interface Written {
 }
 
 const NUMBER = /(?:[$£€¥]\s?)?(\d[\d,]*(?:\.\d+)?)(?:\s?(million|billion|bn|m|k)\b)?/g;
+const QUALIFIED = new RegExp(`${QUAL}$`, 'i');
 const SCALE: Record<string, number> = { million: 1e6, m: 1e6, billion: 1e9, bn: 1e9, k: 1e3 };
 
 /** The next number written in digits between `from` and the end of its sentence (not a year). */
 function nextNumber(text: string, from: number): Written | null {
   const rest = text.slice(from, from + 200);
   const stop = /[.!?](?:\s|$)/.exec(rest)?.index ?? rest.length;
-  NUMBER.lastIndex = 0;
-  for (let m = NUMBER.exec(rest); m && m.index < stop; m = NUMBER.exec(rest)) {
+  const numbers = new RegExp(NUMBER.source, 'g');
+  for (let m = numbers.exec(rest); m && m.index < stop; m = numbers.exec(rest)) {
     const digits = m[1]!.replace(/,(?=\d{3})/g, '');
     if (/^(?:19|20)\d\d$/.test(digits) && !m[2] && !/[$£€¥]/.test(m[0])) continue;
     const scale = m[2] ? SCALE[m[2].toLowerCase()]! : 1;
     const value = Number(digits) * scale;
     if (!Number.isFinite(value)) return null;
     const lead = rest.slice(Math.max(0, m.index - 16), m.index);
-    return { value, scale, start: from + m.index, end: from + m.index + m[0].length, approx: new RegExp(`${QUAL}$`, 'i').test(lead) };
+    return { value, scale, start: from + m.index, end: from + m.index + m[0].length, approx: QUALIFIED.test(lead) };
   }
   return null;
 }
@@ -223,7 +224,7 @@ export function derivedFigures(qs: readonly Quantity[], text: string, year: numb
       const value = Number(digits) * scale;
       if (!Number.isFinite(value) || value <= 0) continue;
       const lead = text.slice(Math.max(0, start - 16), start);
-      const d = derive({ value, scale, start, end, approx: new RegExp(`${QUAL}$`, 'i').test(lead) }, q, text, year);
+      const d = derive({ value, scale, start, end, approx: QUALIFIED.test(lead) }, q, text, year);
       if (d) out.push(d);
     }
   }
