@@ -50,9 +50,11 @@ function sentenceWords(text: string, at: number): string[] {
 
 const ORDINAL_WORDS = 'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth';
 const CARDINAL_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty';
+/** An ordinal in words or figures: "third", "12th". */
+const ORD = `(${ORDINAL_WORDS}|\\d{1,3}(?:st|nd|rd|th))`;
 /** "her third final", "the forum's 12th summit", "for the fourth time", "the band's 14th studio album", "after a seventh round". */
 // (a name may stand between the ordinal and its noun: "her third Nordic Masters women's singles title")
-const ORDINAL = new RegExp(`\\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[\\p{L}][\\p{L}.-]*['’]s?)\\s+(${ORDINAL_WORDS}|\\d{1,3}(?:st|nd|rd|th))((?:\\s+\\p{Lu}[\\p{Ll}-]+){0,3}(?:\\s+\\p{Ll}[\\p{Ll}-]*(?:['’]s)?){1,3})`, 'gu');
+const ORDINAL = new RegExp(`\\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[\\p{L}][\\p{L}.-]*['’]s?)\\s+${ORD}((?:\\s+\\p{Lu}[\\p{Ll}-]+){0,3}(?:\\s+\\p{Ll}[\\p{Ll}-]*(?:['’]s)?){1,3})`, 'gu');
 /** "four finals", "12 previous studio albums", "its three earlier folding models", "four times". */
 const COUNT = new RegExp(`\\b(${CARDINAL_WORDS}|\\d{1,3})((?:\\s+[\\p{Ll}-]+){1,4})`, 'giu');
 const PRIOR_INSIDE = /\b(?:previous|earlier|prior|past)\b/i;
@@ -198,7 +200,7 @@ const TIMES_WORDS: Record<string, number> = { once: 1, twice: 2, thrice: 3 };
 const TIMES = /\b(once|twice|thrice)\b/giu;
 
 /** "The maze, the estate's fourth, was planted": an ordinal standing for the noun it is set beside. */
-const ELLIPTICAL = new RegExp(`\\b(\\p{Ll}[\\p{Ll}-]{2,})\\s*,\\s+(?:(?:the|its|his|her|their)\\s+)?(?:[\\p{L}.-]+['’]s\\s+)?(${ORDINAL_WORDS}|\\d{1,3}(?:st|nd|rd|th))\\s*,`, 'gu');
+const ELLIPTICAL = new RegExp(`\\b(\\p{Ll}[\\p{Ll}-]{2,})\\s*,\\s+(?:(?:the|its|his|her|their)\\s+)?(?:[\\p{L}.-]+['’]s\\s+)?${ORD}\\s*,`, 'gu');
 
 function ordinals(text: string, year?: number): Mention[] {
   const out: Mention[] = [];
@@ -314,7 +316,6 @@ export interface Rank {
   end: number;
 }
 
-const ORD = `(${ORDINAL_WORDS}|\\d{1,3}(?:st|nd|rd|th))`;
 /** "it ranked fifth among Spain's large cities", "finished third in the table". */
 const RANKED = new RegExp(`\\b(?:ranked|ranks|placed|finished|came|comes|sits|sat|stands|stood)\\s+(?:joint\\s+)?${ORD}\\b(?:\\s+(?:among|in|out of|of|on)\\s+(?:the\\s+)?(?:[\\p{L}'’-]+\\s+){0,4}?(\\p{Ll}+s)\\b)?`, 'giu');
 /** "the third-longest cave system", "the second busiest airport". */
