@@ -432,10 +432,6 @@ export function namesDeed(noun: string, verb: string): boolean {
 const abouts = new WeakMap<Quantity, string[]>();
 
 /** The nouns a figure is about: its head, modifiers, keys and clause nouns (names aside). */
-export function figureAbout(q: Quantity): string[] {
-  return about(q);
-}
-
 function about(q: Quantity): string[] {
   let a = abouts.get(q);
   if (!a) abouts.set(q, (a = aboutUncached(q)));
@@ -500,10 +496,6 @@ export interface Reading {
 const readings = new WeakMap<Quantity, Reading>();
 
 /** How a figure reads (a range, a rate, a change), worked out once per mention. */
-export function percentReading(q: Quantity, text: string): Reading {
-  return reading(q, text);
-}
-
 function reading(q: Quantity, text: string): Reading {
   let r = readings.get(q);
   if (!r) readings.set(q, (r = readingOf(q, text)));
@@ -1038,3 +1030,6 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
   }
   return out;
 }
+
+// (for derived.ts: what a figure is about, and how it reads)
+export { about as figureAbout, reading as percentReading };
