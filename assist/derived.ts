@@ -215,16 +215,10 @@ export function derivedFigures(qs: readonly Quantity[], text: string, year: numb
   const out: Derived[] = [];
   for (const q of qs) {
     if (otherFigure(q)) continue;
-    for (const m of text.slice(q.start, q.end).matchAll(new RegExp(NUMBER.source, 'g'))) {
-      const start = q.start + m.index;
-      const end = start + m[0].length;
-      const digits = m[1]!.replace(/,(?=\d{3})/g, '');
-      if ((/^(?:19|20)\d\d$/.test(digits) && !m[2] && !/[$£€¥]/.test(m[0])) || /^\s*(?:%|per\s*cent|percent|percentage)/i.test(text.slice(end, end + 12))) continue;
-      const scale = m[2] ? SCALE[m[2].toLowerCase()]! : 1;
-      const value = Number(digits) * scale;
-      if (!Number.isFinite(value) || value <= 0) continue;
-      const lead = text.slice(Math.max(0, start - 16), start);
-      const d = derive({ value, scale, start, end, approx: QUALIFIED.test(lead) }, q, text, year);
+    // (each number written in the figure's words; none followed by "percent")
+    for (let w = nextNumber(text, q.start); w && w.start < q.end; w = nextNumber(text, w.end)) {
+      if (w.value <= 0 || /^\s*(?:%|per\s*cent|percent|percentage)/i.test(text.slice(w.end, w.end + 12))) continue;
+      const d = derive(w, q, text, year);
       if (d) out.push(d);
     }
   }
@@ -286,7 +280,11 @@ export function impliedConflicts(qs: readonly Quantity[], text: string, year: nu
     };
     if (candidates.some(fits)) continue;
     // (and far enough apart to be no slip of rounding: a quarter and two points)
-    const p = candidates.find((c) => Math.max(v, c.value) / Math.max(1e-9, Math.min(v, c.value)) >= 1.25 && Math.abs(v - c.value) >= 2 && (d.sort === 'change' || Math.max(v, c.value) / Math.max(1e-9, Math.min(v, c.value)) <= 2.5));
+    const p = candidates.find((c) => {
+      const ratio = Math.max(v, c.value) / Math.max(1e-9, Math.min(v, c.value));
+      // (a share told twice is not wildly off: within 2.5x)
+      return ratio >= 1.25 && Math.abs(v - c.value) >= 2 && (d.sort === 'change' || ratio <= 2.5);
+    });
     if (!p) continue;
     const implied = { ...p, start: d.start, end: d.end, value: d.value };
     const [a, b] = p.start < d.start ? [p, implied] : [implied, p];
