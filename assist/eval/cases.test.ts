@@ -28,7 +28,7 @@ describe('cross-document suggestions on the blind case corpus', () => {
   }, 120_000);
 
   it('held-out cases: figures printed only (a sanity floor, no tuning)', () => {
-    for (const split of ['cases-holdout', 'cases-holdout2', 'cases-holdout3', 'cases-holdout4', 'cases-holdout5', 'cases-holdout6', 'cases-holdout7', 'cases-holdout8', 'cases-holdout9']) {
+    for (const split of ['cases-holdout', 'cases-holdout2', 'cases-holdout3', 'cases-holdout4', 'cases-holdout5', 'cases-holdout6', 'cases-holdout7', 'cases-holdout8', 'cases-holdout9', 'cases-holdout10']) {
       const cases = loadCases(split);
       if (cases.length === 0) continue;
       const score = runCases(cases);
