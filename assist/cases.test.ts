@@ -37,6 +37,12 @@ describe('figures across documents', () => {
     expect(contradictions([a, b])).toEqual([]);
   });
 
+  it('a share whose whole opens the sentence: "Of the tagged salmon, 85 percent returned" / "60 percent of the tagged salmon"', () => {
+    const a = doc(1, 'Of the tagged salmon, 85 percent returned to the river to spawn, the fisheries board said.');
+    const b = doc(2, 'Only about 60 percent of the tagged salmon returned to the river this autumn, anglers say.');
+    expect(contradictions([a, b]).map(texts)).toEqual([['85 percent', 'about 60 percent']]);
+  });
+
   it('one measure named with different modifiers is two measures', () => {
     const a = doc(1, 'The deal gives the shipyard an enterprise value of €900 million.');
     const b = doc(2, 'The deal gives the shipyard an equity value of €700 million.');

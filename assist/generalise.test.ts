@@ -70,6 +70,10 @@ describe('quantity reading', () => {
     expect(quantities('Revenue rose 6.4 percent from a year earlier.')[0]!.frame).toMatchObject({ verb: 'rise' });
   });
 
+  it('a participle between a determiner and its noun is no verb of the figure: "60 percent of the spilled grain had been salvaged"', () => {
+    expect(quantities('By Friday, 60 percent of the spilled grain had been salvaged.')[0]!.frame).toMatchObject({ verb: 'salvage' });
+  });
+
   it('a part named "among" a whole, told again by a definite noun of its kind, is that part: "at least 60 children" / "The 52 minors"', () => {
     const text = 'Among the passengers were at least 60 children, many travelling alone, the charity said. Officials said the boat was towed to port. The 52 minors who came ashore were moved to a youth centre.';
     expect(pairs(text)).toEqual([['at least 60 children', 'The 52 minors']]);

@@ -1059,6 +1059,11 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     }
     const of = ofPhrase(toks, last);
     if (of) keys.add(nounLemma(toks[of.head]!));
+    // ("Of the seized eels, 92 percent were still alive": the whole told first, in front of the share)
+    else if (q.kind === 'percent') {
+      const whole = frontedWhole(toks, num.first);
+      if (whole !== null) keys.add(whole);
+    }
     q.rate = rateAfter(toks, last + 1) ?? rateWordNear(toks, num.first, last);
     // "reduced clinical cases by 68 percent": the object before "by"; "losses of around 2 million euros": the noun before "of".
     const lb = leftContext(toks, num.first);
@@ -1083,6 +1088,19 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     for (const k of [...keys]) if (SHELL_NOUNS.has(k.split('@')[0]!)) keys.delete(k);
     q.keys = [...keys];
   }
+}
+
+const QUALIFIERS_BEFORE = new Set(['about', 'around', 'some', 'nearly', 'almost', 'just', 'only', 'roughly', 'barely', 'over', 'under']);
+/** "Of the seized eels, 92 percent ...": the noun of an "of" phrase opening the sentence, a comma and at most a qualifier before the figure at `first`. */
+function frontedWhole(toks: readonly Tok[], first: number): string | null {
+  if (toks[0]?.norm !== 'of') return null;
+  let x = 1;
+  while (x < first && isDeterminer(toks[x])) x++;
+  const np = nounPhraseAfter(toks, x);
+  if (!np || !toks[np.last]!.post.includes(',') || np.last >= first) return null;
+  for (let k = np.last + 1; k < first; k++) if (!QUALIFIERS_BEFORE.has(toks[k]!.norm)) return null;
+  const t = toks[np.head]!;
+  return isNounTok(t) && !isPronoun(t) ? nounLemma(t) : null;
 }
 
 function singularOf(word: string): string {

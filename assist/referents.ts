@@ -269,7 +269,8 @@ export function frameOf(toks: readonly Tok[], chunks: readonly number[], idx: nu
   let isSubject = false;
   if (verbIdx < 0) {
     isSubject = true;
-    for (let k = idx + 1; k <= ce; k++) if (isFullVerb(toks, k)) {
+    // (not a participle modifying a noun: "60 percent of the spilled fuel had been recovered")
+    for (let k = idx + 1; k <= ce; k++) if (isFullVerb(toks, k) && !(isDeterminer(toks[k - 1]) && isNounTok(toks[k + 1]) && !isVerbTok(toks[k + 1]))) {
       verbIdx = k;
       break;
     }
