@@ -131,6 +131,12 @@ describe('dates across documents', () => {
     expect(contradictions([a, b]).map((s) => s.kind)).toEqual(['date']);
   });
 
+  it('a verb governs its whole object ("declared a state of alert on") and a passive\'s doer is after "by"', () => {
+    const a = doc(1, 'The health ministry declared a state of alert on 3 March, closing schools in two districts.');
+    const b = doc(2, 'Parents say the state of alert declared on 5 March by the health ministry came too late.');
+    expect(contradictions([a, b]).map(texts)).toEqual([['3 March', '5 March']]);
+  });
+
   it('an act noun and the verb it comes from are one act: "were abducted on 27 March" / "Since their abduction on March 25"', () => {
     const a = doc(1, 'ENUGU, April 20, 2026 - The nine engineers were abducted on 27 March from a work site, officials said.', '2026-04-20');
     const b = doc(2, 'Since their abduction on March 25, families have held vigils outside the company offices.', '2026-04-20');

@@ -172,6 +172,16 @@ function eventOfDateAlone(toks: readonly Tok[], text: string, d: DateMention): E
   const verbGoverns = (k: number): boolean | 'past' => {
     for (let j = k - 1; j >= Math.max(0, k - 4); j--) {
       const t = toks[j]!;
+      // ("declared a state of emergency on Wednesday": "of" inside the verb's object, the verb governs it all)
+      if (t.norm === 'of' && !/[,;:]/.test(t.pre + toks[j - 1]?.post)) {
+        let d = j - 2;
+        if (isNounTok(toks[j - 1]) && !isVerbTok(toks[j - 1])) {
+          while (d >= 0 && has(toks[d], 'Adjective')) d--;
+          if (d >= 0 && DETERMINERS.has(toks[d]!.norm)) d--;
+          const v = toks[d];
+          if (d < j - 2 && v && isVerbTok(v) && !/ing$/.test(v.norm) && !has(v, 'Preposition') && !FUNCTION_WORDS.has(v.norm) && !SUPPORT_VERBS.has(verbLemma(v)) && !NOT_EVENTS.has(verbLemma(v))) return true;
+        }
+      }
       if (has(t, 'Preposition') || FUNCTION_WORDS.has(t.norm) || /[,;:]/.test(t.post)) return toks.slice(Math.max(0, j - 3), j).some((v) => isVerbTok(v) && !has(v, 'Preposition')) ? 'past' : false;
       if (isVerbTok(t) && !(j > 0 && DETERMINERS.has(toks[j - 1]!.norm))) return SUPPORT_VERBS.has(verbLemma(t)) ? 'past' : true;
     }
@@ -234,7 +244,10 @@ function eventOfDateAlone(toks: readonly Tok[], text: string, d: DateMention): E
     let sb = k - 1;
     while (sb > 0 && (has(toks[sb], 'Auxiliary') || has(toks[sb], 'Adverb'))) sb--;
     const subj = toks[sb];
-    const subject = subj && isNounTok(subj) && !isVerbTok(subj) && !/ing$/.test(subj.norm) && !has(subj, 'Pronoun') && !/[,;:()]/.test(subj.post) ? nounLemma(subj) : undefined;
+    const nounBeforeVerb = subj && isNounTok(subj) && !isVerbTok(subj) && !/ing$/.test(subj.norm) && !has(subj, 'Pronoun') && !/[,;:()]/.test(subj.post) ? nounLemma(subj) : undefined;
+    // ("the state of emergency declared on Thursday by the regional government": a passive, its doer after "by")
+    const agent = doerAfterBy(toks, k, before < 0 ? toks.length : before, after);
+    const subject = agent ?? nounBeforeVerb;
     // "disclosed the matter to the federal government on": whom it was done to or with.
     const toward = toks.slice(k + 1, before < 0 ? toks.length : before).findIndex((t) => t.norm === 'to' || t.norm === 'with' || t.norm === 'against');
     const partners = toward < 0 ? [] : toks.slice(k + 2 + toward, before < 0 ? toks.length : before).filter((t) => isNounTok(t) || /^\p{Lu}/u.test(t.text)).map((t) => t.norm);
@@ -243,6 +256,27 @@ function eventOfDateAlone(toks: readonly Tok[], text: string, d: DateMention): E
   // No verb near: "a standing ovation at its world premiere at the Palace Lyric Theatre in Manchester on
   // 19 November" dates the event noun a chain of place phrases leads back to ("at its premiere").
   return eventNounBefore(toks, before < 0 ? toks.length : before, d);
+}
+
+/**
+ * The doer of a passive act: the noun after "by" right after the past participle at `k`, or right
+ * after the date (`after`, the first token past it).
+ */
+function doerAfterBy(toks: readonly Tok[], k: number, before: number, after: number): string | undefined {
+  if (!has(toks[k], 'PastTense') && !has(toks[k], 'Participle')) return undefined;
+  const by = toks[k + 1]?.norm === 'by' && k + 1 < before ? k + 1 : after >= 0 && toks[after]?.norm === 'by' ? after : -1;
+  if (by < 0) return undefined;
+  for (let x = by + 1; x < toks.length && x <= by + 5; x++) {
+    const t = toks[x]!;
+    if (/[,;:()]/.test(toks[x - 1]!.post) && x > by + 1) return undefined;
+    if (DETERMINERS.has(t.norm) || has(t, 'Adjective')) continue;
+    if (!isNounTok(t) || has(t, 'Pronoun')) return undefined;
+    // (the head: the last noun of the phrase, "the regional government")
+    let h = x;
+    while (isNounTok(toks[h + 1]) && !/[,;:()]/.test(toks[h]!.post)) h++;
+    return nounLemma(toks[h]!);
+  }
+  return undefined;
 }
 
 const DEFINITE = new Set(['the', 'its', 'their', 'his', 'her', 'this', 'that']);
