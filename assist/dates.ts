@@ -25,6 +25,8 @@ export interface DateMention {
 
 /** A length opening what chrono read as a date: "for ten days", "for two weeks until". */
 const LENGTH_FIRST = /^(?:for\s+)?(?:(?:about|around|some|nearly|almost|over|more than|less than|just over|just under)\s+)?(?:\d[\d.,]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a few|several|[\p{L}-]+teen)[\s-]+(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?)\b(?:\s+(?:until|till|to|through)\s+)?/iu;
+/** A month's name or a date in figures: what a written calendar date has. */
+const WRITTEN_DAY = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s|\d|,|$)|\d{1,4}\s*[/.-]\s*\d{1,2}/i;
 const LEADING = /^(?:(?:on|by|from|since|until|till|at|in|of|the|date|dated|published|updated|posted|before|after)\s*:?\s+)+/i;
 const FIXED_REF = new Date(Date.UTC(2000, 0, 1, 12));
 
@@ -76,6 +78,8 @@ export function collectDates(doc: AssistDoc): DateMention[] {
         }
         const c = r.start;
         if (!c.isCertain('day') || !c.isCertain('month')) continue;
+        // ("two days before", "the day before": counted from no day the text gives, not a date)
+        if (!WRITTEN_DAY.test(r.text)) continue;
         const month = c.get('month');
         const day = c.get('day');
         if (month === null || day === null) continue;
@@ -94,7 +98,8 @@ export function collectDates(doc: AssistDoc): DateMention[] {
           end: e,
           sentence: s.index,
           paragraph: s.paragraph,
-          year: c.isCertain('year') ? c.get('year') : null,
+          // (a year chrono counted from its reference day, "ten days after 3 March", is none the text gives)
+          year: c.isCertain('year') && /\d{4}|['’]\d\d\b|\d[/.-]\d{1,2}[/.-]\d\d\b/.test(r.text) ? c.get('year') : null,
           month,
           day,
           weekday: c.isCertain('weekday') ? c.get('weekday') : null,

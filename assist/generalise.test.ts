@@ -262,6 +262,13 @@ describe('series and event dates', () => {
     expect(pairs('KRAKOW, Oct. 14, 2025 - The Urban Walls Festival, which ran for ten days until Sunday, left 22 murals. Organisers thanked the city. Artists worked in shifts over the course of the 14-day event.', '2025-10-14')).toEqual([['ten days', 'the 14-day event']]);
   });
 
+  it('a day counted from no written day is no date, and a counted day has only the year the text writes', () => {
+    const dates = (t: string) => collectDates(new AssistDoc(t)).map((m) => [t.slice(m.start, m.end), m.year, m.month, m.day]);
+    // ("two days before" beside a date: chrono counts it from its own reference day)
+    expect(dates('The operator warned the committee two days before, on 19 June, the report says.')).toEqual([['19 June', null, 6, 19]]);
+    expect(dates('The crew left ten days after 3 March, the log shows.')).toEqual([['ten days after 3 March', null, 3, 13]]);
+  });
+
   it('the past perfect puts a count before the event; a count bounded by "since" is a part of all before', () => {
     expect(pairs('It was her fifth race win of the tour. She had won two races of the tour before the storm.')).toHaveLength(1);
     expect(pairs('The meeting was the third round of talks. The sides have held six earlier rounds since 2018.')).toHaveLength(1);
