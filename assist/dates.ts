@@ -26,7 +26,7 @@ export interface DateMention {
 /** A length opening what chrono read as a date: "for ten days", "for two weeks until". */
 const LENGTH_FIRST = /^(?:for\s+)?(?:(?:about|around|some|nearly|almost|over|more than|less than|just over|just under)\s+)?(?:\d[\d.,]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a few|several|[\p{L}-]+teen)[\s-]+(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?)\b(?:\s+(?:until|till|to|through)\s+)?/iu;
 /** A month's name or a date in figures: what a written calendar date has. */
-const WRITTEN_DAY = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s|\d|,|$)|\d{1,4}\s*[/.-]\s*\d{1,2}/i;
+const WRITTEN_DAY = /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b|\d{1,4}\s*[/.-]\s*\d{1,2}/i;
 const LEADING = /^(?:(?:on|by|from|since|until|till|at|in|of|the|date|dated|published|updated|posted|before|after)\s*:?\s+)+/i;
 const FIXED_REF = new Date(Date.UTC(2000, 0, 1, 12));
 
