@@ -33,6 +33,8 @@ export interface EventDate {
   figures?: number[];
   /** A written date modifies a definite act or event noun ("Since the 13 June launch"): an event already told. */
   definite?: boolean;
+  /** The date is when the thing began to apply ("the rule, which took effect on 1 July"): that is its event, no act done to it. */
+  applies?: true;
   /** The event noun is told with "a" ("In a statement on 18 November"): a new one, not one told before. */
   indefinite?: boolean;
   /** A written date whose event was not read ("brought frost to ... on the night of July 21"): only a
@@ -210,22 +212,37 @@ function eventOfDateAlone(toks: readonly Tok[], text: string, d: DateMention): E
   }
   // "Production began on March 3": the nearest full verb before the date in its clause.
   for (let k = (before < 0 ? toks.length : before) - 1; k >= 0 && k >= before - 10; k--) {
-    const t = toks[k]!;
+    let t = toks[k]!;
     if (/[;:]/.test(t.post)) break;
-    if (!isVerbTok(t) || has(t, 'Preposition') || FUNCTION_WORDS.has(t.norm) || /ing$/.test(t.norm)) continue;
+    // ("will enter into force on", "came into effect on": the verb of the phrase, whatever the tagger made of its noun)
+    const intoForce = commencement(toks, k);
+    if (intoForce >= 0) t = toks[(k = intoForce)]!;
+    else if (!isVerbTok(t) || has(t, 'Preposition') || FUNCTION_WORDS.has(t.norm) || /ing$/.test(t.norm)) continue;
     // "burst its banks": after a determiner or possessive the word is a noun, whatever its tag.
     if (k > 0 && DETERMINERS.has(toks[k - 1]!.norm)) continue;
     const verb = verbLemma(t);
     // "The referendum was held on 3 May", "the funeral took place on", "the ceasefire took effect
-    // on": the event is the subject.
-    const light = verb === 'happen' || verb === 'occur' || (verb === 'take' && ['place', 'effect'].includes(toks[k + 1]?.norm ?? '')) || (verb === 'hold' && k > 0 && isVerbTok(toks[k - 1]) && verbLemma(toks[k - 1]!) === 'be') || (verb === 'be' && k + 1 === before - 1);
+    // on", "the heat rule came into force on": the event is the subject.
+    const light = intoForce >= 0 || verb === 'happen' || verb === 'occur' || (verb === 'take' && toks[k + 1]?.norm === 'place') || (verb === 'hold' && k > 0 && isVerbTok(toks[k - 1]) && verbLemma(toks[k - 1]!) === 'be') || (verb === 'be' && k + 1 === before - 1);
     if (light) {
       let v = k;
-      while (v > 0 && (has(toks[v - 1], 'Auxiliary') || verbLemma(toks[v - 1]!) === 'be' || has(toks[v - 1], 'Adverb'))) v--;
-      const subj = toks[v - 1];
-      if (!subj || !isNounTok(subj) || isVerbTok(subj) || has(subj, 'Pronoun') || /^\p{Lu}/u.test(subj.text) && v - 1 > 0 || /[,;:()]/.test(subj.post)) return null;
+      const helper = (x: Tok | undefined) => has(x, 'Auxiliary') || verbLemma(x!) === 'be' || has(x, 'Adverb') || (intoForce >= 0 && has(x, 'Modal'));
+      while (v > 0 && helper(toks[v - 1])) v--;
+      // ("The new rules are due to take effect on": past "due to", "set to", "expected to")
+      if (intoForce >= 0 && v > 1 && toks[v - 1]!.norm === 'to' && SCHEDULED.has(toks[v - 2]!.norm)) {
+        v -= 2;
+        while (v > 0 && helper(toks[v - 1])) v--;
+      }
+      let s = v - 1;
+      // ("the rule, which took effect on 1 July": what the relative clause is told of)
+      if (intoForce >= 0 && s > 0 && (toks[s]!.norm === 'which' || toks[s]!.norm === 'that') && /^,\s*$/.test(toks[s - 1]!.post)) s--;
+      const subj = toks[s];
+      // (a name is no event, but a law a capital names is: "The Act will enter into force")
+      const named = subj !== undefined && /^\p{Lu}/u.test(subj.text) && s > 0 && !(intoForce >= 0 && DETERMINERS.has(toks[s - 1]!.norm) && (wordnet()?.synsets(subj.norm, 'n').length ?? 0) > 0);
+      const comma = subj !== undefined && /[,;:()]/.test(subj.post) && !(s < v - 1);
+      if (!subj || !isNounTok(subj) || isVerbTok(subj) || has(subj, 'Pronoun') || named || comma) return null;
       const predicate = nounLemma(subj);
-      return STOP_NOUNS.has(predicate) ? null : { mention: d, predicate, pos: 'n', participants: [] };
+      return STOP_NOUNS.has(predicate) ? null : { mention: d, predicate, pos: 'n', participants: [], ...(intoForce >= 0 ? { applies: true as const } : {}) };
     }
     if (NOT_EVENTS.has(verb)) return null;
     for (let j = Math.max(0, k - 4); j < Math.min(toks.length, (before < 0 ? toks.length : before)); j++) {
@@ -279,6 +296,21 @@ function doerAfterBy(toks: readonly Tok[], k: number, before: number, after: num
   return undefined;
 }
 
+/** "due to", "set to", "expected to" before an act still to come. */
+const SCHEDULED = new Set(['due', 'set', 'expected', 'scheduled', 'likely', 'planned', 'poised']);
+const TAKE_FORMS = new Set(['take', 'takes', 'took', 'taken', 'taking']);
+const INTO_FORMS = new Set(['come', 'comes', 'came', 'coming', 'enter', 'enters', 'entered', 'entering', 'go', 'goes', 'went', 'gone', 'going']);
+/**
+ * A law or rule beginning to apply, told by a phrase ending at token k ("took effect", "came into
+ * force", "will enter into effect"; WordNet has only "take effect"): the index of its verb, else -1.
+ */
+function commencement(toks: readonly Tok[], k: number): number {
+  const w = toks[k]?.norm;
+  if (w === 'effect' && TAKE_FORMS.has(toks[k - 1]?.norm ?? '')) return k - 1;
+  if ((w === 'force' || w === 'effect') && toks[k - 1]?.norm === 'into' && INTO_FORMS.has(toks[k - 2]?.norm ?? '')) return k - 2;
+  return -1;
+}
+
 const DEFINITE = new Set(['the', 'its', 'their', 'his', 'her', 'this', 'that']);
 /** WordNet's noun.act, noun.communication (a performance, a premiere) and noun.event files. */
 const ACT_OR_EVENT = new Set([4, 10, 11]);
@@ -316,6 +348,8 @@ function verbOfIng(word: string): string | null {
 }
 
 function sameEvent(a: EventDate, b: EventDate): boolean {
+  // (a rule taking effect is no act done to it: "came into force on 15 June" / "a meeting is planned for 10 July")
+  if ((a.applies ?? false) !== (b.applies ?? false) && (a.pos === 'v' || b.pos === 'v')) return false;
   const pa = a.pos === 'v' ? a.predicate : (verbOfIng(a.predicate) ?? a.predicate);
   const pb = b.pos === 'v' ? b.predicate : (verbOfIng(b.predicate) ?? b.predicate);
   if (pa === pb) return true;

@@ -262,6 +262,13 @@ describe('series and event dates', () => {
     expect(pairs('KRAKOW, Oct. 14, 2025 - The Urban Walls Festival, which ran for ten days until Sunday, left 22 murals. Organisers thanked the city. Artists worked in shifts over the course of the 14-day event.', '2025-10-14')).toEqual([['ten days', 'the 14-day event']]);
   });
 
+  it('a law or rule taking effect, told as "took effect", "came into force", "will enter into force", is one event of its subject', () => {
+    expect(pairs('Under the parking ban, which took effect on 1 March, no car may stop on the quay. Traders are unhappy. Since the parking ban came into force on 8 March, wardens have issued 40 tickets.', '2026-03-20')).toEqual([['1 March', '8 March']]);
+    expect(pairs('The new levy rules will enter into force on 1 September 2026, the ministry said. Hoteliers were not consulted. The rules are due to take effect on 1 October 2026, according to the final text.', '2026-06-01')).toEqual([['1 September 2026', '1 October 2026']]);
+    // (a rule taking effect is no act done to it)
+    expect(pairs('Since the heat rule came into force on 15 June, inspectors have issued six warnings. A meeting to review the rule is planned for Friday 10 July.', '2026-06-30')).toEqual([]);
+  });
+
   it('a day counted from no written day is no date, and a counted day has only the year the text writes', () => {
     const dates = (t: string) => collectDates(new AssistDoc(t)).map((m) => [t.slice(m.start, m.end), m.year, m.month, m.day]);
     // ("two days before" beside a date: chrono counts it from its own reference day)
