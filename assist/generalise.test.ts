@@ -283,6 +283,10 @@ describe('series and event dates', () => {
     expect(pairs('The city issued its second smog alert of the winter on Friday. Three earlier smog alerts had been issued.')).toHaveLength(1);
   });
 
+  it('"next month" dates an event; it bounds no series ("the society\'s 120th show" / "all 131 earlier shows")', () => {
+    expect(pairs('The choir will mark its jubilee next month with a gala concert, the society\'s 120th show. Its archivist said records survive for all 131 earlier shows.')).toHaveLength(1);
+  });
+
   it('a count of all since a date, this one included ("have now", "counting this one"), must equal the ordinal', () => {
     expect(pairs('It was the third derailment on the line since 2024, officials said. Four trains have now derailed on the line since 2024.')).toHaveLength(1);
     expect(pairs('It is the third large mill closure in Leeds since 2021. The city has lost four major mills since 2021, counting this one.')).toHaveLength(1);
