@@ -283,6 +283,14 @@ describe('series and event dates', () => {
     expect(pairs('The city issued its second smog alert of the winter on Friday. Three earlier smog alerts had been issued.')).toHaveLength(1);
   });
 
+  it('a yearly run up to now has lasted the years since it began: "the fourth year running" / "first topped 500 in 2019"', () => {
+    expect(pairs('It is the fourth year running that the harbour has logged more than 500 cruise calls, the port said. Calls first topped 500 in 2019 and have stayed above that mark since.', '2025-04-02')).toHaveLength(1);
+    // (2022, 2023, 2024, 2025: four years, counting this one or not)
+    expect(pairs('It is the fourth year running that the harbour has logged more than 500 cruise calls, the port said. Calls first topped 500 in 2022 and have stayed above that mark since.', '2025-04-02')).toEqual([]);
+    // (a run told without a shared word or figure is another run)
+    expect(pairs('It is the fourth year running that the harbour has logged more than 500 cruise calls, the port said. The ferry service was first offered in 1999.', '2025-04-02')).toEqual([]);
+  });
+
   it('"next month" dates an event; it bounds no series ("the society\'s 120th show" / "all 131 earlier shows")', () => {
     expect(pairs('The choir will mark its jubilee next month with a gala concert, the society\'s 120th show. Its archivist said records survive for all 131 earlier shows.')).toHaveLength(1);
   });

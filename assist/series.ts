@@ -381,7 +381,55 @@ function conflict(o: Mention, c: Mention, text: string, explanation: string): Se
 /** `year`: the article's own year, which "in 2025" names as "this year". */
 export function seriesConflicts(text: string, year?: number): SeriesConflict[] {
   const { ordinals: os, counts } = seriesMentions(text, true, year);
-  return compareSeries(os, counts, text);
+  return [...compareSeries(os, counts, text), ...(year === undefined ? [] : yearRunSinceFirst(text, year))];
+}
+
+/** "for the fifth year in a row", "the third year running", "a third consecutive season": a yearly run up to now. */
+const YEAR_RUN = new RegExp(`\\b${ORD}\\s+(?:(consecutive|straight|successive)\\s+)?(?:year|season)\\b(\\s+(?:running|in a row|in succession)\\b)?`, 'giu');
+/** "first took the top spot in 2023", "first passed 2,000 in 2021": when the run began. */
+const FIRST_IN_YEAR = /\bfirst\s+(?:[\p{L}\d'’.,-]+\s+){1,6}?in\s+((?:19|20)\d\d)\b/gu;
+
+/**
+ * "Olivia topped the list for the fifth year in a row" / "The name first took the top spot in 2023":
+ * a yearly run that began in a year the text names has lasted the years since, up to the text's
+ * year or the one before it (figures published for last year). Linked when the two sentences (or
+ * the one before the start) share two words or a figure.
+ */
+function yearRunSinceFirst(text: string, year: number): SeriesConflict[] {
+  const out: SeriesConflict[] = [];
+  const firsts = [...text.matchAll(FIRST_IN_YEAR)];
+  if (firsts.length === 0) return out;
+  for (const r of text.matchAll(YEAR_RUN)) {
+    if (!r[2] && !r[3]) continue;
+    const n = ordinalValue(r[1]!);
+    if (n === null || n < 2) continue;
+    const runWords = sentenceWords(text, r.index);
+    const runFigures = sentenceFigures(text, r.index);
+    for (const f of firsts) {
+      const began = Number(f[1]);
+      if (began >= year || sentenceStart(text, f.index) === sentenceStart(text, r.index)) continue;
+      if (n === year - began || n === year - began + 1) continue;
+      const before = sentenceStart(text, f.index) - 2;
+      const words = [...sentenceWords(text, f.index), ...(before > 0 && sentenceStart(text, before) !== sentenceStart(text, r.index) ? sentenceWords(text, before) : [])];
+      if (runWords.filter((w) => words.includes(w)).length < 2 && !sentenceFigures(text, f.index).some((x) => runFigures.includes(x))) continue;
+      const run: Mention = { value: n, noun: 'year', words: ['year'], start: r.index, end: r.index + r[0].length, period: '' };
+      const first: Mention = { value: began, noun: 'year', words: ['year'], start: f.index, end: f.index + f[0].length, period: '' };
+      out.push(conflict(run, first, text, `"${text.slice(run.start, run.end)}" makes the run ${n} years long, but "${text.slice(first.start, first.end)}" starts it ${year - began === 0 ? 'this year' : `${year - began} years before ${year}`}: ${year - began} or ${year - began + 1} years.`));
+      break;
+    }
+  }
+  return out;
+}
+
+function sentenceStart(text: string, at: number): number {
+  return Math.max(0, text.slice(0, at).search(/[^.!?]*$/));
+}
+
+/** The figures of the sentence at `at` other than years ("2,000", "298"). */
+function sentenceFigures(text: string, at: number): string[] {
+  const from = sentenceStart(text, at);
+  const to = at + (/[.!?](?:\s|$)/.exec(text.slice(at))?.index ?? text.length - at);
+  return (text.slice(from, to).match(/\d[\d,.]*\d|\d/g) ?? []).filter((x) => !/^(?:19|20)\d\d$/.test(x));
 }
 
 /**
