@@ -283,6 +283,11 @@ describe('series and event dates', () => {
     expect(pairs('The city issued its second smog alert of the winter on Friday. Three earlier smog alerts had been issued.')).toHaveLength(1);
   });
 
+  it('"until now" with the perfect counts those before: "its fifth food truck" / "Until now the couple has run just three trucks"', () => {
+    expect(pairs('The bakery is to open its fifth food truck in the spring. Until now the couple has run just three trucks, all in the city centre.')).toHaveLength(1);
+    expect(pairs('The bakery is to open its fifth food truck in the spring. Until now the couple has run four trucks, all in the city centre.')).toEqual([]);
+  });
+
   it('a yearly run up to now has lasted the years since it began: "the fourth year running" / "first topped 500 in 2019"', () => {
     expect(pairs('It is the fourth year running that the harbour has logged more than 500 cruise calls, the port said. Calls first topped 500 in 2019 and have stayed above that mark since.', '2025-04-02')).toHaveLength(1);
     // (2022, 2023, 2024, 2025: four years, counting this one or not)

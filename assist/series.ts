@@ -69,8 +69,9 @@ const HOLDER = /^(?:holder|occupant|incumbent)$/;
 const POST_AFTER = /^\s+of\s+(?:the|that|this)\s+(?:post|office|position|role|job|seat|chair|title)\b/i;
 /** "eight performances in Manchester before the production travels to Leeds": before another event, told as a clause, not before this one. */
 const BEFORE_CLAUSE = /^[^.;:!?]{0,30}?\bbefore\s+(?:the|a|an|its|their|his|her)\s+(?:[\p{Ll}-]+\s+){0,2}?\p{Ll}+(?:s|ed)\s+(?:to|on|in|at|for|into|the|a|an|its|their)\b/u;
-/** "had won two stages", "had already held three rounds": the past perfect puts the count before the event. */
-const PRIOR_BEFORE = /\bhad\s+(?:already\s+|previously\s+|also\s+)?(?:been\s+)?\p{Ll}+\s+$/u;
+/** "had won two stages", "had already held three rounds": the past perfect puts the count before the
+ *  event; "Until now the family has run just two machines": so does "until now" with the perfect. */
+const PRIOR_BEFORE = /\bhad\s+(?:already\s+|previously\s+|also\s+)?(?:been\s+)?\p{Ll}+\s+$|\b(?:until now|up to now|so far|to date)\b,?\s+(?:[\p{L}'’-]+\s+){0,4}?(?:has|have)\s+(?:\p{Ll}+\s+){1,2}$/iu;
 const NOT_NOUNS = new Set(['this', 'last', 'next', 'before', 'since', 'during', 'after', 'of', 'and', 'or', 'the', 'a', 'an', 'in', 'at', 'on', 'to', 'for', 'with', 'by', 'from', 'than', 'as', 'into', 'over', 'under', 'about', 'against', 'between', 'among', 'through', 'per', 'until', 'while', 'when', 'where', 'who', 'which', 'that', 'were', 'was', 'had', 'have', 'has', 'been', 'be', 'are', 'is']);
 
 /** A verb's past form ("drew", "opened"), by the conjugator and WordNet's verbs. */
