@@ -199,6 +199,8 @@ describe('a series across documents', () => {
     // ("The 14th edition of the book fair" / "The fair's 12th edition": each report's only ordinal of one noun)
     expect(contradictions([doc(9, 'The 14th edition of the book fair opened on Thursday.'), doc(10, "The fair's 12th edition drew crowds.")])).toHaveLength(1);
     expect(contradictions([doc(9, 'The 14th edition of the book fair opened on Thursday.'), doc(11, "The fair's 14th edition drew crowds.")])).toEqual([]);
+    // ("its third and final reading": the last of the series is still its third)
+    expect(contradictions([doc(12, 'The assembly passed the budget at its third and final reading on Friday.'), doc(13, 'Members approved the budget in its second reading, the paper said.')])).toHaveLength(1);
     // (a text that ranks two things names no one place: "Madrid ranked first and the city fifth")
     const g = doc(8, 'Madrid ranked first among large cities, and the city ranked fifth among large cities.');
     expect(contradictions([g, b])).toEqual([]);

@@ -54,7 +54,8 @@ const CARDINAL_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|
 const ORD = `(${ORDINAL_WORDS}|\\d{1,3}(?:st|nd|rd|th))`;
 /** "her third final", "the forum's 12th summit", "for the fourth time", "the band's 14th studio album", "after a seventh round". */
 // (a name may stand between the ordinal and its noun: "her third Nordic Masters women's singles title")
-const ORDINAL = new RegExp(`\\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[\\p{L}][\\p{L}.-]*['’]s?)\\s+${ORD}((?:\\s+\\p{Lu}[\\p{Ll}-]+){0,3}(?:\\s+\\p{Ll}[\\p{Ll}-]*(?:['’]s)?){1,3})`, 'gu');
+// ("its third and final reading": the last of a series is still its third)
+const ORDINAL = new RegExp(`\\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[\\p{L}][\\p{L}.-]*['’]s?)\\s+${ORD}((?:\\s+and\\s+(?:final|last))?(?:\\s+\\p{Lu}[\\p{Ll}-]+){0,3}(?:\\s+\\p{Ll}[\\p{Ll}-]*(?:['’]s)?){1,3})`, 'gu');
 /** "four finals", "12 previous studio albums", "its three earlier folding models", "four times". */
 const COUNT = new RegExp(`\\b(${CARDINAL_WORDS}|\\d{1,3})((?:\\s+[\\p{Ll}-]+){1,4})`, 'giu');
 const PRIOR_INSIDE = /\b(?:previous|earlier|prior|past)\b/i;
@@ -73,6 +74,8 @@ const BEFORE_CLAUSE = /^[^.;:!?]{0,30}?\bbefore\s+(?:the|a|an|its|their|his|her)
  *  event; "Until now the family has run just two machines": so does "until now" with the perfect. */
 const PRIOR_BEFORE = /\bhad\s+(?:already\s+|previously\s+|also\s+)?(?:been\s+)?\p{Ll}+\s+$|\b(?:until now|up to now|so far|to date)\b,?\s+(?:[\p{L}'’-]+\s+){0,4}?(?:has|have)\s+(?:\p{Ll}+\s+){1,2}$/iu;
 const NOT_NOUNS = new Set(['this', 'last', 'next', 'before', 'since', 'during', 'after', 'of', 'and', 'or', 'the', 'a', 'an', 'in', 'at', 'on', 'to', 'for', 'with', 'by', 'from', 'than', 'as', 'into', 'over', 'under', 'about', 'against', 'between', 'among', 'through', 'per', 'until', 'while', 'when', 'where', 'who', 'which', 'that', 'were', 'was', 'had', 'have', 'has', 'been', 'be', 'are', 'is']);
+
+const AND_FINAL = /^\s+and\s+(?:final|last)\b/i;
 
 /** A verb's past form ("drew", "opened"), by the conjugator and WordNet's verbs. */
 function pastVerb(w: string): boolean {
@@ -215,7 +218,7 @@ function ordinals(text: string, year?: number): Mention[] {
   }
   for (const m of text.matchAll(ORDINAL)) {
     const value = ordinalValue(m[1]!);
-    const words = phraseWords(m[2]!);
+    const words = phraseWords(m[2]!.replace(AND_FINAL, ''));
     // ("The fair's 12th edition drew crowds": a past verb ends the phrase)
     const verbAt = words.findIndex((w, i) => i > 0 && pastVerb(w));
     if (verbAt > 0) words.length = verbAt;
