@@ -177,6 +177,15 @@ describe('a series across documents', () => {
     expect(contradictions([a, c])).toEqual([]);
   });
 
+  it('an ordinal and a count of those before it of its own noun, neither bounded, across two reports of one event', () => {
+    const a = doc(1, 'The win is the Harbour Rowing Club\'s third regatta title, the club said.');
+    const b = doc(2, 'The trophy adds to four previous regatta wins for the Harbour Rowing Club.');
+    expect(contradictions([a, b]).map((s) => s.kind)).toEqual(['ordinal']);
+    expect(contradictions([a, doc(3, 'The trophy adds to two previous regatta wins for the Harbour Rowing Club.')])).toEqual([]);
+    // (only of its own noun: an attempt and tries may be of two things)
+    expect(contradictions([doc(4, 'The pilot landed at the second attempt.'), doc(5, 'The winger had scored two tries before the break.')])).toEqual([]);
+  });
+
   it('an ordinal and a count of those before it, both bounded by the same period, across documents', () => {
     const a = doc(1, 'It was the fourth kidnapping of aid workers in the province this year, the governor said.');
     const b = doc(2, 'The union said the attack came after two previous kidnappings of aid workers in the province this year.');

@@ -138,6 +138,13 @@ function sameNoun(a: Mention, b: Mention): boolean {
   return a.words.some((x) => b.words.some((y) => stem(x).length >= 4 && stem(x) === stem(y)));
 }
 
+/** The same noun, or two things won ("title" / "win"), or the act the count's verb did ("derailment" / "derailed"): not merely a kind of one another. */
+function ownNoun(a: Mention, b: Mention): boolean {
+  if (a.noun === 'time' || b.noun === 'time' || a.holders || b.holders) return false;
+  if (a.noun === b.noun || (wonThing(a.noun) && wonThing(b.noun))) return true;
+  return (b.verbs ?? []).some((v) => derivedFrom(a.noun, v)) || (a.verbs ?? []).some((v) => derivedFrom(b.noun, v));
+}
+
 function ordinalValue(word: string): number | null {
   const digits = /^(\d+)/.exec(word);
   return digits ? Number(digits[1]) : wordNumberValue(word);
@@ -459,9 +466,11 @@ export function compareSeries(os: readonly Mention[], counts: readonly Mention[]
         break;
       }
       // (across documents a count of those before is measured from each report's own event: compared
-      // only when both are bounded by the same period, "the fourth abduction this year" / "two previous
-      // abductions this year")
-      if (anchored && !c.inclusive && (o.period === '' || o.period !== c.period)) continue;
+      // when both are bounded by the same period, "the fourth abduction this year" / "two previous
+      // abductions this year", or when neither is and the count is of the ordinal's own noun, or of
+      // things won, "Kolding's third cup title" / "four previous cup wins": two reports of one event
+      // count from that event)
+      if (anchored && !c.inclusive && (o.period === '' || o.period !== c.period) && !(o.period === '' && c.period === '' && ownNoun(o, c))) continue;
       if (c.start < o.end && o.start < c.end) continue;
       // (all of them, this one included: the same period, and the count is the ordinal)
       if (c.inclusive) {
