@@ -70,6 +70,12 @@ describe('quantity reading', () => {
     expect(quantities('Revenue rose 6.4 percent from a year earlier.')[0]!.frame).toMatchObject({ verb: 'rise' });
   });
 
+  it('"these 1,450 additional beds" is the added set told again, not a part of it', () => {
+    expect(pairs('The county has approved plans to open 800 new hostel beds over two years. Charities welcomed the plan. "These 950 additional beds will save lives," said a volunteer at a drop-in centre.')).toHaveLength(1);
+    // (an additional set told without "the" or "these" is more on top)
+    expect(pairs('The county has approved plans to open 800 new hostel beds over two years. Charities welcomed the plan. "Another 950 additional beds will save lives," said a volunteer at a drop-in centre.')).toEqual([]);
+  });
+
   it('a participle between a determiner and its noun is no verb of the figure: "60 percent of the spilled grain had been salvaged"', () => {
     expect(quantities('By Friday, 60 percent of the spilled grain had been salvaged.')[0]!.frame).toMatchObject({ verb: 'salvage' });
   });

@@ -874,7 +874,9 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     // ("All 19 of the newly discovered species": all of a set the text has named, pointing back at it;
     // "all 5 of its seats" is an owner's)
     if (partitive && q.totality && ['the', 'these', 'those'].includes(norm(j + 1))) q.definite = true;
-    if (SUBSET.has(norm(num.last + 1)) || q.mods.some((m) => SUBSET.has(m))) q.subset = true;
+    // ("These 1,450 additional beds", "The 140 extra plates": the added set itself, told again, is no part)
+    const partOf = (m: string) => SUBSET.has(m) && !(q.definite && ADDED.has(m));
+    if (partOf(norm(num.last + 1)) || q.mods.some(partOf)) q.subset = true;
     if (norm(np.last + 1) === 'of' && ['them', 'whom', 'those', 'these'].includes(norm(np.last + 2))) q.subset = true;
     const [cs] = chunkBounds(chunks, num.first);
     for (let x = cs; x < num.first; x++) if (['including', 'among', 'included'].includes(toks[x]!.norm)) q.subset = true;
@@ -1090,6 +1092,8 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
   }
 }
 
+/** Modifiers of a set added to others ("an additional 40 staff"); after "the" or "these" they name that set. */
+const ADDED = new Set(['additional', 'extra', 'further', 'more']);
 const QUALIFIERS_BEFORE = new Set(['about', 'around', 'some', 'nearly', 'almost', 'just', 'only', 'roughly', 'barely', 'over', 'under']);
 /** "Of the seized eels, 92 percent ...": the noun of an "of" phrase opening the sentence, a comma and at most a qualifier before the figure at `first`. */
 function frontedWhole(toks: readonly Tok[], first: number): string | null {
