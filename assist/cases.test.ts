@@ -19,6 +19,14 @@ describe('figures across documents', () => {
     expect(contradictions([a, c])).toEqual([]);
   });
 
+  it('an act done with its verb in one report and named by its noun in the other: "has fined the club €40,000" / "a fine of €25,000"', () => {
+    const a = doc(1, 'The federation has fined Port Vale Rowing Club €40,000 over the flares.');
+    const b = doc(2, 'The panel will impose a fine of €25,000 on the club, its chairman said.');
+    expect(contradictions([a, b]).map(texts)).toEqual([['40,000', '25,000']]);
+    // (a weaker link than a shared noun: only for figures within 2x)
+    expect(contradictions([a, doc(3, 'The panel will impose a fine of €90,000 on the club, its chairman said.')])).toEqual([]);
+  });
+
   it('the label of a line of results is who holds the figure', () => {
     const a = doc(1, 'Final results. Harbour Party: 18 seats. Rural League: 9 seats.');
     const b = doc(2, 'The Harbour Party won 21 seats, its leader said on Tuesday.');

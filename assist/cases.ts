@@ -534,6 +534,11 @@ function sameReferent(a: Quantity, b: Quantity): boolean {
     const oa = objects(a);
     const ob = objects(b);
     if (oa.some((x) => ob.some((y) => sameKind(x, y)))) return true;
+    // ("all pensions will be indexed by 4.5 percent" / "an indexation of just 3 percent": the act one
+    // names as a noun the other does with its verb)
+    // (a weaker link than a shared noun, so for figures within 2x of each other)
+    const actNamed = (x: Quantity, y: Quantity) => y.frame.verb !== null && !LIGHT_VERBS.has(y.frame.verb) && Math.max(x.value, y.value) <= 2 * Math.min(x.value, y.value) && [...nouns(x)].some((n) => derivedFrom(n, y.frame.verb!));
+    if (actNamed(a, b) || actNamed(b, a)) return true;
     // "Turnout was 61.4 per cent" / "a turnout of barely 58 per cent": what one is of (or is) is a noun
     // of the other's clause; not who has it ("the bank faced a shortfall of 210 million" names no deposits).
     if (na.size === 0 || nb.size === 0) {
@@ -871,6 +876,8 @@ function figureKeys(q: Quantity): { own: string[]; up: string[] } {
       for (const k of keys.up) up.push(`${p}kw${k}`);
     }
     if (objects(q).length === 0) for (const n of q.context) own.add(`${p}k:${n}`);
+    // (and by the nouns naming its verb's act, for actNamed: "indexed by 4.5 percent" / "an indexation of 3 percent")
+    if (q.frame.verb !== null && !LIGHT_VERBS.has(q.frame.verb)) for (const n of actNouns(q.frame.verb)) own.add(`${p}k:${n}`);
     const per = perUnit(q);
     if (per !== null) own.add(`${p}per:${per}`);
   } else {
@@ -904,6 +911,19 @@ function figureKeys(q: Quantity): { own: string[]; up: string[] } {
   }
   if (q.kind === 'duration' && q.frame.verb !== null && DURATION_VERBS.has(q.frame.verb)) own.add(`${p}last:${q.frame.verb}`);
   return { own: [...own], up };
+}
+
+const verbNouns = new Map<string, string[]>();
+/** The nouns WordNet derives from a verb's two commonest senses ("index" -> indexation, indexing). */
+function actNouns(verb: string): string[] {
+  let ns = verbNouns.get(verb);
+  if (!ns) {
+    const wn = wordnet();
+    const out = new Set<string>();
+    for (const s of wn?.synsets(verb, 'v').slice(0, 2) ?? []) for (const p of s.pointers) if (p.symbol === '+' && p.pos === 'n') for (const w of wn!.synset(p.offset, 'n').words) if (!w.includes('_')) out.add(w.toLowerCase());
+    verbNouns.set(verb, (ns = [...out]));
+  }
+  return ns;
 }
 
 const nounVerbs = new Map<string, string[]>();

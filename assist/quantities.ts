@@ -1070,7 +1070,9 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     // "reduced clinical cases by 68 percent": the object before "by"; "losses of around 2 million euros": the noun before "of".
     const lb = leftContext(toks, num.first);
     // ("a grant of HUF 4.5 million": past a currency code written before the number)
-    const before = /^(?:[A-Z]{3}|[$£€¥])$/.test(toks[lb.before]?.text ?? '') ? leftContext(toks, lb.before).before : lb.before;
+    let before = /^(?:[A-Z]{3}|[$£€¥])$/.test(toks[lb.before]?.text ?? '') ? leftContext(toks, lb.before).before : lb.before;
+    // ("an indexation of just 3 percent": past a word that only stresses the figure)
+    while (before > 0 && STRESS.has(norm(before))) before--;
     const prep = norm(before);
     if (prep === 'by' || prep === 'of' || prep === 'at') {
       const np = nounPhraseBefore(toks, before);
@@ -1092,6 +1094,8 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
   }
 }
 
+/** Words that only stress a figure ("just 3 percent", "only €90"). */
+const STRESS = new Set(['just', 'only', 'merely', 'barely', 'mere']);
 /** Modifiers of a set added to others ("an additional 40 staff"); after "the" or "these" they name that set. */
 const ADDED = new Set(['additional', 'extra', 'further', 'more']);
 const QUALIFIERS_BEFORE = new Set(['about', 'around', 'some', 'nearly', 'almost', 'just', 'only', 'roughly', 'barely', 'over', 'under']);
