@@ -70,6 +70,11 @@ describe('quantity reading', () => {
     expect(quantities('Revenue rose 6.4 percent from a year earlier.')[0]!.frame).toMatchObject({ verb: 'rise' });
   });
 
+  it('a change noun that is the figure\'s own head names the change told before: "grew by 8 percent" / "The 11 percent increase in members"', () => {
+    const found = suggest('Membership of the club grew by 8 percent last year, its accounts show. The committee said the new courts had helped. The 11 percent increase in members means a waiting list for Saturday slots.').filter((s): s is Inconsistency => s.type === 'inconsistency');
+    expect(found.map((s) => s.explanation)).toEqual([expect.stringContaining('names the rise given just before')]);
+  });
+
   it('"these 1,450 additional beds" is the added set told again, not a part of it', () => {
     expect(pairs('The county has approved plans to open 800 new hostel beds over two years. Charities welcomed the plan. "These 950 additional beds will save lives," said a volunteer at a drop-in centre.')).toHaveLength(1);
     // (an additional set told without "the" or "these" is more on top)

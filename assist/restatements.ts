@@ -986,7 +986,8 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
       // change came between.
       const changeRestated =
         a.kind === 'percent' && b.definite && reading(b, text).change !== null && reading(b, text).change === reading(a, text).change &&
-        NOMINAL_CHANGE.test(text.slice(b.end, b.end + 40)) && x === nearestX() && Math.max(a.value, b.value) / lo <= 1.5 &&
+        // (the change noun after the figure, or the figure's own head: "The 14 percent increase in members")
+        (NOMINAL_CHANGE.test(text.slice(b.end, b.end + 40)) || (b.head !== null && NOMINAL_CHANGE.test(b.head))) && x === nearestX() && Math.max(a.value, b.value) / lo <= 1.5 &&
         !earlier.slice(x + 1).some((q) => reading(q, text).change !== null);
       // "the 84 percent" after "87 percent", "the 155-minute epic" after "runs 2 hours and 48 minutes",
       // "the three labourers killed" after "killed two scaffolders": a definite figure and the one
