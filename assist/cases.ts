@@ -913,30 +913,29 @@ function figureKeys(q: Quantity): { own: string[]; up: string[] } {
   return { own: [...own], up };
 }
 
-const verbNouns = new Map<string, string[]>();
-/** The nouns WordNet derives from a verb's two commonest senses ("index" -> indexation, indexing). */
-function actNouns(verb: string): string[] {
-  let ns = verbNouns.get(verb);
-  if (!ns) {
+const derivedCache = new Map<string, string[]>();
+/** Words of the other part of speech WordNet derives from a word's commonest senses: a noun's verbs, a verb's nouns. */
+function derivedWords(word: string, pos: 'n' | 'v', senses: number): string[] {
+  const key = `${pos}:${word}`;
+  let out = derivedCache.get(key);
+  if (!out) {
     const wn = wordnet();
-    const out = new Set<string>();
-    for (const s of wn?.synsets(verb, 'v').slice(0, 2) ?? []) for (const p of s.pointers) if (p.symbol === '+' && p.pos === 'n') for (const w of wn!.synset(p.offset, 'n').words) if (!w.includes('_')) out.add(w.toLowerCase());
-    verbNouns.set(verb, (ns = [...out]));
+    const other = pos === 'n' ? 'v' : 'n';
+    const found = new Set<string>();
+    for (const s of wn?.synsets(word, pos).slice(0, senses) ?? []) for (const p of s.pointers) if (p.symbol === '+' && p.pos === other) for (const w of wn!.synset(p.offset, other).words) found.add(w);
+    derivedCache.set(key, (out = [...found]));
   }
-  return ns;
+  return out;
 }
 
-const nounVerbs = new Map<string, string[]>();
+/** The nouns WordNet derives from a verb's two commonest senses ("index" -> indexation, indexing). */
+function actNouns(verb: string): string[] {
+  return derivedWords(verb, 'v', 2).filter((w) => !w.includes('_')).map((w) => w.toLowerCase());
+}
+
 /** The verbs WordNet derives a noun from ("count" -> count, "conversation" -> converse): derivedFrom(noun, v) implies v is one. */
 function verbsOf(noun: string): string[] {
-  let vs = nounVerbs.get(noun);
-  if (!vs) {
-    const wn = wordnet();
-    const out = new Set<string>();
-    for (const s of wn?.synsets(noun, 'n').slice(0, 4) ?? []) for (const p of s.pointers) if (p.symbol === '+' && p.pos === 'v') for (const w of wn!.synset(p.offset, 'v').words) out.add(w);
-    nounVerbs.set(noun, (vs = [...out]));
-  }
-  return vs;
+  return derivedWords(noun, 'n', 4);
 }
 
 /**
