@@ -317,7 +317,7 @@ interface Told {
   hours: number;
   slack: number;
   /** 'now': a start up to the article's date, which only a length up to now is told against. */
-  sort: 'clock' | 'years' | 'now';
+  sort: 'clock' | 'days' | 'years' | 'now';
   how: string;
 }
 
@@ -326,6 +326,14 @@ const CLOCK = String.raw`(?:(\d{1,2})(?:[:.](\d\d))?\s*([ap])\.?m\.?|noon|midday
 const CLOCK_SPAN = new RegExp(String.raw`\b(?:from|between)\s+${CLOCK}\s+(?:until|till|to|and)\s+((?:shortly|just|roughly|about|around)\s+(?:before|after)\s+|(?:about|around|roughly)\s+)?${CLOCK}(\s+(?:on\s+)?(?:the\s+)?(?:following|next)\s+(?:morning|day|afternoon|evening)|\s+the\s+next\s+day)?`, 'giu');
 /** "from 2026 to 2036", "between 2019 and 2023". */
 const YEAR_SPAN = /\b(?:from|between)\s+((?:19|20)\d\d)\s+(?:until|till|to|and|through)\s+((?:19|20)\d\d)\b/giu;
+/** "began at 2.15pm and sat down at 10.55pm", "go on at 3am and off at about 7pm": a start and an end told by two acts. */
+// (not when a date or another day follows the end: "restored at 11am on Thursday 5 March")
+const CLOCK_PAIR = new RegExp(String.raw`\bat\s+${CLOCK}(?![\d.])[^.;:!?]{0,60}?\band\b[^.;:!?\d]{0,60}?\b(?:at|by)\s+((?:about|around|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?${CLOCK}(?![\d.])(?!,?\s+(?:on|the\s+(?:next|following)|next|the\s+day)\b)`, 'giu');
+const DAY_MONTH = String.raw`(?:(\d{1,2})\s+(${MONTHS.join('|')})|(${MONTHS.join('|')})\s+(\d{1,2})(?!\d))(?:,?\s+((?:19|20)\d\d))?`;
+/** "closes on 2 March and reopens on 22 June", "began on 2 September and ended on 28 November". */
+const DATE_PAIR = new RegExp(String.raw`\bon\s+(?:[A-Z][a-z]+day,?\s+)?${DAY_MONTH}[^.;:!?]{0,60}?\band\b[^.;:!?\d]{0,60}?\bon\s+(?:[A-Z][a-z]+day,?\s+)?${DAY_MONTH}`, 'giu');
+/** "ran from September 2023 to October 2025". */
+const MONTH_SPAN = new RegExp(String.raw`\b(?:from|between)\s+(${MONTHS.join('|')})\s+((?:19|20)\d\d)\s+(?:until|till|to|and|through)\s+(${MONTHS.join('|')})\s+((?:19|20)\d\d)\b`, 'giu');
 const SEASON_MONTH: Record<string, number> = { spring: 4, summer: 7, autumn: 10, fall: 10, winter: 1 };
 /** "opened its doors in March 2019", "started building the layout in 2019", "since we bought our first box in spring 2024". */
 const STARTED = new RegExp(String.raw`\b(?:started|began|begun|opened|launched|founded|established|set\s+up|first|since)\b[^.;:!?]{0,60}?\b(?:in|since|on)\s+(?:the\s+)?(?:(?:(spring|summer|autumn|fall|winter)|(early|mid|late))(?:-|\s+of\s+|\s+))?(?:(${MONTHS.join('|')})\s+)?((?:19|20)\d\d)\b`, 'giu');
@@ -348,6 +356,30 @@ export function toldLengths(text: string, ref: { year: number; month: number; kn
     // ("until shortly before 11am": within the hour)
     const hedged = m[6] !== undefined;
     out.push({ start: m.index, end: m.index + m[0].length, hours: h, slack: hedged ? 1 : 0.05, sort: 'clock', how: `"${m[0].replace(/^\S+\s+/, '')}"` });
+  }
+  for (const m of text.matchAll(CLOCK_PAIR)) {
+    const times = [...m[0].matchAll(new RegExp(CLOCK, 'giu'))];
+    if (times.length !== 2) continue;
+    let h = clockHours(times[1]!) - clockHours(times[0]!);
+    if (h <= 0) h += 24;
+    out.push({ start: m.index, end: m.index + m[0].length, hours: h, slack: m[6] !== undefined ? 0.5 : 0.05, sort: 'clock', how: `"${m[0]}"` });
+  }
+  for (const m of text.matchAll(DATE_PAIR)) {
+    const day = (d: string | undefined, mo: string | undefined, y: string | undefined) => ({ day: Number(d), month: MONTHS.indexOf(mo!.toLowerCase()), year: y ? Number(y) : null });
+    const a = m[1] !== undefined ? day(m[1], m[2], m[5]) : day(m[4], m[3], m[5]);
+    const b = m[6] !== undefined ? day(m[6], m[7], m[10]) : day(m[9], m[8], m[10]);
+    // (a second date without a year that falls before the first is in the next year)
+    const ya = a.year ?? b.year ?? ref.year;
+    let yb = b.year ?? ya;
+    if (b.year === null && (b.month < a.month || (b.month === a.month && b.day < a.day))) yb = ya + 1;
+    const days = (Date.UTC(yb, b.month, b.day) - Date.UTC(ya, a.month, a.day)) / 86_400_000;
+    if (days <= 0 || days > 730) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, hours: days * 24, slack: 24, sort: 'days', how: `"${m[0]}"` });
+  }
+  for (const m of text.matchAll(MONTH_SPAN)) {
+    const months = (Number(m[4]) - Number(m[2])) * 12 + MONTHS.indexOf(m[3]!.toLowerCase()) - MONTHS.indexOf(m[1]!.toLowerCase());
+    if (months <= 0) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, hours: months * 730.5, slack: 730.5, sort: 'days', how: `${m[1]} ${m[2]} to ${m[3]} ${m[4]}` });
   }
   for (const m of text.matchAll(YEAR_SPAN)) {
     const years = Number(m[2]) - Number(m[1]);
@@ -400,6 +432,8 @@ function tookToDo(q: Quantity, text: string): string | null {
 }
 
 const YEAR_HOURS = 8766;
+/** Short words before a span that name nothing ("ban" does: "The ban came into force"). */
+const NEAR_STOP = new Set(['the', 'and', 'was', 'were', 'for', 'has', 'had', 'have', 'its', 'are', 'but', 'not', 'who', 'all', 'this', 'that', 'with', 'from', 'into', 'came', 'come', 'will', 'been']);
 const TIME_UNITS = /^(?:second|minute|hour|day|night|week|fortnight|month|year|decade|century)$/;
 
 /** What a length is of: its noun ("a 14-hour search"), the verb that governs it ("has operated for 14
@@ -430,7 +464,8 @@ function sameThing(h: string, w: string): boolean {
   const lw = w.toLowerCase();
   if (lw === h) return true;
   const stems = verbStems(lw);
-  return stems.includes(h) || derivedFrom(h, stems[1]!) || stems.some((v) => derivedFrom(h, v)) || derivedFrom(singular(lw), h) || (h.length > 3 && sameKind(h, singular(lw)));
+  // (a plural WordNet lists as it is: "talks" is a negotiation, a "talk" is not)
+  return stems.includes(h) || derivedFrom(h, stems[1]!) || stems.some((v) => derivedFrom(h, v)) || derivedFrom(singular(lw), h) || (h.length > 3 && (sameKind(h, singular(lw)) || sameKind(h, lw)));
 }
 
 /** Stated lengths against the lengths a text tells by start and end (see toldLengths). */
@@ -442,11 +477,11 @@ export function lengthConflicts(qs: readonly Quantity[], text: string, ref: { ye
     const [s0, s1] = sentenceAround(text, t.start, t.end);
     // (what the start and end are of: the words just before them, and a start's own verb and object)
     const near = text.slice(Math.max(s0, t.start - 50), t.sort === 'now' ? t.end : t.start);
-    const words = [...near.matchAll(/\p{L}{4,}/gu)].map((m) => m[0]);
+    const words = [...near.matchAll(/\p{L}{3,}/gu)].map((m) => m[0]).filter((w) => !NEAR_STOP.has(w.toLowerCase()));
     const candidates = durations.filter((q) => {
       if (q.start >= s0 && q.start < s1) return false;
       // (a length of hours against a time of day, of months or years against years)
-      if (t.sort === 'clock' ? q.value > 36 : q.value < 720) return false;
+      if (t.sort === 'clock' ? q.value > 36 : t.sort === 'days' ? q.value < 24 : q.value < 720) return false;
       if (t.sort === 'now') {
         const act = tookToDo(q, text);
         if (!(upToNow(q, text) || (act !== null && verbStems(act).some((v) => words.some((w) => verbStems(w.toLowerCase()).includes(v)))))) return false;
@@ -466,11 +501,12 @@ export function lengthConflicts(qs: readonly Quantity[], text: string, ref: { ye
       return t.hours + t.slack >= lo && t.hours - t.slack <= hi;
     };
     if (candidates.some(fits)) continue;
-    const q = candidates.find((c) => Math.max(c.value, t.hours) / Math.min(c.value, t.hours) >= 1.25);
+    // (a span told to the day is exact to the day: "14 weeks" against 16)
+    const q = candidates.find((c) => Math.max(c.value, t.hours) / Math.min(c.value, t.hours) >= (t.sort === 'days' ? 1.1 : 1.25));
     if (!q || known.has(`${q.start}:${t.start}`)) continue;
     const told = { ...q, start: t.start, end: t.end, value: t.hours };
     const [a, b] = q.start < t.start ? [q, told] : [told, q];
-    const inUnits = (h: number) => (t.sort === 'clock' ? hours(Math.round(h * 100) / 100) : `${fmt(Math.round((h / YEAR_HOURS) * 10) / 10)} years`);
+    const inUnits = (h: number) => (t.sort === 'clock' ? hours(Math.round(h * 100) / 100) : t.sort === 'days' ? `${fmt(Math.round(h / 24))} days` : `${fmt(Math.round((h / YEAR_HOURS) * 10) / 10)} years`);
     const length = inUnits(t.hours);
     const until = t.sort === 'now' ? ' before the article\'s date' : '';
     out.push({

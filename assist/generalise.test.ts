@@ -70,6 +70,23 @@ describe('quantity reading', () => {
     expect(quantities('Revenue rose 6.4 percent from a year earlier.')[0]!.frame).toMatchObject({ verb: 'rise' });
   });
 
+  it('a length told by a start and an end with two acts: "began at 2pm and ended at 10.30pm", "closes on 2 March and reopens on 22 June"', () => {
+    expect(pairs('The budget debate was expected to last six hours. Opposition members tabled 40 amendments. The debate began at 2pm and ended at 10.30pm, the clerk said.', '2025-11-20')).toHaveLength(1);
+    expect(pairs('The budget debate was expected to last six hours. Opposition members tabled 40 amendments. The debate began at 2pm and ended at 8pm, the clerk said.', '2025-11-20')).toEqual([]);
+    // (an end told on another day is not read as the same day's)
+    expect(pairs('The budget debate was expected to last six hours. Opposition members tabled 40 amendments. The debate began at 2pm and ended at 10.30pm on Friday, the clerk said.', '2025-11-20')).toEqual([]);
+    // (to the day: 16 weeks is not 14)
+    expect(pairs('The bridge will close for 14 weeks this spring. Cyclists will use a ferry. The bridge closes on 2 March and reopens on 22 June, the council said.', '2026-01-10')).toHaveLength(1);
+    expect(pairs('The bridge will close for 16 weeks this spring. Cyclists will use a ferry. The bridge closes on 2 March and reopens on 22 June, the council said.', '2026-01-10')).toEqual([]);
+    expect(pairs('The refit of the ferry took 30 months. It cost 12 million euros. The refit ran from September 2023 to October 2025, the operator said.', '2025-12-01')).toHaveLength(1);
+  });
+
+  it('what a span is of: a noun of three letters ("The ban came into force"), a plural WordNet lists as it is ("Talks"), a noun before "lasting", a subject past "expected to"', () => {
+    expect(pairs('Officials imposed a ban lasting 23 days on the harvest. Growers lost their Christmas trade. The ban came into force on 29 December and was lifted on 30 January.', '2026-02-05')).toHaveLength(1);
+    expect(pairs('The deal came after eight weeks of negotiations, the union said. Staff will vote next week. Talks began on 2 September and ended on 28 November.', '2025-12-01')).toHaveLength(1);
+    expect(pairs('The parade is expected to last four hours. Thousands of visitors are expected. The parade will leave the station at 1pm and reach the square by 3.30pm.', '2025-08-01')).toHaveLength(1);
+  });
+
   it('a change noun that is the figure\'s own head names the change told before: "grew by 8 percent" / "The 11 percent increase in members"', () => {
     const found = suggest('Membership of the club grew by 8 percent last year, its accounts show. The committee said the new courts had helped. The 11 percent increase in members means a waiting list for Saturday slots.').filter((s): s is Inconsistency => s.type === 'inconsistency');
     expect(found.map((s) => s.explanation)).toEqual([expect.stringContaining('names the rise given just before')]);

@@ -314,6 +314,11 @@ const POSITION_NOUNS = new Set(['end', 'start', 'beginning', 'middle', 'close', 
 function subjectOfVerb(toks: readonly Tok[], v: number): NounPhrase | null {
   let k = v;
   while (k > 0 && (has(toks[k - 1], 'Auxiliary') || isAdverbLike(toks[k - 1]))) k--;
+  // ("The parade is expected to last four hours": past "expected to", "set to", "due to")
+  if (k > 1 && toks[k - 1]!.norm === 'to' && SCHEDULED_TO.has(toks[k - 2]!.norm)) {
+    k -= 2;
+    while (k > 0 && (has(toks[k - 1], 'Auxiliary') || verbLemma(toks[k - 1]!) === 'be' || isAdverbLike(toks[k - 1]))) k--;
+  }
   if (k > 0 && ['that', 'which', 'who'].includes(toks[k - 1]!.norm)) {
     const np = nounPhraseBefore(toks, k - 1, { crossComma: true });
     // ("the end of a session which lasted": what lasted is the session, not its end)
@@ -1030,6 +1035,13 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       q.definite = DEFINITE.has(toks[first - 3]?.norm ?? '');
       return;
     }
+    // ("a ban lasting 23 days": the noun the participle follows is what lasted)
+    const lasting = toks[first - 1];
+    if (first > 1 && lasting && /ing$/.test(lasting.norm) && DURATION_VERBS.has(verbLemma(lasting)) && isNounTok(toks[first - 2]) && !isVerbTok(toks[first - 2]) && /^\p{Ll}+$/u.test(toks[first - 2]!.text)) {
+      setHead(q, toks, { first: first - 2, last: first - 2, head: first - 2, mods: [] });
+      q.definite = DEFINITE.has(toks[first - 3]?.norm ?? '');
+      return;
+    }
     if (q.frame.verb !== null && DURATION_VERBS.has(q.frame.verb) && q.frame.verbIdx >= 0) {
       const subj = subjectOfVerb(toks, q.frame.verbIdx);
       if (subj && !isPronoun(toks[subj.head])) {
@@ -1094,6 +1106,8 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
   }
 }
 
+/** "expected to", "set to", "due to" before the verb of an act still to come. */
+const SCHEDULED_TO = new Set(['expected', 'set', 'due', 'scheduled', 'likely', 'planned']);
 /** Words that only stress a figure ("just 3 percent", "only €90"). */
 const STRESS = new Set(['just', 'only', 'merely', 'barely', 'mere']);
 /** Modifiers of a set added to others ("an additional 40 staff"); after "the" or "these" they name that set. */
