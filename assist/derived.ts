@@ -245,6 +245,10 @@ export function impliedConflicts(qs: readonly Quantity[], text: string, year: nu
   for (const d of derivedFigures(qs, text, year)) {
     const nouns = d.nouns;
     const [s0, s1] = sentenceAround(text, d.start, d.end);
+    const v0 = Math.abs(d.value);
+    // (a change or share its own sentence already states, "€1.20, up from €1.05 a year ago, or 14
+    // percent more", is told there, not of another stated percentage)
+    if (stated.some((p) => p.start >= s0 && p.start < s1 && Math.abs(p.value - v0) <= d.slack + 0.5)) continue;
     // (stated percentages of the same sort and time; of those, the ones about the same thing)
     const alike = stated.filter((p) => {
       if (p.start >= s0 && p.start < s1) return false;

@@ -70,6 +70,10 @@ describe('quantity reading', () => {
     expect(quantities('Revenue rose 6.4 percent from a year earlier.')[0]!.frame).toMatchObject({ verb: 'rise' });
   });
 
+  it('a change its own sentence already states in percent is told there, not of another percentage', () => {
+    expect(pairs('Bakers in the city say their electricity bills have risen by 150 percent in three years, and the city has lost dozens of bakeries. Customers are paying more. A baguette in the city centre now costs about €1.20, up from €1.05 a year ago, or 14 percent more.', '2025-10-01')).toEqual([]);
+  });
+
   it('a length told by a start and an end with two acts: "began at 2pm and ended at 10.30pm", "closes on 2 March and reopens on 22 June"', () => {
     expect(pairs('The budget debate was expected to last six hours. Opposition members tabled 40 amendments. The debate began at 2pm and ended at 10.30pm, the clerk said.', '2025-11-20')).toHaveLength(1);
     expect(pairs('The budget debate was expected to last six hours. Opposition members tabled 40 amendments. The debate began at 2pm and ended at 8pm, the clerk said.', '2025-11-20')).toEqual([]);
