@@ -102,6 +102,15 @@ describe('quantity reading', () => {
     expect(pairs('The county has approved plans to open 800 new hostel beds over two years. Charities welcomed the plan. "Another 950 additional beds will save lives," said a volunteer at a drop-in centre.')).toEqual([]);
   });
 
+  it('a plural read as a verb after a count and a noun modifier is the counted noun: "24 tour boats"', () => {
+    expect(quantities("The city's 24 tour boats will be replaced by electric ones.")[0]).toMatchObject({ kind: 'count', value: 24, head: 'boat' });
+  });
+
+  it('right after "among" a figure is the whole a part is told of, not a part', () => {
+    expect(quantities('Among the 1,200 survey participants, most were parents of primary pupils.')[0]).toMatchObject({ value: 1200, subset: false });
+    expect(quantities('Among the passengers were at least 60 children.')[0]).toMatchObject({ value: 60, subset: true });
+  });
+
   it('a participle between a determiner and its noun is no verb of the figure: "60 percent of the spilled grain had been salvaged"', () => {
     expect(quantities('By Friday, 60 percent of the spilled grain had been salvaged.')[0]!.frame).toMatchObject({ verb: 'salvage' });
   });

@@ -267,7 +267,10 @@ function countedNouns(terms: readonly TermTok[]): void {
     const prev = terms[i - 1]!;
     if (!prev.tags.has('Value') || prev.tags.has('Ordinal') || prev.norm === 'one' || YEAR.test(prev.norm) || /[,;:()]/.test(prev.post) || prev.post === '-') continue;
     let k = i;
-    if (terms[k]!.tags.has('Gerund') && terms[k + 1] && !/[,;:()]/.test(terms[k]!.post)) k++;
+    // (past an -ing modifier or a noun one: "2.3 million folding phones", "24 tour boats")
+    // (a separate word of three letters or more: "e-bikes" is one coined noun)
+    const modifier = (t: TermTok) => t.tags.has('Gerund') || (t.tags.has('Noun') && t.tags.has('Singular') && !t.tags.has('ProperNoun') && t.post !== '-' && t.norm.length >= 3);
+    if (modifier(terms[k]!) && terms[k + 1] && !/[,;:()]/.test(terms[k]!.post)) k++;
     const t = terms[k]!;
     if (!t.tags.has('Verb') || !t.tags.has('PresentTense') || t.tags.has('Gerund') || !/^\p{Ll}{3,}s$/u.test(t.text) || t.tags.has('Noun')) continue;
     const noun = singular(t.norm);

@@ -884,7 +884,8 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     if (partOf(norm(num.last + 1)) || q.mods.some(partOf)) q.subset = true;
     if (norm(np.last + 1) === 'of' && ['them', 'whom', 'those', 'these'].includes(norm(np.last + 2))) q.subset = true;
     const [cs] = chunkBounds(chunks, num.first);
-    for (let x = cs; x < num.first; x++) if (['including', 'among', 'included'].includes(toks[x]!.norm)) q.subset = true;
+    // ("Among the 1,200 survey participants, ...": right after "among" the figure is the whole a part is told of)
+    for (let x = cs; x < num.first; x++) if (['including', 'among', 'included'].includes(toks[x]!.norm) && !(toks[x]!.norm === 'among' && toks.slice(x + 1, num.first).every(isDeterminer))) q.subset = true;
     q.rate = rateAfter(toks, np.last + 1);
     if (headLemma === 'vote') {
       const a = norm(np.last + 1);
