@@ -349,23 +349,27 @@ function clockHours(m: RegExpExecArray): number {
   return /midnight/i.test(m[0]) ? 24 : 12;
 }
 
+/** Hours from the first time of day in a span to the second, past midnight when the second is earlier or the next day is named; null without two. */
+function hoursBetween(span: string, nextDay: boolean): number | null {
+  const times = [...span.matchAll(new RegExp(CLOCK, 'giu'))];
+  if (times.length !== 2) return null;
+  const h = clockHours(times[1]!) - clockHours(times[0]!);
+  return nextDay || h <= 0 ? h + 24 : h;
+}
+
 /** The lengths a text tells by their start and end (and, with a known date, by their start alone). */
 export function toldLengths(text: string, ref: { year: number; month: number; known: boolean }): Told[] {
   const out: Told[] = [];
   for (const m of text.matchAll(CLOCK_SPAN)) {
-    const times = [...m[0].matchAll(new RegExp(CLOCK, 'giu'))];
-    if (times.length !== 2) continue;
-    let h = clockHours(times[1]!) - clockHours(times[0]!);
-    if (m[12] || h <= 0) h += 24;
+    const h = hoursBetween(m[0], m[12] !== undefined);
+    if (h === null) continue;
     // ("until shortly before 11am": within the hour)
     const hedged = m[6] !== undefined;
     out.push({ start: m.index, end: m.index + m[0].length, hours: h, slack: hedged ? 1 : 0.05, sort: 'clock', how: `"${m[0].replace(/^\S+\s+/, '')}"` });
   }
   for (const m of text.matchAll(CLOCK_PAIR)) {
-    const times = [...m[0].matchAll(new RegExp(CLOCK, 'giu'))];
-    if (times.length !== 2) continue;
-    let h = clockHours(times[1]!) - clockHours(times[0]!);
-    if (h <= 0) h += 24;
+    const h = hoursBetween(m[0], false);
+    if (h === null) continue;
     out.push({ start: m.index, end: m.index + m[0].length, hours: h, slack: m[6] !== undefined ? 0.5 : 0.05, sort: 'clock', how: `"${m[0]}"` });
   }
   for (const m of text.matchAll(DATE_PAIR)) {
@@ -510,7 +514,7 @@ export function lengthConflicts(qs: readonly Quantity[], text: string, ref: { ye
     if (!q || known.has(`${q.start}:${t.start}`)) continue;
     const told = { ...q, start: t.start, end: t.end, value: t.hours };
     const [a, b] = q.start < t.start ? [q, told] : [told, q];
-    const inUnits = (h: number) => (t.sort === 'clock' ? hours(Math.round(h * 100) / 100) : t.sort === 'days' ? `${fmt(Math.round(h / 24))} days` : `${fmt(Math.round((h / YEAR_HOURS) * 10) / 10)} years`);
+    const inUnits = (h: number) => (t.sort === 'clock' ? hours(Math.round(h * 100) / 100) : t.sort === 'days' ? (h >= 365 * 24 ? `${fmt(Math.round(h / 730.5))} months` : `${fmt(Math.round(h / 24))} days`) : `${fmt(Math.round((h / YEAR_HOURS) * 10) / 10)} years`);
     const length = inUnits(t.hours);
     const until = t.sort === 'now' ? ' before the article\'s date' : '';
     out.push({
