@@ -43,9 +43,18 @@ const STREAK_STOP = new Set(['have', 'has', 'had', 'been', 'were', 'was', 'now',
 
 /** The content words of the sentence around `at`, crudely stemmed. */
 function sentenceWords(text: string, at: number): string[] {
-  const from = Math.max(0, text.slice(0, at).search(/[^.!?]*$/));
+  return [...new Set((sentenceText(text, at).toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((w) => !STREAK_STOP.has(w)).map((w) => stem(w)))];
+}
+
+/** Where the sentence holding offset `at` starts. */
+function sentenceStart(text: string, at: number): number {
+  return Math.max(0, text.slice(0, at).search(/[^.!?]*$/));
+}
+
+/** The sentence holding offset `at`, up to its closing stop. */
+function sentenceText(text: string, at: number): string {
   const to = at + (/[.!?](?:\s|$)/.exec(text.slice(at))?.index ?? text.length - at);
-  return [...new Set((text.slice(from, to).toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((w) => !STREAK_STOP.has(w)).map((w) => stem(w)))];
+  return text.slice(sentenceStart(text, at), to);
 }
 
 const ORDINAL_WORDS = 'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth';
@@ -432,15 +441,9 @@ function yearRunSinceFirst(text: string, year: number): SeriesConflict[] {
   return out;
 }
 
-function sentenceStart(text: string, at: number): number {
-  return Math.max(0, text.slice(0, at).search(/[^.!?]*$/));
-}
-
 /** The figures of the sentence at `at` other than years ("2,000", "298"). */
 function sentenceFigures(text: string, at: number): string[] {
-  const from = sentenceStart(text, at);
-  const to = at + (/[.!?](?:\s|$)/.exec(text.slice(at))?.index ?? text.length - at);
-  return (text.slice(from, to).match(/\d[\d,.]*\d|\d/g) ?? []).filter((x) => !/^(?:19|20)\d\d$/.test(x));
+  return (sentenceText(text, at).match(/\d[\d,.]*\d|\d/g) ?? []).filter((x) => !/^(?:19|20)\d\d$/.test(x));
 }
 
 /**
