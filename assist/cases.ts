@@ -22,7 +22,7 @@ import { compareOrdinals, compareRanks, compareSeries, shiftedSeries, type Serie
 import { namesAnAct, readingOf, type CaseDocument, type DatedAct, type WeekdayDate } from './casereading';
 import { formatDate, weekdayName } from './dates';
 import { eventDateRestatements, type EventDate } from './eventdates';
-import { agree, approxWord, differentFigures, differentPlaces, differentStatistics, findConflicts, fmt, hours, modsCompatible, plural, type Conflict } from './inconsistencies';
+import { agree, approxWord, differentFigures, differentPlaces, differentStatistics, findConflicts, fmt, hours, lowerBound, modsCompatible, plural, type Conflict } from './inconsistencies';
 import { referentClass, unitLabel } from './lexicon';
 import type { Quantity } from './quantities';
 import { sameDeed, verbForms } from './deeds';
@@ -946,17 +946,6 @@ function verbsOf(noun: string): string[] {
  */
 const MAX_CANDIDATES = 64;
 
-/** The first index in ascending `list` holding a value >= x. */
-function lowerBound(list: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 class FigureIndex {
   /** Every figure of the case, document by document in text order; a figure's number is its place here. */

@@ -346,6 +346,18 @@ function ordinalWord(n: number): string {
   return `${n}${s[(v - 20) % 10] ?? s[v] ?? s[0]}`;
 }
 
+/** The first index in ascending `list` holding a value >= x. */
+export function lowerBound(list: ArrayLike<number>, x: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export function hours(v: number): string {
   if (v >= 24 * 2 && v % 24 === 0) return `${fmt(v / 24)} days`;
   if (v < 1) return `${fmt(v * 60)} minutes`;

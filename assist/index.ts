@@ -10,6 +10,7 @@ import { findConflicts } from './inconsistencies';
 import { findRestatements, otherKinds } from './restatements';
 import { impliedConflicts, lengthConflicts } from './derived';
 import { seriesConflicts } from './series';
+import { weighedConflicts } from './weighed';
 import { differentParties, eventDateRestatements, eventOfDate, unreadDate, type EventDate } from './eventdates';
 import { sentenceQuantities, type Quantity, type SentenceContext } from './quantities';
 import { chunkIds } from './tokens';
@@ -54,46 +55,12 @@ function weekdayAgainstDate(text: string, a: Mention, b: Mention, event: string)
   return `Both name the same event (${event}): ${formatDate(year, dated.month, dated.day)} ("${text.slice(dated.start, dated.end)}") is a ${dayName}, but "${phrase}" puts it on a ${weekday}.`;
 }
 
-/** Suggestions for a document: inconsistencies first (in text order), then attributions, then claims by score. */
-export function suggest(text: string, options: SuggestOptions = {}): Suggestion[] {
-  const doc = new AssistDoc(text);
-  const out: Suggestion[] = [];
-
-  // Dates: weekday check and header dates that disagree.
-  const dates = collectDates(doc);
-  const ref = referenceDate(dates, options.published);
-  const inconsistencies: Suggestion[] = [];
-  for (const m of weekdayMismatches(dates, ref)) {
-    inconsistencies.push({ type: 'inconsistency', kind: 'weekday', explanation: weekdayExplanation(m), spans: [span(text, m.mention.start, m.mention.end)] });
-  }
-  // Header dates that disagree: each date that differs from the document's main date (the one given
-  // most often, else the first) is flagged against the nearest mention of that main date
-  // on another line. A flag
-  // covers exactly the two conflicting date expressions, never a line or a date that agrees.
-  const groups = publicationConflicts(dates);
-  if (groups.length > 1) {
-    const ordered = [...groups].sort((a, b) => b.length - a.length || a[0]!.start - b[0]!.start);
-    const main = ordered[0]!;
-    const day = (d: DateMention) => formatDate(d.year, d.month, d.day);
-    for (const g of ordered.slice(1)) {
-      const odd = g[0]!;
-      // (on a line of its own when there is one: "date 2025-07-22 Tuesday, 02 January 2024" is one
-      // line, the timestamp under the headline another)
-      const elsewhere = main.filter((d) => d.paragraph !== odd.paragraph);
-      const against = [...(elsewhere.length ? elsewhere : main)].sort((a, b) => Math.abs(a.start - odd.start) - Math.abs(b.start - odd.start))[0]!;
-      if (day(against) === day(odd)) continue;
-      const [x, y] = against.start < odd.start ? [against, odd] : [odd, against];
-      inconsistencies.push({
-        type: 'inconsistency',
-        kind: 'date',
-        explanation: `The document's header dates disagree: ${day(x)} ("${text.slice(x.start, x.end)}") vs ${day(y)} ("${text.slice(y.start, y.end)}").`,
-        spans: [span(text, x.start, x.end), span(text, y.start, y.end)],
-      });
-    }
-  }
-
-  // One pass over the sentences: quantities, attributions and claim scores, each sentence tagged
-  // once and its tokens dropped afterwards.
+/**
+ * One pass over the sentences: quantities, attributions, claim scores and dated events, each
+ * sentence tagged once and its tokens dropped afterwards.
+ */
+function readSentences(doc: AssistDoc, dates: DateMention[], ref: ReturnType<typeof referenceDate>, options: SuggestOptions) {
+  const text = doc.text;
   const datesBySentence = new Map<number, DateMention[]>();
   for (const d of dates) {
     const list = datesBySentence.get(d.sentence) ?? [];
@@ -149,6 +116,56 @@ export function suggest(text: string, options: SuggestOptions = {}): Suggestion[
     doc.release(s.index);
   }
 
+  return { quantities, finder, claims, events, eventDates };
+}
+
+/** The figures of a text as suggest reads them (the training of weighed.ts reads them so too). */
+export function figuresOf(text: string, options: SuggestOptions = {}): Quantity[] {
+  const doc = new AssistDoc(text);
+  const dates = collectDates(doc);
+  return readSentences(doc, dates, referenceDate(dates, options.published), options).quantities;
+}
+
+/** Suggestions for a document: inconsistencies first (in text order), then attributions, then claims by score. */
+export function suggest(text: string, options: SuggestOptions = {}): Suggestion[] {
+  const doc = new AssistDoc(text);
+  const out: Suggestion[] = [];
+
+  // Dates: weekday check and header dates that disagree.
+  const dates = collectDates(doc);
+  const ref = referenceDate(dates, options.published);
+  const inconsistencies: Suggestion[] = [];
+  for (const m of weekdayMismatches(dates, ref)) {
+    inconsistencies.push({ type: 'inconsistency', kind: 'weekday', explanation: weekdayExplanation(m), spans: [span(text, m.mention.start, m.mention.end)] });
+  }
+  // Header dates that disagree: each date that differs from the document's main date (the one given
+  // most often, else the first) is flagged against the nearest mention of that main date
+  // on another line. A flag
+  // covers exactly the two conflicting date expressions, never a line or a date that agrees.
+  const groups = publicationConflicts(dates);
+  if (groups.length > 1) {
+    const ordered = [...groups].sort((a, b) => b.length - a.length || a[0]!.start - b[0]!.start);
+    const main = ordered[0]!;
+    const day = (d: DateMention) => formatDate(d.year, d.month, d.day);
+    for (const g of ordered.slice(1)) {
+      const odd = g[0]!;
+      // (on a line of its own when there is one: "date 2025-07-22 Tuesday, 02 January 2024" is one
+      // line, the timestamp under the headline another)
+      const elsewhere = main.filter((d) => d.paragraph !== odd.paragraph);
+      const against = [...(elsewhere.length ? elsewhere : main)].sort((a, b) => Math.abs(a.start - odd.start) - Math.abs(b.start - odd.start))[0]!;
+      if (day(against) === day(odd)) continue;
+      const [x, y] = against.start < odd.start ? [against, odd] : [odd, against];
+      inconsistencies.push({
+        type: 'inconsistency',
+        kind: 'date',
+        explanation: `The document's header dates disagree: ${day(x)} ("${text.slice(x.start, x.end)}") vs ${day(y)} ("${text.slice(y.start, y.end)}").`,
+        spans: [span(text, x.start, x.end), span(text, y.start, y.end)],
+      });
+    }
+  }
+
+  const { quantities, finder, claims, events, eventDates } = readSentences(doc, dates, ref, options);
+
   // (the same doer and verb, done to or with different parties, is two acts: "disclosed the matter to
   // the federal government on February 21" / "to the Environmental Protection Agency on February 18")
   const eventAt = new Map(eventDates.map((e) => [e.mention.start, e] as const));
@@ -194,6 +211,12 @@ export function suggest(text: string, options: SuggestOptions = {}): Suggestion[
     // Already proposed by the other rules when a pair covers both of its spans.
     const overlapsKnown = inconsistencies.some((x) => x.type === 'inconsistency' && x.spans.length === 2 && c.spans.every((t) => x.spans.some((s) => s.start < t.end && t.start < s.end)));
     if (!overlapsKnown) inconsistencies.push({ type: 'inconsistency', kind: 'ordinal', explanation: c.explanation, spans: c.spans });
+  }
+  // Pairs the rules left, weighed on all their evidence at once (weighed.ts), unless a pair already
+  // proposed covers both figures.
+  const coveredBoth = (a: Quantity, b: Quantity) => inconsistencies.some((x) => x.type === 'inconsistency' && x.spans.length === 2 && [a, b].every((q) => x.spans.some((s) => s.start < q.end && q.start < s.end)));
+  for (const c of weighedConflicts(quantities, text, coveredBoth)) {
+    inconsistencies.push({ type: 'inconsistency', kind: c.kind, explanation: c.explanation, spans: [span(text, c.a.start, c.a.end), span(text, c.b.start, c.b.end)] });
   }
   const keyed = inconsistencies.map((x) => [firstStart(x), x] as const);
   keyed.sort((a, b) => a[0] - b[0]);

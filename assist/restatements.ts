@@ -1033,4 +1033,4 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
 }
 
 // (for derived.ts: what a figure is about, and how it reads)
-export { about as figureAbout, reading as percentReading };
+export { about as figureAbout, reading as percentReading, show as showFigure };

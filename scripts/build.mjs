@@ -53,6 +53,7 @@ const nodeEntries = [
   { in: 'main/core/import/worker.ts', out: 'dist/main/import-worker.cjs' },
   { in: 'bench/bench.ts', out: 'dist/bench/bench.cjs', optional: true },
   { in: 'assist/eval/run.ts', out: 'dist/assist/eval.cjs', optional: true },
+  { in: 'assist/eval/train.ts', out: 'dist/assist/train.cjs', optional: true },
 ];
 
 await Promise.all([
