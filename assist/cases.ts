@@ -26,7 +26,7 @@ import { agree, approxWord, differentFigures, differentPlaces, differentStatisti
 import { referentClass, unitLabel } from './lexicon';
 import type { Quantity } from './quantities';
 import { sameDeed, verbForms } from './deeds';
-import { deedNouns, derivedFrom, findRestatements, kindKeys, namesDeed, otherKinds, peopleNoun, sameKind } from './restatements';
+import { deedNouns, derivedFrom, findRestatements, kindKeys, namesDeed, otherKinds, peopleNoun, sameKind, synonymousVerbs } from './restatements';
 import { relate } from './scope';
 import { wordnet } from './wordnet';
 
@@ -756,30 +756,6 @@ function actOf(q: Quantity, text: string): Quantity {
     acts.set(q, (a = verb === undefined ? q : { ...q, frame: { ...q.frame, verb } }));
   }
   return a;
-}
-
-const SYNONYMS = new Map<string, boolean>();
-/** Two verbs with a sense in common among their three commonest ("cut" / "eliminate" if WordNet says so), or one a kind of the other. */
-function synonymousVerbs(a: string, b: string): boolean {
-  if (a === b) return true;
-  const key = a < b ? `${a}|${b}` : `${b}|${a}`;
-  let known = SYNONYMS.get(key);
-  if (known === undefined) {
-    const wn = wordnet();
-    const ids = new Set(wn ? wn.synsets(a, 'v').slice(0, 3).map((x) => x.offset) : []);
-    known = wn !== null && wn.synsets(b, 'v').slice(0, 3).some((x) => ids.has(x.offset));
-    // (or one names a kind of the other: "were evacuated" is a way of being "moved out"; the general
-    // verb in any of its senses, the specific one in its first three)
-    if (!known && wn !== null) {
-      const specific = (x: string, general: string) => {
-        const up = new Set(wn.synsets(general, 'v').map((s) => s.offset));
-        return wn.synsets(x, 'v').slice(0, 3).some((s) => s.pointers.some((p) => p.symbol === '@' && up.has(p.offset)));
-      };
-      known = specific(a, b) || specific(b, a);
-    }
-    SYNONYMS.set(key, known);
-  }
-  return known;
 }
 
 const LIGHT_VERBS = new Set(['be', 'have', 'make', 'get', 'give', 'take', 'do', 'say', 'put', 'set', 'go', 'come']);

@@ -18,6 +18,7 @@ import type { Conflict } from './inconsistencies';
 import { fmt, hours, interval } from './inconsistencies';
 import type { Quantity } from './quantities';
 import { derivedFrom, figureAbout, percentReading, sameKind } from './restatements';
+import { wordnet } from './wordnet';
 import { singular } from './nlp';
 import { MONTHS } from './lexicon';
 
@@ -333,11 +334,62 @@ const YEAR_SPAN = /\b(?:from|between)\s+((?:19|20)\d\d)\s+(?:until|till|to|and|t
 /** "began at 2.15pm and sat down at 10.55pm", "go on at 3am and off at about 7pm": a start and an end told by two acts. */
 // (not when a date or another day follows the end: "restored at 11am on Thursday 5 March")
 const CLOCK_PAIR = new RegExp(String.raw`\bat\s+${CLOCK}(?![\d.])[^.;:!?]{0,60}?\band\b[^.;:!?\d]{0,60}?\b(?:at|by)\s+((?:about|around|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?${CLOCK}(?![\d.])(?!,?\s+(?:on|the\s+(?:next|following)|next|the\s+day)\b)`, 'giu');
-const DAY_MONTH = String.raw`(?:(\d{1,2})\s+(${MONTHS.join('|')})|(${MONTHS.join('|')})\s+(\d{1,2})(?!\d))(?:,?\s+((?:19|20)\d\d))?`;
-/** "closes on 2 March and reopens on 22 June", "began on 2 September and ended on 28 November". */
-const DATE_PAIR = new RegExp(String.raw`\bon\s+(?:[A-Z][a-z]+day,?\s+)?${DAY_MONTH}[^.;:!?]{0,60}?\band\b[^.;:!?\d]{0,60}?\bon\s+(?:[A-Z][a-z]+day,?\s+)?${DAY_MONTH}`, 'giu');
-/** "ran from September 2023 to October 2025". */
-const MONTH_SPAN = new RegExp(String.raw`\b(?:from|between)\s+(${MONTHS.join('|')})\s+((?:19|20)\d\d)\s+(?:until|till|to|and|through)\s+(${MONTHS.join('|')})\s+((?:19|20)\d\d)\b`, 'giu');
+// A point in the calendar: a day ("2 March", "March 2", "4 January 2027"), the edge of a month ("the
+// end of April 2028", "the start of May") or a month ("June", "December 2027"), a year optional.
+const MONTH = `(?:${MONTHS.join('|')})`;
+const POINT = String.raw`(?:(?:the\s+)?(?:start|beginning|end|middle|close)\s+of\s+)?(?:\d{1,2}\s+${MONTH}|${MONTH}\s+\d{1,2}(?!\d)|${MONTH})(?:,?\s+(?:19|20)\d\d)?`;
+const WEEKDAY_BEFORE = String.raw`(?:[A-Z][a-z]+day,?\s+)?`;
+/** "from 13 September until 1 November", "between the start of May and the end of September", "ran from September 2023 to October 2025". */
+const DATE_SPAN = new RegExp(String.raw`\b(?:from|between)\s+${WEEKDAY_BEFORE}(${POINT})\s+(?:until|till|to|through|and)\s+${WEEKDAY_BEFORE}(${POINT})`, 'giu');
+/** "closes on 2 March and reopens on 22 June", "began on 8 January and runs until 30 September", "starts in June and should be finished by December 2027": a start and an end told by two acts. */
+const DATE_PAIR = new RegExp(String.raw`\b(?:on|in)\s+${WEEKDAY_BEFORE}(${POINT})[^.;:!?]{0,60}?\band\b[^.;:!?\d]{0,60}?\b(?:on|until|till|through|by|in)\s+${WEEKDAY_BEFORE}(${POINT})`, 'giu');
+
+interface Point {
+  year: number | null;
+  /** 0-11 */
+  month: number;
+  /** null: the month only. */
+  day: number | null;
+}
+
+/** A calendar point as POINT matched it; null for a month alone in lower case ("may"). */
+function calendarPoint(s: string): Point | null {
+  const year = /((?:19|20)\d\d)\s*$/.exec(s);
+  const month = new RegExp(MONTH, 'i').exec(s)!;
+  if (/^[a-z]/.test(month[0]) && !/\d/.test(s.slice(0, month.index))) {
+    // (a lower-case month with no day before it is no month: "until may")
+    if (!/^\s+\d/.test(s.slice(month.index + month[0].length))) return null;
+  }
+  const m = MONTHS.indexOf(month[0].toLowerCase());
+  const y = year ? Number(year[1]) : null;
+  const day = /(\d{1,2})\s+\p{L}|\p{L}\s+(\d{1,2})(?!\d)/u.exec(s.replace(/,?\s+(?:19|20)\d\d\s*$/, ''));
+  if (day) return { year: y, month: m, day: Number(day[1] ?? day[2]) };
+  const edge = /\b(start|beginning|end|middle|close)\s+of/i.exec(s)?.[1]?.toLowerCase();
+  if (edge === undefined) return { year: y, month: m, day: null };
+  // (the end of a month is its last day, its middle the 15th)
+  const last = new Date(Date.UTC(y ?? 2001, m + 1, 0)).getUTCDate();
+  return { year: y, month: m, day: edge === 'end' || edge === 'close' ? last : edge === 'middle' ? 15 : 1 };
+}
+
+/** Hours from one calendar point to a later one, and how far off they may be; null when the second is not later or is over ten years on. */
+function hoursFromTo(p: Point, q: Point, refYear: number): { hours: number; slack: number } | null {
+  // (a second point without a year that falls before the first is in the next year; a first without
+  // one that falls after the second, in the year before)
+  const key = (x: Point) => x.month * 32 + (x.day ?? 1);
+  let ya = p.year ?? (q.year !== null ? (key(p) > key(q) ? q.year - 1 : q.year) : refYear);
+  const yb = q.year ?? (key(q) < key(p) ? ya + 1 : ya);
+  if (p.year === null && q.year === null && key(q) < key(p)) ya = refYear;
+  if (p.day !== null && q.day !== null) {
+    const days = (Date.UTC(yb, q.month, q.day) - Date.UTC(ya, p.month, p.day)) / 86_400_000;
+    return days > 0 && days <= 3653 ? { hours: days * 24, slack: 24 } : null;
+  }
+  // (to the month when either end is a month alone)
+  const months = (yb - ya) * 12 + q.month - p.month;
+  return months > 0 && months <= 120 ? { hours: months * 730.5, slack: 730.5 } : null;
+}
+
+/** "since the park shut on 3 August": a start told to the day, up to the article's date. */
+const STARTED_ON = new RegExp(String.raw`\bsince\b[^.;:!?]{0,60}?\bon\s+${WEEKDAY_BEFORE}(\d{1,2}\s+${MONTH}|${MONTH}\s+\d{1,2}(?!\d))(?:,?\s+((?:19|20)\d\d))?`, 'giu');
 const SEASON_MONTH: Record<string, number> = { spring: 4, summer: 7, autumn: 10, fall: 10, winter: 1 };
 /** "opened its doors in March 2019", "started building the layout in 2019", "since we bought our first box in spring 2024". */
 const STARTED = new RegExp(String.raw`\b(?:started|began|begun|opened|launched|founded|established|set\s+up|first|since)\b[^.;:!?]{0,60}?\b(?:in|since|on)\s+(?:the\s+)?(?:(?:(spring|summer|autumn|fall|winter)|(early|mid|late))(?:-|\s+of\s+|\s+))?(?:(${MONTHS.join('|')})\s+)?((?:19|20)\d\d)\b`, 'giu');
@@ -358,7 +410,7 @@ function hoursBetween(span: string, nextDay: boolean): number | null {
 }
 
 /** The lengths a text tells by their start and end (and, with a known date, by their start alone). */
-export function toldLengths(text: string, ref: { year: number; month: number; known: boolean }): Told[] {
+export function toldLengths(text: string, ref: { year: number; month: number; day?: number; known: boolean }): Told[] {
   const out: Told[] = [];
   for (const m of text.matchAll(CLOCK_SPAN)) {
     const h = hoursBetween(m[0], m[12] !== undefined);
@@ -372,27 +424,30 @@ export function toldLengths(text: string, ref: { year: number; month: number; kn
     if (h === null) continue;
     out.push({ start: m.index, end: m.index + m[0].length, hours: h, slack: m[6] !== undefined ? 0.5 : 0.05, sort: 'clock', how: `"${m[0]}"` });
   }
-  for (const m of text.matchAll(DATE_PAIR)) {
-    const day = (d: string | undefined, mo: string | undefined, y: string | undefined) => ({ day: Number(d), month: MONTHS.indexOf(mo!.toLowerCase()), year: y ? Number(y) : null });
-    const a = m[1] !== undefined ? day(m[1], m[2], m[5]) : day(m[4], m[3], m[5]);
-    const b = m[6] !== undefined ? day(m[6], m[7], m[10]) : day(m[9], m[8], m[10]);
-    // (a second date without a year that falls before the first is in the next year)
-    const ya = a.year ?? b.year ?? ref.year;
-    let yb = b.year ?? ya;
-    if (b.year === null && (b.month < a.month || (b.month === a.month && b.day < a.day))) yb = ya + 1;
-    const days = (Date.UTC(yb, b.month, b.day) - Date.UTC(ya, a.month, a.day)) / 86_400_000;
-    if (days <= 0 || days > 730) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, hours: days * 24, slack: 24, sort: 'days', how: `"${m[0]}"` });
-  }
-  for (const m of text.matchAll(MONTH_SPAN)) {
-    const months = (Number(m[4]) - Number(m[2])) * 12 + MONTHS.indexOf(m[3]!.toLowerCase()) - MONTHS.indexOf(m[1]!.toLowerCase());
-    if (months <= 0) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, hours: months * 730.5, slack: 730.5, sort: 'days', how: `${m[1]} ${m[2]} to ${m[3]} ${m[4]}` });
+  for (const re of [DATE_SPAN, DATE_PAIR]) {
+    for (const m of text.matchAll(re)) {
+      const p = calendarPoint(m[1]!);
+      const q = calendarPoint(m[2]!);
+      const span = p && q ? hoursFromTo(p, q, ref.year) : null;
+      if (span === null || out.some((t) => t.start <= m.index && m.index < t.end)) continue;
+      out.push({ start: m.index, end: m.index + m[0].length, hours: span.hours, slack: span.slack, sort: 'days', how: `"${m[0]}"` });
+    }
   }
   for (const m of text.matchAll(YEAR_SPAN)) {
     const years = Number(m[2]) - Number(m[1]);
     if (years <= 0) continue;
     out.push({ start: m.index, end: m.index + m[0].length, hours: years * 8766, slack: 8766, sort: 'years', how: `${m[1]} to ${m[2]}` });
+  }
+  if (ref.known && ref.day !== undefined) {
+    for (const m of text.matchAll(STARTED_ON)) {
+      const p = calendarPoint(m[1]!);
+      if (p === null || p.day === null) continue;
+      // (without a year, the last such day on or before the article's)
+      const year = m[2] !== undefined ? Number(m[2]) : p.month * 32 + p.day <= (ref.month - 1) * 32 + ref.day ? ref.year : ref.year - 1;
+      const days = (Date.UTC(ref.year, ref.month - 1, ref.day) - Date.UTC(year, p.month, p.day)) / 86_400_000;
+      if (days <= 0 || days > 3653) continue;
+      out.push({ start: m.index, end: m.index + m[0].length, hours: days * 24, slack: 24, sort: 'now', how: `"${m[0]}"` });
+    }
   }
   if (ref.known) {
     for (const m of text.matchAll(STARTED)) {
@@ -465,6 +520,15 @@ function lengthOf(q: Quantity, text: string): string[] {
   return out;
 }
 
+/** Two verbs whose commonest senses WordNet makes one: the first sense of one among the first two of the other ("close" / "shut"; not "allow" / "accept"). */
+function oneAct(a: string, b: string): boolean {
+  const wn = wordnet();
+  if (!wn || a === b) return a === b;
+  const sa = wn.synsets(a, 'v').slice(0, 2);
+  const sb = wn.synsets(b, 'v').slice(0, 2);
+  return (sa[0] !== undefined && sb.some((s) => s.offset === sa[0]!.offset)) || (sb[0] !== undefined && sa.some((s) => s.offset === sb[0]!.offset));
+}
+
 /** One word names what the other does or is: the same word or name, a verb and its act ("searched" /
  *  "search"), or one noun a kind of the other. */
 function sameThing(h: string, w: string): boolean {
@@ -473,11 +537,12 @@ function sameThing(h: string, w: string): boolean {
   if (lw === h) return true;
   const stems = verbStems(lw);
   // (a plural WordNet lists as it is: "talks" is a negotiation, a "talk" is not)
-  return stems.includes(h) || derivedFrom(h, stems[1]!) || stems.some((v) => derivedFrom(h, v)) || derivedFrom(singular(lw), h) || (h.length > 3 && (sameKind(h, singular(lw)) || sameKind(h, lw)));
+  // (or two verbs WordNet makes one act: "has been closed" / "since the park shut")
+  return stems.includes(h) || derivedFrom(h, stems[1]!) || stems.some((v) => derivedFrom(h, v)) || derivedFrom(singular(lw), h) || (h.length > 3 && (sameKind(h, singular(lw)) || sameKind(h, lw))) || stems.some((v) => oneAct(h, v));
 }
 
 /** Stated lengths against the lengths a text tells by start and end (see toldLengths). */
-export function lengthConflicts(qs: readonly Quantity[], text: string, ref: { year: number; month: number; known: boolean }, known: ReadonlySet<string>): Conflict[] {
+export function lengthConflicts(qs: readonly Quantity[], text: string, ref: { year: number; month: number; day?: number; known: boolean }, known: ReadonlySet<string>): Conflict[] {
   const out: Conflict[] = [];
   const durations = qs.filter((q) => q.kind === 'duration' && q.rate === null);
   if (durations.length === 0) return out;
@@ -489,7 +554,9 @@ export function lengthConflicts(qs: readonly Quantity[], text: string, ref: { ye
     const candidates = durations.filter((q) => {
       if (q.start >= s0 && q.start < s1) return false;
       // (a length of hours against a time of day, of months or years against years)
-      if (t.sort === 'clock' ? q.value > 36 : t.sort === 'days' ? q.value < 24 : q.value < 720) return false;
+      // (a start told to the day is up to now in days)
+      const daily = t.sort === 'days' || (t.sort === 'now' && t.slack <= 24);
+      if (t.sort === 'clock' ? q.value > 36 : daily ? q.value < 24 : q.value < 720) return false;
       if (t.sort === 'now') {
         const act = tookToDo(q, text);
         if (!(upToNow(q, text) || (act !== null && verbStems(act).some((v) => words.some((w) => verbStems(w.toLowerCase()).includes(v)))))) return false;
@@ -510,11 +577,12 @@ export function lengthConflicts(qs: readonly Quantity[], text: string, ref: { ye
     };
     if (candidates.some(fits)) continue;
     // (a span told to the day is exact to the day: "14 weeks" against 16)
-    const q = candidates.find((c) => Math.max(c.value, t.hours) / Math.min(c.value, t.hours) >= (t.sort === 'days' ? 1.1 : 1.25));
+    const daily = t.sort === 'days' || (t.sort === 'now' && t.slack <= 24);
+    const q = candidates.find((c) => Math.max(c.value, t.hours) / Math.min(c.value, t.hours) >= (daily ? 1.1 : 1.25));
     if (!q || known.has(`${q.start}:${t.start}`)) continue;
     const told = { ...q, start: t.start, end: t.end, value: t.hours };
     const [a, b] = q.start < t.start ? [q, told] : [told, q];
-    const inUnits = (h: number) => (t.sort === 'clock' ? hours(Math.round(h * 100) / 100) : t.sort === 'days' ? (h >= 365 * 24 ? `${fmt(Math.round(h / 730.5))} months` : `${fmt(Math.round(h / 24))} days`) : `${fmt(Math.round((h / YEAR_HOURS) * 10) / 10)} years`);
+    const inUnits = (h: number) => (t.sort === 'clock' ? hours(Math.round(h * 100) / 100) : daily ? (h >= 365 * 24 ? `${fmt(Math.round(h / 730.5))} months` : `${fmt(Math.round(h / 24))} days`) : `${fmt(Math.round((h / YEAR_HOURS) * 10) / 10)} years`);
     const length = inUnits(t.hours);
     const until = t.sort === 'now' ? ' before the article\'s date' : '';
     out.push({

@@ -85,6 +85,21 @@ describe('quantity reading', () => {
     expect(pairs('The refit of the ferry took 30 months. It cost 12 million euros. The refit ran from September 2023 to October 2025, the operator said.', '2025-12-01')).toHaveLength(1);
   });
 
+  it('a span between any two points of the calendar: "from 13 September until 1 November", "from the start of May to the end of September", "began on 8 January and runs until 30 September", "starts in June and should be finished by December 2027"', () => {
+    expect(pairs('The pruning course lasts five weeks. Twelve students have enrolled. The course runs from 13 September until 1 November in the walled garden.', '2026-08-01')).toHaveLength(1);
+    expect(pairs('The pruning course lasts seven weeks. Twelve students have enrolled. The course runs from 13 September until 1 November in the walled garden.', '2026-08-01')).toEqual([]);
+    expect(pairs('The ferry season lasts ten weeks. Three boats will sail. The season runs from the start of May to the end of September.', '2026-03-01')).toHaveLength(1);
+    expect(pairs('The ferry season lasts 22 weeks. Three boats will sail. The season runs from the start of May to the end of September.', '2026-03-01')).toEqual([]);
+    expect(pairs('The council approved a six-month trial of the bus lane. Drivers have complained. The trial began on 8 January and runs until 30 September.', '2026-02-01')).toHaveLength(1);
+    expect(pairs('The council approved a nine-month trial of the bus lane. Drivers have complained. The trial began on 8 January and runs until 30 September.', '2026-02-01')).toEqual([]);
+    expect(pairs('The repair of the tower is expected to take 14 months. It will cost 2 million euros. The repair starts in June and should be finished by December 2027.', '2026-02-01')).toHaveLength(1);
+  });
+
+  it('a start told to the day "since" it, up to the article\'s date, and two verbs WordNet makes one act ("closed" / "shut")', () => {
+    expect(pairs('The pool has been closed for three weeks. Swimmers have gone to the lake. Lessons have been cancelled since the pool shut on 3 August.', '2026-09-14')).toHaveLength(1);
+    expect(pairs('The pool has been closed for six weeks. Swimmers have gone to the lake. Lessons have been cancelled since the pool shut on 3 August.', '2026-09-14')).toEqual([]);
+  });
+
   it('what a span is of: a noun of three letters ("The ban came into force"), a plural WordNet lists as it is ("Talks"), a noun before "lasting", a subject past "expected to"', () => {
     expect(pairs('Officials imposed a ban lasting 23 days on the harvest. Growers lost their Christmas trade. The ban came into force on 29 December and was lifted on 30 January.', '2026-02-05')).toHaveLength(1);
     expect(pairs('The deal came after eight weeks of negotiations, the union said. Staff will vote next week. Talks began on 2 September and ended on 28 November.', '2025-12-01')).toHaveLength(1);

@@ -383,6 +383,30 @@ function samePeople(a: string, b: string): boolean {
 }
 
 /** A noun derived from a verb, or naming its act ("sale" / "sell", "injury" / "injure", "payment" / "pay"). */
+const SYNONYMS = new Map<string, boolean>();
+/** Two verbs with a sense in common among their three commonest ("cut" / "eliminate" if WordNet says so), or one a kind of the other. */
+export function synonymousVerbs(a: string, b: string): boolean {
+  if (a === b) return true;
+  const key = a < b ? `${a}|${b}` : `${b}|${a}`;
+  let known = SYNONYMS.get(key);
+  if (known === undefined) {
+    const wn = wordnet();
+    const ids = new Set(wn ? wn.synsets(a, 'v').slice(0, 3).map((x) => x.offset) : []);
+    known = wn !== null && wn.synsets(b, 'v').slice(0, 3).some((x) => ids.has(x.offset));
+    // (or one names a kind of the other: "were evacuated" is a way of being "moved out"; the general
+    // verb in any of its senses, the specific one in its first three)
+    if (!known && wn !== null) {
+      const specific = (x: string, general: string) => {
+        const up = new Set(wn.synsets(general, 'v').map((s) => s.offset));
+        return wn.synsets(x, 'v').slice(0, 3).some((s) => s.pointers.some((p) => p.symbol === '@' && up.has(p.offset)));
+      };
+      known = specific(a, b) || specific(b, a);
+    }
+    SYNONYMS.set(key, known);
+  }
+  return known;
+}
+
 export function derivedFrom(noun: string, verb: string): boolean {
   const wn = wordnet();
   if (!wn) return false;
