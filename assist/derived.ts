@@ -64,7 +64,8 @@ const EARLIER_AFTER = /^[^.;:!?\d]{0,40}?\b(?:last\s+year|the\s+(?:previous|year
 /** "9,000 of the county's 20,000 lamps", "287 out of 412 knitters". */
 const SHARE_BETWEEN = /^\s*(?:[\p{Ll}-]+\s+){0,2}?(?:out\s+)?of\s+(?:(?:the|its|their|his|her|our|this|that|all)\s+)?(?:[\p{L}.-]+['’]s\s+)?(?:total\s+of\s+)?$/u;
 const OF_WHOLE_BEFORE = /\bof\s+(?:the|its|their|all(?:\s+the)?)\s+$/i;
-const WHOLE_THEN_PART = new RegExp(String.raw`^[^.;:!?\d]{0,50},\s*(?:${QUAL})?$`, 'iu');
+// (the part may be stressed: "of the 310 shops counted in the old town, only 62")
+const WHOLE_THEN_PART = new RegExp(String.raw`^[^.;:!?\d]{0,70},\s*(?:(?:only|barely|merely|a\s+mere)\s+)?(?:${QUAL})?$`, 'iu');
 const AHEAD = /\b(?:will|would|could|plans?|planned|planning|proposed?|proposals?|expected|expects?|forecast|due to|set to|is to|are to|aims?|target|face|faces|facing)\b/i;
 
 /** The second level is of the first's thing: no noun of its own after it, or the same noun. */

@@ -1202,6 +1202,12 @@ describe('percentages implied: levels of two times, a whole then its part', () =
     expect(pairs(text)).toHaveLength(1);
     expect(pairs(text.replace('60 percent', '40 percent'))).toEqual([]);
   });
+
+  it('a whole told with a longer clause and a stressed part: "Of the 120 allotments on the three sites the society runs, only 31"', () => {
+    const text = 'About 45 percent of the allotments are tended by retirees, the society said. Younger tenants have drifted away. The waiting list has shrunk. Of the 120 allotments on the three sites the society runs, only 31 are tended by retirees.';
+    expect(pairs(text)).toEqual([['About 45 percent', 'the 120 allotments on the three sites the society runs, only 31']]);
+    expect(pairs(text.replace('About 45 percent', 'About 26 percent'))).toEqual([]);
+  });
 });
 
 describe('a figure that does the comparing', () => {
