@@ -1203,6 +1203,13 @@ describe('percentages implied: levels of two times, a whole then its part', () =
     expect(pairs(text.replace('60 percent', '40 percent'))).toEqual([]);
   });
 
+  it('who holds a share: its subject, or what the share is said to be ("Women make up 80 percent of the nursing staff" / "two-thirds of the nursing staff are women")', () => {
+    const text = 'Women make up 80 percent of the nursing staff, the hospital said. The new wing opened in May. Waiting times have fallen. Roughly two-thirds of the nursing staff are women, the union said.';
+    expect(pairs(text)).toEqual([['80 percent', 'Roughly two-thirds']]);
+    // (shares of one whole held by different parties)
+    expect(pairs(text.replace('are women', 'are agency nurses'))).toEqual([]);
+  });
+
   it('a whole told with a longer clause and a stressed part: "Of the 120 allotments on the three sites the society runs, only 31"', () => {
     const text = 'About 45 percent of the allotments are tended by retirees, the society said. Younger tenants have drifted away. The waiting list has shrunk. Of the 120 allotments on the three sites the society runs, only 31 are tended by retirees.';
     expect(pairs(text)).toEqual([['About 45 percent', 'the 120 allotments on the three sites the society runs, only 31']]);

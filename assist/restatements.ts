@@ -646,6 +646,16 @@ function isShare(q: Quantity, text: string): boolean {
   return /^\s*(?:of|of the)\b/i.test(text.slice(q.end, q.end + 8)) || /\b(?:won|took|got|received|receiving|secured|gained|had|with)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|just\s+(?:over|under)\s+)?$/i.test(text.slice(Math.max(0, q.start - 30), q.start));
 }
 
+/**
+ * Who holds a share: its verb's subject ("Women make up 85 percent of the workforce"), or, when the
+ * share is the subject, what it is said to be ("two-thirds of the cannery's staff are women").
+ */
+function partyOf(q: Quantity, text: string): string | null {
+  if (q.frame.subject !== null) return q.frame.subject;
+  const m = /^\s*of\s+(?:the\s+|its\s+|their\s+)?(?:[\p{L}-]+['’]s\s+)?(?:[\p{L}-]+\s+){1,2}(?:are|is|were|was)\s+(?:now\s+|still\s+)?(\p{Ll}{3,})\b/u.exec(text.slice(q.end, q.end + 70));
+  return m ? singular(m[1]!) : null;
+}
+
 /** Why two figures are not one figure told twice, or null when nothing keeps them apart. */
 /** A name's possessive opening a figure's words: "Delgado's 53 percent showing". */
 const POSSESSIVE_NAME = /^(\p{Lu}\p{Ll}+)['’]s\s/u;
@@ -741,7 +751,7 @@ export function whyApart(
   if (((a.subset || b.subset) && !partAgain) || a.rate !== b.rate || a.polarity !== b.polarity) return 'a subset, a rate or another side of a vote';
   // "with about 48% of the vote" ... "with about 20% of the vote": shares of one whole, told of
   // different parties unless the same subject holds both or one points back.
-  if (a.kind === 'percent' && isShare(a, text) && isShare(b, text) && !b.definite && !b.shell && !a.definite && (a.frame.subject === null || a.frame.subject !== b.frame.subject)) return 'shares of one whole';
+  if (a.kind === 'percent' && isShare(a, text) && isShare(b, text) && !b.definite && !b.shell && !a.definite && (partyOf(a, text) === null || partyOf(a, text) !== partyOf(b, text))) return 'shares of one whole';
   if (a.kind === 'percent' && otherKinds(a, b, text)) return 'two kinds of one thing';
   // ("the lowest since 2019", "the firm's first in a decade": the period of a comparison, not of the figure)
   const sa = cached(ownScopes, a, () => ownScope(a, text));
