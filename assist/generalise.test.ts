@@ -325,6 +325,12 @@ describe('series and event dates', () => {
     expect(pairs('Since the heat rule came into force on 15 June, inspectors have issued six warnings. A meeting to review the rule is planned for Friday 10 July.', '2026-06-30')).toEqual([]);
   });
 
+  it('a thing "was introduced" on a day is begun that day, as one taking effect is', () => {
+    const text = 'The new market rota took effect on 1 October, the city said. Traders were not consulted. In the weeks after the rota was introduced on 15 October, six stalls closed.';
+    expect(pairs(text, '2026-11-20')).toEqual([['1 October', '15 October']]);
+    expect(pairs(text.replace('15 October', '1 October'), '2026-11-20')).toEqual([]);
+  });
+
   it('a day counted from no written day is no date, and a counted day has only the year the text writes', () => {
     const dates = (t: string) => collectDates(new AssistDoc(t)).map((m) => [t.slice(m.start, m.end), m.year, m.month, m.day]);
     // ("two days before" beside a date: chrono counts it from its own reference day)
