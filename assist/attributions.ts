@@ -82,6 +82,12 @@ class SourceIndex {
   }
 }
 
+/** A ", who" or ", which" clause opens within the 20 tokens before `end`. */
+function clauseOpensBefore(toks: readonly Tok[], end: number): boolean {
+  for (let x = end - 2; x > 0 && x >= end - 20; x--) if (/^,\s*$/.test(toks[x]!.post) && ['who', 'whose', 'which'].includes(toks[x + 1]?.norm ?? '')) return true;
+  return false;
+}
+
 /** Words that may follow a speaker's name after an inverted cue. */
 const AFTER_NAME = new Set(['after', 'before', 'on', 'at', 'in', 'of', 'during', 'when', 'while', 'as', 'from', 'with', 'for', 'who', 'whose', 'adding', 'noting', 'citing']);
 const COURTESY = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Cllr)\.?$/;
@@ -363,12 +369,18 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
         // clause ending in a figure; the speaker is the name that opens the sentence before it)
         // (a phrase of time or a figure before the comma is no speaker: "since 2011,", "since the 1780s,")
         const timeOrFigure = np !== null && (isNumberTok(toks[np.head]) || has(toks[np.head], 'Date') || /^\d/.test(toks[np.head]!.text));
-        if ((!np || timeOrFigure) && prev && /^,\s*$/.test(prev.post) && (isNumberTok(prev) || !isNounTok(prev) || timeOrFigure)) {
+        // (nor is a pronoun for a thing, "Maasdal Water, which owns and maintains them, said"; and a
+        // clause whose last phrase was not read, "which oversees the courts service,", is stepped over too)
+        const impersonal = np !== null && isPronoun(toks[np.head]) && !PERSON_PRONOUNS.has(toks[np.head]!.norm);
+        if (((!np && !isNounTok(prev)) || timeOrFigure || impersonal || (!np && clauseOpensBefore(toks, subjEnd))) && prev && /^,\s*$/.test(prev.post) && (isNumberTok(prev) || !isNounTok(prev) || timeOrFigure || impersonal || !np)) {
           for (let x = subjEnd - 2; x > 0 && x >= subjEnd - 20; x--) {
             // (or a role with no article: "Cllr Tom Ashworth, lead member for housing, said")
             if (!/^,\s*$/.test(toks[x]!.post) || !(['who', 'whose', 'which', 'a', 'an', 'the'].includes(norm(x + 1)) || /^\p{Ll}/u.test(toks[x + 1]?.text ?? ''))) continue;
             const opener = nounPhraseBefore(toks, x + 1, { crossComma: true });
-            if (opener && opener.first === 0 && (personName(toks, opener, s.start) || (opener.first === opener.last && memory.mentions.fullName(toks[opener.head]!.text) !== null))) np = opener;
+            // (a relative clause is told of the phrase that opens the sentence, whatever it names: "The
+            // Department of Justice, which oversees the courts service, said"; sourceOf reads it)
+            const relative = ['who', 'whose', 'which'].includes(norm(x + 1));
+            if (opener && opener.first === 0 && (relative || personName(toks, opener, s.start) || (opener.first === opener.last && memory.mentions.fullName(toks[opener.head]!.text) !== null))) np = opener;
             break;
           }
         }

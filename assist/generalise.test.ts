@@ -704,6 +704,11 @@ describe('attribution sources read past what stands between the name and the cue
     expect(sources('Auction director Elisa Ravera, who has run the sale since 2019, said prices were high.')).toEqual(['Elisa Ravera']);
   });
 
+  it('a relative clause whose last phrase is a thing, or was not read, before the cue: the phrase opening the sentence speaks', () => {
+    expect(sources('The Harbour Board, which oversees the courts service, said the figures were wrong.')).toEqual(['Harbour Board']);
+    expect(sources('Maasdal Water, which owns and maintains them, said repairs were under way.')).toEqual(['Maasdal Water']);
+  });
+
   it('"said <title> <Name>" followed by when or whose', () => {
     expect(sources('"We will not watch our industry disappear," said trade commissioner Lucia Ferrante after the meeting.')).toEqual(['Lucia Ferrante']);
     expect(sources('The pulse was long, said plasma physicist Greta Moll of the Hanseatic Institute of Technology in Rostock.')).toEqual(['Greta Moll']);
