@@ -482,6 +482,22 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
           } else if (after && (ends(after.last) || named(after.last)) && !isPronoun(toks[after.first]) && norm(after.first) !== 'that') {
             np = after;
             inverted = true;
+          } else {
+            // ("said master sweep Anton Leitgeb, who heads the guild", "said packer and union
+            // representative Soazig Kerhervé": lower-case words of a title, whatever the tagger made of
+            // them, then a name of two or more capitalised words that ends the clause)
+            let x = k + 1;
+            while (x < toks.length && x - k <= 6 && /^\p{Ll}/u.test(toks[x]!.text) && !breaksAfter(toks[x]!)) x++;
+            let y = x;
+            while (y < toks.length && isCapitalised(toks[y]!) && !(y > x && breaksBefore(toks[y]!))) {
+              y++;
+              if (breaksAfter(toks[y - 1]!)) break;
+            }
+            const name = { first: x, last: y - 1, head: y - 1, mods: [] };
+            if (x > k + 1 && y - x >= 2 && (ends(y - 1) || AFTER_NAME.has(norm(y))) && personName(toks, name, s.start) !== null) {
+              np = name;
+              inverted = true;
+            }
           }
         }
         if (!np) continue;

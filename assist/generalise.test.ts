@@ -712,6 +712,9 @@ describe('attribution sources read past what stands between the name and the cue
   it('"said <title> <Name>" followed by when or whose', () => {
     expect(sources('"We will not watch our industry disappear," said trade commissioner Lucia Ferrante after the meeting.')).toEqual(['Lucia Ferrante']);
     expect(sources('The pulse was long, said plasma physicist Greta Moll of the Hanseatic Institute of Technology in Rostock.')).toEqual(['Greta Moll']);
+    // (title words the tagger reads as verbs, or joined by "and")
+    expect(sources('"The fees are too high," said master sweep Anton Leitgeb, who heads the guild.')).toEqual(['Anton Leitgeb']);
+    expect(sources('"We were told nothing," said packer and union representative Soazig Kerhervé.')).toEqual(['Soazig Kerhervé']);
   });
 
   it('several appositive pieces, and a parenthesis after the name', () => {
