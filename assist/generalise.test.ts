@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Mentions } from './mentions';
 import { suggest, type Suggestion } from './index';
 import { AssistDoc } from './document';
 import { interval, siteNoun } from './inconsistencies';
@@ -715,6 +716,11 @@ describe('attribution sources read past what stands between the name and the cue
     // (title words the tagger reads as verbs, or joined by "and")
     expect(sources('"The fees are too high," said master sweep Anton Leitgeb, who heads the guild.')).toEqual(['Anton Leitgeb']);
     expect(sources('"We were told nothing," said packer and union representative Soazig Kerhervé.')).toEqual(['Soazig Kerhervé']);
+  });
+
+  it('a surname alone is the person whose first name the lexicon knows, not an earlier name-like run ("Chocolaterie Marchal")', () => {
+    const text = 'Chocolaterie Marchal opened in 1923. Marie Marchal, the founder\'s great-granddaughter, runs it today.';
+    expect(new Mentions(text).fullName('Marchal')).toBe('Marie Marchal');
   });
 
   it('several appositive pieces, and a parenthesis after the name', () => {

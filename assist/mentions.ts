@@ -95,7 +95,10 @@ export class Mentions {
       const name = mention.name;
       this.persons.push(mention);
       const surname = name.split(' ').at(-1)!;
-      if (!full.has(surname)) full.set(surname, mention);
+      // (the first named, unless a later one has a first name the lexicon knows: "Chocolaterie Marchal"
+      // is no person's name beside "Hélène Marchal")
+      const before = full.get(surname);
+      if (!before || (before.gender === null && mention.gender !== null)) full.set(surname, mention);
     }
     for (const [surname, person] of full) this.surnames.set(surname, person.name);
     // A surname alone, later: the person named in full before.
