@@ -723,6 +723,11 @@ describe('attribution sources read past what stands between the name and the cue
     expect(new Mentions(text).fullName('Marchal')).toBe('Marie Marchal');
   });
 
+  it('the publisher a dateline names is no organisation "its" stands for', () => {
+    const text = 'Rowers return to the fjord\n\nHALDEN, Norway — 2 September 2025 — Nordic Press Agency\n\nThe junior squad of Halden Roklubb has doubled this summer. The club now has 400 members, up from 310 in 2023, according to its accounts.\n';
+    expect(sources(text)).not.toContain('Nordic Press Agency');
+  });
+
   it('several appositive pieces, and a parenthesis after the name', () => {
     expect(sources("Anna Lührs (Greens), who chairs the Bundestag's research committee, said the money was well spent.")).toEqual(['Anna Lührs']);
     expect(sources("Cllr Peter Grainger (Ind, Lindmoor West), who chairs the county's rural affairs committee, said the show mattered.")).toEqual(['Peter Grainger']);

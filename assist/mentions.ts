@@ -44,6 +44,15 @@ function isCommonNoun(word: string): boolean {
 const ORG_RUN = /(?<![\p{L}’'])(\p{Lu}[\p{L}&-]+(?:[^\S\n]+(?:&[^\S\n]+)?\p{Lu}[\p{L}&-]+){1,2}(?:(?<=\b(?:Co|Inc|Ltd|Corp|Bros|Plc))\.)?)(?![\p{L}])/gu;
 const DATE_WORD = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
 
+/** A line near the top of a text that dates it: few words, a year, no sentence ending in a full stop. */
+function datelineAt(text: string, at: number): boolean {
+  if (at > 600) return false;
+  const from = text.lastIndexOf('\n', at) + 1;
+  const to = text.indexOf('\n', at);
+  const line = text.slice(from, to < 0 ? text.length : to).trim();
+  return line.split(/\s+/).length <= 14 && /\b(?:19|20)\d\d\b/.test(line) && !/[.!?]["”’]?$/.test(line);
+}
+
 export class Mentions {
   private readonly persons: PersonMention[] = [];
   readonly acronyms = new Map<string, string>();
@@ -141,6 +150,9 @@ export class Mentions {
       // Retail Correspondent", names no organisation)
       const line = this.text.slice(this.text.lastIndexOf('\n', m.index) + 1, m.index);
       if (name === name.toUpperCase() || /^\s*By\s/.test(line)) continue;
+      // (nor does the publisher a dateline names, "AVEIRO, Portugal — 2 September 2025 — Iberian News
+      // Agency": a short line with a year and no full stop, near the top)
+      if (datelineAt(this.text, m.index)) continue;
       // (a determiner opening a sentence after a dateline is no part of it: "AMSTERDAM (Wire) - An
       // Amsterdam court", "- An Anatolia Air passenger jet")
       const bare = name.replace(/^(?:The|A|An|This|That|Its|Their|His|Her)\s+/, '');
