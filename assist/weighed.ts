@@ -128,8 +128,61 @@ function closeInSize(qs: readonly Quantity[], q: Quantity): number {
 const ratio = (a: Quantity, b: Quantity) => Math.max(a.value, b.value) / Math.min(a.value, b.value);
 const nounsOf = (q: Quantity) => new Set([q.head, ...q.keys.map((k) => k.split('@')[0]!)].filter((x): x is string => x !== null && x !== ''));
 
+/**
+ * The signs read from the two figures alone, without WordNet or the text: every sign that may weigh
+ * either way is here (featureSign 0), so the rest can only add their positive weights (see bound).
+ * Kept as numbers in CHEAP's order: most pairs are scored on these alone.
+ */
+const CHEAP = ['bias', 'count', 'amount', 'percent', 'duration', 'sameHead', 'oneHeadless', 'bothHeadless', 'sameVerb', 'sameSubject', 'logRatio', 'within30', 'logDistance', 'firstDefinite', 'secondDefinite', 'logNear', 'approximate', 'people', 'farAndClose', 'pointsBackClose', 'paragraphsApart'] as const;
+function cheapSigns(a: Quantity, b: Quantity, qs: readonly Quantity[], out: Float64Array): Float64Array {
+  const r = ratio(a, b);
+  const heads = a.head !== null && b.head !== null;
+  // (other figures of its kind as close to the second in size: the more there are, the less this pair stands out)
+  const near = closeInSize(qs, b) - 1 - (r <= 1.3 ? 1 : 0);
+  const far = Math.abs(a.sentence - b.sentence);
+  out[0] = 1;
+  out[1] = a.kind === 'count' ? 1 : 0;
+  out[2] = a.kind === 'amount' ? 1 : 0;
+  out[3] = a.kind === 'percent' ? 1 : 0;
+  out[4] = a.kind === 'duration' ? 1 : 0;
+  out[5] = heads && a.head === b.head ? 1 : 0;
+  out[6] = (a.head === null) !== (b.head === null) ? 1 : 0;
+  out[7] = a.head === null && b.head === null ? 1 : 0;
+  out[8] = a.frame.verb !== null && a.frame.verb === b.frame.verb ? 1 : 0;
+  out[9] = a.frame.subject !== null && a.frame.subject === b.frame.subject ? 1 : 0;
+  out[10] = Math.log(r);
+  out[11] = r <= 1.3 ? 1 : 0;
+  out[12] = Math.log1p(far);
+  out[13] = a.definite ? 1 : 0;
+  out[14] = b.definite ? 1 : 0;
+  out[15] = Math.log1p(near);
+  out[16] = a.approx !== 'exact' || b.approx !== 'exact' ? 1 : 0;
+  out[17] = heads && peopleNoun(a.head!) !== null && peopleNoun(b.head!) !== null ? 1 : 0;
+  out[18] = far >= 5 && r <= 1.3 ? 1 : 0;
+  out[19] = b.definite && r <= 1.3 ? 1 : 0;
+  out[20] = Math.abs(a.paragraph - b.paragraph) >= 3 ? 1 : 0;
+  return out;
+}
+
+function cheapFeatures(a: Quantity, b: Quantity, qs: readonly Quantity[]): Record<string, number> {
+  const v = cheapSigns(a, b, qs, new Float64Array(CHEAP.length));
+  return Object.fromEntries(CHEAP.map((k, i) => [k, v[i]!]));
+}
+
+/** The weights in CHEAP's order, and the most the other signs can add to a score: each one for, at its largest. */
+const prepared = new WeakMap<Readonly<Record<string, number>>, { cheap: Float64Array; bound: number }>();
+function prepare(weights: Readonly<Record<string, number>>): { cheap: Float64Array; bound: number } {
+  let p = prepared.get(weights);
+  if (!p) {
+    let bound = 0;
+    for (const k in weights) if (!(CHEAP as readonly string[]).includes(k) && featureSign(k) > 0) bound += Math.max(0, weights[k]!) * (k === 'sharedContext' ? 3 : 1);
+    prepared.set(weights, (p = { cheap: Float64Array.from(CHEAP, (k) => weights[k] ?? 0), bound }));
+  }
+  return p;
+}
+
 /** The evidence about a pair, by name: 1/0 signs and a few graded ones. */
-export function pairFeatures({ a, b, why }: Candidate, qs: readonly Quantity[], text: string): Record<string, number> {
+export function pairFeatures({ a, b, why }: Candidate, qs: readonly Quantity[], text: string, cheap: Record<string, number> = cheapFeatures(a, b, qs)): Record<string, number> {
   const r = ratio(a, b);
   const na = nounsOf(a);
   const nb = nounsOf(b);
@@ -137,47 +190,27 @@ export function pairFeatures({ a, b, why }: Candidate, qs: readonly Quantity[], 
   const sameHead = heads && a.head === b.head;
   const kindHead = heads && !sameHead && sameKind(a.head!, b.head!);
   const shared = a.context.filter((c) => b.context.includes(c)).length;
-  // (other figures of its kind as close to the second in size: the more there are, the less this pair stands out)
-  const near = closeInSize(qs, b) - 1 - (ratio(a, b) <= 1.3 ? 1 : 0);
-  const far = Math.abs(a.sentence - b.sentence);
   const f: Record<string, number> = {
-    bias: 1,
-    count: a.kind === 'count' ? 1 : 0,
-    amount: a.kind === 'amount' ? 1 : 0,
-    percent: a.kind === 'percent' ? 1 : 0,
-    duration: a.kind === 'duration' ? 1 : 0,
-    sameHead: sameHead ? 1 : 0,
+    ...cheap,
     kindHead: kindHead ? 1 : 0,
     otherHeads: heads && !sameHead && !kindHead ? 1 : 0,
     // (WordNet's broad classes of its nouns' commonest senses: "stallholder" and "trader" are both
     // noun.person, "parking space" noun.location)
     sameClass: heads && !sameHead && !kindHead && sameSupersense(a.head!, b.head!) ? 1 : 0,
     otherClass: heads && !sameHead && !kindHead && !sameSupersense(a.head!, b.head!) ? 1 : 0,
-    oneHeadless: (a.head === null) !== (b.head === null) ? 1 : 0,
-    bothHeadless: a.head === null && b.head === null ? 1 : 0,
     sharedNoun: [...na].some((n) => nb.has(n)) ? 1 : 0,
     kindNoun: [...na].some((x) => [...nb].some((y) => x !== y && sameKind(x, y))) ? 1 : 0,
     sharedContext: Math.min(shared, 3),
-    sameVerb: a.frame.verb !== null && a.frame.verb === b.frame.verb ? 1 : 0,
-    sameSubject: a.frame.subject !== null && a.frame.subject === b.frame.subject ? 1 : 0,
     modsCompatible: modsCompatible(a, b) ? 1 : 0,
-    logRatio: Math.log(r),
-    within30: r <= 1.3 ? 1 : 0,
-    logDistance: Math.log1p(far),
     oneScoped: (a.scope === null) !== (b.scope === null) ? 1 : 0,
     otherScope: a.scope !== null && b.scope !== null && a.scope.label !== b.scope.label ? 1 : 0,
     oneHedged: a.hedged !== b.hedged ? 1 : 0,
-    firstDefinite: a.definite ? 1 : 0,
-    secondDefinite: b.definite ? 1 : 0,
     subset: a.subset || b.subset ? 1 : 0,
     listed: a.listed || b.listed ? 1 : 0,
     comparedOrRequired: a.compared || b.compared || a.required || b.required ? 1 : 0,
     wholeOrPart: a.ofWhole || b.ofWhole || a.whole !== b.whole ? 1 : 0,
     otherRate: a.rate !== b.rate ? 1 : 0,
-    logNear: Math.log1p(near),
-    approximate: a.approx !== 'exact' || b.approx !== 'exact' ? 1 : 0,
     otherNames: a.names.length > 0 && b.names.length > 0 && !a.names.some((n) => b.names.includes(n)) ? 1 : 0,
-    people: heads && peopleNoun(a.head!) !== null && peopleNoun(b.head!) !== null ? 1 : 0,
     otherPlace: a.place !== b.place ? 1 : 0,
     noReasonApart: why === null ? 1 : 0,
     otherReason: why !== null && !(SOFT as readonly string[]).includes(why) ? 1 : 0,
@@ -186,11 +219,8 @@ export function pairFeatures({ a, b, why }: Candidate, qs: readonly Quantity[], 
     differentWhens: differentWhens(a, b, text) ? 1 : 0,
     differentStatistics: differentStatistics(a, b, text) ? 1 : 0,
     partOfOther: partOfOther(a, b, text) || partOfOther(b, a, text) ? 1 : 0,
-    farAndClose: far >= 5 && r <= 1.3 ? 1 : 0,
-    pointsBackClose: b.definite && r <= 1.3 ? 1 : 0,
     linkedClose: (sameHead || kindHead) && r <= 1.5 ? 1 : 0,
     contextClose: shared > 0 && r <= 1.5 ? 1 : 0,
-    paragraphsApart: Math.abs(a.paragraph - b.paragraph) >= 3 ? 1 : 0,
   };
   for (const reason of SOFT) f[`apart: ${reason}`] = why === reason ? 1 : 0;
   return f;
@@ -266,14 +296,22 @@ function evidence(a: Quantity, b: Quantity, f: Record<string, number>, weights: 
  */
 export function weighedConflicts(qs: readonly Quantity[], text: string, covered: (a: Quantity, b: Quantity) => boolean, weights: Readonly<Record<string, number>> = PAIR_WEIGHTS, threshold = PAIR_THRESHOLD): Conflict[] {
   const scored: Array<{ a: Quantity; b: Quantity; s: number; f: Record<string, number> }> = [];
+  const w = prepare(weights);
+  const v = new Float64Array(CHEAP.length);
   for (const { a, b } of pairsOf(qs)) {
-    // Scored first as if nothing kept the two apart: a reason only lowers the score (its weight is
+    // First the signs of the figures alone, with the most the others could add: most pairs stop here.
+    cheapSigns(a, b, qs, v);
+    let upper = w.bound;
+    for (let i = 0; i < v.length; i++) upper += v[i]! * w.cheap[i]!;
+    if (upper <= threshold) continue;
+    const cheap = Object.fromEntries(CHEAP.map((k, i) => [k, v[i]!]));
+    // Then scored as if nothing kept the two apart: a reason only lowers the score (its weight is
     // never above noReasonApart's), so a pair that does not pass so is not asked whyApart, the costly part.
-    const f = pairFeatures({ a, b, why: null }, qs, text);
+    const f = pairFeatures({ a, b, why: null }, qs, text, cheap);
     if (pairScore(f, weights) <= threshold) continue;
     const why = whyApart(a, b, text);
     if (why !== null && HARD.has(why)) continue;
-    const g = why === null ? f : pairFeatures({ a, b, why }, qs, text);
+    const g = why === null ? f : pairFeatures({ a, b, why }, qs, text, cheap);
     const s = pairScore(g, weights);
     if (s > threshold) scored.push({ a, b, s, f: g });
   }
