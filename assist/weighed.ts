@@ -3,9 +3,9 @@
 //
 // The rules (inconsistencies.ts, restatements.ts, derived.ts) each ask for one shape of evidence
 // (the same noun, a verb's frame, a restatement with "the") and keep a pair apart at the first reason
-// to. Many slips a reporter makes carry several weak signs at once and no strong one: "a $1.8
-// million restoration" ... "the roughly $1.2 million overhaul" (nouns WordNet does not link, but far
-// apart, close in size, the second pointing back and nothing to keep them apart). Here each pair of
+// to. Many slips a reporter makes carry several weak signs at once and no strong one: "412
+// stallholders" ... "the 465 traders" (nouns WordNet does not link, but far apart, close in size,
+// the second pointing back and nothing to keep them apart). Here each pair of
 // figures of one kind and unit gets the same evidence the rules use, as features (below), and a
 // linear score with weights learned from the training splits (assist/eval/train.ts writes
 // weights.ts). A pair above the threshold is proposed with the evidence that weighed most.
@@ -115,7 +115,13 @@ function closeInSize(qs: readonly Quantity[], q: Quantity): number {
   let byKind = sortedValues.get(qs);
   if (!byKind) {
     const lists = new Map<string, number[]>();
-    for (const x of qs) if (x.value > 0) (lists.get(`${x.kind}|${x.unit}`) ?? lists.set(`${x.kind}|${x.unit}`, []).get(`${x.kind}|${x.unit}`)!).push(x.value);
+    for (const x of qs) {
+      if (x.value <= 0) continue;
+      const key = `${x.kind}|${x.unit}`;
+      const list = lists.get(key);
+      if (list) list.push(x.value);
+      else lists.set(key, [x.value]);
+    }
     byKind = new Map([...lists].map(([k, v]) => [k, Float64Array.from(v).sort()]));
     sortedValues.set(qs, byKind);
   }
@@ -164,10 +170,9 @@ function cheapSigns(a: Quantity, b: Quantity, qs: readonly Quantity[], out: Floa
   return out;
 }
 
-function cheapFeatures(a: Quantity, b: Quantity, qs: readonly Quantity[]): Record<string, number> {
-  const v = cheapSigns(a, b, qs, new Float64Array(CHEAP.length));
-  return Object.fromEntries(CHEAP.map((k, i) => [k, v[i]!]));
-}
+/** cheapSigns' numbers by name. */
+const named = (v: Float64Array): Record<string, number> => Object.fromEntries(CHEAP.map((k, i) => [k, v[i]!]));
+const cheapFeatures = (a: Quantity, b: Quantity, qs: readonly Quantity[]) => named(cheapSigns(a, b, qs, new Float64Array(CHEAP.length)));
 
 /** The weights in CHEAP's order, and the most the other signs can add to a score: each one for, at its largest. */
 const prepared = new WeakMap<Readonly<Record<string, number>>, { cheap: Float64Array; bound: number }>();
@@ -304,7 +309,7 @@ export function weighedConflicts(qs: readonly Quantity[], text: string, covered:
     let upper = w.bound;
     for (let i = 0; i < v.length; i++) upper += v[i]! * w.cheap[i]!;
     if (upper <= threshold) continue;
-    const cheap = Object.fromEntries(CHEAP.map((k, i) => [k, v[i]!]));
+    const cheap = named(v);
     // Then scored as if nothing kept the two apart: a reason only lowers the score (its weight is
     // never above noReasonApart's), so a pair that does not pass so is not asked whyApart, the costly part.
     const f = pairFeatures({ a, b, why: null }, qs, text, cheap);
