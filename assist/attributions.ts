@@ -380,7 +380,10 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
             // (a relative clause is told of the phrase that opens the sentence, whatever it names: "The
             // Department of Justice, which oversees the courts service, said"; sourceOf reads it)
             const relative = ['who', 'whose', 'which'].includes(norm(x + 1));
-            if (opener && opener.first === 0 && (relative || personName(toks, opener, s.start) || (opener.first === opener.last && memory.mentions.fullName(toks[opener.head]!.text) !== null))) np = opener;
+            // (a word or two the phrase reading left before it still open the sentence: "Retired teacher
+            // Brendan Quinn, who served ...")
+            const opens = opener !== null && (opener.first === 0 || (opener.first <= 2 && !toks.slice(0, opener.first).some((w) => breaksAfter(w))));
+            if (opener && opens && (relative || personName(toks, opener, s.start) || (opener.first === opener.last && memory.mentions.fullName(toks[opener.head]!.text) !== null))) np = opener;
             break;
           }
         }

@@ -703,6 +703,8 @@ describe('attribution sources read past what stands between the name and the cue
   it('an appositive or relative clause ending in a figure before the cue', () => {
     expect(sources('Tom Akande, a nurse who joined the list in 2023, told the Chronicle he was tired of waiting.')).toEqual(['Tom Akande']);
     expect(sources('Auction director Elisa Ravera, who has run the sale since 2019, said prices were high.')).toEqual(['Elisa Ravera']);
+    // (a word the phrase reading left before the name still opens the sentence)
+    expect(sources('Retired teacher Brendan Quinn, who served on a four-week fraud trial in 2023, told the Courier he was bored.')).toEqual(['Brendan Quinn']);
   });
 
   it('a relative clause whose last phrase is a thing, or was not read, before the cue: the phrase opening the sentence speaks', () => {
