@@ -1,4 +1,5 @@
-// `npm run train [-- --negatives DIR]`: learn the weights of weighed.ts and write assist/weights.ts.
+// `npm run train [-- --negatives DIR | --without-negatives]`: learn the weights of weighed.ts and write
+// assist/weights.ts.
 //
 // Positives: the gold inconsistencies of the training splits (never a held-out one, never test)
 // whose two excerpts hold a candidate pair of figures. Negatives: every other candidate pair of those
@@ -93,9 +94,21 @@ function main(): void {
   const args = process.argv.slice(2);
   const at = args.indexOf('--negatives');
   const negatives = at >= 0 ? args[at + 1]! : path.resolve(__dirname, '..', '..', '..', '.mirror', 'vanatteveldt+wikinews', 'data');
-  const have = fs.existsSync(negatives);
-  if (!have) console.error(`train: no Wikinews CSVs at ${negatives} (fetch github:vanatteveldt/wikinews, or pass --negatives DIR); learning without published negatives`);
-  const data = rows(have ? negatives : null);
+  // (without published negatives the weights pair ordinary news figures: refuse rather than overwrite
+  // the weights with worse ones, unless asked to)
+  const without = args.includes('--without-negatives');
+  const have = !without && fs.existsSync(negatives);
+  if (!have && !without) {
+    console.error(`train: no Wikinews CSVs at ${negatives}; fetch github:vanatteveldt/wikinews and pass its data folder with --negatives DIR (assist/weights.ts is unchanged)`);
+    process.exit(1);
+  }
+  let data: Row[];
+  try {
+    data = rows(have ? negatives : null);
+  } catch (err) {
+    console.error(`train: ${(err as Error).message} (assist/weights.ts is unchanged)`);
+    process.exit(1);
+  }
   const weights = fit(data);
   const out = path.resolve(__dirname, '..', '..', 'assist', 'weights.ts');
   const body = Object.entries(weights)
