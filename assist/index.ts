@@ -6,7 +6,7 @@ import { AttributionFinder, type KnownSource } from './attributions';
 import { CLAIM_THRESHOLD, claimScore, rankClaims, type Claim } from './claims';
 import { collectDates, datedEvent, eventDateConflicts, formatDate, publicationConflicts, referenceDate, weekdayDates, weekdayExplanation, weekdayMismatches, type DatedEvent, type DateMention } from './dates';
 import { AssistDoc } from './document';
-import { findConflicts } from './inconsistencies';
+import { findConflicts, type Conflict } from './inconsistencies';
 import { findRestatements, otherKinds } from './restatements';
 import { impliedConflicts, lengthConflicts } from './derived';
 import { seriesConflicts } from './series';
@@ -204,20 +204,16 @@ export function suggest(text: string, options: SuggestOptions = {}): Suggestion[
   }
   const conflicts = findConflicts(quantities, text, otherKinds);
   const known = new Set(conflicts.map((c) => `${c.a.start}:${c.b.start}`));
-  for (const c of [...conflicts, ...findRestatements(quantities, text, known), ...impliedConflicts(quantities, text, ref.year), ...lengthConflicts(quantities, text, ref, known)]) {
-    inconsistencies.push({ type: 'inconsistency', kind: c.kind, explanation: c.explanation, spans: [span(text, c.a.start, c.a.end), span(text, c.b.start, c.b.end)] });
-  }
+  const proposeConflict = (c: Conflict) => inconsistencies.push({ type: 'inconsistency', kind: c.kind, explanation: c.explanation, spans: [span(text, c.a.start, c.a.end), span(text, c.b.start, c.b.end)] });
+  for (const c of [...conflicts, ...findRestatements(quantities, text, known), ...impliedConflicts(quantities, text, ref.year), ...lengthConflicts(quantities, text, ref, known)]) proposeConflict(c);
+  // (a pair already proposed covers both of two ranges of text: the later passes do not propose it again)
+  const covered = (ranges: ReadonlyArray<{ start: number; end: number }>) =>
+    inconsistencies.some((x) => x.type === 'inconsistency' && x.spans.length === 2 && ranges.every((t) => x.spans.some((s) => s.start < t.end && t.start < s.end)));
   for (const c of seriesConflicts(text, ref.known ? ref.year : undefined)) {
-    // Already proposed by the other rules when a pair covers both of its spans.
-    const overlapsKnown = inconsistencies.some((x) => x.type === 'inconsistency' && x.spans.length === 2 && c.spans.every((t) => x.spans.some((s) => s.start < t.end && t.start < s.end)));
-    if (!overlapsKnown) inconsistencies.push({ type: 'inconsistency', kind: 'ordinal', explanation: c.explanation, spans: c.spans });
+    if (!covered(c.spans)) inconsistencies.push({ type: 'inconsistency', kind: 'ordinal', explanation: c.explanation, spans: c.spans });
   }
-  // Pairs the rules left, weighed on all their evidence at once (weighed.ts), unless a pair already
-  // proposed covers both figures.
-  const coveredBoth = (a: Quantity, b: Quantity) => inconsistencies.some((x) => x.type === 'inconsistency' && x.spans.length === 2 && [a, b].every((q) => x.spans.some((s) => s.start < q.end && q.start < s.end)));
-  for (const c of weighedConflicts(quantities, text, coveredBoth)) {
-    inconsistencies.push({ type: 'inconsistency', kind: c.kind, explanation: c.explanation, spans: [span(text, c.a.start, c.a.end), span(text, c.b.start, c.b.end)] });
-  }
+  // Pairs the rules left, weighed on all their evidence at once (weighed.ts).
+  for (const c of weighedConflicts(quantities, text, (a, b) => covered([a, b]))) proposeConflict(c);
   const keyed = inconsistencies.map((x) => [firstStart(x), x] as const);
   keyed.sort((a, b) => a[0] - b[0]);
   for (const [, x] of keyed) out.push(x);
