@@ -372,7 +372,8 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
         // (nor is a pronoun for a thing, "Maasdal Water, which owns and maintains them, said"; and a
         // clause whose last phrase was not read, "which oversees the courts service,", is stepped over too)
         const impersonal = np !== null && isPronoun(toks[np.head]) && !PERSON_PRONOUNS.has(toks[np.head]!.norm);
-        if (((!np && !isNounTok(prev)) || timeOrFigure || impersonal || (!np && clauseOpensBefore(toks, subjEnd))) && prev && /^,\s*$/.test(prev.post) && (isNumberTok(prev) || !isNounTok(prev) || timeOrFigure || impersonal || !np)) {
+        const lost = !np && (!isNounTok(prev) || clauseOpensBefore(toks, subjEnd));
+        if ((lost || timeOrFigure || impersonal) && prev && /^,\s*$/.test(prev.post)) {
           for (let x = subjEnd - 2; x > 0 && x >= subjEnd - 20; x--) {
             // (or a role with no article: "Cllr Tom Ashworth, lead member for housing, said")
             if (!/^,\s*$/.test(toks[x]!.post) || !(['who', 'whose', 'which', 'a', 'an', 'the'].includes(norm(x + 1)) || /^\p{Ll}/u.test(toks[x + 1]?.text ?? ''))) continue;

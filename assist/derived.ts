@@ -377,9 +377,8 @@ function hoursFromTo(p: Point, q: Point, refYear: number): { hours: number; slac
   // (a second point without a year that falls before the first is in the next year; a first without
   // one that falls after the second, in the year before)
   const key = (x: Point) => x.month * 32 + (x.day ?? 1);
-  let ya = p.year ?? (q.year !== null ? (key(p) > key(q) ? q.year - 1 : q.year) : refYear);
+  const ya = p.year ?? (q.year !== null ? (key(p) > key(q) ? q.year - 1 : q.year) : refYear);
   const yb = q.year ?? (key(q) < key(p) ? ya + 1 : ya);
-  if (p.year === null && q.year === null && key(q) < key(p)) ya = refYear;
   if (p.day !== null && q.day !== null) {
     const days = (Date.UTC(yb, q.month, q.day) - Date.UTC(ya, p.month, p.day)) / 86_400_000;
     return days > 0 && days <= 3653 ? { hours: days * 24, slack: 24 } : null;
@@ -552,11 +551,11 @@ export function lengthConflicts(qs: readonly Quantity[], text: string, ref: { ye
     // (what the start and end are of: the words just before them, and a start's own verb and object)
     const near = text.slice(Math.max(s0, t.start - 50), t.sort === 'now' ? t.end : t.start);
     const words = [...near.matchAll(/\p{L}{3,}/gu)].map((m) => m[0]).filter((w) => !NEAR_STOP.has(w.toLowerCase()));
+    // (a span or a start told to the day is in days)
+    const daily = t.sort === 'days' || (t.sort === 'now' && t.slack <= 24);
     const candidates = durations.filter((q) => {
       if (q.start >= s0 && q.start < s1) return false;
       // (a length of hours against a time of day, of months or years against years)
-      // (a start told to the day is up to now in days)
-      const daily = t.sort === 'days' || (t.sort === 'now' && t.slack <= 24);
       if (t.sort === 'clock' ? q.value > 36 : daily ? q.value < 24 : q.value < 720) return false;
       if (t.sort === 'now') {
         const act = tookToDo(q, text);
@@ -578,7 +577,6 @@ export function lengthConflicts(qs: readonly Quantity[], text: string, ref: { ye
     };
     if (candidates.some(fits)) continue;
     // (a span told to the day is exact to the day: "14 weeks" against 16)
-    const daily = t.sort === 'days' || (t.sort === 'now' && t.slack <= 24);
     const q = candidates.find((c) => Math.max(c.value, t.hours) / Math.min(c.value, t.hours) >= (daily ? 1.1 : 1.25));
     if (!q || known.has(`${q.start}:${t.start}`)) continue;
     const told = { ...q, start: t.start, end: t.end, value: t.hours };

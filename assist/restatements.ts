@@ -751,7 +751,10 @@ export function whyApart(
   if (((a.subset || b.subset) && !partAgain) || a.rate !== b.rate || a.polarity !== b.polarity) return 'a subset, a rate or another side of a vote';
   // "with about 48% of the vote" ... "with about 20% of the vote": shares of one whole, told of
   // different parties unless the same subject holds both or one points back.
-  if (a.kind === 'percent' && isShare(a, text) && isShare(b, text) && !b.definite && !b.shell && !a.definite && (partyOf(a, text) === null || partyOf(a, text) !== partyOf(b, text))) return 'shares of one whole';
+  if (a.kind === 'percent' && isShare(a, text) && isShare(b, text) && !b.definite && !b.shell && !a.definite) {
+    const party = partyOf(a, text);
+    if (party === null || party !== partyOf(b, text)) return 'shares of one whole';
+  }
   if (a.kind === 'percent' && otherKinds(a, b, text)) return 'two kinds of one thing';
   // ("the lowest since 2019", "the firm's first in a decade": the period of a comparison, not of the figure)
   const sa = cached(ownScopes, a, () => ownScope(a, text));
