@@ -1305,3 +1305,50 @@ describe('series: an ordinal opening a sentence; "before" another event', () => 
     expect(pairs('The third final of her career came on Sunday. Fans cheered. She had reached four finals before this one.')).toHaveLength(1);
   });
 });
+
+describe('series told by the years they fell in', () => {
+  it('years listed with no word that they are all count those before; only more than the ordinal allows is a conflict', () => {
+    const text = 'ANNECY, 3 May 2025 - This is the second time the farmer has threatened to close the field. Pilots were angry. He also threatened closure in 2017, in 2020 and again in 2023.';
+    expect(pairs(text)).toEqual([['second time', 'threatened closure in 2017, in 2020 and again in 2023']]);
+    // (one listed year before a second time: the list may leave none out)
+    expect(pairs(text.replace('in 2017, in 2020 and again in 2023', 'in 2017'))).toEqual([]);
+    // (a list may leave some out: fewer than the ordinal allows is no conflict)
+    expect(pairs(text.replace('second time', 'fifth time'))).toEqual([]);
+    // (another act listed)
+    expect(pairs(text.replace('He also threatened closure', 'He also sold hay'))).toEqual([]);
+  });
+
+  it('a list that reaches the text\'s year counts this one too; an ordinal dated to a listed year is one of them', () => {
+    const text = 'BILBAO, 3 May 2025 - Garcia took her third Iberian title on Sunday. Crowds came. She won the Iberian individual title in 2019, 2022, 2023 and 2025.';
+    expect(pairs(text)).toHaveLength(1);
+    expect(pairs(text.replace('third', 'fourth'))).toEqual([]);
+    expect(pairs('BATH, 3 May 2025 - Its second factory, opened in 2019, employs 40. Fees went up. The firm opened factories in 2015 and 2019.')).toEqual([]);
+  });
+
+  it('"The increase is the third since 2021" / "faced increases in 2021, 2023 and 2024"; "earlier restorations in 1868, 1921"; "Previous restructurings"', () => {
+    expect(pairs('KINSALE, 3 May 2025 - The increase is the third since 2021, the marina said. Boats came. Berth holders faced increases in 2021, 2023 and 2024.')).toHaveLength(1);
+    expect(pairs('KINSALE, 3 May 2025 - The increase is the fourth since 2021, the marina said. Boats came. Berth holders faced increases in 2021, 2023 and 2024.')).toEqual([]);
+    expect(pairs("HAARLEM, 3 May 2025 - It is only the fourth full restoration in the organ's history. Pipes came. The earlier restorations in 1868, 1921, 1959 and 1988 were smaller.")).toHaveLength(1);
+    expect(pairs("LIMOGES, 3 May 2025 - The plan is the firm's fourth restructuring. Jobs go. Previous restructurings at the firm came in 2009 and 2016.")).toHaveLength(1);
+    expect(pairs("LIMOGES, 3 May 2025 - The plan is the firm's third restructuring. Jobs go. Previous restructurings at the firm came in 2009 and 2016.")).toEqual([]);
+  });
+
+  it('a yearly run since its first cannot have more editions than years; "every year since" makes it exact', () => {
+    const text = "GAZETTE\nThursday 20 November 2025\n\nThe model railway club's 45th annual exhibition drew crowds to the athletics hall at the weekend. Its first public show was held in 1983 in a church hall, and the club has kept it going since.";
+    expect(pairs(text)).toEqual([['45th annual exhibition', 'first public show was held in 1983']]);
+    expect(pairs(text.replace('45th', '41st'))).toEqual([]);
+    // (not yearly: "biennial", and an ordinal of something else, "her fourth title")
+    expect(pairs(text.replace('45th annual', '45th biennial'))).toEqual([]);
+    const every = "Lake Post — Sunday 1 March 2026\nHundreds of anglers spread across the frozen bay for the city's winter ice-fishing contest, which organisers billed as the 25th edition of the event.\nThe contest has been held every winter since it was first organised in 1996, except in 2021, when it was called off.";
+    expect(pairs(every)).toEqual([['25th edition', 'first organised in 1996']]);
+    expect(pairs(every.replace('25th', '30th'))).toEqual([]);
+    expect(pairs("BRASS, 3 May 2025\nThe band took its fourth Northern Open title on Saturday at the contest hall. The contest was first held in 1955 and has taken place every year since in the same hall.")).toEqual([]);
+  });
+
+  it('a run up to now against the years a text lists: "for the second year running" / "in 2023, 2024 and 2025"', () => {
+    const text = "DEBRECEN | 2026-02-10\n\nThe junior sabre team of the academy retained its national title, winning the final for the second year running. The team's record speaks for itself: the academy also took the junior team title in 2023, 2024 and 2025.";
+    expect(pairs(text)).toHaveLength(1);
+    expect(pairs(text.replace('second year', 'fourth year'))).toEqual([]);
+    expect(pairs(text.replace('2023, 2024 and 2025', '2021, 2022 and 2025'))).toEqual([]);
+  });
+});

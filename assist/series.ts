@@ -33,6 +33,11 @@ interface Mention {
   /** A count of those who held a post ("three previous holders of the post", "her four
    *  predecessors"): the series of its holders, which an ordinal names by the post itself. */
   holders?: boolean;
+  /** Counted by the years a text lists with no word saying the list is complete ("faced increases in
+   *  2021, 2023 and 2024"): it may leave some out, so it can only show there were more before. */
+  listed?: boolean;
+  /** The years it lists before the text's own. */
+  years?: number[];
 }
 
 /** "second consecutive year", "third straight defeat". */
@@ -135,6 +140,9 @@ function sameNoun(a: Mention, b: Mention): boolean {
   // as tries: "the 87th minute" is no time of the same series).
   if (a.noun === 'time' || b.noun === 'time') {
     const [times, other] = a.noun === 'time' ? [a, b.noun] : [b, a.noun];
+    // (a list of years counts one act: "the second time the farmer has threatened" / "threatened
+    // closure in 2017, 2020 and 2023", not "the third time in its history")
+    if (other === 'time' && (a.listed || b.listed)) return (a.verbs ?? []).some((v) => (b.verbs ?? []).includes(v));
     if (other === 'time' || sameKind(other, 'attempt')) return true;
     // "his fourth conviction" / "convicted five times before"; "her fifth title" / "won the trophy five times"
     if (times.object && (sameKind(other, times.object) || (AWARDS.has(other) && AWARDS.has(times.object)))) return true;
@@ -222,8 +230,20 @@ const TIMES = /\b(once|twice|thrice)\b/giu;
 /** "The maze, the estate's fourth, was planted": an ordinal standing for the noun it is set beside. */
 const ELLIPTICAL = new RegExp(`\\b(\\p{Ll}[\\p{Ll}-]{2,})\\s*,\\s+(?:(?:the|its|his|her|their)\\s+)?(?:[\\p{L}.-]+['’]s\\s+)?${ORD}\\s*,`, 'gu');
 
+/** "The increase is the third since 2021", "The closure was the fourth in a decade": the subject is what the ordinal counts. */
+const SUBJECT_ORDINAL = new RegExp(`\\b[Tt]he\\s+((?:\\p{Ll}[\\p{Ll}-]+\\s+)?\\p{Ll}[\\p{Ll}-]{2,})\\s+(?:is|was|will be|would be|becomes|became)\\s+(?:only\\s+)?(?:the|its|their|[\\p{L}.-]+['’]s)\\s+${ORD}(?=\\s+(?:since|in|of|this|so far|to date)\\b|\\s*[,.;])`, 'gu');
+
 function ordinals(text: string, year?: number): Mention[] {
   const out: Mention[] = [];
+  for (const m of text.matchAll(SUBJECT_ORDINAL)) {
+    const value = ordinalValue(m[2]!);
+    const words = m[1]!.split(/\s+/);
+    const noun = singular(words.at(-1)!);
+    if (value === null || value < 2 || NOT_NOUNS.has(noun) || (wordnet()?.synsets(noun, 'n').length ?? 0) === 0) continue;
+    const start = m.index + m[0].lastIndexOf(m[2]!);
+    const end = start + m[2]!.length;
+    out.push({ value, noun, words, start, end, period: periodOf(text, start, end, year) });
+  }
   for (const m of text.matchAll(ELLIPTICAL)) {
     const value = ordinalValue(m[2]!);
     if (value === null || value < 2) continue;
@@ -243,11 +263,17 @@ function ordinals(text: string, year?: number): Mention[] {
     const end = start + m[1]!.length + m[2]!.indexOf(words.at(-1)!) + words.at(-1)!.length;
     const noun = singular(words.at(-1)!);
     // ("took the supreme championship for a third time": the act repeated, and what it won)
-    const act = noun === 'time' ? timesDone(text, m.index) : {};
+    const act = noun === 'time' ? { ...timesAfter(text, end), ...timesDone(text, m.index) } : {};
     const streak = STREAK_INSIDE.test(words[0]!) ? { streak: sentenceWords(text, start) } : {};
     out.push({ value, noun, words, start, end, period: periodOf(text, start, end, year), ...act, ...streak });
   }
   return out;
+}
+
+/** "the second time the farmer has threatened", "the third time that it has flooded": the act after. */
+function timesAfter(text: string, end: number): { verbs?: string[] } {
+  const m = /^\s+(?:that\s+)?(?:[\p{L}'’-]+\s+){1,3}?(?:has|have|had)\s+(?:been\s+)?(\p{Ll}+)\b/u.exec(text.slice(end, end + 80));
+  return m && pastVerb(m[1]!) ? { verbs: verbForms(infinitive(m[1]!, PAST)) } : {};
 }
 
 /** The verb and its object before "for a third time": "took the supreme championship", "won the cup". */
@@ -292,6 +318,7 @@ function priorCounts(text: string, year?: number): Mention[] {
     const start = m.index + m[0].indexOf(m[1]!);
     out.push({ value: years.size, noun: singular(m[3]!.toLowerCase()), words: np, start, end: m.index + m[0].length, period: '' });
   }
+  if (year !== undefined) out.push(...listedYears(text, year, out));
   // "she had fallen short twice before": a count of times.
   for (const m of text.matchAll(TIMES)) {
     const end = m.index + m[0].length;
@@ -301,9 +328,55 @@ function priorCounts(text: string, year?: number): Mention[] {
   return out;
 }
 
+/**
+ * "Berth holders faced increases in 2021, 2023 and 2024", "won the Iberian title in 2019, 2022 and
+ * 2025", "He also threatened closure in 2017, in 2020 and again in 2023": acts or things a text lists
+ * by year, before the text's own `year` (a list that reaches it counts the one now as well; one
+ * that passes it is a plan, and is left). Named by the plural before "in", or else by the past verb
+ * (and its object) before it; a list already read as marked "earlier" is not read again.
+ */
+function listedYears(text: string, year: number, read: readonly Mention[]): Mention[] {
+  const out: Mention[] = [];
+  for (const m of text.matchAll(IN_YEAR_LIST)) {
+    const end = m.index + m[0].length;
+    if (read.some((x) => x.start < end && m.index < x.end)) continue;
+    const years = [...new Set((m[1]!.match(/\d{4}/g) ?? []).map(Number))];
+    if (years.some((y) => y > year)) continue;
+    const clause = text.slice(Math.max(0, m.index - 60), m.index).split(/[.;:!?,()\u2014\u2013]/).at(-1)!;
+    const words = clause.trim().split(/\s+/).filter((w) => w !== '');
+    const last = words.at(-1)?.toLowerCase() ?? '';
+    const before = years.filter((y) => y < year);
+    const value = before.length;
+    const at = (w: string) => text.lastIndexOf(w, m.index);
+    // ("two increases in 2021 and 2023": a count word gives the number itself)
+    if (words.length >= 2 && NUMBER_BEFORE.test(`${words.at(-2)} `)) continue;
+    if (/^\p{Ll}[\p{Ll}-]*[^\Wsu]s$/u.test(last) && singular(last) !== last && (wordnet()?.synsets(singular(last), 'n').length ?? 0) > 0) {
+      out.push({ value, noun: singular(last), words: [last], start: at(words.at(-1)!), end, period: '', listed: true, years: before });
+      continue;
+    }
+    // (the past verb nearest "in", within six words, and the noun after it)
+    for (let k = words.length - 1; k >= Math.max(0, words.length - 6); k--) {
+      const w = words[k]!.toLowerCase();
+      if (!/^\p{Ll}+$/u.test(w) || !pastVerb(w)) continue;
+      const object = words.slice(k + 1).filter((x) => /^\p{Ll}+$/u.test(x) && !NOT_NOUNS.has(x) && !['his', 'her', 'its', 'their', 'our'].includes(x)).at(-1);
+      out.push({ value, noun: 'time', words: ['time'], start: at(words[k]!), end, period: '', listed: true, years: before, verbs: verbForms(infinitive(w, PAST)), ...(object ? { object: singular(object) } : {}) });
+      break;
+    }
+  }
+  return out;
+}
+
+/** A year as a list of events names it (1500 to 2099). */
+const YEAR = '(?:1[5-9]|20)\\d\\d';
+/** "2019, 2021 and 2023", "2017, in 2020 and again in 2023", "1921, 1968 and 1995". */
+const YEAR_LIST = `${YEAR}(?:\\s*,\\s*(?:(?:again|also)\\s+)?(?:in\\s+)?${YEAR})*\\s*,?\\s+(?:and|&)\\s+(?:(?:again|also)\\s+)?(?:in\\s+)?${YEAR}`;
 /** "earlier triumphs in 2019, 2021 and 2023", "previous wins, in 2018 and 2024", "earlier titles came in
- *  2004 and 2017": a plural marked as before, then (within its clause) a list of two or more years. */
-const YEARS_BEFORE = /\b(earlier|previous|prior|past|former)\s+((?:[\p{L}-]+\s+){0,3}?)(\p{Ll}[\p{Ll}-]*[^\Wsu]s)\b[^.;:!?\d]{0,40}?\b((?:19|20)\d\d(?:\s*,\s*(?:19|20)\d\d)*\s*,?\s+(?:and|&)\s+(?:19|20)\d\d)\b/gu;
+ *  2004 and 2017", "Previous restructurings at the firm came in 2009 and 2016", "the earlier full
+ *  restorations: 1921, 1968 and 1995": a plural marked as before, then (within its clause) a list of
+ *  two or more years. */
+const YEARS_BEFORE = new RegExp(`\\b([Ee]arlier|[Pp]revious|[Pp]rior|[Pp]ast|[Ff]ormer)\\s+((?:[\\p{L}-]+\\s+){0,3}?)(\\p{Ll}[\\p{Ll}-]*[^\\Wsu]s)\\b(?:[^.;:!?\\d]{0,40}?\\b|:\\s*)(${YEAR_LIST})\\b`, 'gu');
+/** "in 2021, 2023 and 2024", "in 2017, in 2020 and again in 2023": a list of years an act or a thing fell in. */
+const IN_YEAR_LIST = new RegExp(`\\bin\\s+(${YEAR_LIST})\\b`, 'gu');
 /** "the band's two earlier ...": a count word already gives the number. */
 const NUMBER_BEFORE = new RegExp(`\\b(?:${CARDINAL_WORDS}|\\d{1,3})\\s+$`, 'i');
 
@@ -401,7 +474,89 @@ function conflict(o: Mention, c: Mention, text: string, explanation: string): Se
 /** `year`: the article's own year, which "in 2025" names as "this year". */
 export function seriesConflicts(text: string, year?: number): SeriesConflict[] {
   const { ordinals: os, counts } = seriesMentions(text, true, year);
-  return [...compareSeries(os, counts, text), ...(year === undefined ? [] : yearRunSinceFirst(text, year))];
+  return [...compareSeries(os, counts, text), ...(year === undefined ? [] : [...yearRunSinceFirst(text, year), ...yearlySinceFirst(text, year), ...yearRunAgainstList(text, year)])];
+}
+
+/**
+ * "winning the final for the second year running" / "the academy also took the junior team title in
+ * 2023, 2024 and 2025": a list of years that ends this year or last year holds a run unbroken up to
+ * now as long as its last consecutive years (one more with this year's, when it stops at last year).
+ * Linked when the two sentences share two words.
+ */
+function yearRunAgainstList(text: string, year: number): SeriesConflict[] {
+  const out: SeriesConflict[] = [];
+  const lists = [...text.matchAll(IN_YEAR_LIST)];
+  if (lists.length === 0) return out;
+  for (const r of text.matchAll(YEAR_RUN)) {
+    if (!r[2] && !r[3]) continue;
+    const n = ordinalValue(r[1]!);
+    if (n === null || n < 2) continue;
+    const runWords = sentenceWords(text, r.index);
+    for (const l of lists) {
+      if (sentenceStart(text, l.index) === sentenceStart(text, r.index)) continue;
+      const years = [...new Set((l[1]!.match(/\d{4}/g) ?? []).map(Number))].sort((a, b) => a - b);
+      const last = years.at(-1)!;
+      if (last !== year && last !== year - 1) continue;
+      let run = 1;
+      while (years.includes(last - run)) run++;
+      if (n === run || (last === year - 1 && n === run + 1)) continue;
+      const words = sentenceWords(text, l.index);
+      if (runWords.filter((w) => words.includes(w)).length < 2) continue;
+      const a: Mention = { value: n, noun: 'year', words: ['year'], start: r.index, end: r.index + r[0].length, period: '' };
+      const b: Mention = { value: run, noun: 'year', words: ['year'], start: l.index, end: l.index + l[0].length, period: '' };
+      out.push(conflict(a, b, text, `"${text.slice(a.start, a.end)}" makes the run ${n} years long, but "${text.slice(b.start, b.end)}" gives ${run} years in a row${last === year - 1 ? ` up to ${last} (${run + 1} with this year's)` : ''}.`));
+      break;
+    }
+  }
+  return out;
+}
+
+/** "the club's 45th annual exhibition", "the 25th edition": an ordinal of a run, said yearly or not. */
+const EDITION = new RegExp(`\\b${ORD}\\s+((?:annual|yearly)\\s+)?((?:[\\p{L}'’-]+\\s+){0,2}?(\\p{Ll}[\\p{Ll}-]+))\\b`, 'gu');
+/** "Its first public show was held in 1983", "since it was first organised in 1996": when a run began. */
+const FIRST_HELD = new RegExp(`\\bfirst\\s+((?:[\\p{L}'’-]+\\s+){0,3}?)(?:was\\s+|were\\s+)?(?:held|organi[sz]ed|staged|run|hosted|took place|launched|mounted|put on|contested|played|raced|published|awarded)\\s+in\\s+(${YEAR})\\b`, 'gu');
+/** "has been held every winter since", "staged every year since without a break", "held annually": one a year, none missed. */
+const EVERY_YEAR = /\b(?:every|each)\s+(?:single\s+)?(?:year|winter|summer|spring|autumn|season)\b|\bannually\b|\bwithout a break\b|\bunbroken\b/i;
+/** "except in 2021", "apart from 2020 and 2021", "with the exception of 2020". */
+const EXCEPT_YEARS = new RegExp(`\\b(?:except|apart from|with the exception of|other than|barring|save for)\\s+(?:in\\s+|for\\s+)?(${YEAR_LIST}|${YEAR})\\b`, 'u');
+
+/**
+ * "The club's 45th annual exhibition" / "Its first public show was held in 1983": a run held once a
+ * year since its first cannot have reached more editions than the years since, counting the text's
+ * own; when the text says none was missed ("held every winter since it was first organised in 1996,
+ * except in 2021") it has reached exactly that many (or one fewer, the last one told of). The two
+ * sentences must share two words or a figure, as for a yearly run.
+ */
+function yearlySinceFirst(text: string, year: number): SeriesConflict[] {
+  const out: SeriesConflict[] = [];
+  const firsts = [...text.matchAll(FIRST_HELD)];
+  if (firsts.length === 0) return out;
+  for (const e of text.matchAll(EDITION)) {
+    const n = ordinalValue(e[1]!);
+    if (n === null || n < 3) continue;
+    for (const f of firsts) {
+      const began = Number(f[2]);
+      const sentence = sentenceText(text, f.index);
+      // (what was first held is what the ordinal counts: "edition", or its own noun, or one of a kind
+      // with the one first held, "exhibition" / "first public show"; not "her fourth title")
+      const head = singular(e[3]!.split(/\s+/).at(-1)!.toLowerCase());
+      const held = f[1]!.toLowerCase().split(/\s+/).map((w) => singular(w));
+      if (head !== 'edition' && !sentenceWords(text, f.index).includes(stem(head)) && !held.some((w) => w === head || sameKind(w, head))) continue;
+      if (began >= year || sentenceStart(text, f.index) === sentenceStart(text, e.index)) continue;
+      const every = EVERY_YEAR.test(sentence);
+      if (!e[2] && !every) continue;
+      const missed = new Set(EXCEPT_YEARS.exec(sentence)?.[1]!.match(/\d{4}/g) ?? []).size;
+      const most = year - began + 1 - missed;
+      if (n <= most && (!every || n >= most - 1)) continue;
+      const words = sentenceWords(text, f.index);
+      if (sentenceWords(text, e.index).filter((w) => words.includes(w)).length < 2) continue;
+      const ord: Mention = { value: n, noun: 'edition', words: [], start: e.index, end: e.index + e[0].length, period: '' };
+      const first: Mention = { value: began, noun: 'edition', words: [], start: f.index, end: f.index + f[0].length, period: '' };
+      out.push(conflict(ord, first, text, `"${text.slice(ord.start, ord.end)}" makes it number ${n}, but "${text.slice(first.start, first.end)}" allows ${every ? '' : 'at most '}${most} by ${year}${missed > 0 ? `, ${missed} missed` : ''}.`));
+      break;
+    }
+  }
+  return out;
 }
 
 /** "for the fifth year in a row", "the third year running", "a third consecutive season": a yearly run up to now. */
@@ -475,6 +630,17 @@ export function compareSeries(os: readonly Mention[], counts: readonly Mention[]
       // count from that event)
       if (anchored && !c.inclusive && (o.period === '' || o.period !== c.period) && !(o.period === '' && c.period === '' && ownNoun(o, c))) continue;
       if (c.start < o.end && o.start < c.end) continue;
+      // (years listed with no word that they are all: more of them before than the ordinal allows, and
+      // only when the ordinal's clause names none of those years, "Its second factory, opened in 2019")
+      if (c.listed) {
+        if (anchored || c.value <= o.value - 1 || !sameNoun(o, c)) continue;
+        const since = /^since (\d{4})$/.exec(o.period);
+        if (o.period !== '' && !(since && c.years!.every((y) => y >= Number(since[1])))) continue;
+        const around = sentenceText(text, o.start).replace(/\bsince\s+\d{4}/g, '');
+        if (c.years!.some((y) => around.includes(String(y)))) continue;
+        out.push(conflict(o, c, text, `"${text.slice(o.start, o.end)}" means ${o.value - 1} before it, but "${text.slice(c.start, c.end)}" lists ${c.value} before.`));
+        break;
+      }
       // (all of them, this one included: the same period, and the count is the ordinal)
       if (c.inclusive) {
         if (o.period === '' || o.period !== c.period || !sameNoun(o, c) || c.value === o.value) continue;
