@@ -104,7 +104,8 @@ interface Written {
   approx: boolean;
 }
 
-const NUMBER = /(?:[$£€¥]\s?)?(\d[\d,]*(?:\.\d+)?)(?:\s?(million|billion|bn|m|k)\b)?/g;
+// (thousands grouped by commas; a comma after the number ends it: "sells for €75, up from €60")
+const NUMBER = /(?:[$£€¥]\s?)?(\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(million|billion|bn|m|k)\b)?/g;
 const QUALIFIED = new RegExp(`${QUAL}$`, 'i');
 const SCALE: Record<string, number> = { million: 1e6, m: 1e6, billion: 1e9, bn: 1e9, k: 1e3 };
 
@@ -127,7 +128,7 @@ function nextNumber(text: string, from: number): Written | null {
 
 /** Half a step of the last digit written, relative to the number ("1,400": 50 / 1,400), more when it is hedged. */
 function grainOf(written: string, approx: boolean): number {
-  const digits = /\d[\d,]*(?:\.\d+)?/.exec(written)?.[0].replace(/,/g, '') ?? '';
+  const digits = /\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?/.exec(written)?.[0].replace(/,/g, '') ?? '';
   const n = Number(digits);
   if (!n) return 0.05;
   const dot = digits.indexOf('.');
@@ -157,7 +158,8 @@ function derive(xNum: Written, q: Quantity, text: string, year: number): Derived
   // (what it is of: the first figure's noun and clause; and what is said after the second)
   const words = (t: string) => [...t.matchAll(/(?<!\p{L})\p{Ll}{4,}/gu)].map((m) => singular(m[0]));
   const nouns = [q.head, ...q.mods, ...q.context].filter((n): n is string => n !== null && n.length > 3);
-  const base = { start: xStart, end: y.end, ahead, nouns, said: words(rest) };
+  // (what is said after it, past the time it is told of: "up from €60 last year" says nothing of it)
+  const base = { start: xStart, end: y.end, ahead, nouns, said: words(rest.replace(new RegExp(LABEL, 'giu'), ' ')) };
   const change = (old: number, now: number, how: string, years: number[]): Derived | null => {
     // (a level more than three times another, or under a third of it, is told as a multiple, not a percentage)
     if (old <= 0 || Math.max(old, now) / Math.min(old, now) > 3) return null;

@@ -1352,3 +1352,11 @@ describe('series told by the years they fell in', () => {
     expect(pairs(text.replace('2023, 2024 and 2025', '2021, 2022 and 2025'))).toEqual([]);
   });
 });
+
+describe('a change told as a rate and as two levels: numbers followed by a comma, phrasal verbs', () => {
+  it('"has gone up by 15 percent" / "sells for €75, up from €60 last year"', () => {
+    const text = 'CORK, 5 December 2025 - The typical price of a six-foot fir has gone up by 15 percent since last Christmas, growers say. Sales were strong. A six-foot fir now typically sells for €75, up from €60 last year.';
+    expect(pairs(text)).toHaveLength(1);
+    expect(pairs(text.replace('15 percent', '25 percent'))).toEqual([]);
+  });
+});

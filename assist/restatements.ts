@@ -494,8 +494,9 @@ const RANGE_START_AFTER = /^\s*(?:-|–|to|and)\s*[$£€¥]?\d/i;
 /** "4 euros per kilo", "a day", "each", "-per-hectare": a rate, whatever the parser made of it. */
 const RATE_AFTER = /^[\s-]*(?:(?:per|a|an|each|every)[\s-]+\p{L}+|each\b)/u;
 
-const UP = 'rose|risen|rising|rises|increased|increases|grew|grown|grows|climbed|climbs|jumped|jumps|gained|gains|surged|soared|raised|boosted|lifted';
-const DOWN = 'fell|fallen|falls|dropped|drops|declined|declines|slid|slipped|plunged|sank|shrank|decreased|decreases|cut|reduced|lowered|slumped|dipped|tumbled';
+// (and the phrasal forms: "has gone up by 15 percent", "went down 4 percent")
+const UP = 'rose|risen|rising|rises|increased|increases|grew|grown|grows|climbed|climbs|jumped|jumps|gained|gains|surged|soared|raised|boosted|lifted|go up|goes up|went up|gone up|going up';
+const DOWN = 'fell|fallen|falls|dropped|drops|declined|declines|slid|slipped|plunged|sank|shrank|decreased|decreases|cut|reduced|lowered|slumped|dipped|tumbled|go down|goes down|went down|gone down|going down';
 const QUAL = '(?:about|around|nearly|almost|roughly|some|more than|less than|just over|just under|over|under)\\s+';
 /** "rose 8 percent", "were down 23 percent", "fell by 62 percent": the figure is a change. */
 const VERBAL_CHANGE = new RegExp(`\\b(?:(${UP})|(${DOWN})|(?:was|were|is|are)\\s+(up|down))\\s+(?:by\\s+)?(?:${QUAL})?[$£€¥]?\\s*$`, 'i');
