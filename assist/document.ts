@@ -37,8 +37,8 @@ function getTriggers(): Triggers {
     triggers = {
       numberWords: new Set(numberWords()),
       cueWords: new Set([...cues.map((c) => c.toLowerCase()), 'according']),
-      // ("a dozen people", "half a dozen boats": a dozen is twelve)
-      number: new RegExp(`[${[...CURRENCY_SYMBOLS.keys()].join('')}]|\\b(?:${wordAlternation(numberWords())})\\b|\\ba\\s+dozen\\b|\\ban?\\s+(?:${wordAlternation(units)})\\b|\\b(?:${wordAlternation(units)})-long\\b`, 'i'),
+      // ("a dozen people", "half a dozen boats": a dozen is twelve; "a quarter of its members", "half of the price": shares)
+      number: new RegExp(`[${[...CURRENCY_SYMBOLS.keys()].join('')}]|\\b(?:${wordAlternation(numberWords())})\\b|\\ba\\s+dozen\\b|\\b(?:half|quarters?)\\s+(?:of|an?)\\b|\\ban?\\s+(?:${wordAlternation(units)})\\b|\\b(?:${wordAlternation(units)})-long\\b`, 'i'),
       cue: new RegExp(`\\b(?:${wordAlternation([...cues, 'according'])})\\b`, 'i'),
       month: new RegExp(`\\b(?:${wordAlternation([...MONTHS, ...WEEKDAYS, 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'])})\\b`, 'i'),
     };

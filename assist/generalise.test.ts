@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Mentions } from './mentions';
-import { suggest, type Suggestion } from './index';
+import { figuresOf, suggest, type Suggestion } from './index';
 import { AssistDoc } from './document';
 import { interval, siteNoun } from './inconsistencies';
 import { sentenceQuantities, type Quantity } from './quantities';
@@ -1358,5 +1358,21 @@ describe('a change told as a rate and as two levels: numbers followed by a comma
     const text = 'CORK, 5 December 2025 - The typical price of a six-foot fir has gone up by 15 percent since last Christmas, growers say. Sales were strong. A six-foot fir now typically sells for €75, up from €60 last year.';
     expect(pairs(text)).toHaveLength(1);
     expect(pairs(text.replace('15 percent', '25 percent'))).toEqual([]);
+  });
+});
+
+describe('one share told in two forms, held by one party', () => {
+  it('"a fifth of connections come from visitors" / "Visitors, who account for roughly 45 percent of connections"', () => {
+    const text = 'NAPIER, 3 May 2025\nAbout a fifth of connections come from visitors, the council says. The network is free. Visitors, who account for roughly 45 percent of connections, praised it.';
+    expect(pairs(text)).toHaveLength(1);
+    expect(pairs(text.replace('45 percent', '20 percent'))).toEqual([]);
+    // (another whole: "evening connections" are a part of all connections)
+    expect(pairs(text.replace('45 percent of connections', '45 percent of evening connections'))).toEqual([]);
+    // (another party)
+    expect(pairs(text.replace('Visitors, who account', 'Students, who account'))).toEqual([]);
+  });
+
+  it('"About a quarter of its members are American" is read without a digit in its sentence', () => {
+    expect(figuresOf('About a quarter of its members are American.').map((q) => q.value)).toEqual([25]);
   });
 });

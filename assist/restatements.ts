@@ -14,7 +14,7 @@ import type { Quantity } from './quantities';
 import { unitLabel } from './lexicon';
 import { sameDeed, verbForms } from './deeds';
 import { relate } from './scope';
-import { isPlaceName, singular } from './nlp';
+import { infinitive, isPlaceName, singular } from './nlp';
 import { wordnet, type Synset } from './wordnet';
 
 /** Nouns that say nothing about what a figure counts or measures. */
@@ -653,9 +653,66 @@ function isShare(q: Quantity, text: string): boolean {
  */
 function partyOf(q: Quantity, text: string): string | null {
   if (q.frame.subject !== null) return q.frame.subject;
-  const m = /^\s*of\s+(?:the\s+|its\s+|their\s+)?(?:[\p{L}-]+['’]s\s+)?(?:[\p{L}-]+\s+){1,2}(?:are|is|were|was)\s+(?:now\s+|still\s+)?(\p{Ll}{3,})\b/u.exec(text.slice(q.end, q.end + 70));
-  return m ? singular(m[1]!) : null;
+  const after = text.slice(q.end, q.end + 70);
+  const m = SHARE_IS.exec(after) ?? SHARE_FROM.exec(after);
+  if (m) return singular(m[1]!.toLowerCase());
+  // ("Visitors, who account for roughly 45 percent of connections": the subject of a relative clause)
+  const who = HOLDER_WHO.exec(text.slice(Math.max(0, q.start - 60), q.start));
+  if (who) return singular(who[1]!.toLowerCase());
+  // ("60 percent of tours sighted a humpback", "one in four trips saw a humpback": what the share did, to what)
+  const did = SHARE_DID.exec(after);
+  if (did && did[1] !== undefined && (wordnet()?.synsets(infinitive(did[1], PAST_TENSE), 'v').length ?? 0) > 0) return singular(did[2]!);
+  return null;
 }
+
+/** One share told twice: two shares (no changes) of one whole (the same noun or nouns WordNet links), held by one party; or null. */
+function sameShare(a: Quantity, b: Quantity, text: string): { whole: string; party: string } | null {
+  if (a.unit !== '%' || b.unit !== '%' || reading(a, text).change !== null || reading(b, text).change !== null) return null;
+  const pa = wholeOf(a, text);
+  const pb = wholeOf(b, text);
+  if (pa === null || pb === null || otherWhole(pa, pb)) return null;
+  if (pa.head !== pb.head && !sameKind(pa.head, pb.head)) return null;
+  const whole = pa.head;
+  // (told in two forms, a percentage and a fraction or "one in N": two percentages of one whole and one
+  // party are as often two times, places or groups the text sets side by side)
+  if (/\d/.test(text.slice(a.start, a.end)) === /\d/.test(text.slice(b.start, b.end))) return null;
+  const party = partyOf(a, text);
+  return party !== null && party === partyOf(b, text) ? { whole, party } : null;
+}
+
+/** A share's whole as written after "of", its modifiers too ("of senior council staff"), or the noun it counts ("one in four trips"). */
+function wholeOf(q: Quantity, text: string): { head: string; mods: string[] } | null {
+  const after = text.slice(q.end, q.end + 60);
+  const m = WHOLE_PHRASE.exec(after);
+  // (the phrase up to the noun the reading took for its whole: "of evening connections, praised")
+  const head = q.keys.find((k) => !k.includes('@'));
+  if (m && head !== undefined) {
+    const words = (after.slice(m[0].length).split(/[,.;:!?()]/)[0]!.toLowerCase().match(/[\p{L}-]+/gu) ?? []).slice(0, 4);
+    const at = words.findIndex((w) => singular(w) === head);
+    if (at >= 0) return { head, mods: words.slice(0, at).map(singular) };
+  }
+  return q.head !== null ? { head: q.head, mods: q.mods.map(singular) } : null;
+}
+
+/** "of senior council staff" / "of the staff": one whole has a modifier the other lacks, a part of it. */
+function otherWhole(x: { mods: string[] }, y: { mods: string[] }): boolean {
+  return x.mods.length !== y.mods.length || x.mods.some((m) => !y.mods.includes(m));
+}
+
+/** "of the hub's members", "of senior council staff": a share's whole, its modifiers and its noun. */
+const WHOLE_PHRASE = /^\s*of\s+(?:(?:the|its|their|his|her|our|an?|all)\s+)?(?:[\p{L}.-]+['’]s\s+)?/u;
+
+/** The words of a share's whole after it: "of the cannery's staff", "of its 80 skaters". */
+const WHOLE_AFTER = String.raw`of\s+(?:the\s+|its\s+|their\s+|an?\s+)?(?:[\p{L}-]+['’]s\s+)?(?:[\p{L}\d,-]+\s+){1,2}`;
+/** "two-thirds of the cannery's staff are women". */
+const SHARE_IS = new RegExp(String.raw`^\s*${WHOLE_AFTER}(?:are|is|were|was)\s+(?:now\s+|still\s+)?(\p{L}{3,})\b`, 'u');
+/** "a fifth of connections come from visitors", "half of a döner's price goes on the meat". */
+const SHARE_FROM = new RegExp(String.raw`^\s*${WHOLE_AFTER}(?:now\s+)?(?:come|comes|came|goes|go|went)\s+(?:from|on|to)\s+(?:the\s+|its\s+|their\s+)?(\p{L}{3,})\b`, 'u');
+/** "Visitors, who account for", "Women, who now make up". */
+const HOLDER_WHO = /\b(\p{L}{3,}),\s+(?:who|which|that)\s+(?:now\s+|still\s+)?(?:account|accounts|accounted|make|makes|made|represent|represents|represented|form|forms|formed)\s+(?:up\s+)?(?:for\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|some\s+|more than\s+|less than\s+|over\s+|under\s+)?$/u;
+/** "of tours sighted a humpback", "saw a humpback": a verb and its object after the share. */
+const SHARE_DID = new RegExp(String.raw`^\s*(?:${WHOLE_AFTER})?(?!(?:are|is|were|was|have|has|had|will|would)\b)(\p{Ll}{3,})\s+(?:a|an|the|its|their)\s+(?:\p{Ll}+\s+)?(\p{Ll}{3,})\b`, 'u');
+const PAST_TENSE: ReadonlySet<string> = new Set(['PastTense']);
 
 /** Why two figures are not one figure told twice, or null when nothing keeps them apart. */
 /** A name's possessive opening a figure's words: "Delgado's 53 percent showing". */
@@ -755,6 +812,10 @@ export function whyApart(
   if (a.kind === 'percent' && isShare(a, text) && isShare(b, text) && !b.definite && !b.shell && !a.definite) {
     const party = partyOf(a, text);
     if (party === null || party !== partyOf(b, text)) return 'shares of one whole';
+    // ("45 percent of evening connections" / "a fifth of connections": a share of a part of the whole)
+    const wa = wholeOf(a, text);
+    const wb = wholeOf(b, text);
+    if (wa !== null && wb !== null && otherWhole(wa, wb)) return 'shares of two wholes';
   }
   if (a.kind === 'percent' && otherKinds(a, b, text)) return 'two kinds of one thing';
   // ("the lowest since 2019", "the firm's first in a decade": the period of a comparison, not of the figure)
@@ -1040,12 +1101,16 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
         // from their homes" is not "the 1,100 evacuees")
         (a.kind !== 'count' || (a.head !== null && b.head !== null && (sameKind(a.head, b.head) || (peopleNoun(a.head) !== null && peopleNoun(b.head) !== null && (Math.max(a.value, b.value) / lo <= 1.25 || (a.frame.verb !== null && a.frame.verb === b.frame.verb))))));
       const nameRestated = a.kind === 'percent' && a === ownedEarlier() && reading(b, text).change === null;
+      // "About 60 percent of tours sighted a humpback" / "barely one in four trips saw a humpback",
+      // "a fifth of connections come from visitors" / "Visitors, who account for roughly 45 percent of
+      // connections": one share of one whole, held by one party, told twice.
+      const share = a.kind === 'percent' ? sameShare(a, b, text) : null;
       // ("five bone tools" / "these two different sites", "one pellet" / "the two levers": counts of
       // things of different kinds are two counts, whatever words their sentences share)
       const otherThings =
         a.kind === 'count' && informative(a.head) && informative(b.head) && !sameKind(a.head, b.head) && !(peopleNoun(a.head) !== null && peopleNoun(b.head) !== null) && !namedByModifier(a, b) && !namedByModifier(b, a);
       const byContext = !otherThings && ((common.length >= 1 && pointsBack) || common.length >= 2);
-      if (!soleRestated && !nameRestated && !lengthRestated && !amountRestated && !measureRestated && !changeRestated && !countRestated && !gatheringRestated && !overrun && !happening && !deed && !levelRestated && !(heads && (pointsBack || common.length > 0)) && !byContext) continue;
+      if (share === null && !soleRestated && !nameRestated && !lengthRestated && !amountRestated && !measureRestated && !changeRestated && !countRestated && !gatheringRestated && !overrun && !happening && !deed && !levelRestated && !(heads && (pointsBack || common.length > 0)) && !byContext) continue;
       let what = heads ? (b.head ?? a.head!) : levelRestated ? `${measuredOf(a, text)!.join(' ')} rate` : (common[0] ?? b.head ?? a.head ?? 'figure');
       if (gatheringRestated) what = 'person';
       // ("a crew of 12" / "the 14-strong crew": the size of one body, not a number of crews)
@@ -1056,7 +1121,9 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
         kind,
         a,
         b,
-        explanation: changeRestated && common.length === 0 && !heads
+        explanation: share !== null && !heads && !levelRestated && !soleRestated
+          ? `Both give the share of ${plural(share.whole)} that is ${share.party}'s: "${text.slice(a.start, a.end)}" (${show(a)}) vs "${text.slice(b.start, b.end)}" (${show(b)}).`
+          : changeRestated && common.length === 0 && !heads
           ? `"${text.slice(b.start, b.end)}" names the ${reading(b, text).change === 'up' ? 'rise' : 'fall'} given just before as "${text.slice(a.start, a.end)}": ${show(a)} vs ${show(b)}, with no other change between.`
           : overrun
           ? `What was done during the ${a.head} cannot outlast it: the ${a.head} lasted "${text.slice(a.start, a.end)}" (${show(a)}), but "${text.slice(b.start, b.end)}" (${show(b)}) is given for what happened in it.`

@@ -29,7 +29,7 @@ const MAX_RATIO = 2;
  * Reasons of whyApart's that keep two figures apart outright, whatever else they share: the shapes
  * the assistant must stay silent on (a forecast or a plan against what happened, an explicit update,
  * other periods, times, days or places, a part, a rate, a range, a comparison, a threshold, a poll,
- * shares of one whole, a change against a level, figures of one list or sentence).
+ * shares of one whole or of two, a change against a level, figures of one list or sentence).
  */
 const HARD = new Set([
   'a change and a level, or changes of opposite sense',
@@ -50,6 +50,7 @@ const HARD = new Set([
   'one sentence, or a list of results',
   'parts of a whole',
   'shares of one whole',
+  'shares of two wholes',
   'the first figure is restated beside the second',
   'told of different times',
 ]);
