@@ -41,6 +41,10 @@ interface Derived {
   ahead: boolean;
   /** How it was read, for the explanation: "1,400 to 1,120". */
   how: string;
+  /** Compared only with a stated figure that what is said of it also names ("310 of the 980 people who borrowed a chair were tourists"). */
+  saidToo?: boolean;
+  /** The modifiers of its whole ("the 40 new council homes"), which a stated share's whole must have too. */
+  wholeMods?: string[];
 }
 
 const QUAL = String.raw`(?:about|around|roughly|nearly|almost|some|just|over|under|more than|less than|fewer than|close to|an estimated)\s+`;
@@ -107,6 +111,8 @@ interface Written {
 // (thousands grouped by commas; a comma after the number ends it: "sells for €75, up from €60")
 const NUMBER = /(?:[$£€¥]\s?)?(\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(million|billion|bn|m|k)\b)?/g;
 const QUALIFIED = new RegExp(`${QUAL}$`, 'i');
+/** "310 of ", "41,000 out of ": a part written before its whole. */
+const PART_BEFORE = /(?<![\d,.])(\d{1,3}(?:,\d{3})+|\d+)\s+(?:out\s+)?of\s+$/;
 const SCALE: Record<string, number> = { million: 1e6, m: 1e6, billion: 1e9, bn: 1e9, k: 1e3 };
 
 /** The next number written in digits between `from` and the end of its sentence (not a year). */
@@ -219,6 +225,16 @@ export function derivedFigures(qs: readonly Quantity[], text: string, year: numb
   const out: Derived[] = [];
   for (const q of qs) {
     if (otherFigure(q)) continue;
+    // ("only 310 of the 980 people": a part written just before the whole the reading took for the figure)
+    const from = Math.max(0, q.start - 24);
+    const part = PART_BEFORE.exec(text.slice(from, q.start));
+    if (part) {
+      const start = from + part.index + part[0].indexOf(part[1]!);
+      const w: Written = { value: Number(part[1]!.replace(/,/g, '')), scale: 1, start, end: start + part[1]!.length, approx: QUALIFIED.test(text.slice(Math.max(0, start - 16), start)) };
+      const d = w.value > 0 ? derive(w, q, text, year) : null;
+      // (once: two readings may open at one word, "its 80 skaters" and "its 80 skaters are over 40")
+      if (d?.sort === 'share' && !out.some((o) => o.start === w.start && o.end === d.end)) out.push({ ...d, start: w.start, said: d.said.filter((x) => x !== d.whole), saidToo: true, wholeMods: q.mods.map(singular) });
+    }
     // (each number written in the figure's words; none followed by "percent")
     for (let w = nextNumber(text, q.start); w && w.start < q.end; w = nextNumber(text, w.end)) {
       if (w.value <= 0 || /^\s*(?:%|per\s*cent|percent|percentage)/i.test(text.slice(w.end, w.end + 12))) continue;
@@ -279,7 +295,7 @@ export function impliedConflicts(qs: readonly Quantity[], text: string, year: nu
       return { p, said, linked: otherWhole ? 0 : nouns.filter((n) => about.some((m) => same(m, n))).length };
     });
     if (scored.some((x) => x.said > 0 && x.linked === 0) && !scored.some((x) => x.said > 0 && x.linked > 0)) continue;
-    const candidates = scored.filter((x) => x.linked > 0).sort((a, b) => b.said - a.said || b.linked - a.linked).map((x) => x.p);
+    const candidates = scored.filter((x) => x.linked > 0 && (!d.saidToo || (x.said > 0 && (d.wholeMods ?? []).every((m) => statedWhole(x.p, text).includes(m))))).sort((a, b) => b.said - a.said || b.linked - a.linked).map((x) => x.p);
     if (candidates.length === 0) continue;
     const v = Math.abs(d.value);
     const fits = (p: Quantity) => {

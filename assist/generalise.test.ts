@@ -1376,3 +1376,15 @@ describe('one share told in two forms, held by one party', () => {
     expect(figuresOf('About a quarter of its members are American.').map((q) => q.value)).toEqual([25]);
   });
 });
+
+describe('a share told as a part written before its whole', () => {
+  it('"35 percent of the roster" / "48 of its 80 skaters are over 40"', () => {
+    const text = 'SASKATOON, 3 May 2025\nThe league has grown, and skaters over 40 now make up 35 percent of the roster, according to league records. Bouts sell out. Of the roster, 48 of its 80 skaters are over 40, and several are grandmothers.';
+    expect(pairs(text)).toEqual([['35 percent', '48 of its 80']]);
+    expect(pairs(text.replace('48 of its 80', '28 of its 80'))).toEqual([]);
+    // (a whole with a modifier the stated share's lacks is a part of it)
+    expect(pairs(text.replace('48 of its 80 skaters', '48 of its 80 new skaters'))).toEqual([]);
+    // (nothing said of the part that the stated share says too)
+    expect(pairs(text.replace('are over 40, and several are grandmothers', 'joined this year'))).toEqual([]);
+  });
+});
