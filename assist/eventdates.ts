@@ -192,7 +192,10 @@ function eventOfDateAlone(toks: readonly Tok[], text: string, d: DateMention): E
   const governed = nounBefore && before > 1 ? verbGoverns(before - 2) : true;
   // ("after the fall on 16 March", "before the Leeds opening on": after a determiner, and a name or
   // an adjective at most, the word is a noun whatever its tag)
-  const determined = (k: number) => k > 0 && (DETERMINERS.has(toks[k - 1]!.norm) || (k > 1 && DETERMINERS.has(toks[k - 2]!.norm) && (/^\p{Lu}/u.test(toks[k - 1]!.text) || has(toks[k - 1], 'Adjective'))));
+  // ("since the licence ruling on", "since the first landing on": after "since the", a noun or an
+  // ordinal may stand between too; the act the time is counted from)
+  const since = (k: number) => k > 2 && toks[k - 3]!.norm === 'since' && !has(toks[k], 'PastTense') && (has(toks[k - 1], 'Ordinal') || (isNounTok(toks[k - 1]) && !isVerbTok(toks[k - 1])));
+  const determined = (k: number) => k > 0 && (DETERMINERS.has(toks[k - 1]!.norm) || (k > 1 && DETERMINERS.has(toks[k - 2]!.norm) && (/^\p{Lu}/u.test(toks[k - 1]!.text) || has(toks[k - 1], 'Adjective') || since(k))));
   if (governed !== true && before > 1 && ((isNounTok(toks[before - 2]) && !isVerbTok(toks[before - 2])) || (determined(before - 2) && /^\p{Ll}+$/u.test(toks[before - 2]!.text)))) {
     const predicate = compoundNoun(toks, before - 2);
     // ("In a statement on 18 November": a noun with "a" before it, or before its modifiers, tells a new one)

@@ -1388,3 +1388,11 @@ describe('a share told as a part written before its whole', () => {
     expect(pairs(text.replace('are over 40, and several are grandmothers', 'joined this year'))).toEqual([]);
   });
 });
+
+describe('"since the licence ruling on 21 November": an act named after "since the" and a modifier', () => {
+  it('dates the act it names, against the same act dated elsewhere', () => {
+    const text = "SIAULIAI, 3 December 2025\nThe league's licensing committee gave its decision on 12 November, after a long hearing. Fans were relieved. Since the licence ruling on 21 November, the club has sold 900 season tickets.";
+    expect(pairs(text)).toHaveLength(1);
+    expect(pairs(text.replace('21 November', '12 November'))).toEqual([]);
+  });
+});
