@@ -519,15 +519,17 @@ const TIME_UNITS = /^(?:second|minute|hour|day|night|week|fortnight|month|year|d
 
 /** What a length is of: its noun ("a 14-hour search"), the verb that governs it ("has operated for 14
  *  years"), and a name just before it ("Vaultline has operated"). */
-function lengthOf(q: Quantity, text: string): string[] {
+export function lengthOf(q: Quantity, text: string): string[] {
   const out: string[] = [];
   if (q.head && !TIME_UNITS.test(q.head)) out.push(q.head);
   if (q.frame.verb && q.frame.verb.length > 3 && !/^(?:have|be|take|give|last|spend|run)$/.test(q.frame.verb)) out.push(q.frame.verb);
   const before = sentenceBefore(text, q.start).slice(-60);
   for (const m of before.matchAll(/(?<![\p{L}])\p{Lu}[\p{Ll}]{3,}\b/gu)) out.push(m[0]);
   // ("a three-hour midday break for the horses", "Four years of work": what it is for or of)
-  const of = /^\s+(?:for|of)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(\p{Ll}{4,})/u.exec(text.slice(q.end, q.end + 40));
+  // ("a two-year trial of noise cameras": the noun of the phrase, past its modifier)
+  const of = /^\s+(?:for|of)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(\p{Ll}{4,})(?:\s+(\p{Ll}{4,}s)\b)?/u.exec(text.slice(q.end, q.end + 40));
   if (of) out.push(singular(of[1]!));
+  if (of?.[2]) out.push(singular(of[2]));
   // ("took eleven years to build the layout": the act, and what it was done to)
   const act = tookToDo(q, text);
   if (act) {

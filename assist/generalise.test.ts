@@ -1396,3 +1396,11 @@ describe('"since the licence ruling on 21 November": an act named after "since t
     expect(pairs(text.replace('21 November', '12 November'))).toEqual([]);
   });
 });
+
+describe('a length of a thing named in its "of" phrase', () => {
+  it('"a two-year trial of noise cameras" / "The cameras went up in May and come down in December"', () => {
+    const text = 'FREIBURG, 3 March 2025\nThe district has started a two-year trial of noise cameras on the pass road. Riders object. The cameras went up in May and come down in December.';
+    expect(pairs(text)).toHaveLength(1);
+    expect(pairs(text.replace('two-year', 'seven-month'))).toEqual([]);
+  });
+});
