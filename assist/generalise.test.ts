@@ -1404,3 +1404,10 @@ describe('a length of a thing named in its "of" phrase', () => {
     expect(pairs(text.replace('two-year', 'seven-month'))).toEqual([]);
   });
 });
+
+describe('a verb after a sum of money', () => {
+  it('"the repair bill of €2.6 million includes the pontoons": "includes" is the verb, not what the sum is of', () => {
+    expect(quantities('The repair bill of €2.6 million includes the temporary pontoons.')[0]!.keys).not.toContain('include');
+    expect(quantities('It sold 2.3 million phones last year.')[0]!.head).toBe('phone');
+  });
+});

@@ -103,7 +103,10 @@ export function nounPhraseAfter(toks: readonly Tok[], j: number): NounPhrase | n
   let h = taken.length - 1;
   while (h >= 0) {
     const t = toks[taken[h]!]!;
-    if (isNounTok(t) || isNominalGerund(toks, taken[h]!) || gerundAfterCompound(toks, taken[h]!) || (h === 0 && /s$/.test(t.norm) && has(t, 'PresentTense'))) break;
+    // (a present-tense -s word first is a plural noun, "2.3 million phones", unless its object follows:
+    // "a bill of €2.6 million includes the pontoons")
+    const object = /^(?:the|a|an|its|their|his|her|our|this|these|those)$/.test(toks[taken[h]! + 1]?.norm ?? '');
+    if (isNounTok(t) || isNominalGerund(toks, taken[h]!) || gerundAfterCompound(toks, taken[h]!) || (h === 0 && /s$/.test(t.norm) && has(t, 'PresentTense') && !object)) break;
     h--;
   }
   if (h < 0) return null;
