@@ -1411,3 +1411,9 @@ describe('a verb after a sum of money', () => {
     expect(quantities('It sold 2.3 million phones last year.')[0]!.head).toBe('phone');
   });
 });
+
+describe('the subject of a participle clause after a comma', () => {
+  it('"The repair, expected to cost around seven million euros," is a sum of the repair', () => {
+    expect(quantities('The repair, expected to cost around seven million euros, will be carried out in Germany.')[0]!.keys).toContain('repair@cost');
+  });
+});

@@ -279,8 +279,10 @@ export function frameOf(toks: readonly Tok[], chunks: readonly number[], idx: nu
     }
   } else {
     const startTok = toks[cs]!;
-    if (['which', 'who', 'that'].includes(startTok.norm) && cs > 0) {
-      // "The study, which followed 4,200 children": the subject is the phrase before the comma.
+    // "The study, which followed 4,200 children", "The repair, expected to cost seven million euros,":
+    // the subject is the phrase before the comma.
+    const participle = firstVerb === cs && has(startTok, 'PastTense') && /,\s*$/.test(toks[cs - 1]?.post ?? '');
+    if ((['which', 'who', 'that'].includes(startTok.norm) || participle) && cs > 0) {
       const np = nounPhraseBefore(toks, cs, { crossComma: true });
       if (np) subjectIdx = np.head;
     } else if (firstVerb > cs) {
