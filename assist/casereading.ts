@@ -107,7 +107,7 @@ function read(d: CaseDocument): DocReading {
     const eventMentions = inText.length ? inText : ref.known && /day\b/.test(text) ? weekdayDates(doc, s.index, ref) : [];
     for (const m of eventMentions) {
       const ev = eventOfDate(doc.tokens(s.index), d.text, m);
-      if (ev) out.events.push(ev);
+      if (ev) out.events.push({ ...ev, places: placesNamed(d.text, ev) });
     }
 
     // Dated acts: dates and weekdays named alone, each with the act of its clause.
@@ -219,6 +219,12 @@ const cache = new Map<string, DocReading>();
 let cachedChars = 0;
 
 /** A document's reading, from the cache when the same text (and publication date) was read before. */
+/** "dock in Bremerhaven on Saturday", "docked in Bremerhaven last Friday": the names after "in" or "at" in the clause of an event's date, lower case. */
+function placesNamed(text: string, e: EventDate): string[] {
+  const clause = `${text.slice(Math.max(0, e.mention.start - 50), e.mention.start).split(/[.!?;,]\s/).at(-1)!} ${text.slice(e.mention.end, e.mention.end + 30).split(/[.!?;,]/)[0]!}`;
+  return [...clause.matchAll(/\b(?:in|at)\s+(\p{Lu}[\p{L}'’-]+)/gu)].map((m) => m[1]!.toLowerCase());
+}
+
 export function readingOf(d: CaseDocument): DocReading {
   const key = `${d.published ?? ''}\u0000${d.text}`;
   const hit = cache.get(key);

@@ -377,3 +377,15 @@ describe('people a verb acted on and a tally of that deed', () => {
   });
 });
 
+
+describe('an act with nothing acted on, dated by two reports', () => {
+  it('"will dock in Bremerhaven on Saturday 26 September" / "docked in Bremerhaven last Friday": one act at one place', () => {
+    const a = doc(1, 'The Polarwind will dock in Bremerhaven on Saturday 26 September, the institute said.', '2026-09-21');
+    const b = doc(2, 'When the Polarwind docked in Bremerhaven last Friday, our colleagues brought home samples.', '2026-09-28');
+    expect(contradictions([a, b]).map(texts)).toEqual([['Saturday 26 September', 'Friday']]);
+    // (last Friday before 3 October is 2 October: another day, but the act at another place is another act)
+    expect(contradictions([a, doc(3, 'When the Polarwind docked in Tromsø last Friday, our colleagues brought home samples.', '2026-09-28')])).toEqual([]);
+    // (the day given: no contradiction)
+    expect(contradictions([a, doc(4, 'When the Polarwind docked in Bremerhaven last Saturday, our colleagues brought home samples.', '2026-09-28')])).toEqual([]);
+  });
+});

@@ -301,6 +301,8 @@ export function eventDateConflicts(events: readonly DatedEvent[]): [DatedEvent, 
 }
 
 const WEEKDAY_ALONE = /\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!\s*,?\s*(?:\d|the\s+\d|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b))/g;
+/** "docked last Friday": a weekday before the article's day. */
+const WEEKDAY_LAST = /\blast\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!\s*,?\s*(?:\d|the\s+\d|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b))/g;
 /** "Monday's certification", "the Saturday race": a weekday naming an event, not a date given with it. */
 const WEEKDAY_NAMING = /(?:\bthe\s+|\b)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s\s+|\s+(?=\p{Ll}))(?=\p{Ll})/gu;
 /** Words that put a sentence in the future ("plans to", not a plan named as a thing). */
@@ -320,10 +322,12 @@ export function weekdayDates(doc: AssistDoc, i: number, ref: RefDate): DateMenti
   const future = FUTURE.test(text);
   const refT = Date.UTC(ref.year, ref.month - 1, ref.day);
   const refW = new Date(refT).getUTCDay();
-  for (const m of [...text.matchAll(WEEKDAY_ALONE), ...text.matchAll(WEEKDAY_NAMING)]) {
+  for (const m of [...text.matchAll(WEEKDAY_ALONE), ...text.matchAll(WEEKDAY_NAMING), ...text.matchAll(WEEKDAY_LAST)]) {
     const w = WEEKDAYS.indexOf(m[1]!.toLowerCase());
     const back = (refW - w + 7) % 7;
-    const offset = future ? (w - refW + 7) % 7 : -back;
+    // ("docked in Bremerhaven last Friday": the one before the article's day, whatever the tense)
+    const last = /^last\s/i.test(m[0]);
+    const offset = last ? -(back === 0 ? 7 : back) : future ? (w - refW + 7) % 7 : -back;
     const t = new Date(refT + offset * 86_400_000);
     const start = sentence.start + m.index + m[0].lastIndexOf(m[1]!);
     out.push({

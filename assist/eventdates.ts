@@ -40,6 +40,8 @@ export interface EventDate {
   /** A written date whose event was not read ("brought frost to ... on the night of July 21"): only a
    *  definite dated act may point back at it, as the one thing the text dates near its day. */
   unread?: boolean;
+  /** Places named around its date ("docked in Bremerhaven last Friday"), set where events of several texts are compared. */
+  places?: string[];
 }
 
 /**
@@ -434,6 +436,9 @@ function sameParticipants(a: EventDate, b: EventDate): boolean {
   if (ta.length > 0 && tb.length > 0 && !ta.some((x) => tb.some((y) => x === y || sameKind(x, y)))) return false;
   const pb = [...b.participants, ...(b.pos === 'n' ? [b.predicate] : [])];
   const pa = [...a.participants, ...(a.pos === 'n' ? [a.predicate] : [])];
+  // ("will dock in Bremerhaven on Saturday 26 September" / "docked in Bremerhaven last Friday": with
+  // nothing acted on, the place it was done in)
+  if (pa.length === 0 && pb.length === 0 && (a.places ?? []).some((x) => (b.places ?? []).includes(x))) return true;
   const verbsMatch = (x: string, y: string) => {
     const vx = verbOfIng(x);
     const vy = verbOfIng(y);
