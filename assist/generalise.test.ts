@@ -1417,3 +1417,13 @@ describe('the subject of a participle clause after a comma', () => {
     expect(quantities('The repair, expected to cost around seven million euros, will be carried out in Germany.')[0]!.keys).toContain('repair@cost');
   });
 });
+
+describe('"in" a time an act done took', () => {
+  it('"running the 14-kilometre course in one hour and 38 minutes" is a length; "back in two hours" is not', () => {
+    const lengths = (t: string) => quantities(t).filter((q) => q.kind === 'duration').map((q) => Math.round(q.value * 60));
+    expect(lengths('Lejeune won the title, running the 14-kilometre course in one hour and 38 minutes.')).toEqual([98]);
+    expect(lengths('She completed the 500-piece puzzle in 41 minutes.')).toEqual([41]);
+    expect(lengths('He will be back in two hours.')).toEqual([]);
+    expect(lengths('The ferry is due to leave in 40 minutes.')).toEqual([]);
+  });
+});

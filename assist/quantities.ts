@@ -727,7 +727,10 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       // activity goes on, unless a superlative or a first makes it the period of a comparison: "the
       // first time for six years", "its lowest level for a decade")
       const forLength = norm(left.before) === 'for' && (lastingVerbBefore(left.before) || (verbBefore(left.before) && (['hour', 'minute'].includes(timeUnit) || !comparisonBefore(left.before))));
-      if ((RELATIVE_TIME.has(after) && !(forLength && (after === 'before' || after === 'after'))) || rateAfter(toks, unitIdx + 1) || norm(unitIdx + 1) === 'old' || (['in', 'within', 'for'].includes(norm(left.before)) && !forLength)) {
+      // ("running the course in one hour and 38 minutes", "completed the puzzle in 41 minutes": the time
+      // an act done took; "back in two hours" is a time from now)
+      const doneIn = norm(left.before) === 'in' && ['hour', 'minute', 'second'].includes(timeUnit) && doneBefore(left.before);
+      if ((RELATIVE_TIME.has(after) && !(forLength && (after === 'before' || after === 'after'))) || rateAfter(toks, unitIdx + 1) || norm(unitIdx + 1) === 'old' || (['in', 'within', 'for'].includes(norm(left.before)) && !forLength && !doneIn)) {
         k = unitIdx;
         continue;
       }
@@ -990,6 +993,20 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       if (isVerbTok(t) && !has(t, 'Noun') && !has(t, 'Auxiliary') && !has(t, 'Copula')) return true;
       if (t.tags.size === 0 && /^[a-z]{3,}ed$/.test(t.text)) return true;
       if (x < at - 4 && !isNounTok(t) && !has(t, 'Preposition') && !isDeterminer(t)) return false;
+    }
+    return false;
+  }
+
+  /** A past act or one under way, with nothing ahead, in the clause before `at`: "ran the course", "running the 14-kilometre course". */
+  function doneBefore(at: number): boolean {
+    for (let x = at - 1; x >= 0 && x >= at - 8; x--) {
+      const t = toks[x]!;
+      if (breaksAfter(t) && x < at - 1) return false;
+      if (['will', 'would', 'shall', 'could', 'can', 'to', 'expected', 'due'].includes(t.norm)) return false;
+      if (isVerbTok(t) && !has(t, 'Auxiliary') && !has(t, 'Copula') && (has(t, 'PastTense') || has(t, 'Gerund'))) {
+        for (let y = x - 1; y >= 0 && y >= x - 3; y--) if (['will', 'would', 'shall', 'to', 'can', 'could'].includes(toks[y]!.norm)) return false;
+        return true;
+      }
     }
     return false;
   }
