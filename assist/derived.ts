@@ -21,6 +21,7 @@ import { derivedFrom, figureAbout, percentReading, sameKind } from './restatemen
 import { wordnet } from './wordnet';
 import { singular } from './nlp';
 import { MONTHS } from './lexicon';
+import { Mentions } from './mentions';
 
 interface Derived {
   /** Where the first figure it is worked out from starts, and where the second ends. */
@@ -352,7 +353,8 @@ const CLOCK_SPAN = new RegExp(String.raw`\b(?:from|between)\s+${CLOCK}\s+(?:unti
 const YEAR_SPAN = /\b(?:from|between)\s+((?:19|20)\d\d)\s+(?:until|till|to|and|through)\s+((?:19|20)\d\d)\b/giu;
 /** "began at 2.15pm and sat down at 10.55pm", "go on at 3am and off at about 7pm": a start and an end told by two acts. */
 // (not when a date or another day follows the end: "restored at 11am on Thursday 5 March")
-const CLOCK_PAIR = new RegExp(String.raw`\bat\s+${CLOCK}(?![\d.])[^.;:!?]{0,60}?\band\b[^.;:!?\d]{0,60}?\b(?:at|by)\s+((?:about|around|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?${CLOCK}(?![\d.])(?!,?\s+(?:on|the\s+(?:next|following)|next|the\s+day)\b)`, 'giu');
+// (a stop after the end closes the sentence: "at 12.31." is a time, "at 12.315" is not)
+const CLOCK_PAIR = new RegExp(String.raw`\bat\s+${CLOCK}(?!\d|\.\d)[^.;:!?]{0,60}?\band\b[^.;:!?\d]{0,60}?\b(?:at|by)\s+((?:about|around|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?${CLOCK}(?!\d|\.\d)(?!,?\s+(?:on|the\s+(?:next|following)|next|the\s+day)\b)`, 'giu');
 // A point in the calendar: a day ("2 March", "March 2", "4 January 2027"), the edge of a month ("the
 // end of April 2028", "the start of May") or a month ("June", "December 2027"), a year optional.
 const MONTH = `(?:${MONTHS.join('|')})`;
@@ -566,11 +568,17 @@ export function lengthConflicts(qs: readonly Quantity[], text: string, ref: { ye
   const out: Conflict[] = [];
   const durations = qs.filter((q) => q.kind === 'duration' && q.rate === null);
   if (durations.length === 0) return out;
+  let mentions: Mentions | undefined;
   for (const t of toldLengths(text, ref)) {
     const [s0, s1] = sentenceAround(text, t.start, t.end);
     // (what the start and end are of: the words just before them, and a start's own verb and object)
     const near = text.slice(Math.max(s0, t.start - 50), t.sort === 'now' ? t.end : t.start);
     const words = [...near.matchAll(/\p{L}{3,}/gu)].map((m) => m[0]).filter((w) => !NEAR_STOP.has(w.toLowerCase()));
+    // ("He started at 11.04 and punched the finish control at 12.31": the person the pronoun means,
+    // whose name the sentence of a length may give, "Thomas Lejeune won ..., running the course in")
+    const pronoun = /\b(He|She)\s+\p{Ll}+\s+$/u.exec(near)?.[1];
+    const person = pronoun && t.sort === 'clock' ? (mentions ??= new Mentions(text)).personBefore(t.start, pronoun === 'He' ? 'm' : 'f', 0) : null;
+    const surname = person?.split(/\s+/).at(-1) ?? null;
     // (a span or a start told to the day is in days)
     const daily = t.sort === 'days' || (t.sort === 'now' && t.slack <= 24);
     const candidates = durations.filter((q) => {
@@ -588,6 +596,7 @@ export function lengthConflicts(qs: readonly Quantity[], text: string, ref: { ye
       // (or, for a length up to now, told in the sentence next to its start: "Four years of work have
       // gone into this. Since we bought our first box in spring 2024, ...")
       if (t.sort === 'now' && nextSentences(text, q, t)) return true;
+      if (surname !== null && new RegExp(`\\b${surname}\\b`).test(text.slice(...sentenceAround(text, q.start, q.end)))) return true;
       return lengthOf(q, text).some((h) => (t.sort === 'now' || !/^\p{Lu}/u.test(h)) && words.some((w) => sameThing(h, w)));
     });
     if (candidates.length === 0) continue;
@@ -597,7 +606,7 @@ export function lengthConflicts(qs: readonly Quantity[], text: string, ref: { ye
     };
     if (candidates.some(fits)) continue;
     // (a span told to the day is exact to the day: "14 weeks" against 16)
-    const q = candidates.find((c) => Math.max(c.value, t.hours) / Math.min(c.value, t.hours) >= (daily ? 1.1 : 1.25));
+    const q = candidates.find((c) => Math.max(c.value, t.hours) / Math.min(c.value, t.hours) >= (daily || t.sort === 'clock' ? 1.1 : 1.25));
     if (!q || known.has(`${q.start}:${t.start}`)) continue;
     const told = { ...q, start: t.start, end: t.end, value: t.hours };
     const [a, b] = q.start < t.start ? [q, told] : [told, q];

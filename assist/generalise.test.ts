@@ -1427,3 +1427,13 @@ describe('"in" a time an act done took', () => {
     expect(lengths('The ferry is due to leave in 40 minutes.')).toEqual([]);
   });
 });
+
+describe('a span told by a pronoun\'s start and end, against the named person\'s time', () => {
+  it('"Thomas Lejeune won ..., running the course in one hour and 38 minutes" / "He started at 11.04 and punched the finish control at 12.31"', () => {
+    const text = "SPA, 3 May 2025\nThomas Lejeune won the men's title on Saturday, running the 14-kilometre course in one hour and 38 minutes. The forest was wet. He started at 11.04 and punched the finish control at 12.31.";
+    expect(pairs(text)).toHaveLength(1);
+    expect(pairs(text.replace('12.31', '12.42'))).toEqual([]);
+    // (no woman named: "She" is nobody the length is of)
+    expect(pairs(text.replace('He started', 'She started'))).toEqual([]);
+  });
+});
