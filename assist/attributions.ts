@@ -9,6 +9,10 @@
 import type { AssistDoc } from './document';
 import { Mentions } from './mentions';
 import { peopleNoun } from './restatements';
+import { wordnet } from './wordnet';
+
+/** WordNet's lexicographer file of nouns for people (noun.person). */
+const PERSON_LEXFILE = 18;
 import { DOCUMENT_CUE_VERBS, DOCUMENT_NOUNS, PERSON_PRONOUNS, PHRASAL_CUES, QUOTE_CUE_VERBS, ROLE_NOUNS, STRONG_CUE_VERBS, WEAK_CUE_VERBS } from './lexicon';
 import { infinitive, isAbbreviation, lexiconTags, type Tok } from './nlp';
 import { nounLemma, nounPhraseAfter, nounPhraseBefore, verbLemma, type NounPhrase } from './referents';
@@ -80,6 +84,22 @@ class SourceIndex {
     for (const [alias, name] of this.aliases) if (p.includes(` ${alias} `)) return name;
     return null;
   }
+}
+
+/** A person's name opening a sentence (after a quotation that opens it), up to its first comma: "Retired teacher Maie Kask, 74, ...". */
+function openingName(toks: readonly Tok[]): NounPhrase | null {
+  let from = 0;
+  if (/^["“]/.test(toks[0]?.pre ?? '')) {
+    while (from < toks.length && !/["”]/.test(toks[from]!.post)) from++;
+    from++;
+  }
+  for (let x = from; x < toks.length && x <= from + 6; x++) {
+    if (!/^,\s*$/.test(toks[x]!.post)) continue;
+    const np = nounPhraseBefore(toks, x + 1, { crossComma: true });
+    // (title words the phrase reading left before the name still open the sentence: "Retired bus driver Graham Pickering")
+    return np && np.first <= from + 4 && !toks.slice(from, np.first).some((w) => breaksAfter(w)) && personName(toks, np, 0) ? np : null;
+  }
+  return null;
 }
 
 /** A ", who" or ", which" clause opens within the 20 tokens before `end`. */
@@ -373,7 +393,10 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
         // clause whose last phrase was not read, "which oversees the courts service,", is stepped over too)
         const impersonal = np !== null && isPronoun(toks[np.head]) && !PERSON_PRONOUNS.has(toks[np.head]!.norm);
         const lost = !np && (!isNounTok(prev) || clauseOpensBefore(toks, subjEnd));
-        if ((lost || timeOrFigure || impersonal) && prev && /^,\s*$/.test(prev.post)) {
+        // (a relative clause's last phrase, a thing, is no speaker either: "Graham Pickering, 71, from
+        // Leeds, who uses a wheelchair after a stroke, told the Courier")
+        const clauseEnd = np !== null && !lost && !timeOrFigure && !impersonal && /^\p{Ll}/u.test(toks[np.head]!.text) && wordnet()?.synsets(nounLemma(toks[np.head]!), 'n')[0]?.lexfile !== PERSON_LEXFILE && clauseOpensBefore(toks, subjEnd);
+        if ((lost || timeOrFigure || impersonal || clauseEnd) && prev && /^,\s*$/.test(prev.post)) {
           for (let x = subjEnd - 2; x > 0 && x >= subjEnd - 20; x--) {
             // (or a role with no article: "Cllr Tom Ashworth, lead member for housing, said")
             if (!/^,\s*$/.test(toks[x]!.post) || !(['who', 'whose', 'which', 'a', 'an', 'the'].includes(norm(x + 1)) || /^\p{Ll}/u.test(toks[x + 1]?.text ?? ''))) continue;
@@ -385,6 +408,12 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
             // Brendan Quinn, who served ...")
             const opens = opener !== null && (opener.first === 0 || (opener.first <= 2 && !toks.slice(0, opener.first).some((w) => breaksAfter(w))));
             if (opener && opens && (relative || personName(toks, opener, s.start) || (opener.first === opener.last && memory.mentions.fullName(toks[opener.head]!.text) !== null))) np = opener;
+            // (past an age and a place between commas, "Maie Kask, 74, who ...": the name that opens the
+            // sentence, or the words after a quotation that opens it)
+            else if (relative) {
+              const first = openingName(toks);
+              if (first) np = first;
+            }
             break;
           }
         }

@@ -1437,3 +1437,14 @@ describe('a span told by a pronoun\'s start and end, against the named person\'s
     expect(pairs(text.replace('He started', 'She started'))).toEqual([]);
   });
 });
+
+describe('a speaker before an age and a relative clause', () => {
+  it('"Retired teacher Maie Kask, 74, who has come to the baths every winter since the 1990s, told the Report"', () => {
+    expect(sources('Retired teacher Maie Kask, 74, who has come to the baths every winter since the 1990s, told the Report it was good.')).toEqual(['Maie Kask']);
+    // (a body's relative clause still names the body)
+    expect(sources('The council, which runs the baths, said it was good.')).toEqual(['council']);
+    // (the clause's last phrase, a thing, is no part of the speaker's phrase: the span opens at the name)
+    const spans = suggest('Resident Anna Berg, 52, from Hull, who lives by the harbour, told the Gazette it was good.').flatMap((x) => (x.type === 'attribution' ? [x.span.text] : []));
+    expect(spans).toEqual(['Resident Anna Berg, 52, from Hull, who lives by the harbour, told the Gazette']);
+  });
+});
