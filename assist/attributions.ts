@@ -350,16 +350,19 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
       } else {
         // (", noted Beatrix Olsen": a past form between a comma and a name is a cue, whatever the tagger read)
         const invertedShape = k > 0 && k + 1 < toks.length && /ed$/.test(t.norm) && breaksAfter(toks[k - 1]!) && isCapitalised(toks[k + 1]!) && !isVerbTok(t);
-        if (!isVerbTok(t) && !has(t, 'Plural') && !invertedShape) continue;
-        const lemma = invertedShape ? infinitive(t.norm, PAST) : verbLemma(t);
-        const strong = STRONG_CUE_VERBS.has(lemma);
+        // ('"It was cold," she joked.': a past verb right after a quotation and its speaker, ending the
+        // sentence or its clause, tells how the quotation was said, whatever the verb)
+        const quoteTag = k >= 2 && /^,["”]\s*$/.test(toks[k - 2]!.post) && (PERSON_PRONOUNS.has(toks[k - 1]!.norm) || (isCapitalised(toks[k - 1]!) && !isPronoun(toks[k - 1]!))) && (k === toks.length - 1 || /^[.,]/.test(t.post)) && infinitive(t.norm, PAST) !== t.norm && (wordnet()?.synsets(infinitive(t.norm, PAST), 'v').length ?? 0) > 0;
+        if (!isVerbTok(t) && !has(t, 'Plural') && !invertedShape && !quoteTag) continue;
+        const lemma = invertedShape || quoteTag ? infinitive(t.norm, PAST) : verbLemma(t);
+        const strong = STRONG_CUE_VERBS.has(lemma) || quoteTag;
         // ("Pritchard pointed out": a verb and its particle report speech)
         const phrasal = PHRASAL_CUES.get(lemma) === norm(k + 1);
         const weak = WEAK_CUE_VERBS.has(lemma) || phrasal;
         const quoteCue = QUOTE_CUE_VERBS.has(lemma);
         const docCue = DOCUMENT_CUE_VERBS.has(lemma);
         if (!strong && !weak && !quoteCue && !docCue) continue;
-        if (!isVerbTok(t) && !docCue && !invertedShape) continue;
+        if (!isVerbTok(t) && !docCue && !invertedShape && !quoteTag) continue;
         // Passive without an agent ("was described as") names no source.
         // ("a crowd estimated by organisers at 48,000", "was confirmed by police": the agent is the source)
         // (people or a name: "the payout announced by the state" is no attribution)

@@ -39,7 +39,8 @@ function getTriggers(): Triggers {
       cueWords: new Set([...cues.map((c) => c.toLowerCase()), 'according']),
       // ("a dozen people", "half a dozen boats": a dozen is twelve; "a quarter of its members", "half of the price": shares)
       number: new RegExp(`[${[...CURRENCY_SYMBOLS.keys()].join('')}]|\\b(?:${wordAlternation(numberWords())})\\b|\\ba\\s+dozen\\b|\\b(?:half|quarters?)\\s+(?:of|an?)\\b|\\ban?\\s+(?:${wordAlternation(units)})\\b|\\b(?:${wordAlternation(units)})-long\\b`, 'i'),
-      cue: new RegExp(`\\b(?:${wordAlternation([...cues, 'according'])})\\b`, 'i'),
+      // (and a quotation's tag of any verb: '"It was cold," she joked.')
+      cue: new RegExp(`\\b(?:${wordAlternation([...cues, 'according'])})\\b|,["”]\\s+(?:he|she|they|\\p{Lu}[\\p{L}'’-]+)\\s+\\p{Ll}+(?:ed|ew|ook|oke|ang|ung|aid|ote|ave)\\b`, 'iu'),
       month: new RegExp(`\\b(?:${wordAlternation([...MONTHS, ...WEEKDAYS, 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'])})\\b`, 'i'),
     };
   }

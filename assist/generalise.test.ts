@@ -1448,3 +1448,11 @@ describe('a speaker before an age and a relative clause', () => {
     expect(spans).toEqual(['Resident Anna Berg, 52, from Hull, who lives by the harbour, told the Gazette']);
   });
 });
+
+describe("a quotation's tag of any verb", () => {
+  it('\'"It was cold," she joked.\' is an attribution to the person the pronoun means; a verb with more after it is not a tag', () => {
+    expect(sources('Lani Fepulea runs the hub. "It was cold," she joked.')).toEqual(['Lani Fepulea']);
+    expect(sources('"We are busy," Bowen laughed.')).toEqual(['Bowen']);
+    expect(sources('Lani Fepulea runs the hub. "It was cold," she joked about the weather and left.')).toEqual([]);
+  });
+});
