@@ -396,8 +396,8 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
         // clause whose last phrase was not read, "which oversees the courts service,", is stepped over too)
         const impersonal = np !== null && isPronoun(toks[np.head]) && !PERSON_PRONOUNS.has(toks[np.head]!.norm);
         const lost = !np && (!isNounTok(prev) || clauseOpensBefore(toks, subjEnd));
-        // (a relative clause's last phrase, a thing, is no speaker either: "Graham Pickering, 71, from
-        // Leeds, who uses a wheelchair after a stroke, told the Courier")
+        // (a relative clause's last phrase, a thing, is no speaker either: "Resident Anna Berg, 52, from
+        // Hull, who lives by the harbour, told the Gazette")
         const clauseEnd = np !== null && !lost && !timeOrFigure && !impersonal && /^\p{Ll}/u.test(toks[np.head]!.text) && wordnet()?.synsets(nounLemma(toks[np.head]!), 'n')[0]?.lexfile !== PERSON_LEXFILE && clauseOpensBefore(toks, subjEnd);
         if ((lost || timeOrFigure || impersonal || clauseEnd) && prev && /^,\s*$/.test(prev.post)) {
           for (let x = subjEnd - 2; x > 0 && x >= subjEnd - 20; x--) {

@@ -521,7 +521,7 @@ const TIME_UNITS = /^(?:second|minute|hour|day|night|week|fortnight|month|year|d
 
 /** What a length is of: its noun ("a 14-hour search"), the verb that governs it ("has operated for 14
  *  years"), and a name just before it ("Vaultline has operated"). */
-export function lengthOf(q: Quantity, text: string): string[] {
+function lengthOf(q: Quantity, text: string): string[] {
   const out: string[] = [];
   if (q.head && !TIME_UNITS.test(q.head)) out.push(q.head);
   if (q.frame.verb && q.frame.verb.length > 3 && !/^(?:have|be|take|give|last|spend|run)$/.test(q.frame.verb)) out.push(q.frame.verb);

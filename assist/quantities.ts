@@ -195,6 +195,9 @@ function lemmas(toks: readonly Tok[], idxs: readonly number[]): string[] {
 }
 
 /** Qualifier ("at least", "nearly") and determiner ("the", "all") before token `first`. */
+/** Words that put an act ahead of the text's time ("will run the course in", "is due to leave in"). */
+const AHEAD_WORDS: ReadonlySet<string> = new Set(['will', 'would', 'shall', 'could', 'can', 'to', 'expected', 'due']);
+
 function leftContext(toks: readonly Tok[], first: number): { approx: Approx; definite: boolean; totality: boolean; subset: boolean; start: number; before: number; floor?: number } {
   let b = first - 1;
   let start = first;
@@ -1001,12 +1004,9 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
   function doneBefore(at: number): boolean {
     for (let x = at - 1; x >= 0 && x >= at - 8; x--) {
       const t = toks[x]!;
-      if (breaksAfter(t) && x < at - 1) return false;
-      if (['will', 'would', 'shall', 'could', 'can', 'to', 'expected', 'due'].includes(t.norm)) return false;
-      if (isVerbTok(t) && !has(t, 'Auxiliary') && !has(t, 'Copula') && (has(t, 'PastTense') || has(t, 'Gerund'))) {
-        for (let y = x - 1; y >= 0 && y >= x - 3; y--) if (['will', 'would', 'shall', 'to', 'can', 'could'].includes(toks[y]!.norm)) return false;
-        return true;
-      }
+      if ((breaksAfter(t) && x < at - 1) || AHEAD_WORDS.has(t.norm)) return false;
+      // (and none just before the verb: "will have run the course in")
+      if (isVerbTok(t) && !has(t, 'Auxiliary') && !has(t, 'Copula') && (has(t, 'PastTense') || has(t, 'Gerund'))) return !toks.slice(Math.max(0, x - 3), x).some((y) => AHEAD_WORDS.has(y.norm));
     }
     return false;
   }

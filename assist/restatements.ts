@@ -668,14 +668,14 @@ function partyOf(q: Quantity, text: string): string | null {
 /** One share told twice: two shares (no changes) of one whole (the same noun or nouns WordNet links), held by one party; or null. */
 function sameShare(a: Quantity, b: Quantity, text: string): { whole: string; party: string } | null {
   if (a.unit !== '%' || b.unit !== '%' || reading(a, text).change !== null || reading(b, text).change !== null) return null;
+  // (told in two forms, a percentage and a fraction or "one in N": two percentages of one whole and one
+  // party are as often two times, places or groups the text sets side by side)
+  if (/\d/.test(text.slice(a.start, a.end)) === /\d/.test(text.slice(b.start, b.end))) return null;
   const pa = wholeOf(a, text);
   const pb = wholeOf(b, text);
   if (pa === null || pb === null || otherWhole(pa, pb)) return null;
   if (pa.head !== pb.head && !sameKind(pa.head, pb.head)) return null;
   const whole = pa.head;
-  // (told in two forms, a percentage and a fraction or "one in N": two percentages of one whole and one
-  // party are as often two times, places or groups the text sets side by side)
-  if (/\d/.test(text.slice(a.start, a.end)) === /\d/.test(text.slice(b.start, b.end))) return null;
   const party = partyOf(a, text);
   return party !== null && party === partyOf(b, text) ? { whole, party } : null;
 }

@@ -312,11 +312,11 @@ function priorCounts(text: string, year?: number): Mention[] {
   // "its earlier triumphs in 2019, 2021 and 2023", "Her previous wins, in 2018 and 2024": those before,
   // counted by the years they fell in (one a year; a count word before them is read above).
   for (const m of text.matchAll(YEARS_BEFORE)) {
-    const years = new Set(m[4]!.match(/\d{4}/g));
+    const years = yearsIn(m[4]!);
     if (NUMBER_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
     const np = [...phraseWords(m[2] ?? ''), m[3]!.toLowerCase()];
     const start = m.index + m[0].indexOf(m[1]!);
-    out.push({ value: years.size, noun: singular(m[3]!.toLowerCase()), words: np, start, end: m.index + m[0].length, period: '' });
+    out.push({ value: years.length, noun: singular(m[3]!.toLowerCase()), words: np, start, end: m.index + m[0].length, period: '' });
   }
   if (year !== undefined) out.push(...listedYears(text, year, out));
   // "she had fallen short twice before": a count of times.
@@ -340,7 +340,7 @@ function listedYears(text: string, year: number, read: readonly Mention[]): Ment
   for (const m of text.matchAll(IN_YEAR_LIST)) {
     const end = m.index + m[0].length;
     if (read.some((x) => x.start < end && m.index < x.end)) continue;
-    const years = [...new Set((m[1]!.match(/\d{4}/g) ?? []).map(Number))];
+    const years = yearsIn(m[1]!);
     if (years.some((y) => y > year)) continue;
     const clause = text.slice(Math.max(0, m.index - 60), m.index).split(/[.;:!?,()\u2014\u2013]/).at(-1)!;
     const words = clause.trim().split(/\s+/).filter((w) => w !== '');
@@ -364,6 +364,11 @@ function listedYears(text: string, year: number, read: readonly Mention[]): Ment
     }
   }
   return out;
+}
+
+/** The years a list names, each once, in order: "2019, 2021 and 2023". */
+function yearsIn(list: string): number[] {
+  return [...new Set((list.match(/\d{4}/g) ?? []).map(Number))].sort((a, b) => a - b);
 }
 
 /** A year as a list of events names it (1500 to 2099). */
@@ -487,14 +492,11 @@ function yearRunAgainstList(text: string, year: number): SeriesConflict[] {
   const out: SeriesConflict[] = [];
   const lists = [...text.matchAll(IN_YEAR_LIST)];
   if (lists.length === 0) return out;
-  for (const r of text.matchAll(YEAR_RUN)) {
-    if (!r[2] && !r[3]) continue;
-    const n = ordinalValue(r[1]!);
-    if (n === null || n < 2) continue;
+  for (const { r, n } of yearRuns(text)) {
     const runWords = sentenceWords(text, r.index);
     for (const l of lists) {
       if (sentenceStart(text, l.index) === sentenceStart(text, r.index)) continue;
-      const years = [...new Set((l[1]!.match(/\d{4}/g) ?? []).map(Number))].sort((a, b) => a - b);
+      const years = yearsIn(l[1]!);
       const last = years.at(-1)!;
       if (last !== year && last !== year - 1) continue;
       let run = 1;
@@ -525,7 +527,7 @@ const EXCEPT_YEARS = new RegExp(`\\b(?:except|apart from|with the exception of|o
  * year since its first cannot have reached more editions than the years since, counting the text's
  * own; when the text says none was missed ("held every winter since it was first organised in 1996,
  * except in 2021") it has reached exactly that many (or one fewer, the last one told of). The two
- * sentences must share two words or a figure, as for a yearly run.
+ * sentences must share two words.
  */
 function yearlySinceFirst(text: string, year: number): SeriesConflict[] {
   const out: SeriesConflict[] = [];
@@ -545,7 +547,8 @@ function yearlySinceFirst(text: string, year: number): SeriesConflict[] {
       if (began >= year || sentenceStart(text, f.index) === sentenceStart(text, e.index)) continue;
       const every = EVERY_YEAR.test(sentence);
       if (!e[2] && !every) continue;
-      const missed = new Set(EXCEPT_YEARS.exec(sentence)?.[1]!.match(/\d{4}/g) ?? []).size;
+      const except = EXCEPT_YEARS.exec(sentence);
+      const missed = except ? yearsIn(except[1]!).length : 0;
       const most = year - began + 1 - missed;
       if (n <= most && (!every || n >= most - 1)) continue;
       const words = sentenceWords(text, f.index);
@@ -561,6 +564,15 @@ function yearlySinceFirst(text: string, year: number): SeriesConflict[] {
 
 /** "for the fifth year in a row", "the third year running", "a third consecutive season": a yearly run up to now. */
 const YEAR_RUN = new RegExp(`\\b${ORD}\\s+(?:(consecutive|straight|successive)\\s+)?(?:year|season)\\b(\\s+(?:running|in a row|in succession)\\b)?`, 'giu');
+/** The yearly runs up to now a text tells ("for the fifth year in a row", "a third consecutive season"), of two years or more. */
+function* yearRuns(text: string): Generator<{ r: RegExpExecArray; n: number }> {
+  for (const r of text.matchAll(YEAR_RUN)) {
+    if (!r[2] && !r[3]) continue;
+    const n = ordinalValue(r[1]!);
+    if (n !== null && n >= 2) yield { r, n };
+  }
+}
+
 /** "first took the top spot in 2023", "first passed 2,000 in 2021": when the run began. */
 const FIRST_IN_YEAR = /\bfirst\s+(?:[\p{L}\d'’.,-]+\s+){1,6}?in\s+((?:19|20)\d\d)\b/gu;
 
@@ -574,10 +586,7 @@ function yearRunSinceFirst(text: string, year: number): SeriesConflict[] {
   const out: SeriesConflict[] = [];
   const firsts = [...text.matchAll(FIRST_IN_YEAR)];
   if (firsts.length === 0) return out;
-  for (const r of text.matchAll(YEAR_RUN)) {
-    if (!r[2] && !r[3]) continue;
-    const n = ordinalValue(r[1]!);
-    if (n === null || n < 2) continue;
+  for (const { r, n } of yearRuns(text)) {
     const runWords = sentenceWords(text, r.index);
     const runFigures = sentenceFigures(text, r.index);
     for (const f of firsts) {
