@@ -40,6 +40,9 @@ export interface EventDate {
   /** A written date whose event was not read ("brought frost to ... on the night of July 21"): only a
    *  definite dated act may point back at it, as the one thing the text dates near its day. */
   unread?: boolean;
+  /** Told as known in a clause that opens with "since" or "once" ("since the diggers arrived on 16
+   *  March"): an event already told, which points back as a definite dated act does. */
+  presupposed?: boolean;
   /** Places named around its date ("docked in Bremerhaven last Friday"), set where events of several texts are compared. */
   places?: string[];
 }
@@ -59,6 +62,8 @@ export function unreadDate(text: string, d: DateMention): EventDate | null {
 const COUNT_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 const FIGURE = new RegExp(`(?<![\\d.,:/-])\\b(\\d[\\d,]*|${COUNT_WORDS.join('|')})\\b(?![.,:/-]?\\d)(?!\\s*(?:percent|per cent|%|am|pm|a\\.m|p\\.m))`, 'gi');
 
+/** A clause opened by "since" or "once" and a subject: "since the diggers arrived on", "Once the takeover closes on". */
+const PRESUPPOSED = /\b(?:[Ss]ince|[Oo]nce)\s+(?:the|its|their|his|her)\s+[^,;:]*$/;
 const CLAUSE_BREAK = /[;:]|,\s+(?:and|but|while|whereas|which|who)\b|\bwhen\b/g;
 
 /** The counts in a stretch of a sentence, besides its dates. */
@@ -114,8 +119,10 @@ function namesAnEvent(noun: string): boolean {
 
 /** The event a date in its sentence's tokens dates, or null when none is clear. */
 export function eventOfDate(toks: readonly Tok[], text: string, d: DateMention): EventDate | null {
-  const e = eventOfDateAlone(toks, text, d);
-  if (!e || toks.length === 0) return e;
+  const found = eventOfDateAlone(toks, text, d);
+  if (!found || toks.length === 0) return found;
+  // ("since the diggers arrived on 16 March", "Once the takeover closes on 14 July": a verb's act told as known)
+  const e = found.pos === 'v' && PRESUPPOSED.test(text.slice(Math.max(toks[0]!.start, d.start - 60), d.start).split(/[,;:]/).at(-1)!) ? { ...found, presupposed: true } : found;
   // (the date's own clause: "Since Crustworks sacked her on 17 March 2024, it has hired two more
   // supervisors" counts nothing the sacking did)
   const from = Math.max(toks[0]!.start, ...[...text.slice(toks[0]!.start, d.start).matchAll(CLAUSE_BREAK)].map((m) => toks[0]!.start + m.index + m[0].length));
@@ -483,7 +490,7 @@ function placesAround(text: string, e: EventDate): string[] {
 const dayOf = (e: EventDate) => e.mention.month * 31 + e.mention.day;
 /** For a definite dated event noun, the one other event dated within ten days of it in the text, else null. */
 function soleNear(events: readonly EventDate[], b: EventDate): EventDate | null {
-  if (!b.definite || b.pos !== 'n') return null;
+  if (!(b.definite && b.pos === 'n') && !b.presupposed) return null;
   const near = events.filter((e) => e !== b && e.mention.sentence !== b.mention.sentence && Math.abs(dayOf(e) - dayOf(b)) <= 10 && (e.mention.year === null || b.mention.year === null || e.mention.year === b.mention.year));
   // An event read is the better referent. A date whose event was not read is taken when no event is
   // near, or when it is the only date closer than the one event read and within three days of it

@@ -1456,3 +1456,14 @@ describe("a quotation's tag of any verb", () => {
     expect(sources('Lani Fepulea runs the hub. "It was cold," she joked about the weather and left.')).toEqual([]);
   });
 });
+
+describe('an act told as known after "since" or "once"', () => {
+  it('"Building work began on 2 March" / "since the diggers arrived on 9 March": the one act dated near it', () => {
+    const text = 'HAMBLEDON, 3 May 2026\nBuilding work began on 2 March, the club said. Members are pleased. Progress has been quick since the diggers arrived on 9 March, and the roof is on.';
+    expect(pairs(text)).toHaveLength(1);
+    // (two acts dated near it: which one is meant is unclear, and nothing is said)
+    expect(pairs(text.replace('Members are pleased.', 'The council inspected the site on 5 March.'))).toEqual([]);
+    // (not after "since" or "once": another act)
+    expect(pairs(text.replace('Progress has been quick since the diggers arrived', 'The diggers arrived'))).toEqual([]);
+  });
+});
