@@ -46,6 +46,8 @@ interface Derived {
   saidToo?: boolean;
   /** The modifiers of its whole ("the 40 new council homes"), which a stated share's whole must have too. */
   wholeMods?: string[];
+  /** Two sums of money: a change of what is paid ("€16.50 for adults, up from €15"). */
+  money?: boolean;
 }
 
 const QUAL = String.raw`(?:about|around|roughly|nearly|almost|some|just|over|under|more than|less than|fewer than|close to|an estimated)\s+`;
@@ -65,6 +67,7 @@ const SIDE_BY_SIDE = /(?:,|;|\band\b|\bbut\b|\bagainst\b|\bcompared\s+with\b|\bv
 const BARE_AFTER = /^\s*(?:[.,;:!?)]|$|(?:in|last|this|a|the|so|now|by|at|on|over|during|for|against|compared|and|but|while|whereas|from|up|down|according)\b)/i;
 /** "3,410 this winter, against 2,480 a year earlier": the second figure is the earlier level. */
 const AGAINST_BETWEEN = new RegExp(String.raw`^[^.;:!?\d]{0,50}?\b(?:against|compared\s+with|compared\s+to|versus|up\s+from|down\s+from)\s+(?:${QUAL})?[$£€¥]?\s*$`, 'iu');
+const UP_FROM_BETWEEN = /\b(?:up|down)\s+from\s+\S*$/i;
 const EARLIER_AFTER = /^[^.;:!?\d]{0,40}?\b(?:last\s+year|the\s+(?:previous|year)\s+(?:year|before)|a\s+year\s+(?:earlier|before|ago)|in\s+(?:19|20)\d\d|the\s+same\s+(?:period|weeks|months|time))\b/iu;
 /** "9,000 of the county's 20,000 lamps", "287 out of 412 knitters". */
 const SHARE_BETWEEN = /^\s*(?:[\p{Ll}-]+\s+){0,2}?(?:out\s+)?of\s+(?:(?:the|its|their|his|her|our|this|that|all)\s+)?(?:[\p{L}.-]+['’]s\s+)?(?:total\s+of\s+)?$/u;
@@ -196,7 +199,9 @@ function derive(xNum: Written, q: Quantity, text: string, year: number): Derived
     if (a === null || b === null || a === b || !secondOfSame(q.head, text.slice(y.end, y.end + 40))) return null;
     return a < b ? change(xv, yv, `${shown(xNum)} to ${shown(y)}`, [a, b]) : change(yv, xv, `${shown(y)} to ${shown(xNum)}`, [b, a]);
   }
-  if (AGAINST_BETWEEN.test(mid) && EARLIER_AFTER.test(after)) return change(yv, xv, `${shown(y)} to ${shown(xNum)}`, []);
+  // ("will pay €5,250 a year, up from €4,200": a level announced against the one it replaces needs no
+  // time; a level told of the past, or set "against" another, names the time of the other)
+  if (AGAINST_BETWEEN.test(mid) && ((ahead && UP_FROM_BETWEEN.test(mid)) || EARLIER_AFTER.test(after))) return change(yv, xv, `${shown(y)} to ${shown(xNum)}`, []);
   return null;
 }
 
@@ -225,7 +230,9 @@ function otherFigure(q: Quantity): boolean {
 export function derivedFigures(qs: readonly Quantity[], text: string, year: number): Derived[] {
   const out: Derived[] = [];
   for (const q of qs) {
-    if (otherFigure(q)) continue;
+    // (a rate's two levels are a change of the rate: "will pay €5,250 a year, up from €4,200")
+    const rated = q.rate !== null && !otherFigure({ ...q, rate: null });
+    if (otherFigure(q) && !rated) continue;
     // ("only 310 of the 980 people": a part written just before the whole the reading took for the figure)
     const from = Math.max(0, q.start - 24);
     const part = PART_BEFORE.exec(text.slice(from, q.start));
@@ -234,16 +241,33 @@ export function derivedFigures(qs: readonly Quantity[], text: string, year: numb
       const w: Written = { value: Number(part[1]!.replace(/,/g, '')), scale: 1, start, end: start + part[1]!.length, approx: QUALIFIED.test(text.slice(Math.max(0, start - 16), start)) };
       const d = w.value > 0 ? derive(w, q, text, year) : null;
       // (once: two readings may open at one word, "its 80 skaters" and "its 80 skaters are over 40")
-      if (d?.sort === 'share' && !out.some((o) => o.start === w.start && o.end === d.end)) out.push({ ...d, start: w.start, said: d.said.filter((x) => x !== d.whole), saidToo: true, wholeMods: q.mods.map(singular) });
+      if (d?.sort === 'share' && !rated && !out.some((o) => o.start === w.start && o.end === d.end)) out.push({ ...d, start: w.start, said: d.said.filter((x) => x !== d.whole), saidToo: true, wholeMods: q.mods.map(singular) });
     }
     // (each number written in the figure's words; none followed by "percent")
     for (let w = nextNumber(text, q.start); w && w.start < q.end; w = nextNumber(text, w.end)) {
       if (w.value <= 0 || /^\s*(?:%|per\s*cent|percent|percentage)/i.test(text.slice(w.end, w.end + 12))) continue;
       const d = derive(w, q, text, year);
-      if (d) out.push(d);
+      if (d && (!rated || d.sort === 'change')) out.push(q.kind === 'amount' ? { ...d, money: true } : d);
     }
   }
   return out;
+}
+
+const COSTS = new Map<string, boolean>();
+/**
+ * A word for what is paid for something (price, fee, fare, toll, rent, subscription): WordNet has a
+ * sense of it among its first three under cost (13296870) or monetary value (5152365) within five
+ * steps ("charges": the third sense).
+ */
+function isCost(w: string): boolean {
+  let known = COSTS.get(w);
+  if (known === undefined) {
+    const wn = wordnet();
+    const roots = new Set([13296870, 5152365]);
+    known = wn !== null && wn.synsets(w, 'n').slice(0, 3).some((s) => roots.has(s.offset) || wn.reach([s], ['@', '@i'], 5).some((u) => roots.has(u.offset)));
+    COSTS.set(w, known);
+  }
+  return known;
 }
 
 /** The words of a figure's clause, singular: its sentence before it and the rest of its clause after it. */
@@ -293,7 +317,10 @@ export function impliedConflicts(qs: readonly Quantity[], text: string, year: nu
       // regions" is no share "of the vote")
       const wholes = d.sort === 'share' && d.whole ? statedWhole(p, text) : [];
       const otherWhole = wholes.length > 0 && !wholes.some((w) => same(w, d.whole!)) && said === 0;
-      return { p, said, linked: otherWhole ? 0 : nouns.filter((n) => about.some((m) => same(m, n))).length };
+      // (a change of sums paid and a change of a price, fee or fare: "Prices will rise by 20 percent" /
+      // "Tickets will cost €16.50, up from €15")
+      const paid = d.money && d.sort === 'change' && about.some(isCost) ? 1 : 0;
+      return { p, said, linked: otherWhole ? 0 : nouns.filter((n) => about.some((m) => same(m, n))).length + paid };
     });
     if (scored.some((x) => x.said > 0 && x.linked === 0) && !scored.some((x) => x.said > 0 && x.linked > 0)) continue;
     const candidates = scored.filter((x) => x.linked > 0 && (!d.saidToo || (x.said > 0 && (d.wholeMods ?? []).every((m) => statedWhole(x.p, text).includes(m))))).sort((a, b) => b.said - a.said || b.linked - a.linked).map((x) => x.p);

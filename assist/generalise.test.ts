@@ -1467,3 +1467,19 @@ describe('an act told as known after "since" or "once"', () => {
     expect(pairs(text.replace('Progress has been quick since the diggers arrived', 'The diggers arrived'))).toEqual([]);
   });
 });
+
+describe('a price announced against the one it replaces', () => {
+  it('"will rise by 20 percent" / "will cost €9.90, up from €9" (and a rate of what is paid: "€3,150 a season, up from €2,700")', () => {
+    const text = 'LIMERICK, 3 March 2026 - Entry to the city swimming pools will get dearer in April. Charges will rise by 20 percent, the council said. Lifeguard cover stays the same. From April a swim will cost €9.90, up from €9.';
+    expect(pairs(text, '2026-03-03')).toEqual([['20 percent', '9.90, up from €9']]);
+    // (the levels agree: nothing said)
+    expect(pairs(text.replace('€9.90', '€10.80'), '2026-03-03')).toEqual([]);
+    const rent = 'GALWAY, 3 March 2026 - Allotment rents will rise by 30 percent next year, the county said. The waiting list is long. A full plot will cost €3,150 a season, up from €2,700.';
+    expect(pairs(rent, '2026-03-03')).toEqual([['30 percent', '3,150 a season, up from €2,700']]);
+  });
+
+  it('a level told of the past "up from" another names the time of the other; without it nothing is worked out', () => {
+    const text = 'LIMERICK, 3 March 2026 - Entry to the city swimming pools got dearer. Charges rose by 20 percent, the council said. Lifeguard cover stayed the same. A swim cost €9.90, up from €9.';
+    expect(pairs(text, '2026-03-03')).toEqual([]);
+  });
+});

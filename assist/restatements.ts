@@ -495,8 +495,11 @@ const RANGE_START_AFTER = /^\s*(?:-|–|to|and)\s*[$£€¥]?\d/i;
 const RATE_AFTER = /^[\s-]*(?:(?:per|a|an|each|every)[\s-]+\p{L}+|each\b)/u;
 
 // (and the phrasal forms: "has gone up by 15 percent", "went down 4 percent")
-const UP = 'rose|risen|rising|rises|increased|increases|grew|grown|grows|climbed|climbs|jumped|jumps|gained|gains|surged|soared|raised|boosted|lifted|go up|goes up|went up|gone up|going up';
-const DOWN = 'fell|fallen|falls|dropped|drops|declined|declines|slid|slipped|plunged|sank|shrank|decreased|decreases|cut|reduced|lowered|slumped|dipped|tumbled|go down|goes down|went down|gone down|going down';
+// (a base form only after a modal or "to": "fees will rise by 18 percent", "is set to fall by"; alone,
+// "rise" and "cut" are as often nouns)
+const AHEAD_BASE = String.raw`(?:will|would|could|may|might|should|to)\s+`;
+const UP = `rose|risen|rising|rises|increased|increases|grew|grown|grows|climbed|climbs|jumped|jumps|gained|gains|surged|soared|raised|raises|boosted|lifted|go up|goes up|went up|gone up|going up|${AHEAD_BASE}(?:rise|increase|grow|climb|jump|raise)`;
+const DOWN = `fell|fallen|falls|dropped|drops|declined|declines|slid|slipped|plunged|sank|shrank|decreased|decreases|cut|cuts|reduced|reduces|lowered|lowers|slumped|dipped|tumbled|go down|goes down|went down|gone down|going down|${AHEAD_BASE}(?:fall|drop|decline|decrease|shrink|reduce|lower)`;
 const QUAL = '(?:about|around|nearly|almost|roughly|some|more than|less than|just over|just under|over|under)\\s+';
 /** "rose 8 percent", "were down 23 percent", "fell by 62 percent": the figure is a change. */
 const VERBAL_CHANGE = new RegExp(`\\b(?:(${UP})|(${DOWN})|(?:was|were|is|are)\\s+(up|down))\\s+(?:by\\s+)?(?:${QUAL})?[$£€¥]?\\s*$`, 'i');
