@@ -373,7 +373,8 @@ interface Told {
   how: string;
 }
 
-const CLOCK = String.raw`(?:(\d{1,2})(?:[:.](\d\d))?\s*([ap])\.?m\.?|noon|midday|midnight|(\d{1,2})[:.](\d\d)(?!\s*[ap]\.?m))`;
+// ("7.30pm." ends a sentence: the stop is no part of the time, as it is of "7.30 p.m.")
+const CLOCK = String.raw`(?:(\d{1,2})(?:[:.](\d\d))?\s*([ap])(?:\.m\.?|m)|noon|midday|midnight|(\d{1,2})[:.](\d\d)(?!\s*[ap]\.?m))`;
 /** "from 3pm until shortly before 11am the following morning", "between 10am and 2pm". */
 const CLOCK_SPAN = new RegExp(String.raw`\b(?:from|between)\s+${CLOCK}\s+(?:until|till|to|and)\s+((?:shortly|just|roughly|about|around)\s+(?:before|after)\s+|(?:about|around|roughly)\s+)?${CLOCK}(\s+(?:on\s+)?(?:the\s+)?(?:following|next)\s+(?:morning|day|afternoon|evening)|\s+the\s+next\s+day)?`, 'giu');
 /** "from 2026 to 2036", "between 2019 and 2023". */
@@ -559,6 +560,13 @@ function lengthOf(q: Quantity, text: string): string[] {
   const of = /^\s+(?:for|of)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(\p{Ll}{4,})(?:\s+(\p{Ll}{4,}s)\b)?/u.exec(text.slice(q.end, q.end + 40));
   if (of) out.push(singular(of[1]!));
   if (of?.[2]) out.push(singular(of[2]));
+  // ("the costume parade through the old town, expected to last four hours": what lasts is a noun
+  // of the clause before the verb)
+  const lasts = /\b(?:last|lasts|lasted|lasting)\s+(?:for\s+)?(?:about|around|roughly|some|nearly|almost|over|under|more\s+than|less\s+than|up\s+to|at\s+least|just|barely)?\s*$/i.exec(before);
+  if (lasts) {
+    const wn = wordnet();
+    for (const m of before.slice(0, lasts.index).matchAll(/(?<![\p{L}-])\p{Ll}{4,}\b/gu)) if (wn && wn.synsets(singular(m[0]), 'n').length > 0) out.push(singular(m[0]));
+  }
   // ("took eleven years to build the layout": the act, and what it was done to)
   const act = tookToDo(q, text);
   if (act) {
@@ -587,7 +595,7 @@ function sameThing(h: string, w: string): boolean {
   const stems = verbStems(lw);
   // (a plural WordNet lists as it is: "talks" is a negotiation, a "talk" is not)
   // (or two verbs WordNet makes one act: "has been closed" / "since the park shut")
-  return stems.includes(h) || derivedFrom(h, stems[1]!) || stems.some((v) => derivedFrom(h, v)) || derivedFrom(singular(lw), h) || (h.length > 3 && (sameKind(h, singular(lw)) || sameKind(h, lw))) || stems.some((v) => oneAct(h, v));
+  return stems.includes(h) || stems.some((v) => derivedFrom(h, v)) || derivedFrom(singular(lw), h) || (h.length > 3 && (sameKind(h, singular(lw)) || sameKind(h, lw))) || stems.some((v) => oneAct(h, v));
 }
 
 /** Stated lengths against the lengths a text tells by start and end (see toldLengths). */
@@ -599,7 +607,7 @@ export function lengthConflicts(qs: readonly Quantity[], text: string, ref: { ye
   for (const t of toldLengths(text, ref)) {
     const [s0, s1] = sentenceAround(text, t.start, t.end);
     // (what the start and end are of: the words just before them, and a start's own verb and object)
-    const near = text.slice(Math.max(s0, t.start - 50), t.sort === 'now' ? t.end : t.start);
+    const near = text.slice(Math.max(s0, t.start - 90), t.sort === 'now' ? t.end : t.start);
     const words = [...near.matchAll(/\p{L}{3,}/gu)].map((m) => m[0]).filter((w) => !NEAR_STOP.has(w.toLowerCase()));
     // ("He started at 11.04 and punched the finish control at 12.31": the person the pronoun means,
     // whose name the sentence of a length may give, "Thomas Lejeune won ..., running the course in")

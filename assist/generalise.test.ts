@@ -1483,3 +1483,22 @@ describe('a price announced against the one it replaces', () => {
     expect(pairs(text, '2026-03-03')).toEqual([]);
   });
 });
+
+describe('what a length is of: the noun before "last", a wider look before a span', () => {
+  it('"the lantern procession along the harbour, expected to last three hours" / "leave the square at 6pm and reach the lighthouse by 7.30pm"', () => {
+    const text = 'The high point of the weekend is the lantern procession along the harbour, expected to last three hours. Stalls open on Friday. The procession is due to leave the market square at 6pm and reach the lighthouse by 7.30pm.';
+    expect(pairs(text)).toEqual([['three hours', 'at 6pm and reach the lighthouse by 7.30pm']]);
+    // (the span agrees: nothing said)
+    expect(pairs(text.replace('7.30pm', '9pm'))).toEqual([]);
+  });
+
+  it('"a two-hour evening closure for the ferries" / "the ferries wait at their moorings or in the sheltered outer basin from 5pm until 9pm"', () => {
+    const text = 'Under the harbour rule, any day with a gale warning means a two-hour evening closure for the ferries. Crews were told in writing. On such days the ferries wait at their moorings or in the sheltered outer basin from 5pm until 9pm.';
+    expect(pairs(text)).toEqual([['a two-hour evening closure', 'from 5pm until 9pm']]);
+  });
+
+  it('a word the verb stems leave one form of ("King") before a span reads without failing', () => {
+    const text = 'The festival runs for six hours. The square named after Martin Luther King from 10am until 4pm is closed to traffic.';
+    expect(() => pairs(text)).not.toThrow();
+  });
+});
