@@ -1502,3 +1502,12 @@ describe('what a length is of: the noun before "last", a wider look before a spa
     expect(() => pairs(text)).not.toThrow();
   });
 });
+
+describe('one share told in two forms: wholes of two kinds of one thing', () => {
+  it('"About 70 percent of excursions found a lady\'s slipper" / "barely one in three tours found a lady\'s slipper" (both journeys)', () => {
+    const text = 'Orchid walks in the Burren had a poor spring. About 70 percent of excursions found a slipper in flower, the guides said. The wet May kept many visitors away, and the car park was often half empty. Looking back, the guides concede that barely one in three tours found a slipper at all.';
+    expect(pairs(text)).toEqual([['About 70 percent', 'barely one in three tours']]);
+    // (another party: nothing said)
+    expect(pairs(text.replace('tours found a slipper at all', 'tours found a gentian at all'))).toEqual([]);
+  });
+});

@@ -677,10 +677,21 @@ function sameShare(a: Quantity, b: Quantity, text: string): { whole: string; par
   const pa = wholeOf(a, text);
   const pb = wholeOf(b, text);
   if (pa === null || pb === null || otherWhole(pa, pb)) return null;
-  if (pa.head !== pb.head && !sameKind(pa.head, pb.head)) return null;
   const whole = pa.head;
   const party = partyOf(a, text);
-  return party !== null && party === partyOf(b, text) ? { whole, party } : null;
+  if (party === null || party !== partyOf(b, text)) return null;
+  // (one party: wholes of one kind, or of two kinds of one thing, "of tours" / "one in four trips",
+  // both journeys)
+  return pa.head === pb.head || sameKind(pa.head, pb.head) || siblings(pa.head, pb.head) ? { whole, party } : null;
+}
+
+/** Two nouns whose commonest senses have one hypernym right above both ("tour" and "trip": journey). */
+function siblings(a: string, b: string): boolean {
+  const wn = wordnet();
+  if (!wn) return false;
+  const up = (w: string) => new Set(senses(w).slice(0, 1).flatMap((s) => s.pointers.filter((p) => p.symbol === '@').map((p) => p.offset)));
+  const ua = up(a);
+  return [...up(b)].some((o) => ua.has(o));
 }
 
 /** A share's whole as written after "of", its modifiers too ("of senior council staff"), or the noun it counts ("one in four trips"). */
