@@ -1511,3 +1511,16 @@ describe('one share told in two forms: wholes of two kinds of one thing', () => 
     expect(pairs(text.replace('tours found a slipper at all', 'tours found a gentian at all'))).toEqual([]);
   });
 });
+
+describe('a count whose noun is left out', () => {
+  it('"bought 24 electric buses" ... "Each of the 28 can run" names the set told before: its size told twice', () => {
+    const text = 'The depot in Tartu bought 24 electric buses last year with a state grant. Drivers were trained over the winter. Each of the 28 can run for 300 kilometres on one charge, the operator says.';
+    expect(pairs(text)).toEqual([['24 electric buses', 'Each of the 28']]);
+    // (the same number: nothing said)
+    expect(pairs(text.replace('the 28', 'the 24'))).toEqual([]);
+    // (two counts before it near its number: which set is meant is unclear)
+    expect(pairs(text.replace('Drivers were trained', 'Some 30 drivers were trained'))).toEqual([]);
+    // (a noun after the number: a set of its own)
+    expect(pairs(text.replace('Each of the 28 can', 'Each of the 28 drivers can'))).toEqual([]);
+  });
+});

@@ -8,6 +8,7 @@ import { collectDates, datedEvent, eventDateConflicts, formatDate, publicationCo
 import { AssistDoc } from './document';
 import { findConflicts, type Conflict } from './inconsistencies';
 import { findRestatements, otherKinds } from './restatements';
+import { elidedConflicts } from './elided';
 import { impliedConflicts, lengthConflicts } from './derived';
 import { seriesConflicts } from './series';
 import { weighedConflicts } from './weighed';
@@ -212,6 +213,7 @@ export function suggest(text: string, options: SuggestOptions = {}): Suggestion[
   for (const c of seriesConflicts(text, ref.known ? ref.year : undefined)) {
     if (!covered(c.spans)) inconsistencies.push({ type: 'inconsistency', kind: 'ordinal', explanation: c.explanation, spans: c.spans });
   }
+  for (const c of elidedConflicts(quantities, text)) if (!covered([c.a, c.b])) proposeConflict(c);
   // Pairs the rules left, weighed on all their evidence at once (weighed.ts).
   for (const c of weighedConflicts(quantities, text, (a, b) => covered([a, b]))) proposeConflict(c);
   const keyed = inconsistencies.map((x) => [firstStart(x), x] as const);
