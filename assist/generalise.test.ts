@@ -1524,3 +1524,12 @@ describe('a count whose noun is left out', () => {
     expect(pairs(text.replace('Each of the 28 can', 'Each of the 28 drivers can'))).toEqual([]);
   });
 });
+
+describe('series: the act of an ordinal\'s infinitive, and earlier years within its period', () => {
+  it('"the fourth cinema to shut in the city since 2012" / "Earlier closures came in 2012, 2016, 2019 and 2022"', () => {
+    const text = 'The Rialto, the last single-screen cinema in Ghent, is to close next month, making it the fourth cinema to shut in the city since 2012. The owners blame streaming. Earlier closures came in 2012, 2016, 2019 and 2022, when screens in the old town went dark.';
+    expect(pairs(text, '2025-03-01')).toHaveLength(1);
+    // (three earlier: the fourth)
+    expect(pairs(text.replace('2012, 2016, 2019 and 2022', '2012, 2016 and 2019'), '2025-03-01')).toEqual([]);
+  });
+});

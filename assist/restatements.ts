@@ -419,6 +419,23 @@ export function derivedFrom(noun: string, verb: string): boolean {
   return result;
 }
 
+/**
+ * A noun names the act of a verb, or of a verb WordNet makes one act with it: "closure" (from
+ * "close") and "shut", whose commonest sense is among close's first two.
+ */
+export function actOfVerb(noun: string, verb: string): boolean {
+  if (derivedFrom(noun, verb)) return true;
+  const wn = wordnet();
+  if (!wn) return false;
+  const own = wn.synsets(verb, 'v').slice(0, 2).map((s) => s.offset);
+  if (own.length === 0) return false;
+  const lemmas = new Set(senses(noun).flatMap((s) => s.pointers.filter((p) => p.symbol === '+' && p.pos === 'v').flatMap((p) => wn.synset(p.offset, 'v')?.words ?? [])));
+  return [...lemmas].some((l) => {
+    const theirs = wn.synsets(l, 'v').slice(0, 2).map((s) => s.offset);
+    return theirs.includes(own[0]!) || own.includes(theirs[0] ?? -1);
+  });
+}
+
 const deedNounCache = new Map<string, string[]>();
 /** The noun senses WordNet derives from a verb's two commonest senses, and their direct hypernyms: sentence (v) -> {prison term, sentence} -> {term}. */
 export function deedNouns(verb: string): string[] {

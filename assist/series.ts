@@ -9,7 +9,7 @@ import type { SuggestSpan } from '../common/domain';
 import { infinitive, singular, wordNumberValue } from './nlp';
 import { verbForms } from './deeds';
 import { MONTHS } from './lexicon';
-import { derivedFrom, peopleNoun, sameKind } from './restatements';
+import { actOfVerb, derivedFrom, peopleNoun, sameKind } from './restatements';
 import { wordnet } from './wordnet';
 
 interface Mention {
@@ -24,6 +24,8 @@ interface Mention {
   /** For a count of times, the act repeated: "had been convicted five times" -> convict; "won the trophy five times" -> win, trophy. */
   verbs?: string[];
   object?: string;
+  /** Its verbs are the act of an infinitive after the ordinal ("the fifth hall to shut"). */
+  toAct?: boolean;
   /** A count that includes the event the ordinal names ("Four trains have now derailed", "four
    *  factories since 2021, counting this one"): it must equal the ordinal, not the ordinal less one. */
   inclusive?: boolean;
@@ -152,6 +154,8 @@ function sameNoun(a: Mention, b: Mention): boolean {
   if (a.noun === b.noun || sameKind(a.noun, b.noun) || (wonThing(a.noun) && wonThing(b.noun))) return true;
   // ("the third derailment" / "Four trains have now derailed")
   if ((b.verbs ?? []).some((v) => derivedFrom(a.noun, v)) || (a.verbs ?? []).some((v) => derivedFrom(b.noun, v))) return true;
+  // ("the fifth bingo hall to shut" / "Earlier closures": the act of the ordinal's infinitive)
+  if ((a.toAct && (a.verbs ?? []).some((v) => actOfVerb(b.noun, v))) || (b.toAct && (b.verbs ?? []).some((v) => actOfVerb(a.noun, v)))) return true;
   return a.words.some((x) => b.words.some((y) => stem(x).length >= 4 && stem(x) === stem(y)));
 }
 
@@ -263,11 +267,19 @@ function ordinals(text: string, year?: number): Mention[] {
     const end = start + m[1]!.length + m[2]!.indexOf(words.at(-1)!) + words.at(-1)!.length;
     const noun = singular(words.at(-1)!);
     // ("took the supreme championship for a third time": the act repeated, and what it won)
-    const act = noun === 'time' ? { ...timesAfter(text, end), ...timesDone(text, m.index) } : {};
+    // ("the fifth bingo hall to shut in the town": the series is of the act after "to", so "Earlier
+    // closures" count it)
+    const act = noun === 'time' ? { ...timesAfter(text, end), ...timesDone(text, m.index) } : toAct(text, end);
     const streak = STREAK_INSIDE.test(words[0]!) ? { streak: sentenceWords(text, start) } : {};
     out.push({ value, noun, words, start, end, period: periodOf(text, start, end, year), ...act, ...streak });
   }
   return out;
+}
+
+/** "the fifth bingo hall to shut", "the third club to win it": the act of an ordinal's infinitive. */
+function toAct(text: string, end: number): { verbs?: string[]; toAct?: boolean } {
+  const m = /^\s+to\s+(\p{Ll}{3,})\b/u.exec(text.slice(end, end + 30));
+  return m && (wordnet()?.synsets(m[1]!, 'v').length ?? 0) > 0 ? { verbs: [m[1]!], toAct: true } : {};
 }
 
 /** "the second time the farmer has threatened", "the third time that it has flooded": the act after. */
@@ -316,7 +328,7 @@ function priorCounts(text: string, year?: number): Mention[] {
     if (NUMBER_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
     const np = [...phraseWords(m[2] ?? ''), m[3]!.toLowerCase()];
     const start = m.index + m[0].indexOf(m[1]!);
-    out.push({ value: years.length, noun: singular(m[3]!.toLowerCase()), words: np, start, end: m.index + m[0].length, period: '' });
+    out.push({ value: years.length, noun: singular(m[3]!.toLowerCase()), words: np, start, end: m.index + m[0].length, period: '', years });
   }
   if (year !== undefined) out.push(...listedYears(text, year, out));
   // "she had fallen short twice before": a count of times.
@@ -659,7 +671,11 @@ export function compareSeries(os: readonly Mention[], counts: readonly Mention[]
       // (a count bounded by a start, "five earlier rounds since 2019", is a part of all those before an
       // ordinal with no period: it can be fewer than the ordinal's n-1, never more)
       const boundedPart = (o.period === '' && /^since\b/.test(c.period)) || sinceWithin(c.period, o.period);
-      if (o.period !== c.period && !boundedPart && !(currentAndOpen(o.period, c.period) && !WHOLE_RUN.test(clauseAround(text, c.start, c.end)))) continue;
+      // ("the fifth hall to shut since 2015" / "Earlier closures came in 2015, 2017, 2019, 2021 and
+      // 2023": all the years it names fall in the ordinal's period)
+      const since = /^since (\d{4})$/.exec(o.period);
+      const yearsWithin = since !== null && c.period === '' && (c.years?.length ?? 0) > 0 && c.years!.every((y) => y >= Number(since[1]));
+      if (o.period !== c.period && !boundedPart && !yearsWithin && !(currentAndOpen(o.period, c.period) && !WHOLE_RUN.test(clauseAround(text, c.start, c.end)))) continue;
       if (!sameNoun(o, c)) continue;
       if (c.value === o.value - 1 || (boundedPart && c.value < o.value - 1)) continue;
       out.push(conflict(o, c, text, `"${text.slice(o.start, o.end)}" means ${o.value - 1} before it, but "${text.slice(c.start, c.end)}" gives ${c.value} before.`));
