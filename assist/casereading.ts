@@ -7,6 +7,7 @@
 //
 // Offsets and sentence indexes here are the document's own; cases.ts moves them into the case.
 
+import { deadlineOf, type Deadline } from './deadlines';
 import { collectDates, FUTURE, referenceDate, weekdayDates, type DateMention } from './dates';
 import { AssistDoc } from './document';
 import { eventOfDate, type EventDate } from './eventdates';
@@ -66,6 +67,8 @@ export interface DocReading {
   weekdayDates: WeekdayDate[];
   /** Its ordinals of a series and its counts of the series (series.ts), for comparing across documents. */
   series: SeriesMentions;
+  /** The deadlines it sets (deadlines.ts). */
+  deadlines: Deadline[];
 }
 
 const WEEKDAY_NAMED = /\b(?:on|early on|late on|of)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!\s*,?\s*(?:\d|the\s+\d|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b))/g;
@@ -92,7 +95,7 @@ function read(d: CaseDocument): DocReading {
     if (list) list.push(m);
     else bySentence.set(m.sentence, [m]);
   }
-  const out: DocReading = { quantities: [], events: [], acts: [], weekdayDates: [], series: seriesMentions(d.text, false, ref.known ? ref.year : undefined) };
+  const out: DocReading = { quantities: [], events: [], acts: [], weekdayDates: [], series: seriesMentions(d.text, false, ref.known ? ref.year : undefined), deadlines: [] };
   // (the year from the date itself, else from the document's own date)
   for (const m of dates) {
     const year = m.year ?? (ref.known ? ref.year : null);
@@ -105,6 +108,10 @@ function read(d: CaseDocument): DocReading {
 
     // Events dated (the engine's reading): a date, else a weekday named alone in the document's own week.
     const eventMentions = inText.length ? inText : ref.known && /day\b/.test(text) ? weekdayDates(doc, s.index, ref) : [];
+    for (const m of inText) {
+      const due = deadlineOf(doc.tokens(s.index), d.text, m);
+      if (due) out.deadlines.push(due);
+    }
     for (const m of eventMentions) {
       const ev = eventOfDate(doc.tokens(s.index), d.text, m);
       if (ev) out.events.push({ ...ev, places: placesNamed(d.text, ev) });

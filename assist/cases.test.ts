@@ -389,3 +389,12 @@ describe('an act with nothing acted on, dated by two reports', () => {
     expect(contradictions([a, doc(4, 'When the Polarwind docked in Bremerhaven last Saturday, our colleagues brought home samples.', '2026-09-28')])).toEqual([]);
   });
 });
+
+describe('deadlines across reports', () => {
+  it('"Refund requests can be filed until 20 March" / "requests for refunds ... will be accepted until 3 April": the two reports set one deadline on two days', () => {
+    const a = doc(1, 'Refund requests can be filed online until 20 March, the ferry operator said in a statement.', '2026-03-02');
+    const b = doc(2, 'Angry passengers were told that refund requests will be accepted until 3 April.', '2026-03-03');
+    expect(contradictions([a, b]).map((s) => [s.kind, ...texts(s)])).toEqual([['date', '20 March', '3 April']]);
+    expect(contradictions([a, doc(3, 'Angry passengers were told that refund requests will be accepted until 20 March.', '2026-03-03')])).toEqual([]);
+  });
+});

@@ -17,6 +17,7 @@
 //
 // Offsets are JavaScript string indices into each document's own text, as `suggest` gives them.
 
+import { deadlinePairs, type Deadline } from './deadlines';
 import type { CaseSpan, CaseSuggestion } from '../common/domain';
 import { compareOrdinals, compareRanks, compareSeries, shiftedSeries, type SeriesMentions } from './series';
 import { namesAnAct, readingOf, type CaseDocument, type DatedAct, type WeekdayDate } from './casereading';
@@ -58,6 +59,7 @@ interface Placed {
   weekdayDates: WeekdayDate[];
   /** Its ordinals of a series and its counts of the series (series.ts). */
   series: SeriesMentions;
+  deadlines: Deadline[];
 }
 
 interface Case {
@@ -80,7 +82,8 @@ function place(docs: readonly CaseDocument[]): Case {
     const events = r.events.map((e) => ({ ...e, mention: { ...e.mention, start: e.mention.start + offset, end: e.mention.end + offset, sentence: e.mention.sentence + stride, paragraph: e.mention.paragraph + stride } }));
     const acts = r.acts.map((a) => ({ ...a, start: a.start + offset, end: a.end + offset }));
     const weekdayDates = r.weekdayDates.map((w) => ({ ...w, start: w.start + offset, end: w.end + offset }));
-    placed.push({ doc, k, offset, quantities, figures, events, acts, weekdayDates, series: shiftedSeries(r.series, offset) });
+    const deadlines = r.deadlines.map((x) => ({ ...x, mention: { ...x.mention, start: x.mention.start + offset, end: x.mention.end + offset, sentence: x.mention.sentence + stride, paragraph: x.mention.paragraph + stride } }));
+    placed.push({ doc, k, offset, quantities, figures, events, acts, weekdayDates, series: shiftedSeries(r.series, offset), deadlines });
     at += doc.text.length + SEPARATOR.length;
   });
   return { text: docs.map((d) => d.text).join(SEPARATOR), docs: placed };
@@ -283,6 +286,24 @@ function datePairs(c: Case, out: Proposals, corroborations: boolean): void {
         if (corroborations) dateAgreements(c, i, k, first, second, out);
       }
     }
+  }
+}
+
+// One deadline given two days by two reports: "Claims can be submitted online until 31 July" /
+// "Claims will be accepted until 15 August" (deadlines.ts).
+function deadlineAcross(c: Case, out: Proposals): void {
+  const all = c.docs.flatMap((d) => d.deadlines.map((x) => ({ ...x, k: d.k })));
+  const docOf = new Map(all.map((x) => [x.mention.start, x.k] as const));
+  for (const [a, b, noun] of deadlinePairs(all, (x, y) => docOf.get(x.mention.start) !== docOf.get(y.mention.start))) {
+    const sa = toCaseSpan(c, a.mention.start, a.mention.end);
+    const sb = toCaseSpan(c, b.mention.start, b.mention.end);
+    if (!sa || !sb) continue;
+    out.contradiction(docOf.get(a.mention.start)!, docOf.get(b.mention.start)!, {
+      type: 'inconsistency',
+      kind: 'date',
+      explanation: `${naming(c, [sa, sb])}. The two documents set the deadline for ${plural(noun)} on different days: ${formatDate(a.mention.year, a.mention.month, a.mention.day)} and ${formatDate(b.mention.year, b.mention.month, b.mention.day)}.`,
+      spans: [sa, sb],
+    });
   }
 }
 
@@ -1121,6 +1142,7 @@ export function suggestAcross(docs: readonly CaseDocument[], options: CaseSugges
   firstSince(c, found);
   datePairs(c, found, withCorroborations);
   weekdayPairs(c, found);
+  deadlineAcross(c, found);
   seriesAcross(c, found);
   actConflicts(c, found, withCorroborations);
   for (const pair of found.each()) {

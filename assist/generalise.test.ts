@@ -1533,3 +1533,16 @@ describe('series: the act of an ordinal\'s infinitive, and earlier years within 
     expect(pairs(text.replace('2012, 2016, 2019 and 2022', '2012, 2016 and 2019'), '2025-03-01')).toEqual([]);
   });
 });
+
+describe('one deadline told twice', () => {
+  const text = 'TURKU, 2 March 2026 - The ferry operator has apologised for the cancelled sailings. Refund requests can be filed online until 20 March, the company said. About 900 passengers were affected. Staff worked through the weekend. Refund requests will be accepted until 3 April, a spokeswoman added.';
+  it('"Refund requests can be filed online until 20 March" / "Refund requests will be accepted until 3 April"', () => {
+    expect(pairs(text, '2026-03-02')).toEqual([['20 March', '3 April']]);
+  });
+  it('a state is no deadline ("are valid until"), nor is a deadline of another thing', () => {
+    expect(pairs(text.replace('Refund requests will be accepted until', 'Old tickets are valid until'), '2026-03-02')).toEqual([]);
+    expect(pairs(text.replace('Refund requests will be accepted until', 'Complaints will be accepted until'), '2026-03-02')).toEqual([]);
+    // (a range: "from 20 March until 3 April")
+    expect(pairs(text.replace('Refund requests will be accepted until 3 April', 'The timetable runs from 21 March until 3 April'), '2026-03-02')).toEqual([]);
+  });
+});

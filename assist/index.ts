@@ -6,9 +6,10 @@ import { AttributionFinder, type KnownSource } from './attributions';
 import { CLAIM_THRESHOLD, claimScore, rankClaims, type Claim } from './claims';
 import { collectDates, datedEvent, eventDateConflicts, formatDate, publicationConflicts, referenceDate, weekdayDates, weekdayExplanation, weekdayMismatches, type DatedEvent, type DateMention } from './dates';
 import { AssistDoc } from './document';
-import { findConflicts, type Conflict } from './inconsistencies';
+import { findConflicts, plural, type Conflict } from './inconsistencies';
 import { findRestatements, otherKinds } from './restatements';
 import { elidedConflicts } from './elided';
+import { deadlineOf, deadlinePairs, type Deadline } from './deadlines';
 import { impliedConflicts, lengthConflicts } from './derived';
 import { seriesConflicts } from './series';
 import { weighedConflicts } from './weighed';
@@ -74,12 +75,15 @@ function readSentences(doc: AssistDoc, dates: DateMention[], ref: ReturnType<typ
   const claims: Claim[] = [];
   const events: DatedEvent[] = [];
   const eventDates: EventDate[] = [];
+  const deadlines: Deadline[] = [];
   for (const s of doc.sentences) {
     const ds = datesBySentence.get(s.index);
     if (ds && ds.some((d) => !d.header)) {
       const toks = doc.tokens(s.index);
       const chunks = chunkIds(toks);
       for (const d of ds) {
+        const due = deadlineOf(toks, text, d);
+        if (due) deadlines.push(due);
         const e = datedEvent(toks, chunks, d, ref);
         if (e) events.push(e);
         const ev = eventOfDate(toks, text, d) ?? unreadDate(text, d);
@@ -117,7 +121,7 @@ function readSentences(doc: AssistDoc, dates: DateMention[], ref: ReturnType<typ
     doc.release(s.index);
   }
 
-  return { quantities, finder, claims, events, eventDates };
+  return { quantities, finder, claims, events, eventDates, deadlines };
 }
 
 /** The figures of a text as suggest reads them (the training of weighed.ts reads them so too). */
@@ -165,7 +169,7 @@ export function suggest(text: string, options: SuggestOptions = {}): Suggestion[
     }
   }
 
-  const { quantities, finder, claims, events, eventDates } = readSentences(doc, dates, ref, options);
+  const { quantities, finder, claims, events, eventDates, deadlines } = readSentences(doc, dates, ref, options);
 
   // (the same doer and verb, done to or with different parties, is two acts: "disclosed the matter to
   // the federal government on February 21" / "to the Environmental Protection Agency on February 18")
@@ -214,6 +218,17 @@ export function suggest(text: string, options: SuggestOptions = {}): Suggestion[
     if (!covered(c.spans)) inconsistencies.push({ type: 'inconsistency', kind: 'ordinal', explanation: c.explanation, spans: c.spans });
   }
   for (const c of elidedConflicts(quantities, text)) if (!covered([c.a, c.b])) proposeConflict(c);
+  // One deadline told twice (deadlines.ts).
+  for (const [a, b, noun] of deadlinePairs(deadlines)) {
+    if (covered([a.mention, b.mention])) continue;
+    const day = (m: DateMention) => formatDate(m.year, m.month, m.day);
+    inconsistencies.push({
+      type: 'inconsistency',
+      kind: 'date',
+      explanation: `Both set the deadline for ${plural(noun)}: ${day(a.mention)} ("${text.slice(a.mention.start, a.mention.end)}") and ${day(b.mention)} ("${text.slice(b.mention.start, b.mention.end)}").`,
+      spans: [span(text, a.mention.start, a.mention.end), span(text, b.mention.start, b.mention.end)],
+    });
+  }
   // Pairs the rules left, weighed on all their evidence at once (weighed.ts).
   for (const c of weighedConflicts(quantities, text, (a, b) => covered([a, b]))) proposeConflict(c);
   const keyed = inconsistencies.map((x) => [firstStart(x), x] as const);
