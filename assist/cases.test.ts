@@ -398,3 +398,13 @@ describe('deadlines across reports', () => {
     expect(contradictions([a, doc(3, 'Angry passengers were told that refund requests will be accepted until 20 March.', '2026-03-03')])).toEqual([]);
   });
 });
+
+describe('a budget that pays is no plan', () => {
+  it('"The state covers 60 percent of the cost" / "The national budget covers 45% of the cost"', () => {
+    const a = doc(1, 'The state covers 60 percent of the cost of the new ferries, the ministry said.', '2026-05-04');
+    const b = doc(2, 'The national budget covers 45% of the cost and the county pays the rest.', '2026-05-05');
+    expect(contradictions([a, b]).map(texts)).toEqual([['60 percent', '45%']]);
+    // (a budgeted figure is still a plan: "is budgeted at 45%" is not what was paid)
+    expect(contradictions([a, doc(3, 'The national share is budgeted at 45% of the cost.', '2026-05-05')])).toEqual([]);
+  });
+});

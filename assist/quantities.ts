@@ -32,7 +32,7 @@ import { numberValueAt, orAfter, type NumberAt } from './numerals';
 import { chunkBounds, frameOf, nounLemma, nounPhraseAfter, nounPhraseBefore, subjectBefore, verbLemma, type Frame, type NounPhrase } from './referents';
 import { findScopes, scopeFor, type Scope } from './scope';
 import { wordnet } from './wordnet';
-import { breaksAfter, chunkIds, has, hyphenJoined, isAdverbLike, isDeterminer, isNounLike, isNounTok, isNumberTok, isPronoun, isVerbTok } from './tokens';
+import { breaksAfter, chunkIds, has, hyphenJoined, isAdverbLike, isAuxiliary, isCopula, isDeterminer, isNounLike, isNounTok, isNumberTok, isPronoun, isVerbTok } from './tokens';
 
 export type QuantityKind = 'count' | 'ordinal' | 'amount' | 'percent' | 'duration';
 
@@ -440,10 +440,12 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     // ("a higher-than-expected profit of 182 billion yen", "better than forecast": the figure is
     // the outcome, set against an expectation)
     const outcome = (x: number) => x > 0 && toks[x - 1]!.norm === 'than';
+    // ("The national budget covers 45% of the cost": a budget that does something is who pays, not a plan)
+    const payer = (x: number) => toks[x]!.norm === 'budget' && isVerbTok(toks[x + 1]) && !isCopula(toks[x + 1]) && !isAuxiliary(toks[x + 1]);
     // (and whether only a modal hedges it, "will rely on eighteen cameras": what is decided, told ahead)
     let planned = false;
     for (let x = hs; x <= he; x++) {
-      if (HEDGES.has(toks[x]!.norm) && !month(x) && !monthAfterDay(x) && !modalOnly(x) && !outcome(x)) {
+      if (HEDGES.has(toks[x]!.norm) && !month(x) && !monthAfterDay(x) && !modalOnly(x) && !outcome(x) && !payer(x)) {
         hedged = true;
         if (!MODALS.has(toks[x]!.norm)) planned = true;
       }
