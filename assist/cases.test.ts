@@ -408,3 +408,11 @@ describe('a budget that pays is no plan', () => {
     expect(contradictions([a, doc(3, 'The national share is budgeted at 45% of the cost.', '2026-05-05')])).toEqual([]);
   });
 });
+
+describe('a length of a "period" is of its modifier', () => {
+  it('"opened a 30-day consultation period" / "were offered a consultation lasting just two weeks"', () => {
+    const a = doc(1, 'The port authority has opened a 30-day consultation period on the new fees, it said on Monday.', '2026-05-04');
+    const b = doc(2, 'In reality, skippers were offered a consultation lasting just two weeks, the association says.', '2026-05-05');
+    expect(contradictions([a, b]).map((s) => s.kind)).toEqual(['duration']);
+  });
+});

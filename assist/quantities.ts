@@ -1156,7 +1156,17 @@ function setHead(q: Quantity, toks: readonly Tok[], np: NounPhrase): void {
   const mods = np.mods.filter((m) => !isNumberTok(toks[m]) && !isDeterminer(toks[m]) && !(has(toks[m], 'Adverb') && /ly$/.test(toks[m]!.norm)));
   q.mods = lemmas(toks, mods);
   q.modVerbs = mods.map((m) => (has(toks[m], 'PastTense') || has(toks[m], 'Participle') ? verbLemma(toks[m]!) : ''));
+  // ("a 30-day consultation period", "a six-week notice period": a length's period is of its modifier)
+  if (q.kind === 'duration' && STRETCH_NOUNS.has(q.head) && q.mods.length > 0 && q.modVerbs.at(-1) === '') {
+    q.head = q.mods.at(-1)!;
+    q.cls = referentClass(q.head);
+    q.mods = q.mods.slice(0, -1);
+    q.modVerbs = q.modVerbs.slice(0, -1);
+  }
 }
+
+/** Nouns that name a stretch of time and nothing of their own. */
+const STRETCH_NOUNS: ReadonlySet<string> = new Set(['period', 'spell', 'stretch', 'span', 'window', 'phase', 'interval']);
 
 /** "Australian dollars", "Swiss francs", "New Zealand dollars" at token j: the currency's code and its last token. */
 function nationalCurrency(toks: readonly Tok[], j: number): [string, number] | null {
