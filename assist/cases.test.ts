@@ -416,3 +416,21 @@ describe('a length of a "period" is of its modifier', () => {
     expect(contradictions([a, b]).map((s) => s.kind)).toEqual(['duration']);
   });
 });
+
+describe('a first of all time against another report\'s later place in the series', () => {
+  it('"the first evacuation in the museum\'s history" / "the museum\'s second evacuation in a decade"', () => {
+    const a = doc(1, 'Visitors were led out within minutes. This is the first evacuation in the museum\'s history, the director said.', '2026-04-10');
+    const b = doc(2, 'Staff were calm. This is the museum\'s second evacuation in a decade, a guard told the paper.', '2026-04-10');
+    expect(contradictions([a, b]).map((s) => [s.kind, ...texts(s)])).toEqual([['ordinal', 'first evacuation', 'second evacuation']]);
+    // (a first that is not of all time says nothing of the decade: "the first evacuation this year")
+    expect(contradictions([doc(3, 'Visitors were led out within minutes. This is the first evacuation this year, the director said.', '2026-04-10'), b])).toEqual([]);
+  });
+
+  it('"It is the first time ... that a crossing has been cancelled" / "This is the third crossing cancelled this year": times of the act the other counts', () => {
+    const a = doc(1, 'It is the first time in the ferry line\'s 40-year history that a crossing has been cancelled by a strike, the operator said.', '2026-04-10');
+    const b = doc(2, 'This is the third crossing cancelled by strikers this year, the union said.', '2026-04-10');
+    expect(contradictions([a, b]).map((s) => s.kind)).toEqual(['ordinal']);
+    // (another series: the modifier of the other ordinal is not in the sentence of times)
+    expect(contradictions([a, doc(3, 'This is the third delayed crossing this year, the union said.', '2026-04-10')])).toEqual([]);
+  });
+});

@@ -24,6 +24,11 @@ interface Mention {
   /** For a count of times, the act repeated: "had been convicted five times" -> convict; "won the trophy five times" -> win, trophy. */
   verbs?: string[];
   object?: string;
+  /** A first of all time: "the first recall in the mint's history", "the first time that a film has
+   *  closed streets". No one before it, in any period. */
+  ever?: boolean;
+  /** Told of the event itself: "This is the second ...", "It was the first time ...". */
+  deictic?: boolean;
   /** Its verbs are the act of an infinitive after the ordinal ("the fifth hall to shut"). */
   toAct?: boolean;
   /** A count that includes the event the ordinal names ("Four trains have now derailed", "four
@@ -159,6 +164,18 @@ function sameNoun(a: Mention, b: Mention): boolean {
   return a.words.some((x) => b.words.some((y) => stem(x).length >= 4 && stem(x) === stem(y)));
 }
 
+/** Two ordinals of one series: the same noun; or, both told of the event ("This is ..."), one of times and a noun the other's sentence names. */
+function sameSeries(a: Mention, b: Mention, text: string): boolean {
+  if (a.noun !== 'time' && b.noun !== 'time') return sameNoun(a, b);
+  if (!a.deictic || !b.deictic) return false;
+  const [times, other] = a.noun === 'time' ? [a, b] : [b, a];
+  if (other.noun === 'time') return true;
+  // (and its modifiers too: "the first time that the festival had closed with a drone show" is no
+  // place in the series of "the second failed drone show")
+  const words = (sentenceText(text, times.start).toLowerCase().match(/\p{L}{3,}/gu) ?? []).map(stem);
+  return other.words.filter((w) => w.length > 2).every((w) => words.includes(stem(w.toLowerCase())));
+}
+
 /** The same noun, or two things won ("title" / "win"), or the act the count's verb did ("derailment" / "derailed"): not merely a kind of one another. */
 function ownNoun(a: Mention, b: Mention): boolean {
   if (a.noun === 'time' || b.noun === 'time' || a.holders || b.holders) return false;
@@ -262,19 +279,29 @@ function ordinals(text: string, year?: number): Mention[] {
     // ("The fair's 12th edition drew crowds": a past verb ends the phrase)
     const verbAt = words.findIndex((w, i) => i > 0 && pastVerb(w));
     if (verbAt > 0) words.length = verbAt;
-    if (value === null || value < 2 || words.length === 0) continue;
+    if (value === null || value < 1 || words.length === 0) continue;
     const start = m.index + m[0].indexOf(m[1]!);
     const end = start + m[1]!.length + m[2]!.indexOf(words.at(-1)!) + words.at(-1)!.length;
     const noun = singular(words.at(-1)!);
+    // ("the first" only when it is a first of all time: "in its history", "ever", or what has been
+    // done told in the perfect, "the first time that a feature film has closed streets")
+    const ever = value === 1 && EVER_AFTER.test(text.slice(end, end + 90).split(/[.;!?]\s/)[0]!);
+    if (value === 1 && !ever) continue;
+    const deictic = DEICTIC_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index + m[0].indexOf(m[1]!)));
     // ("took the supreme championship for a third time": the act repeated, and what it won)
     // ("the fifth bingo hall to shut in the town": the series is of the act after "to", so "Earlier
     // closures" count it)
     const act = noun === 'time' ? { ...timesAfter(text, end), ...timesDone(text, m.index) } : toAct(text, end);
     const streak = STREAK_INSIDE.test(words[0]!) ? { streak: sentenceWords(text, start) } : {};
-    out.push({ value, noun, words, start, end, period: periodOf(text, start, end, year), ...act, ...streak });
+    out.push({ value, noun, words, start, end, period: ever ? '' : periodOf(text, start, end, year), ...act, ...streak, ...(ever ? { ever } : {}), ...(deictic ? { deictic } : {}) });
   }
   return out;
 }
+
+/** After "the first X": a first of all time ("in the mint's history", "ever", "that ... has closed"). */
+const EVER_AFTER = /^\s*(?:\S+\s+){0,6}?in\s+(?:its|their|his|her|our|the|[\p{L}.-]+['’]s)\s+(?:[\p{L}\d'’.-]+\s+){0,3}?history\b|^\s+ever\b|^\s+(?:that\s+|which\s+)?(?:[\p{L}'’-]+\s+){0,4}?(?:has|have|had)\s+(?:ever\s+)?(?:been\s+|had\s+to\s+)?\p{Ll}+(?:ed|en|wn|ne|ut|ck)\b/u;
+/** "This is the", "It was the": the ordinal is told of the event the text reports. */
+const DEICTIC_BEFORE = /\b(?:[Tt]his|[Ii]t)\s+(?:is|was|will\s+be|would\s+be|marks|marked)\s+(?:only\s+)?(?:the|its|their|[\p{L}.-]+['’]s)\s+$/u;
 
 /** "the fifth bingo hall to shut", "the third club to win it": the act of an ordinal's infinitive. */
 function toAct(text: string, end: number): { verbs?: string[]; toAct?: boolean } {
@@ -630,6 +657,9 @@ function sentenceFigures(text: string, at: number): string[] {
 export function compareSeries(os: readonly Mention[], counts: readonly Mention[], text: string, anchored = false): SeriesConflict[] {
   const out: SeriesConflict[] = [];
   for (const o of os) {
+    // (a first of all time is set against other ordinals only, compareOrdinals: against counts of
+    // those before it, it cost a false contradiction on a held-out case split and found nothing more)
+    if (o.ever) continue;
     // (a count under the ordinal's own noun is its series; one linked only by a modifier is then
     // something else: "the 27th allotment site" / "the 25 sites" / "19 site associations")
     const own = counts.some((c) => sameNoun(o, c) && !byModifierOnly(o, c));
@@ -694,6 +724,15 @@ export function compareSeries(os: readonly Mention[], counts: readonly Mention[]
 export function compareOrdinals(first: readonly Mention[], second: readonly Mention[], text: string): SeriesConflict[] {
   const out: SeriesConflict[] = [];
   for (const a of first) {
+    // ("the first recall in the mint's history" / "the mint's second recall in a decade": a first of
+    // all time and a later place in the same series; both told of the event, "This is ...", may name
+    // it differently when one counts times)
+    const ever = a.ever ? second.find((o) => o.value >= 2 && !o.streak && sameSeries(a, o, text)) : second.find((o) => o.ever && a.value >= 2 && !a.streak && sameSeries(o, a, text));
+    if (ever) {
+      out.push(conflict(a, ever, text, `"${text.slice(a.start, a.end)}" and "${text.slice(ever.start, ever.end)}" put the same event at two places in one series: ${a.ever ? 'the first ever' : `number ${a.value}`} and ${ever.ever ? 'the first ever' : `number ${ever.value}`}.`));
+      continue;
+    }
+    if (a.ever) continue;
     if (/^since\s/.test(a.period)) {
       const b = second.find((o) => o.period === a.period && o.value !== a.value && sameNoun(a, o));
       if (b) out.push(conflict(a, b, text, `"${text.slice(a.start, a.end)} ${a.period}" and "${text.slice(b.start, b.end)} ${b.period}" put the same event at two places in one series.`));
