@@ -1546,3 +1546,13 @@ describe('one deadline told twice', () => {
     expect(pairs(text.replace('Refund requests will be accepted until 3 April', 'The timetable runs from 21 March until 3 April'), '2026-03-02')).toEqual([]);
   });
 });
+
+describe('pounds of a thing weighed', () => {
+  it('"Each crate holds about 440 pounds of apples" is a weight, set against "the 260-kilogram crates"', () => {
+    const text = 'The orchard co-op in Hereford packs its fruit in wooden crates. Each crate holds about 440 pounds of apples, the manager said. Pickers start at dawn. Forklifts load the 260-kilogram crates onto lorries bound for the press.';
+    const found = suggest(text).filter((s): s is Inconsistency => s.type === 'inconsistency');
+    expect(found.map((s) => s.spans.map((x) => x.text))).toEqual([['about 440 pounds', 'the 260-kilogram']]);
+    // (a text that gives sterling keeps pounds as money)
+    expect(quantities(`${text} A crate sells for £90.`).find((q) => /440/.test(String(q.value)) || q.value === 440)?.unit).toBe('GBP');
+  });
+});

@@ -147,6 +147,23 @@ const WEIGHING = /\b(?:weigh(?:s|ed|ing|t|ts)?|weigh-in|tip(?:s|ped)? the scales
 const STERLING = /£|\bpounds?\s+sterling\b|\bGBP\b|\bpence\b|\bpounds?\s+(?:a|per)\s+(?:week|month|year|hour|head)\b/i;
 /** "weighed 500 pounds", "tipped the scales at 2,312 pounds": a weight, whatever else the text gives. */
 const WEIGHED_BEFORE = /\b(?:weigh(?:s|ed|ing)?|tip(?:s|ped)? the scales at|weighed in at)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|just\s+(?:over|under)\s+|more than\s+)?$/i;
+/** WordNet's lexicographer files of things weighed: animals, artifacts, food, objects, plants, substances. */
+const WEIGHED_STUFF: ReadonlySet<number> = new Set([5, 6, 13, 17, 20, 27]);
+/**
+ * "620 pounds of syrup", "40 pounds of scrap copper": pounds of a thing WordNet files as food, a
+ * substance, a plant, an animal or an object are a weight, in a text with no sign of sterling.
+ */
+function poundsOfStuff(toks: readonly Tok[], j: number, text: string): boolean {
+  if (toks[j + 1]?.norm !== 'of' || STERLING.test(text)) return false;
+  for (let x = j + 2; x <= j + 4 && x < toks.length; x++) {
+    const t = toks[x]!;
+    if (isDeterminer(t) || !isNounTok(t) || (isNounTok(toks[x + 1]) && !breaksAfter(t))) continue;
+    const first = wordnet()?.synsets(nounLemma(t), 'n')[0];
+    return first !== undefined && WEIGHED_STUFF.has(first.lexfile);
+  }
+  return false;
+}
+
 const poundTexts = new Map<string, boolean>();
 /** Whether a text's pounds are weights: it weighs something in pounds and gives no sign of sterling (one sense per text). */
 function poundsWeigh(text: string): boolean {
@@ -710,7 +727,7 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     const national = nationalCurrency(toks, j);
     // ("tipped the scales at 2,312 pounds" / "the 2,190-pound champion": in a text that weighs in
     // pounds and gives no sterling, a pound is a weight)
-    const weightPounds = nextLemma === 'pound' && !symbol && (poundsWeigh(doc.text) || WEIGHED_BEFORE.test(doc.text.slice(Math.max(0, t.start - 40), t.start)));
+    const weightPounds = nextLemma === 'pound' && !symbol && (poundsWeigh(doc.text) || WEIGHED_BEFORE.test(doc.text.slice(Math.max(0, t.start - 40), t.start)) || poundsOfStuff(toks, j, doc.text));
     const currencyWord = weightPounds ? undefined : national?.[0] ?? CURRENCY_WORDS.get(nextLemma) ?? isoCurrency(toks, j) ?? (suffix ? CURRENCY_WORDS.get(suffix) : undefined) ?? (nt && /^\p{Ll}/u.test(nt.text) ? worldCurrency(nextLemma) : null) ?? undefined;
     if (symbol || currencyWord) {
       const last = national && !suffix ? national[1] : currencyWord && !suffix ? j : num.last;
