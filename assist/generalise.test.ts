@@ -1556,3 +1556,16 @@ describe('pounds of a thing weighed', () => {
     expect(quantities(`${text} A crate sells for £90.`).find((q) => /440/.test(String(q.value)) || q.value === 440)?.unit).toBe('GBP');
   });
 });
+
+describe('a rate told past what it is of', () => {
+  it('"60,000 cubic metres of drinking water a day" and "45 million litres a day" are both per day', () => {
+    const text = 'The plant turns seawater into 60,000 cubic metres of drinking water a day. At 45 million litres a day, it meets a fifth of demand.';
+    const qs = quantities(text).filter((q) => q.kind === 'amount');
+    expect(qs).toHaveLength(2);
+    expect(whyApart(qs[0]!, qs[1]!, text)).not.toBe('a range, or different rates');
+    // (a rate on one side only still keeps them apart)
+    const other = 'The plant turns seawater into 60,000 cubic metres of drinking water in a good year. At 45 million litres a day, it meets a fifth of demand.';
+    const qo = quantities(other).filter((q) => q.kind === 'amount');
+    expect(whyApart(qo[0]!, qo[1]!, other)).toBe('a range, or different rates');
+  });
+});

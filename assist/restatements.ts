@@ -509,7 +509,8 @@ const RANGE_BEFORE = /(?:between\s+(?:about\s+)?[$£€¥]?[\d.,]+\s*(?:\w+\s+)?
 const RANGE_START_BEFORE = /\bbetween\s+(?:\p{L}+\s+)?[$£€¥]?\s*$/iu;
 const RANGE_START_AFTER = /^\s*(?:-|–|to|and)\s*[$£€¥]?\d/i;
 /** "4 euros per kilo", "a day", "each", "-per-hectare": a rate, whatever the parser made of it. */
-const RATE_AFTER = /^[\s-]*(?:(?:per|a|an|each|every)[\s-]+\p{L}+|each\b)/u;
+// (past what it is of: "60,000 cubic metres of drinking water a day")
+const RATE_AFTER = /^(?:\s+of\s+(?:\p{Ll}+\s+){1,2}?(?=(?:per|a|an|every)\s+(?:second|minute|hour|day|night|week|month|year|season)s?\b))?(?<rate>[\s-]*(?:(?:per|a|an|each|every)[\s-]+\p{L}+|each\b))/u;
 
 // (and the phrasal forms: "has gone up by 15 percent", "went down 4 percent")
 // (a base form only after a modal or "to": "fees will rise by 18 percent", "is set to fall by"; alone,
@@ -548,7 +549,7 @@ function reading(q: Quantity, text: string): Reading {
 }
 
 function readingOf(q: Quantity, text: string): Reading {
-  let rate = RATE_AFTER.exec(text.slice(q.end, q.end + 24))?.[0].trim().toLowerCase() ?? q.rate;
+  let rate = RATE_AFTER.exec(text.slice(q.end, q.end + 48))?.groups!.rate!.trim().toLowerCase() ?? q.rate;
   // ("a fine of 500 zloty each time they enter": per occurrence, as a fine is; "the 800-zloty
   // penalty" names the same sum)
   if (rate !== null && /^(?:each|every|per|a)[\s-]+(?:time|offen[cs]e|violation|breach|infringement|occasion)s?$/.test(rate)) rate = null;
