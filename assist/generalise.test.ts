@@ -1569,3 +1569,14 @@ describe('a rate told past what it is of', () => {
     expect(whyApart(qo[0]!, qo[1]!, other)).toBe('a range, or different rates');
   });
 });
+
+describe('energy written as power times an hour', () => {
+  it('"3.5 kilowatt-hours" and "600 megawatt hours" are energy, in MWh', () => {
+    const [a] = quantities('The plant uses about 3.5 kilowatt-hours per cubic metre.');
+    expect([a?.unit, a?.value]).toEqual(['energy', 0.0035]);
+    const [b] = quantities('The farm produced 600 megawatt hours last year.');
+    expect([b?.unit, b?.value, b?.head]).toEqual(['energy', 600, null]);
+    const [c] = quantities('The farm has 40 megawatts of capacity.');
+    expect(c?.unit).toBe('power');
+  });
+});

@@ -795,6 +795,11 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
         measure = ['speed', measure[1] / 1000];
         unitIdx += 2;
       }
+      // ("3.5 kilowatt-hours", "600 megawatt hours": a power unit times an hour is energy, in MWh)
+      if (measure[0] === 'power' && (norm(unitIdx + 1) === 'hour' || norm(unitIdx + 1) === 'hours')) {
+        measure = ['energy', measure[1]];
+        unitIdx += 1;
+      }
       // ("98 degrees Fahrenheit": another scale; "degrees Celsius" the unit's own)
       if (measure[0] === 'temperature' && ['celsius', 'centigrade', 'fahrenheit', 'f', 'c'].includes(norm(unitIdx + 1))) {
         if (['fahrenheit', 'f'].includes(norm(unitIdx + 1))) measure = ['temperature °F', 1];
