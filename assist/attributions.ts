@@ -109,6 +109,8 @@ function clauseOpensBefore(toks: readonly Tok[], end: number): boolean {
 }
 
 /** Words that may follow a speaker's name after an inverted cue. */
+/** What opens an appositive after a noun phrase: "a family firm", "based in Madrid", "part of". */
+const APPOSITIVE_START = /^[\s,]*(?:a|an|one|part|based|owned|run|set|founded|itself)\b/i;
 const AFTER_NAME = new Set(['after', 'before', 'on', 'at', 'in', 'of', 'during', 'when', 'while', 'as', 'from', 'with', 'for', 'who', 'whose', 'adding', 'noting', 'citing']);
 const COURTESY = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Cllr)\.?$/;
 
@@ -683,7 +685,9 @@ function sourceOf(
   // its clause opened with; the source is that name, not the last noun of the appositive.
   // (only for a phrase before its cue: "according to a report released by the ministry, deepening
   // pressure" ends no appositive)
-  if (precedesCue && /,/.test(toks[np.last]!.post) && !namesPerson) {
+  // (a name after a preposition is no speaker's: "The lighting firm, based in Madrid, said")
+  const inPhrase = np.first > 0 && has(toks[np.first - 1], 'Preposition') && !/,/.test(toks[np.first - 1]!.post);
+  if (precedesCue && /,/.test(toks[np.last]!.post) && (!namesPerson || inPhrase)) {
     // (the name may stand several appositive pieces back, "Imogen Tate, of Fleet Chambers, who was not
     // involved in the case, said", and a parenthesis may follow it, "Anna Lührs (Greens), who chairs")
     let from = np.first - 1;
@@ -721,6 +725,11 @@ function sourceOf(
           const n = surface(text, toks, opener.first + (isDeterminer(toks[opener.first]!) ? 1 : 0), opener.last);
           return { name: index.match(n, n) ?? n, person: false };
         }
+      }
+      // "The trawler's owners, a family firm from Klaksvík, said", "The lighting firm, based in Madrid,
+      // said": a common noun phrase opening the sentence, then an appositive; the source is the phrase.
+      if (opener && opener.first <= 2 && opener.last === comma && (isDeterminer(toks[0]!) || has(toks[0], 'Possessive')) && isNounTok(toks[opener.head]) && !isCapitalised(toks[opener.head]!) && APPOSITIVE_START.test(text.slice(toks[comma]!.end, toks[comma]!.end + 12))) {
+        return sourceOf(doc, toks, { ...opener, first: 0 }, sentenceStart, sentence, earlier, { index, fullerNames, mentions });
       }
       // "Aerlinea Verde, a Portuguese carrier that operates 46 aircraft, 19 of them CJ-900s, said":
       // an appositive of several commas after the name that opens the sentence.

@@ -1580,3 +1580,12 @@ describe('energy written as power times an hour', () => {
     expect(c?.unit).toBe('power');
   });
 });
+
+describe('attribution sources past an appositive', () => {
+  it('a common noun phrase opening the sentence, then an appositive: "The ferry\'s owners, a family company from Tórshavn, said"', () => {
+    expect(sources('Fish were lost overboard. The ferry\'s owners, a family company from Tórshavn, said the crew were safe.')).toEqual(['owners']);
+  });
+  it('a name after a preposition inside the appositive is no speaker: "Skater Mia Berg, 19, who trains four mornings a week in Lincoln, told"', () => {
+    expect(sources('Skater Mia Berg, 19, who trains four mornings a week in Lincoln, told the Gazette that the rink was cold.')).toEqual(['Mia Berg']);
+  });
+});
