@@ -233,6 +233,21 @@ function phraseAfter(toks: readonly Tok[], j: number): NounPhrase | null {
   return { first, last, head, mods: [] };
 }
 
+/** A role of lower-case words up to a comma, from `j`, then a name of two or more capitalised words that `ends`: the name. */
+function roleThenName(toks: readonly Tok[], j: number, ends: (x: number) => boolean): NounPhrase | null {
+  let x = j;
+  while (x < toks.length && x - j < 8 && /^\p{Ll}/u.test(toks[x]!.text) && !breaksAfter(toks[x]!)) x++;
+  if (x === j || x >= toks.length || !/^\p{Ll}/u.test(toks[x]!.text) || !/^,\s*$/.test(toks[x]!.post)) return null;
+  // (the role names someone: its last word is a noun)
+  if (!isNounTok(toks[x]) || isPronoun(toks[x])) return null;
+  let y = x + 1;
+  while (y < toks.length && isCapitalised(toks[y]!) && !isAcronym(toks[y]!) && !(y > x + 1 && breaksBefore(toks[y]!))) {
+    y++;
+    if (breaksAfter(toks[y - 1]!)) break;
+  }
+  return y - (x + 1) >= 2 && ends(y - 1) ? { first: x + 1, last: y - 1, head: y - 1, mods: [] } : null;
+}
+
 /** The organisation quoted by name last before (a source not a person's, capitalised), or null. */
 function lastQuotedOrganisation(earlier: readonly Attribution[]): string | null {
   for (let x = earlier.length - 1; x >= 0; x--) {
@@ -514,7 +529,14 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
           // ("said her father, Richard Coombes, who still runs the dairy", "said the farm's owner, Richard
           // Coombes": a role, then the person's name in apposition)
           const role = after && /^,\s*$/.test(toks[after.last]!.post) && !isCapitalised(toks[after.head]!) ? phraseAfter(toks, after.last + 1) : null;
-          if (role && personName(toks, role, s.start) && toks.slice(role.first, role.last + 1).some(isNameTok) && ends(role.last)) {
+          // ("said the city's councillor for festivities, Marta Outeiral", "said the court-appointed
+          // administrator, Karin Lindqvist": lower-case words of a role up to a comma, then a name of two
+          // or more capitalised words that ends the clause, whether or not the lexicon knows it)
+          const titled = roleThenName(toks, k + 1, ends);
+          if (titled) {
+            np = titled;
+            inverted = true;
+          } else if (role && personName(toks, role, s.start) && toks.slice(role.first, role.last + 1).some(isNameTok) && ends(role.last)) {
             np = role;
             inverted = true;
           } else if (after && (ends(after.last) || named(after.last)) && !isPronoun(toks[after.first]) && norm(after.first) !== 'that') {

@@ -1589,3 +1589,12 @@ describe('attribution sources past an appositive', () => {
     expect(sources('Skater Mia Berg, 19, who trains four mornings a week in Lincoln, told the Gazette that the rink was cold.')).toEqual(['Mia Berg']);
   });
 });
+
+describe('attribution sources: a role, a comma, then the name', () => {
+  it('"said the club\'s treasurer, Niamh Corrigan" and "said the county\'s officer for heritage, Tadhg Mulcahy"', () => {
+    expect(sources('"We have never had so many members," said the club\'s treasurer, Niamh Corrigan.')).toEqual(['Niamh Corrigan']);
+    expect(sources('"The wall will be rebuilt stone by stone," said the county\'s officer for heritage, Tadhg Mulcahy.')).toEqual(['Tadhg Mulcahy']);
+    // (no name after the comma: the role)
+    expect(sources('"The wall will be rebuilt," said the county\'s heritage officer, who visited the site.')).toEqual(['heritage officer']);
+  });
+});
