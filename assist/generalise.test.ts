@@ -1598,3 +1598,9 @@ describe('attribution sources: a role, a comma, then the name', () => {
     expect(sources('"The wall will be rebuilt," said the county\'s heritage officer, who visited the site.')).toEqual(['heritage officer']);
   });
 });
+
+describe('"grumble" reports speech', () => {
+  it('"Stallholders grumble that the rent has doubled"', () => {
+    expect(sources('The market reopened in May. Stallholders grumble that the rent has doubled.')).toEqual(['Stallholders']);
+  });
+});

@@ -321,6 +321,8 @@ export const WEAK_CUE_VERBS: ReadonlySet<string> = new Set([
   'testify',
   'concede',
   'complain',
+  // ("Retailers grumble that the games never reach the shops")
+  'grumble',
   'reply',
   'estimate',
   'predict',
