@@ -794,6 +794,17 @@ function sourceOf(
       const titled = titledNameBefore(text, nounLemma(t), head.start);
       if (titled) return { name: index.match(titled, titled) ?? titled, person: false };
     }
+    // ("according to cancer registry figures", "police data": the nouns before a document name who
+    // compiled it)
+    let m0 = np.first;
+    while (m0 < np.head && isDeterminer(toks[m0]!)) m0++;
+    // (only when the noun right before it names a body or a person: "the fire investigation report" is
+    // a report on a fire)
+    const compiler = (t: Tok) => (wordnet()?.synsets(nounLemma(t), 'n').slice(0, 2) ?? []).some((x) => x.lexfile === 14 || x.lexfile === PERSON_LEXFILE);
+    if (m0 < np.head && toks.slice(m0, np.head).every((t) => (isNounTok(t) || (wordnet()?.synsets(nounLemma(t), 'n').length ?? 0) > 0) && !has(t, 'Possessive') && !has(t, 'Adjective') && !documentNoun(t)) && compiler(toks[np.head - 1]!)) {
+      const n = surface(text, toks, m0, np.head - 1);
+      return { name: index.match(n, n) ?? mentions.acronyms.get(n) ?? n, person: false };
+    }
     // "The statement noted": whoever was last quoted as speaking in one ("said in a statement").
     if (np.first + 1 === np.head && toks[np.first]!.norm === 'the' && !has(head, 'Plural')) {
       const noun = new RegExp(`\\b(?:a|an|its|his|her|their)\\s+(?:\\p{L}+\\s+)?${head.norm}\\b`, 'iu');

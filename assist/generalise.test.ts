@@ -1604,3 +1604,10 @@ describe('"grumble" reports speech', () => {
     expect(sources('The market reopened in May. Stallholders grumble that the rent has doubled.')).toEqual(['Stallholders']);
   });
 });
+
+describe('attribution sources: the body a document\'s modifier names', () => {
+  it('"according to police figures" is the police; "according to the fire investigation report" is the report', () => {
+    expect(sources('Burglaries fell by a tenth last year, according to police figures.')).toEqual(['police']);
+    expect(sources('The blaze started in the kitchen, according to the fire investigation report.')).toEqual(['fire investigation report']);
+  });
+});
