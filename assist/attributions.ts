@@ -109,6 +109,8 @@ function clauseOpensBefore(toks: readonly Tok[], end: number): boolean {
 }
 
 /** Words that may follow a speaker's name after an inverted cue. */
+/** Documents a body compiles or issues ("police figures", "a tribunal judgment"); not what is filed with it ("court filings"). */
+const COMPILED = new Set(['figure', 'data', 'datum', 'statistic', 'record', 'estimate', 'count', 'tally', 'number', 'judgment', 'judgement', 'ruling', 'report', 'statement', 'survey', 'study', 'poll', 'analysis', 'audit', 'review']);
 /** What opens an appositive after a noun phrase: "a family firm", "based in Madrid", "part of". */
 const APPOSITIVE_START = /^[\s,]*(?:a|an|one|part|based|owned|run|set|founded|itself)\b/i;
 const AFTER_NAME = new Set(['after', 'before', 'on', 'at', 'in', 'of', 'during', 'when', 'while', 'as', 'from', 'with', 'for', 'who', 'whose', 'adding', 'noting', 'citing']);
@@ -801,7 +803,7 @@ function sourceOf(
     // (only when the noun right before it names a body or a person: "the fire investigation report" is
     // a report on a fire)
     const compiler = (t: Tok) => (wordnet()?.synsets(nounLemma(t), 'n').slice(0, 2) ?? []).some((x) => x.lexfile === 14 || x.lexfile === PERSON_LEXFILE);
-    if (m0 < np.head && toks.slice(m0, np.head).every((t) => (isNounTok(t) || (wordnet()?.synsets(nounLemma(t), 'n').length ?? 0) > 0) && !has(t, 'Possessive') && !has(t, 'Adjective') && !documentNoun(t)) && compiler(toks[np.head - 1]!)) {
+    if (m0 < np.head && COMPILED.has(nounLemma(head)) && toks.slice(m0, np.head).every((t) => (isNounTok(t) || (wordnet()?.synsets(nounLemma(t), 'n').length ?? 0) > 0) && !has(t, 'Possessive') && !has(t, 'Adjective') && !documentNoun(t)) && compiler(toks[np.head - 1]!)) {
       const n = surface(text, toks, m0, np.head - 1);
       return { name: index.match(n, n) ?? mentions.acronyms.get(n) ?? n, person: false };
     }

@@ -1609,5 +1609,7 @@ describe('attribution sources: the body a document\'s modifier names', () => {
   it('"according to police figures" is the police; "according to the fire investigation report" is the report', () => {
     expect(sources('Burglaries fell by a tenth last year, according to police figures.')).toEqual(['police']);
     expect(sources('The blaze started in the kitchen, according to the fire investigation report.')).toEqual(['fire investigation report']);
+    // (what is filed with a body is not its own: "Court filings show")
+    expect(sources('Court filings show the firm owed £2m.')).toEqual(['Court filings']);
   });
 });
