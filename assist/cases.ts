@@ -21,7 +21,7 @@ import { deadlinePairs, type Deadline } from './deadlines';
 import type { CaseSpan, CaseSuggestion } from '../common/domain';
 import { compareOrdinals, compareRanks, compareSeries, shiftedSeries, type SeriesMentions } from './series';
 import { namesAnAct, readingOf, type CaseDocument, type DatedAct, type WeekdayDate } from './casereading';
-import { formatDate, weekdayName } from './dates';
+import { formatDate, weekdayName, type DateMention } from './dates';
 import { eventDateRestatements, type EventDate } from './eventdates';
 import { agree, approxWord, differentFigures, differentPlaces, differentStatistics, findConflicts, fmt, hours, lowerBound, modsCompatible, plural, type Conflict } from './inconsistencies';
 import { referentClass, unitLabel } from './lexicon';
@@ -79,10 +79,12 @@ function place(docs: readonly CaseDocument[]): Case {
     // A count of one ("one serviceman", "a single vote") is mostly one of several, not a total.
     const figures = quantities.filter((q) => q.value > 0 && !(q.kind === 'count' && q.value < 2));
     for (const q of figures) readAround(q, doc.text, offset);
-    const events = r.events.map((e) => ({ ...e, mention: { ...e.mention, start: e.mention.start + offset, end: e.mention.end + offset, sentence: e.mention.sentence + stride, paragraph: e.mention.paragraph + stride } }));
+    // (a date mention moved into the case: offsets by the document's place, sentences by its stride)
+    const moved = <M extends DateMention>(m: M): M => ({ ...m, start: m.start + offset, end: m.end + offset, sentence: m.sentence + stride, paragraph: m.paragraph + stride });
+    const events = r.events.map((e) => ({ ...e, mention: moved(e.mention) }));
     const acts = r.acts.map((a) => ({ ...a, start: a.start + offset, end: a.end + offset }));
     const weekdayDates = r.weekdayDates.map((w) => ({ ...w, start: w.start + offset, end: w.end + offset }));
-    const deadlines = r.deadlines.map((x) => ({ ...x, mention: { ...x.mention, start: x.mention.start + offset, end: x.mention.end + offset, sentence: x.mention.sentence + stride, paragraph: x.mention.paragraph + stride } }));
+    const deadlines = r.deadlines.map((x) => ({ ...x, mention: moved(x.mention) }));
     placed.push({ doc, k, offset, quantities, figures, events, acts, weekdayDates, series: shiftedSeries(r.series, offset), deadlines });
     at += doc.text.length + SEPARATOR.length;
   });

@@ -649,6 +649,12 @@ function sentenceFigures(text: string, at: number): string[] {
   return (sentenceText(text, at).match(/\d[\d,.]*\d|\d/g) ?? []).filter((x) => !/^(?:19|20)\d\d$/.test(x));
 }
 
+/** Every year a count names falls in a period "since YYYY". */
+function yearsAllSince(c: Mention, period: string): boolean {
+  const since = /^since (\d{4})$/.exec(period);
+  return since !== null && (c.years?.length ?? 0) > 0 && c.years!.every((y) => y >= Number(since[1]));
+}
+
 /**
  * Each ordinal against the counts of its series (offsets into `text`): the first that cannot agree.
  * `anchored`: only counts of all, this one included, over a named period ("since 2024"): "before"
@@ -685,8 +691,7 @@ export function compareSeries(os: readonly Mention[], counts: readonly Mention[]
       // only when the ordinal's clause names none of those years, "Its second factory, opened in 2019")
       if (c.listed) {
         if (anchored || c.value <= o.value - 1 || !sameNoun(o, c)) continue;
-        const since = /^since (\d{4})$/.exec(o.period);
-        if (o.period !== '' && !(since && c.years!.every((y) => y >= Number(since[1])))) continue;
+        if (o.period !== '' && !yearsAllSince(c, o.period)) continue;
         const around = sentenceText(text, o.start).replace(/\bsince\s+\d{4}/g, '');
         if (c.years!.some((y) => around.includes(String(y)))) continue;
         out.push(conflict(o, c, text, `"${text.slice(o.start, o.end)}" means ${o.value - 1} before it, but "${text.slice(c.start, c.end)}" lists ${c.value} before.`));
@@ -703,8 +708,7 @@ export function compareSeries(os: readonly Mention[], counts: readonly Mention[]
       const boundedPart = (o.period === '' && /^since\b/.test(c.period)) || sinceWithin(c.period, o.period);
       // ("the fifth hall to shut since 2015" / "Earlier closures came in 2015, 2017, 2019, 2021 and
       // 2023": all the years it names fall in the ordinal's period)
-      const since = /^since (\d{4})$/.exec(o.period);
-      const yearsWithin = since !== null && c.period === '' && (c.years?.length ?? 0) > 0 && c.years!.every((y) => y >= Number(since[1]));
+      const yearsWithin = c.period === '' && yearsAllSince(c, o.period);
       if (o.period !== c.period && !boundedPart && !yearsWithin && !(currentAndOpen(o.period, c.period) && !WHOLE_RUN.test(clauseAround(text, c.start, c.end)))) continue;
       if (!sameNoun(o, c)) continue;
       if (c.value === o.value - 1 || (boundedPart && c.value < o.value - 1)) continue;
