@@ -11,7 +11,7 @@ import type { Quantity } from './quantities';
 import { wordnet } from './wordnet';
 
 /** "Each of the 18", "every one of the 3,100", "All of the 40": a whole set by its number alone. */
-const ELIDED = /\b(?:[Ee]ach|[Ee]very\s+one|[Aa]ll)\s+of\s+(?:the|its|their|these|those)\s+(\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]?\d)(?=\s+([\p{L}'’-]+))/gu;
+const ELIDED = /\b(?:(?:[Ee]ach|[Ee]very\s+one|[Aa]ll)\s+of|[Oo]f)\s+(?:the|its|their|these|those)\s+(\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]?\d)(?=\s+([\p{L}'’-]+))/gu;
 /** Words after the number that show no noun follows it: a verb, an auxiliary, a relative, an adverb. */
 const NO_NOUN = new Set(['that', 'which', 'who', 'can', 'could', 'will', 'would', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'must', 'should', 'may', 'might', 'now', 'still', 'already', 'also', 'all', 'each']);
 /** A count is near another within half again ("16" and "18"; not "3" and "18"). */
@@ -33,6 +33,8 @@ export function elidedConflicts(qs: readonly Quantity[], text: string): Conflict
   const counts = qs.filter((q) => q.kind === 'count' && q.rate === null && q.head !== null);
   for (const m of text.matchAll(ELIDED)) {
     if (!noNounAfter(m[2]!)) continue;
+    // ("Of the 19 that were searched": a whole by a relative clause only)
+    if (/^[Oo]f$/.test(m[0].split(/\s+/)[0]!) && !/^(?:that|which|who)$/i.test(m[2]!)) continue;
     const value = Number(m[1]!.replace(/,/g, ''));
     if (value < 5) continue;
     const end = m.index + m[0].length;

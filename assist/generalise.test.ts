@@ -1523,6 +1523,13 @@ describe('a count whose noun is left out', () => {
     // (a noun after the number: a set of its own)
     expect(pairs(text.replace('Each of the 28 can', 'Each of the 28 drivers can'))).toEqual([]);
   });
+
+  it('"Of the 19 that were searched" names the set told before by a relative clause', () => {
+    const text = 'Police raided 23 warehouses at the port on Tuesday. Customs officers joined them. Of the 19 that were searched, six held counterfeit goods.';
+    expect(pairs(text)).toEqual([['23 warehouses', 'Of the 19']]);
+    // ("Of the 19, six held": no relative clause, read no further)
+    expect(pairs(text.replace('Of the 19 that were searched,', 'Of the 19,'))).toEqual([]);
+  });
 });
 
 describe('series: the act of an ordinal\'s infinitive, and earlier years within its period', () => {
