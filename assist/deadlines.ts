@@ -14,8 +14,6 @@ export interface Deadline {
   mention: DateMention;
   /** The nouns of the deadline's clause: what is to be done by then. */
   nouns: string[];
-  /** The clause's verb lemma ("submit", "lodge"). */
-  verb: string;
 }
 
 /** "until", "by", "no later than" right before the date; not "from ... until" (a range). */
@@ -39,14 +37,14 @@ export function deadlineOf(toks: readonly Tok[], text: string, d: DateMention): 
   const clause = toks.slice(k, end + 1);
   if (RANGE.test(text.slice(clause[0]!.start, d.start))) return null;
   // (an act: a verb that is not a copula; "are valid until", "stays closed until" are states)
-  const verbs = clause.filter((t) => isVerbTok(t) && !isAuxiliary(t) && !isCopula(t) && !/^(?:stay|remain|keep|last|run|continue|wait)$/.test(verbLemma(t)));
-  if (verbs.length === 0 || clause.some((t) => isCopula(t) && !clause.some((x) => x.start > t.start && isVerbTok(x) && /(?:ed|en|wn)$/.test(x.norm)))) return null;
+  const acts = clause.some((t) => isVerbTok(t) && !isAuxiliary(t) && !isCopula(t) && !/^(?:stay|remain|keep|last|run|continue|wait)$/.test(verbLemma(t)));
+  if (!acts || clause.some((t) => isCopula(t) && !clause.some((x) => x.start > t.start && isVerbTok(x) && /(?:ed|en|wn)$/.test(x.norm)))) return null;
   const nouns = clause
     .filter((t) => isNounTok(t) && !isVerbTok(t) && (!isCapitalised(t) || t === toks[0]) && t.start < d.start)
     .map(nounLemma)
     .filter((n) => n.length > 2 && !TIME_NOUNS.has(n) && peopleNoun(n) === null);
   if (nouns.length === 0) return null;
-  return { mention: d, nouns: [...new Set(nouns)], verb: verbLemma(verbs.at(-1)!) };
+  return { mention: d, nouns: [...new Set(nouns)] };
 }
 
 /** Two deadlines of one thing on two days: the pairs, each with the noun they share. */

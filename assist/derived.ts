@@ -17,7 +17,7 @@
 import type { Conflict } from './inconsistencies';
 import { fmt, hours, interval } from './inconsistencies';
 import type { Quantity } from './quantities';
-import { derivedFrom, figureAbout, percentReading, sameKind } from './restatements';
+import { derivedFrom, figureAbout, oneAct, percentReading, sameKind } from './restatements';
 import { wordnet } from './wordnet';
 import { singular } from './nlp';
 import { MONTHS } from './lexicon';
@@ -575,15 +575,6 @@ function lengthOf(q: Quantity, text: string): string[] {
     if (object) out.push(singular(object[1]!));
   }
   return out;
-}
-
-/** Two verbs whose commonest senses WordNet makes one: the first sense of one among the first two of the other ("close" / "shut"; not "allow" / "accept"). */
-function oneAct(a: string, b: string): boolean {
-  const wn = wordnet();
-  if (!wn || a === b) return a === b;
-  const sa = wn.synsets(a, 'v').slice(0, 2);
-  const sb = wn.synsets(b, 'v').slice(0, 2);
-  return (sa[0] !== undefined && sb.some((s) => s.offset === sa[0]!.offset)) || (sb[0] !== undefined && sa.some((s) => s.offset === sb[0]!.offset));
 }
 
 /** One word names what the other does or is: the same word or name, a verb and its act ("searched" /

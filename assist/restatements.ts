@@ -427,13 +427,17 @@ export function actOfVerb(noun: string, verb: string): boolean {
   if (derivedFrom(noun, verb)) return true;
   const wn = wordnet();
   if (!wn) return false;
-  const own = wn.synsets(verb, 'v').slice(0, 2).map((s) => s.offset);
-  if (own.length === 0) return false;
   const lemmas = new Set(senses(noun).flatMap((s) => s.pointers.filter((p) => p.symbol === '+' && p.pos === 'v').flatMap((p) => wn.synset(p.offset, 'v')?.words ?? [])));
-  return [...lemmas].some((l) => {
-    const theirs = wn.synsets(l, 'v').slice(0, 2).map((s) => s.offset);
-    return theirs.includes(own[0]!) || own.includes(theirs[0] ?? -1);
-  });
+  return [...lemmas].some((l) => oneAct(l, verb));
+}
+
+/** Two verbs whose commonest senses WordNet makes one: the first sense of one among the first two of the other ("close" / "shut"; not "allow" / "accept"). */
+export function oneAct(a: string, b: string): boolean {
+  const wn = wordnet();
+  if (!wn || a === b) return a === b;
+  const sa = wn.synsets(a, 'v').slice(0, 2);
+  const sb = wn.synsets(b, 'v').slice(0, 2);
+  return (sa[0] !== undefined && sb.some((s) => s.offset === sa[0]!.offset)) || (sb[0] !== undefined && sa.some((s) => s.offset === sb[0]!.offset));
 }
 
 const deedNounCache = new Map<string, string[]>();
