@@ -225,22 +225,38 @@ const CACHE_CHARS = 2_000_000;
 const cache = new Map<string, DocReading>();
 let cachedChars = 0;
 
-/** A document's reading, from the cache when the same text (and publication date) was read before. */
 /** "dock in Bremerhaven on Saturday", "docked in Bremerhaven last Friday": the names after "in" or "at" in the clause of an event's date, lower case. */
 function placesNamed(text: string, e: EventDate): string[] {
   const clause = `${text.slice(Math.max(0, e.mention.start - 50), e.mention.start).split(/[.!?;,]\s/).at(-1)!} ${text.slice(e.mention.end, e.mention.end + 30).split(/[.!?;,]/)[0]!}`;
   return [...clause.matchAll(/\b(?:in|at)\s+(\p{Lu}[\p{L}'’-]+)/gu)].map((m) => m[1]!.toLowerCase());
 }
 
+/** A document's reading, from the cache when the same text (and publication date) was read before. */
 export function readingOf(d: CaseDocument): DocReading {
-  const key = `${d.published ?? ''}\u0000${d.text}`;
+  const hit = cachedReading(d);
+  if (hit) return hit;
+  const r = read(d);
+  keepReading(d, r);
+  return r;
+}
+
+const cacheKey = (d: CaseDocument) => `${d.published ?? ''}\u0000${d.text}`;
+
+/** The document's reading if it is kept (and now the most recently used), else undefined. */
+export function cachedReading(d: CaseDocument): DocReading | undefined {
+  const key = cacheKey(d);
   const hit = cache.get(key);
   if (hit) {
     cache.delete(key);
     cache.set(key, hit);
-    return hit;
   }
-  const r = read(d);
+  return hit;
+}
+
+/** Keep a document's reading (one read here or by a reader thread, assist/readers.ts), oldest dropped past the limit. */
+export function keepReading(d: CaseDocument, r: DocReading): void {
+  const key = cacheKey(d);
+  if (cache.has(key)) return;
   cache.set(key, r);
   cachedChars += key.length;
   for (const [k] of cache) {
@@ -248,8 +264,10 @@ export function readingOf(d: CaseDocument): DocReading {
     cache.delete(k);
     cachedChars -= k.length;
   }
-  return r;
 }
+
+/** Read a document afresh, keeping nothing (a reader thread's work). */
+export const readDocument = read;
 
 /** Forget every reading (for timing a cold run). */
 export function clearReadings(): void {

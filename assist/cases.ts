@@ -20,7 +20,7 @@
 import { deadlinePairs, type Deadline } from './deadlines';
 import type { CaseSpan, CaseSuggestion } from '../common/domain';
 import { compareOrdinals, compareRanks, compareSeries, shiftedSeries, type SeriesMentions } from './series';
-import { namesAnAct, readingOf, type CaseDocument, type DatedAct, type WeekdayDate } from './casereading';
+import { namesAnAct, readingOf, type CaseDocument, type DatedAct, type DocReading, type WeekdayDate } from './casereading';
 import { formatDate, weekdayName, type DateMention } from './dates';
 import { eventDateRestatements, type EventDate } from './eventdates';
 import { agree, approxWord, differentFigures, differentPlaces, differentStatistics, findConflicts, fmt, hours, lowerBound, modsCompatible, plural, type Conflict } from './inconsistencies';
@@ -68,11 +68,11 @@ interface Case {
   docs: Placed[];
 }
 
-function place(docs: readonly CaseDocument[]): Case {
+function place(docs: readonly CaseDocument[], reading: (d: CaseDocument) => DocReading): Case {
   const placed: Placed[] = [];
   let at = 0;
   docs.forEach((doc, k) => {
-    const r = readingOf(doc);
+    const r = reading(doc);
     const offset = at;
     const stride = k * SENTENCE_STRIDE;
     const quantities = r.quantities.map((q) => repaired({ ...q, start: q.start + offset, end: q.end + offset, sentence: q.sentence + stride, paragraph: q.paragraph + stride }));
@@ -1117,11 +1117,13 @@ function key(s: CaseSuggestion): string {
 
 /**
  * Cross-document suggestions over a case's documents: contradictions first, then corroborations,
- * each pair of documents in the order given. Every span carries its document's id.
+ * each pair of documents in the order given. Every span carries its document's id. `reading` gives
+ * a document's reading: by default read here (and kept); the worker passes those its reader threads
+ * read in parallel (assist/readers.ts).
  */
-export function suggestAcross(docs: readonly CaseDocument[], options: CaseSuggestOptions = {}): CaseSuggestion[] {
+export function suggestAcross(docs: readonly CaseDocument[], options: CaseSuggestOptions = {}, reading: (d: CaseDocument) => DocReading = readingOf): CaseSuggestion[] {
   const withCorroborations = options.corroborations !== false;
-  const c = place(docs);
+  const c = place(docs, reading);
   const contradictions: CaseSuggestion[] = [];
   const corroborations: CaseSuggestion[] = [];
   const seen = new Set<string>();

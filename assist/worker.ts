@@ -1,12 +1,15 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { paragraphs } from '../common/segment';
 import type { CaseSuggestion } from '../common/domain';
 import { suggestAcross, type CaseDocument, type CaseSuggestOptions } from './cases';
+import { readingOf } from './casereading';
 import { suggest, suggestionKey, type KnownSource, type Suggestion } from './index';
+import { ReaderPool, serveReadings } from './readers';
 
 // The assistant in a worker thread, so the web host and the app's main process stay responsive.
 // A long document is first read in paragraph-aligned slices (attributions and claims arrive as
-// each slice is done), then whole, for what needs the whole text: inconsistencies.
+// each slice is done), then whole, for what needs the whole text: inconsistencies. A case's
+// documents are read in parallel, here and on reader threads (assist/readers.ts).
 
 /** One document's suggestions, in batches. */
 export interface DocumentJob {
@@ -55,11 +58,13 @@ function shift(s: Suggestion, by: number): Suggestion {
   return { ...s, span: { ...s.span, start: s.span.start + by, end: s.span.end + by } };
 }
 
-export function runAssist(job: AssistJob, post: (m: AssistMessage) => void): void {
+/** Run a job, posting its messages; with reader threads, a case's documents are read on them too (then it returns a promise). */
+export function runAssist(job: AssistJob, post: (m: AssistMessage) => void, readers?: ReaderPool): void | Promise<void> {
   if (job.kind === 'case') {
+    const { docs, options } = job;
     // The last message of its job: no 'done' follows.
-    post({ type: 'case', suggestions: suggestAcross(job.docs, job.options) });
-    return;
+    if (!readers) return post({ type: 'case', suggestions: suggestAcross(docs, options) });
+    return readers.readAll(docs).then((got) => post({ type: 'case', suggestions: suggestAcross(docs, options, (d) => got.get(d) ?? readingOf(d)) }));
   }
   const parts = job.text.length > 2 * SLICE ? slices(job.text, SLICE) : [];
   const steps = parts.length + 1;
@@ -90,15 +95,21 @@ export interface WorkerReply {
 /** A short text that touches every part of the assistant, so its lexicons load before the first job. */
 const WARM_UP = 'LONDON, March 3, 2025 - The minister said on Monday, March 3, that 12 people were hurt, and officials told reporters the talks lasted 40 minutes.';
 
-if (parentPort && workerData?.warm) {
+if (!isMainThread && parentPort && workerData?.reader) {
+  // A reader thread of a long-lived worker (assist/readers.ts): case documents, one after another.
+  serveReadings(parentPort, WARM_UP);
+} else if (!isMainThread && parentPort && workerData?.warm) {
   // A long-lived worker: warmed once, then one job after another, each answered under its id.
+  // (reader threads run this same bundle; they start with the first case worth reading in parallel)
   const port = parentPort;
+  const readers = new ReaderPool(__filename, typeof workerData.readers === 'number' ? workerData.readers : undefined);
   suggest(WARM_UP);
   port.on('message', ({ id, job }: WorkerRequest) => {
+    const fail = (err: unknown) => port.postMessage({ id, message: { type: 'error', message: err instanceof Error ? err.message : String(err) } } satisfies WorkerReply);
     try {
-      runAssist(job, (message) => port.postMessage({ id, message } satisfies WorkerReply));
+      void runAssist(job, (message) => port.postMessage({ id, message } satisfies WorkerReply), readers)?.catch(fail);
     } catch (err) {
-      port.postMessage({ id, message: { type: 'error', message: err instanceof Error ? err.message : String(err) } } satisfies WorkerReply);
+      fail(err);
     }
   });
 }

@@ -12,6 +12,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CaseDocument } from '../assist/cases';
 import { clearReadings, suggestAcross } from '../assist/cases';
+import { readingOf } from '../assist/casereading';
+import { ReaderPool, readerCount } from '../assist/readers';
 import { generateBenchText } from './assist';
 import { REPO } from './optional';
 
@@ -79,23 +81,55 @@ export function benchmarkCase(docs: readonly CaseDocument[], warm = true): CaseB
 export interface CaseFigures {
   /** "case suggestions, 20 documents x 50 KB" */
   label: string;
+  /** As the app's worker runs it: its documents read here and on reader threads at once (assist/readers.ts). */
   ms: number[];
+  /** The reader threads beside this one (0: one thread, as on a one-core machine or without the bundle). */
+  readers: number;
+  /** The same case read on this thread alone. */
+  oneThread: number[];
   suggestions: number;
 }
 
-/** `npm run bench`'s case figure: 20 documents of 50 KB (4 of 10 KB with --small), `runs` cold runs. */
-export function caseFigures(runs: number, small: boolean): CaseFigures | null {
+/**
+ * `npm run bench`'s case figure: 20 documents of 50 KB (4 of 10 KB with --small), `runs` cold runs
+ * each on one thread and as the app's worker runs them (with the bundled worker's reader threads,
+ * when dist/main/assist-worker.cjs is built and there is a core to spare), alternated.
+ */
+export async function caseFigures(runs: number, small: boolean): Promise<CaseFigures | null> {
   const texts = evalTexts(path.join(REPO, 'assist', 'eval', 'data'));
   if (texts.length === 0) return null;
   const [count, size] = small ? [4, 10_000] : [20, 50_000];
   const docs = caseBenchDocs(texts, count, size);
   warmUp();
-  const ms: number[] = [];
-  let suggestions = 0;
-  for (let i = 0; i < runs; i++) {
-    const r = benchmarkCase(docs, false);
-    ms.push(r.ms);
-    suggestions = r.suggestions;
+  const file = path.join(REPO, 'dist', 'main', 'assist-worker.cjs');
+  const pool = readerCount() > 0 && fs.existsSync(file) ? new ReaderPool(file) : null;
+  try {
+    // (the readers warmed as the worker is: on generated text, not the timed documents)
+    const text = generateBenchText(120_000, 13);
+    await pool?.readAll([0, 1, 2, 3].map((k) => ({ id: k + 1, text: text.slice(k * 30_000, (k + 1) * 30_000) })));
+    const ms: number[] = [];
+    const oneThread: number[] = [];
+    let suggestions = 0;
+    // (alternated, each first in turn: the first of a pair meets the documents' words new to this thread)
+    const serial = () => {
+      const r = benchmarkCase(docs, false);
+      oneThread.push(r.ms);
+      suggestions = r.suggestions;
+    };
+    const pooled = async (p: ReaderPool) => {
+      clearReadings();
+      const t0 = performance.now();
+      const got = await p.readAll(docs);
+      suggestAcross(docs, {}, (d) => got.get(d) ?? readingOf(d));
+      ms.push(Math.round(performance.now() - t0));
+    };
+    for (let i = 0; i < runs; i++) {
+      if (pool && i % 2 === 1) await pooled(pool);
+      serial();
+      if (pool && i % 2 === 0) await pooled(pool);
+    }
+    return { label: `case suggestions, ${count} documents x ${size / 1000} KB`, ms: pool ? ms : oneThread, readers: pool ? readerCount() : 0, oneThread, suggestions };
+  } finally {
+    pool?.close();
   }
-  return { label: `case suggestions, ${count} documents x ${size / 1000} KB`, ms, suggestions };
 }

@@ -24,8 +24,14 @@ export class AssistantWorker {
   private nextId = 1;
   private listeners = new Map<number, Listener>();
 
-  /** `file`: the bundled worker to run (tests); default the one beside the running bundle. */
-  constructor(private readonly file?: string) {}
+  /**
+   * `file`: the bundled worker to run (tests); default the one beside the running bundle.
+   * `readers`: its reader threads for a case's documents (assist/readers.ts); default one per core but one.
+   */
+  constructor(
+    private readonly file?: string,
+    private readonly readers?: number,
+  ) {}
 
   /** Starts the worker now, so the first job finds it ready. Does nothing when running from sources. */
   warm(): void {
@@ -73,7 +79,7 @@ export class AssistantWorker {
     if (this.worker) return this.worker;
     const file = this.file ?? workerFile();
     if (!file) return null;
-    const worker = new Worker(file, { workerData: { warm: true }, resourceLimits: { maxOldGenerationSizeMb: 1024 } });
+    const worker = new Worker(file, { workerData: { warm: true, ...(this.readers === undefined ? {} : { readers: this.readers }) }, resourceLimits: { maxOldGenerationSizeMb: 1024 } });
     // It never keeps a process alive by itself: a CLI command ends when its work does.
     worker.unref();
     worker.on('message', ({ id, message }: WorkerReply) => {
