@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateBenchText } from '../bench/assist';
 import { suggest, suggestionKey, type Suggestion } from './index';
+import { fmt } from './inconsistencies';
 import { tagRange, wordNumberValue } from './nlp';
 
 type Inconsistency = Extract<Suggestion, { type: 'inconsistency' }>;
@@ -480,5 +481,14 @@ describe('attributions told around a clause', () => {
     expect(sourcesOf('Judge Margaret Ellery thanked the jurors, saying the case had been hard.')).toEqual([['Judge Margaret Ellery thanked the jurors, saying', 'Margaret Ellery']]);
     expect(sourcesOf('"It was hard," said retired fisherman Douglas Reid.')).toEqual([['said retired fisherman Douglas Reid', 'Douglas Reid']]);
     expect(sourcesOf('The winner, Jonas Berg, 30, said he was pleased.').map(([, s]) => s)).toEqual(['Jonas Berg']);
+  });
+});
+
+describe('figures in explanations', () => {
+  it('are grouped in thousands, a converted figure in the thousands to the unit ("4,750 gallons" in litres)', () => {
+    expect(fmt(17980.6975)).toBe('17,981');
+    expect(fmt(1500)).toBe('1,500');
+    expect(fmt(12.5)).toBe('12.5');
+    expect(fmt(0.12345)).toBe('0.123');
   });
 });

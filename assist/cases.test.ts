@@ -434,3 +434,20 @@ describe('a first of all time against another report\'s later place in the serie
     expect(contradictions([a, doc(3, 'This is the third delayed crossing this year, the union said.', '2026-04-10')])).toEqual([]);
   });
 });
+
+describe('figures that name only their unit', () => {
+  it('"added 3.1 kilometres of passage" / "mapped 1.2 kilometres of passage": each its report\'s only length, of two things', () => {
+    const a = doc(1, 'The survey team added 3.1 kilometres of passage to the map of the cave system, the directorate said on Tuesday.', '2026-03-03');
+    const b = doc(2, 'Members of the club mapped 1.2 kilometres of passage in the eastern branch over the winter, the club said.', '2026-03-04');
+    expect(contradictions([a, b])).toEqual([]);
+    const c = doc(3, 'About 4,750 gallons of diesel leaked from a storage tank at the station, the company said.', '2026-03-04');
+    const d = doc(4, 'Some 32 cubic metres of contaminated fuel were sold at the station before it closed.', '2026-03-05');
+    expect(contradictions([c, d])).toEqual([]);
+  });
+
+  it('"Around 2,500 square metres of the storage building" / "about 4,000 square metres of the storage building": two nouns of the clause name it', () => {
+    const a = doc(1, 'Around 2,500 square metres of the storage building were destroyed, the fire service said.', '2026-03-03');
+    const b = doc(2, 'The blaze gutted about 4,000 square metres of the storage building, the owner said.', '2026-03-04');
+    expect(contradictions([a, b]).map(texts)).toEqual([['Around 2,500 square metres', 'about 4,000 square metres']]);
+  });
+});

@@ -844,6 +844,16 @@ function onlyOnes(a: Quantity, b: Quantity): boolean {
   return peopleNoun(a.head) === null || a.mods.some((m) => b.mods.includes(m));
 }
 
+/**
+ * A percentage or an amount neither of whose figures names what it is of, sharing fewer than two
+ * nouns of their clauses ("exceed the limit by up to 20 km/h" / "keep the 50 km/h limit": one noun;
+ * "2,500 square metres of the storage building" / "about 4,000 square metres of the storage
+ * building": two).
+ */
+function unnamed(a: Quantity, b: Quantity): boolean {
+  return (a.kind === 'percent' || a.kind === 'amount') && a.keys.length === 0 && b.keys.length === 0 && a.head === null && b.head === null && sharedContext(a, b) < 2;
+}
+
 function what(a: Quantity, b: Quantity): string {
   const noun = b.head ?? a.head ?? b.cls ?? a.cls;
   if (a.kind === 'ordinal') return `place of the ${noun ?? 'event'} in its series`;
@@ -1072,6 +1082,9 @@ function figurePairs(c: Case, out: Proposals, corroborations: boolean): void {
             // As within a document: totals far apart in size count different wholes.
             if (a.kind === 'count' && Math.max(a.value, b.value) > 3 * Math.min(a.value, b.value) && Math.min(a.value, b.value) >= 10) continue;
           } else if (agree(a, b)) continue;
+          // (two figures that name nothing but their unit, each its document's only one of it, are
+          // as often two things: "20 km/h" over a limit and a "50 km/h" limit)
+          if (unnamed(a, b)) continue;
           contradicted = true;
           out.contradiction(i, d.k, {
             type: 'inconsistency',

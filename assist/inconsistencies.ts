@@ -337,6 +337,8 @@ function monotoneConflict(rel: ScopeRelation, a: [number, number], b: [number, n
 export function fmt(v: number): string {
   if (Number.isInteger(v)) return String(v).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   if (Math.abs(v) < 1) return String(Number(v.toPrecision(3)));
+  // (a converted figure in the thousands, "4,750 gallons" in litres: to the unit, grouped)
+  if (Math.abs(v) >= 1000) return fmt(Math.round(v));
   return String(Math.round(v * 100) / 100);
 }
 
