@@ -1,5 +1,6 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { parse } from 'pg-connection-string';
+
 
 // How a workspace is reached: a postgres:// connection string. Its password is never stored with
 // it: it comes from the URL given now, the OS keychain (the app, through Electron's safeStorage),
@@ -55,7 +56,9 @@ export function passwordFromEnvironment(url: string): string | undefined {
 export async function openClient(url: string, password: string | undefined, options: { timeoutMs?: number } = {}): Promise<pg.Client> {
   // Parsed here, not handed over as connectionString, which would override the password given.
   const parsed = parse(url);
-  const client = new pg.Client({
+  // (loaded here, when a workspace is used: no other command pays for loading it)
+  const { default: pgModule } = await import('pg');
+  const client = new pgModule.Client({
     ...(parsed as pg.ClientConfig),
     ...(password !== undefined ? { password } : {}),
     connectionTimeoutMillis: options.timeoutMs ?? 5000,

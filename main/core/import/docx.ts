@@ -2,12 +2,16 @@
 // footnotes), which goes through the same HTML path as web pages. Metadata comes from
 // docProps/core.xml, read with jszip. Images are never converted, external files never read.
 import zlib from 'node:zlib';
-import JSZip from 'jszip';
-import mammoth from 'mammoth';
+import type JSZip from 'jszip';
+import type Mammoth from 'mammoth';
+import { lazy } from '../lazy';
 import type { Metadata } from '../../../common/domain';
 import { htmlToDocument, isoDate } from './html';
 import { adviceFor, badFile, describeKind, sniffKind } from './sniff';
 import type { ImportedDocument } from './types';
+
+const jszip = lazy<typeof JSZip>('jszip');
+const loadMammoth = lazy<typeof Mammoth>('mammoth');
 
 /** Word style names that mammoth does not map by default. */
 const STYLE_MAP = [
@@ -311,7 +315,7 @@ export async function importDocx(name: string, bytes: Uint8Array): Promise<Impor
   }
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
+    zip = await jszip().loadAsync(bytes, { checkCRC32: false });
   } catch {
     throw badFile(name, 'is damaged or incomplete (its ZIP structure cannot be read)', 'download or save the document again');
   }
@@ -335,6 +339,7 @@ export async function importDocx(name: string, bytes: Uint8Array): Promise<Impor
     if (coreXml) core = coreMetadata(coreXml);
     // mammoth reads `{ file }` (an opened zip) as well as a buffer; its types list only the latter.
     const input = { file: await mammothFile(zip) } as unknown as { buffer: Buffer };
+    const mammoth = loadMammoth();
     const result = await mammoth.convertToHtml(
       input,
       {

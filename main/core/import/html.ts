@@ -6,15 +6,21 @@
 // page's <article> or <main> is taken, else its body. The whole page (comments, boxes and all) is
 // one import option away (`wholePage`). Byline, date, outlet and canonical address come from
 // JSON-LD, OpenGraph and meta tags, then from Readability's reading of the page.
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
-import { parse, parseFragment, serialize, type DefaultTreeAdapterMap } from 'parse5';
+import type * as ReadabilityModule from '@mozilla/readability';
+import type * as Linkedom from 'linkedom';
+import type * as Parse5 from 'parse5';
+import type { DefaultTreeAdapterMap } from 'parse5';
+import { lazy } from '../lazy';
 import type { Metadata } from '../../../common/domain';
 import { TextBuilder, type BlockKind } from './builder';
 import { badFile } from './sniff';
 import { bomEncoding, decodeText, emptyFile, encodingMetadata, normaliseLabel, type Decoded } from './text';
 import { guessTitle } from './title';
 import type { ImportedDocument } from './types';
+
+const linkedom = lazy<typeof Linkedom>('linkedom');
+const parse5 = lazy<typeof Parse5>('parse5');
+const readability = lazy<typeof ReadabilityModule>('@mozilla/readability');
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -661,8 +667,8 @@ interface Article {
  */
 function readArticle(doc: DefaultTreeAdapterMap['document']): Article | null {
   try {
-    const { document } = parseHTML(serialize(doc));
-    const article = new Readability(document as unknown as Document, { maxElemsToParse: MAX_READABILITY_ELEMENTS, keepClasses: false }).parse();
+    const { document } = linkedom().parseHTML(parse5().serialize(doc));
+    const article = new (readability().Readability)(document as unknown as Document, { maxElemsToParse: MAX_READABILITY_ELEMENTS, keepClasses: false }).parse();
     if (!article?.content) return null;
     const out: Article = { content: article.content };
     if (article.title) out.title = article.title;
@@ -752,7 +758,7 @@ export function htmlToDocument(name: string, html: string, options: HtmlOptions)
   if (shape.work > DEPTH_WORK_ALLOWANCE + MAX_AVERAGE_DEPTH * shape.tags) {
     throw badFile(name, `most of its ${shape.tags.toLocaleString('en')} elements sit hundreds of levels deep (damaged or machine-made HTML)`, 'open it in a browser and save it as PDF or text, then import that');
   }
-  const doc = parse(html);
+  const doc = parse5().parse(html);
   const meta = options.page ? pageMetadata(doc) : { metadata: {} as Metadata };
   let result: { text: string; blocks: ImportedDocument['blocks'] };
   if (!options.page) {
@@ -764,7 +770,7 @@ export function htmlToDocument(name: string, html: string, options: HtmlOptions)
     const { root, isPage } = contentRoot(doc);
     const fallback = written(root, isPage);
     const article = shape.depth <= MAX_READABILITY_DEPTH && shape.tags <= 2 * MAX_READABILITY_ELEMENTS ? readArticle(doc) : null;
-    const fromArticle = article ? written(parseFragment(article.content), false) : null;
+    const fromArticle = article ? written(parse5().parseFragment(article.content), false) : null;
     const words = fromArticle ? wordCount(fromArticle.text) : 0;
     if (fromArticle && words >= MIN_ARTICLE_WORDS) {
       result = keepBlocks(fromArticle.text, fromArticle.blocks, notInterface);

@@ -2,11 +2,14 @@
 // legacy encodings detected with jschardet, Windows-1252 last) and paragraph blocks.
 // For .txt the decoded content is the document text exactly: annotation offsets, the CLI and
 // exports all slice it, so nothing is trimmed or normalised.
-import jschardet from 'jschardet';
+import type Jschardet from 'jschardet';
+import { lazy } from '../lazy';
 import type { Block } from '../../../common/domain';
 import { adviceFor, badFile, describeKind, looksBinary, sniffKind } from './sniff';
 import { guessTitle } from './title';
 import type { ImportedDocument } from './types';
+
+const jschardet = lazy<typeof Jschardet>('jschardet');
 
 export interface Decoded {
   text: string;
@@ -136,7 +139,7 @@ function detectorCandidates(bytes: Uint8Array): { encoding: string; confidence: 
   const sample = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, DETECTOR_SAMPLE)).toString('latin1');
   let found: { encoding: string | null; confidence: number }[];
   try {
-    found = jschardet.detectAll(sample);
+    found = jschardet().detectAll(sample);
   } catch {
     return [];
   }
