@@ -6,6 +6,8 @@ import { REPO } from '../test/built';
 import { clearReadings, suggestAcross } from './cases';
 import { readDocument, readingOf } from './casereading';
 import { ReaderPool } from './readers';
+import { runAssist, type AssistMessage } from './worker';
+import { generateBenchText } from '../bench/assist';
 
 // A case's documents read on reader threads (the assistant's worker bundle, as scripts/build.mjs
 // bundles it) and on this thread at once: the readings cross threads whole, so the suggestions
@@ -58,6 +60,29 @@ describe('reading a case in parallel', () => {
     clearReadings();
     expect(parallel).toEqual(suggestAcross(docs));
   }, 120_000);
+
+  it('reads a long text whole on a reader while its slices are read here: the same suggestions, in batches, then done', async () => {
+    const text = generateBenchText(230_000, 7);
+    const run = async (readers?: ReaderPool) => {
+      const messages: AssistMessage[] = [];
+      await runAssist({ text, sources: [] }, (m) => messages.push(m), readers);
+      return messages;
+    };
+    const serial = await run();
+    pool = new ReaderPool(FILE, 1);
+    const parallel = await run(pool);
+    const keys = (ms: AssistMessage[]) => ms.flatMap((m) => (m.type === 'batch' ? m.keys : [])).sort();
+    expect(keys(parallel)).toEqual(keys(serial));
+    expect(keys(parallel).length).toBeGreaterThan(100);
+    const progress = parallel.flatMap((m) => (m.type === 'batch' ? [m.progress] : []));
+    // (three slices, then the whole)
+    expect(progress.length).toBeGreaterThanOrEqual(3);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress.at(-1)).toBe(1);
+    expect(parallel.at(-1)).toEqual({ type: 'done' });
+    // (the whole came from the reader: a pool that has started one)
+    expect((pool as unknown as { readers: unknown[] }).readers).toHaveLength(1);
+  }, 180_000);
 
   it('reads a small case here alone, and takes what it read before from memory', async () => {
     pool = new ReaderPool(FILE, 1);

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { Worker, type MessagePort } from 'node:worker_threads';
 import { cachedReading, keepReading, readDocument, readingOf, type CaseDocument, type DocReading } from './casereading';
+import { suggest, type Suggestion, type SuggestOptions } from './index';
 
 // A case's documents read in parallel. Reading (tagging every sentence, finding its figures, dates
 // and acts) is nine tenths of a case's cross-document suggestions and each document's reading is
@@ -12,14 +13,16 @@ import { cachedReading, keepReading, readDocument, readingOf, type CaseDocument,
 // Documents go out one or two at a time, longest first, so a reader still starting (its lexicons
 // loading) takes fewer and none waits on another. A reader that fails or stops leaves its
 // documents to be read on the worker: nothing is lost, only time.
+//
+// A long document is also read in two ways at once: the worker reads it slice by slice (the
+// analyst sees attributions and claims as each slice is done) while a reader reads it whole (for
+// the inconsistencies, which need the whole text), so the last suggestion comes when the longer of
+// the two ends, not after both.
 
-/** What a reader thread is sent: a document to read under an id. */
-interface ReadRequest {
-  id: number;
-  doc: CaseDocument;
-}
-/** What it answers: the reading, or why it could not. */
-type ReadReply = { id: number; reading: DocReading } | { id: number; error: string };
+/** What a reader thread is sent, under an id: a case document to read, or a text to suggest on. */
+type ReaderRequest = { id: number; doc: CaseDocument } | { id: number; text: string; options: SuggestOptions };
+/** What it answers: the reading or the suggestions, or why it could not. */
+type ReaderReply = { id: number; reading: DocReading } | { id: number; suggestions: Suggestion[] } | { id: number; error: string };
 
 /** Documents a reader holds at once: the next is there when it finishes one. */
 const IN_FLIGHT = 2;
@@ -34,18 +37,18 @@ export function readerCount(): number {
 
 class Reader {
   private nextId = 1;
-  private waiting = new Map<number, { resolve: (r: DocReading) => void; reject: (e: Error) => void }>();
+  private waiting = new Map<number, { resolve: (r: never) => void; reject: (e: Error) => void }>();
   readonly worker: Worker;
   dead = false;
 
   constructor(file: string, onExit: () => void) {
     this.worker = new Worker(file, { workerData: { reader: true }, resourceLimits: { maxOldGenerationSizeMb: 1024 } });
     this.worker.unref();
-    this.worker.on('message', (m: ReadReply) => {
+    this.worker.on('message', (m: ReaderReply) => {
       const w = this.waiting.get(m.id);
       this.waiting.delete(m.id);
-      if ('reading' in m) w?.resolve(m.reading);
-      else w?.reject(new Error(m.error));
+      if ('error' in m) w?.reject(new Error(m.error));
+      else w?.resolve(('reading' in m ? m.reading : m.suggestions) as never);
     });
     const fail = (message: string) => {
       this.dead = true;
@@ -58,11 +61,19 @@ class Reader {
   }
 
   read(doc: CaseDocument): Promise<DocReading> {
+    return this.ask<DocReading>((id) => ({ id, doc }));
+  }
+
+  suggest(text: string, options: SuggestOptions): Promise<Suggestion[]> {
+    return this.ask<Suggestion[]>((id) => ({ id, text, options }));
+  }
+
+  private ask<T>(request: (id: number) => ReaderRequest): Promise<T> {
     if (this.dead) return Promise.reject(new Error('reader stopped'));
     const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
-      this.worker.postMessage({ id, doc } satisfies ReadRequest);
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.set(id, { resolve: resolve as (r: never) => void, reject });
+      this.worker.postMessage(request(id));
     });
   }
 }
@@ -120,6 +131,12 @@ export class ReaderPool {
     return got;
   }
 
+  /** The suggestions for a whole text, from a reader thread; null when there is none (then they are the caller's to work out). */
+  suggestWhole(text: string, options: SuggestOptions): Promise<Suggestion[]> | null {
+    if (this.size === 0) return null;
+    return this.start()[0]!.suggest(text, options);
+  }
+
   close(): void {
     for (const r of this.readers) void r.worker.terminate();
     this.readers = [];
@@ -137,14 +154,14 @@ export class ReaderPool {
   }
 }
 
-/** A reader thread's side: warm its lexicons, then read each document it is sent. */
+/** A reader thread's side: warm its lexicons, then read each document or text it is sent. */
 export function serveReadings(port: MessagePort, warmUp: string): void {
   readDocument({ id: 0, text: warmUp });
-  port.on('message', ({ id, doc }: ReadRequest) => {
+  port.on('message', (m: ReaderRequest) => {
     try {
-      port.postMessage({ id, reading: readDocument(doc) } satisfies ReadReply);
+      port.postMessage(('doc' in m ? { id: m.id, reading: readDocument(m.doc) } : { id: m.id, suggestions: suggest(m.text, m.options) }) satisfies ReaderReply);
     } catch (err) {
-      port.postMessage({ id, error: err instanceof Error ? err.message : String(err) } satisfies ReadReply);
+      port.postMessage({ id: m.id, error: err instanceof Error ? err.message : String(err) } satisfies ReaderReply);
     }
   });
 }

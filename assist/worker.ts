@@ -7,9 +7,10 @@ import { suggest, suggestionKey, type KnownSource, type Suggestion } from './ind
 import { ReaderPool, serveReadings } from './readers';
 
 // The assistant in a worker thread, so the web host and the app's main process stay responsive.
-// A long document is first read in paragraph-aligned slices (attributions and claims arrive as
-// each slice is done), then whole, for what needs the whole text: inconsistencies. A case's
-// documents are read in parallel, here and on reader threads (assist/readers.ts).
+// A long document is read in paragraph-aligned slices (attributions and claims arrive as each slice
+// is done) and whole, for what needs the whole text: inconsistencies; with a reader thread
+// (assist/readers.ts), the whole there while the slices are read here. A case's documents are read
+// in parallel too, here and on reader threads.
 
 /** One document's suggestions, in batches. */
 export interface DocumentJob {
@@ -58,7 +59,10 @@ function shift(s: Suggestion, by: number): Suggestion {
   return { ...s, span: { ...s.span, start: s.span.start + by, end: s.span.end + by } };
 }
 
-/** Run a job, posting its messages; with reader threads, a case's documents are read on them too (then it returns a promise). */
+/**
+ * Run a job, posting its messages. With reader threads, a case's documents are read on them too,
+ * and a long text is read whole on one while its slices are read here (then it returns a promise).
+ */
 export function runAssist(job: AssistJob, post: (m: AssistMessage) => void, readers?: ReaderPool): void | Promise<void> {
   if (job.kind === 'case') {
     const { docs, options } = job;
@@ -66,20 +70,37 @@ export function runAssist(job: AssistJob, post: (m: AssistMessage) => void, read
     if (!readers) return post({ type: 'case', suggestions: suggestAcross(docs, options) });
     return readers.readAll(docs).then((got) => post({ type: 'case', suggestions: suggestAcross(docs, options, (d) => got.get(d) ?? readingOf(d)) }));
   }
+  const options = { sources: job.sources, published: job.published };
   const parts = job.text.length > 2 * SLICE ? slices(job.text, SLICE) : [];
   const steps = parts.length + 1;
   const seen = new Set<string>();
-  parts.forEach((part, i) => {
-    const local = suggest(job.text.slice(part.start, part.end), { sources: job.sources, published: job.published })
+  const slice = (part: { start: number; end: number }, i: number) => {
+    const local = suggest(job.text.slice(part.start, part.end), options)
       .filter((s) => s.type !== 'inconsistency')
       .map((s) => shift(s, part.start));
     const fresh = local.filter((s) => !seen.has(suggestionKey(s)));
     for (const s of fresh) seen.add(suggestionKey(s));
     post({ type: 'batch', suggestions: fresh, keys: fresh.map(suggestionKey), progress: (i + 1) / steps });
-  });
-  const all = suggest(job.text, { sources: job.sources, published: job.published }).filter((s) => !seen.has(suggestionKey(s)));
-  post({ type: 'batch', suggestions: all, keys: all.map(suggestionKey), progress: 1 });
-  post({ type: 'done' });
+  };
+  const finish = (whole: Suggestion[]) => {
+    const all = whole.filter((s) => !seen.has(suggestionKey(s)));
+    post({ type: 'batch', suggestions: all, keys: all.map(suggestionKey), progress: 1 });
+    post({ type: 'done' });
+  };
+  // (a long text read whole on a reader thread while the slices are read here; a reader that
+  // fails leaves the whole to this thread)
+  const whole = parts.length > 0 ? (readers?.suggestWhole(job.text, options) ?? null) : null;
+  if (!whole) {
+    parts.forEach(slice);
+    return finish(suggest(job.text, options));
+  }
+  return (async () => {
+    for (const [i, part] of parts.entries()) {
+      slice(part, i);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    finish(await whole.catch(() => suggest(job.text, options)));
+  })();
 }
 
 /** What the service sends a long-lived assistant worker: a job to run, under an id its answers carry. */

@@ -25,6 +25,7 @@ import { seedDatabase } from './seed';
 import { serviceTags } from './service';
 import { largeBench } from './large';
 import { caseFigures } from './cases';
+import { workerFigures } from './worker';
 import { arrivalPercentiles, workspaceFigures, type WorkspaceFigures } from './workspace';
 import { matrixFigures, seedCase, type MatrixFigures } from './matrix';
 import { median, percentile, table, type Row } from './stats';
@@ -147,6 +148,8 @@ async function main(): Promise<void> {
   if (assistant?.suggest) {
     for (let i = 0; i < Math.min(runs, 3); i++) suggestTimes.push((await timeAsync(() => assistant.suggest!(seeded.text) as Promise<unknown>))[0]);
   } else notes.push('suggest_1mb_ms: assist/index.ts does not export suggest(text) yet');
+  // The same in the app's worker, in slices and whole (bench/worker.ts): the full size only, where it slices.
+  const inWorker = size.name === 'full' ? await workerFigures(seeded.text, Math.min(runs, 3)) : null;
   // Cross-document suggestions for a case (issue 14): bench/cases.ts.
   const cases = await caseFigures(Math.min(runs, 3), size.name !== 'full');
   if (!cases) notes.push('case_20x50kb_ms: no evaluation texts in assist/eval/data to build the case from');
@@ -246,6 +249,9 @@ async function main(): Promise<void> {
     service_tag_answer_bytes: median(service.bytes),
     ...byKind(tagRun),
     suggest_1mb_ms: m(suggestTimes),
+    worker_suggest_1mb_all_ms: inWorker ? m(inWorker.withReaders.all) : null,
+    worker_suggest_1mb_first_ms: inWorker ? m(inWorker.withReaders.first) : null,
+    worker_suggest_1mb_one_thread_all_ms: inWorker ? m(inWorker.oneThread.all) : null,
     case_20x50kb_ms: size.name === 'full' && cases ? m(cases.ms) : null,
     case_20x50kb_first_ms: size.name === 'full' && cases ? (cases.ms[0] ?? null) : null,
     case_20x50kb_readers: cases?.readers ?? null,
@@ -314,6 +320,13 @@ async function main(): Promise<void> {
       ];
     }),
     { name: 'suggestions', unit: 'ms', ...span(suggestTimes, 2000, assistant?.suggest ? undefined : '(no assistant yet)') },
+    ...(inWorker
+      ? [
+          { name: `  in the app's worker: first batch`, unit: 'ms', ...span(inWorker.withReaders.first) },
+          { name: `  in the app's worker: all (${inWorker.readers} reader${inWorker.readers === 1 ? '' : 's'})`, unit: 'ms', ...span(inWorker.withReaders.all) },
+          { name: `  in the app's worker: all (one thread)`, unit: 'ms', ...span(inWorker.oneThread.all) },
+        ]
+      : []),
     { name: cases?.label ?? 'case suggestions', unit: 'ms', ...span(cases?.ms ?? [], 3000, cases ? `(as the app's worker runs it, ${cases.readers} reader thread${cases.readers === 1 ? '' : 's'} beside it; max: the first run, its words new to the tagger)` : '(no evaluation texts)') },
     ...(cases && cases.readers > 0 ? [{ name: '  on one thread', unit: 'ms', ...span(cases.oneThread) }] : []),
     { name: `case matrix open, ${result.matrix_groups} groups`, unit: 'ms', min: null, median: result.matrix_open_ms, max: null },
