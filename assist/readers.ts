@@ -94,16 +94,18 @@ export class ReaderPool {
   /**
    * The readings of a case's documents: those kept from before, the rest read now, on this thread
    * and the readers at once (each new one kept for the next time). Documents it could not have read
-   * are left out; suggestAcross reads them itself.
+   * are left out; suggestAcross reads them itself. `onRead` is called once for each document it has.
    */
-  async readAll(docs: readonly CaseDocument[]): Promise<Map<CaseDocument, DocReading>> {
+  async readAll(docs: readonly CaseDocument[], onRead: () => void = () => {}): Promise<Map<CaseDocument, DocReading>> {
     const got = new Map<CaseDocument, DocReading>();
     this.last = { here: 0, readers: 0 };
     const queue: CaseDocument[] = [];
     for (const d of docs) {
       const hit = cachedReading(d);
-      if (hit) got.set(d, hit);
-      else queue.push(d);
+      if (hit) {
+        got.set(d, hit);
+        onRead();
+      } else queue.push(d);
     }
     const chars = queue.reduce((n, d) => n + d.text.length, 0);
     if (this.size === 0 || queue.length < 2 || chars < MIN_CHARS) return got;
@@ -115,6 +117,7 @@ export class ReaderPool {
           keepReading(d, r);
           got.set(d, r);
           this.last.readers++;
+          onRead();
         } catch {
           return; // (this one is left to suggestAcross; the others to this thread and the other readers)
         }
@@ -125,6 +128,7 @@ export class ReaderPool {
     for (let d = queue.shift(); d; d = queue.shift()) {
       got.set(d, readingOf(d));
       this.last.here++;
+      onRead();
       await turn();
     }
     await Promise.all(running);

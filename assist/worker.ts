@@ -2,7 +2,7 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { paragraphs } from '../common/segment';
 import type { CaseSuggestion } from '../common/domain';
 import { suggestAcross, type CaseDocument, type CaseSuggestOptions } from './cases';
-import { readingOf } from './casereading';
+import { readingOf, type DocReading } from './casereading';
 import { suggest, suggestionKey, type KnownSource, type Suggestion } from './index';
 import { ReaderPool, serveReadings } from './readers';
 
@@ -33,6 +33,8 @@ export type AssistJob = DocumentJob | CaseJob;
 export type AssistMessage =
   | { type: 'batch'; suggestions: Suggestion[]; keys: string[]; progress: number }
   | { type: 'case'; suggestions: CaseSuggestion[] }
+  /** A case's documents read so far (each read once, here or on a reader; kept ones at once). */
+  | { type: 'progress'; done: number; total: number }
   | { type: 'done' }
   | { type: 'error'; message: string };
 
@@ -66,9 +68,18 @@ function shift(s: Suggestion, by: number): Suggestion {
 export function runAssist(job: AssistJob, post: (m: AssistMessage) => void, readers?: ReaderPool): void | Promise<void> {
   if (job.kind === 'case') {
     const { docs, options } = job;
+    let done = 0;
+    const read = () => post({ type: 'progress', done: ++done, total: docs.length });
+    // (what the readers did not read, read here as the comparison needs it)
+    const reading = (got: ReadonlyMap<CaseDocument, DocReading>) => (d: CaseDocument) => {
+      const r = got.get(d);
+      if (r) return r;
+      read();
+      return readingOf(d);
+    };
     // The last message of its job: no 'done' follows.
-    if (!readers) return post({ type: 'case', suggestions: suggestAcross(docs, options) });
-    return readers.readAll(docs).then((got) => post({ type: 'case', suggestions: suggestAcross(docs, options, (d) => got.get(d) ?? readingOf(d)) }));
+    if (!readers) return post({ type: 'case', suggestions: suggestAcross(docs, options, reading(new Map())) });
+    return readers.readAll(docs, read).then((got) => post({ type: 'case', suggestions: suggestAcross(docs, options, reading(got)) }));
   }
   const options = { sources: job.sources, published: job.published };
   const parts = job.text.length > 2 * SLICE ? slices(job.text, SLICE) : [];

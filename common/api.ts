@@ -398,6 +398,11 @@ export const api = {
     input: z.strictObject({ caseId: Id, corroborations: z.boolean().optional() }),
     output: z.object({ suggestions: z.array(CaseSuggestion) }),
   },
+  caseSuggestionProgress: {
+    /** While suggestCase runs on the case: its documents read so far, of how many (running false otherwise). */
+    input: z.strictObject({ caseId: Id }),
+    output: z.object({ running: z.boolean(), done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
+  },
   acceptCaseSuggestion: {
     /**
      * One undoable case step: each span becomes a claim of its document (an existing claim over the

@@ -46,6 +46,7 @@ export const METHOD_NAMES = [
   'undoCase',
   'redoCase',
   'suggestCase',
+  'caseSuggestionProgress',
   'acceptCaseSuggestion',
   'dismissCaseSuggestion',
   'updateClaimGroup',

@@ -93,6 +93,7 @@ function validExamples(): Partial<Record<string, Record<string, unknown>>> {
     undoCase: { caseId: 1 },
     redoCase: { caseId: 1 },
     suggestCase: { caseId: 1, corroborations: false },
+    caseSuggestionProgress: { caseId: 1 },
   } as Partial<Record<string, Record<string, unknown>>>;
 }
 
@@ -247,6 +248,7 @@ describe('fuzzing the API router', () => {
       ['undoCase', (n) => ({ caseId: n })],
       ['redoCase', (n) => ({ caseId: n })],
       ['suggestCase', (n) => ({ caseId: n })],
+      ['caseSuggestionProgress', (n) => ({ caseId: n })],
     ] as Array<[MethodName, (n: number) => unknown]>;
     const known = cases.filter(([m]) => (METHOD_NAMES as readonly string[]).includes(m));
     await fc.assert(

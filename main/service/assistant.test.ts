@@ -3,6 +3,7 @@ import { build } from 'esbuild';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { suggestAcross, type CaseDocument } from '../../assist/cases';
 import { REPO } from '../../test/built';
+import { caseBenchDocs, evalTexts } from '../../bench/cases';
 import { AssistantWorker } from './assistant';
 
 // The assistant's worker thread as the app runs it (assist/worker.ts bundled, as scripts/build.mjs
@@ -51,6 +52,18 @@ describe('the assistant worker: case suggestions', () => {
     await expect(worker.suggestCase([{ id: 1, text: null as unknown as string }])).rejects.toThrow(/the assistant failed/);
     expect(await worker.suggestCase(DOCS)).toEqual(suggestAcross(DOCS));
   }, 60_000);
+
+  it('tells each document read, on its thread and on a reader (a case big enough for one)', async () => {
+    const texts = evalTexts(path.join(REPO, 'assist', 'eval', 'data'));
+    for (const [docs, readers] of [[DOCS, 1], [caseBenchDocs(texts.slice(2), 4, 20_000), 1], [caseBenchDocs(texts.slice(5), 3, 25_000), 0]] as const) {
+      worker = new AssistantWorker(FILE, readers);
+      const seen: Array<[number, number]> = [];
+      const found = await worker.suggestCase([...docs], {}, (done, total) => seen.push([done, total]));
+      expect(seen).toEqual(docs.map((_, i) => [i + 1, docs.length]));
+      expect(found).toEqual(suggestAcross([...docs]));
+      worker.close();
+    }
+  }, 120_000);
 
   it('runs on this thread when there is no bundled worker (tests from sources)', async () => {
     worker = new AssistantWorker();

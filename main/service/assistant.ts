@@ -56,12 +56,13 @@ export class AssistantWorker {
     worker.postMessage({ id, job } satisfies WorkerRequest);
   }
 
-  /** A case's cross-document suggestions (suggestAcross), computed on the worker thread. */
-  suggestCase(docs: CaseDocument[], options: CaseSuggestOptions = {}): Promise<CaseSuggestion[]> {
+  /** A case's cross-document suggestions (suggestAcross), computed on the worker thread; `onProgress` hears each document read. */
+  suggestCase(docs: CaseDocument[], options: CaseSuggestOptions = {}, onProgress?: (done: number, total: number) => void): Promise<CaseSuggestion[]> {
     return new Promise((resolve, reject) => {
       // The worker keeps no process alive (unref); a CLI awaiting this answer is kept alive until it comes.
       const alive = setInterval(() => {}, 60_000);
       this.run({ kind: 'case', docs, options }, (m) => {
+        if (m.type === 'progress') return onProgress?.(m.done, m.total);
         if (m.type === 'batch' || m.type === 'done') return;
         clearInterval(alive);
         if (m.type === 'case') resolve(m.suggestions);
@@ -84,7 +85,8 @@ export class AssistantWorker {
     worker.unref();
     worker.on('message', ({ id, message }: WorkerReply) => {
       const listener = this.listeners.get(id);
-      if (message.type !== 'batch') this.listeners.delete(id);
+      // (a job's last message: 'done', 'case' or 'error')
+      if (message.type !== 'batch' && message.type !== 'progress') this.listeners.delete(id);
       listener?.(message);
     });
     const fail = (message: string) => {

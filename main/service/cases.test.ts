@@ -163,6 +163,18 @@ describe('cases', () => {
       expect(s.explanation).toMatch(/kremlin|white-house/i);
     }
   });
+
+  it('tells how far a running match has read, and that none runs after it', async () => {
+    const { a, docs } = await seeded();
+    const c = (await call(a, 'createCase', { name: 'Call' })).case;
+    await call(a, 'addToCase', { caseId: c.id, documentIds: docs });
+    expect(await call(a, 'caseSuggestionProgress', { caseId: c.id })).toEqual({ running: false, done: 0, total: 0 });
+    const running = call(a, 'suggestCase', { caseId: c.id });
+    expect(await call(a, 'caseSuggestionProgress', { caseId: c.id })).toMatchObject({ running: true, total: 2 });
+    await running;
+    expect(await call(a, 'caseSuggestionProgress', { caseId: c.id })).toEqual({ running: false, done: 0, total: 0 });
+    await expect(call(a, 'caseSuggestionProgress', { caseId: 999 })).rejects.toThrow(/case/i);
+  });
 });
 
 // Cross-document suggestions accepted and dismissed, the analyst's credibility, the ACH matrix and

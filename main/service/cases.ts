@@ -121,11 +121,13 @@ export function caseHandlers(
 ): Pick<
   Handlers,
   | 'listCases' | 'createCase' | 'renameCase' | 'deleteCase' | 'addToCase' | 'removeFromCase' | 'getCase'
-  | 'createClaimGroup' | 'addToClaimGroup' | 'removeFromClaimGroup' | 'deleteClaimGroup' | 'undoCase' | 'redoCase' | 'suggestCase'
+  | 'createClaimGroup' | 'addToClaimGroup' | 'removeFromClaimGroup' | 'deleteClaimGroup' | 'undoCase' | 'redoCase' | 'suggestCase' | 'caseSuggestionProgress'
   | 'acceptCaseSuggestion' | 'dismissCaseSuggestion' | 'updateClaimGroup'
   | 'createHypothesis' | 'updateHypothesis' | 'deleteHypothesis' | 'setAchMark'
 > {
   const { store } = ctx;
+  // The documents read so far of each case whose suggestions are being worked out.
+  const reading = new Map<number, { done: number; total: number }>();
 
   const step = (caseId: number, direction: 'undo' | 'redo') => {
     requireCase(ctx, caseId);
@@ -265,12 +267,27 @@ export function caseHandlers(
         return { id, text: ctx.requireText(id), title: summary.title, ...(published ? { published } : {}) };
       });
       // On the assistant's worker thread: a case of twenty long documents takes seconds.
-      const found = await assistant.suggestCase(docs, corroborations === false ? { corroborations: false } : {});
+      const progress = { done: 0, total: docs.length };
+      reading.set(caseId, progress);
+      let found: CaseSuggestion[];
+      try {
+        found = await assistant.suggestCase(docs, corroborations === false ? { corroborations: false } : {}, (done) => {
+          progress.done = done;
+        });
+      } finally {
+        if (reading.get(caseId) === progress) reading.delete(caseId);
+      }
       // Read after the wait: the analyst may have dismissed or grouped meanwhile.
       const dismissed = store.cases.dismissed(caseId);
       const groups = store.claimGroups.listForCase(caseId);
       const suggestions = found.filter((s) => !dismissed.has(caseSuggestionSignature(s)) && !groups.some((g) => coveredBy(g, s)));
       return { suggestions };
+    },
+
+    caseSuggestionProgress({ caseId }) {
+      requireCase(ctx, caseId);
+      const p = reading.get(caseId);
+      return p ? { running: true, ...p } : { running: false, done: 0, total: 0 };
     },
 
     acceptCaseSuggestion({ caseId, suggestion }) {

@@ -53,7 +53,7 @@ export class SuggestionRunner {
       } else if (m.type === 'error') {
         job.running = false;
         job.error = m.message;
-      } else {
+      } else if (m.type === 'done') {
         job.running = false;
         job.progress = 1;
       }

@@ -18,7 +18,7 @@ interface Props {
   data: CaseData;
   docs: ReadonlyMap<number, CaseDoc>;
   suggestions: readonly CaseSuggestion[];
-  job: { running: boolean; ran: boolean; error: string | null };
+  job: { running: boolean; ran: boolean; error: string | null; read?: { done: number; total: number } };
   actions: CaseActions;
   onFindMatches(): void;
   chosenClaim: ChosenClaim | null;
@@ -239,7 +239,7 @@ export function CasePanel(p: Props) {
         <div role="tabpanel" aria-label="Suggestions" className="cs-case-list">
           <div className="cs-case-list-head">
             <button type="button" onClick={p.onFindMatches} disabled={job.running || data.case.documentIds.length < 2}>
-              {job.running ? 'Reading the documents…' : 'Find matches'}
+              {job.running ? (job.read && job.read.total > 0 ? `Reading the documents… ${job.read.done} of ${job.read.total}` : 'Reading the documents…') : 'Find matches'}
             </button>
             {data.case.documentIds.length < 2 && <span className="cs-hint">Add a second document to compare.</span>}
           </div>

@@ -22,7 +22,12 @@ interface Job {
   /** Whether suggestions were asked for since the case opened (an empty list then means "none found"). */
   ran: boolean;
   error: string | null;
+  /** While running: the case's documents read so far, of how many (asked every few hundred ms). */
+  read?: { done: number; total: number };
 }
+
+/** How often a running match is asked how far it has read. */
+const PROGRESS_MS = 300;
 
 export function useCase({ client, caseId, toast, onLibraryChanged }: { client: Client; caseId: number | null; toast: Toast; onLibraryChanged(): void }) {
   const [data, setData] = useState<CaseData | null>(null);
@@ -86,6 +91,14 @@ export function useCase({ client, caseId, toast, onLibraryChanged }: { client: C
     if (id === null) return;
     ran.current = true;
     setJob({ running: true, ran: true, error: null });
+    const poll = setInterval(() => {
+      client.caseSuggestionProgress({ caseId: id }).then(
+        (p) => {
+          if (current.current === id && p.running) setJob((j) => (j.running ? { ...j, read: { done: p.done, total: p.total } } : j));
+        },
+        () => {},
+      );
+    }, PROGRESS_MS);
     try {
       const { suggestions: found } = await client.suggestCase({ caseId: id });
       if (current.current !== id) return;
@@ -94,6 +107,8 @@ export function useCase({ client, caseId, toast, onLibraryChanged }: { client: C
     } catch (err) {
       if (current.current !== id) return;
       setJob({ running: false, ran: true, error: errorMessage(err) });
+    } finally {
+      clearInterval(poll);
     }
   }, [client]);
 
