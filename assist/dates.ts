@@ -1,7 +1,9 @@
 // Calendar dates (found by chrono-node): the publication date of the document (dateline, header
 // lines), weekdays that do not match their dates, and two different publication dates.
 
-import * as chrono from 'chrono-node';
+// (English alone: the package's root loads every locale, three times the start-up)
+import type { ParsedResult } from 'chrono-node';
+import * as chrono from 'chrono-node/en';
 import type { AssistDoc } from './document';
 import { MONTHS, referentClass, WEEKDAYS } from './lexicon';
 import type { Tok } from './nlp';
@@ -59,7 +61,7 @@ export function collectDates(doc: AssistDoc): DateMention[] {
     if (!doc.mayHaveDate(s.index)) continue;
     const text = doc.sentenceText(s.index);
     for (const [wa, wb] of candidateWindows(text)) {
-      let results: chrono.ParsedResult[];
+      let results: ParsedResult[];
       try {
         results = chrono.strict.parse(text.slice(wa, wb), FIXED_REF);
       } catch {
@@ -74,7 +76,7 @@ export function collectDates(doc: AssistDoc): DateMention[] {
         if (length && !countedFrom) {
           const rest = chrono.strict.parse(r.text.slice(length[0].length), FIXED_REF)[0];
           if (!rest) continue;
-          r = Object.assign(Object.create(Object.getPrototypeOf(rest)) as chrono.ParsedResult, rest, { index: r.index + length[0].length + rest.index });
+          r = Object.assign(Object.create(Object.getPrototypeOf(rest)) as ParsedResult, rest, { index: r.index + length[0].length + rest.index });
         }
         const c = r.start;
         if (!c.isCertain('day') || !c.isCertain('month')) continue;
