@@ -78,7 +78,8 @@ class Reader {
   }
 }
 
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** A turn of the event loop: what other threads answered meanwhile is taken in. */
+export const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Reader threads running `file` (a bundle that calls serveReadings when its workerData says `reader`). */
 export class ReaderPool {

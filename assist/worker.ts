@@ -4,7 +4,7 @@ import type { CaseSuggestion } from '../common/domain';
 import { suggestAcross, type CaseDocument, type CaseSuggestOptions } from './cases';
 import { readingOf, type DocReading } from './casereading';
 import { suggest, suggestionKey, type KnownSource, type Suggestion } from './index';
-import { ReaderPool, serveReadings } from './readers';
+import { ReaderPool, serveReadings, turn } from './readers';
 
 // The assistant in a worker thread, so the web host and the app's main process stay responsive.
 // A long document is read in paragraph-aligned slices (attributions and claims arrive as each slice
@@ -108,7 +108,7 @@ export function runAssist(job: AssistJob, post: (m: AssistMessage) => void, read
   return (async () => {
     for (const [i, part] of parts.entries()) {
       slice(part, i);
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await turn();
     }
     finish(await whole.catch(() => suggest(job.text, options)));
   })();

@@ -26,7 +26,7 @@ export class AssistantWorker {
 
   /**
    * `file`: the bundled worker to run (tests); default the one beside the running bundle.
-   * `readers`: its reader threads for a case's documents (assist/readers.ts); default one per core but one.
+   * `readers`: its reader threads (assist/readers.ts: a case's documents, a long text read whole); default one per core but one.
    */
   constructor(
     private readonly file?: string,
