@@ -84,6 +84,23 @@ describe('reading a case in parallel', () => {
     expect((pool as unknown as { readers: unknown[] }).readers).toHaveLength(1);
   }, 180_000);
 
+  it('reads a long text whole here when its reader stops while the slices are read', async () => {
+    const text = generateBenchText(230_000, 8);
+    const serial: AssistMessage[] = [];
+    await runAssist({ text, sources: [] }, (m) => serial.push(m));
+    pool = new ReaderPool(FILE, 1);
+    const messages: AssistMessage[] = [];
+    const running = runAssist({ text, sources: [] }, (m) => messages.push(m), pool);
+    // (the reader, sent the whole text, is stopped before it answers)
+    const readers = (pool as unknown as { readers: Array<{ worker: { terminate(): Promise<number> } }> }).readers;
+    expect(readers).toHaveLength(1);
+    await readers[0]!.worker.terminate();
+    await running;
+    const keys = (ms: AssistMessage[]) => ms.flatMap((m) => (m.type === 'batch' ? m.keys : [])).sort();
+    expect(keys(messages)).toEqual(keys(serial));
+    expect(messages.at(-1)).toEqual({ type: 'done' });
+  }, 180_000);
+
   it('reads a small case here alone, and takes what it read before from memory', async () => {
     pool = new ReaderPool(FILE, 1);
     const small = [

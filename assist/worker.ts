@@ -99,8 +99,9 @@ export function runAssist(job: AssistJob, post: (m: AssistMessage) => void, read
     post({ type: 'done' });
   };
   // (a long text read whole on a reader thread while the slices are read here; a reader that
-  // fails leaves the whole to this thread)
-  const whole = parts.length > 0 ? (readers?.suggestWhole(job.text, options) ?? null) : null;
+  // fails leaves the whole to this thread; its failure is caught at once, for it may come while
+  // the slices are read, and a rejection nothing handles would stop this thread)
+  const whole = parts.length > 0 ? (readers?.suggestWhole(job.text, options)?.catch(() => null) ?? null) : null;
   if (!whole) {
     parts.forEach(slice);
     return finish(suggest(job.text, options));
@@ -110,7 +111,7 @@ export function runAssist(job: AssistJob, post: (m: AssistMessage) => void, read
       slice(part, i);
       await turn();
     }
-    finish(await whole.catch(() => suggest(job.text, options)));
+    finish((await whole) ?? suggest(job.text, options));
   })();
 }
 
