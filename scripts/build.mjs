@@ -2,6 +2,7 @@
 // Builds main, preload, CLI and bench with esbuild and the renderer with Vite into dist/.
 // --if-needed skips the build when dist/ is newer than every source file.
 import { build } from 'esbuild';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +12,7 @@ const dist = path.join(root, 'dist');
 const stamp = path.join(dist, '.build-stamp');
 const args = new Set(process.argv.slice(2));
 const quiet = args.has('--quiet');
-const SOURCES = ['common', 'db', 'assist', 'main', 'preload', 'renderer', 'bench', 'package.json', 'vite.config.mts', 'scripts/build.mjs'];
+const SOURCES = ['common', 'db', 'assist', 'main', 'preload', 'renderer', 'bench', 'package.json', 'vite.config.mts', 'scripts/build.mjs', 'scripts/cli-snapshot.cjs', 'scripts/cli-warmup.txt'];
 
 function newestMtime(p) {
   if (!fs.existsSync(p)) return 0;
@@ -45,9 +46,62 @@ const common = {
   absWorkingDir: root,
 };
 
+// The libraries the CLI's start-up snapshot holds (scripts/cli-snapshot.cjs): in the CLI's bundle
+// each resolves to the snapshot's copy when the process started from it, else to a plain require.
+const PRELOADED = ['compromise', 'chrono-node/en'];
+const preloadedPlugin = {
+  name: 'preloaded',
+  setup(b) {
+    const filter = new RegExp(`^(${PRELOADED.map((m) => m.replace(/[/-]/g, '\\$&')).join('|')})$`);
+    b.onResolve({ filter }, (args) =>
+      args.namespace === 'preloaded' ? { path: args.path, external: true } : { path: args.path, namespace: 'preloaded' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'preloaded' }, (args) => ({
+      contents: `module.exports = globalThis.__claimscopePreloaded?.[${JSON.stringify(args.path)}] ?? require(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
+  },
+};
+
+/** Runs Node on `args`; resolves to null when it succeeded, else to the first line of what it said. */
+function runNode(args, env = process.env) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.on('error', (e) => resolve(e.message));
+    child.on('close', (code) => resolve(code === 0 ? null : err.trim().split('\n')[0] || `exit ${code}`));
+  });
+}
+
+/**
+ * Takes the start-up snapshot `claimscope suggest FILE` starts from (scripts/cli-snapshot.cjs),
+ * then runs that command once on a short text so the launcher writes the CLI's code cache
+ * (main/cli/launch.ts). Either may fail: the CLI then starts without it, only slower.
+ */
+async function buildCliStartup() {
+  const dir = path.join(dist, 'main');
+  const entry = path.join(dir, 'cli-snapshot.cjs');
+  const blob = path.join(dir, 'cli.blob');
+  for (const f of fs.readdirSync(dir)) if (f === 'cli.blob.json' || /^cli-main\.cjs\..*cache/.test(f)) fs.rmSync(path.join(dir, f));
+  await build({ ...common, sourcemap: false, entryPoints: ['scripts/cli-snapshot.cjs'], outfile: entry });
+  const failed = await runNode(['--snapshot-blob', `${blob}.tmp`, '--build-snapshot', entry]);
+  if (failed === null) {
+    fs.renameSync(`${blob}.tmp`, blob);
+    const info = { node: process.version, arch: process.arch, execPath: process.execPath, bytes: fs.statSync(blob).size };
+    fs.writeFileSync(`${blob}.json`, JSON.stringify(info));
+  } else {
+    console.warn(`claimscope: no start-up snapshot for the CLI (${failed}); \`suggest FILE\` will start without it`);
+  }
+  const env = { ...process.env, CLAIMSCOPE_WRITE_CODE_CACHE: '1', CLAIMSCOPE_DEBUG_STARTUP: '' };
+  const warm = await runNode([path.join(dir, 'cli.cjs'), 'suggest', path.join(root, 'scripts', 'cli-warmup.txt')], env);
+  if (warm !== null) console.warn(`claimscope: no code cache for the CLI (${warm}); it will compile as it starts`);
+}
+
 const nodeEntries = [
   { in: 'main/server/main.ts', out: 'dist/main/server.cjs' },
-  { in: 'main/cli/index.ts', out: 'dist/main/cli.cjs', banner: '#!/usr/bin/env node' },
+  { in: 'main/cli/launch.ts', out: 'dist/main/cli.cjs', banner: '#!/usr/bin/env node' },
+  { in: 'main/cli/index.ts', out: 'dist/main/cli-main.cjs', plugins: [preloadedPlugin] },
   { in: 'main/electron/main.ts', out: 'dist/main/electron.cjs' },
   { in: 'assist/worker.ts', out: 'dist/main/assist-worker.cjs', optional: true },
   { in: 'main/core/import/worker.ts', out: 'dist/main/import-worker.cjs' },
@@ -67,6 +121,7 @@ await Promise.all([
         // Dependencies load from node_modules at run time (better-sqlite3 is native).
         packages: 'external',
         ...(e.banner ? { banner: { js: e.banner } } : {}),
+        ...(e.plugins ? { plugins: e.plugins } : {}),
       }),
     ),
   // The preload runs sandboxed: only `electron` may be required, everything else is bundled.
@@ -78,11 +133,13 @@ await Promise.all([
   }),
 ]);
 log(`claimscope: built main, preload and CLI in ${Date.now() - started} ms`);
+const cliStartup = buildCliStartup(); // two seconds or so, while Vite builds the renderer
 
 // A production bundle whoever runs the build: Vitest's NODE_ENV=test would ship React's development build.
 process.env.NODE_ENV = 'production';
 const { build: viteBuild } = await import('vite');
 await viteBuild({ configFile: path.join(root, 'vite.config.mts'), logLevel: quiet ? 'silent' : 'warn' });
+await cliStartup;
 fs.mkdirSync(dist, { recursive: true });
 fs.writeFileSync(stamp, new Date().toISOString());
 log(`claimscope: built the renderer; done in ${Date.now() - started} ms`);
