@@ -368,6 +368,18 @@ describe('people a verb acted on and a tally of that deed', () => {
     expect(contradictions([doc(5, 'In all, 1,350 employees signed the union\'s petition against the change.'), b]).length).toBeGreaterThan(0);
   });
 
+  it('a count told as it stood at a time ("By Monday morning, six beaches had been closed") is a running count, not at odds with one told at no time', () => {
+    const a = doc(1, 'By Monday morning, six beaches had been closed along the western side of the bay, officials said.');
+    const b = doc(2, 'Fourteen beaches were closed to the public in three towns, the authority said.');
+    expect(contradictions([a, b])).toEqual([]);
+    const c = doc(3, 'On Saturday morning, 22 barges were waiting at the locks of the canal.');
+    const d = doc(4, 'On Monday morning, 58 barges were waiting at the locks of the canal, the operator said.');
+    expect(contradictions([c, d])).toEqual([]);
+    // (two counts with no time, or told at the same time, are still compared)
+    expect(contradictions([doc(5, 'Six beaches were closed along the western side of the bay, officials said.'), b]).length).toBeGreaterThan(0);
+    expect(contradictions([doc(6, 'On Monday morning, 40 barges were waiting at the locks of the canal.'), d]).length).toBeGreaterThan(0);
+  });
+
   it('a part its clause marks with "alone" after a noun ("Ingredients alone now cost us €2.35 per meal") is no figure of the whole', () => {
     const a = doc(1, 'The city pays €2.60 per meal, which covers ingredients, staff and delivery.');
     const b = doc(2, 'Ingredients alone now cost us €2.35 per meal, the caterer said.');

@@ -488,6 +488,8 @@ const STAMP_BY = /\b(?:by|as of|as at)\s+(?:early\s+|late\s+|mid-?)?(?:\p{L}+day
 const WHOLE_NOW = /\b(?:now|in all|in total|a total of|so far|altogether|to date)\b/i;
 /** "Two hours into the new regime", "Before the connection, the length stood at". */
 const STAMP = /\b[\p{L}\d-]+\s+(?:hours?|minutes?|days?|weeks?)\s+into\b|\bbefore the \p{L}+\s*,/iu;
+/** "On Saturday morning, 22 vessels were waiting", "by Monday evening": a part of a named day a figure stood at. */
+const STAMP_ON = /\b(?:on|by)\s+\p{L}+day\s+(?:morning|afternoon|evening|night)\b/iu;
 
 function readAround(q: Quantity, text: string, offset: number): void {
   const start = q.start - offset;
@@ -501,7 +503,7 @@ function readAround(q: Quantity, text: string, offset: number): void {
   const after = text.slice(end, end + 100).split(/[.!?;\n]\s|,\s+(?:and|but|while|which|who)\b/)[0]!;
   const clause = `${before}${text.slice(start, end)}${after}`;
   const ended = q.kind === 'duration' ? (ENDED_AFTER.exec(before)?.[1]?.toLowerCase() ?? null) : null;
-  around.set(q, { per: per && per !== 'year' && per !== 'day' ? singularNoun(per) : null, label, alone: ALONE.test(clause), initial: INITIAL.test(before), ended: ended ? singularNoun(ended) : null, stamp: (STAMP.exec(before) ?? STAMP_BY.exec(clause))?.[0].toLowerCase() ?? '', whole: WHOLE_NOW.test(clause) });
+  around.set(q, { per: per && per !== 'year' && per !== 'day' ? singularNoun(per) : null, label, alone: ALONE.test(clause), initial: INITIAL.test(before), ended: ended ? singularNoun(ended) : null, stamp: (STAMP.exec(before) ?? STAMP_BY.exec(clause) ?? STAMP_ON.exec(before))?.[0].toLowerCase() ?? '', whole: WHOLE_NOW.test(clause) });
 }
 
 /** "the search was stood down after", "The fire was brought under control after": what ended after a length. */
@@ -713,6 +715,10 @@ function apartAcross(a: Quantity, b: Quantity, text: string, hedges: boolean): b
   // (a running figure told at a time against another time's, or against the whole or now: "By
   // Thursday morning, 1,350 employees had signed" / "has now been signed by 2,050 employees")
   if (ra && rb && ra.stamp !== rb.stamp && ((ra.stamp !== '' && rb.stamp !== '') || (ra.stamp === '' ? ra.whole : rb.whole))) return true;
+  // (and a count told as it stood at a time is a running count's: against one told at no time, the
+  // two may both be right, "By Monday morning, six beaches had been closed" / "At the peak, 14
+  // beaches were closed"; amounts and shares keep the rule above)
+  if (a.kind === 'count' && ra && rb && ra.stamp !== rb.stamp) return true;
   if (hedges && hedgeApart(a, b)) return true;
   // (the engine's "different names, different things" holds within one article; two reports name
   // one thing differently, "Brightwater" / "the Rotterdam company", so figures paired here do not ask it)
