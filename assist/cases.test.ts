@@ -380,6 +380,13 @@ describe('people a verb acted on and a tally of that deed', () => {
     expect(contradictions([doc(6, 'On Monday morning, 40 barges were waiting at the locks of the canal.'), d]).length).toBeGreaterThan(0);
   });
 
+  it('a sum out of a whole one ("€1.2 million of the cost comes from European funds") is a part, not the cost', () => {
+    const a = doc(1, 'The project to remove the weir will cost 1.6 million euros, the river authority said.');
+    const b = doc(2, 'The authority says that €1.2 million of the cost comes from European funds.');
+    expect(contradictions([a, b])).toEqual([]);
+    expect(contradictions([a, doc(3, 'The project to remove the weir will cost €1.2 million, the newspaper said.')]).length).toBeGreaterThan(0);
+  });
+
   it('a part its clause marks with "alone" after a noun ("Ingredients alone now cost us €2.35 per meal") is no figure of the whole', () => {
     const a = doc(1, 'The city pays €2.60 per meal, which covers ingredients, staff and delivery.');
     const b = doc(2, 'Ingredients alone now cost us €2.35 per meal, the caterer said.');

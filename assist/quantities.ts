@@ -388,6 +388,8 @@ export interface QuantityOptions {
 }
 
 /** Every quantity mention in sentence i. */
+const PARTITIVE_DETERMINERS = new Set(['the', 'its', 'their', 'this', 'that', 'our', 'his', 'her']);
+
 export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceContext): Quantity[] {
   const toks = doc.tokens(i);
   if (toks.length === 0) return [];
@@ -539,7 +541,9 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       keys: [],
       definite: left.definite,
       totality: left.totality,
-      subset: left.subset,
+      // (a sum of money out of a whole one, "€1.2 million of the cost comes from European funds",
+      // is a part of it, as "Three of the victims" is; not a measure, "2,500 square metres of the building")
+      subset: left.subset || (kind === 'amount' && /^[A-Z]{3}$/.test(unit) && norm(last + 1) === 'of' && PARTITIVE_DETERMINERS.has(norm(last + 2))),
       rate: null,
       polarity: null,
       shell: false,
