@@ -47,6 +47,8 @@ export interface DatedAct {
   named: Set<string>;
   /** Who did it, when a common noun right before the verb says so ("His school held", "The union will hold"). */
   doer?: string;
+  /** The common nouns of the sentence before the act ("The oil workers who were freed"): whom or what it was of. */
+  before: Set<string>;
 }
 
 /** A date written with its weekday ("Saturday 9 August", "Sunday, May 17"), its year known. */
@@ -75,6 +77,7 @@ const WEEKDAY_NAMED = /\b(?:on|early on|late on|of)\s+(Monday|Tuesday|Wednesday|
 // (the engine's future words, to the end of the clause: "approved a plan to raise the age on Wednesday" is past)
 const CLAUSE_FUTURE = new RegExp(`${FUTURE.source}[^,;.]*$`, 'i');
 const REPEATED_ACT = /\b(?:again|another|second|third|next|separate|further|follow-up|resum\w*)\b/i;
+const CUE_VERBS = new Set([...STRONG_CUE_VERBS, ...WEAK_CUE_VERBS]);
 const NOT_ACTS = new Set([...STRONG_CUE_VERBS, ...WEAK_CUE_VERBS, 'be', 'have', 'do', 'make', 'get', 'go', 'come', 'begin', 'start', 'continue', 'expect', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must']);
 const STOP = new Set(['that', 'this', 'with', 'from', 'have', 'been', 'were', 'which', 'their', 'there', 'they', 'also', 'after', 'before', 'when', 'while', 'into', 'over', 'about', 'would', 'will', 'could', 'said', 'says', 'than', 'then', 'them', 'these', 'those', 'what', 'where', 'other', 'some', 'more', 'most', 'such', 'only', 'just', 'both', 'each', 'early', 'late', 'later']);
 const NOT_NOUNS = new Set([...MONTHS, ...WEEKDAYS, 'day', 'week', 'month', 'year', 'time', 'morning', 'afternoon', 'evening', 'night', 'hour', 'minute', 'statement', 'today', 'yesterday']);
@@ -163,6 +166,13 @@ function actsOf(doc: AssistDoc, i: number, mentions: readonly DayMention[], out:
       if (lemma !== null && !NOT_ACTS.has(lemma)) acts.push({ start: t.start, lemma });
     });
     if (acts.length === 0) continue;
+    // (the date of a report, not of what it reports: "have been freed, the state government said on Sunday")
+    {
+      const x = toks.findLastIndex((t) => t.start >= from && t.start < m.start && isVerbTok(t) && !isAuxiliary(t));
+      // (not a noun the tagger took for a verb: "issued its first formal warning on 20 June")
+      const verb = x >= 0 && !(isDeterminer(toks[x - 1]) || has(toks[x - 1], 'Adjective') || has(toks[x - 1], 'Possessive'));
+      if (verb && CUE_VERBS.has(verbLemma(toks[x]!)) && toks[x]!.start > acts.at(-1)!.start) continue;
+    }
     const verbs = new Set(acts.map((a) => a.lemma));
     // What was done: the words after the act, to the end of the clause (not who did it).
     // (a sentence without a figure, a cue or a date name gets lexicon tags only: words left untagged count too)
@@ -190,7 +200,13 @@ function actsOf(doc: AssistDoc, i: number, mentions: readonly DayMention[], out:
     let v = toks.findIndex((t) => t.start === acts[0]!.start) - 1;
     while (v >= 0 && (isAuxiliary(toks[v]) || has(toks[v], 'Adverb') || toks[v]!.norm === 'to' || toks[v]!.norm === 'not')) v--;
     const who = v >= 0 && toks[v]!.start >= from && /^\p{Ll}+$/u.test(toks[v]!.text) && isNounTok(toks[v]) && !isVerbTok(toks[v]) ? nounLemma(toks[v]!) : undefined;
-    out.push({ start: m.start, end: m.end, year: m.year, month: m.month, day: m.day, verbs, nouns, named, ...(who ? { doer: who } : {}) });
+    const before = new Set(
+      toks
+        .filter((t) => t.start < acts[0]!.start && /^[a-z]{4,}$/.test(t.text) && !isVerbTok(t) && isNounTok(t))
+        .map(nounLemma)
+        .filter((n) => !NOT_NOUNS.has(n) && !STOP.has(n)),
+    );
+    out.push({ start: m.start, end: m.end, year: m.year, month: m.month, day: m.day, verbs, nouns, named, before, ...(who ? { doer: who } : {}) });
   }
 }
 

@@ -387,6 +387,22 @@ describe('people a verb acted on and a tally of that deed', () => {
     expect(contradictions([a, doc(3, 'The project to remove the weir will cost €1.2 million, the newspaper said.')]).length).toBeGreaterThan(0);
   });
 
+  it('one act told with verbs of one sense, of the same people, on two days: "were released on Saturday" / "who were freed on Friday evening"', () => {
+    const a = doc(1, 'The workers, who include Nigerian and foreign nationals, were released on Saturday, April 18, and flown to the state capital, officials said.', '2026-04-19');
+    const b = doc(2, 'The oil workers who were freed on Friday evening have begun to tell their stories.', '2026-04-21');
+    const found = contradictions([a, b]);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.explanation).toMatch(/same act \((?:release \/ free|free \/ release)\)/);
+    // (of other people, two acts)
+    expect(contradictions([a, doc(3, 'The smugglers who were freed on Friday evening have left the country.', '2026-04-21')])).toEqual([]);
+  });
+
+  it('the day a report was made is not the day of what it reports ("have been freed, the state government said on Sunday")', () => {
+    const a = doc(1, 'The army freed the oil workers on Saturday, April 18, officials said.', '2026-04-19');
+    expect(contradictions([a, doc(2, 'The army has freed the oil workers, the state government said on Sunday.', '2026-04-20')])).toEqual([]);
+    expect(contradictions([a, doc(3, 'The army freed the oil workers on Sunday, the state government said.', '2026-04-20')])).toHaveLength(1);
+  });
+
   it('a part its clause marks with "alone" after a noun ("Ingredients alone now cost us €2.35 per meal") is no figure of the whole', () => {
     const a = doc(1, 'The city pays €2.60 per meal, which covers ingredients, staff and delivery.');
     const b = doc(2, 'Ingredients alone now cost us €2.35 per meal, the caterer said.');

@@ -381,6 +381,22 @@ function dateAgreements(c: Case, i: number, k: number, first: readonly EventDate
   }
 }
 
+// Acts are indexed by their verbs, the acts their nouns name, and the verbs' commonest senses.
+const VERB_SENSES = 3;
+const verbSenses = new Map<string, number[]>();
+/** The offsets of a verb's commonest WordNet senses ("free": free, liberate, release, ...). */
+function sensesOf(verb: string): number[] {
+  let r = verbSenses.get(verb);
+  if (r === undefined) verbSenses.set(verb, (r = (wordnet()?.synsets(verb, 'v') ?? []).slice(0, VERB_SENSES).map((x) => x.offset)));
+  return r;
+}
+function sharedSense(a: string, b: string): boolean {
+  return a === b || sensesOf(a).some((o) => sensesOf(b).includes(o));
+}
+function actKeys(act: DatedAct): string[] {
+  return [...act.verbs, ...[...act.named].map((n) => `#${n}`), ...[...act.verbs].flatMap((v) => sensesOf(v).map((o) => `~${o}`))];
+}
+
 // Two documents date one act when a verb and a word of what was done are shared ("completed his
 // medical on Thursday" / "completed medical tests in Hamburg on Wednesday"); each document's acts
 // indexed by their verbs, each act against the first act of the other document that matches.
@@ -388,7 +404,7 @@ function actConflicts(c: Case, out: Proposals, corroborations: boolean): void {
   const byVerb = new Map<string, Array<{ k: number; at: number; act: DatedAct }>>();
   for (const d of c.docs) {
     d.acts.forEach((act, at) => {
-      for (const v of [...act.verbs, ...[...act.named].map((n) => `#${n}`)]) {
+      for (const v of actKeys(act)) {
         const list = byVerb.get(v);
         if (list) list.push({ k: d.k, at, act });
         else byVerb.set(v, [{ k: d.k, at, act }]);
@@ -399,7 +415,7 @@ function actConflicts(c: Case, out: Proposals, corroborations: boolean): void {
     for (const b of d.acts) {
       const seen = new Set<DatedAct>();
       const cands: Array<{ k: number; at: number; act: DatedAct }> = [];
-      outer: for (const v of [...b.verbs, ...[...b.named].map((n) => `#${n}`)]) {
+      outer: for (const v of actKeys(b)) {
         for (const e of byVerb.get(v) ?? []) {
           if (e.k >= d.k) break;
           if (seen.has(e.act)) continue;
@@ -417,7 +433,13 @@ function actConflicts(c: Case, out: Proposals, corroborations: boolean): void {
         // medical tests on Wednesday" / "passed a medical on Thursday")
         const verb = [...a.verbs].find((v) => b.verbs.has(v));
         const act = [...a.named].find((n) => b.named.has(n));
-        if ((verb === undefined || ![...a.nouns].some((n) => b.nouns.has(n))) && act === undefined) continue;
+        // (or a verb of one sense done to or by the same people or things: "The workers ... were
+        // released on Saturday" / "The oil workers who were freed on Friday evening")
+        const sense = [...a.verbs].find((v) => [...b.verbs].some((w) => sharedSense(v, w)));
+        const ofSame = sense !== undefined && [...a.before].some((n) => b.before.has(n));
+        const told = [...b.verbs].find((w) => sense !== undefined && sharedSense(sense, w));
+        const what = verb ?? act ?? (told !== undefined && told !== sense ? `${sense} / ${told}` : sense);
+        if ((verb === undefined || ![...a.nouns].some((n) => b.nouns.has(n))) && act === undefined && !ofSame) continue;
         if (a.year !== null && b.year !== null && a.year !== b.year) continue;
         // (different doers, two acts: "His school held a minute's silence" / "The union will hold a minute's silence")
         if (a.doer !== undefined && b.doer !== undefined && a.doer !== b.doer && !sameKind(a.doer, b.doer)) continue;
@@ -427,7 +449,7 @@ function actConflicts(c: Case, out: Proposals, corroborations: boolean): void {
           const sb = sa ? toCaseSpan(c, b.start, b.end) : null;
           if (sa && sb) {
             agreed.add(i);
-            out.corroboration(i, d.k, { type: 'corroboration', kind: 'date', explanation: `${naming(c, [sa, sb])}. Both date the same act (${verb ?? act}) ${formatDate(a.year ?? b.year, a.month, a.day)}.`, spans: [sa, sb] });
+            out.corroboration(i, d.k, { type: 'corroboration', kind: 'date', explanation: `${naming(c, [sa, sb])}. Both date the same act (${what}) ${formatDate(a.year ?? b.year, a.month, a.day)}.`, spans: [sa, sb] });
           }
           continue;
         }
@@ -439,7 +461,7 @@ function actConflicts(c: Case, out: Proposals, corroborations: boolean): void {
         out.contradiction(i, d.k, {
           type: 'inconsistency',
           kind: dayKind(sa, sb),
-          explanation: `${naming(c, [sa, sb])}. The two documents date the same act (${verb ?? act}) differently: ${formatDate(a.year ?? b.year, a.month, a.day)} and ${formatDate(b.year ?? a.year, b.month, b.day)}.`,
+          explanation: `${naming(c, [sa, sb])}. The two documents date the same act (${what}) differently: ${formatDate(a.year ?? b.year, a.month, a.day)} and ${formatDate(b.year ?? a.year, b.month, b.day)}.`,
           spans: [sa, sb],
         });
       }
