@@ -12,7 +12,7 @@ const dist = path.join(root, 'dist');
 const stamp = path.join(dist, '.build-stamp');
 const args = new Set(process.argv.slice(2));
 const quiet = args.has('--quiet');
-const SOURCES = ['common', 'db', 'assist', 'main', 'preload', 'renderer', 'bench', 'package.json', 'vite.config.mts', 'scripts/build.mjs', 'scripts/cli-snapshot.cjs', 'scripts/cli-warmup.txt'];
+const SOURCES = ['common', 'db', 'assist', 'main', 'preload', 'renderer', 'bench', 'package.json', 'vite.config.mts', 'scripts/build.mjs', 'scripts/cli-snapshot.cjs'];
 
 function newestMtime(p) {
   if (!fs.existsSync(p)) return 0;
@@ -64,9 +64,9 @@ const preloadedPlugin = {
 };
 
 /** Runs Node on `args`; resolves to null when it succeeded, else to the first line of what it said. */
-function runNode(args, env = process.env) {
+function runNode(args) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env });
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
     child.stderr.on('data', (d) => (err += d));
     child.on('error', (e) => resolve(e.message));
@@ -75,27 +75,23 @@ function runNode(args, env = process.env) {
 }
 
 /**
- * Takes the start-up snapshot `claimscope suggest FILE` starts from (scripts/cli-snapshot.cjs),
- * then runs that command once on a short text so the launcher writes the CLI's code cache
- * (main/cli/launch.ts). Either may fail: the CLI then starts without it, only slower.
+ * Takes the start-up snapshot `claimscope suggest FILE` starts from (scripts/cli-snapshot.cjs;
+ * main/cli/launch.ts). Should it fail, the CLI starts without it, only slower.
  */
-async function buildCliStartup() {
+async function buildCliSnapshot() {
   const dir = path.join(dist, 'main');
   const entry = path.join(dir, 'cli-snapshot.cjs');
   const blob = path.join(dir, 'cli.blob');
-  for (const f of fs.readdirSync(dir)) if (f === 'cli.blob.json' || /^cli-main\.cjs\..*cache/.test(f)) fs.rmSync(path.join(dir, f));
+  fs.rmSync(`${blob}.json`, { force: true });
   await build({ ...common, sourcemap: false, entryPoints: ['scripts/cli-snapshot.cjs'], outfile: entry });
   const failed = await runNode(['--snapshot-blob', `${blob}.tmp`, '--build-snapshot', entry]);
-  if (failed === null) {
-    fs.renameSync(`${blob}.tmp`, blob);
-    const info = { node: process.version, arch: process.arch, execPath: process.execPath, bytes: fs.statSync(blob).size };
-    fs.writeFileSync(`${blob}.json`, JSON.stringify(info));
-  } else {
+  if (failed !== null) {
     console.warn(`claimscope: no start-up snapshot for the CLI (${failed}); \`suggest FILE\` will start without it`);
+    return;
   }
-  const env = { ...process.env, CLAIMSCOPE_WRITE_CODE_CACHE: '1', CLAIMSCOPE_DEBUG_STARTUP: '' };
-  const warm = await runNode([path.join(dir, 'cli.cjs'), 'suggest', path.join(root, 'scripts', 'cli-warmup.txt')], env);
-  if (warm !== null) console.warn(`claimscope: no code cache for the CLI (${warm}); it will compile as it starts`);
+  fs.renameSync(`${blob}.tmp`, blob);
+  const info = { node: process.version, arch: process.arch, execPath: process.execPath, bytes: fs.statSync(blob).size };
+  fs.writeFileSync(`${blob}.json`, JSON.stringify(info));
 }
 
 const nodeEntries = [
@@ -133,13 +129,13 @@ await Promise.all([
   }),
 ]);
 log(`claimscope: built main, preload and CLI in ${Date.now() - started} ms`);
-const cliStartup = buildCliStartup(); // two seconds or so, while Vite builds the renderer
+const cliSnapshot = buildCliSnapshot(); // a second or so, while Vite builds the renderer
 
 // A production bundle whoever runs the build: Vitest's NODE_ENV=test would ship React's development build.
 process.env.NODE_ENV = 'production';
 const { build: viteBuild } = await import('vite');
 await viteBuild({ configFile: path.join(root, 'vite.config.mts'), logLevel: quiet ? 'silent' : 'warn' });
-await cliStartup;
+await cliSnapshot;
 fs.mkdirSync(dist, { recursive: true });
 fs.writeFileSync(stamp, new Date().toISOString());
 log(`claimscope: built the renderer; done in ${Date.now() - started} ms`);

@@ -4,13 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS, ensureBuilt, REPO } from '../../test/built';
-import { codeCacheFile, snapshotBlob, usesSnapshot } from './launch';
+import { snapshotBlob, usesSnapshot } from './launch';
 
 const BIN = path.join(REPO, 'dist/main/cli.cjs');
 const cli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
   spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, CLAIMSCOPE_DEBUG_STARTUP: '1', ...env } });
 
-describe('the claimscope bin: start-up snapshot and code cache', () => {
+describe('the claimscope bin: the start-up snapshot', () => {
   beforeAll(() => ensureBuilt());
 
   it('only `suggest FILE` restarts from the snapshot (with --doc the assistant runs in the worker)', () => {
@@ -41,17 +41,11 @@ describe('the claimscope bin: start-up snapshot and code cache', () => {
     expect(snapshotBlob(dir, argv, {})).toBeNull();
   });
 
-  it('a code cache is named by the bundle it was made from (V8 checks only the length)', () => {
-    expect(codeCacheFile('/d/cli-main.cjs', 'var a = 1;')).not.toBe(codeCacheFile('/d/cli-main.cjs', 'var b = 1;'));
-    expect(codeCacheFile('/d/cli-main.cjs', 'var a = 1;')).toMatch(/^\/d\/cli-main\.cjs\.[0-9a-f]{16}\.cache$/);
-  });
-
-  it('the build made both; suggest FILE starts from the snapshot with the cache and prints what it prints without them', () => {
+  it('the build made it; suggest FILE starts from it and prints what it prints without it', () => {
     const file = path.join(CORPUS, 'kremlin-call.txt');
     const fast = cli(['suggest', file]);
     expect(fast.status, fast.stderr).toBe(0);
     expect(fast.stderr).toContain('started from the snapshot');
-    expect(fast.stderr).toContain('code cache used');
     const plain = cli(['suggest', file], { CLAIMSCOPE_SNAPSHOT: '0' });
     expect(plain.status, plain.stderr).toBe(0);
     expect(plain.stderr).toContain('starting without a snapshot');

@@ -1,9 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import Module from 'node:module';
 import path from 'node:path';
-import vm from 'node:vm';
 
 // The `claimscope` bin: it decides how the CLI proper (cli-main.cjs) starts, and starts it.
 //
@@ -12,15 +9,10 @@ import vm from 'node:vm';
 // after that load (dist/main/cli.blob, scripts/cli-snapshot.cjs), that command restarts Node from
 // the snapshot (a shebang cannot pass --snapshot-blob). The blob is used only when this very Node
 // made it; otherwise, or with CLAIMSCOPE_SNAPSHOT=0, everything runs in this process as before.
-//
-// The CLI proper is a 1 MB bundle whose compiling cost a tenth of a second: it is compiled with
-// V8's code cache, which the build writes after running it once (so the cache also holds the
-// functions that run, compiled). The cache's name carries a hash of the bundle it was made from,
-// because V8 checks only a source's length; V8 rejects a cache from another V8 and then simply
-// compiles.
+// (A V8 code cache for the bundle would save a little more, but Node 20 offers it only through
+// vm.Script, whose dynamic import() is experimental: the PDF reader and the pg client need it.)
 
 const FROM_SNAPSHOT = 'CLAIMSCOPE_FROM_SNAPSHOT';
-const WRITE_CODE_CACHE = 'CLAIMSCOPE_WRITE_CODE_CACHE';
 
 /** The sidecar scripts/build.mjs writes beside the blob: which Node made it, and the blob's size. */
 interface SnapshotInfo {
@@ -48,43 +40,8 @@ export function snapshotBlob(dir: string, argv: readonly string[], env: NodeJS.P
   }
 }
 
-interface CliMain {
-  runCli(argv: string[]): Promise<number>;
-}
-
-/** Where the code cache of this bundle's source lives. */
-export function codeCacheFile(file: string, source: string): string {
-  return `${file}.${createHash('sha256').update(source).digest('hex').slice(0, 16)}.cache`;
-}
-
-/** Loads cli-main.cjs as CommonJS, compiled with its code cache when there is one and V8 accepts it. */
-function loadMain(file: string): { cli: CliMain; script: vm.Script; cacheFile: string } {
-  const source = fs.readFileSync(file, 'utf8');
-  const cacheFile = codeCacheFile(file, source);
-  let cachedData: Buffer | undefined;
-  try {
-    cachedData = fs.readFileSync(cacheFile);
-  } catch {
-    cachedData = undefined;
-  }
-  const script = new vm.Script(Module.wrap(source), {
-    filename: file,
-    cachedData,
-    // Dynamic imports resolve as in any module (Node 20.12 and later).
-    importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-  });
-  const mod = new Module(file, module);
-  mod.filename = file;
-  const require = Module.createRequire(file);
-  const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
-  wrapper.call(mod.exports, mod.exports, require, mod, file, path.dirname(file));
-  mod.loaded = true;
-  return { cli: mod.exports as CliMain, script, cacheFile };
-}
-
 function run(): void {
   const argv = process.argv.slice(2);
-  const main = path.join(__dirname, 'cli-main.cjs');
   const child = process.env[FROM_SNAPSHOT] === '1';
   delete process.env[FROM_SNAPSHOT];
   const blob = child ? null : snapshotBlob(__dirname, argv);
@@ -101,18 +58,10 @@ function run(): void {
       return;
     }
   }
-  const { cli, script, cacheFile } = loadMain(main);
-  if (process.env.CLAIMSCOPE_DEBUG_STARTUP) {
-    const cache = script.cachedDataRejected === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'used';
-    process.stderr.write(`claimscope: code cache ${cache}\n`);
-  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the CLI proper, loaded only here
+  const cli = require(path.join(__dirname, 'cli-main.cjs')) as { runCli(argv: string[]): Promise<number> };
   void cli.runCli(argv).then((code) => {
     process.exitCode = code;
-    // The build's warm-up run (scripts/build.mjs) asks for the cache once the command has run.
-    if (process.env[WRITE_CODE_CACHE] === '1' && code === 0) {
-      fs.writeFileSync(`${cacheFile}.tmp`, script.createCachedData());
-      fs.renameSync(`${cacheFile}.tmp`, cacheFile);
-    }
   });
 }
 
