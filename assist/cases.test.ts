@@ -375,6 +375,7 @@ describe('people a verb acted on and a tally of that deed', () => {
     const c = doc(3, 'On Saturday morning, 22 barges were waiting at the locks of the canal.');
     const d = doc(4, 'On Monday morning, 58 barges were waiting at the locks of the canal, the operator said.');
     expect(contradictions([c, d])).toEqual([]);
+    expect(contradictions([doc(7, 'By last Friday, 190 growers had reported damage to the board.'), doc(8, 'According to the board, 312 growers have reported damage.')])).toEqual([]);
     // (two counts with no time, or told at the same time, are still compared)
     expect(contradictions([doc(5, 'Six beaches were closed along the western side of the bay, officials said.'), b]).length).toBeGreaterThan(0);
     expect(contradictions([doc(6, 'On Monday morning, 40 barges were waiting at the locks of the canal.'), d]).length).toBeGreaterThan(0);

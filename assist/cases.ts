@@ -506,7 +506,7 @@ const LABEL = /^\s*((?:[A-Z][\p{L}'’-]*\s+){0,4}[A-Z][\p{L}'’-]*)\s*:\s*$/u;
 const ALONE = /\b(?:(?:on|in|at|for|during|from|to|among)\s+[^,;.]{1,40}?\s|\p{L}{3,}\s+)(?<!\b(?:left|leave|leaves|stand|stands|stood|live|lives|lived|living|not|be|is|are|was|were|feel|feels|felt|go|went|act|acted)\s+)alone\b/iu;
 const INITIAL = /\b(?:initial|initially|originally|at first|first estimates?)\b/i;
 /** "By Thursday morning, 1,350 had signed", "By 10 a.m. police had counted": a count told as it stood at a time (a perfect after the stamp; "repaid by Friday" is a deadline). */
-const STAMP_BY = /\b(?:by|as of|as at)\s+(?:early\s+|late\s+|mid-?)?(?:\p{L}+day(?:\s+(?:morning|afternoon|evening|night))?|morning|afternoon|evening|noon|midday|midnight|lunchtime|nightfall|dawn|\d{1,2}(?:[.:]\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|the (?:end|close) of (?:the )?\p{L}+)\b(?=[^.;!?]*\b(?:had|has|have)\b)/iu;
+const STAMP_BY = /\b(?:by|as of|as at)\s+(?:early\s+|late\s+|mid-?|last\s+|this\s+)?(?:\p{L}+day(?:\s+(?:morning|afternoon|evening|night))?|morning|afternoon|evening|noon|midday|midnight|lunchtime|nightfall|dawn|\d{1,2}(?:[.:]\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|the (?:end|close) of (?:the )?\p{L}+)\b(?=[^.;!?]*\b(?:had|has|have)\b)/iu;
 const WHOLE_NOW = /\b(?:now|in all|in total|a total of|so far|altogether|to date)\b/i;
 /** "Two hours into the new regime", "Before the connection, the length stood at". */
 const STAMP = /\b[\p{L}\d-]+\s+(?:hours?|minutes?|days?|weeks?)\s+into\b|\bbefore the \p{L}+\s*,/iu;
