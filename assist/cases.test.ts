@@ -404,6 +404,13 @@ describe('people a verb acted on and a tally of that deed', () => {
     expect(contradictions([a, doc(3, 'The army freed the oil workers on Sunday, the state government said.', '2026-04-20')])).toHaveLength(1);
   });
 
+  it('what is so on an ordinary day is not what was so on the day ("On an ordinary summer day, about 85 percent of our departures leave on time")', () => {
+    const a = doc(1, 'On an ordinary summer day, about 85 percent of our departures leave on time, the airport said.');
+    const b = doc(2, 'Only 54 percent of departures left on time, according to figures from a flight tracking service.');
+    expect(contradictions([a, b])).toEqual([]);
+    expect(contradictions([doc(3, 'About 85 percent of our departures left on time, the airport said.'), b]).length).toBeGreaterThan(0);
+  });
+
   it('a part its clause marks with "alone" after a noun ("Ingredients alone now cost us €2.35 per meal") is no figure of the whole', () => {
     const a = doc(1, 'The city pays €2.60 per meal, which covers ingredients, staff and delivery.');
     const b = doc(2, 'Ingredients alone now cost us €2.35 per meal, the caterer said.');

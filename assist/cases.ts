@@ -495,6 +495,8 @@ interface Around {
   stamp: string;
   /** Told as the whole or as things stand now ("A total of 61", "has now been signed by 2,050"). */
   whole: boolean;
+  /** Told of an ordinary day, not of the event ("On an ordinary summer day, about 85 percent of our departures leave on time"). */
+  usual: boolean;
 }
 
 const around = new WeakMap<Quantity, Around>();
@@ -508,6 +510,8 @@ const INITIAL = /\b(?:initial|initially|originally|at first|first estimates?)\b/
 /** "By Thursday morning, 1,350 had signed", "By 10 a.m. police had counted": a count told as it stood at a time (a perfect after the stamp; "repaid by Friday" is a deadline). */
 const STAMP_BY = /\b(?:by|as of|as at)\s+(?:early\s+|late\s+|mid-?|last\s+|this\s+)?(?:\p{L}+day(?:\s+(?:morning|afternoon|evening|night))?|morning|afternoon|evening|noon|midday|midnight|lunchtime|nightfall|dawn|\d{1,2}(?:[.:]\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|the (?:end|close) of (?:the )?\p{L}+)\b(?=[^.;!?]*\b(?:had|has|have)\b)/iu;
 const WHOLE_NOW = /\b(?:now|in all|in total|a total of|so far|altogether|to date)\b/i;
+/** "usually", "on an ordinary summer day", "in a normal year": what is so as a rule. */
+const USUAL = /\b(?:usually|normally|typically|ordinarily|as a rule|(?:on|in) (?:an? )?(?:ordinary|normal|typical|usual|regular)\s+(?:[\p{L}-]+\s+)?(?:day|week|month|year|season|summer|winter|weekend|night|morning))\b/iu;
 /** "Two hours into the new regime", "Before the connection, the length stood at". */
 const STAMP = /\b[\p{L}\d-]+\s+(?:hours?|minutes?|days?|weeks?)\s+into\b|\bbefore the \p{L}+\s*,/iu;
 /** "On Saturday morning, 22 vessels were waiting", "by Monday evening": a part of a named day a figure stood at. */
@@ -525,7 +529,7 @@ function readAround(q: Quantity, text: string, offset: number): void {
   const after = text.slice(end, end + 100).split(/[.!?;\n]\s|,\s+(?:and|but|while|which|who)\b/)[0]!;
   const clause = `${before}${text.slice(start, end)}${after}`;
   const ended = q.kind === 'duration' ? (ENDED_AFTER.exec(before)?.[1]?.toLowerCase() ?? null) : null;
-  around.set(q, { per: per && per !== 'year' && per !== 'day' ? singularNoun(per) : null, label, alone: ALONE.test(clause), initial: INITIAL.test(before), ended: ended ? singularNoun(ended) : null, stamp: (STAMP.exec(before) ?? STAMP_BY.exec(clause) ?? STAMP_ON.exec(before))?.[0].toLowerCase() ?? '', whole: WHOLE_NOW.test(clause) });
+  around.set(q, { per: per && per !== 'year' && per !== 'day' ? singularNoun(per) : null, label, alone: ALONE.test(clause), initial: INITIAL.test(before), ended: ended ? singularNoun(ended) : null, stamp: (STAMP.exec(before) ?? STAMP_BY.exec(clause) ?? STAMP_ON.exec(before))?.[0].toLowerCase() ?? '', whole: WHOLE_NOW.test(clause), usual: USUAL.test(clause) });
 }
 
 /** "the search was stood down after", "The fire was brought under control after": what ended after a length. */
@@ -733,7 +737,9 @@ function apartAcross(a: Quantity, b: Quantity, text: string, hedges: boolean): b
   // (one part, "on Wednesday alone"; an initial figure against a later one)
   const ra = around.get(a);
   const rb = around.get(b);
-  if (ra && rb && (ra.alone !== rb.alone || ra.initial !== rb.initial)) return true;
+  // (and what is so on an ordinary day against what was so on the day: "On an ordinary summer day,
+  // about 85 percent of our departures leave on time" / "Only 54 percent of departures left on time")
+  if (ra && rb && (ra.alone !== rb.alone || ra.initial !== rb.initial || ra.usual !== rb.usual)) return true;
   // (a running figure told at a time against another time's, or against the whole or now: "By
   // Thursday morning, 1,350 employees had signed" / "has now been signed by 2,050 employees")
   if (ra && rb && ra.stamp !== rb.stamp && ((ra.stamp !== '' && rb.stamp !== '') || (ra.stamp === '' ? ra.whole : rb.whole))) return true;
