@@ -78,7 +78,7 @@ const WEEKDAY_NAMED = /\b(?:on|early on|late on|of)\s+(Monday|Tuesday|Wednesday|
 const CLAUSE_FUTURE = new RegExp(`${FUTURE.source}[^,;.]*$`, 'i');
 const REPEATED_ACT = /\b(?:again|another|second|third|next|separate|further|follow-up|resum\w*)\b/i;
 const CUE_VERBS = new Set([...STRONG_CUE_VERBS, ...WEAK_CUE_VERBS]);
-const NOT_ACTS = new Set([...STRONG_CUE_VERBS, ...WEAK_CUE_VERBS, 'be', 'have', 'do', 'make', 'get', 'go', 'come', 'begin', 'start', 'continue', 'expect', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must']);
+const NOT_ACTS = new Set([...CUE_VERBS, 'be', 'have', 'do', 'make', 'get', 'go', 'come', 'begin', 'start', 'continue', 'expect', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must']);
 const STOP = new Set(['that', 'this', 'with', 'from', 'have', 'been', 'were', 'which', 'their', 'there', 'they', 'also', 'after', 'before', 'when', 'while', 'into', 'over', 'about', 'would', 'will', 'could', 'said', 'says', 'than', 'then', 'them', 'these', 'those', 'what', 'where', 'other', 'some', 'more', 'most', 'such', 'only', 'just', 'both', 'each', 'early', 'late', 'later']);
 const NOT_NOUNS = new Set([...MONTHS, ...WEEKDAYS, 'day', 'week', 'month', 'year', 'time', 'morning', 'afternoon', 'evening', 'night', 'hour', 'minute', 'statement', 'today', 'yesterday']);
 
@@ -166,13 +166,7 @@ function actsOf(doc: AssistDoc, i: number, mentions: readonly DayMention[], out:
       if (lemma !== null && !NOT_ACTS.has(lemma)) acts.push({ start: t.start, lemma });
     });
     if (acts.length === 0) continue;
-    // (the date of a report, not of what it reports: "have been freed, the state government said on Sunday")
-    {
-      const x = toks.findLastIndex((t) => t.start >= from && t.start < m.start && isVerbTok(t) && !isAuxiliary(t));
-      // (not a noun the tagger took for a verb: "issued its first formal warning on 20 June")
-      const verb = x >= 0 && !(isDeterminer(toks[x - 1]) || has(toks[x - 1], 'Adjective') || has(toks[x - 1], 'Possessive'));
-      if (verb && CUE_VERBS.has(verbLemma(toks[x]!)) && toks[x]!.start > acts.at(-1)!.start) continue;
-    }
+    if (datesTheReport(toks, from, m.start, acts.at(-1)!.start)) continue;
     const verbs = new Set(acts.map((a) => a.lemma));
     // What was done: the words after the act, to the end of the clause (not who did it).
     // (a sentence without a figure, a cue or a date name gets lexicon tags only: words left untagged count too)
@@ -208,6 +202,17 @@ function actsOf(doc: AssistDoc, i: number, mentions: readonly DayMention[], out:
     );
     out.push({ start: m.start, end: m.end, year: m.year, month: m.month, day: m.day, verbs, nouns, named, before, ...(who ? { doer: who } : {}) });
   }
+}
+
+/**
+ * The date of a report, not of what it reports: the last verb before the date is a reporting verb
+ * after the act ("have been freed, the state government said on Sunday"), and a verb, not a noun
+ * the tagger took for one ("issued its first formal warning on 20 June").
+ */
+function datesTheReport(toks: readonly Tok[], from: number, date: number, lastAct: number): boolean {
+  const x = toks.findLastIndex((t) => t.start >= from && t.start < date && isVerbTok(t) && !isAuxiliary(t));
+  if (x < 0 || toks[x]!.start <= lastAct || !CUE_VERBS.has(verbLemma(toks[x]!))) return false;
+  return !(isDeterminer(toks[x - 1]) || has(toks[x - 1], 'Adjective') || has(toks[x - 1], 'Possessive'));
 }
 
 const ACT_FILES = new Set([4, 11]);

@@ -437,12 +437,12 @@ function actConflicts(c: Case, out: Proposals, corroborations: boolean): void {
         // released on Saturday" / "The oil workers who were freed on Friday evening")
         const sense = [...a.verbs].find((v) => [...b.verbs].some((w) => sharedSense(v, w)));
         const ofSame = sense !== undefined && [...a.before].some((n) => b.before.has(n));
-        const told = [...b.verbs].find((w) => sense !== undefined && sharedSense(sense, w));
-        const what = verb ?? act ?? (told !== undefined && told !== sense ? `${sense} / ${told}` : sense);
         if ((verb === undefined || ![...a.nouns].some((n) => b.nouns.has(n))) && act === undefined && !ofSame) continue;
         if (a.year !== null && b.year !== null && a.year !== b.year) continue;
         // (different doers, two acts: "His school held a minute's silence" / "The union will hold a minute's silence")
         if (a.doer !== undefined && b.doer !== undefined && a.doer !== b.doer && !sameKind(a.doer, b.doer)) continue;
+        const told = sense === undefined ? undefined : [...b.verbs].find((w) => sharedSense(sense, w));
+        const what = verb ?? act ?? (told !== undefined && told !== sense ? `${sense} / ${told}` : sense);
         if (a.month === b.month && a.day === b.day) {
           // One act told the same way on the same day: a corroboration (once per document).
           const sa = corroborations && !agreed.has(i) ? toCaseSpan(c, a.start, a.end) : null;

@@ -387,9 +387,10 @@ export interface QuantityOptions {
   ctx: SentenceContext;
 }
 
-/** Every quantity mention in sentence i. */
+/** "€1.2 million of the cost": the determiners of a whole a sum is taken out of. */
 const PARTITIVE_DETERMINERS = new Set(['the', 'its', 'their', 'this', 'that', 'our', 'his', 'her']);
 
+/** Every quantity mention in sentence i. */
 export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceContext): Quantity[] {
   const toks = doc.tokens(i);
   if (toks.length === 0) return [];
