@@ -6,7 +6,7 @@ import path from 'node:path';
 //
 // `suggest FILE` runs the assistant in this process, and two fifths of its second went on
 // compromise building its model when it loads. Where the build left a start-up snapshot taken
-// after that load (dist/main/cli.blob, scripts/cli-snapshot.cjs), that command restarts Node from
+// after that load (dist/main/cli.blob, made by scripts/build.mjs), that command restarts Node from
 // the snapshot (a shebang cannot pass --snapshot-blob). The blob is used only when this very Node
 // made it; otherwise, or with CLAIMSCOPE_SNAPSHOT=0, everything runs in this process as before.
 // (A V8 code cache for the bundle would save a little more, but Node 20 offers it only through
