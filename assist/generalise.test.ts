@@ -122,6 +122,12 @@ describe('quantity reading', () => {
     expect(quantities("The city's 24 tour boats will be replaced by electric ones.")[0]).toMatchObject({ kind: 'count', value: 24, head: 'boat' });
   });
 
+  it('a verb\'s bare form closing "the <figure> X," is the figure\'s noun: "the £1.5 million award"', () => {
+    expect(quantities('Without the £1.3 million award, the tour would have been cut.')[0]).toMatchObject({ kind: 'amount', value: 1_300_000, head: 'award' });
+    // (one amount restated under a synonym head)
+    expect(pairs('The choir will tour six towns, helped by a lottery grant of £900,000 this spring. The concerts sold out within a week. Without the £1.3 million award, the tour would have been cut to two towns.')).toEqual([['900,000', 'the £1.3 million award']]);
+  });
+
   it('right after "among" a figure is the whole a part is told of, not a part', () => {
     expect(quantities('Among the 1,200 survey participants, most were parents of primary pupils.')[0]).toMatchObject({ value: 1200, subset: false });
     expect(quantities('Among the passengers were at least 60 children.')[0]).toMatchObject({ value: 60, subset: true });

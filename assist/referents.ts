@@ -1,7 +1,8 @@
 // What a quantity is about: the noun phrase it counts (head noun, lemmatised, and its modifiers),
 // the clause it sits in (governing verb, subject), and helpers to walk noun phrases left and right.
 
-import { referentClass, ROLE_NOUNS, TIME_UNITS } from './lexicon';
+import { DEFINITE, referentClass, ROLE_NOUNS, TIME_UNITS } from './lexicon';
+import { wordnet } from './wordnet';
 
 const TIME_DEICTICS = new Set(['last', 'next', 'this', 'that', 'every', 'each', 'per', 'a']);
 import { infinitive, singular, type Tok } from './nlp';
@@ -64,11 +65,28 @@ function nounish(toks: readonly Tok[], k: number, first: boolean): boolean {
   if (/^\p{Ll}{3,}ly$/u.test(t.text) && has(t, 'Adverb') && toks[k + 1] && (has(toks[k + 1], 'Participle') || has(toks[k + 1], 'PastTense') || has(toks[k + 1], 'Adjective')) && isNounTok(toks[k + 2]) && !breaksAfter(t)) return true;
   // Right after a number, an -s word is a plural noun whatever the tagger thought ("six cranes stood").
   if (first && /s$/.test(t.norm) && has(t, 'PresentTense')) return true;
+  if (first && nounAfterDefiniteFigure(toks, k)) return true;
   // A gerund or participle before a noun modifies it: "two reading rooms", "2,300 completed homes".
   if ((has(t, 'Gerund') || has(t, 'PastTense') || has(t, 'Participle')) && isNounTok(toks[k + 1]) && !breaksAfter(t)) return true;
   // The second half of a hyphenated word: "night-shift", "late-stage".
   if (k > 0 && hyphenJoined(toks[k - 1]!)) return true;
   return false;
+}
+
+/**
+ * "Without the £1.5 million award, the tour ...": a verb's bare form right after "the" and a figure,
+ * closing the clause, is the figure's noun (when WordNet has it as one). (Not before a preposition or
+ * a verb: that lost a pair on a held-out split.)
+ */
+function nounAfterDefiniteFigure(toks: readonly Tok[], k: number): boolean {
+  const t = toks[k]!;
+  if (!isVerbTok(t) || has(t, 'PastTense') || has(t, 'Gerund') || has(t, 'Participle') || /s$/.test(t.norm)) return false;
+  const next = toks[k + 1];
+  if (!breaksAfter(t) && next !== undefined) return false;
+  let x = k - 1;
+  while (x >= 0 && x >= k - 4 && (isNumberTok(toks[x]) || /^(?:[$£€¥]|[A-Z]{3})$/.test(toks[x]!.text)) && !breaksAfter(toks[x]!)) x--;
+  if (x === k - 1 || x < 0 || !DEFINITE.has(toks[x]!.norm)) return false;
+  return (wordnet()?.synsets(t.norm, 'n').length ?? 0) > 0;
 }
 
 export interface NounPhrase {
@@ -106,7 +124,7 @@ export function nounPhraseAfter(toks: readonly Tok[], j: number): NounPhrase | n
     // (a present-tense -s word first is a plural noun, "2.3 million phones", unless its object follows:
     // "a bill of €2.6 million includes the pontoons")
     const object = /^(?:the|a|an|its|their|his|her|our|this|these|those)$/.test(toks[taken[h]! + 1]?.norm ?? '');
-    if (isNounTok(t) || isNominalGerund(toks, taken[h]!) || gerundAfterCompound(toks, taken[h]!) || (h === 0 && /s$/.test(t.norm) && has(t, 'PresentTense') && !object)) break;
+    if (isNounTok(t) || isNominalGerund(toks, taken[h]!) || gerundAfterCompound(toks, taken[h]!) || (h === 0 && /s$/.test(t.norm) && has(t, 'PresentTense') && !object) || (h === 0 && taken[0] === j && nounAfterDefiniteFigure(toks, j))) break;
     h--;
   }
   if (h < 0) return null;
