@@ -58,8 +58,8 @@ const TO_BETWEEN = new RegExp(String.raw`^\s*(?:[\p{L}'’-]+\s+|(?:19|20)\d\d\s
 const CHANGE_BEFORE = new RegExp(String.raw`\b(?:${CHANGE_VERB}|went|gone|moved)\b[^.;:!?]{0,60}$`, 'i');
 /** "1,400 weekly departures will shrink to 1,120", "the 310 beds are to be cut to 240". */
 const SHIFT_BETWEEN = new RegExp(String.raw`^\s*(?:[\p{L}'’-]+\s+){0,4}?(?:(?:will|would|could|is|are|was|were|has|have|had|set|due|expected|to|be|been)\s+){0,3}${CHANGE_VERB}\s+to\s+(?:${QUAL})?[$£€¥]?\s*$`, 'iu');
-/** A time a level is told of: "in 2019", "last winter", "this season", "a year earlier", "so far". */
-const LABEL = String.raw`\b(?:in\s+(?:19|20)\d\d|(?:last|this|the\s+previous)\s+(?:year|season|winter|summer|spring|autumn|month|quarter)|the\s+year\s+before|a\s+year\s+(?:earlier|before|ago)|so\s+far|now)\b`;
+/** A time a level is told of: "in 2019", "in early 2023", "in March 2024", "last winter", "this season", "a year earlier", "so far". */
+const LABEL = String.raw`\b(?:in\s+(?:(?:early|mid|late)[\s-]+|(?:${MONTHS.join('|')})\s+)?(?:19|20)\d\d|(?:last|this|the\s+previous)\s+(?:year|season|winter|summer|spring|autumn|month|quarter)|the\s+year\s+before|a\s+year\s+(?:earlier|before|ago)|so\s+far|now)\b`;
 /** Two levels set side by side: "about 210,000 visits in 2019 and 168,000 last year", "about 24,000
  *  sessions; this winter the figure stands at 31,000". */
 const SIDE_BY_SIDE = /(?:,|;|\band\b|\bbut\b|\bagainst\b|\bcompared\s+with\b|\bversus\b|\bwhile\b|\bwhereas\b)/i;
@@ -185,7 +185,9 @@ function derive(xNum: Written, q: Quantity, text: string, year: number): Derived
     const value = (yv / xv) * 100;
     return { ...base, sort: 'share', value, slack: value * (gx + gy), years: [], how: `${shown(y)} of ${shown(xNum)}`, whole: q.head ?? wordAfter(text, xNum.end) };
   }
-  if ((FROM_BEFORE.test(text.slice(Math.max(0, xNum.start - 12), xNum.start)) && TO_BETWEEN.test(mid) && CHANGE_BEFORE.test(before)) || SHIFT_BETWEEN.test(mid)) {
+  // (the change verb before the first number, not before the figure: a bare level's span opens at its
+  // subject, "The register's count of weddings went from 3,900 ...")
+  if ((FROM_BEFORE.test(text.slice(Math.max(0, xNum.start - 12), xNum.start)) && TO_BETWEEN.test(mid) && CHANGE_BEFORE.test(sentenceBefore(text, xNum.start))) || SHIFT_BETWEEN.test(mid)) {
     return change(xv, yv, `${shown(xNum)} to ${shown(y)}`, labels(mid + rest).map((l) => yearOf(l, year)).filter((n): n is number => n !== null));
   }
   // (two levels told of two times: the time of the first before it or just after it, of the second

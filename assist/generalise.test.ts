@@ -128,6 +128,19 @@ describe('quantity reading', () => {
     expect(pairs('The choir will tour six towns, helped by a lottery grant of £900,000 this spring. The concerts sold out within a week. Without the £1.3 million award, the tour would have been cut to two towns.')).toEqual([['900,000', 'the £1.3 million award']]);
   });
 
+  it('a change told as two bare levels of the verb\'s subject ("went from 3,900 in 2023 to 3,850 in 2024") against its stated percentage', () => {
+    const text = 'Weddings in the county dropped by 9 percent, the registrar reported. Couples blamed the cost of venues. The register\'s count of weddings went from 3,900 in 2023 to 3,850 in 2024, the lowest since the war.';
+    expect(pairs(text, '2025-02-01')).toEqual([['9 percent', "The register's count of weddings went from 3,900 in 2023 to 3,850"]]);
+    // (and silent when the levels agree with it)
+    expect(pairs(text.replace('3,850', '3,550'), '2025-02-01')).toEqual([]);
+  });
+
+  it('two levels told "in early 2023" and "now" are a change of the thing they are of', () => {
+    const text = 'Florists in Ghent say their heating bills have risen by 80 percent in two years. Several have closed. Guild figures put a typical shop\'s monthly heating bill at €400 in early 2023 and €1,000 now, for the same opening hours.';
+    expect(pairs(text, '2025-03-01').length).toBe(1);
+    expect(pairs(text.replace('€1,000', '€720'), '2025-03-01')).toEqual([]);
+  });
+
   it('right after "among" a figure is the whole a part is told of, not a part', () => {
     expect(quantities('Among the 1,200 survey participants, most were parents of primary pupils.')[0]).toMatchObject({ value: 1200, subset: false });
     expect(quantities('Among the passengers were at least 60 children.')[0]).toMatchObject({ value: 60, subset: true });

@@ -967,7 +967,9 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       if (np && (opener(np.first) || (opener(np.first - 1) && !breaksAfter(toks[np.first - 1]!)))) subject = np;
     } else {
       let v = b;
-      if (prev.norm === 'at' || prev.norm === 'to') v = b - 1;
+      // ("Births went from 46,100 in 2024 to 45,600": the first level of a change, of the verb's subject)
+      const fromLevel = prev.norm === 'from' && toks.slice(num.last + 1, num.last + 6).some((t) => t.norm === 'to');
+      if (prev.norm === 'at' || prev.norm === 'to' || fromLevel) v = b - 1;
       // "put the number of fatalities at 11", "estimated the toll at 40": the object is what the figure counts.
       if (prev.norm === 'at' && toks[v] && !isVerbTok(toks[v])) {
         const object = nounPhraseBefore(toks, b);
@@ -979,7 +981,7 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       if (!subject && (!verb || !isVerbTok(verb))) return null;
       if (!subject) {
         const lemma = verbLemma(verb!);
-        const ok = prev.norm === 'at' ? LEVEL_AT_VERBS.has(lemma) : prev.norm === 'to' ? CHANGE_VERBS.has(lemma) : LEVEL_VERBS.has(lemma);
+        const ok = prev.norm === 'at' ? LEVEL_AT_VERBS.has(lemma) : prev.norm === 'to' ? CHANGE_VERBS.has(lemma) : fromLevel ? CHANGE_VERBS.has(lemma) || lemma === 'go' : LEVEL_VERBS.has(lemma);
         if (!ok) return null;
         subject = subjectOfVerb(toks, v);
       }
