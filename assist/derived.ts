@@ -17,7 +17,7 @@
 import type { Conflict } from './inconsistencies';
 import { fmt, hours, interval } from './inconsistencies';
 import type { Quantity } from './quantities';
-import { derivedFrom, figureAbout, oneAct, percentReading, sameKind } from './restatements';
+import { derivedFrom, figureAbout, oneAct, percentReading, sameKind, SOLE_RATIO } from './restatements';
 import { wordnet } from './wordnet';
 import { singular } from './nlp';
 import { MONTHS } from './lexicon';
@@ -591,13 +591,31 @@ function sameThing(h: string, w: string): boolean {
   return stems.includes(h) || stems.some((v) => derivedFrom(h, v)) || derivedFrom(singular(lw), h) || (h.length > 3 && (sameKind(h, singular(lw)) || sameKind(h, lw))) || stems.some((v) => oneAct(h, v));
 }
 
+/** Noun files of WordNet for made things and places ("café", "stadium", "square"). */
+const THING_FILES = new Set([6, 15]);
+/**
+ * Whether the clause a span closes may be of what a length elsewhere is of: not of a made thing or a
+ * place by its subject's commonest sense ("The café stayed open from 3pm"), nor of a pronoun that
+ * names no one the text has named.
+ */
+function mayBeOfSomeone(near: string, pronoun: boolean, person: string | null): boolean {
+  if (pronoun) return person !== null;
+  const clause = near.split(/[,;:]|[.!?]\s/).at(-1)!.trim().split(/\s+/).filter((w) => !/^(?:the|a|an|its|their|his|her|our|this|that)$/i.test(w));
+  const subject = clause[0];
+  if (subject === undefined) return true;
+  // (WordNet writes "cafe")
+  const first = wordnet()?.synsets(singular(subject.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')), 'n')[0];
+  return first === undefined || !THING_FILES.has(first.lexfile);
+}
+
 /** Stated lengths against the lengths a text tells by start and end (see toldLengths). */
 export function lengthConflicts(qs: readonly Quantity[], text: string, ref: { year: number; month: number; day?: number; known: boolean }, known: ReadonlySet<string>): Conflict[] {
   const out: Conflict[] = [];
   const durations = qs.filter((q) => q.kind === 'duration' && q.rate === null);
   if (durations.length === 0) return out;
   let mentions: Mentions | undefined;
-  for (const t of toldLengths(text, ref)) {
+  const spansTold = toldLengths(text, ref);
+  for (const t of spansTold) {
     const [s0, s1] = sentenceAround(text, t.start, t.end);
     // (what the start and end are of: the words just before them, and a start's own verb and object)
     const near = text.slice(Math.max(s0, t.start - 90), t.sort === 'now' ? t.end : t.start);
@@ -627,6 +645,15 @@ export function lengthConflicts(qs: readonly Quantity[], text: string, ref: { ye
       if (surname !== null && new RegExp(`\\b${surname}\\b`).test(text.slice(...sentenceAround(text, q.start, q.end)))) return true;
       return lengthOf(q, text).some((h) => (t.sort === 'now' || !/^\p{Lu}/u.test(h)) && words.some((w) => sameThing(h, w)));
     });
+    // (nothing names what both are of: a span and a stated length are still one length when each is the
+    // only one of its sort in the text near the other's size, as a definite figure and the one figure
+    // near its size are in restatements.ts: "Dufaux began at 2.15pm and sat down at 10.55pm" / "an
+    // opposition councillor spoke for nine hours and 40 minutes"; not when the span is a thing's, "The
+    // café stayed open from 3pm")
+    if (candidates.length === 0 && t.sort !== 'now' && mayBeOfSomeone(near, pronoun !== undefined, person) && spansTold.filter((u) => u.sort !== 'now' && (u.sort === 'clock') === (t.sort === 'clock')).length === 1) {
+      const near = durations.filter((q) => !(q.start >= s0 && q.start < s1) && (t.sort === 'clock' ? q.value <= 36 : q.value >= 24) && Math.max(q.value, t.hours) / Math.min(q.value, t.hours) <= SOLE_RATIO);
+      if (near.length === 1) candidates.push(near[0]!);
+    }
     if (candidates.length === 0) continue;
     const fits = (q: Quantity) => {
       const [lo, hi] = interval(q);

@@ -141,6 +141,15 @@ describe('quantity reading', () => {
     expect(pairs(text.replace('€1,000', '€720'), '2025-03-01')).toEqual([]);
   });
 
+  it('a span and a stated length, each the only one of its sort near the other\'s size, are one length', () => {
+    const text = 'A councillor in Ghent held the floor for seven hours and 10 minutes on Monday, delaying a vote on bus fares. Ilse Maes, who leads a two-member group, opposes the rise. She began at 1.05pm and sat down at 9.15pm. The vote is now set for next week.';
+    expect(pairs(text, '2025-11-20')).toEqual([['seven hours and 10 minutes', 'at 1.05pm and sat down at 9.15pm']]);
+    // (not when another length near its size could be the one: "a break of eight hours")
+    expect(pairs(text.replace('The vote is now set for next week.', 'Cleaners then had a shift of eight hours.'), '2025-11-20')).toEqual([]);
+    // (nor when the two are further apart than a restatement would be)
+    expect(pairs(text.replace('seven hours and 10 minutes', 'five hours'), '2025-11-20')).toEqual([]);
+  });
+
   it('right after "among" a figure is the whole a part is told of, not a part', () => {
     expect(quantities('Among the 1,200 survey participants, most were parents of primary pupils.')[0]).toMatchObject({ value: 1200, subset: false });
     expect(quantities('Among the passengers were at least 60 children.')[0]).toMatchObject({ value: 60, subset: true });

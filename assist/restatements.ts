@@ -272,7 +272,7 @@ class SizeIndex {
 /** A figure inside a definite phrase: "the 84 percent", "The 142-minute drama", "Delgado's 53 percent". */
 const DEFINITE_FIGURE = /^(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]his|[Tt]hat|\p{Lu}\p{Ll}+['’]s)\s/u;
 /** A definite figure points back at the one other figure of its kind within this ratio of it. */
-const SOLE_RATIO = 1.5;
+export const SOLE_RATIO = 1.5;
 /** Mentions further apart in size than this are not one figure told twice but different things. */
 const MAX_RATIO = 2.5;
 /** How many earlier mentions of the same kind and unit each mention is compared with. */
