@@ -395,6 +395,12 @@ const DATE_SPAN = new RegExp(String.raw`\b(?:from|between)\s+${WEEKDAY_BEFORE}($
 /** "closes on 2 March and reopens on 22 June", "began on 8 January and runs until 30 September", "starts in June and should be finished by December 2027": a start and an end told by two acts. */
 const DATE_PAIR = new RegExp(String.raw`\b(?:on|in)\s+${WEEKDAY_BEFORE}(${POINT})[^.;:!?]{0,60}?\band\b[^.;:!?\d]{0,60}?\b(?:on|until|till|through|by|in)\s+${WEEKDAY_BEFORE}(${POINT})`, 'giu');
 
+/** A time of day on a named day: "8pm on 11 January", "7am on Tuesday 3 March". */
+const CLOCK_ON_DAY = String.raw`${CLOCK}\s+on\s+${WEEKDAY_BEFORE}(?:\d{1,2}\s+${MONTH}|${MONTH}\s+\d{1,2}(?!\d))`;
+/** "from 8pm on 11 January until 6am on 14 January", "cut at 7am on Tuesday 3 March and restored at
+ *  11am on Thursday 5 March": a start and an end each told to the hour and the day. */
+const DATED_CLOCK_SPAN = new RegExp(String.raw`\b(?:from|at)\s+(?<a>${CLOCK_ON_DAY})[^.;:!?]{0,60}?\b(?:until|till|to|at|by)\s+(?<b>${CLOCK_ON_DAY})`, 'giu');
+
 interface Point {
   year: number | null;
   /** 0-11 */
@@ -451,6 +457,19 @@ function clockHours(m: RegExpExecArray): number {
   return /midnight/i.test(m[0]) ? 24 : 12;
 }
 
+/** Hours from a time on one day to a time on another ("8pm on 11 January" to "6am on 14 January"); null unless later, within a month. */
+function datedHours(a: string, b: string, refYear: number): number | null {
+  const ta = new RegExp(CLOCK, 'iu').exec(a);
+  const tb = new RegExp(CLOCK, 'iu').exec(b);
+  const pa = calendarPoint(a.slice(ta![0].length));
+  const pb = calendarPoint(b.slice(tb![0].length));
+  if (!pa || !pb || pa.day === null || pb.day === null) return null;
+  const span = pa.month === pb.month && pa.day === pb.day ? { hours: 0 } : hoursFromTo(pa, pb, refYear);
+  if (span === null) return null;
+  const h = span.hours + clockHours(tb!) - clockHours(ta!);
+  return h > 0 && h <= 31 * 24 ? h : null;
+}
+
 /** Hours from the first time of day in a span to the second, past midnight when the second is earlier or the next day is named; null without two. */
 function hoursBetween(span: string, nextDay: boolean): number | null {
   const times = [...span.matchAll(new RegExp(CLOCK, 'giu'))];
@@ -462,16 +481,21 @@ function hoursBetween(span: string, nextDay: boolean): number | null {
 /** The lengths a text tells by their start and end (and, with a known date, by their start alone). */
 export function toldLengths(text: string, ref: { year: number; month: number; day?: number; known: boolean }): Told[] {
   const out: Told[] = [];
+  for (const m of text.matchAll(DATED_CLOCK_SPAN)) {
+    const h = datedHours(m.groups!.a!, m.groups!.b!, ref.year);
+    if (h !== null) out.push({ start: m.index, end: m.index + m[0].length, hours: h, slack: 0.05, sort: 'clock', how: `"${m[0].replace(/^\S+\s+/, '')}"` });
+  }
+  const taken = (at: number) => out.some((t) => t.start <= at && at < t.end);
   for (const m of text.matchAll(CLOCK_SPAN)) {
     const h = hoursBetween(m[0], m[12] !== undefined);
-    if (h === null) continue;
+    if (h === null || taken(m.index)) continue;
     // ("until shortly before 11am": within the hour)
     const hedged = m[6] !== undefined;
     out.push({ start: m.index, end: m.index + m[0].length, hours: h, slack: hedged ? 1 : 0.05, sort: 'clock', how: `"${m[0].replace(/^\S+\s+/, '')}"` });
   }
   for (const m of text.matchAll(CLOCK_PAIR)) {
     const h = hoursBetween(m[0], false);
-    if (h === null) continue;
+    if (h === null || taken(m.index)) continue;
     out.push({ start: m.index, end: m.index + m[0].length, hours: h, slack: m[6] !== undefined ? 0.5 : 0.05, sort: 'clock', how: `"${m[0]}"` });
   }
   for (const re of [DATE_SPAN, DATE_PAIR]) {
@@ -630,7 +654,7 @@ export function lengthConflicts(qs: readonly Quantity[], text: string, ref: { ye
     const candidates = durations.filter((q) => {
       if (q.start >= s0 && q.start < s1) return false;
       // (a length of hours against a time of day, of months or years against years)
-      if (t.sort === 'clock' ? q.value > 36 : daily ? q.value < 24 : q.value < 720) return false;
+      if (t.sort === 'clock' ? q.value > Math.max(36, 2 * t.hours) : daily ? q.value < 24 : q.value < 720) return false;
       if (t.sort === 'now') {
         const act = tookToDo(q, text);
         if (!(upToNow(q, text) || (act !== null && verbStems(act).some((v) => words.some((w) => verbStems(w.toLowerCase()).includes(v)))))) return false;
@@ -651,7 +675,7 @@ export function lengthConflicts(qs: readonly Quantity[], text: string, ref: { ye
     // opposition councillor spoke for nine hours and 40 minutes"; not when the span is a thing's, "The
     // café stayed open from 3pm")
     if (candidates.length === 0 && t.sort !== 'now' && mayBeOfSomeone(near, pronoun !== undefined, person) && spansTold.filter((u) => u.sort !== 'now' && (u.sort === 'clock') === (t.sort === 'clock')).length === 1) {
-      const near = durations.filter((q) => !(q.start >= s0 && q.start < s1) && (t.sort === 'clock' ? q.value <= 36 : q.value >= 24) && Math.max(q.value, t.hours) / Math.min(q.value, t.hours) <= SOLE_RATIO);
+      const near = durations.filter((q) => !(q.start >= s0 && q.start < s1) && (t.sort === 'clock' ? q.value <= Math.max(36, 2 * t.hours) : q.value >= 24) && Math.max(q.value, t.hours) / Math.min(q.value, t.hours) <= SOLE_RATIO);
       if (near.length === 1) candidates.push(near[0]!);
     }
     if (candidates.length === 0) continue;

@@ -1221,6 +1221,14 @@ describe('lengths a text tells by a start and an end', () => {
     expect(pairs(text.replace('Teams searched the fells', 'The café stayed open'))).toEqual([]);
   });
 
+  it('a start and an end each told to the hour and the day: "from 8pm on 11 January until 6am on 13 January"', () => {
+    const text = 'Ploughs worked through the 30-hour storm that shut the A93. Schools stayed shut. The storm raged from 8pm on 11 January until 6am on 13 January, the council said.';
+    expect(pairs(text, '2026-01-15')).toEqual([['the 30-hour storm', 'from 8pm on 11 January until 6am on 13 January']]);
+    expect(pairs(text.replace('30-hour', '34-hour'), '2026-01-15')).toEqual([]);
+    // (and told by two acts: "cut at 7am on Tuesday 3 March and restored at 11am on Wednesday 4 March")
+    expect(pairs('Homes were left without water during the 20-hour outage. Crews worked in the rain. Supply was cut at 7am on Tuesday 3 March and restored at 11am on Wednesday 4 March.', '2026-03-05')).toHaveLength(1);
+  });
+
   it('"a 25-year lease" / "a lease running from 2026 to 2036"', () => {
     expect(pairs('The club signed a 25-year lease with the council. Members cheered. It is a lease running from 2026 to 2036.')).toHaveLength(1);
     expect(pairs('The club signed a ten-year lease with the council. Members cheered. It is a lease running from 2026 to 2036.')).toEqual([]);
