@@ -401,6 +401,11 @@ const CLOCK_ON_DAY = String.raw`${CLOCK}\s+on\s+${WEEKDAY_BEFORE}(?:\d{1,2}\s+${
  *  11am on Thursday 5 March": a start and an end each told to the hour and the day. */
 const DATED_CLOCK_SPAN = new RegExp(String.raw`\b(?:from|at)\s+(?<a>${CLOCK_ON_DAY})[^.;:!?]{0,60}?\b(?:until|till|to|at|by)\s+(?<b>${CLOCK_ON_DAY})`, 'giu');
 
+/** "From the first tower at 11am to the last at 8.45pm": each end named, then its time. */
+const NAMED_CLOCK_SPAN = new RegExp(String.raw`\bfrom\s+(?:[\p{L}'’-]+\s+){1,5}?at\s+${CLOCK}\s+(?:until|till|to)\s+(?:[\p{L}'’-]+\s+){0,5}?(?:at\s+)?${CLOCK}(?!\d|\.\d)`, 'giu');
+/** "From discovery in June 2024 to a DNA match in October 2025". */
+const NAMED_DATE_SPAN = new RegExp(String.raw`\bfrom\s+(?:[\p{L}'’-]+\s+){1,5}?(?:in|on)\s+${WEEKDAY_BEFORE}(${POINT})\s+(?:until|till|to)\s+(?:[\p{L}'’-]+\s+){0,5}?(?:in|on)\s+${WEEKDAY_BEFORE}(${POINT})`, 'giu');
+
 interface Point {
   year: number | null;
   /** 0-11 */
@@ -498,7 +503,12 @@ export function toldLengths(text: string, ref: { year: number; month: number; da
     if (h === null || taken(m.index)) continue;
     out.push({ start: m.index, end: m.index + m[0].length, hours: h, slack: m[6] !== undefined ? 0.5 : 0.05, sort: 'clock', how: `"${m[0]}"` });
   }
-  for (const re of [DATE_SPAN, DATE_PAIR]) {
+  for (const m of text.matchAll(NAMED_CLOCK_SPAN)) {
+    const h = hoursBetween(m[0], false);
+    if (h === null || taken(m.index)) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, hours: h, slack: 0.05, sort: 'clock', how: `"${m[0]}"` });
+  }
+  for (const re of [DATE_SPAN, DATE_PAIR, NAMED_DATE_SPAN]) {
     for (const m of text.matchAll(re)) {
       const p = calendarPoint(m[1]!);
       const q = calendarPoint(m[2]!);

@@ -1229,6 +1229,15 @@ describe('lengths a text tells by a start and an end', () => {
     expect(pairs('Homes were left without water during the 20-hour outage. Crews worked in the rain. Supply was cut at 7am on Tuesday 3 March and restored at 11am on Wednesday 4 March.', '2026-03-05')).toHaveLength(1);
   });
 
+  it('a span whose ends are named before their times: "from the first heat at 9am to the final at 4.30pm", "from the first dig in May 2023 to the report in June 2025"', () => {
+    const text = 'The regatta lasted five hours on Saturday. Crowds lined the quay. Racing ran from the first heat at 9am to the final at 4.30pm, organisers said.';
+    expect(pairs(text, '2025-06-01')).toHaveLength(1);
+    expect(pairs(text.replace('4.30pm', '2pm'), '2025-06-01')).toEqual([]);
+    const survey = 'The 14-month survey of the site is complete. Volunteers did most of the work. The survey ran from the first dig in May 2023 to the final report in June 2025.';
+    expect(pairs(survey, '2025-07-01')).toHaveLength(1);
+    expect(pairs(survey.replace('14-month', '25-month'), '2025-07-01')).toEqual([]);
+  });
+
   it('"a 25-year lease" / "a lease running from 2026 to 2036"', () => {
     expect(pairs('The club signed a 25-year lease with the council. Members cheered. It is a lease running from 2026 to 2036.')).toHaveLength(1);
     expect(pairs('The club signed a ten-year lease with the council. Members cheered. It is a lease running from 2026 to 2036.')).toEqual([]);
