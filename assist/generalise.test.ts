@@ -854,6 +854,15 @@ describe('shares in words', () => {
 });
 
 describe('series: "already", the act of "for a third time", runs up to now', () => {
+  it('"the third time in its history ... for a full restoration" against "the earlier full restorations: 1921, 1968 and 1995"', () => {
+    const text = 'This winter will be the third time in its history that the old lighthouse has been shut for a full restoration. Volunteers will repaint the lamp room. Parish records list the earlier full restorations: 1902, 1957 and 1989.';
+    expect(pairs(text, '2025-01-10')).toHaveLength(1);
+    // (two before it: the third)
+    expect(pairs(text.replace('1902, 1957 and 1989', '1957 and 1989'), '2025-01-10')).toEqual([]);
+    // (a list of other things is no count of the restorations)
+    expect(pairs(text.replace('earlier full restorations', 'earlier storms'), '2025-01-10')).toEqual([]);
+  });
+
   it('"the 25 sites the council already runs" counts those before "the 27th site"', () => {
     expect(pairs('The field will become the city\'s 27th allotment site. Ferry Lane adds to the 25 sites the council already runs.')).toHaveLength(1);
     expect(pairs('The field will become the city\'s 27th allotment site. Ferry Lane adds to the 26 sites the council already runs.')).toEqual([]);

@@ -164,6 +164,13 @@ function sameNoun(a: Mention, b: Mention): boolean {
   return a.words.some((x) => b.words.some((y) => stem(x).length >= 4 && stem(x) === stem(y)));
 }
 
+/** "the third time in its history that the mill has lost its sails for a full restoration": the rest of a time's sentence names what the count counts. */
+function timesOf(o: Mention, c: Mention, text: string): boolean {
+  const rest = sentenceText(text, o.start).slice(o.end - sentenceStart(text, o.start)).toLowerCase();
+  const words = (rest.match(/\p{L}{4,}/gu) ?? []).map(stem);
+  return c.noun.length >= 4 && words.includes(stem(c.noun));
+}
+
 /** Two ordinals of one series: the same noun; or, both told of the event ("This is ..."), one of times and a noun the other's sentence names. */
 function sameSeries(a: Mention, b: Mention, text: string): boolean {
   if (a.noun !== 'time' && b.noun !== 'time') return sameNoun(a, b);
@@ -663,14 +670,18 @@ function yearsAllSince(c: Mention, period: string): boolean {
 export function compareSeries(os: readonly Mention[], counts: readonly Mention[], text: string, anchored = false): SeriesConflict[] {
   const out: SeriesConflict[] = [];
   for (const o of os) {
-    // (a first of all time is set against other ordinals only, compareOrdinals: against counts of
-    // those before it, it cost a false contradiction on a held-out case split and found nothing more)
-    if (o.ever) continue;
+    // (a first of all time is set against other ordinals only across documents, compareOrdinals:
+    // against counts of those before it, it cost a false contradiction on a held-out case split and
+    // found nothing more; within one text, against a list of all those before, below)
+    if (o.ever && anchored) continue;
     // (a count under the ordinal's own noun is its series; one linked only by a modifier is then
     // something else: "the 27th allotment site" / "the 25 sites" / "19 site associations")
     const own = counts.some((c) => sameNoun(o, c) && !byModifierOnly(o, c));
     for (const c of counts) {
       if (own && byModifierOnly(o, c)) continue;
+      // (a first of all time, "the third time in its history", only against those before it listed
+      // as all of them, "the earlier full restorations: 1921, 1968 and 1995")
+      if (o.ever && (c.years === undefined || c.listed || c.inclusive || c.streak)) continue;
       // (two runs up to now: the same number, when they are runs of one thing, "falling Christmas
       // sales" / "Christmas sales have now fallen")
       if (o.streak || c.streak) {
@@ -710,7 +721,7 @@ export function compareSeries(os: readonly Mention[], counts: readonly Mention[]
       // 2023": all the years it names fall in the ordinal's period)
       const yearsWithin = c.period === '' && yearsAllSince(c, o.period);
       if (o.period !== c.period && !boundedPart && !yearsWithin && !(currentAndOpen(o.period, c.period) && !WHOLE_RUN.test(clauseAround(text, c.start, c.end)))) continue;
-      if (!sameNoun(o, c)) continue;
+      if (!sameNoun(o, c) && !(o.noun === 'time' && timesOf(o, c, text))) continue;
       if (c.value === o.value - 1 || (boundedPart && c.value < o.value - 1)) continue;
       out.push(conflict(o, c, text, `"${text.slice(o.start, o.end)}" means ${o.value - 1} before it, but "${text.slice(c.start, c.end)}" gives ${c.value} before.`));
       break;
