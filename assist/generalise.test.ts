@@ -426,6 +426,11 @@ describe('series and event dates', () => {
 });
 
 describe('restatements: outcomes, occurrences, causes, coined nouns, futures', () => {
+  it('a definite figure marked as planned by a participle after it ("the 31 branches earmarked for closure") is the plan a modal told before', () => {
+    const text = 'The bakery chain said on Monday it would close 26 shops by the summer. Staff were told in the morning. Unions said the 21 outlets earmarked for closure employ about 300 people.';
+    expect(pairs(text).length).toBe(1);
+    expect(pairs(text.replace('the 21 outlets earmarked for closure', 'the 21 outlets'))).toEqual([]);
+  });
   it('an outcome set against an expectation is a figure, not a forecast', () => {
     expect(pairs('The brewer posted a better-than-expected profit of 42 million euros for the year. Analysts said the 38 million euro profit hid weak beer sales.')).toEqual([['42 million euros', 'the 38 million euro profit']]);
     // (what was expected is still a forecast)

@@ -174,8 +174,11 @@ function foreseenApart(a: Quantity, b: Quantity, text: string): boolean {
 
 /** A definite figure whose clause looks ahead after it: "the £480,000 course would bring". */
 function aheadAfter(q: Quantity, text: string): boolean {
-  return q.definite && /^\s*(?:[\p{Ll}-]+\s+){0,2}(?:would|will|could|is\s+expected\s+to|is\s+set\s+to)\b/u.test(text.slice(q.end, q.end + 40));
+  const after = text.slice(q.end, q.end + 40);
+  return q.definite && (/^\s*(?:[\p{Ll}-]+\s+){0,2}(?:would|will|could|is\s+expected\s+to|is\s+set\s+to)\b/u.test(after) || MARKED_AHEAD.test(after));
 }
+/** "the 31 branches earmarked for closure", "the 12 wards slated to close": a participle that marks what is planned. */
+const MARKED_AHEAD = /^\s*(?:earmarked|slated|scheduled|planned|proposed|pencilled\s+in|lined\s+up|due|set|marked|targeted|designated)\s+(?:for|to)\b/u;
 
 /** A duration that is how long something went on: "lasted about three hours", "ran for 10 weeks". */
 function isLengthOf(q: Quantity, text: string): boolean {
