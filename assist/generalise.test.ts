@@ -488,6 +488,12 @@ describe('plans are read by their words, not by their first letters', () => {
 });
 
 describe('a definite measure points back at the one measure of its dimension', () => {
+  it('a measure given again in another unit right after it is no item of a list: "48 metres above the street, and measures 22 metres across, about 72 feet"', () => {
+    const listed = (t: string) => quantities(t).map((q) => q.listed);
+    expect(listed('The pad sits 48 metres above the street and measures 22 metres across, about 72 feet.')).toEqual([false, false, false]);
+    // (three measures of their own are a list)
+    expect(listed('The pad sits 48 metres above the street, measures 22 metres across and has a 9-metre mast.')).toEqual([true, true, true]);
+  });
   it('"the 40-microgram injection" after "a single 25-microgram dose", and not when two doses were given', () => {
     expect(pairs('Each volunteer received a single 25-microgram dose of the vaccine in March. Doctors said the 40-microgram injection used in the study was well tolerated.')).toHaveLength(1);
     expect(pairs('Mice received a 25-microgram dose and monkeys a 60-microgram dose of the vaccine in March. Doctors said the 40-microgram injection used in the study was well tolerated.')).toEqual([]);

@@ -938,8 +938,10 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
   // (nor is a figure named with its own noun: "the $21.4 million sale brought the total to $96 million")
   // (nor are counts of things of kinds no other count there names: "412 head of cattle across 23
   // breed classes, alongside about 1,100 sheep and 90 goats")
+  // (nor is a measure given again in another unit right after it: "22 metres across, about 72 feet")
+  const converted = (o: Quantity) => o.written !== undefined && out.some((p) => p !== o && p.end <= o.start && o.start - p.end <= 16 && p.written !== undefined && p.unit === o.unit && p.written.unit !== o.written!.unit && Math.abs(p.value - o.value) <= 0.06 * Math.max(p.value, o.value));
   for (const q of out) {
-    const kin = ends.filter((o) => o.kind === q.kind);
+    const kin = ends.filter((o) => o.kind === q.kind && !converted(o));
     q.listed = !(q.definite && q.head !== null && q.kind !== 'count') && kin.length >= 3 && !(q.kind === 'count' && q.head !== null && q.whole === null && !kin.some((o) => o !== q && (o.head === null || o.head === q.head)));
   }
   return out;
