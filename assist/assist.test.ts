@@ -492,3 +492,15 @@ describe('figures in explanations', () => {
     expect(fmt(0.12345)).toBe('0.123');
   });
 });
+
+describe('a slice read for its annotations only', () => {
+  it('gives the attributions and claims of the full answer, and no inconsistency', () => {
+    const text = 'The council said on Monday 3 March 2026 that 40 homes were flooded. "We are doing all we can," said Mayor Ana Ruiz. The storm cost the town £2 million, officials said. Residents said the pumps failed twice.';
+    const full = suggest(text);
+    const only = suggest(text, { inconsistencies: false });
+    expect(full.some((s) => s.type === 'inconsistency')).toBe(true);
+    expect(only.some((s) => s.type === 'inconsistency')).toBe(false);
+    expect(only.map(suggestionKey)).toEqual(full.filter((s) => s.type !== 'inconsistency').map(suggestionKey));
+    expect(only.length).toBeGreaterThan(2);
+  });
+});

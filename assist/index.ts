@@ -27,6 +27,8 @@ export interface SuggestOptions {
   sources?: KnownSource[];
   /** The document's publication date from its file (ISO), when the text may not state its year. */
   published?: string;
+  /** false: attributions and claims only (a slice of a long text, whose inconsistencies are found on the whole). */
+  inconsistencies?: boolean;
 }
 
 function span(text: string, start: number, end: number): SuggestSpan {
@@ -76,9 +78,10 @@ function readSentences(doc: AssistDoc, dates: DateMention[], ref: ReturnType<typ
   const events: DatedEvent[] = [];
   const eventDates: EventDate[] = [];
   const deadlines: Deadline[] = [];
+  const dating = options.inconsistencies !== false;
   for (const s of doc.sentences) {
     const ds = datesBySentence.get(s.index);
-    if (ds && ds.some((d) => !d.header)) {
+    if (dating && ds && ds.some((d) => !d.header)) {
       const toks = doc.tokens(s.index);
       const chunks = chunkIds(toks);
       for (const d of ds) {
@@ -92,7 +95,7 @@ function readSentences(doc: AssistDoc, dates: DateMention[], ref: ReturnType<typ
     }
     // "The council met on Tuesday": a weekday alone dates an event by the article's own date.
     // ("Monday's certification" names its event by a weekday even beside other dates)
-    if (ref.known) {
+    if (dating && ref.known) {
       const dated = ds?.some((d) => !d.header) ?? false;
       for (const d of weekdayDates(doc, s.index, ref)) {
         if (dated && !/^['’]s\s/.test(text.slice(d.end, d.end + 3))) continue;
@@ -139,6 +142,10 @@ export function suggest(text: string, options: SuggestOptions = {}): Suggestion[
   // Dates: weekday check and header dates that disagree.
   const dates = collectDates(doc);
   const ref = referenceDate(dates, options.published);
+  if (options.inconsistencies === false) {
+    const { finder, claims } = readSentences(doc, dates, ref, options);
+    return [...annotations(text, finder, claims)];
+  }
   const inconsistencies: Suggestion[] = [];
   for (const m of weekdayMismatches(dates, ref)) {
     inconsistencies.push({ type: 'inconsistency', kind: 'weekday', explanation: weekdayExplanation(m), spans: [span(text, m.mention.start, m.mention.end)] });
@@ -234,9 +241,14 @@ export function suggest(text: string, options: SuggestOptions = {}): Suggestion[
   const keyed = inconsistencies.map((x) => [firstStart(x), x] as const);
   keyed.sort((a, b) => a[0] - b[0]);
   for (const [, x] of keyed) out.push(x);
-  for (const a of finder.found) out.push({ type: 'attribution', source: a.source, cue: a.cue, span: span(text, a.start, a.end) });
-  for (const c of rankClaims(claims)) out.push({ type: 'claim', score: c.score, span: span(text, c.start, c.end) });
+  out.push(...annotations(text, finder, claims));
   return out;
+}
+
+/** The attributions a finder found, then the claims by score. */
+function* annotations(text: string, finder: AttributionFinder, claims: Claim[]): Generator<Suggestion> {
+  for (const a of finder.found) yield { type: 'attribution', source: a.source, cue: a.cue, span: span(text, a.start, a.end) };
+  for (const c of rankClaims(claims)) yield { type: 'claim', score: c.score, span: span(text, c.start, c.end) };
 }
 
 function firstStart(s: Suggestion): number {

@@ -86,9 +86,8 @@ export function runAssist(job: AssistJob, post: (m: AssistMessage) => void, read
   const steps = parts.length + 1;
   const seen = new Set<string>();
   const slice = (part: { start: number; end: number }, i: number) => {
-    const local = suggest(job.text.slice(part.start, part.end), options)
-      .filter((s) => s.type !== 'inconsistency')
-      .map((s) => shift(s, part.start));
+    // (a slice's attributions and claims; its inconsistencies are the whole text's business)
+    const local = suggest(job.text.slice(part.start, part.end), { ...options, inconsistencies: false }).map((s) => shift(s, part.start));
     const fresh = local.filter((s) => !seen.has(suggestionKey(s)));
     for (const s of fresh) seen.add(suggestionKey(s));
     post({ type: 'batch', suggestions: fresh, keys: fresh.map(suggestionKey), progress: (i + 1) / steps });
