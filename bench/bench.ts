@@ -18,7 +18,7 @@ import { openDatabase } from '../db/open';
 import { Store } from '../db/store';
 import { openApp } from '../main/app';
 import { startWebHost } from '../e2e/support/server';
-import { TRACE_CATEGORIES, bareTiptap, heapMb, launch, openAppPage, openDocument, scrollCheck, tagger, type OpenRun, type ScrollCheck, type TagRun } from './browser';
+import { TRACE_CATEGORIES, bareTiptap, heapMb, launch, openAppPage, openDocument, scrollCheck, smallSuggestions, tagger, type OpenRun, type ScrollCheck, type TagRun } from './browser';
 import { FULL, SMALL, annotationRows, generateAnnotations, generateText, type Size } from './data';
 import { loadOptional, REPO } from './optional';
 import { seedDatabase } from './seed';
@@ -26,6 +26,7 @@ import { serviceTags } from './service';
 import { largeBench } from './large';
 import { caseFigures } from './cases';
 import { workerFigures } from './worker';
+import { generateBenchText } from './assist';
 import { arrivalPercentiles, workspaceFigures, type WorkspaceFigures } from './workspace';
 import { matrixFigures, seedCase, type MatrixFigures } from './matrix';
 import { median, percentile, table, type Row } from './stats';
@@ -173,6 +174,7 @@ async function main(): Promise<void> {
   let tagRun: TagRun = { work: [], visible: [], roundtrip: [], kinds: [] };
   let matrix: MatrixFigures | undefined;
   let workspace: WorkspaceFigures | null | undefined;
+  let smallSuggest: number[] | undefined;
   try {
     const session = await openAppPage(browser, host);
     const floor = await bareTiptap(browser, seeded);
@@ -208,6 +210,9 @@ async function main(): Promise<void> {
     } finally {
       await session.close();
     }
+    // The assistant on a 2 KB article in the app (issue 11: visible within 300 ms, the worker warm).
+    log('the assistant on a 2 KB article…');
+    smallSuggest = await smallSuggestions(browser, host, generateBenchText(2_000, 11), runs);
     log('filtering the case matrix…');
     matrix = await matrixFigures(browser, matrixDb, caseName, matrixGroups, runs);
     // The team workspace on a throwaway PostgreSQL (issue 15): bench/workspace.ts.
@@ -249,6 +254,7 @@ async function main(): Promise<void> {
     service_tag_answer_bytes: median(service.bytes),
     ...byKind(tagRun),
     suggest_1mb_ms: m(suggestTimes),
+    suggest_2kb_in_app_ms: m(smallSuggest ?? []),
     worker_suggest_1mb_all_ms: inWorker ? m(inWorker.withReaders.all) : null,
     worker_suggest_1mb_first_ms: inWorker ? m(inWorker.withReaders.first) : null,
     worker_suggest_1mb_one_thread_all_ms: inWorker ? m(inWorker.oneThread.all) : null,
@@ -320,6 +326,7 @@ async function main(): Promise<void> {
       ];
     }),
     { name: 'suggestions', unit: 'ms', ...span(suggestTimes, 2000, assistant?.suggest ? undefined : '(no assistant yet)') },
+    { name: 'suggestions, 2 KB article, in the app', unit: 'ms', ...span(smallSuggest ?? [], 300, '(ask to listed, the worker warm)') },
     ...(inWorker
       ? [
           { name: `  in the app's worker: first batch`, unit: 'ms', ...span(inWorker.withReaders.first) },

@@ -252,3 +252,54 @@ async function tags(page: Page, seeded: Seeded, count: number, taken: Set<string
   }
   return done;
 }
+
+/**
+ * The assistant on a short article in the app, as an analyst meets it: a 2 KB text imported through
+ * the file input, the Assistant tab's Suggest pressed once (the web host's worker is then warm), and
+ * then, `runs` times, "Run again" pressed and timed until the button is back and suggestions are
+ * listed (the worker reads, the service answers, React paints).
+ */
+export async function smallSuggestions(browser: Browser, host: WebHost, text: string, runs: number): Promise<number[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimscope-bench-article-'));
+  const file = path.join(dir, 'short-article.txt');
+  fs.writeFileSync(file, text);
+  const session = await openAppPage(browser, host);
+  const page = session.page;
+  try {
+    await page.getByTestId('file-input').setInputFiles(file);
+    await failWithScreenshot(page, 'the short article did not open', () => page.locator('.cs-document').waitFor());
+    await page.getByRole('tab', { name: /^Assistant/ }).click();
+    const panel = page.getByRole('region', { name: 'Assistant suggestions' });
+    const done = () =>
+      page.waitForFunction(
+        () => {
+          interface El {
+            textContent: string | null;
+            disabled?: boolean;
+            querySelectorAll(selector: string): ArrayLike<El>;
+          }
+          const doc = (globalThis as unknown as { document: { querySelector(selector: string): El | null } }).document;
+          const region = doc.querySelector('[aria-label="Assistant suggestions"]');
+          const button = Array.from(region?.querySelectorAll('button') ?? []).find((b) => /^(?:Run again|Suggest)$/.test(b.textContent ?? ''));
+          return button !== undefined && button.disabled !== true && (region?.querySelectorAll('li').length ?? 0) > 0;
+        },
+        null,
+        { polling: 'raf', timeout: 60_000 },
+      );
+    await panel.getByRole('button', { name: 'Suggest' }).click();
+    await failWithScreenshot(page, 'no suggestions for the short article', done);
+    const out: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const again = panel.getByRole('button', { name: 'Run again' });
+      await again.waitFor();
+      await page.evaluate(() => ((globalThis as unknown as { __csAsked: number }).__csAsked = performance.now()));
+      await again.click();
+      await done();
+      out.push(await page.evaluate(() => performance.now() - (globalThis as unknown as { __csAsked: number }).__csAsked));
+    }
+    return out;
+  } finally {
+    await session.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
