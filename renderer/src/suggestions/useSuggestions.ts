@@ -22,6 +22,9 @@ export interface AssistantJob {
   error: string | null;
 }
 
+/** How long after asking the app looks for the assistant's answer, then how often while it reads:
+ *  a short article is answered within tens of milliseconds, a long one in batches over seconds. */
+const POLL_FIRST_MS = [40, 80, 150];
 const POLL_MS = 300;
 
 function spansOf(s: SuggestionBody): Array<{ start: number; end: number }> {
@@ -71,8 +74,18 @@ export function useSuggestions({ store, client, editorRef, write, toast }: Optio
   // While the assistant reads, suggestions appear as each part is done.
   useEffect(() => {
     if (!job.running) return;
-    const timer = setInterval(() => void load(), POLL_MS);
-    return () => clearInterval(timer);
+    let polls = 0;
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const next = () => {
+      if (stopped) return;
+      timer = setTimeout(() => void load().then(next), POLL_FIRST_MS[polls++] ?? POLL_MS);
+    };
+    next();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
   }, [load, job.running]);
 
   useEffect(() => {
