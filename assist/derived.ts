@@ -360,9 +360,11 @@ export function impliedConflicts(qs: readonly Quantity[], text: string, year: nu
 // Lengths a text implies with a start and an end, set against the length it states: "a 14-hour
 // search" ... "searched from 3pm until shortly before 11am the following morning" (20 hours);
 // "a 25-year lease" ... "a lease running from 2026 to 2036"; "has operated for 14 years" ... "opened
-// its doors in March 2019" (seven years before a 2026 article). As with percentages, the two must
-// be about the same thing (a noun of one is a noun, a kind of one, or the act of a verb of the other)
-// and neither's rounding may close the gap.
+// its doors in March 2019" (seven years before a 2026 article); "from 8pm on 11 January until 6am on
+// 14 January"; "from the first heat at 9am to the final at 4.30pm". As with percentages, the two must
+// be about the same thing (a noun of one is a noun, a kind of one, or the act of a verb of the other;
+// or, when nothing names it, each is the only one of its sort near the other's size) and neither's
+// rounding may close the gap.
 
 interface Told {
   start: number;
