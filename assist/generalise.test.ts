@@ -853,6 +853,12 @@ describe('temperatures and other measures', () => {
 });
 
 describe('shares in words', () => {
+  it('what a share is of is read past an owner\'s name: "more than half of a pasty\'s price goes on the meat"', () => {
+    const text = 'Meat accounts for about 30 percent of the cost of a pasty, the bakers\' guild says. Flour prices have been steady. More than half of a pasty\'s cost goes on the meat, one baker said.';
+    expect(pairs(text)).toHaveLength(1);
+    // (a share of another whole stays apart: "of a baker's wage")
+    expect(pairs(text.replace("of a pasty's cost", "of a baker's wage"))).toEqual([]);
+  });
   it('"one in five adults" is 20 percent, not five adults; "two-thirds of voters", "half of the staff"', () => {
     expect(quantities('One in five adults now smokes, the survey found.')[0]).toMatchObject({ kind: 'percent', value: 20, keys: ['adult'] });
     expect(quantities('Three in four voters agreed.')[0]).toMatchObject({ kind: 'percent', value: 75 });

@@ -649,7 +649,8 @@ function boundKept(a: Quantity, b: Quantity): boolean {
 
 /** What a figure is for or of, named right after it: "a $4.1m grant for roads" -> road. */
 function complementOf(q: Quantity, text: string): string[] | null {
-  const m = /^\s+(?:\p{Ll}+\s+)?(?:for|of)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|a\s+|an\s+)?((?:\p{Ll}{3,}\s*){1,3})/u.exec(text.slice(q.end, q.end + 50));
+  // (past an owner's name: "of the hub's members" is for members, not for the hub)
+  const m = /^\s+(?:\p{Ll}+\s+)?(?:for|of)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|a\s+|an\s+)?(?:[\p{L}.-]+['’]s\s+)?((?:\p{Ll}{3,}\s*){1,3})/u.exec(text.slice(q.end, q.end + 50));
   return m ? m[1]!.trim().split(/\s+/).filter((w) => !STOP.has(w)).map(singular) : null;
 }
 const STOP = new Set(['and', 'the', 'was', 'were', 'are', 'had', 'has', 'have', 'will', 'would', 'that', 'which', 'who', 'from', 'with', 'came', 'this']);
