@@ -464,6 +464,32 @@ function clockHours(m: RegExpExecArray): number {
   return /midnight/i.test(m[0]) ? 24 : 12;
 }
 
+const HAS_CLOCK = new RegExp(CLOCK, 'iu');
+const HAS_MONTH = new RegExp(String.raw`\b${MONTH}\b`, 'i');
+const HAS_YEAR = /\b(?:1[5-9]|20)\d\d\b/;
+
+/** Where each paragraph of a text starts and ends (a blank line between two). */
+function paragraphsOf(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let start = 0;
+  for (const m of text.matchAll(/\n[ \t]*\n/g)) {
+    out.push([start, m.index]);
+    start = m.index + m[0].length;
+  }
+  out.push([start, text.length]);
+  return out;
+}
+
+/** A global pattern's matches in the given paragraphs, at their offsets in the text. */
+function* matchesIn(text: string, paras: ReadonlyArray<[number, number]>, re: RegExp): Generator<RegExpExecArray> {
+  for (const [start, end] of paras) {
+    for (const m of text.slice(start, end).matchAll(re)) {
+      m.index += start;
+      yield m as RegExpExecArray;
+    }
+  }
+}
+
 /** Hours from a time on one day to a time on another ("8pm on 11 January" to "6am on 14 January"); null unless later, within a month. */
 function datedHours(a: string, b: string, refYear: number): number | null {
   const ta = new RegExp(CLOCK, 'iu').exec(a);
@@ -488,30 +514,39 @@ function hoursBetween(span: string, nextDay: boolean): number | null {
 /** The lengths a text tells by their start and end (and, with a known date, by their start alone). */
 export function toldLengths(text: string, ref: { year: number; month: number; day?: number; known: boolean }): Told[] {
   const out: Told[] = [];
-  for (const m of text.matchAll(DATED_CLOCK_SPAN)) {
+  // (each pattern over the paragraphs that hold what it needs, a time of day, a month or a year: a
+  // long text has few of them)
+  const paras = paragraphsOf(text);
+  const having = new Map<RegExp, Array<[number, number]>>();
+  const scan = (re: RegExp, need: RegExp) => {
+    let list = having.get(need);
+    if (!list) having.set(need, (list = paras.filter(([a, b]) => need.test(text.slice(a, b)))));
+    return matchesIn(text, list, re);
+  };
+  for (const m of scan(DATED_CLOCK_SPAN, HAS_CLOCK)) {
     const h = datedHours(m.groups!.a!, m.groups!.b!, ref.year);
     if (h !== null) out.push({ start: m.index, end: m.index + m[0].length, hours: h, slack: 0.05, sort: 'clock', how: `"${m[0].replace(/^\S+\s+/, '')}"` });
   }
   const taken = (at: number) => out.some((t) => t.start <= at && at < t.end);
-  for (const m of text.matchAll(CLOCK_SPAN)) {
+  for (const m of scan(CLOCK_SPAN, HAS_CLOCK)) {
     const h = hoursBetween(m[0], m[12] !== undefined);
     if (h === null || taken(m.index)) continue;
     // ("until shortly before 11am": within the hour)
     const hedged = m[6] !== undefined;
     out.push({ start: m.index, end: m.index + m[0].length, hours: h, slack: hedged ? 1 : 0.05, sort: 'clock', how: `"${m[0].replace(/^\S+\s+/, '')}"` });
   }
-  for (const m of text.matchAll(CLOCK_PAIR)) {
+  for (const m of scan(CLOCK_PAIR, HAS_CLOCK)) {
     const h = hoursBetween(m[0], false);
     if (h === null || taken(m.index)) continue;
     out.push({ start: m.index, end: m.index + m[0].length, hours: h, slack: m[6] !== undefined ? 0.5 : 0.05, sort: 'clock', how: `"${m[0]}"` });
   }
-  for (const m of text.matchAll(NAMED_CLOCK_SPAN)) {
+  for (const m of scan(NAMED_CLOCK_SPAN, HAS_CLOCK)) {
     const h = hoursBetween(m[0], false);
     if (h === null || taken(m.index)) continue;
     out.push({ start: m.index, end: m.index + m[0].length, hours: h, slack: 0.05, sort: 'clock', how: `"${m[0]}"` });
   }
   for (const re of [DATE_SPAN, DATE_PAIR, NAMED_DATE_SPAN]) {
-    for (const m of text.matchAll(re)) {
+    for (const m of scan(re, HAS_MONTH)) {
       const p = calendarPoint(m[1]!);
       const q = calendarPoint(m[2]!);
       const span = p && q ? hoursFromTo(p, q, ref.year) : null;
@@ -519,13 +554,13 @@ export function toldLengths(text: string, ref: { year: number; month: number; da
       out.push({ start: m.index, end: m.index + m[0].length, hours: span.hours, slack: span.slack, sort: 'days', how: `"${m[0]}"` });
     }
   }
-  for (const m of text.matchAll(YEAR_SPAN)) {
+  for (const m of scan(YEAR_SPAN, HAS_YEAR)) {
     const years = Number(m[2]) - Number(m[1]);
     if (years <= 0) continue;
     out.push({ start: m.index, end: m.index + m[0].length, hours: years * 8766, slack: 8766, sort: 'years', how: `${m[1]} to ${m[2]}` });
   }
   if (ref.known && ref.day !== undefined) {
-    for (const m of text.matchAll(STARTED_ON)) {
+    for (const m of scan(STARTED_ON, HAS_MONTH)) {
       const p = calendarPoint(m[1]!);
       if (p === null || p.day === null) continue;
       // (without a year, the last such day on or before the article's)
@@ -536,7 +571,7 @@ export function toldLengths(text: string, ref: { year: number; month: number; da
     }
   }
   if (ref.known) {
-    for (const m of text.matchAll(STARTED)) {
+    for (const m of scan(STARTED, HAS_YEAR)) {
       const [, season, part, monthName, y] = m;
       const year = Number(y);
       const month = monthName ? MONTHS.indexOf(monthName.toLowerCase()) + 1 : season ? SEASON_MONTH[season.toLowerCase()]! : part ? { early: 2, mid: 6, late: 11 }[part.toLowerCase()]! : 6.5;
