@@ -39,6 +39,15 @@ describe('figures across documents', () => {
     expect(contradictions([a, b]).map((s) => s.kind)).toEqual(['duration']);
   });
 
+  it('a length one report states and another tells by its start and end: "the fourteen-month restoration" / "runs from 1 March to 31 October"', () => {
+    const a = doc(1, 'The fourteen-month restoration of the town hall was approved, the council said.');
+    const b = doc(2, 'The restoration runs from 1 March to 31 October 2026, the builder said.');
+    expect(contradictions([a, b]).map((s) => s.kind)).toEqual(['duration']);
+    expect(contradictions([a, doc(3, 'The restoration runs from 1 March 2026 to 30 April 2027, the builder said.')])).toEqual([]);
+    // (not when nothing names what the two are of)
+    expect(contradictions([a, doc(4, 'The market runs from 1 March to 31 October 2026, the builder said.')])).toEqual([]);
+  });
+
   it('a figure of a past year and one of no period are different figures', () => {
     const a = doc(1, 'Attendance at the fair was 41 per cent of members, the organisers said.');
     const b = doc(2, 'Attendance at the fair in 2019 was 35 per cent of members.');

@@ -23,6 +23,7 @@ import { compareOrdinals, compareRanks, compareSeries, shiftedSeries, type Serie
 import { namesAnAct, readingOf, type CaseDocument, type DatedAct, type DocReading, type WeekdayDate } from './casereading';
 import { formatDate, weekdayName, type DateMention } from './dates';
 import { eventDateRestatements, type EventDate } from './eventdates';
+import { lengthConflicts } from './derived';
 import { agree, approxWord, differentFigures, differentPlaces, differentStatistics, findConflicts, fmt, hours, lowerBound, modsCompatible, plural, type Conflict } from './inconsistencies';
 import { referentClass, unitLabel } from './lexicon';
 import type { Quantity } from './quantities';
@@ -207,7 +208,18 @@ function engineContradictions(c: Case): CaseSuggestion[] {
   const docOf = new Map<Quantity, number>();
   for (const d of c.docs) for (const q of d.quantities) docOf.set(q, d.k);
   for (const x of findRestatements(all, c.text, known, (a, b) => docOf.get(a) === docOf.get(b))) add(x);
+  // (a length one report states and another tells by its start and end: "The restoration will take
+  // fourteen months" / "The restoration runs from 1 March to 31 October 2027"; linked by what they are
+  // of, not by being each the only one of its sort, which across documents added false ones; spans
+  // read to the day or the hour, with no article date, as none is shared)
+  for (const x of lengthConflicts(all, c.text, { year: caseYear(c), month: 1, known: false }, known, false)) add(x);
   return found.sort((x, y) => x[0] - y[0]).map(([, s]) => s);
+}
+
+/** The year a case's spans without one are read in: its documents' publication year, else this one. */
+function caseYear(c: Case): number {
+  const years = c.docs.map((d) => Number(d.doc.published?.slice(0, 4))).filter((y) => y > 1900);
+  return years[0] ?? new Date().getUTCFullYear();
 }
 
 // ---- Dates

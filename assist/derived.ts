@@ -679,8 +679,8 @@ function mayBeOfSomeone(near: string, pronoun: boolean, person: string | null): 
   return first === undefined || !THING_FILES.has(first.lexfile);
 }
 
-/** Stated lengths against the lengths a text tells by start and end (see toldLengths). */
-export function lengthConflicts(qs: readonly Quantity[], text: string, ref: { year: number; month: number; day?: number; known: boolean }, known: ReadonlySet<string>): Conflict[] {
+/** Stated lengths against the lengths a text tells by start and end (see toldLengths); with `lone` false, only those linked by what they are of. */
+export function lengthConflicts(qs: readonly Quantity[], text: string, ref: { year: number; month: number; day?: number; known: boolean }, known: ReadonlySet<string>, lone = true): Conflict[] {
   const out: Conflict[] = [];
   const durations = qs.filter((q) => q.kind === 'duration' && q.rate === null);
   if (durations.length === 0) return out;
@@ -721,7 +721,7 @@ export function lengthConflicts(qs: readonly Quantity[], text: string, ref: { ye
     // near its size are in restatements.ts: "Dufaux began at 2.15pm and sat down at 10.55pm" / "an
     // opposition councillor spoke for nine hours and 40 minutes"; not when the span is a thing's, "The
     // café stayed open from 3pm")
-    if (candidates.length === 0 && t.sort !== 'now' && mayBeOfSomeone(near, pronoun !== undefined, person) && spansTold.filter((u) => u.sort !== 'now' && (u.sort === 'clock') === (t.sort === 'clock')).length === 1) {
+    if (lone && candidates.length === 0 && t.sort !== 'now' && mayBeOfSomeone(near, pronoun !== undefined, person) && spansTold.filter((u) => u.sort !== 'now' && (u.sort === 'clock') === (t.sort === 'clock')).length === 1) {
       const near = durations.filter((q) => !(q.start >= s0 && q.start < s1) && (t.sort === 'clock' ? q.value <= Math.max(36, 2 * t.hours) : q.value >= 24) && Math.max(q.value, t.hours) / Math.min(q.value, t.hours) <= SOLE_RATIO);
       if (near.length === 1) candidates.push(near[0]!);
     }
