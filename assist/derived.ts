@@ -492,8 +492,8 @@ function* matchesIn(text: string, paras: ReadonlyArray<[number, number]>, re: Re
 
 /** Hours from a time on one day to a time on another ("8pm on 11 January" to "6am on 14 January"); null unless later, within a month. */
 function datedHours(a: string, b: string, refYear: number): number | null {
-  const ta = new RegExp(CLOCK, 'iu').exec(a);
-  const tb = new RegExp(CLOCK, 'iu').exec(b);
+  const ta = HAS_CLOCK.exec(a);
+  const tb = HAS_CLOCK.exec(b);
   const pa = calendarPoint(a.slice(ta![0].length));
   const pb = calendarPoint(b.slice(tb![0].length));
   if (!pa || !pb || pa.day === null || pb.day === null) return null;
