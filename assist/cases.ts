@@ -208,8 +208,8 @@ function engineContradictions(c: Case): CaseSuggestion[] {
   const docOf = new Map<Quantity, number>();
   for (const d of c.docs) for (const q of d.quantities) docOf.set(q, d.k);
   for (const x of findRestatements(all, c.text, known, (a, b) => docOf.get(a) === docOf.get(b))) add(x);
-  // (a length one report states and another tells by its start and end: "The restoration will take
-  // fourteen months" / "The restoration runs from 1 March to 31 October 2027"; linked by what they are
+  // (a length one report states and another tells by its start and end: "The fourteen-month
+  // restoration" / "The restoration runs from 1 March to 31 October 2027"; linked by what they are
   // of, not by being each the only one of its sort, which across documents added false ones; spans
   // read to the day or the hour, with no article date, as none is shared)
   for (const x of lengthConflicts(all, c.text, { year: caseYear(c), month: 1, known: false }, known, false)) add(x);
