@@ -71,9 +71,13 @@ const UP_FROM_BETWEEN = /\b(?:up|down)\s+from\s+\S*$/i;
 const EARLIER_AFTER = /^[^.;:!?\d]{0,40}?\b(?:last\s+year|the\s+(?:previous|year)\s+(?:year|before)|a\s+year\s+(?:earlier|before|ago)|in\s+(?:19|20)\d\d|the\s+same\s+(?:period|weeks|months|time))\b/iu;
 /** "9,000 of the county's 20,000 lamps", "287 out of 412 knitters". */
 const SHARE_BETWEEN = /^\s*(?:[\p{Ll}-]+\s+){0,2}?(?:out\s+)?of\s+(?:(?:the|its|their|his|her|our|this|that|all)\s+)?(?:[\p{L}.-]+['’]s\s+)?(?:total\s+of\s+)?$/u;
-const OF_WHOLE_BEFORE = /\bof\s+(?:the|its|their|all(?:\s+the)?)\s+$/i;
+// ("Of the 310 machines", "Of Latvia's 1.58 million adults": a whole told first, its owner named or not)
+const OF_WHOLE_BEFORE = /\bof\s+(?:(?:the|its|their|all(?:\s+the)?)\s+|(?:the\s+)?\p{Lu}[\p{L}.-]*['’]s\s+)$/iu;
 // (the part may be stressed: "of the 310 shops counted in the old town, only 62")
-const WHOLE_THEN_PART = new RegExp(String.raw`^[^.;:!?\d]{0,70},\s*(?:(?:only|barely|merely|a\s+mere)\s+)?(?:${QUAL})?$`, 'iu');
+// (the whole's own words may hold a year or an age: "Of the 2,400 pupils aged 12, 1,080 ...", "Of the
+// 310 machines operating in early 2025, 155 ...": the part is the first number after the comma)
+const WHOLE_THEN = /^[^.;:!?]{0,70}?,\s*/u;
+const PART_OPENS = new RegExp(String.raw`^(?:(?:only|barely|merely|a\s+mere)\s+)?(?:${QUAL})?$`, 'iu');
 const AHEAD = /\b(?:will|would|could|plans?|planned|planning|proposed?|proposals?|expected|expects?|forecast|due to|set to|is to|are to|aims?|target|face|faces|facing)\b/i;
 
 /** The second level is of the first's thing: no noun of its own after it, or the same noun. */
@@ -181,9 +185,18 @@ function derive(xNum: Written, q: Quantity, text: string, year: number): Derived
     return { ...base, sort: 'share', value, slack: value * (gx + gy), years: [], how: `${shown(xNum)} of ${shown(y)}`, whole: wordAfter(text, y.end) };
   }
   // ("Of the 48,000 riders so far, 19,000 had booked online": the whole first, then its part)
-  if (OF_WHOLE_BEFORE.test(text.slice(Math.max(0, xNum.start - 16), xNum.start)) && WHOLE_THEN_PART.test(mid) && yv < xv) {
-    const value = (yv / xv) * 100;
-    return { ...base, sort: 'share', value, slack: value * (gx + gy), years: [], how: `${shown(y)} of ${shown(xNum)}`, whole: q.head ?? wordAfter(text, xNum.end) };
+  if (OF_WHOLE_BEFORE.test(text.slice(Math.max(0, xNum.start - 30), xNum.start))) {
+    const part = partAfterWhole(text, xEnd);
+    if (part) {
+      // (the part written in full: "Of Latvia's 1.58 million adults, 540,000")
+      const pv = part.value;
+      if (pv < xv) {
+        const value = (pv / xv) * 100;
+        const gp = grainOf(shown(part), part.approx);
+        const rest2 = text.slice(part.end, part.end + 80).split(/[.!?](?:\s|$)/)[0]!;
+        return { ...base, end: part.end, said: words(rest2.replace(new RegExp(LABEL, 'giu'), ' ')), sort: 'share', value, slack: value * (gx + gp), years: [], how: `${shown(part)} of ${shown(xNum)}`, whole: q.head ?? wordAfter(text, xNum.end) };
+      }
+    }
   }
   // (the change verb before the first number, not before the figure: a bare level's span opens at its
   // subject, "The register's count of weddings went from 3,900 ...")
@@ -205,6 +218,15 @@ function derive(xNum: Written, q: Quantity, text: string, year: number): Derived
   // time; a level told of the past, or set "against" another, names the time of the other)
   if (AGAINST_BETWEEN.test(mid) && ((ahead && UP_FROM_BETWEEN.test(mid)) || EARLIER_AFTER.test(after))) return change(yv, xv, `${shown(y)} to ${shown(xNum)}`, []);
   return null;
+}
+
+/** The part told after a whole that opens its sentence: the first number after the whole's comma. */
+function partAfterWhole(text: string, from: number): Written | null {
+  const m = WHOLE_THEN.exec(text.slice(from, from + 90));
+  if (!m) return null;
+  const at = from + m[0].length;
+  const part = nextNumber(text, at);
+  return part && PART_OPENS.test(text.slice(at, part.start)) && !/^\s*(?:%|per\s*cent|percent)/i.test(text.slice(part.end, part.end + 10)) ? part : null;
 }
 
 /** The lower-case word right after `at`, singular ("20,000 lamps": lamp). */
@@ -343,6 +365,8 @@ export function impliedConflicts(qs: readonly Quantity[], text: string, year: nu
     const implied = { ...p, start: d.start, end: d.end, value: d.value };
     const [a, b] = p.start < d.start ? [p, implied] : [implied, p];
     const shown = Math.round(v * 10) / 10;
+    // (a share told in words is a repeating fraction: "two-thirds" is about 66.7 percent)
+    const statedShown = Math.round(p.value * 10) / 10;
     const told = text.slice(p.start, p.end);
     out.push({
       kind: 'percent',
@@ -350,8 +374,8 @@ export function impliedConflicts(qs: readonly Quantity[], text: string, year: nu
       b,
       explanation:
         d.sort === 'change'
-          ? `"${told}" and ${d.how} tell one change: ${d.how} is a ${d.value > 0 ? 'rise' : 'fall'} of ${shown} percent, not ${p.value} percent.`
-          : `"${told}" and ${d.how} tell one share: ${d.how} is ${shown} percent, not ${p.value} percent.`,
+          ? `"${told}" and ${d.how} tell one change: ${d.how} is a ${d.value > 0 ? 'rise' : 'fall'} of ${shown} percent, not ${statedShown} percent.`
+          : `"${told}" and ${d.how} tell one share: ${d.how} is ${shown} percent, not ${statedShown} percent.`,
     });
   }
   return out;
@@ -622,12 +646,19 @@ const TIME_UNITS = /^(?:second|minute|hour|day|night|week|fortnight|month|year|d
 
 /** What a length is of: its noun ("a 14-hour search"), the verb that governs it ("has operated for 14
  *  years"), and a name just before it ("Vaultline has operated"). */
+/** "a hub that has been running for", "The club, which has operated on the Quayside for": the noun a relative clause ending at a figure is about. */
+const RELATIVE_BEFORE = /(?<![\p{L}-])(\p{Ll}{3,}),?\s+(?:that|which|who)\s+(?:[\p{L}'’-]+\s+){1,7}$/u;
+
 function lengthOf(q: Quantity, text: string): string[] {
   const out: string[] = [];
   if (q.head && !TIME_UNITS.test(q.head)) out.push(q.head);
   if (q.frame.verb && q.frame.verb.length > 3 && !/^(?:have|be|take|give|last|spend|run)$/.test(q.frame.verb)) out.push(q.frame.verb);
   const before = sentenceBefore(text, q.start).slice(-60);
   for (const m of before.matchAll(/(?<![\p{L}])\p{Lu}[\p{Ll}]{3,}\b/gu)) out.push(m[0]);
+  // ("a coworking hub that has been running for three years", "The club, which has operated on the
+  // Quayside for 14 years": what a relative clause holding the length is said of)
+  const rel = RELATIVE_BEFORE.exec(before);
+  if (rel) out.push(singular(rel[1]!));
   // ("a three-hour midday break for the horses", "Four years of work": what it is for or of)
   // ("a two-year trial of noise cameras": the noun of the phrase, past its modifier)
   const of = /^\s+(?:for|of)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(\p{Ll}{4,})(?:\s+(\p{Ll}{4,}s)\b)?/u.exec(text.slice(q.end, q.end + 40));

@@ -1280,6 +1280,14 @@ describe('lengths a text tells by a start and an end', () => {
     // ("took eleven years to build" / "started building the layout in 2019": the same act)
     expect(pairs('LEEDS, 2 May 2026 - It took eleven years to build the layout, Harris said. Visitors queued. He started building the layout in 2019.')).toHaveLength(1);
   });
+
+  it('a length up to now in a relative clause is said of the noun before it: "a hub that has been running for three years" / "The hub opened its doors in May 2024"', () => {
+    const text = 'FUNCHAL, 18 November 2025 - The village is known for a coworking hub that has been running for three years above the harbour.\n\nRents have risen.\n\nThe hub opened its doors in May 2024.';
+    expect(pairs(text)).toHaveLength(1);
+    expect(pairs(text.replace('three years', 'eighteen months'))).toEqual([]);
+    // (the clause is of another noun than the start's)
+    expect(pairs(text.replace('The hub opened', 'The bakery opened'))).toEqual([]);
+  });
 });
 
 describe('percentages implied: levels of two times, a whole then its part', () => {
@@ -1299,6 +1307,19 @@ describe('percentages implied: levels of two times, a whole then its part', () =
     const text = 'The operator said 60 percent of its riders booked online. Queues were long. Of the 48,000 riders so far, 19,000 had booked online.';
     expect(pairs(text)).toHaveLength(1);
     expect(pairs(text.replace('60 percent', '40 percent'))).toEqual([]);
+  });
+
+  it('a whole told first with its owner\'s name, a year or an age in its words: "Of Latvia\'s 1.58 million adults, 540,000", "Of the 2,400 pupils aged 12, 1,080"', () => {
+    const owner = 'Roughly 55 percent of adults now carry the app. The ministry is pleased. Of Latvia\'s 1.58 million adults, 540,000 have activated the app so far.';
+    expect(pairs(owner)).toHaveLength(1);
+    expect(pairs(owner.replace('55 percent', '35 percent'))).toEqual([]);
+    const year = 'About two-thirds of the machines that were working a year ago are still running. Rules tightened. Of the 310 machines operating in early 2025, 155 are still running.';
+    expect(pairs(year)).toEqual([['About two-thirds', 'the 310 machines operating in early 2025, 155']]);
+    // (the explanation gives a fraction word's percentage rounded)
+    expect(suggest(year).find((s) => s.type === 'inconsistency')).toMatchObject({ explanation: expect.stringContaining('is 50 percent, not 66.7 percent') });
+    expect(pairs(year.replace('About two-thirds', 'About half'))).toEqual([]);
+    // (a part that is itself a percentage is no count of the whole)
+    expect(pairs('About 60 percent of pupils walk to school. Buses were cut. Of the 2,400 pupils aged 12, 30 percent cycle.')).toEqual([]);
   });
 
   it('who holds a share: its subject, or what the share is said to be ("Women make up 80 percent of the nursing staff" / "two-thirds of the nursing staff are women")', () => {
