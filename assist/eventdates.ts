@@ -6,7 +6,7 @@
 // begin/start, a noun naming the verb's act as meet/meeting/summit) and whose days differ, are
 // proposed. Ranges, deadlines ("by", "until"), different events (a start and an end) stay apart.
 // Within one text, a definite dated act ("Since the 13 June launch") names an event already told:
-// when the text dates exactly one other event within ten days of it, that is the one, whatever the
+// when the text dates exactly one other event within ten days of it (or a fortnight, with none within ten), that is the one, whatever the
 // words ("a liftoff on 11 June"); with no event read near it, the one written date whose event was
 // not read ("brought frost to the region on the night of July 21" ... "the July 23 frost").
 
@@ -488,10 +488,14 @@ function placesAround(text: string, e: EventDate): string[] {
 }
 
 const dayOf = (e: EventDate) => e.mention.month * 31 + e.mention.day;
-/** For a definite dated event noun, the one other event dated within ten days of it in the text, else null. */
+/** For a definite dated event noun, the one other event dated within ten days of it in the text (or, with none so near, within a fortnight), else null. */
 function soleNear(events: readonly EventDate[], b: EventDate): EventDate | null {
   if (!(b.definite && b.pos === 'n') && !b.presupposed) return null;
-  const near = events.filter((e) => e !== b && e.mention.sentence !== b.mention.sentence && Math.abs(dayOf(e) - dayOf(b)) <= 10 && (e.mention.year === null || b.mention.year === null || e.mention.year === b.mention.year));
+  const within = (days: number) => events.filter((e) => e !== b && e.mention.sentence !== b.mention.sentence && Math.abs(dayOf(e) - dayOf(b)) <= days && (e.mention.year === null || b.mention.year === null || e.mention.year === b.mention.year));
+  // (none within ten days: the one within a fortnight, "Building work began on 2 March" ... "since the
+  // diggers arrived on 16 March"; widening the first look instead lets a second event in and loses the one)
+  let near = within(10);
+  if (near.length === 0) near = within(14);
   // An event read is the better referent. A date whose event was not read is taken when no event is
   // near, or when it is the only date closer than the one event read and within three days of it
   // ("the July 23 frost" after "brought frost ... on the night of July 21", an unrelated act on

@@ -1558,6 +1558,15 @@ describe('an act told as known after "since" or "once"', () => {
     // (not after "since" or "once": another act)
     expect(pairs(text.replace('Progress has been quick since the diggers arrived', 'The diggers arrived'))).toEqual([]);
   });
+
+  it('with no act within ten days, the one within a fortnight: "began on 2 March" / "since the diggers arrived on 16 March"', () => {
+    const text = 'HAMBLEDON, 3 May 2026\nBuilding work began on 2 March, the club said. Members are pleased. Progress has been quick since the diggers arrived on 16 March, and the roof is on.';
+    expect(pairs(text)).toHaveLength(1);
+    // (two acts within the fortnight: which one is meant is unclear, and nothing is said)
+    expect(pairs(text.replace('Members are pleased.', 'The council inspected the site on 4 March.'))).toEqual([]);
+    // (more than a fortnight apart: nothing links them)
+    expect(pairs(text.replace('on 16 March', 'on 20 March'))).toEqual([]);
+  });
 });
 
 describe('a price announced against the one it replaces', () => {
