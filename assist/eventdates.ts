@@ -63,7 +63,7 @@ const COUNT_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eig
 const FIGURE = new RegExp(`(?<![\\d.,:/-])\\b(\\d[\\d,]*|${COUNT_WORDS.join('|')})\\b(?![.,:/-]?\\d)(?!\\s*(?:percent|per cent|%|am|pm|a\\.m|p\\.m))`, 'gi');
 
 /** A clause opened by "since" or "once" and a subject: "since the diggers arrived on", "Once the takeover closes on". */
-const PRESUPPOSED = /\b(?:[Ss]ince|[Oo]nce)\s+(?:the|its|their|his|her)\s+[^,;:]*$/;
+const PRESUPPOSED = /\b(?:[Ss]ince|[Oo]nce)\s+(?:the|its|their|his|her|it|they|he|she)\s+[^,;:]*$/;
 const CLAUSE_BREAK = /[;:]|,\s+(?:and|but|while|whereas|which|who)\b|\bwhen\b/g;
 
 /** The counts in a stretch of a sentence, besides its dates. */

@@ -1564,6 +1564,8 @@ describe('an act told as known after "since" or "once"', () => {
     expect(pairs(text)).toHaveLength(1);
     // (two acts within the fortnight: which one is meant is unclear, and nothing is said)
     expect(pairs(text.replace('Members are pleased.', 'The council inspected the site on 4 March.'))).toEqual([]);
+    // (told of a pronoun: "since it went live")
+    expect(pairs('LISBON, 3 May 2026\nThe register opened on 2 March, the ministry said. Officials are pleased. Since it went live on 9 March, it has had 6,000 visits.')).toHaveLength(1);
     // (more than a fortnight apart: nothing links them)
     expect(pairs(text.replace('on 16 March', 'on 20 March'))).toEqual([]);
   });
