@@ -488,6 +488,12 @@ describe('plans are read by their words, not by their first letters', () => {
 });
 
 describe('a definite measure points back at the one measure of its dimension', () => {
+  it('a length a verb of rising has up to a place is a height, no change: "It rises 84 metres above the quay" / "the 240-foot tower"', () => {
+    const text = 'The timber block was finished on Friday. It rises 84 metres above the quay. Residents move in next year. The 240-foot tower now dominates the waterfront.';
+    expect(pairs(text)).toHaveLength(1);
+    // (the same height in feet, rounded)
+    expect(pairs(text.replace('240-foot', '275-foot'))).toEqual([]);
+  });
   it('a measure given again in another unit right after it is no item of a list: "48 metres above the street, and measures 22 metres across, about 72 feet"', () => {
     const listed = (t: string) => quantities(t).map((q) => q.listed);
     expect(listed('The pad sits 48 metres above the street and measures 22 metres across, about 72 feet.')).toEqual([false, false, false]);

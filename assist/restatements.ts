@@ -555,6 +555,9 @@ function reading(q: Quantity, text: string): Reading {
   return r;
 }
 
+/** After a length a verb of rising has: where it rises to, so a height ("rises 84 metres above the quay"). */
+const HEIGHT_AFTER = /^\s+(?:above|over|high|tall|into\s+the\s+(?:sky|air))\b/i;
+
 function readingOf(q: Quantity, text: string): Reading {
   let rate = RATE_AFTER.exec(text.slice(q.end, q.end + 48))?.groups!.rate!.trim().toLowerCase() ?? q.rate;
   // ("a fine of 500 zloty each time they enter": per occurrence, as a fine is; "the 800-zloty
@@ -565,6 +568,8 @@ function readingOf(q: Quantity, text: string): Reading {
   // "The levy raised 46 million euros", "cut 300 jobs": money raised or things cut, with no "by", are
   // what the verb acted on, a level; "raised prices by 5 percent" is a change.
   if (verbal && q.kind !== 'percent' && /^(?:raised|boosted|lifted|cut|reduced|lowered)\b/i.test(verbal[0]) && !/\bby\s+(?:\S+\s+)?[$£€¥]?\s*$/i.test(before)) verbal = null;
+  // ("It rises 84 metres above the quay", "the spire soars 90 metres into the sky": a height, a level)
+  if (verbal && q.unit === 'length' && HEIGHT_AFTER.test(text.slice(q.end, q.end + 24))) verbal = null;
   // "the 11 percent increase": the change noun after the figure, or as the mention's own head.
   const nominal = NOMINAL_CHANGE.exec(text.slice(q.end, q.end + 40)) ?? (q.head ? NOMINAL_CHANGE.exec(q.head) : null);
   const change = verbal ? (verbal[1] || (verbal.length > 3 && verbal[3]?.toLowerCase() === 'up') ? 'up' : 'down') : nominal ? (nominal[1] ? 'up' : 'down') : null;
