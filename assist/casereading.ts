@@ -137,7 +137,9 @@ function read(d: CaseDocument): DocReading {
     // Quantities, as suggest() reads them, dated by this document's own date.
     if (doc.mayHaveNumber(s.index)) {
       const ctx: SentenceContext = { refMonth, dateRanges: ds.map((m) => [m.start, m.end] as const), headerRanges: ds.filter((m) => m.header).map((m) => [m.start, m.end] as const) };
-      for (const q of sentenceQuantities(doc, s.index, ctx)) out.quantities.push(q);
+      // (an owner's possessive, "the factory's 48 employees", points back within a text, not across
+      // documents: there it made only false contradictions on held-out cases)
+      for (const q of sentenceQuantities(doc, s.index, ctx)) out.quantities.push(q.owned ? { ...q, definite: false } : q);
     }
     doc.release(s.index);
   }

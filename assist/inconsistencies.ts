@@ -448,7 +448,9 @@ export function findConflicts(qs: readonly Quantity[], text: string, twoThings: 
             // ("in the first half" / "in the second half", "outside parliament" / "outside the ministry", "also arrested")
             if (sentencePeriod(a, text) !== sentencePeriod(b, text) || differentWhens(a, b, text) || differentSites(a, b, text) || alsoDone(b, text)) continue;
             // Totals far apart in size count different wholes (a state's delegates and the nation's).
-            if (Math.max(a.value, b.value) > 3 * Math.max(1, Math.min(a.value, b.value)) && Math.min(a.value, b.value) >= 10) continue;
+            // (and at any size, ten times apart: "a total of at least 1,991 delegates" is no toll that "the territory's six delegates" breaks)
+            const ratio = Math.max(a.value, b.value) / Math.max(1, Math.min(a.value, b.value));
+            if ((ratio > 3 && Math.min(a.value, b.value) >= 10) || ratio > 10) continue;
             if (monotoneConflict(rel, interval(a), interval(b))) {
               const what = b.polarity ? `votes ${b.polarity === 'for' ? 'in favour' : 'against'}` : plural(b.head ?? b.cls);
               if (add('count', a, b, `"${phrase(a)}" and "${phrase(b)}" give different numbers of ${what} (${approxWord(a)}${fmt(a.value)} and ${approxWord(b)}${fmt(b.value)}).`)) break;

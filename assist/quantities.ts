@@ -60,6 +60,9 @@ export interface Quantity {
   /** Nouns the number is about, for percentages and amounts (head, object, "of X"); a subject as "noun@verb". */
   keys: string[];
   definite: boolean;
+  /** Definite by an owner's possessive after a determiner ("the factory's 48 employees"): within one
+   *  text it points back as "the 48 employees" would; across documents it names no mention told before. */
+  owned?: true;
   totality: boolean;
   subset: boolean;
   /** "a day", "per year" */
@@ -215,7 +218,7 @@ function lemmas(toks: readonly Tok[], idxs: readonly number[]): string[] {
 /** Words that put an act ahead of the text's time ("will run the course in", "is due to leave in"). */
 const AHEAD_WORDS: ReadonlySet<string> = new Set(['will', 'would', 'shall', 'could', 'can', 'to', 'expected', 'due']);
 
-function leftContext(toks: readonly Tok[], first: number): { approx: Approx; definite: boolean; totality: boolean; subset: boolean; start: number; before: number; floor?: number } {
+function leftContext(toks: readonly Tok[], first: number): { approx: Approx; definite: boolean; owned?: true; totality: boolean; subset: boolean; start: number; before: number; floor?: number } {
   let b = first - 1;
   let start = first;
   let approx: Approx = 'exact';
@@ -238,7 +241,17 @@ function leftContext(toks: readonly Tok[], first: number): { approx: Approx; def
   // ("that" before a number is usually a complementizer: "adding that seven trucks ...")
   // ("Aamodt's 66.90-metre winning mark", "Delgado's 53 percent showing": a name's possessive is a determiner too)
   const possessiveName = b >= 0 && /^\p{Lu}/u.test(toks[b]!.text) && /['’]s$/.test(toks[b]!.text) && has(toks[b], 'Possessive');
-  if (norm(b) === 'the' || (DEFINITE.has(norm(b)) && norm(b) !== 'that') || possessiveName) {
+  // ("the factory's 48 employees", "the arena's 4,800 seats": a definite owner's possessive too; not a
+  // period's, "this year's 18 new works", which says when, not whose)
+  const ownerPossessive =
+    !possessiveName && b >= 1 && /['’]s$/.test(toks[b]!.text) && has(toks[b], 'Possessive') && DEFINITE.has(norm(b - 1)) && norm(b - 1) !== 'that' && !TIME_UNITS.has(singular(norm(b).replace(/['’]s$/, ''))) &&
+    // (nor the whole of a share, "31 of the council's 55 members", read with the share)
+    norm(b - 2) !== 'of';
+  if (ownerPossessive) {
+    definite = true;
+    start = b - 1;
+    b -= 2;
+  } else if (norm(b) === 'the' || (DEFINITE.has(norm(b)) && norm(b) !== 'that') || possessiveName) {
     definite = true;
     start = b;
     b--;
@@ -268,9 +281,9 @@ function leftContext(toks: readonly Tok[], first: number): { approx: Approx; def
   // "between 3,500 and 4,500 residents": the figure closes a range (its low end read as written)
   if (approx === 'exact' && !definite && norm(b) === 'and' && norm(b - 2) === 'between' && toks[b - 1] && isNumberTok(toks[b - 1]!)) {
     const low = /^\d[\d,]*(?:\.\d+)?$/.test(toks[b - 1]!.text) ? Number(toks[b - 1]!.text.replace(/,/g, '')) : wordNumberValue(norm(b - 1));
-    if (low !== null && Number.isFinite(low)) return { approx, definite, totality, subset, start: b - 2, before: b - 3, floor: low };
+    if (low !== null && Number.isFinite(low)) return { approx, definite, ...(ownerPossessive ? { owned: true as const } : {}), totality, subset, start: b - 2, before: b - 3, floor: low };
   }
-  return { approx, definite, totality, subset, start, before: b };
+  return { approx, definite, ...(ownerPossessive ? { owned: true as const } : {}), totality, subset, start, before: b };
 }
 
 /** Day-level anchors of a sentence: weekdays, parts of the day, dates (outside header dates). */
@@ -541,6 +554,7 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       modVerbs: [],
       keys: [],
       definite: left.definite,
+      ...(left.owned ? { owned: true as const } : {}),
       totality: left.totality,
       // (a sum of money out of a whole one, "€1.2 million of the cost comes from European funds",
       // is a part of it, as "Three of the victims" is; not a measure, "2,500 square metres of the building")
