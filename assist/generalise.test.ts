@@ -487,6 +487,13 @@ describe('plans are read by their words, not by their first letters', () => {
   });
 });
 
+describe('a number with "fewer", "more" or "less" after it is a difference', () => {
+  it('"leaving four fewer teams" is compared, no count of teams', () => {
+    expect(quantities('The board voted to shrink the top division, leaving four fewer teams.').map((q) => [q.value, q.compared])).toEqual([[4, true]]);
+    expect(quantities('The board voted to shrink the top division, leaving four teams.').map((q) => [q.value, q.compared])).toEqual([[4, false]]);
+  });
+});
+
 describe('an owner\'s possessive after a determiner makes a figure definite', () => {
   it('"The factory\'s 48 employees" points back at "employs 64 people"; "this year\'s 18 new works" says when, not whose', () => {
     const text = 'The chocolate maker employs 64 people in Verviers. Tours began in May. Visitors can watch the moulding line. The factory\'s 48 employees will get a pay rise.';

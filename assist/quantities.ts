@@ -515,6 +515,12 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       for (let x = cs; x < left.before; x++) if (fromFigure(x) || (isVerbTok(toks[x]) && CHANGE_VERBS.has(verbLemma(toks[x]!)))) compared = true;
     }
     if (RELATIVE_TIME.has(norm(last + 1)) && norm(last + 1) !== 'since' && !whichClauseAfter(last)) compared = true;
+    // ("leaving four fewer teams", "1,200 more beds than last year": a difference, not a level)
+    for (let x = numFirst + 1; x <= last && x <= numFirst + 4; x++) {
+      if (isNumberTok(toks[x])) continue;
+      if (DIFFERENCE_AFTER.has(norm(x))) compared = true;
+      break;
+    }
     const c = chunks[numFirst] ?? 0;
     if ((pastChunks.has(c) && (pastAt.get(c) ?? 0) < than) || (pastChunks.has(0) && c > 0)) compared = true;
     const names: string[] = [];
@@ -1170,6 +1176,9 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     q.keys = [...keys];
   }
 }
+
+/** Right after a number, words that make it a difference: "four fewer teams", "200 more beds". */
+const DIFFERENCE_AFTER = new Set(['fewer', 'more', 'less']);
 
 /** "expected to", "set to", "due to" before the verb of an act still to come. */
 const SCHEDULED_TO = new Set(['expected', 'set', 'due', 'scheduled', 'likely', 'planned']);
