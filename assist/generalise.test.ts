@@ -487,6 +487,14 @@ describe('plans are read by their words, not by their first letters', () => {
   });
 });
 
+describe('a change told by an -ing form', () => {
+  it('"after climbing 14 percent in July" / "July\'s 11 percent jump"', () => {
+    const text = 'Arabica futures ended the month higher after climbing 14 percent in July, traders said. Roasters raised prices. July\'s 11 percent jump was the biggest in a decade.';
+    expect(pairs(text)).toHaveLength(1);
+    expect(pairs(text.replace('11 percent jump', '14 percent jump'))).toEqual([]);
+  });
+});
+
 describe('a number with "fewer", "more" or "less" after it is a difference', () => {
   it('"leaving four fewer teams" is compared, no count of teams', () => {
     expect(quantities('The board voted to shrink the top division, leaving four fewer teams.').map((q) => [q.value, q.compared])).toEqual([[4, true]]);

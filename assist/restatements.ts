@@ -523,8 +523,8 @@ const RATE_AFTER = /^(?:\s+of\s+(?:\p{Ll}+\s+){1,2}?(?=(?:per|a|an|every)\s+(?:s
 // (a base form only after a modal or "to": "fees will rise by 18 percent", "is set to fall by"; alone,
 // "rise" and "cut" are as often nouns)
 const AHEAD_BASE = String.raw`(?:will|would|could|may|might|should|to)\s+`;
-const UP = `rose|risen|rising|rises|increased|increases|grew|grown|grows|climbed|climbs|jumped|jumps|gained|gains|surged|soared|raised|raises|boosted|lifted|go up|goes up|went up|gone up|going up|${AHEAD_BASE}(?:rise|increase|grow|climb|jump|raise)`;
-const DOWN = `fell|fallen|falls|dropped|drops|declined|declines|slid|slipped|plunged|sank|shrank|decreased|decreases|cut|cuts|reduced|reduces|lowered|lowers|slumped|dipped|tumbled|go down|goes down|went down|gone down|going down|${AHEAD_BASE}(?:fall|drop|decline|decrease|shrink|reduce|lower)`;
+const UP = `rose|risen|rising|rises|increased|increases|increasing|grew|grown|grows|growing|climbed|climbs|climbing|jumped|jumps|jumping|gained|gains|gaining|surged|surging|soared|soaring|raised|raises|boosted|lifted|go up|goes up|went up|gone up|going up|${AHEAD_BASE}(?:rise|increase|grow|climb|jump|raise)`;
+const DOWN = `fell|fallen|falls|falling|dropped|drops|dropping|declined|declines|declining|slid|sliding|slipped|slipping|plunged|plunging|sank|sinking|shrank|shrinking|decreased|decreases|decreasing|cut|cuts|reduced|reduces|lowered|lowers|slumped|slumping|dipped|dipping|tumbled|tumbling|go down|goes down|went down|gone down|going down|${AHEAD_BASE}(?:fall|drop|decline|decrease|shrink|reduce|lower)`;
 const QUAL = '(?:about|around|nearly|almost|roughly|some|more than|less than|just over|just under|over|under)\\s+';
 /** "rose 8 percent", "were down 23 percent", "fell by 62 percent": the figure is a change. */
 const VERBAL_CHANGE = new RegExp(`\\b(?:(${UP})|(${DOWN})|(?:was|were|is|are)\\s+(up|down))\\s+(?:by\\s+)?(?:${QUAL})?[$£€¥]?\\s*$`, 'i');
