@@ -487,6 +487,27 @@ describe('plans are read by their words, not by their first letters', () => {
   });
 });
 
+describe('one rate told in other words', () => {
+  it('"DKK 3,200 a month" / "the monthly fee of DKK 2,750"', () => {
+    const filler = ['The children spend most of the day outdoors.', 'Staff say the woods are safe in all weathers.', 'A new shelter was built last spring.', 'The waiting list is long.', 'Some families travel from the next town.', 'Inspectors visited in March.', 'They praised the staff.'];
+    const text = `Parents pay DKK 3,200 a month for a full-time place at the forest kindergarten, in line with other municipal kindergartens.\n\n${filler.join('\n\n')}\n\nFees are set centrally. The municipality's fee table sets the monthly fee of DKK 2,750 for a full-time place at the kindergarten.`;
+    expect(pairs(text)).toHaveLength(1);
+    // (another rate: a year's fee is no month's)
+    expect(pairs(text.replace('the monthly fee', 'the yearly fee'))).toEqual([]);
+    const rate = (t: string) => quantities(t).map((q) => q.rate);
+    expect(rate('The fee table sets the monthly fee of DKK 2,750.')).toEqual(['month']);
+  });
+  it('"€18 a kilo" and "€24 per kilogram", "CHF 120,000 each summer" and "CHF 90,000 a season" are of one rate', () => {
+    const apart = (t: string) => {
+      const [a, b] = figuresOf(t).filter((q) => q.kind === 'amount');
+      return whyApart(a!, b!, t);
+    };
+    expect(apart('The farm sells snails for €18 a kilo. Restaurants buy most. Chefs pay €24 per kilogram.')).not.toBe('a range, or different rates');
+    expect(apart('Covering the ice costs CHF 120,000 each summer. Tourists come. The fleece costs CHF 90,000 a season.')).not.toBe('a range, or different rates');
+    expect(apart('The farm sells snails for €18 a kilo. Restaurants buy most. Chefs pay €24 per dozen.')).toBe('a range, or different rates');
+  });
+});
+
 describe('a change told by an -ing form', () => {
   it('"after climbing 14 percent in July" / "July\'s 11 percent jump"', () => {
     const text = 'Arabica futures ended the month higher after climbing 14 percent in July, traders said. Roasters raised prices. July\'s 11 percent jump was the biggest in a decade.';

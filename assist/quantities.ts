@@ -376,7 +376,8 @@ function rateWordNear(toks: readonly Tok[], first: number, last: number): string
   const next = toks[last + 1];
   if (next && RATE_ADJECTIVES.has(next.norm)) return RATE_ADJECTIVES.get(next.norm)!;
   let x = first - 1;
-  while (x >= 0 && (isDeterminer(toks[x]) || /^(?:about|around|some|nearly|almost|just|only|over|under)$/.test(toks[x]!.norm))) x--;
+  // (past a currency's code: "the monthly fee of DKK 2,750")
+  while (x >= 0 && (isDeterminer(toks[x]) || /^(?:about|around|some|nearly|almost|just|only|over|under)$/.test(toks[x]!.norm) || /^[A-Z]{3}$/.test(toks[x]!.text))) x--;
   if (toks[x]?.norm !== 'of') return null;
   for (let y = x - 1; y >= 0 && y >= x - 4; y--) {
     const t = toks[y]!;

@@ -575,7 +575,23 @@ function readingOf(q: Quantity, text: string): Reading {
   const change = verbal ? (verbal[1] || (verbal.length > 3 && verbal[3]?.toLowerCase() === 'up') ? 'up' : 'down') : nominal ? (nominal[1] ? 'up' : 'down') : null;
   const range = RANGE_BEFORE.test(before) || (RANGE_START_AFTER.test(text.slice(q.end, q.end + 12)) && RANGE_START_BEFORE.test(before));
   const levelAfterChange = LEVEL_AFTER_CHANGE.test(before) || FROM_TO_LEVEL.test(text.slice(Math.max(0, q.start - 160), q.start));
-  return { range, rate: rate?.replace(/^[\s-]+/, '').replace(/-/g, ' ') ?? null, change, levelAfterChange };
+  return { range, rate: sameRate(rate), change, levelAfterChange };
+}
+
+/** Words of one rate told differently: "per kilogram" and "a kilo", "each summer" and "a season". */
+const RATE_SYNONYMS: ReadonlyMap<string, string> = new Map([
+  ['kilo', 'kilogram'], ['kg', 'kilogram'], ['kilogramme', 'kilogram'], ['tonne', 'ton'], ['t', 'ton'],
+  ['summer', 'season'], ['winter', 'season'], ['spring', 'season'], ['autumn', 'season'],
+  ['hourly', 'hour'], ['daily', 'day'], ['weekly', 'week'], ['monthly', 'month'], ['yearly', 'year'], ['annual', 'year'], ['annually', 'year'],
+]);
+
+/** A rate as one word, whatever the words around it: "a month", "per month", "each month" and "monthly" are all "month". */
+function sameRate(rate: string | null): string | null {
+  if (rate === null) return null;
+  const words = rate.toLowerCase().replace(/-/g, ' ').trim().split(/\s+/).filter((w) => !/^(?:per|a|an|each|every)$/.test(w));
+  if (words.length !== 1) return words.join(' ');
+  const w = singular(words[0]!);
+  return RATE_SYNONYMS.get(w) ?? w;
 }
 
 const names = new WeakMap<Quantity, string[]>();
@@ -851,7 +867,7 @@ export function whyApart(
   const partAgain =
     a.subset && !b.subset && b.definite && a.kind === 'count' && a.head !== null && b.head !== null && sameKind(a.head, b.head) &&
     /\b(?:among|including|included)\b/i.test(text.slice(Math.max(0, a.start - 80), a.start).split(/[.;!?]\s/).at(-1)!) && !/\bof\s/i.test(text.slice(a.start, a.end));
-  if (((a.subset || b.subset) && !partAgain) || a.rate !== b.rate || a.polarity !== b.polarity) return 'a subset, a rate or another side of a vote';
+  if (((a.subset || b.subset) && !partAgain) || sameRate(a.rate) !== sameRate(b.rate) || a.polarity !== b.polarity) return 'a subset, a rate or another side of a vote';
   // "with about 48% of the vote" ... "with about 20% of the vote": shares of one whole, told of
   // different parties unless the same subject holds both or one points back.
   if (a.kind === 'percent' && isShare(a, text) && isShare(b, text) && !b.definite && !b.shell && !a.definite) {
