@@ -487,6 +487,21 @@ describe('plans are read by their words, not by their first letters', () => {
   });
 });
 
+describe('series: a text\'s one ordinal of times and its one count of those before', () => {
+  it('"held on Saturday for the fourth time" / "Earlier parades in 2021, 2022, 2023 and 2024": their sentences share "parade"', () => {
+    const text = 'YORK, 3 May 2025 - The lantern parade, held on Saturday for the fourth time, drew big crowds. Stalls sold out. Earlier parades in 2021, 2022, 2023 and 2024 were smaller.';
+    expect(pairs(text)).toHaveLength(1);
+    // (three before it: the fourth agrees)
+    expect(pairs(text.replace('2021, 2022, 2023 and 2024', '2022, 2023 and 2024'))).toEqual([]);
+    // (sentences that share no word: another series)
+    expect(pairs(text.replace('Earlier parades', 'Earlier floods'))).toEqual([]);
+    // (two ordinals: which one the count is of is unclear)
+    expect(pairs(text.replace('Stalls sold out.', 'It was the brass band\'s second visit.'))).toEqual([]);
+    // (an ordinal named by a noun is linked by its noun only: "the fourth festival" / "earlier parades")
+    expect(pairs(text.replace('held on Saturday for the fourth time', 'the town\'s fourth festival'))).toEqual([]);
+  });
+});
+
 describe('one rate told in other words', () => {
   it('"DKK 3,200 a month" / "the monthly fee of DKK 2,750"', () => {
     const filler = ['The children spend most of the day outdoors.', 'Staff say the woods are safe in all weathers.', 'A new shelter was built last spring.', 'The waiting list is long.', 'Some families travel from the next town.', 'Inspectors visited in March.', 'They praised the staff.'];
