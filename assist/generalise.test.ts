@@ -1505,6 +1505,17 @@ describe('series told by the years they fell in', () => {
     expect(pairs("BRASS, 3 May 2025\nThe band took its fourth Northern Open title on Saturday at the contest hall. The contest was first held in 1955 and has taken place every year since in the same hall.")).toEqual([]);
   });
 
+  it('a run started "since its launch in 2018", held "every July"; one "every two years" since "the first wave in 2019"', () => {
+    const fair = 'CUENCA, 8 July 2025 - Weavers are finishing hats for the ninth edition of the annual hat fair. Prices are up. The hat fair, held every July since its launch in 2018, opens on 18 July.';
+    expect(pairs(fair)).toEqual([['ninth edition', 'since its launch in 2018']]);
+    expect(pairs(fair.replace('ninth', 'eighth'))).toEqual([]);
+    const waves = 'LEIDEN, 19 January 2026 - The eye study, now in its fifth wave, uses the same charts every time. Results are due in June. Since the first wave in 2019, the study team have returned every two years.';
+    expect(pairs(waves)).toHaveLength(1);
+    expect(pairs(waves.replace('fifth wave', 'fourth wave'))).toEqual([]);
+    // (no word that it recurs: nothing to count by)
+    expect(pairs(waves.replace('every two years', 'many times'))).toEqual([]);
+  });
+
   it('a run up to now against the years a text lists: "for the second year running" / "in 2023, 2024 and 2025"', () => {
     const text = "DEBRECEN | 2026-02-10\n\nThe junior sabre team of the academy retained its national title, winning the final for the second year running. The team's record speaks for itself: the academy also took the junior team title in 2023, 2024 and 2025.";
     expect(pairs(text)).toHaveLength(1);

@@ -563,8 +563,13 @@ function yearRunAgainstList(text: string, year: number): SeriesConflict[] {
 const EDITION = new RegExp(`\\b${ORD}\\s+((?:annual|yearly)\\s+)?((?:[\\p{L}'’-]+\\s+){0,2}?(\\p{Ll}[\\p{Ll}-]+))\\b`, 'gu');
 /** "Its first public show was held in 1983", "since it was first organised in 1996": when a run began. */
 const FIRST_HELD = new RegExp(`\\bfirst\\s+((?:[\\p{L}'’-]+\\s+){0,3}?)(?:was\\s+|were\\s+)?(?:held|organi[sz]ed|staged|run|hosted|took place|launched|mounted|put on|contested|played|raced|published|awarded)\\s+in\\s+(${YEAR})\\b`, 'gu');
-/** "has been held every winter since", "staged every year since without a break", "held annually": one a year, none missed. */
-const EVERY_YEAR = /\b(?:every|each)\s+(?:single\s+)?(?:year|winter|summer|spring|autumn|season)\b|\bannually\b|\bwithout a break\b|\bunbroken\b/i;
+/** "every two years", "every other year", "biennial": one every few years. */
+const EVERY_FEW = /\bevery\s+(other|two|three|four|five|[2-5])\s+years?\b|\b(biennial|triennial)(?:ly)?\b/i;
+const FEW: Record<string, number> = { other: 2, two: 2, three: 3, four: 4, five: 5, biennial: 2, triennial: 3 };
+/** "since its launch in 2018", "Since the first wave in 2019": when a run began, by the noun of its start. */
+const SINCE_START = new RegExp(`\\b[Ss]ince\\s+(?:its|the|their|his|her)\\s+(?:first\\s+)?((?:[\\p{L}-]+))\\s+in\\s+(${YEAR})\\b`, 'gu');
+/** "has been held every winter since", "staged every year since without a break", "held annually", "every July": one a year, none missed. */
+const EVERY_YEAR = new RegExp(`\\b(?:every|each)\\s+(?:single\\s+)?(?:year|winter|summer|spring|autumn|season|${MONTHS.join('|')})\\b|\\bannually\\b|\\bwithout a break\\b|\\bunbroken\\b|${EVERY_FEW.source}`, 'i');
 /** "except in 2021", "apart from 2020 and 2021", "with the exception of 2020". */
 const EXCEPT_YEARS = new RegExp(`\\b(?:except|apart from|with the exception of|other than|barring|save for)\\s+(?:in\\s+|for\\s+)?(${YEAR_LIST}|${YEAR})\\b`, 'u');
 
@@ -577,7 +582,7 @@ const EXCEPT_YEARS = new RegExp(`\\b(?:except|apart from|with the exception of|o
  */
 function yearlySinceFirst(text: string, year: number): SeriesConflict[] {
   const out: SeriesConflict[] = [];
-  const firsts = [...text.matchAll(FIRST_HELD)];
+  const firsts = [...text.matchAll(FIRST_HELD), ...text.matchAll(SINCE_START)];
   if (firsts.length === 0) return out;
   for (const e of text.matchAll(EDITION)) {
     const n = ordinalValue(e[1]!);
@@ -595,7 +600,10 @@ function yearlySinceFirst(text: string, year: number): SeriesConflict[] {
       if (!e[2] && !every) continue;
       const except = EXCEPT_YEARS.exec(sentence);
       const missed = except ? yearsIn(except[1]!).length : 0;
-      const most = year - began + 1 - missed;
+      // (one every few years: "Since the first wave in 2019, researchers have returned every two years")
+      const few = EVERY_FEW.exec(sentence);
+      const step = few ? (FEW[(few[1] ?? few[2])!.toLowerCase()] ?? Number(few[1])) : 1;
+      const most = Math.floor((year - began) / step) + 1 - missed;
       if (n <= most && (!every || n >= most - 1)) continue;
       const words = sentenceWords(text, f.index);
       if (sentenceWords(text, e.index).filter((w) => words.includes(w)).length < 2) continue;
