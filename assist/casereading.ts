@@ -60,6 +60,8 @@ export interface WeekdayDate {
   day: number;
   /** The weekday written (0 Sunday ... 6 Saturday). */
   weekday: number;
+  /** In the document's header (its dateline), not its body. */
+  header?: true;
 }
 
 export interface DocReading {
@@ -102,7 +104,7 @@ function read(d: CaseDocument): DocReading {
   // (the year from the date itself, else from the document's own date)
   for (const m of dates) {
     const year = m.year ?? (ref.known ? ref.year : null);
-    if (m.weekday !== null && m.day > 0 && year !== null) out.weekdayDates.push({ start: m.start, end: m.end, year, month: m.month, day: m.day, weekday: m.weekday });
+    if (m.weekday !== null && m.day > 0 && year !== null) out.weekdayDates.push({ start: m.start, end: m.end, year, month: m.month, day: m.day, weekday: m.weekday, ...(m.header ? { header: true as const } : {}) });
   }
   for (const s of doc.sentences) {
     const ds = bySentence.get(s.index) ?? [];

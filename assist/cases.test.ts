@@ -182,6 +182,12 @@ describe('weekdays across documents', () => {
     expect(contradictions([a, doc(3, 'Crews arrived on Sunday 9 August at dusk.', '2026-08-10')])).toEqual([]);
     expect(contradictions([a, doc(4, 'A smaller fire broke out on Saturday 9 August 2025 nearby.', '2026-08-10')])).toEqual([]);
   });
+
+  it('a day a document names in its dateline and its body is set against the other with its body\'s mention', () => {
+    const a = doc(1, 'BRATISLAVA, Tuesday 14 April 2026\n\nThe Statistical Office on Tuesday 14 April presented the updated basket.', '2026-04-14');
+    const b = doc(2, 'Pensioners were not consulted before the Statistical Office on Wednesday 14 April changed the weights.', '2026-04-16');
+    expect(contradictions([a, b]).map(texts)).toEqual([['Tuesday 14 April', 'Wednesday 14 April']]);
+  });
 });
 
 describe('a series across documents', () => {

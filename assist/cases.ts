@@ -336,8 +336,10 @@ function weekdayPairs(c: Case, out: Proposals): void {
   for (const list of byDay.values()) {
     for (let y = 1; y < list.length; y++) {
       const b = list[y]!;
-      // (the first of each other document that names that day with another weekday)
-      const a = list.find((x, i) => i < y && x.k !== b.k && x.w.weekday !== b.w.weekday);
+      // (the first of each other document that names that day with another weekday, in its body
+      // rather than its dateline when it names it in both: the body's is the event's)
+      const other = (x: { k: number; w: WeekdayDate }, i: number) => i < y && x.k !== b.k && x.w.weekday !== b.w.weekday;
+      const a = list.find((x, i) => other(x, i) && !x.w.header) ?? list.find(other);
       if (!a) continue;
       const sa = toCaseSpan(c, a.w.start, a.w.end);
       const sb = toCaseSpan(c, b.w.start, b.w.end);

@@ -531,6 +531,15 @@ describe('a change told by an -ing form', () => {
   });
 });
 
+describe('"a second-hand bookshop" is no length', () => {
+  it('a unit glued to a word other than "long" or "and" is no length; "an hour-long", "a year-and-a-half" are', () => {
+    const lengths = (t: string) => quantities(t).filter((q) => q.kind === 'duration').map((q) => q.value);
+    expect(lengths('She runs a second-hand bookshop in the old town.')).toEqual([]);
+    expect(lengths('The talks lasted a year-and-a-half.')).toEqual([13149]);
+    expect(lengths('The meeting lasted an hour.')).toEqual([1]);
+  });
+});
+
 describe('a number with "fewer", "more" or "less" after it is a difference', () => {
   it('"leaving four fewer teams" is compared, no count of teams', () => {
     expect(quantities('The board voted to shrink the top division, leaving four fewer teams.').map((q) => [q.value, q.compared])).toEqual([[4, true]]);

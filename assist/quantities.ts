@@ -594,7 +594,9 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     // "nearly an hour", "lasted a day": a/an as one, only before a time unit in a duration reading.
     // ("for more than an hour before adjourning": "for" makes it a length, whatever follows)
     const forLength = norm(k - 1) === 'for' || (norm(k - 2) === 'for' && ['over', 'under', 'about', 'around', 'nearly', 'almost', 'roughly'].includes(norm(k - 1))) || (norm(k - 3) === 'for' && ['than', 'over', 'under'].includes(norm(k - 1)));
-    if ((t.norm === 'a' || t.norm === 'an') && TIME_UNITS.has(nounLemma(toks[k + 1] ?? t)) && (!RELATIVE_TIME.has(norm(k + 2)) || forLength)) {
+    // ("a second-hand bookshop", "a day-to-day job": a unit glued to a word other than "long" or "and" is no length)
+    const unitGlued = toks[k + 1] !== undefined && hyphenJoined(toks[k + 1]!) && !['long', 'and'].includes(norm(k + 2));
+    if ((t.norm === 'a' || t.norm === 'an') && TIME_UNITS.has(nounLemma(toks[k + 1] ?? t)) && !unitGlued && (!RELATIVE_TIME.has(norm(k + 2)) || forLength)) {
       const left = leftContext(toks, k);
       const frame = frameOf(toks, chunks, k);
       // "an hour and a half", "a year-and-a-half": one and a half of the unit, a figure whatever governs it
