@@ -531,6 +531,16 @@ describe('a change told by an -ing form', () => {
   });
 });
 
+describe('a sum a verb of costing gives is what its subject costs', () => {
+  it('"The cameras cost €260,000", "the park, which carries a €45 million price tag": the subject is what the sum is of', () => {
+    const keys = (t: string) => quantities(t).flatMap((q) => q.keys);
+    expect(keys('The cameras cost €260,000, the council said.')).toContain('camera');
+    expect(keys('Residents oppose the park, which carries a €45 million price tag.')).toContain('park');
+    // (who pays or spends is not what the sum is of)
+    expect(keys('The council spent €260,000 on cameras.')).not.toContain('council');
+  });
+});
+
 describe('"a second-hand bookshop" is no length', () => {
   it('a unit glued to a word other than "long" or "and" is no length; "an hour-long", "a year-and-a-half" are', () => {
     const lengths = (t: string) => quantities(t).filter((q) => q.kind === 'duration').map((q) => q.value);

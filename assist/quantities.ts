@@ -1167,6 +1167,9 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     if (q.frame.subject && !q.frame.isSubject) {
       // A subject is weaker evidence than the phrase itself: it must come with the same verb.
       keys.add(`${q.frame.subject}@${q.frame.verb ?? ''}`);
+      // (unless the verb says the sum is what the subject costs: "The cameras cost €260,000", "the
+      // park, which carries a €45 million price tag")
+      if (q.kind === 'amount' && /^[A-Z]{3}$/.test(q.unit) && COST_VERBS.has(q.frame.verb ?? '')) keys.add(q.frame.subject);
       // "The first phase cost ..." / "The second phase will cost ...": the subject's modifiers tell them apart.
       const subj = q.frame.subjectIdx;
       for (let x = subj - 1; x >= 0 && x >= subj - 3; x--) {
@@ -1182,6 +1185,9 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
 
 /** Right after a number, words that make it a difference: "four fewer teams", "200 more beds". */
 const DIFFERENCE_AFTER = new Set(['fewer', 'more', 'less']);
+
+/** Verbs that say a sum is what their subject costs. */
+const COST_VERBS = new Set(['cost', 'carry', 'total', 'come', 'amount']);
 
 /** "expected to", "set to", "due to" before the verb of an act still to come. */
 const SCHEDULED_TO = new Set(['expected', 'set', 'due', 'scheduled', 'likely', 'planned']);
