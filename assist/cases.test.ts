@@ -11,7 +11,6 @@ const corroborations = (docs: CaseDocument[]) => suggestAcross(docs).filter((s) 
 const texts = (s: CaseSuggestion) => s.spans.map((x) => x.text);
 
 describe('figures across documents', () => {
-
   it('a price per the same unit is one referent; a price per unit and a total are not', () => {
     const a = doc(1, 'Orvik Foods will buy the bakery chain for €7.20 per share in cash.');
     const b = doc(2, 'The buyer will pay €7.90 a share for the chain, the paper reported.');
