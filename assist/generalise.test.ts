@@ -502,6 +502,16 @@ describe('series: a text\'s one ordinal of times and its one count of those befo
   });
 });
 
+describe('series: "before dusk" is when, not before this one; a title taken is a victory', () => {
+  it('"took the men\'s title for a second time" / "His earlier victories came in 2019, 2022 and 2024"; "936 stones thrown before dusk" counts none before', () => {
+    const text = 'EASDALE, 29 September 2025 - Callum Rae took the men\'s title for a second time at the stone skimming championships on Sunday. Each entrant gets three throws, which meant 936 stones thrown into the water before dusk. His earlier victories came in 2019, 2022 and 2024.';
+    expect(pairs(text)).toEqual([['second time', 'earlier victories came in 2019, 2022 and 2024']]);
+    expect(pairs(text.replace(' His earlier victories came in 2019, 2022 and 2024.', ''))).toEqual([]);
+    // (one earlier victory: the second agrees)
+    expect(pairs(text.replace('His earlier victories came in 2019, 2022 and 2024', 'His earlier victory came in 2019'))).toEqual([]);
+  });
+});
+
 describe('one rate told in other words', () => {
   it('"DKK 3,200 a month" / "the monthly fee of DKK 2,750"', () => {
     const filler = ['The children spend most of the day outdoors.', 'Staff say the woods are safe in all weathers.', 'A new shelter was built last spring.', 'The waiting list is long.', 'Some families travel from the next town.', 'Inspectors visited in March.', 'They praised the staff.'];

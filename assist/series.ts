@@ -98,6 +98,12 @@ const NOT_NOUNS = new Set(['this', 'last', 'next', 'before', 'since', 'during', 
 
 const AND_FINAL = /^\s+and\s+(?:final|last)\b/i;
 
+/** "936 stones thrown into the water before dusk": "before" a time of day or a period is when, not "before this one". */
+function beforeATime(after: string): boolean {
+  const m = /^[^.;:!?]{0,30}?\bbefore\s+(?:the\s+|its\s+|their\s+)?(\p{Ll}+)/u.exec(after);
+  return m !== null && wordnet()?.synsets(singular(m[1]!), 'n')[0]?.lexfile === 28;
+}
+
 /** A verb's past form ("drew", "opened"), by the conjugator and WordNet's verbs. */
 function pastVerb(w: string): boolean {
   const inf = infinitive(w, PAST);
@@ -152,7 +158,8 @@ function sameNoun(a: Mention, b: Mention): boolean {
     if (other === 'time' && (a.listed || b.listed)) return (a.verbs ?? []).some((v) => (b.verbs ?? []).includes(v));
     if (other === 'time' || sameKind(other, 'attempt')) return true;
     // "his fourth conviction" / "convicted five times before"; "her fifth title" / "won the trophy five times"
-    if (times.object && (sameKind(other, times.object) || (AWARDS.has(other) && AWARDS.has(times.object)))) return true;
+    // ("took the men's title for a second time" / "His earlier victories": a title taken is a victory)
+    if (times.object && (sameKind(other, times.object) || (wonThing(other) && AWARDS.has(times.object)))) return true;
     // ("the council's fifth review" / "surveyed six times before")
     return (times.verbs ?? []).some((v) => derivedFrom(other, v) || sharesVerbSense(other, v));
   }
@@ -324,7 +331,8 @@ function timesAfter(text: string, end: number): { verbs?: string[] } {
 
 /** The verb and its object before "for a third time": "took the supreme championship", "won the cup". */
 function timesDone(text: string, start: number): { verbs?: string[]; object?: string } {
-  const m = /\b(\p{Ll}+)\s+(?:the|a|an|its|their|his|her|our)\s+(?:\p{Ll}+\s+)?(\p{Ll}+)\s+for\s+$/u.exec(text.slice(Math.max(0, start - 60), start));
+  // (past a possessive modifier: "took the men's title for a second time")
+  const m = /\b(\p{Ll}+)\s+(?:the|a|an|its|their|his|her|our)\s+(?:\p{Ll}+(?:['’]s)?\s+)?(\p{Ll}+)\s+for\s+$/u.exec(text.slice(Math.max(0, start - 60), start));
   return m ? { verbs: verbForms(m[1]!), object: singular(m[2]!) } : {};
 }
 
@@ -346,7 +354,7 @@ function priorCounts(text: string, year?: number): Mention[] {
       out.push({ value: value!, noun: singular(np.at(-1)!), words: np, start: m.index, end, period: '', streak: sentenceWords(text, m.index) });
       continue;
     }
-    const prior = held === 'predecessor' || np.some((w) => PRIOR_INSIDE.test(w)) || (PRIOR_AFTER.test(text.slice(end, end + 40)) && !BEFORE_CLAUSE.test(text.slice(end, end + 60))) || PRIOR_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index)) || /^\s+had\s+(?:been\s+)?\p{Ll}+ed\b/u.test(text.slice(end, end + 30));
+    const prior = held === 'predecessor' || np.some((w) => PRIOR_INSIDE.test(w)) || (PRIOR_AFTER.test(text.slice(end, end + 40)) && !BEFORE_CLAUSE.test(text.slice(end, end + 60)) && !beforeATime(text.slice(end, end + 40))) || PRIOR_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index)) || /^\s+had\s+(?:been\s+)?\p{Ll}+ed\b/u.test(text.slice(end, end + 30));
     const inclusiveAfter = prior ? null : INCLUSIVE_AFTER.exec(text.slice(end, end + 80));
     const inclusive = !prior && (INCLUSIVE_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index)) || inclusiveAfter !== null);
     if (!prior && !inclusive) continue;
