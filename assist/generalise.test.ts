@@ -512,6 +512,14 @@ describe('series: "before dusk" is when, not before this one; a title taken is a
   });
 });
 
+describe('series: a thing won counted by the times won', () => {
+  it('"won his fourth world bog snorkelling title" / "had won only once before": four words may name what the ordinal counts; "only" is no object', () => {
+    const text = 'LLANWRTYD, 25 August 2025 - Rhys Pugh won his fourth world bog snorkelling title on Sunday. Crowds lined the trench. Pugh had won only once before, in 2022.';
+    expect(pairs(text)).toHaveLength(1);
+    expect(pairs(text.replace('fourth world', 'second world'))).toEqual([]);
+  });
+});
+
 describe('one rate told in other words', () => {
   it('"DKK 3,200 a month" / "the monthly fee of DKK 2,750"', () => {
     const filler = ['The children spend most of the day outdoors.', 'Staff say the woods are safe in all weathers.', 'A new shelter was built last spring.', 'The waiting list is long.', 'Some families travel from the next town.', 'Inspectors visited in March.', 'They praised the staff.'];

@@ -76,7 +76,7 @@ const ORD = `(${ORDINAL_WORDS}|\\d{1,3}(?:st|nd|rd|th))`;
 /** "her third final", "the forum's 12th summit", "for the fourth time", "the band's 14th studio album", "after a seventh round". */
 // (a name may stand between the ordinal and its noun: "her third Nordic Masters women's singles title")
 // ("its third and final reading": the last of a series is still its third)
-const ORDINAL = new RegExp(`\\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[\\p{L}][\\p{L}.-]*['’]s?)\\s+${ORD}((?:\\s+and\\s+(?:final|last))?(?:\\s+\\p{Lu}[\\p{Ll}-]+){0,3}(?:\\s+\\p{Ll}[\\p{Ll}-]*(?:['’]s)?){1,3})`, 'gu');
+const ORDINAL = new RegExp(`\\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[\\p{L}][\\p{L}.-]*['’]s?)\\s+${ORD}((?:\\s+and\\s+(?:final|last))?(?:\\s+\\p{Lu}[\\p{Ll}-]+){0,3}(?:\\s+\\p{Ll}[\\p{Ll}-]*(?:['’]s)?){1,4})`, 'gu');
 /** "four finals", "12 previous studio albums", "its three earlier folding models", "four times". */
 const COUNT = new RegExp(`\\b(${CARDINAL_WORDS}|\\d{1,3})((?:\\s+[\\p{Ll}-]+){1,4})`, 'giu');
 const PRIOR_INSIDE = /\b(?:previous|earlier|prior|past)\b/i;
@@ -160,6 +160,8 @@ function sameNoun(a: Mention, b: Mention): boolean {
     // "his fourth conviction" / "convicted five times before"; "her fifth title" / "won the trophy five times"
     // ("took the men's title for a second time" / "His earlier victories": a title taken is a victory)
     if (times.object && (sameKind(other, times.object) || (wonThing(other) && AWARDS.has(times.object)))) return true;
+    // ("his fourth world title" / "had won only once before": a thing won, counted by the times won)
+    if (wonThing(other) && (times.verbs ?? []).includes('win')) return true;
     // ("the council's fifth review" / "surveyed six times before")
     return (times.verbs ?? []).some((v) => derivedFrom(other, v) || sharesVerbSense(other, v));
   }
@@ -253,10 +255,14 @@ function actBefore(text: string, start: number): { verbs: string[]; object?: str
   // ("lifted the trophy in Copenhagen four times", "has met eight times"): past a place, the past form
   // nearest before, and the thing it was done to
   const far = /\b(\p{Ll}+ed|met|won|held|took|made|led|beat|fought|ran|sat|set|hit|struck|saw|got|gave|went|came|lost|broke)\s+(?:(?:(?:the|a|an|its|their|his|her|our)\s+)?(\p{Ll}+)(?:\s+(?:in|at|on)\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?)?\s+)?$/u.exec(text.slice(Math.max(0, start - 60), start));
-  if (far && far[1] !== m?.[1]) return { verbs: verbForms(far[1]!), object: far[2] ? singular(far[2]) : undefined };
+  // (an adverb is no object: "had won only once before")
+  if (far && far[1] !== m?.[1]) return { verbs: verbForms(far[1]!), object: far[2] && !STRESS_WORDS.has(far[2]) ? singular(far[2]) : undefined };
   if (!m) return { verbs: [] };
   return { verbs: verbForms(m[1]!), object: m[2] ? singular(m[2]) : undefined };
 }
+
+/** Adverbs that only stress a count ("only once", "just twice"). */
+const STRESS_WORDS = new Set(['only', 'just', 'merely', 'already', 'also', 'even', 'barely', 'once', 'twice']);
 
 /** "once", "twice", "thrice": a count of times. */
 const TIMES_WORDS: Record<string, number> = { once: 1, twice: 2, thrice: 3 };
