@@ -327,7 +327,9 @@ export function impliedConflicts(qs: readonly Quantity[], text: string, year: nu
       const lead = sentenceBefore(text, p.start);
       if (AHEAD.test(nearClause(lead)) !== d.ahead) return false;
       // (a year named by the stated figure's sentence that the derived one does not speak of)
-      const years = [...(lead + text.slice(p.end, p.end + 60).split(/[.!?]\s/)[0]).matchAll(YEAR)].map((m) => Number(m[1]));
+      // (in its own clause: "jumped 40 percent last year, and the first months of 2026 have brought")
+      const own = text.slice(p.end, p.end + 60).split(/[.!?]\s|;|,\s+(?:and|but|while|whereas|although|though)\b/)[0]!;
+      const years = [...(lead + own).matchAll(YEAR)].map((m) => Number(m[1]));
       return !years.some((y) => !d.years.includes(y));
     });
     // (linked by what it is of; and when another stated share matches only what is said of the second

@@ -520,6 +520,18 @@ describe('series: a thing won counted by the times won', () => {
   });
 });
 
+describe('a year in another clause is not the period of a stated change; "a third of a mile" is no share', () => {
+  it('"jumped 40 percent last year, and the first months of 2026 have brought ..." / "31 strikes in 2025, against 25 in 2024"', () => {
+    const text = 'STOCKPORT, 20 March 2026 - Bridge strikes in the borough jumped 40 percent last year, and the first months of 2026 have brought little relief. Rail staff are weary. The borough had 31 strikes in 2025, against 25 in 2024.';
+    expect(pairs(text)).toHaveLength(1);
+    expect(pairs(text.replace('40 percent', '24 percent'))).toEqual([]);
+  });
+  it('"about a third of a mile" is a length, no share', () => {
+    expect(quantities('The flight lines are 500 metres apart, about a third of a mile.').filter((q) => q.kind === 'percent')).toEqual([]);
+    expect(quantities('About a third of the baits are dropped by hand.').filter((q) => q.kind === 'percent')).toHaveLength(1);
+  });
+});
+
 describe('one rate told in other words', () => {
   it('"DKK 3,200 a month" / "the monthly fee of DKK 2,750"', () => {
     const filler = ['The children spend most of the day outdoors.', 'Staff say the woods are safe in all weathers.', 'A new shelter was built last spring.', 'The waiting list is long.', 'Some families travel from the next town.', 'Inspectors visited in March.', 'They praised the staff.'];

@@ -650,7 +650,9 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     }
     // "a third of the budget", "two-thirds of voters", "half of the staff": a share (about)
     const fraction = FRACTIONS.get(t.norm);
-    if (fraction !== undefined && norm(k + 1) === 'of' && !inScope.has(k)) {
+    // ("about a third of a mile": a part of one unit, no share)
+    const ofUnit = (norm(k + 2) === 'a' || norm(k + 2) === 'an') && toks[k + 3] !== undefined && MEASURE_UNITS.has(nounLemma(toks[k + 3]!));
+    if (fraction !== undefined && norm(k + 1) === 'of' && !inScope.has(k) && !ofUnit) {
       const p = toks[k - 1];
       // (not "the first half of 2025", "the second quarter of the year": a part of a period)
       const ofPeriod = p !== undefined && (isDeterminer(p) || has(p, 'Ordinal') || ['first', 'second', 'third', 'fourth', 'last', 'final', 'latter', 'former'].includes(p.norm));
