@@ -62,8 +62,8 @@ export function unreadDate(text: string, d: DateMention): EventDate | null {
 const COUNT_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 const FIGURE = new RegExp(`(?<![\\d.,:/-])\\b(\\d[\\d,]*|${COUNT_WORDS.join('|')})\\b(?![.,:/-]?\\d)(?!\\s*(?:percent|per cent|%|am|pm|a\\.m|p\\.m))`, 'gi');
 
-/** A clause opened by "since" or "once" and a subject: "since the diggers arrived on", "Once the takeover closes on". */
-const PRESUPPOSED = /\b(?:[Ss]ince|[Oo]nce)\s+(?:the|its|their|his|her|it|they|he|she)\s+[^,;:]*$/;
+/** A clause opened by "since" or "once" and a subject: "since the diggers arrived on", "Once the takeover closes on"; or by "since" and a gerund: "since docking on". */
+const PRESUPPOSED = /\b(?:[Ss]ince|[Oo]nce)\s+(?:the|its|their|his|her|it|they|he|she)\s+[^,;:]*$|\b[Ss]ince\s+\p{Ll}+ing\s+on\s+$/u;
 const CLAUSE_BREAK = /[;:]|,\s+(?:and|but|while|whereas|which|who)\b|\bwhen\b/g;
 
 /** The counts in a stretch of a sentence, besides its dates. */
@@ -198,7 +198,9 @@ function eventOfDateAlone(toks: readonly Tok[], text: string, d: DateMention): E
     }
     return false;
   };
-  const governed = nounBefore && before > 1 ? verbGoverns(before - 2) : true;
+  // ("commemorates the battle of 15 July 1410": a date after "of" dates the noun, whatever verb governs it)
+  const ofDate = nounBefore !== null && before > 1 && toks[before - 1]?.norm === 'of' && namesAnEvent(nounLemma(toks[before - 2]!));
+  const governed = nounBefore && before > 1 ? (ofDate ? false : verbGoverns(before - 2)) : true;
   // ("after the fall on 16 March", "before the Leeds opening on": after a determiner, and a name or
   // an adjective at most, the word is a noun whatever its tag)
   // ("since the licence ruling on", "since the first landing on": after "since the", a noun or an

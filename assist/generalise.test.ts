@@ -532,6 +532,17 @@ describe('a year in another clause is not the period of a stated change; "a thir
   });
 });
 
+describe('dated acts: "the battle of 15 July 1410", "since docking on 28 October"', () => {
+  it('a date after "of" dates its noun whatever verb governs it; a gerund after "since" is the act told as known', () => {
+    const battle = 'GRUNWALD, 14 July 2025 - The re-enactment commemorates the battle of 15 July 1410. Knights charged on Saturday. Historians still argue over the clash, fought on 25 July 1410 near the village.';
+    expect(pairs(battle)).toHaveLength(1);
+    expect(pairs(battle.replace('25 July 1410', '15 July 1410'))).toEqual([]);
+    const dock = 'SINES, 5 November 2025 - The bulk carrier arrived at Sines on 14 October. Its owner has vanished. The sailors have stayed on the ship since docking on 28 October.';
+    expect(pairs(dock)).toHaveLength(1);
+    expect(pairs(dock.replace('28 October', '14 October'))).toEqual([]);
+  });
+});
+
 describe('one rate told in other words', () => {
   it('"DKK 3,200 a month" / "the monthly fee of DKK 2,750"', () => {
     const filler = ['The children spend most of the day outdoors.', 'Staff say the woods are safe in all weathers.', 'A new shelter was built last spring.', 'The waiting list is long.', 'Some families travel from the next town.', 'Inspectors visited in March.', 'They praised the staff.'];
