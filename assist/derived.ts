@@ -420,6 +420,8 @@ const POINT = String.raw`(?:(?:the\s+)?(?:start|beginning|end|middle|close)\s+of
 const WEEKDAY_BEFORE = String.raw`(?:[A-Z][a-z]+day,?\s+)?`;
 /** "from 13 September until 1 November", "between the start of May and the end of September", "ran from September 2023 to October 2025". */
 const DATE_SPAN = new RegExp(String.raw`\b(?:from|between)\s+${WEEKDAY_BEFORE}(${POINT})\s+(?:until|till|to|through|and)\s+${WEEKDAY_BEFORE}(${POINT})`, 'giu');
+/** "from 1 to 6 September", "between 3 and 9 May 2025": two days of one month, the month told once. */
+const DAY_SPAN = new RegExp(String.raw`\b(?:from|between)\s+(\d{1,2})\s+(?:until|till|to|through|and)\s+(\d{1,2})\s+(${MONTH}(?:,?\s+(?:19|20)\d\d)?)\b`, 'giu');
 /** "closes on 2 March and reopens on 22 June", "began on 8 January and runs until 30 September", "starts in June and should be finished by December 2027": a start and an end told by two acts. */
 const DATE_PAIR = new RegExp(String.raw`\b(?:on|in)\s+${WEEKDAY_BEFORE}(${POINT})[^.;:!?]{0,60}?\band\b[^.;:!?\d]{0,60}?\b(?:on|until|till|through|by|in)\s+${WEEKDAY_BEFORE}(${POINT})`, 'giu');
 
@@ -579,6 +581,13 @@ export function toldLengths(text: string, ref: { year: number; month: number; da
       if (span === null || out.some((t) => t.start <= m.index && m.index < t.end)) continue;
       out.push({ start: m.index, end: m.index + m[0].length, hours: span.hours, slack: span.slack, sort: 'days', how: `"${m[0]}"` });
     }
+  }
+  for (const m of scan(DAY_SPAN, HAS_MONTH)) {
+    const p = calendarPoint(`${m[1]} ${m[3]}`);
+    const q = calendarPoint(`${m[2]} ${m[3]}`);
+    const span = p && q ? hoursFromTo(p, q, ref.year) : null;
+    if (span === null || out.some((t) => t.start <= m.index && m.index < t.end)) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, hours: span.hours, slack: span.slack, sort: 'days', how: `"${m[0]}"` });
   }
   for (const m of scan(YEAR_SPAN, HAS_YEAR)) {
     const years = Number(m[2]) - Number(m[1]);

@@ -8,6 +8,7 @@ import { activityNoun, namesDeed, opposites, whyApart } from './restatements';
 import { infinitive, singular } from './nlp';
 import { americanSpelling } from './wordnet';
 import { collectDates } from './dates';
+import { toldLengths } from './derived';
 
 // The general rules added for text the engine was not built from (issue 11): each with a case that
 // fires and, where the rule could over-reach, one that stays silent. Sentences invented here.
@@ -540,6 +541,16 @@ describe('dated acts: "the battle of 15 July 1410", "since docking on 28 October
     const dock = 'SINES, 5 November 2025 - The bulk carrier arrived at Sines on 14 October. Its owner has vanished. The sailors have stayed on the ship since docking on 28 October.';
     expect(pairs(dock)).toHaveLength(1);
     expect(pairs(dock.replace('28 October', '14 October'))).toEqual([]);
+  });
+});
+
+describe('"from 1 to 6 September": two days of one month, the month told once', () => {
+  it('is a span of five days (to the day)', () => {
+    const ref = { year: 2025, month: 9, day: 20, known: true };
+    expect(toldLengths('Boats were on the lake from 1 to 6 September.', ref).map((t) => [t.hours, t.sort])).toEqual([[120, 'days']]);
+    expect(toldLengths('Voting runs between 3 and 9 May 2026.', ref).map((t) => t.hours)).toEqual([144]);
+    // (a range of figures, not of days: no month after it)
+    expect(toldLengths('Prices went from 1 to 6 euros.', ref)).toEqual([]);
   });
 });
 
