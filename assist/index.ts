@@ -134,6 +134,16 @@ export function figuresOf(text: string, options: SuggestOptions = {}): Quantity[
   return readSentences(doc, dates, referenceDate(dates, options.published), options).quantities;
 }
 
+/** How a dated act points back: "the 13 June launch" names it, "since it went live on 12 May" tells it as known (quoted from "since"). */
+function toldAsKnown(text: string, e: EventDate): string {
+  if (e.presupposed) {
+    const lead = text.slice(Math.max(0, e.mention.start - 80), e.mention.start);
+    const at = lead.search(/\b(?:[Ss]ince|[Oo]nce)\b(?![\s\S]*\b(?:[Ss]ince|[Oo]nce)\b)/);
+    if (at >= 0) return `"${lead.slice(at)}${text.slice(e.mention.start, e.mention.end)}" tells an event as already known`;
+  }
+  return `"the ${text.slice(e.mention.start, e.mention.end)} ${e.predicate}" names an event already told`;
+}
+
 /** Suggestions for a document: inconsistencies first (in text order), then attributions, then claims by score. */
 export function suggest(text: string, options: SuggestOptions = {}): Suggestion[] {
   const doc = new AssistDoc(text);
@@ -209,7 +219,7 @@ export function suggest(text: string, options: SuggestOptions = {}): Suggestion[
       explanation:
         weekday ??
         (definite
-          ? `"the ${text.slice(b.mention.start, b.mention.end)} ${b.predicate}" names an event already told, and the one the text dates within ten days of it is on ${formatDate(a.mention.year, a.mention.month, a.mention.day)} ("${text.slice(a.mention.start, a.mention.end)}"): two dates for one event.`
+          ? `${toldAsKnown(text, b)}, and the one the text dates near that day is on ${formatDate(a.mention.year, a.mention.month, a.mention.day)} ("${text.slice(a.mention.start, a.mention.end)}"): two dates for one event.`
           : `Both date the same event (${event}): ${formatDate(a.mention.year, a.mention.month, a.mention.day)} ("${text.slice(a.mention.start, a.mention.end)}") and ${formatDate(b.mention.year, b.mention.month, b.mention.day)} ("${text.slice(b.mention.start, b.mention.end)}").`),
       spans: [span(text, a.mention.start, a.mention.end), span(text, b.mention.start, b.mention.end)],
     });
