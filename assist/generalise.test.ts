@@ -601,6 +601,14 @@ describe('"the 12-year-olds" are people of an age, no length', () => {
   });
 });
 
+describe('people "over 50" are of an age', () => {
+  it('"the region\'s licensed strippers are over 50" is no count of strippers; "The crowd was over 5,000" is a count', () => {
+    const counts = (t: string) => quantities(t).filter((q) => q.kind === 'count').map((q) => q.value);
+    expect(counts('About 45 percent of the region\'s licensed strippers are over 50, the association said.')).toEqual([]);
+    expect(counts('The crowd was over 5,000.')).toEqual([5000]);
+  });
+});
+
 describe('"a second-hand bookshop" is no length', () => {
   it('a unit glued to a word other than "long" or "and" is no length; "an hour-long", "a year-and-a-half" are', () => {
     const lengths = (t: string) => quantities(t).filter((q) => q.kind === 'duration').map((q) => q.value);

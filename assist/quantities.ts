@@ -1014,6 +1014,10 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       }
     }
     if (!subject || isPronoun(toks[subject.head])) return null;
+    // ("the region's licensed strippers are over 50", "a third of the injured were under 25": people
+    // who are over or under a number are of an age, not that many)
+    const aged = ['over', 'under', 'above', 'below'].includes(norm(num.first - 1)) && toks[num.first - 2] !== undefined && verbLemma(toks[num.first - 2]!) === 'be';
+    if (aged && (wordnet()?.synsets(nounLemma(toks[subject.head]!), 'n').slice(0, 2).some((x) => x.lexfile === 18) ?? false)) return null;
     // ("the confirmed toll": the determiner may stand before a participle the phrase left out)
     let det = subject.first;
     while (det > subject.first - 3 && det > 0 && !DEFINITE.has(toks[det]!.norm) && !isDeterminer(toks[det]) && !breaksAfter(toks[det - 1]!)) det--;
