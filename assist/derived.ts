@@ -193,8 +193,8 @@ function derive(xNum: Written, q: Quantity, text: string, year: number): Derived
       if (pv < xv) {
         const value = (pv / xv) * 100;
         const gp = grainOf(shown(part), part.approx);
-        const rest2 = text.slice(part.end, part.end + 80).split(/[.!?](?:\s|$)/)[0]!;
-        return { ...base, end: part.end, said: words(rest2.replace(new RegExp(LABEL, 'giu'), ' ')), sort: 'share', value, slack: value * (gx + gp), years: [], how: `${shown(part)} of ${shown(xNum)}`, whole: q.head ?? wordAfter(text, xNum.end) };
+        const afterPart = text.slice(part.end, part.end + 80).split(/[.!?](?:\s|$)/)[0]!;
+        return { ...base, end: part.end, said: words(afterPart.replace(new RegExp(LABEL, 'giu'), ' ')), sort: 'share', value, slack: value * (gx + gp), years: [], how: `${shown(part)} of ${shown(xNum)}`, whole: q.head ?? wordAfter(text, xNum.end) };
       }
     }
   }
@@ -655,11 +655,11 @@ const YEAR_HOURS = 8766;
 const NEAR_STOP = new Set(['the', 'and', 'was', 'were', 'for', 'has', 'had', 'have', 'its', 'are', 'but', 'not', 'who', 'all', 'this', 'that', 'with', 'from', 'into', 'came', 'come', 'will', 'been']);
 const TIME_UNITS = /^(?:second|minute|hour|day|night|week|fortnight|month|year|decade|century)$/;
 
-/** What a length is of: its noun ("a 14-hour search"), the verb that governs it ("has operated for 14
- *  years"), and a name just before it ("Vaultline has operated"). */
 /** "a hub that has been running for", "The club, which has operated on the Quayside for": the noun a relative clause ending at a figure is about. */
 const RELATIVE_BEFORE = /(?<![\p{L}-])(\p{Ll}{3,}),?\s+(?:that|which|who)\s+(?:[\p{L}'’-]+\s+){1,7}$/u;
 
+/** What a length is of: its noun ("a 14-hour search"), the verb that governs it ("has operated for 14
+ *  years"), a name just before it ("Vaultline has operated"), and the noun a relative clause holding it is about. */
 function lengthOf(q: Quantity, text: string): string[] {
   const out: string[] = [];
   if (q.head && !TIME_UNITS.test(q.head)) out.push(q.head);

@@ -460,3 +460,6 @@ export const PERSON_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she']);
 
 /** Nouns for someone speaking on behalf of an organisation: a police spokesman. */
 export const ROLE_NOUNS: ReadonlySet<string> = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'official', 'representative', 'aide', 'source', 'officer', 'statement', 'adviser', 'advisor']);
+
+/** Adjectives that make a figure a rate: "hourly", "monthly", "annual". */
+export const RATE_ADJECTIVES: ReadonlyMap<string, string> = new Map([['hourly', 'hour'], ['daily', 'day'], ['weekly', 'week'], ['monthly', 'month'], ['yearly', 'year'], ['annual', 'year'], ['annually', 'year']]);

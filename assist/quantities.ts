@@ -15,6 +15,7 @@ import {
   DEFINITE,
   HEDGES,
   MEASURE_UNITS,
+  RATE_ADJECTIVES,
   MONTHS,
   NATIONAL_CURRENCIES,
   QUALIFIERS,
@@ -366,7 +367,6 @@ function subjectOfVerb(toks: readonly Tok[], v: number): NounPhrase | null {
 }
 
 /** "hourly", "monthly", "annual": an adjective of a rate and the unit it is per. */
-const RATE_ADJECTIVES: ReadonlyMap<string, string> = new Map([['hourly', 'hour'], ['daily', 'day'], ['weekly', 'week'], ['monthly', 'month'], ['yearly', 'year'], ['annual', 'year'], ['annually', 'year']]);
 
 /**
  * A rate told by an adjective: right after the figure ("the new €14.05 hourly minimum", "€120
@@ -516,7 +516,7 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       for (let x = cs; x < left.before; x++) if (fromFigure(x) || (isVerbTok(toks[x]) && CHANGE_VERBS.has(verbLemma(toks[x]!)))) compared = true;
     }
     if (RELATIVE_TIME.has(norm(last + 1)) && norm(last + 1) !== 'since' && !whichClauseAfter(last)) compared = true;
-    // ("leaving four fewer teams", "1,200 more beds than last year": a difference, not a level)
+    // ("leaving four fewer teams": a difference, not a level)
     for (let x = numFirst + 1; x <= last && x <= numFirst + 4; x++) {
       if (isNumberTok(toks[x])) continue;
       if (DIFFERENCE_AFTER.has(norm(x))) compared = true;

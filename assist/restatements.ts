@@ -11,7 +11,7 @@
 
 import { agree, alsoDone, partOfOther, approxWord, cached, differentFigures, periodOf, differentPlaces, differentSites, differentStatistics, differentWhens, fmt, hours, interval, plural, type Conflict } from './inconsistencies';
 import type { Quantity } from './quantities';
-import { unitLabel } from './lexicon';
+import { RATE_ADJECTIVES, unitLabel } from './lexicon';
 import { sameDeed, verbForms } from './deeds';
 import { relate } from './scope';
 import { infinitive, isPlaceName, singular } from './nlp';
@@ -578,11 +578,11 @@ function readingOf(q: Quantity, text: string): Reading {
   return { range, rate: sameRate(rate), change, levelAfterChange };
 }
 
-/** Words of one rate told differently: "per kilogram" and "a kilo", "each summer" and "a season". */
+/** Words of one rate told differently: "per kilogram" and "a kilo", "each summer" and "a season" (and "monthly" and "a month", lexicon.ts). */
 const RATE_SYNONYMS: ReadonlyMap<string, string> = new Map([
   ['kilo', 'kilogram'], ['kg', 'kilogram'], ['kilogramme', 'kilogram'], ['tonne', 'ton'], ['t', 'ton'],
   ['summer', 'season'], ['winter', 'season'], ['spring', 'season'], ['autumn', 'season'],
-  ['hourly', 'hour'], ['daily', 'day'], ['weekly', 'week'], ['monthly', 'month'], ['yearly', 'year'], ['annual', 'year'], ['annually', 'year'],
+  ...RATE_ADJECTIVES,
 ]);
 
 /** A rate as one word, whatever the words around it: "a month", "per month", "each month" and "monthly" are all "month". */
