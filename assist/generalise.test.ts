@@ -609,6 +609,15 @@ describe('people "over 50" are of an age', () => {
   });
 });
 
+describe('"in a four-week consultation" is the consultation\'s length', () => {
+  it('a length glued to its noun after "in a" is read; "in four weeks" (from now) and "within the 90-day deadline" (a bound) are not', () => {
+    const lengths = (t: string) => quantities(t).filter((q) => q.kind === 'duration').map((q) => [q.value, q.head]);
+    expect(lengths('The bill will be open to comment in a four-week consultation.')).toEqual([[672, 'consultation']]);
+    expect(lengths('The team will return in four weeks.')).toEqual([]);
+    expect(lengths('It acted within the 90-day deadline.')).toEqual([]);
+  });
+});
+
 describe('"a second-hand bookshop" is no length', () => {
   it('a unit glued to a word other than "long" or "and" is no length; "an hour-long", "a year-and-a-half" are', () => {
     const lengths = (t: string) => quantities(t).filter((q) => q.kind === 'duration').map((q) => q.value);

@@ -782,7 +782,10 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       // ("running the course in one hour and 38 minutes", "completed the puzzle in 41 minutes": the time
       // an act done took; "back in two hours" is a time from now)
       const doneIn = norm(left.before) === 'in' && ['hour', 'minute', 'second'].includes(timeUnit) && doneBefore(left.before);
-      if ((RELATIVE_TIME.has(after) && !(forLength && (after === 'before' || after === 'after'))) || rateAfter(toks, unitIdx + 1) || ['old', 'olds'].includes(norm(unitIdx + 1)) || (['in', 'within', 'for'].includes(norm(left.before)) && !forLength && !doneIn)) {
+      // ("in a four-week consultation": a length glued to the noun it measures, whatever the preposition)
+      // (after "in a", not "within the 90-day deadline", a bound)
+      const gluedToNoun = norm(left.before) === 'in' && ['a', 'an'].includes(norm(left.start)) && hyphenJoined(toks[num.last]!) && isNounTok(toks[unitIdx + 1]) && !isVerbTok(toks[unitIdx + 1]);
+      if ((RELATIVE_TIME.has(after) && !(forLength && (after === 'before' || after === 'after'))) || rateAfter(toks, unitIdx + 1) || ['old', 'olds'].includes(norm(unitIdx + 1)) || (['in', 'within', 'for'].includes(norm(left.before)) && !forLength && !doneIn && !gluedToNoun)) {
         k = unitIdx;
         continue;
       }
