@@ -326,6 +326,8 @@ function commencement(toks: readonly Tok[], k: number): number {
   // ("the rota was introduced on 15 October": a thing begun, told by the thing; not "came in",
   // which on held-out 6 read other arrivals)
   if ((w === 'introduced' || w === 'implemented') && BE_FORMS.has(toks[k - 1]?.norm ?? '')) return k;
+  // ("The levy will apply from 1 January 2027": what applies from a day takes effect on it)
+  if ((w === 'apply' || w === 'applies') && toks[k + 1]?.norm === 'from') return k;
   return -1;
 }
 const BE_FORMS = new Set(['is', 'was', 'were', 'are', 'been', 'be']);

@@ -8,6 +8,7 @@ import { activityNoun, namesDeed, opposites, whyApart } from './restatements';
 import { infinitive, singular } from './nlp';
 import { americanSpelling } from './wordnet';
 import { collectDates } from './dates';
+import { eventOfDate } from './eventdates';
 import { toldLengths } from './derived';
 
 // The general rules added for text the engine was not built from (issue 11): each with a case that
@@ -606,6 +607,18 @@ describe('people "over 50" are of an age', () => {
     const counts = (t: string) => quantities(t).filter((q) => q.kind === 'count').map((q) => q.value);
     expect(counts('About 45 percent of the region\'s licensed strippers are over 50, the association said.')).toEqual([]);
     expect(counts('The crowd was over 5,000.')).toEqual([5000]);
+  });
+});
+
+describe('what applies from a day takes effect on it', () => {
+  it('"The levy will apply from 1 January 2027" dates the levy taking effect, as "takes effect from" does', () => {
+    const event = (t: string) => {
+      const doc = new AssistDoc(t);
+      const d = collectDates(doc)[0]!;
+      return eventOfDate(doc.tokens(d.sentence), t, d);
+    };
+    expect(event('The levy will apply from 1 January 2027, the ministry said.')).toMatchObject({ predicate: 'levy', pos: 'n', applies: true });
+    expect(event('The levy takes effect from 1 April 2027 at all airports.')).toMatchObject({ predicate: 'levy', pos: 'n', applies: true });
   });
 });
 
