@@ -10,7 +10,7 @@
 import { deadlineOf, type Deadline } from './deadlines';
 import { collectDates, FUTURE, referenceDate, weekdayDates, type DateMention } from './dates';
 import { AssistDoc } from './document';
-import { eventOfDate, type EventDate } from './eventdates';
+import { eventOfDate, whenEventOfDate, type EventDate } from './eventdates';
 import { seriesMentions, type SeriesMentions } from './series';
 import { MONTHS, STRONG_CUE_VERBS, WEAK_CUE_VERBS, WEEKDAYS } from './lexicon';
 import { sentenceQuantities, type Quantity, type SentenceContext } from './quantities';
@@ -120,6 +120,8 @@ function read(d: CaseDocument): DocReading {
     for (const m of eventMentions) {
       const ev = eventOfDate(doc.tokens(s.index), d.text, m);
       if (ev) out.events.push({ ...ev, places: placesNamed(d.text, ev) });
+      const when = whenEventOfDate(doc.tokens(s.index), d.text, m);
+      if (when) out.events.push({ ...when, places: placesNamed(d.text, when) });
     }
 
     // Dated acts: dates and weekdays named alone, each with the act of its clause.

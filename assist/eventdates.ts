@@ -43,6 +43,8 @@ export interface EventDate {
   /** Told as known in a clause that opens with "since" or "once" ("since the diggers arrived on 16
    *  March"): an event already told, which points back as a definite dated act does. */
   presupposed?: boolean;
+  /** A second event of a date already read, told by a "when" clause after it: not counted among the events near a day. */
+  also?: true;
   /** Places named around its date ("docked in Bremerhaven last Friday"), set where events of several texts are compared. */
   places?: string[];
 }
@@ -289,6 +291,44 @@ function eventOfDateAlone(toks: readonly Tok[], text: string, d: DateMention): E
   return eventNounBefore(toks, before < 0 ? toks.length : before, d);
 }
 
+/** "when the new rules apply", "when the levy kicks in", "when the season begins": a phrase of beginning to apply after a subject. */
+const APPLY_VERBS = new Set(['apply', 'applies']);
+const KICK_FORMS = new Set(['kick', 'kicks', 'kicked']);
+
+/**
+ * The event a "when" clause right after a date tells ("will display their numbers from 15 March,
+ * when the new rules apply"): the date is the time of that clause's act too, so it is read as a
+ * second event of the date, told by its subject and verb. A rule beginning to apply is told by the
+ * rule ("when the new rules apply", "when the higher fee kicks in", "when the ban takes effect").
+ */
+export function whenEventOfDate(toks: readonly Tok[], text: string, d: DateMention): EventDate | null {
+  if (d.header || !/^,?\s+when\s/i.test(text.slice(d.end, d.end + 8))) return null;
+  const w = toks.findIndex((t) => t.start >= d.end && t.norm === 'when');
+  if (w < 0) return null;
+  let k = w + 1;
+  while (k < toks.length && (DETERMINERS.has(toks[k]!.norm) || has(toks[k], 'Possessive') || (has(toks[k], 'Adjective') && !isVerbTok(toks[k])))) k++;
+  // (the subject: a common noun phrase, its last noun the head; not a name or a pronoun)
+  let head = -1;
+  while (k < toks.length && isNounTok(toks[k]) && !has(toks[k], 'Pronoun') && /^\p{Ll}/u.test(toks[k]!.text) && !/[,;:]/.test(toks[k - 1]!.post)) {
+    head = k;
+    if (/[,;:]/.test(toks[k]!.post)) break;
+    k++;
+    if (isVerbTok(toks[k]) && !isNounTok(toks[k + 1])) break;
+  }
+  if (head < 0 || /[,;:]/.test(toks[head]!.post)) return null;
+  let v = head + 1;
+  while (v < toks.length && (has(toks[v], 'Auxiliary') || has(toks[v], 'Modal') || has(toks[v], 'Adverb'))) v++;
+  const verb = toks[v];
+  if (!verb || !isVerbTok(verb) || has(verb, 'Preposition')) return null;
+  const subject = nounLemma(toks[head]!);
+  if (STOP_NOUNS.has(subject)) return null;
+  const applies = APPLY_VERBS.has(verb.norm) || (KICK_FORMS.has(verb.norm) && toks[v + 1]?.norm === 'in') || commencement(toks, v + 1) === v || commencement(toks, v + 2) === v;
+  if (applies) return { mention: d, predicate: subject, pos: 'n', participants: [], applies: true, also: true };
+  const lemma = verbLemma(verb);
+  if (NOT_EVENTS.has(lemma)) return null;
+  return { mention: d, predicate: lemma, pos: 'v', participants: [subject], subject, also: true };
+}
+
 /**
  * The doer of a passive act: the noun after "by" right after the past participle at `k`, or right
  * after the date (`after`, the first token past it).
@@ -495,7 +535,7 @@ const dayOf = (e: EventDate) => e.mention.month * 31 + e.mention.day;
 /** For a definite dated event noun, the one other event dated within ten days of it in the text (or, with none so near, within a fortnight), else null. */
 function soleNear(events: readonly EventDate[], b: EventDate): EventDate | null {
   if (!(b.definite && b.pos === 'n') && !b.presupposed) return null;
-  const within = (days: number) => events.filter((e) => e !== b && e.mention.sentence !== b.mention.sentence && Math.abs(dayOf(e) - dayOf(b)) <= days && (e.mention.year === null || b.mention.year === null || e.mention.year === b.mention.year));
+  const within = (days: number) => events.filter((e) => e !== b && !e.also && e.mention.sentence !== b.mention.sentence && Math.abs(dayOf(e) - dayOf(b)) <= days && (e.mention.year === null || b.mention.year === null || e.mention.year === b.mention.year));
   // (none within ten days: the one within a fortnight, "Building work began on 2 March" ... "since the
   // diggers arrived on 16 March"; widening the first look instead lets a second event in and loses the one)
   let near = within(10);

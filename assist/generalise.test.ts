@@ -1914,3 +1914,17 @@ describe('attribution sources: the body a document\'s modifier names', () => {
     expect(sources('Court filings show the firm owed £2m.')).toEqual(['Court filings']);
   });
 });
+
+describe('a "when" clause after a date tells the date\'s event too', () => {
+  it('"from 15 June, when the new charges apply" dates the charges taking effect, against "take effect on 1 June"', () => {
+    const text =
+      'ALDERSHOT, 4 May 2026 - The town will raise parking charges this summer. The new charges take effect on 1 June, the council said.\n\n' +
+      'Residents have complained for months about the cost of parking near the station.\n\n' +
+      'Wardens will begin issuing fines at the new rates from 15 June, when the new charges apply.';
+    expect(pairs(text, '2026-05-04')).toEqual([['1 June', '15 June']]);
+    // (the same day told again: one event, no conflict)
+    expect(pairs(text.replace('from 15 June', 'from 1 June'), '2026-05-04')).toEqual([]);
+    // (another act in the clause, a season beginning, is no rule's start)
+    expect(pairs(text.replace('the new charges apply', 'the summer timetable begins'), '2026-05-04')).toEqual([]);
+  });
+});

@@ -13,7 +13,7 @@ import { deadlineOf, deadlinePairs, type Deadline } from './deadlines';
 import { impliedConflicts, lengthConflicts } from './derived';
 import { seriesConflicts } from './series';
 import { weighedConflicts } from './weighed';
-import { differentParties, eventDateRestatements, eventOfDate, unreadDate, type EventDate } from './eventdates';
+import { differentParties, eventDateRestatements, eventOfDate, unreadDate, whenEventOfDate, type EventDate } from './eventdates';
 import { sentenceQuantities, type Quantity, type SentenceContext } from './quantities';
 import { chunkIds } from './tokens';
 
@@ -91,6 +91,8 @@ function readSentences(doc: AssistDoc, dates: DateMention[], ref: ReturnType<typ
         if (e) events.push(e);
         const ev = eventOfDate(toks, text, d) ?? unreadDate(text, d);
         if (ev) eventDates.push(ev);
+        const when = whenEventOfDate(toks, text, d);
+        if (when) eventDates.push(when);
       }
     }
     // "The council met on Tuesday": a weekday alone dates an event by the article's own date.
