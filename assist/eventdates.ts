@@ -15,7 +15,7 @@ import { DETERMINERS, TIME_UNITS } from './lexicon';
 import { isPlaceName, type Tok } from './nlp';
 import { nounLemma, verbLemma } from './referents';
 import { derivedFrom, sameKind } from './restatements';
-import { has, isNounTok, isVerbTok } from './tokens';
+import { has, hyphenJoined, isNounTok, isVerbTok } from './tokens';
 import { wordnet, type Synset } from './wordnet';
 
 export interface EventDate {
@@ -134,6 +134,9 @@ export function eventOfDate(toks: readonly Tok[], text: string, d: DateMention):
   return figures.length > 0 ? { ...e, figures } : e;
 }
 
+/** The end of a range after a date: "from 3 March to 5 March", "from 1 May until the end of June" (not "apply from 1 February to all new contracts", "from 1 January and will be collected"). */
+const RANGE_END = /^\s*(?:-|–|(?:to|until|till|through|and)\s+(?:the\s+)?(?:\d|mid|early|late|end|start|beginning|middle|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b))/i;
+
 function eventOfDateAlone(toks: readonly Tok[], text: string, d: DateMention): EventDate | null {
   if (d.header) return null;
   // "met again on 10 May", "the second vote on": one of a series, not the one event.
@@ -144,7 +147,7 @@ function eventOfDateAlone(toks: readonly Tok[], text: string, d: DateMention): E
   const rangeInside = /\s(?:to|until|through)\s|[-–]/.test(text.slice(d.start, d.end));
   // ("Before the March 8 board votes": the preposition takes the noun the date modifies)
   const modifier = /\bthe\s+$/i.test(lead?.[0] ?? '') && /^\s+\p{Ll}/u.test(text.slice(d.end, d.end + 3)) && !rangeInside && !/^\s+(?:to|and|or|through|until|till)\b/i.test(text.slice(d.end, d.end + 10));
-  if (lead && !modifier && !(/^from\b/i.test(lead[0]) && !/^\s*(?:-|–|to|until|till|through|and)\b/i.test(text.slice(d.end, d.end + 12)) && !rangeInside)) return null;
+  if (lead && !modifier && !(/^from\b/i.test(lead[0]) && !RANGE_END.test(text.slice(d.end, d.end + 24)) && !rangeInside)) return null;
   // ("March 3 to 5", "Monday and Tuesday": a range; "met on Tuesday to discuss" is not)
   if (/^\s*(?:-|–|to|and|or|through)\s*(?:the\s+)?(?:\d|mid|early|late|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)/i.test(text.slice(d.end, d.end + 16))) return null;
   // ("Monday night's derailment", "Tuesday morning's vote": the part of the day is still the date)
@@ -235,7 +238,10 @@ function eventOfDateAlone(toks: readonly Tok[], text: string, d: DateMention): E
     if (intoForce >= 0) t = toks[(k = intoForce)]!;
     else if (!isVerbTok(t) || has(t, 'Preposition') || FUNCTION_WORDS.has(t.norm) || /ing$/.test(t.norm)) continue;
     // "burst its banks": after a determiner or possessive the word is a noun, whatever its tag.
-    if (k > 0 && DETERMINERS.has(toks[k - 1]!.norm)) continue;
+    // (not "that" before a phrase of taking effect: "A levy that takes effect from 1 April")
+    if (k > 0 && DETERMINERS.has(toks[k - 1]!.norm) && !(intoForce >= 0 && toks[k - 1]!.norm === 'that')) continue;
+    // ("on the state e-services portal": the second part of a hyphened compound is no verb)
+    if (k > 0 && hyphenJoined(toks[k - 1]!)) continue;
     const verb = verbLemma(t);
     // "The referendum was held on 3 May", "the funeral took place on", "the ceasefire took effect
     // on", "the heat rule came into force on": the event is the subject.
@@ -244,14 +250,14 @@ function eventOfDateAlone(toks: readonly Tok[], text: string, d: DateMention): E
       let v = k;
       const helper = (x: Tok | undefined) => has(x, 'Auxiliary') || verbLemma(x!) === 'be' || has(x, 'Adverb') || (intoForce >= 0 && has(x, 'Modal'));
       while (v > 0 && helper(toks[v - 1])) v--;
-      // ("The new rules are due to take effect on": past "due to", "set to", "expected to")
-      if (intoForce >= 0 && v > 1 && toks[v - 1]!.norm === 'to' && SCHEDULED.has(toks[v - 2]!.norm)) {
+      // ("The new rules are due to take effect on", "The rules are to take effect on": past "due to", "set to", "expected to", "are to")
+      if (intoForce >= 0 && v > 1 && toks[v - 1]!.norm === 'to' && (SCHEDULED.has(toks[v - 2]!.norm) || BE_FORMS.has(toks[v - 2]!.norm))) {
         v -= 2;
         while (v > 0 && helper(toks[v - 1])) v--;
       }
       let s = v - 1;
-      // ("the rule, which took effect on 1 July": what the relative clause is told of)
-      if (intoForce >= 0 && s > 0 && (toks[s]!.norm === 'which' || toks[s]!.norm === 'that') && /^,\s*$/.test(toks[s - 1]!.post)) s--;
+      // ("the rule, which took effect on 1 July", "A levy that takes effect from 1 April": what the relative clause is told of)
+      if (intoForce >= 0 && s > 0 && (toks[s]!.norm === 'which' || toks[s]!.norm === 'that') && (/^,\s*$/.test(toks[s - 1]!.post) || (toks[s]!.norm === 'that' && isNounTok(toks[s - 1]) && !/[,;:]/.test(toks[s - 1]!.post)))) s--;
       const subj = toks[s];
       // (a name is no event, but a law a capital names is: "The Act will enter into force")
       const named = subj !== undefined && /^\p{Lu}/u.test(subj.text) && s > 0 && !(intoForce >= 0 && DETERMINERS.has(toks[s - 1]!.norm) && (wordnet()?.synsets(subj.norm, 'n').length ?? 0) > 0);
@@ -432,6 +438,9 @@ function sameEvent(a: EventDate, b: EventDate): boolean {
 
 /** A noun naming a verb's act: derived from it ("conviction" / "convict"), or of a kind with a noun that is ("summit" / "meeting" / "meet"). */
 function actOf(noun: string, verb: string): boolean {
+  // ("The main event on Friday 23 May" / "The gathering ended on Sunday 24 May": a noun of the top of
+  // WordNet's tree, "event", "act", names no one act)
+  if (wordnet()?.synsets(noun, 'n')[0]?.lexfile === 3) return false;
   return derivedFrom(noun, verb) || (wordnet()?.synsets(verb, 'v').slice(0, 4).some((s) => s.pointers.some((p) => p.symbol === '+' && p.pos === 'n' && wordnet()!.synset(p.offset, 'n').words.some((w) => sameKind(noun, w)))) ?? false) || wayOf(noun, verb);
 }
 

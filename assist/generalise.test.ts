@@ -1928,3 +1928,37 @@ describe('a "when" clause after a date tells the date\'s event too', () => {
     expect(pairs(text.replace('the new charges apply', 'the summer timetable begins'), '2026-05-04')).toEqual([]);
   });
 });
+
+describe('a rule beginning to apply, told in more ways', () => {
+  const event = (t: string, n = 0) => {
+    const doc = new AssistDoc(t);
+    const d = collectDates(doc)[n]!;
+    return eventOfDate(doc.tokens(d.sentence), t, d);
+  };
+  it('"apply from 1 January 2027 and will be collected": a date with "and" after it, but no date after "and", opens no range', () => {
+    expect(event('The toll will apply from 1 January 2027 and will be collected at the border.')).toMatchObject({ predicate: 'toll', applies: true });
+    expect(event('The new tariffs will apply from 1 March to all new contracts.')).toMatchObject({ predicate: 'tariff', applies: true });
+    // (a range still is one)
+    expect(event('The toll will apply from 1 January to 31 March.')).toBeNull();
+  });
+  it('"The rules are to take effect on 1 January 2027" and "A toll that takes effect from 1 April 2027": past "are to" and a "that" clause', () => {
+    expect(event('The rules are to take effect on 1 January 2027, the union said.')).toMatchObject({ predicate: 'rule', applies: true });
+    expect(event('A toll that takes effect from 1 April 2027 leaves hauliers little time.')).toMatchObject({ predicate: 'toll', applies: true });
+  });
+});
+
+describe('the second part of a hyphened compound is no verb', () => {
+  it('"activate their card on the city e-services portal from 1 October" dates the activating', () => {
+    const t = 'Students will be able to activate their card on the city e-services portal from 1 October 2026.';
+    const doc = new AssistDoc(t);
+    const d = collectDates(doc)[0]!;
+    expect(eventOfDate(doc.tokens(d.sentence), t, d)).toMatchObject({ predicate: 'activate', pos: 'v' });
+  });
+});
+
+describe('"event" names no one act', () => {
+  it('"The main event on 23 May" and "The fair ended on 24 May" are not one event dated twice', () => {
+    const text = 'The fair opened on 20 May. The main event on 23 May drew the biggest crowds.\n\nStallholders said trade was brisk.\n\nThe fair ended on 24 May with a parade.';
+    expect(pairs(text, '2026-05-26')).toEqual([]);
+  });
+});
