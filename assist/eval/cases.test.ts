@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { suggestAcross } from '../cases';
-import { caseRecall, casePrecision, caseTable, loadCases, realCaseTable, runCases, runRealCases } from './cases';
+import { caseRecall, casePrecision, caseTable, emptyCaseScore, loadCases, realCaseTable, runCases, runRealCases, scoreCase, type EvalCase } from './cases';
 
 // Cross-document contradictions (issue 14) on the blind case corpus (data/cases: 8 cases of 3-4
 // documents reporting one event from different sides, written by people who never read the
@@ -64,4 +64,34 @@ describe('cross-document suggestions on the blind case corpus', () => {
       }
     }
   }, 120_000);
+});
+
+describe('scoring: contradictions the gold\'s own agreements imply', () => {
+  // A says the vote was on 6 October, B says Monday (5 October), C agrees with A. The gold lists A
+  // against B; a proposal setting B against C is the same contradiction, told with the other agreeing document.
+  const texts = ['The board voted on 6 October.', 'After Monday\'s vote, fares rise.', 'The vote of 6 October was close.'];
+  const c: EvalCase = {
+    name: 'x',
+    files: ['a.txt', 'b.txt', 'c.txt'],
+    docs: texts.map((text, i) => ({ id: i + 1, text })),
+    gold: {
+      documents: {},
+      agreements: [{ referent: 'day of the vote', passages: [{ doc: 'a.txt', text: 'voted on 6 October' }, { doc: 'c.txt', text: 'The vote of 6 October' }] }],
+      contradictions: [{ kind: 'weekday', referent: 'day of the vote', a: { doc: 'a.txt', text: 'voted on 6 October' }, b: { doc: 'b.txt', text: 'Monday\'s vote' } }],
+      lookalikes: [],
+    },
+  };
+  const span = (doc: number, t: string) => ({ documentId: doc, start: texts[doc - 1]!.indexOf(t), end: texts[doc - 1]!.indexOf(t) + t.length, text: t });
+  const proposal = (x: ReturnType<typeof span>, y: ReturnType<typeof span>) => ({ type: 'inconsistency' as const, kind: 'weekday' as const, explanation: '', spans: [x, y] });
+  it('B against C is right and finds the contradiction; strictly it is neither', () => {
+    const score = emptyCaseScore();
+    scoreCase(score, c, [proposal(span(2, 'Monday'), span(3, '6 October'))]);
+    expect([score.found, score.correct]).toEqual([0, 0]);
+    expect([score.impliedFound, score.impliedCorrect]).toEqual([1, 1]);
+  });
+  it('A against C (two agreeing documents) is wrong either way', () => {
+    const score = emptyCaseScore();
+    scoreCase(score, c, [proposal(span(1, '6 October'), span(3, '6 October'))]);
+    expect([score.impliedFound, score.impliedCorrect]).toEqual([0, 0]);
+  });
 });

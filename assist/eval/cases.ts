@@ -62,12 +62,20 @@ export interface CaseScore {
   /** Gold agreements, and those with at least one corroboration inside their passages. */
   agreements: number;
   agreementsFound: number;
+  /**
+   * The same, crediting the contradictions the gold's own agreements imply: when document A says X,
+   * B says Y (a gold contradiction) and C agrees with A (a gold agreement holding A's passage and
+   * C's), a proposal setting B against C is right and finds that contradiction. The writers list
+   * one pair per contradiction; which of the agreeing documents it names is their choice.
+   */
+  impliedFound: number;
+  impliedCorrect: number;
   misses: string[];
   falseAlarms: string[];
 }
 
 export function emptyCaseScore(): CaseScore {
-  return { cases: 0, documents: 0, gold: 0, goldFigures: 0, found: 0, foundFigures: 0, proposed: 0, correct: 0, corroborations: 0, corroborationsRight: 0, agreements: 0, agreementsFound: 0, misses: [], falseAlarms: [] };
+  return { cases: 0, documents: 0, gold: 0, goldFigures: 0, found: 0, foundFigures: 0, proposed: 0, correct: 0, corroborations: 0, corroborationsRight: 0, agreements: 0, agreementsFound: 0, impliedFound: 0, impliedCorrect: 0, misses: [], falseAlarms: [] };
 }
 
 /** Where a passage is in its document: the exact excerpt, else the same words with spaces normalised. */
@@ -91,17 +99,40 @@ function pairHits(s: CaseSuggestion, a: ReturnType<typeof locate>, b: ReturnType
   return (hits(x, a) && hits(y, b)) || (hits(x, b) && hits(y, a));
 }
 
+type Located = ReturnType<typeof locate>;
+/** A passage and the passages of every gold agreement that holds it (the same document, overlapping). */
+function agreeing(at: Located, agreements: readonly Located[][]): Located[] {
+  if (at === null) return [];
+  const overlaps = (p: Located) => p !== null && p.id === at.id && p.start < at.end && at.start < p.end;
+  return [at, ...agreements.filter((g) => g.some(overlaps)).flat().filter((p) => p !== null && p.id !== at.id)];
+}
+
+/** Whether a proposal sets a passage agreeing with one side of a contradiction against one agreeing with the other. */
+function impliedHits(s: CaseSuggestion, as: readonly Located[], bs: readonly Located[]): boolean {
+  const [x, y] = s.spans;
+  if (!x || !y || x.documentId === y.documentId) return false;
+  const inA = (z: typeof x) => as.some((p) => hits(z, p));
+  const inB = (z: typeof x) => bs.some((p) => hits(z, p));
+  return (inA(x) && inB(y)) || (inB(x) && inA(y));
+}
+
 const FIGURE_KINDS = new Set(['count', 'ordinal', 'amount', 'percent', 'duration', 'date', 'weekday', 'measure']);
 
 export function scoreCase(score: CaseScore, c: EvalCase, suggestions: readonly CaseSuggestion[]): void {
   score.cases++;
   score.documents += c.docs.length;
   const contradictions = suggestions.filter((s) => s.type === 'inconsistency');
-  const gold = c.gold.contradictions.map((g) => ({ g, a: locate(c, g.a), b: locate(c, g.b) }));
+  const agreements = c.gold.agreements.map((g) => g.passages.map((p) => locate(c, p)));
+  const gold = c.gold.contradictions.map((g) => {
+    const a = locate(c, g.a);
+    const b = locate(c, g.b);
+    return { g, a, b, as: agreeing(a, agreements), bs: agreeing(b, agreements) };
+  });
   score.gold += gold.length;
-  for (const { g, a, b } of gold) {
+  for (const { g, a, b, as, bs } of gold) {
     const figure = FIGURE_KINDS.has(g.kind);
     if (figure) score.goldFigures++;
+    if (contradictions.some((s) => impliedHits(s, as, bs))) score.impliedFound++;
     if (contradictions.some((s) => pairHits(s, a, b))) {
       score.found++;
       if (figure) score.foundFigures++;
@@ -109,6 +140,7 @@ export function scoreCase(score: CaseScore, c: EvalCase, suggestions: readonly C
   }
   for (const s of contradictions) {
     score.proposed++;
+    if (gold.some(({ as, bs }) => impliedHits(s, as, bs))) score.impliedCorrect++;
     if (gold.some(({ a, b }) => pairHits(s, a, b))) score.correct++;
     else {
       const look = c.gold.lookalikes.some((l) => pairHits(s, locate(c, l.a), locate(c, l.b)));
@@ -116,7 +148,6 @@ export function scoreCase(score: CaseScore, c: EvalCase, suggestions: readonly C
     }
   }
   // Corroborations: right when both spans fall in passages of one gold agreement.
-  const agreements = c.gold.agreements.map((g) => g.passages.map((p) => locate(c, p)));
   const within = (s: CaseSuggestion, at: ReturnType<typeof locate>[]) => s.spans.every((x) => at.some((p) => hits(x, p)));
   const corroborations = suggestions.filter((s) => s.type === 'corroboration');
   for (const s of corroborations) {
@@ -142,6 +173,7 @@ export function caseTable(s: CaseScore, name = 'cases'): string {
   return [
     `${name}: ${s.cases} cases, ${s.documents} documents, ${s.gold} gold cross-document contradictions (${s.goldFigures} of figures or dates)`,
     `  contradictions: recall ${f(caseRecall(s))} (${s.found}/${s.gold}; figures and dates ${s.foundFigures}/${s.goldFigures} = ${f(ratio(s.foundFigures, s.goldFigures))}), precision ${f(casePrecision(s))} (${s.correct}/${s.proposed})`,
+    `  with the contradictions the gold's agreements imply (a third document agreeing with one side): recall ${f(ratio(s.impliedFound, s.gold))} (${s.impliedFound}/${s.gold}), precision ${f(ratio(s.impliedCorrect, s.proposed))} (${s.impliedCorrect}/${s.proposed})`,
     `  corroborations: ${s.corroborations} proposed, ${s.corroborationsRight} within a gold agreement (precision ${f(ratio(s.corroborationsRight, s.corroborations))}); ${s.agreementsFound} of ${s.agreements} gold agreements found (recall ${f(ratio(s.agreementsFound, s.agreements))})`,
   ].join('\n');
 }
