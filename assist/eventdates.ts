@@ -12,7 +12,10 @@
 
 import type { DateMention } from './dates';
 import { DETERMINERS, TIME_UNITS } from './lexicon';
-import { isPlaceName, type Tok } from './nlp';
+import { infinitive, isPlaceName, type Tok } from './nlp';
+
+const PAST: ReadonlySet<string> = new Set(['PastTense']);
+const PARTICIPLE: ReadonlySet<string> = new Set(['Participle']);
 import { nounLemma, verbLemma } from './referents';
 import { derivedFrom, sameKind } from './restatements';
 import { has, hyphenJoined, isNounTok, isVerbTok } from './tokens';
@@ -265,6 +268,14 @@ function eventOfDateAlone(toks: readonly Tok[], text: string, d: DateMention): E
       if (!subj || !isNounTok(subj) || isVerbTok(subj) || has(subj, 'Pronoun') || named || comma) return null;
       const predicate = nounLemma(subj);
       return STOP_NOUNS.has(predicate) ? null : { mention: d, predicate, pos: 'n', participants: [], ...(intoForce >= 0 ? { applies: true as const } : {}) };
+    }
+    // ("the photograph taken on 17 July", "the order given on": a noun, then the participle of a verb
+    // that only supports it, names the act the noun does ("taken" is no simple past, as "held" is))
+    const noun = toks[k - 1];
+    const participle = verb === t.norm && /(?:en|wn)$/.test(t.norm) ? infinitive(t.norm, PARTICIPLE) : verb;
+    if (SUPPORT_VERBS.has(participle) && noun && isNounTok(noun) && !isVerbTok(noun) && !has(noun, 'Pronoun') && /^\p{Ll}/u.test(noun.text) && !/[,;:]/.test(noun.post) && infinitive(t.norm, PAST) !== participle) {
+      const predicate = nounLemma(noun);
+      if (!STOP_NOUNS.has(predicate)) return { mention: d, predicate, pos: 'n', participants: [] };
     }
     if (NOT_EVENTS.has(verb)) return null;
     for (let j = Math.max(0, k - 4); j < Math.min(toks.length, (before < 0 ? toks.length : before)); j++) {

@@ -1962,3 +1962,16 @@ describe('"event" names no one act', () => {
     expect(pairs(text, '2026-05-26')).toEqual([]);
   });
 });
+
+describe('a noun, then the participle of a verb that only supports it, names the act', () => {
+  it('"the photograph taken on 17 July" is the photographing of "photographed a fox on 3 July"', () => {
+    const text = 'Two walkers photographed a white fox on 3 July near the dam.\n\nRangers have searched the valley since.\n\nThe walkers stand by the photograph taken on 17 July.';
+    expect(pairs(text, '2025-09-01')).toEqual([['3 July', '17 July']]);
+    const event = (t: string) => {
+      const doc = new AssistDoc(t);
+      const d = collectDates(doc)[0]!;
+      return eventOfDate(doc.tokens(d.sentence), t, d);
+    };
+    expect(event('The walkers stand by the photograph taken on 17 July.')).toMatchObject({ predicate: 'photograph', pos: 'n' });
+  });
+});
