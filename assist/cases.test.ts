@@ -509,3 +509,16 @@ describe('figures that name only their unit', () => {
     expect(contradictions([a, b]).map(texts)).toEqual([['Around 2,500 square metres', 'about 4,000 square metres']]);
   });
 });
+
+describe('what a sum spent goes on', () => {
+  it('"spent €18.5 million on advertising" / "spent some 27 million euros on publicity": one spending, told by what it went on', () => {
+    const docs = [
+      doc(1, 'LJUBLJANA, 16 April 2026 - Licence holders spent €18.5 million on advertising in 2025, the ministry said. The new rules cut daytime slots.', '2026-04-16'),
+      doc(2, 'LJUBLJANA, 17 April 2026 - Betting companies spent some 27 million euros on publicity last year, according to the association. Clubs fear for their sponsors.', '2026-04-17'),
+    ];
+    expect(contradictions(docs).map(texts)).toEqual([['18.5 million', 'some 27 million euros']]);
+    // (spent on something else: two sums)
+    docs[1] = doc(2, 'LJUBLJANA, 17 April 2026 - Betting companies spent some 27 million euros on prize money last year, according to the association. Clubs fear for their sponsors.', '2026-04-17');
+    expect(contradictions(docs)).toEqual([]);
+  });
+});

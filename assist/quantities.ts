@@ -1156,6 +1156,13 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     }
     const of = ofPhrase(toks, last);
     if (of) keys.add(nounLemma(toks[of.head]!));
+    // ("spent €18.5 million on advertising", "invested £4 million in fire safety": what a sum spent goes on)
+    if (q.kind === 'amount' && /^[A-Z]{3}$/.test(q.unit) && SPEND_VERBS.has(q.frame.verb ?? '') && (norm(last + 1) === 'on' || (norm(last + 1) === 'in' && q.frame.verb === 'invest'))) {
+      let x = last + 2;
+      while (isDeterminer(toks[x])) x++;
+      const np = untilPeriod(toks, nounPhraseAfter(toks, x));
+      if (np && !isPronoun(toks[np.head])) keys.add(nounLemma(toks[np.head]!));
+    }
     // ("Of the seized eels, 92 percent were still alive": the whole told first, in front of the share)
     else if (q.kind === 'percent') {
       const whole = frontedWhole(toks, num.first);
@@ -1197,6 +1204,8 @@ const DIFFERENCE_AFTER = new Set(['fewer', 'more', 'less']);
 
 /** Verbs that say a sum is what their subject costs. */
 const COST_VERBS = new Set(['cost', 'carry', 'total', 'come', 'amount']);
+/** Verbs of spending a sum on something. */
+const SPEND_VERBS = new Set(['spend', 'invest', 'allocate', 'earmark', 'devote', 'pour']);
 
 /** "expected to", "set to", "due to" before the verb of an act still to come. */
 const SCHEDULED_TO = new Set(['expected', 'set', 'due', 'scheduled', 'likely', 'planned']);
