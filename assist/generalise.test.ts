@@ -1975,3 +1975,15 @@ describe('a noun, then the participle of a verb that only supports it, names the
     expect(event('The walkers stand by the photograph taken on 17 July.')).toMatchObject({ predicate: 'photograph', pos: 'n' });
   });
 });
+
+describe('a part of a day names no other day', () => {
+  it('"520 canoes on Saturday" / "The 700 canoes that gathered ... paddled through the night to arrive before dawn"', () => {
+    const text =
+      'Organisers counted 520 canoes on the river at Pontivy on Saturday, as paddlers from across Brittany protested against the new dam.\n\n' +
+      'The prefecture said the protest was peaceful.\n\n' +
+      'The 700 canoes that gathered at the weir came from four departments, some paddling through the night to arrive before dawn.';
+    expect(pairs(text, '2025-06-09')).toEqual([['520 canoes', 'The 700 canoes']]);
+    // (two days named: two counts)
+    expect(pairs(text.replace('through the night to arrive before dawn', 'on Sunday to join them'), '2025-06-09')).toEqual([]);
+  });
+});

@@ -798,6 +798,9 @@ function shareOf(q: Quantity, text: string): string | null {
   return m ? singular(m[1]!) : null;
 }
 
+/** Parts of a day that name no day of their own. */
+const HOURS_OF_DAY: ReadonlySet<string> = new Set(['morning', 'noon', 'midday', 'afternoon', 'evening', 'night', 'midnight', 'dawn', 'dusk', 'overnight']);
+
 /**
  * "100% hydrogen gas" ... "80% nitrogen gas", "30 percent wheat" ... "20 percent barley": what the
  * two figures are of are two kinds of one thing (WordNet co-hyponyms within two steps), neither a
@@ -892,7 +895,9 @@ export function whyApart(
   }
   if (a.kind === 'count' && differentWhens(a, b, text)) return 'told of different times';
   // Different days keep counts apart ("3 dead on Monday", "5 by Tuesday"), unless the second points back.
-  if (a.anchors.length > 0 && b.anchors.length > 0 && !a.anchors.some((x) => b.anchors.includes(x)) && !(b.definite && a.kind !== 'count')) return 'different days';
+  // (a part of a day alone, "through the night to arrive before dawn", names no other day than "on Thursday")
+  const partsOnly = (q: Quantity) => q.anchors.every((x) => HOURS_OF_DAY.has(x));
+  if (partsOnly(a) === partsOnly(b) && a.anchors.length > 0 && b.anchors.length > 0 && !a.anchors.some((x) => b.anchors.includes(x)) && !(b.definite && a.kind !== 'count')) return 'different days';
   // A day named with the figure itself ("the six-hour session on Tuesday") against another day.
   const da = cached(days, a, () => dayAttached(a, text));
   const db = cached(days, b, () => dayAttached(b, text));
