@@ -1987,3 +1987,19 @@ describe('a part of a day names no other day', () => {
     expect(pairs(text.replace('through the night to arrive before dawn', 'on Sunday to join them'), '2025-06-09')).toEqual([]);
   });
 });
+
+describe('a place in a ranking against a count of those above it', () => {
+  it('"the second-busiest ferry port" / "Only two ports, Dover and Calais, handled more passengers"', () => {
+    const text =
+      'HOLYHEAD, 3 March 2026 - Holyhead was the second-busiest ferry port in Britain last year, the port authority said.\n\n' +
+      'Its crossings to Dublin carried 1.9 million people.\n\n' +
+      'Only two ports, Dover and Calais, handled more passengers than Holyhead, according to the figures.';
+    expect(pairs(text, '2026-03-03')).toEqual([['second-busiest ferry', 'Only two ports, Dover and Calais, handled more']]);
+    // (one above a second place: consistent)
+    expect(pairs(text.replace('Only two ports, Dover and Calais,', 'Only one port, Dover,'), '2026-03-03')).toEqual([]);
+  });
+  it('"finished fourth" / "trail only Ghent": a count told by who is ahead', () => {
+    const text = 'The choir finished fourth in the national contest in Antwerp on Sunday.\n\nJudges praised the sopranos.\n\nThe choir, whose marks trail only Ghent, will sing in Paris.';
+    expect(pairs(text, '2026-03-03')).toEqual([['finished fourth', 'trail only Ghent']]);
+  });
+});

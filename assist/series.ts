@@ -539,7 +539,40 @@ function conflict(o: Mention, c: Mention, text: string, explanation: string): Se
 /** `year`: the article's own year, which "in 2025" names as "this year". */
 export function seriesConflicts(text: string, year?: number): SeriesConflict[] {
   const { ordinals: os, counts } = seriesMentions(text, true, year);
-  return [...compareSeries(os, counts, text, false, loneSeries(os, counts, text)), ...(year === undefined ? [] : [...yearRunSinceFirst(text, year), ...yearlySinceFirst(text, year), ...yearRunAgainstList(text, year)])];
+  return [...compareSeries(os, counts, text, false, loneSeries(os, counts, text)), ...rankAgainstAbove(text), ...(year === undefined ? [] : [...yearRunSinceFirst(text, year), ...yearlySinceFirst(text, year), ...yearRunAgainstList(text, year)])];
+}
+
+/** "Just two performers scored higher", "Only one crossing, Weil am Rhein, handled more forms": how many are ranked above. */
+const ABOVE_STRESSED = new RegExp(`\\b(?:[Oo]nly|[Jj]ust|[Mm]erely)\\s+(${CARDINAL_WORDS}|\\d{1,2})\\s+(?:other\\s+)?(?:[\\p{Ll}-]+\\s+){0,2}?\\p{Ll}+(?:\\s*,[^,.;:!?]{1,40},)?\\s+(?:\\p{Ll}+\\s+){0,2}?(?:higher|more|better|faster|further|ahead|larger|bigger|greater|busier)\\b`, 'gu');
+/** "has imposed two larger fines", "two bigger airports": a count of larger ones. */
+const ABOVE_COMPARATIVE = new RegExp(`\\b(${CARDINAL_WORDS}|\\d{1,2})\\s+(?:other\\s+)?(larger|bigger|higher|greater|busier|longer|taller|older|richer|wealthier|deadlier|costlier)\\s+(\\p{Ll}+s)\\b`, 'giu');
+/** "trail only Vilnius", "finished behind just one tree", "behind only Oslo and Bergen". */
+const ABOVE_BEHIND = new RegExp(`\\b(?:trail(?:s|ed|ing)?|behind)\\s+(?:only|just)\\s+(?:(${CARDINAL_WORDS}|\\d{1,2})\\s+\\p{Ll}+|\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+)?(\\s+and\\s+\\p{Lu}[\\p{L}'’-]+)?)`, 'gu');
+
+/**
+ * A place in a ranking ("the third-busiest customs post", "finished fourth overall", "ranks third
+ * among Lithuanian cities") against a count of those above it ("Only one crossing handled more
+ * forms", "Just two performers scored higher", "whose names trail only Vilnius"): a place n has
+ * n - 1 above it. Taken when the text has one of each and their sentences share a word.
+ */
+function rankAgainstAbove(text: string): SeriesConflict[] {
+  const ranks = rankMentions(text).filter((r) => !r.key.startsWith('run:') && r.value >= 2);
+  const above: Array<{ value: number; start: number; end: number }> = [];
+  const add = (m: RegExpMatchArray, value: number | null) => {
+    if (value !== null && value >= 1) above.push({ value, start: m.index!, end: m.index! + m[0].length });
+  };
+  for (const m of text.matchAll(ABOVE_STRESSED)) add(m, /\d/.test(m[1]!) ? Number(m[1]) : wordNumberValue(m[1]!.toLowerCase()));
+  for (const m of text.matchAll(ABOVE_COMPARATIVE)) add(m, /\d/.test(m[1]!) ? Number(m[1]) : wordNumberValue(m[1]!.toLowerCase()));
+  for (const m of text.matchAll(ABOVE_BEHIND)) add(m, m[1] ? (/\d/.test(m[1]) ? Number(m[1]) : wordNumberValue(m[1].toLowerCase())) : m[2] ? 2 : 1);
+  if (ranks.length !== 1 || above.length !== 1) return [];
+  const r = ranks[0]!;
+  const a = above[0]!;
+  if (sentenceStart(text, r.start) === sentenceStart(text, a.start) || a.value === r.value - 1) return [];
+  const rw = sentenceWords(text, r.start);
+  if (!sentenceWords(text, a.start).some((w) => rw.includes(w))) return [];
+  const span = (x: { start: number; end: number }) => ({ start: x.start, end: x.end, text: text.slice(x.start, x.end) });
+  const [x, y] = r.start < a.start ? [r, a] : [a, r];
+  return [{ spans: [span(x), span(y)], explanation: `"${text.slice(r.start, r.end)}" puts ${r.value - 1} ahead of it, but "${text.slice(a.start, a.end)}" gives ${a.value}.` }];
 }
 
 /**
