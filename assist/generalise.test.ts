@@ -2003,3 +2003,12 @@ describe('a place in a ranking against a count of those above it', () => {
     expect(pairs(text, '2026-03-03')).toEqual([['finished fourth', 'trail only Ghent']]);
   });
 });
+
+describe('years listed before the plural they date', () => {
+  it('"her second final at the open" / "defeats in the 2022 and 2024 finals": more listed before than the ordinal allows', () => {
+    const text = 'ROTTERDAM, 9 June 2025 - Van Dijk was playing her second final at the open on Sunday.\n\nVan Dijk had come close before, with defeats in the 2022 and 2024 finals, both against Moreau.';
+    expect(pairs(text, '2025-06-09')).toEqual([['second final', 'in the 2022 and 2024 finals']]);
+    // (a third final: two before, as listed)
+    expect(pairs(text.replace('second final', 'third final'), '2025-06-09')).toEqual([]);
+  });
+});

@@ -397,6 +397,16 @@ function priorCounts(text: string, year?: number): Mention[] {
  */
 function listedYears(text: string, year: number, read: readonly Mention[]): Mention[] {
   const out: Mention[] = [];
+  // ("defeats in the 2022, 2023 and 2024 finals": the years before the plural they date)
+  for (const m of text.matchAll(THE_YEAR_LIST)) {
+    const end = m.index + m[0].length;
+    if (read.some((x) => x.start < end && m.index < x.end)) continue;
+    const years = yearsIn(m[1]!);
+    const noun = singular(m[2]!);
+    if (years.some((y) => y > year) || noun === m[2] || (wordnet()?.synsets(noun, 'n').length ?? 0) === 0) continue;
+    const before = years.filter((y) => y < year);
+    out.push({ value: before.length, noun, words: [m[2]!], start: m.index, end, period: '', listed: true, years: before });
+  }
   for (const m of text.matchAll(IN_YEAR_LIST)) {
     const end = m.index + m[0].length;
     if (read.some((x) => x.start < end && m.index < x.end)) continue;
@@ -442,6 +452,8 @@ const YEAR_LIST = `${YEAR}(?:\\s*,\\s*(?:(?:again|also)\\s+)?(?:in\\s+)?${YEAR})
 const YEARS_BEFORE = new RegExp(`\\b([Ee]arlier|[Pp]revious|[Pp]rior|[Pp]ast|[Ff]ormer)\\s+((?:[\\p{L}-]+\\s+){0,3}?)(\\p{Ll}[\\p{Ll}-]*[^\\Wsu]s)\\b(?:[^.;:!?\\d]{0,40}?\\b|:\\s*)(${YEAR_LIST})\\b`, 'gu');
 /** "in 2021, 2023 and 2024", "in 2017, in 2020 and again in 2023": a list of years an act or a thing fell in. */
 const IN_YEAR_LIST = new RegExp(`\\bin\\s+(${YEAR_LIST})\\b`, 'gu');
+/** "in the 2022, 2023 and 2024 finals": a list of years before the plural noun they date. */
+const THE_YEAR_LIST = new RegExp(`\\b(?:in|at|of|from)\\s+the\\s+(${YEAR_LIST})\\s+(\\p{Ll}[\\p{Ll}-]*[^\\Wsu]s)\\b`, 'gu');
 /** "the band's two earlier ...": a count word already gives the number. */
 const NUMBER_BEFORE = new RegExp(`\\b(?:${CARDINAL_WORDS}|\\d{1,3})\\s+$`, 'i');
 
