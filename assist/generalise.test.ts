@@ -2012,3 +2012,11 @@ describe('years listed before the plural they date', () => {
     expect(pairs(text.replace('second final', 'third final'), '2025-06-09')).toEqual([]);
   });
 });
+
+describe('a run told as "held every two years since 2003"', () => {
+  it('"The 15th edition of the fair" / "The fair, held every two years since 2001": at most 13 by 2025', () => {
+    const text = 'LEIPZIG, 20 October 2025 - The 15th edition of the book fair opened on Thursday with 400 publishers.\n\nThe book fair, held every two years since 2001, moves to Dresden next time.';
+    expect(pairs(text, '2025-10-20')).toEqual([['15th edition', 'held every two years since 2001']]);
+    expect(pairs(text.replace('15th', '13th'), '2025-10-20')).toEqual([]);
+  });
+});

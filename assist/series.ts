@@ -622,6 +622,8 @@ function yearRunAgainstList(text: string, year: number): SeriesConflict[] {
 const EDITION = new RegExp(`\\b${ORD}\\s+((?:annual|yearly)\\s+)?((?:[\\p{L}'’-]+\\s+){0,2}?(\\p{Ll}[\\p{Ll}-]+))\\b`, 'gu');
 /** "Its first public show was held in 1983", "since it was first organised in 1996": when a run began. */
 const FIRST_HELD = new RegExp(`\\bfirst\\s+((?:[\\p{L}'’-]+\\s+){0,3}?)(?:was\\s+|were\\s+)?(?:held|organi[sz]ed|staged|run|hosted|took place|launched|mounted|put on|contested|played|raced|published|awarded)\\s+in\\s+(${YEAR})\\b`, 'gu');
+/** "held every two years since 2003", "staged every summer since 1998": a run and its start. */
+const EVERY_SINCE = new RegExp(`\\b(?:held|staged|organi[sz]ed|run|hosted|played|contested|raced)\\s+((?:every|each)\\s+(?:[\\p{L}]+\\s+){0,2}?(?:years?|summer|winter|spring|autumn|season))\\s+since\\s+(${YEAR})\\b`, 'gu');
 /** "every two years", "every other year", "biennial": one every few years. */
 const EVERY_FEW = /\bevery\s+(other|two|three|four|five|[2-5])\s+years?\b|\b(biennial|triennial)(?:ly)?\b/i;
 const FEW: Record<string, number> = { other: 2, two: 2, three: 3, four: 4, five: 5, biennial: 2, triennial: 3 };
@@ -641,7 +643,7 @@ const EXCEPT_YEARS = new RegExp(`\\b(?:except|apart from|with the exception of|o
  */
 function yearlySinceFirst(text: string, year: number): SeriesConflict[] {
   const out: SeriesConflict[] = [];
-  const firsts = [...text.matchAll(FIRST_HELD), ...text.matchAll(SINCE_START)];
+  const firsts = [...text.matchAll(FIRST_HELD), ...text.matchAll(SINCE_START), ...text.matchAll(EVERY_SINCE)];
   if (firsts.length === 0) return out;
   for (const e of text.matchAll(EDITION)) {
     const n = ordinalValue(e[1]!);
