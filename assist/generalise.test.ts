@@ -2020,3 +2020,12 @@ describe('a run told as "held every two years since 2003"', () => {
     expect(pairs(text.replace('15th', '13th'), '2025-10-20')).toEqual([]);
   });
 });
+
+describe('"one flight in five": a share with its noun between', () => {
+  it('reads "one flight in five" as 20 percent of flights; "one goal in five games" is no share', () => {
+    const shares = (t: string) => quantities(t).filter((q) => q.kind === 'percent').map((q) => [q.value, q.head]);
+    expect(shares('Barely one flight in five is shorter than 500 kilometres.')).toEqual([[20, 'flight']]);
+    expect(shares('Operators provide roughly one euro in eight of the sponsorship money.')).toEqual([[12.5, 'euro']]);
+    expect(shares('He scored one goal in five games.')).toEqual([]);
+  });
+});

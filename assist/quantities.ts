@@ -722,6 +722,22 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
         continue;
       }
     }
+    // ("one flight in five", "one euro in eight of the sponsorship money": the noun between the two)
+    if (nt && isNounTok(nt) && !isVerbTok(nt) && !num.ordinal && !num.percent && norm(j + 1) === 'in' && /^\p{Ll}+$/u.test(nt.text) && !TIME_UNITS.has(nounLemma(nt))) {
+      const m = numberValueAt(toks, norm(j + 2) === 'every' ? j + 3 : j + 2);
+      const share = m && !m.ordinal && !m.percent && m.value > num.value && m.value <= 1000 && (num.value === 1 || (num.words && m.words)) && !isNounTok(toks[m.last + 1]);
+      if (m && share) {
+        const q = base('percent', left.start, m.last, (100 * num.value) / m.value, '%', left, num.first);
+        describeMeasure(q, m, m.last);
+        const noun = nounLemma(nt);
+        q.head = noun;
+        q.cls = referentClass(noun);
+        if (!q.keys.includes(noun)) q.keys = [...q.keys, noun];
+        out.push(q);
+        k = m.last;
+        continue;
+      }
+    }
     // Percentages
     if (num.percent || nt?.norm === 'percent' || nt?.norm === 'pct' || nt?.norm === 'pc' || (nt?.norm === 'per' && norm(j + 1) === 'cent') || (nt?.norm === 'percentage' && nounLemma(toks[j + 1] ?? nt) === 'point')) {
       let last = num.last;
