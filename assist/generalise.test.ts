@@ -2029,3 +2029,14 @@ describe('"one flight in five": a share with its noun between', () => {
     expect(shares('He scored one goal in five games.')).toEqual([]);
   });
 });
+
+describe('a bound glued to a number names a class', () => {
+  it('"the women\'s under-63kg category", "the over-100kg class", "the under-21 team" are no figures', () => {
+    const read = (t: string) => quantities(t).map((q) => [q.kind, q.value]);
+    expect(read("She won the women's under-63kg category, beating 12 rivals.")).toEqual([['count', 12]]);
+    expect(read('He fought in the over-100kg class.')).toEqual([]);
+    expect(read('The under-21 team lost.')).toEqual([]);
+    // (a bound before the number, not glued, is a hedge)
+    expect(read('The parcel weighed under 63 kg.')).toEqual([['amount', 63]]);
+  });
+});

@@ -679,6 +679,10 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     const left = leftContext(toks, isoBefore !== null ? num.first - 1 : num.first);
     if (num.after !== undefined && left.approx === 'exact') left.approx = num.after;
     if (norm(left.before) === 'aged' || norm(left.before) === 'no.' || norm(left.before) === 'number') continue;
+    // ("the women's under-63kg category", "the over-100kg class", "the under-21 team": a bound glued to
+    // the number names a class, not a figure)
+    const bound = toks[num.first - 1];
+    if (bound && (bound.norm === 'under' || bound.norm === 'over' || bound.norm === 'u') && hyphenJoined(bound)) continue;
     if (num.words && num.value === 1 && (norm(num.last + 1) === 'of' || ['no', 'any', 'every', 'which', 'this', 'that'].includes(norm(num.first - 1)))) continue;
 
     let j = num.last + 1;
