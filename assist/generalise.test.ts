@@ -2040,3 +2040,12 @@ describe('a bound glued to a number names a class', () => {
     expect(read('The parcel weighed under 63 kg.')).toEqual([['amount', 63]]);
   });
 });
+
+describe('a modal ends an ordinal\'s phrase', () => {
+  it('"in the second round contestants must play" is a second round, not a second contestant', () => {
+    const text = 'In the first round each singer has a minute, while in the second round contestants must perform a song they have never heard.\n\nA local paper reported that three contestants had proposed marriage on stage over the years.';
+    expect(pairs(text, '2025-08-20')).toEqual([]);
+    // (a second contestant against three before is still read)
+    expect(pairs('Lena was the second contestant to faint on stage.\n\nOver the years three contestants had fainted on stage before her, the organisers said.', '2025-08-20')).toHaveLength(1);
+  });
+});

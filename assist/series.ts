@@ -111,6 +111,8 @@ function pastVerb(w: string): boolean {
 }
 
 /** The words of a noun phrase up to the first word that cannot be in one. */
+const MODALS: ReadonlySet<string> = new Set(['must', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'shall']);
+
 function phraseWords(words: string): string[] {
   const out: string[] = [];
   for (const w of words.trim().toLowerCase().split(/\s+/)) {
@@ -299,6 +301,9 @@ function ordinals(text: string, year?: number): Mention[] {
     // ("The fair's 12th edition drew crowds": a past verb ends the phrase)
     const verbAt = words.findIndex((w, i) => i > 0 && pastVerb(w));
     if (verbAt > 0) words.length = verbAt;
+    // ("in the second round contestants must play": a modal ends the phrase, and the word before it is its subject)
+    const modalAt = words.findIndex((w) => MODALS.has(w));
+    if (modalAt > 0) words.length = modalAt > 1 ? modalAt - 1 : modalAt;
     if (value === null || value < 1 || words.length === 0) continue;
     const start = m.index + m[0].indexOf(m[1]!);
     const end = start + m[1]!.length + m[2]!.indexOf(words.at(-1)!) + words.at(-1)!.length;
