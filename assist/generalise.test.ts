@@ -2049,3 +2049,11 @@ describe('a modal ends an ordinal\'s phrase', () => {
     expect(pairs('Lena was the second contestant to faint on stage.\n\nOver the years three contestants had fainted on stage before her, the organisers said.', '2025-08-20')).toHaveLength(1);
   });
 });
+
+describe('a spelled-out figure in another unit, far from the first, is no loose conversion', () => {
+  it('"the 1.9-kilometre swim" / "the one-mile swim" two paragraphs on; "a 1.9-kilometre (one-mile) swim" beside it agrees', () => {
+    const far = 'The winner was first out of the water after the 1.9-kilometre swim in the lake.\n\nThe bike leg took riders into the hills.\n\nSeveral amateurs struggled in the chop on the one-mile swim, and boats pulled two of them out.';
+    expect(pairs(far, '2025-09-01')).toEqual([['the 1.9-kilometre', 'the one-mile']]);
+    expect(pairs('The winner was first out of the water after the 1.9-kilometre (one-mile) swim in the lake.', '2025-09-01')).toEqual([]);
+  });
+});

@@ -65,14 +65,18 @@ export function interval(q: Quantity): [number, number] {
  * and each rounds to the other ("400 acres" / "the 160-hectare farm", "9-metre" / "30-foot"): a
  * conversion is as exact as the last digit each was written with.
  */
-export function agree(a: Quantity, b: Quantity): boolean {
+export function agree(a: Quantity, b: Quantity, far = false): boolean {
   const ia = interval(a);
   const ib = interval(b);
   if (overlaps(ia, ib)) return true;
   const wa = a.written;
   const wb = b.written;
   if (!wa || !wb || wa.unit === wb.unit || a.unit !== b.unit) return false;
-  return overlaps([ia[0] - wa.grain, ia[1] + wa.grain], [ib[0] - wb.grain, ib[1] + wb.grain]);
+  // (far apart in the text, a figure spelled out in another unit is no conversion written beside it:
+  // its step of one counts for at most a tenth of it, "the 1.9-kilometre swim" / "the one-mile swim")
+  const ga = far && wa.spelled ? Math.min(wa.grain, 0.1 * a.value) : wa.grain;
+  const gb = far && wb.spelled ? Math.min(wb.grain, 0.1 * b.value) : wb.grain;
+  return overlaps([ia[0] - ga, ia[1] + ga], [ib[0] - gb, ib[1] + gb]);
 }
 
 export function overlaps(a: [number, number], b: [number, number]): boolean {

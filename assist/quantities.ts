@@ -96,7 +96,7 @@ export interface Quantity {
   place: string | null;
   /** For a measure, the unit it was written in and half the step of its last written digit, in the
    *  dimension's base unit ("160 hectares": hectare, 50,000 m²): how far a conversion may round. */
-  written?: { unit: string; grain: number };
+  written?: { unit: string; grain: number; spelled?: true };
 }
 
 /** Half the place value of the last significant digit a number was written with: "160" 5, "1,850" 5, "66.90" 0.005, "9" 0.5. */
@@ -859,7 +859,7 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
         unitIdx++;
       }
       const q = base('amount', left.start, unitIdx, num.value * measure[1], measure[0], left, num.first);
-      q.written = { unit: qualified || raised ? `${nextLemma} ${nounLemma(toks[j + 1]!)}` : suffix && MEASURE_UNITS.has(suffix) ? suffix : nextLemma, grain: writtenGrain(toks[num.first]!.text, num.value) * measure[1] };
+      q.written = { unit: qualified || raised ? `${nextLemma} ${nounLemma(toks[j + 1]!)}` : suffix && MEASURE_UNITS.has(suffix) ? suffix : nextLemma, grain: writtenGrain(toks[num.first]!.text, num.value) * measure[1], ...(/\d/.test(toks[num.first]!.text) ? {} : { spelled: true as const }) };
       // ("a drop of 40 metres or more")
       const bound = orAfter(toks, unitIdx);
       if (bound && q.approx === 'exact') q.approx = bound.approx;

@@ -1078,7 +1078,7 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
       const lo = Math.min(a.value, b.value);
       // (what was done during a sitting cannot outlast it, however far apart: both lengths within half a day)
       const sitting = a.kind === 'duration' && b.value > a.value && b.value <= 12 && a.value > 0;
-      if (lo <= 0 || (Math.max(a.value, b.value) / lo > MAX_RATIO && !sitting) || agree(a, b) || boundKept(a, b)) continue;
+      if (lo <= 0 || (Math.max(a.value, b.value) / lo > MAX_RATIO && !sitting) || agree(a, b, a.paragraph !== b.paragraph) || boundKept(a, b)) continue;
       const event =
         a.kind === 'count' && !pointsBackAt(b) && a.head !== null && b.head !== null &&
         x === nearestX() && (a.head === b.head || sameKind(a.head, b.head) || actedOn(a, b) || actedOn(b, a));
