@@ -240,6 +240,8 @@ function eventOfDateAlone(toks: readonly Tok[], text: string, d: DateMention): E
     const intoForce = commencement(toks, k);
     if (intoForce >= 0) t = toks[(k = intoForce)]!;
     else if (!isVerbTok(t) || has(t, 'Preposition') || FUNCTION_WORDS.has(t.norm) || /ing$/.test(t.norm)) continue;
+    // ("started handing out the kits on": the particle of a gerund is no verb of its own)
+    if (intoForce < 0 && has(t, 'Particle') && k > 0 && /ing$/.test(toks[k - 1]!.norm)) continue;
     // "burst its banks": after a determiner or possessive the word is a noun, whatever its tag.
     // (not "that" before a phrase of taking effect: "A levy that takes effect from 1 April")
     if (k > 0 && DETERMINERS.has(toks[k - 1]!.norm) && !(intoForce >= 0 && toks[k - 1]!.norm === 'that')) continue;

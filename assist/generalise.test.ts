@@ -2057,3 +2057,12 @@ describe('a spelled-out figure in another unit, far from the first, is no loose 
     expect(pairs('The winner was first out of the water after the 1.9-kilometre (one-mile) swim in the lake.', '2025-09-01')).toEqual([]);
   });
 });
+
+describe('the particle of a gerund is no verb', () => {
+  it('"Since pharmacies started handing out the kits on 26 January" dates the starting, not an act "out"', () => {
+    const t = 'Since pharmacies started handing out the kits on 26 January, demand has been highest in Milan.';
+    const doc = new AssistDoc(t);
+    const d = collectDates(doc)[0]!;
+    expect(eventOfDate(doc.tokens(d.sentence), t, d)).toMatchObject({ predicate: 'start', pos: 'v' });
+  });
+});
