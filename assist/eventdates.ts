@@ -597,7 +597,10 @@ export function eventDateRestatements(events: readonly EventDate[], text?: strin
       // (two told as new: "In a statement on 18 November" ... "In a statement on 20 November")
       if (a.indefinite && b.indefinite) continue;
       if (a.mention.year !== null && b.mention.year !== null && a.mention.year !== b.mention.year) continue;
-      if (Math.abs((a.mention.month - b.mention.month) * 31 + a.mention.day - b.mention.day) > 45) continue;
+      // (a rule's start told twice may be months off: "will apply from 1 January 2027" / "takes effect
+      // from 1 April 2027"; up to about three months)
+      const window = a.applies && b.applies ? 100 : 45;
+      if (Math.abs((a.mention.month - b.mention.month) * 31 + a.mention.day - b.mention.day) > window) continue;
       // ("Wednesday's signing ceremony", "Thursday's refloating operation": the -ing word before a
       // noun names the act, the noun the occasion)
       const act = (e: EventDate): EventDate => {

@@ -2066,3 +2066,12 @@ describe('the particle of a gerund is no verb', () => {
     expect(eventOfDate(doc.tokens(d.sentence), t, d)).toMatchObject({ predicate: 'start', pos: 'v' });
   });
 });
+
+describe('a rule\'s start told twice may be months off', () => {
+  it('"The toll will apply from 1 January 2027" / "the toll takes effect from 1 April 2027": one start, three months apart', () => {
+    const text = 'The toll will apply from 1 January 2027, the ministry said.\n\nHauliers have lobbied against it for a year.\n\nOperators say the toll, which takes effect from 1 April 2027, leaves them little time.';
+    expect(pairs(text, '2026-10-05')).toEqual([['1 January 2027', '1 April 2027']]);
+    // (half a year off is no longer read as one start)
+    expect(pairs(text.replace('1 April 2027', '1 September 2027'), '2026-10-05')).toEqual([]);
+  });
+});
