@@ -2075,3 +2075,12 @@ describe('a rule\'s start told twice may be months off', () => {
     expect(pairs(text.replace('1 April 2027', '1 September 2027'), '2026-10-05')).toEqual([]);
   });
 });
+
+describe('the noun a participle of costing follows', () => {
+  it('"paying bribes totalling €320,000" is a sum of bribes', () => {
+    const keys = (t: string) => quantities(t).filter((q) => q.kind === 'amount').map((q) => q.keys);
+    expect(keys('The ring rigged matches, paying bribes totalling €320,000 to referees.')[0]).toContain('bribe');
+    // (a subject that costs is its own key, as before: "The cameras cost €260,000")
+    expect(keys('The cameras cost €260,000.')[0]).toContain('camera');
+  });
+});

@@ -1200,6 +1200,12 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       const np = nounPhraseBefore(toks, before);
       if (np && !isPronoun(toks[np.head])) keys.add(nounLemma(toks[np.head]!));
     }
+    // ("paying bribes totalling €320,000", "fines amounting to £2 million": the noun a participle of
+    // costing follows is what the sum is of)
+    if (q.kind === 'amount' && /^[A-Z]{3}$/.test(q.unit) && !q.frame.subject && COST_VERBS.has(q.frame.verb ?? '') && q.frame.verbIdx > 0 && /ing$/.test(norm(q.frame.verbIdx))) {
+      const n = toks[q.frame.verbIdx - 1]!;
+      if (isNounTok(n) && !isVerbTok(n) && /^\p{Ll}/u.test(n.text) && !breaksAfter(n)) keys.add(nounLemma(n));
+    }
     if (q.frame.subject && !q.frame.isSubject) {
       // A subject is weaker evidence than the phrase itself: it must come with the same verb.
       keys.add(`${q.frame.subject}@${q.frame.verb ?? ''}`);
