@@ -2084,3 +2084,12 @@ describe('the noun a participle of costing follows', () => {
     expect(keys('The cameras cost €260,000.')[0]).toContain('camera');
   });
 });
+
+describe('an ordinal of this year against the months its earlier ones fell in', () => {
+  it('"the county\'s third measles outbreak of the year" / "Earlier measles outbreaks this year were reported in February, April, May and June"', () => {
+    const text = 'Health officials confirmed on Monday the county\'s third measles outbreak of the year, at a primary school in Ennis.\n\nParents were told to check vaccination records.\n\nEarlier measles outbreaks this year were reported in February, April, May and June, all in schools.';
+    expect(pairs(text, '2025-08-11')).toEqual([['third measles outbreak', 'in February, April, May and June']]);
+    // (two earlier months: a third)
+    expect(pairs(text.replace('February, April, May and June', 'February and June'), '2025-08-11')).toEqual([]);
+  });
+});

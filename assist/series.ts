@@ -556,7 +556,42 @@ function conflict(o: Mention, c: Mention, text: string, explanation: string): Se
 /** `year`: the article's own year, which "in 2025" names as "this year". */
 export function seriesConflicts(text: string, year?: number): SeriesConflict[] {
   const { ordinals: os, counts } = seriesMentions(text, true, year);
-  return [...compareSeries(os, counts, text, false, loneSeries(os, counts, text)), ...rankAgainstAbove(text), ...(year === undefined ? [] : [...yearRunSinceFirst(text, year), ...yearlySinceFirst(text, year), ...yearRunAgainstList(text, year)])];
+  return [...compareSeries(os, counts, text, false, loneSeries(os, counts, text)), ...rankAgainstAbove(text), ...monthsAgainstOrdinal(text, year), ...(year === undefined ? [] : [...yearRunSinceFirst(text, year), ...yearlySinceFirst(text, year), ...yearRunAgainstList(text, year)])];
+}
+
+/** "turned up in January, March, May and July": a list of months. */
+const MONTH_NAME = `(?:${MONTHS.map((m) => m[0]!.toUpperCase() + m.slice(1)).join('|')})`;
+const MONTH_LIST = new RegExp(`\\bin\\s+(${MONTH_NAME}(?:\\s*,\\s*${MONTH_NAME})*\\s*,?\\s+and\\s+${MONTH_NAME})\\b(?!\\s+\\d)`, 'gu');
+const THIS_YEAR = /\b(?:this\s+year|of\s+the\s+year|so\s+far\s+this\s+year)\b/i;
+const EARLIER_MARK = /\b(?:[Ee]arlier|[Pp]revious|[Pp]rior|before)\b/;
+
+/**
+ * "the province's second rabid animal of the year" / "Earlier rabid animals this year turned up in
+ * January, March, May and July": an ordinal of this year against the months its earlier ones are
+ * listed in. Marked as earlier, the months list those before it (n - 1 of them at most); unmarked,
+ * all of them (n at most). Linked by the ordinal's noun in the list's clause.
+ */
+function monthsAgainstOrdinal(text: string, year?: number): SeriesConflict[] {
+  const out: SeriesConflict[] = [];
+  const lists = [...text.matchAll(MONTH_LIST)];
+  if (lists.length === 0) return out;
+  for (const o of seriesMentions(text, false, year).ordinals) {
+    if (o.value < 2 || !THIS_YEAR.test(o.period)) continue;
+    for (const l of lists) {
+      if (sentenceStart(text, l.index) === sentenceStart(text, o.start)) continue;
+      const clause = text.slice(Math.max(sentenceStart(text, l.index), l.index - 80), l.index);
+      if (!THIS_YEAR.test(clause)) continue;
+      const words = (clause.toLowerCase().match(/\p{L}{3,}/gu) ?? []).map((w) => stem(singular(w)));
+      if (!words.includes(stem(o.noun))) continue;
+      const months = new Set(l[1]!.match(new RegExp(MONTH_NAME, 'gu'))).size;
+      const earlier = EARLIER_MARK.test(clause);
+      if (months <= (earlier ? o.value - 1 : o.value)) continue;
+      const c: Mention = { value: months, noun: o.noun, words: [], start: l.index, end: l.index + l[0].length, period: '' };
+      out.push(conflict(o, c, text, `"${text.slice(o.start, o.end)}" means ${o.value - 1} before it this year, but "${text.slice(c.start, c.end)}" lists ${months}${earlier ? ' earlier' : ''}.`));
+      break;
+    }
+  }
+  return out;
 }
 
 /** "Just two performers scored higher", "Only one crossing, Weil am Rhein, handled more forms": how many are ranked above. */
