@@ -2093,3 +2093,12 @@ describe('an ordinal of this year against the months its earlier ones fell in', 
     expect(pairs(text.replace('February, April, May and June', 'February and June'), '2025-08-11')).toEqual([]);
   });
 });
+
+describe('"every one of the arena\'s 4,800 seats" is all of them, told again', () => {
+  it('reads the owner\'s possessive after "every one of", "each of", "all of" as definite; "31 of the council\'s 55 members" stays a share', () => {
+    const read = (t: string) => quantities(t).filter((q) => q.kind === 'count').map((q) => [q.value, q.definite, q.totality]);
+    expect(read("Every one of the arena's 4,800 seats was taken.")).toEqual([[4800, true, true]]);
+    expect(read("Each of the club's 80 members voted.")).toEqual([[80, true, true]]);
+    expect(read("Only 31 of the council's 55 members voted.")[1]).toEqual([55, false, false]);
+  });
+});

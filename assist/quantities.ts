@@ -227,6 +227,8 @@ function leftContext(toks: readonly Tok[], first: number): { approx: Approx; def
   let totality = false;
   let subset = false;
   const norm = (k: number): string => toks[k]?.norm ?? '';
+  // ("every one of", "each of", "all of" before the owner: all of them)
+  const allOf = (k: number) => (norm(k) === 'each' || norm(k) === 'all' || (norm(k) === 'one' && norm(k - 1) === 'every'));
   for (const [words, a] of QUALIFIERS) {
     const n = words.length;
     let ok = b - n + 1 >= 0;
@@ -246,12 +248,14 @@ function leftContext(toks: readonly Tok[], first: number): { approx: Approx; def
   // period's, "this year's 18 new works", which says when, not whose)
   const ownerPossessive =
     !possessiveName && b >= 1 && /['’]s$/.test(toks[b]!.text) && has(toks[b], 'Possessive') && DEFINITE.has(norm(b - 1)) && norm(b - 1) !== 'that' && !TIME_UNITS.has(singular(norm(b).replace(/['’]s$/, ''))) &&
-    // (nor the whole of a share, "31 of the council's 55 members", read with the share)
-    norm(b - 2) !== 'of';
+    // (nor the whole of a share, "31 of the council's 55 members", read with the share; but "every one
+    // of the arena's 4,800 seats", "each of the club's 80 members" are all of them)
+    (norm(b - 2) !== 'of' || allOf(b - 3));
   if (ownerPossessive) {
     definite = true;
     start = b - 1;
     b -= 2;
+    if (norm(b) === 'of' && allOf(b - 1)) totality = true;
   } else if (norm(b) === 'the' || (DEFINITE.has(norm(b)) && norm(b) !== 'that') || possessiveName) {
     definite = true;
     start = b;
