@@ -522,3 +522,13 @@ describe('what a sum spent goes on', () => {
     expect(contradictions(docs)).toEqual([]);
   });
 });
+
+describe('"last summer" and "the last five summers" are periods', () => {
+  it('"Last summer, six children drowned" / "Over the last five summers, 58 children drowned": two periods, no contradiction', () => {
+    const docs = [
+      doc(1, 'PRAGUE, 10 June 2026 - Over the last five summers, 58 children under five drowned in the country, the ministry said. The bill requires fences around garden pools.', '2026-06-10'),
+      doc(2, 'PRAGUE, 11 June 2026 - Garden pools have spread across the suburbs. Last summer, six children under five drowned in garden pools, the agency reported.', '2026-06-11'),
+    ];
+    expect(contradictions(docs)).toEqual([]);
+  });
+});

@@ -28,8 +28,16 @@ const SCOPE_UNITS = new Map<string, number>([
   ['century', 1200],
 ]);
 
+/** The seasons, by their first and last month (0-based; winter runs into the next year's February). */
+const SEASONS = new Map<string, readonly [number, number]>([
+  ['spring', [2, 4]],
+  ['summer', [5, 7]],
+  ['autumn', [8, 10]],
+  ['winter', [11, 13]],
+]);
+
 /** Words that can open a scope phrase (the loop below looks no further at other words). */
-const SCOPE_WORDS = new Set(['this', 'current', 'next', 'last', 'past', 'previous', 'in', 'during', 'throughout', 'for', 'within', 'ago', 'ever', 'on', 'all-time', 'now', 'currently', 'today', 'presently']);
+const SCOPE_WORDS = new Set(['over', 'this', 'current', 'next', 'last', 'past', 'previous', 'in', 'during', 'throughout', 'for', 'within', 'ago', 'ever', 'on', 'all-time', 'now', 'currently', 'today', 'presently']);
 
 function yearOf(t: Tok | undefined): number | null {
   if (!t || !/^\d{4}$/.test(t.text)) return null;
@@ -89,6 +97,20 @@ export function findScopes(toks: readonly Tok[], ref: number): Scope[] {
       else if (unit === 1) push(k, k + 1, ref + 1, ref + 1);
       else push(k, k + 1, ref, ref + Math.max(unit, 1));
       continue;
+    }
+    // ("last summer": the most recent one before now; "over the last five summers": as many years back)
+    const season = SEASONS.get(singular(norm(k + 1)));
+    if ((w === 'last' || w === 'past' || w === 'previous') && season && norm(k - 1) !== 'the') {
+      const year = ref % 12 > season[1] ? Y : Y - 1;
+      push(k, k + 1, year * 12 + season[0], year * 12 + season[1]);
+      continue;
+    }
+    if ((w === 'over' || w === 'in' || w === 'during' || w === 'for') && norm(k + 1) === 'the' && (norm(k + 2) === 'last' || norm(k + 2) === 'past') && isNumberTok(toks[k + 3])) {
+      const v = numberValueAt(toks, k + 3);
+      if (v && SEASONS.has(singular(norm(v.last + 1)))) {
+        push(k, v.last + 1, ref - v.value * 12, ref);
+        continue;
+      }
     }
     if ((w === 'last' || w === 'past' || w === 'previous') && unit !== undefined) {
       const rolling = norm(k - 1) === 'the';
