@@ -22,6 +22,13 @@ const pairs = (text: string, published?: string): string[][] =>
 
 const sources = (text: string): string[] => suggest(text).flatMap((s) => (s.type === 'attribution' ? [s.source] : []));
 
+/** The event eventOfDate reads for the text's n-th date. */
+function dateEvent(text: string, n = 0) {
+  const doc = new AssistDoc(text);
+  const d = collectDates(doc)[n]!;
+  return eventOfDate(doc.tokens(d.sentence), text, d);
+}
+
 function quantities(text: string): Quantity[] {
   const doc = new AssistDoc(text);
   const out: Quantity[] = [];
@@ -1930,11 +1937,7 @@ describe('a "when" clause after a date tells the date\'s event too', () => {
 });
 
 describe('a rule beginning to apply, told in more ways', () => {
-  const event = (t: string, n = 0) => {
-    const doc = new AssistDoc(t);
-    const d = collectDates(doc)[n]!;
-    return eventOfDate(doc.tokens(d.sentence), t, d);
-  };
+  const event = dateEvent;
   it('"apply from 1 January 2027 and will be collected": a date with "and" after it, but no date after "and", opens no range', () => {
     expect(event('The toll will apply from 1 January 2027 and will be collected at the border.')).toMatchObject({ predicate: 'toll', applies: true });
     expect(event('The new tariffs will apply from 1 March to all new contracts.')).toMatchObject({ predicate: 'tariff', applies: true });
@@ -1949,10 +1952,7 @@ describe('a rule beginning to apply, told in more ways', () => {
 
 describe('the second part of a hyphened compound is no verb', () => {
   it('"activate their card on the city e-services portal from 1 October" dates the activating', () => {
-    const t = 'Students will be able to activate their card on the city e-services portal from 1 October 2026.';
-    const doc = new AssistDoc(t);
-    const d = collectDates(doc)[0]!;
-    expect(eventOfDate(doc.tokens(d.sentence), t, d)).toMatchObject({ predicate: 'activate', pos: 'v' });
+    expect(dateEvent('Students will be able to activate their card on the city e-services portal from 1 October 2026.')).toMatchObject({ predicate: 'activate', pos: 'v' });
   });
 });
 
@@ -1967,12 +1967,7 @@ describe('a noun, then the participle of a verb that only supports it, names the
   it('"the photograph taken on 17 July" is the photographing of "photographed a fox on 3 July"', () => {
     const text = 'Two walkers photographed a white fox on 3 July near the dam.\n\nRangers have searched the valley since.\n\nThe walkers stand by the photograph taken on 17 July.';
     expect(pairs(text, '2025-09-01')).toEqual([['3 July', '17 July']]);
-    const event = (t: string) => {
-      const doc = new AssistDoc(t);
-      const d = collectDates(doc)[0]!;
-      return eventOfDate(doc.tokens(d.sentence), t, d);
-    };
-    expect(event('The walkers stand by the photograph taken on 17 July.')).toMatchObject({ predicate: 'photograph', pos: 'n' });
+    expect(dateEvent('The walkers stand by the photograph taken on 17 July.')).toMatchObject({ predicate: 'photograph', pos: 'n' });
   });
 });
 
@@ -2060,10 +2055,7 @@ describe('a spelled-out figure in another unit, far from the first, is no loose 
 
 describe('the particle of a gerund is no verb', () => {
   it('"Since pharmacies started handing out the kits on 26 January" dates the starting, not an act "out"', () => {
-    const t = 'Since pharmacies started handing out the kits on 26 January, demand has been highest in Milan.';
-    const doc = new AssistDoc(t);
-    const d = collectDates(doc)[0]!;
-    expect(eventOfDate(doc.tokens(d.sentence), t, d)).toMatchObject({ predicate: 'start', pos: 'v' });
+    expect(dateEvent('Since pharmacies started handing out the kits on 26 January, demand has been highest in Milan.')).toMatchObject({ predicate: 'start', pos: 'v' });
   });
 });
 
