@@ -452,8 +452,10 @@ export const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', '
 export const MONTH_ABBR = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
-/** Parts of a day that anchor an event in time: by noon, in the evening. */
-export const DAY_PARTS: ReadonlySet<string> = new Set(['morning', 'noon', 'midday', 'afternoon', 'evening', 'night', 'midnight', 'dawn', 'dusk', 'overnight', 'today', 'yesterday', 'tomorrow', 'tonight']);
+/** Parts of a day that name no day of their own ("through the night", "before dawn"). */
+export const HOURS_OF_DAY: ReadonlySet<string> = new Set(['morning', 'noon', 'midday', 'afternoon', 'evening', 'night', 'midnight', 'dawn', 'dusk', 'overnight']);
+/** Parts of a day that anchor an event in time: by noon, in the evening; and the days told from today. */
+export const DAY_PARTS: ReadonlySet<string> = new Set([...HOURS_OF_DAY, 'today', 'yesterday', 'tomorrow', 'tonight']);
 
 /** Pronouns that can stand for a person source. */
 export const PERSON_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she']);

@@ -228,7 +228,7 @@ function leftContext(toks: readonly Tok[], first: number): { approx: Approx; def
   let subset = false;
   const norm = (k: number): string => toks[k]?.norm ?? '';
   // ("every one of", "each of", "all of" before the owner: all of them)
-  const allOf = (k: number) => (norm(k) === 'each' || norm(k) === 'all' || (norm(k) === 'one' && norm(k - 1) === 'every'));
+  const allOf = (k: number) => norm(k) === 'each' || norm(k) === 'all' || (norm(k) === 'one' && norm(k - 1) === 'every');
   for (const [words, a] of QUALIFIERS) {
     const n = words.length;
     let ok = b - n + 1 >= 0;

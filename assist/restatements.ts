@@ -11,7 +11,7 @@
 
 import { agree, alsoDone, partOfOther, approxWord, cached, differentFigures, periodOf, differentPlaces, differentSites, differentStatistics, differentWhens, fmt, hours, interval, plural, type Conflict } from './inconsistencies';
 import type { Quantity } from './quantities';
-import { RATE_ADJECTIVES, unitLabel } from './lexicon';
+import { HOURS_OF_DAY, RATE_ADJECTIVES, unitLabel } from './lexicon';
 import { sameDeed, verbForms } from './deeds';
 import { relate } from './scope';
 import { infinitive, isPlaceName, singular } from './nlp';
@@ -797,9 +797,6 @@ function shareOf(q: Quantity, text: string): string | null {
   const m = /(?:%|\bper\s?cent|\bpercent)\s+(\p{Ll}+)/u.exec(text.slice(q.start, q.end));
   return m ? singular(m[1]!) : null;
 }
-
-/** Parts of a day that name no day of their own. */
-const HOURS_OF_DAY: ReadonlySet<string> = new Set(['morning', 'noon', 'midday', 'afternoon', 'evening', 'night', 'midnight', 'dawn', 'dusk', 'overnight']);
 
 /**
  * "100% hydrogen gas" ... "80% nitrogen gas", "30 percent wheat" ... "20 percent barley": what the

@@ -110,9 +110,10 @@ function pastVerb(w: string): boolean {
   return inf !== w && (wordnet()?.synsets(inf, 'v').length ?? 0) > 0;
 }
 
-/** The words of a noun phrase up to the first word that cannot be in one. */
+/** Modal verbs: one ends an ordinal's phrase ("in the second round contestants must play"). */
 const MODALS: ReadonlySet<string> = new Set(['must', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'shall']);
 
+/** The words of a noun phrase up to the first word that cannot be in one. */
 function phraseWords(words: string): string[] {
   const out: string[] = [];
   for (const w of words.trim().toLowerCase().split(/\s+/)) {
