@@ -123,11 +123,18 @@ function namesAnEvent(noun: string): boolean {
 }
 
 /** The event a date in its sentence's tokens dates, or null when none is clear. */
+/** The word right before "on" or "of" and the date is the event noun itself, singular ("since the first landing on"; not "the semi-finals on": several). */
+function singularBefore(text: string, d: DateMention, noun: string): boolean {
+  return /(\p{L}+)\s+(?:on|of)\s+$/u.exec(text.slice(Math.max(0, d.start - 40), d.start))?.[1]?.toLowerCase() === noun;
+}
+
 export function eventOfDate(toks: readonly Tok[], text: string, d: DateMention): EventDate | null {
   const found = eventOfDateAlone(toks, text, d);
   if (!found || toks.length === 0) return found;
-  // ("since the diggers arrived on 16 March", "Once the takeover closes on 14 July": a verb's act told as known)
-  const e = found.pos === 'v' && PRESUPPOSED.test(text.slice(Math.max(toks[0]!.start, d.start - 60), d.start).split(/[,;:]/).at(-1)!) ? { ...found, presupposed: true } : found;
+  // ("since the diggers arrived on 16 March", "Once the takeover closes on 14 July": a verb's act told as
+  // known; and a noun's, one of it, "Since the first landing on 26 January"; not a rule taking effect,
+  // which is matched by the rule)
+  const e = (found.pos === 'v' || (found.pos === 'n' && !found.indefinite && !found.applies && singularBefore(text, d, found.predicate))) && PRESUPPOSED.test(text.slice(Math.max(toks[0]!.start, d.start - 60), d.start).split(/[,;:]/).at(-1)!) ? { ...found, presupposed: true } : found;
   // (the date's own clause: "Since Crustworks sacked her on 17 March 2024, it has hired two more
   // supervisors" counts nothing the sacking did)
   const from = Math.max(toks[0]!.start, ...[...text.slice(toks[0]!.start, d.start).matchAll(CLAUSE_BREAK)].map((m) => toks[0]!.start + m.index + m[0].length));

@@ -2094,3 +2094,12 @@ describe('"every one of the arena\'s 4,800 seats" is all of them, told again', (
     expect(read("Only 31 of the council's 55 members voted.")[1]).toEqual([55, false, false]);
   });
 });
+
+describe('a noun told as known after "since the"', () => {
+  it('"Since the first landing on 26 January" points back at "came into use on 12 January", the one event dated near it', () => {
+    const text = 'The new helipad came into use on 12 January, the hospital said.\n\nNeighbours have complained about the noise.\n\nSince the first landing on 26 January, the hospital has received complaints about downdraft.';
+    expect(pairs(text, '2026-02-20')).toEqual([['12 January', '26 January']]);
+    // (several, "since the semi-finals on", point back at no one event)
+    expect(pairs(text.replace('the first landing', 'the test landings'), '2026-02-20')).toEqual([]);
+  });
+});
