@@ -717,30 +717,25 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
         continue;
       }
     }
-    // "One in five adults", "one in every four": a share, not a count of five
-    if (nt?.norm === 'in' && !num.ordinal && !num.percent) {
-      const m = numberValueAt(toks, norm(j + 1) === 'every' ? j + 2 : j + 1);
-      // (one in M, or both spelled out: "three in four"; not "3 in 10 minutes", "scored 2 in 5 games")
-      const share = m && !m.ordinal && !m.percent && m.value > num.value && m.value <= 1000 && (num.value === 1 || (num.words && m.words)) && !TIME_UNITS.has(nounLemma(toks[m.last + 1] ?? toks[m.last]!));
+    // "One in five adults", "one in every four": a share, not a count of five; and with the noun
+    // between the two, "one flight in five", "one euro in eight of the sponsorship money"
+    const between = nt !== undefined && isNounTok(nt) && !isVerbTok(nt) && norm(j + 1) === 'in' && /^\p{Ll}+$/u.test(nt.text) && !TIME_UNITS.has(nounLemma(nt));
+    if ((nt?.norm === 'in' || between) && !num.ordinal && !num.percent) {
+      const at = between ? j + 1 : j;
+      const m = numberValueAt(toks, norm(at + 1) === 'every' ? at + 2 : at + 1);
+      // (one in M, or both spelled out: "three in four"; not "3 in 10 minutes", "scored 2 in 5 games",
+      // "one goal in five games")
+      const ends = (x: NumberAt) => (between ? !isNounTok(toks[x.last + 1]) : !TIME_UNITS.has(nounLemma(toks[x.last + 1] ?? toks[x.last]!)));
+      const share = m && !m.ordinal && !m.percent && m.value > num.value && m.value <= 1000 && (num.value === 1 || (num.words && m.words)) && ends(m);
       if (m && share) {
         const q = base('percent', left.start, m.last, (100 * num.value) / m.value, '%', left, num.first);
         describeMeasure(q, m, m.last);
-        out.push(q);
-        k = m.last;
-        continue;
-      }
-    }
-    // ("one flight in five", "one euro in eight of the sponsorship money": the noun between the two)
-    if (nt && isNounTok(nt) && !isVerbTok(nt) && !num.ordinal && !num.percent && norm(j + 1) === 'in' && /^\p{Ll}+$/u.test(nt.text) && !TIME_UNITS.has(nounLemma(nt))) {
-      const m = numberValueAt(toks, norm(j + 2) === 'every' ? j + 3 : j + 2);
-      const share = m && !m.ordinal && !m.percent && m.value > num.value && m.value <= 1000 && (num.value === 1 || (num.words && m.words)) && !isNounTok(toks[m.last + 1]);
-      if (m && share) {
-        const q = base('percent', left.start, m.last, (100 * num.value) / m.value, '%', left, num.first);
-        describeMeasure(q, m, m.last);
-        const noun = nounLemma(nt);
-        q.head = noun;
-        q.cls = referentClass(noun);
-        if (!q.keys.includes(noun)) q.keys = [...q.keys, noun];
+        if (between) {
+          const noun = nounLemma(nt!);
+          q.head = noun;
+          q.cls = referentClass(noun);
+          if (!q.keys.includes(noun)) q.keys = [...q.keys, noun];
+        }
         out.push(q);
         k = m.last;
         continue;
