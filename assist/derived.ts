@@ -72,7 +72,8 @@ const EARLIER_AFTER = /^[^.;:!?\d]{0,40}?\b(?:last\s+year|the\s+(?:previous|year
 /** "9,000 of the county's 20,000 lamps", "287 out of 412 knitters". */
 const SHARE_BETWEEN = /^\s*(?:[\p{Ll}-]+\s+){0,2}?(?:out\s+)?of\s+(?:(?:the|its|their|his|her|our|this|that|all)\s+)?(?:[\p{L}.-]+['’]s\s+)?(?:total\s+of\s+)?$/u;
 // ("Of the 310 machines", "Of Latvia's 1.58 million adults": a whole told first, its owner named or not)
-const OF_WHOLE_BEFORE = /\bof\s+(?:(?:the|its|their|all(?:\s+the)?)\s+|(?:the\s+)?\p{Lu}[\p{L}.-]*['’]s\s+)$/iu;
+// ("Of 248,000 people on leave, 161,000 were women": with no determiner when "Of" opens the sentence)
+const OF_WHOLE_BEFORE = /\bof\s+(?:(?:the|its|their|all(?:\s+the)?)\s+|(?:the\s+)?\p{Lu}[\p{L}.-]*['’]s\s+)$|(?:^|\n|[.!?]["”’]?\s+)Of\s+$/iu;
 // (the part may be stressed: "of the 310 shops counted in the old town, only 62")
 // (the whole's own words may hold a year or an age: "Of the 2,400 pupils aged 12, 1,080 ...", "Of the
 // 310 machines operating in early 2025, 155 ...": the part is the first number after the comma)

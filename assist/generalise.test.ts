@@ -1502,6 +1502,10 @@ describe('percentages implied: levels of two times, a whole then its part', () =
     // (the explanation gives a fraction word's percentage rounded)
     expect(suggest(year).find((s) => s.type === 'inconsistency')).toMatchObject({ explanation: expect.stringContaining('is 50 percent, not 66.7 percent') });
     expect(pairs(year.replace('About two-thirds', 'About half'))).toEqual([]);
+    // (a whole with no determiner when "Of" opens the sentence: "Of 2,400 pupils aged 12, 1,080")
+    const bare = 'Roughly 30 percent of pupils aged 12 wear glasses. The study ran for a year. Of 2,400 pupils aged 12, 1,080 wore glasses.';
+    expect(pairs(bare)).toHaveLength(1);
+    expect(pairs(bare.replace('Roughly 30 percent', 'Roughly 45 percent'))).toEqual([]);
     // (a part that is itself a percentage is no count of the whole)
     expect(pairs('About 60 percent of pupils walk to school. Buses were cut. Of the 2,400 pupils aged 12, 30 percent cycle.')).toEqual([]);
   });
