@@ -1312,6 +1312,18 @@ describe('one measure written in two units agrees when each rounds to the other'
     expect(pairs('The arch is 9 metres high, the trust said. Volunteers cleaned it. The 30-foot arch was built in 1820.')).toEqual([]);
     expect(pairs('The estate covers 400 acres of pasture. Buyers toured it on Monday. The sale of the 120-hectare farm closed in May.')).toHaveLength(1);
   });
+
+  it('a measure told again in another unit, with no noun in common: "60,000 cubic metres of drinking water a day" / "At 45 million litres a day"', () => {
+    const text = 'The plant turns seawater into 60,000 cubic metres of drinking water a day, the utility said. Its pumps were made in Spain. At 45 million litres a day, the output meets a fifth of demand.';
+    expect(pairs(text)).toEqual([['60,000 cubic metres', '45 million litres']]);
+    expect(suggest(text).find((s) => s.type === 'inconsistency')).toMatchObject({ explanation: expect.stringContaining('in another unit') });
+    // (a conversion of it: 60 million litres agrees)
+    expect(pairs(text.replace('45 million', '60 million'))).toEqual([]);
+    // (one of them converted beside it: a second measure near its size)
+    expect(pairs(text.replace('a day, the utility said', 'a day (about 16 million gallons), the utility said'))).toEqual([]);
+    // (two measures near its size: which one it tells again is unclear)
+    expect(pairs(text.replace('Its pumps were made in Spain.', 'The old plant made 52,000 cubic metres a day.'))).toEqual([]);
+  });
 });
 
 

@@ -1163,6 +1163,12 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
         // (people named by different nouns: the same act, or figures within a quarter: "forced 800 residents
         // from their homes" is not "the 1,100 evacuees")
         (a.kind !== 'count' || (a.head !== null && b.head !== null && (sameKind(a.head, b.head) || (peopleNoun(a.head) !== null && peopleNoun(b.head) !== null && (Math.max(a.value, b.value) / lo <= 1.25 || (a.frame.verb !== null && a.frame.verb === b.frame.verb))))));
+      // "The 31-kilometre route" ... "The 12-mile hop": a physical measure written again in another unit
+      // of its dimension, when each is the other's one measure of that dimension near its size (a
+      // conversion written beside either is a second measure near it).
+      const unitSwitched =
+        apart === undefined && a.kind === 'amount' && a.written !== undefined && b.written !== undefined && a.written.unit !== b.written.unit &&
+        a.sentence !== b.sentence && a === loneOther() && sizes().lone(a) === b;
       const nameRestated = a.kind === 'percent' && a === ownedEarlier() && reading(b, text).change === null;
       // "About 60 percent of tours sighted a humpback" / "barely one in four trips saw a humpback",
       // "a fifth of connections come from visitors" / "Visitors, who account for roughly 45 percent of
@@ -1173,7 +1179,7 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
       const otherThings =
         a.kind === 'count' && informative(a.head) && informative(b.head) && !sameKind(a.head, b.head) && !(peopleNoun(a.head) !== null && peopleNoun(b.head) !== null) && !namedByModifier(a, b) && !namedByModifier(b, a);
       const byContext = !otherThings && ((common.length >= 1 && pointsBack) || common.length >= 2);
-      if (share === null && !soleRestated && !nameRestated && !lengthRestated && !amountRestated && !measureRestated && !changeRestated && !countRestated && !gatheringRestated && !overrun && !happening && !deed && !levelRestated && !(heads && (pointsBack || common.length > 0)) && !byContext) continue;
+      if (share === null && !soleRestated && !nameRestated && !lengthRestated && !amountRestated && !measureRestated && !unitSwitched && !changeRestated && !countRestated && !gatheringRestated && !overrun && !happening && !deed && !levelRestated && !(heads && (pointsBack || common.length > 0)) && !byContext) continue;
       let what = heads ? (b.head ?? a.head!) : levelRestated ? `${measuredOf(a, text)!.join(' ')} rate` : (common[0] ?? b.head ?? a.head ?? 'figure');
       if (gatheringRestated) what = 'person';
       // ("a crew of 12" / "the 14-strong crew": the size of one body, not a number of crews)
@@ -1188,6 +1194,8 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
           ? `Both give the share of ${plural(share.whole)} that is ${share.party}'s: "${text.slice(a.start, a.end)}" (${show(a)}) vs "${text.slice(b.start, b.end)}" (${show(b)}).`
           : changeRestated && common.length === 0 && !heads
           ? `"${text.slice(b.start, b.end)}" names the ${reading(b, text).change === 'up' ? 'rise' : 'fall'} given just before as "${text.slice(a.start, a.end)}": ${show(a)} vs ${show(b)}, with no other change between.`
+          : unitSwitched && !heads && common.length === 0
+          ? `"${text.slice(b.start, b.end)}" gives again, in another unit, the one ${a.unit} near its size told before: "${text.slice(a.start, a.end)}" (${show(a)}) vs ${show(b)}.`
           : overrun
           ? `What was done during the ${a.head} cannot outlast it: the ${a.head} lasted "${text.slice(a.start, a.end)}" (${show(a)}), but "${text.slice(b.start, b.end)}" (${show(b)}) is given for what happened in it.`
           : `Both give the ${body ? 'size of the' : (WHAT[kind] ?? '')} ${what}: "${text.slice(a.start, a.end)}" (${show(a)}) vs "${text.slice(b.start, b.end)}" (${show(b)}).`,
