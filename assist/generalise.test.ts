@@ -1729,6 +1729,13 @@ describe('"in" a time an act done took', () => {
     expect(lengths('He will be back in two hours.')).toEqual([]);
     expect(lengths('The ferry is due to leave in 40 minutes.')).toEqual([]);
   });
+
+  it('hours after "for" with no verb before them are a length: "Homes were without water for 38 hours"; not a comparison\'s period', () => {
+    const lengths = (t: string) => quantities(t).filter((q) => q.kind === 'duration').map((q) => q.value);
+    expect(lengths('Homes in Walkley were without water for 38 hours.')).toEqual([38]);
+    expect(lengths('The burst left 4,000 homes in Hillsborough without water for 38 hours.')).toEqual([38]);
+    expect(lengths('The river was at its highest level for 48 hours.')).toEqual([]);
+  });
 });
 
 describe('a span told by a pronoun\'s start and end, against the named person\'s time', () => {

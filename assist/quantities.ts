@@ -793,11 +793,12 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       const after = whichClauseAfter(unitIdx) ? '' : norm(unitIdx + 1) === 'long' ? norm(unitIdx + 2) : norm(unitIdx + 1);
       // "for six years" is a scope or a sentence, not a length, unless a verb of lasting governs it:
       // "the session running for nearly nine hours", "mills run around the clock for 10 weeks".
-      // ("questioned counsel for three hours": hours and minutes are no prison term, so any verb's length)
+      // ("questioned counsel for three hours": hours and minutes are no prison term, so any verb's length;
+      // with no verb before them too, "Homes were without water for 38 hours", unless a comparison's)
       // ("will be closed for five months", "will orbit the Moon for 18 months": how long a state or an
       // activity goes on, unless a superlative or a first makes it the period of a comparison: "the
       // first time for six years", "its lowest level for a decade")
-      const forLength = norm(left.before) === 'for' && (lastingVerbBefore(left.before) || (verbBefore(left.before) && (['hour', 'minute'].includes(timeUnit) || !comparisonBefore(left.before))));
+      const forLength = norm(left.before) === 'for' && (lastingVerbBefore(left.before) || (verbBefore(left.before) && (['hour', 'minute'].includes(timeUnit) || !comparisonBefore(left.before))) || (['hour', 'minute', 'second'].includes(timeUnit) && !comparisonBefore(left.before)));
       // ("running the course in one hour and 38 minutes", "completed the puzzle in 41 minutes": the time
       // an act done took; "back in two hours" is a time from now)
       const doneIn = norm(left.before) === 'in' && ['hour', 'minute', 'second'].includes(timeUnit) && doneBefore(left.before);
