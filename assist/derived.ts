@@ -20,7 +20,7 @@ import type { Quantity } from './quantities';
 import { derivedFrom, figureAbout, oneAct, percentReading, sameKind, SOLE_RATIO } from './restatements';
 import { wordnet } from './wordnet';
 import { singular } from './nlp';
-import { MONTHS } from './lexicon';
+import { MONTHS, WEEKDAYS } from './lexicon';
 import { Mentions } from './mentions';
 
 interface Derived {
@@ -432,6 +432,11 @@ const CLOCK_ON_DAY = String.raw`${CLOCK}\s+on\s+${WEEKDAY_BEFORE}(?:\d{1,2}\s+${
  *  11am on Thursday 5 March": a start and an end each told to the hour and the day. */
 const DATED_CLOCK_SPAN = new RegExp(String.raw`\b(?:from|at)\s+(?<a>${CLOCK_ON_DAY})[^.;:!?]{0,60}?\b(?:until|till|to|at|by)\s+(?<b>${CLOCK_ON_DAY})`, 'giu');
 
+const WEEKDAY_NAME = String.raw`(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`;
+/** "ran from 2.40am on Tuesday until 1.10pm", "laid the first layer at 6am on a Monday and the last at
+ *  4pm on the Wednesday": a start and an end told to the hour and the weekday (no date after it). */
+const WEEKDAY_CLOCK_SPAN = new RegExp(String.raw`\b(?:from|at)\s+${CLOCK}\s+on\s+(?:an?\s+|the\s+)?(${WEEKDAY_NAME})\b(?!,?\s+\d)[^.;:!?]{0,60}?\b(?:until|till|to|at|by)\s+${CLOCK}(?!\d|\.\d)(?:\s+on\s+(?:an?\s+|the\s+)?(${WEEKDAY_NAME})\b(?!,?\s+\d))?`, 'gu');
+
 /** "From the first tower at 11am to the last at 8.45pm": each end named, then its time. */
 const NAMED_CLOCK_SPAN = new RegExp(String.raw`\bfrom\s+(?:[\p{L}'’-]+\s+){1,5}?at\s+${CLOCK}\s+(?:until|till|to)\s+(?:[\p{L}'’-]+\s+){0,5}?(?:at\s+)?${CLOCK}(?!\d|\.\d)`, 'giu');
 /** "From discovery in June 2024 to a DNA match in October 2025". */
@@ -557,6 +562,16 @@ export function toldLengths(text: string, ref: { year: number; month: number; da
     if (h !== null) out.push({ start: m.index, end: m.index + m[0].length, hours: h, slack: 0.05, sort: 'clock', how: `"${m[0].replace(/^\S+\s+/, '')}"` });
   }
   const taken = (at: number) => out.some((t) => t.start <= at && at < t.end);
+  for (const m of scan(WEEKDAY_CLOCK_SPAN, HAS_CLOCK)) {
+    if (taken(m.index)) continue;
+    const times = [...m[0].matchAll(new RegExp(CLOCK, 'giu'))];
+    if (times.length < 2) continue;
+    const from = WEEKDAYS.indexOf(m[6]!.toLowerCase());
+    const days = m[12] === undefined ? 0 : (WEEKDAYS.indexOf(m[12].toLowerCase()) - from + 7) % 7;
+    let h = days * 24 + clockHours(times.at(-1)!) - clockHours(times[0]!);
+    if (h <= 0 && days === 0) h += 24;
+    if (h > 0) out.push({ start: m.index, end: m.index + m[0].length, hours: h, slack: 0.05, sort: 'clock', how: `"${m[0].replace(/^\S+\s+/, '')}"` });
+  }
   for (const m of scan(CLOCK_SPAN, HAS_CLOCK)) {
     const h = hoursBetween(m[0], m[12] !== undefined);
     if (h === null || taken(m.index)) continue;
@@ -576,8 +591,18 @@ export function toldLengths(text: string, ref: { year: number; month: number; da
   }
   for (const re of [DATE_SPAN, DATE_PAIR, NAMED_DATE_SPAN]) {
     for (const m of scan(re, HAS_MONTH)) {
-      const p = calendarPoint(m[1]!);
+      let p = calendarPoint(m[1]!);
       const q = calendarPoint(m[2]!);
+      // ("Work starts in June and should be finished by December 2027": two acts, the start's year not
+      // told, is the June nearest the article's date that comes before the end)
+      if (re === DATE_PAIR && ref.known && p && q && p.year === null && q.year !== null) {
+        const at = (y: number, x: Point) => y * 12 + x.month + ((x.day ?? 1) - 1) / 31;
+        const now = ref.year * 12 + ref.month - 1 + ((ref.day ?? 15) - 1) / 31;
+        const end = at(q.year, q);
+        const years = [ref.year - 1, ref.year, ref.year + 1].filter((y) => at(y, p!) < end);
+        const best = years.sort((x, y) => Math.abs(at(x, p!) - now) - Math.abs(at(y, p!) - now))[0];
+        if (best !== undefined) p = { ...p, year: best };
+      }
       const span = p && q ? hoursFromTo(p, q, ref.year) : null;
       if (span === null || out.some((t) => t.start <= m.index && m.index < t.end)) continue;
       out.push({ start: m.index, end: m.index + m[0].length, hours: span.hours, slack: span.slack, sort: 'days', how: `"${m[0]}"` });

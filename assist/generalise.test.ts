@@ -103,6 +103,18 @@ describe('quantity reading', () => {
     expect(pairs('The council approved a six-month trial of the bus lane. Drivers have complained. The trial began on 8 January and runs until 30 September.', '2026-02-01')).toHaveLength(1);
     expect(pairs('The council approved a nine-month trial of the bus lane. Drivers have complained. The trial began on 8 January and runs until 30 September.', '2026-02-01')).toEqual([]);
     expect(pairs('The repair of the tower is expected to take 14 months. It will cost 2 million euros. The repair starts in June and should be finished by December 2027.', '2026-02-01')).toHaveLength(1);
+    // (the start's year untold is the June nearest the article's date: June 2026, 18 months)
+    expect(pairs('The repair of the tower is expected to take 18 months. It will cost 2 million euros. The repair starts in June and should be finished by December 2027.', '2026-02-01')).toEqual([]);
+    expect(pairs('The repair of the tower is expected to take six months. It will cost 2 million euros. The repair starts in June and should be finished by December 2027.', '2026-02-01')).toHaveLength(1);
+  });
+
+  it('a start and an end told to the hour and the weekday: "from 2.40am on Tuesday until 1.10pm", "at 6am on a Monday and the last at 4pm on the Wednesday"', () => {
+    const cut = 'The island was cut off for nine hours, the grid operator said. A ship was sent to mend the cable. The blackout ran from 2.40am on Tuesday until 1.10pm, when power came back.';
+    expect(pairs(cut, '2026-03-12')).toHaveLength(1);
+    expect(pairs(cut.replace('1.10pm', '11.40am'), '2026-03-12')).toEqual([]);
+    const print = 'The walls of the model home took 52 hours to print. Tenants move in next month. Its printer laid the first layer at 6am on a Monday and the last at 4pm on the Wednesday.';
+    expect(pairs(print, '2026-03-12')).toHaveLength(1);
+    expect(pairs(print.replace('52 hours', '58 hours'), '2026-03-12')).toEqual([]);
   });
 
   it('a start told to the day "since" it, up to the article\'s date, and two verbs WordNet makes one act ("closed" / "shut")', () => {
