@@ -1742,6 +1742,17 @@ describe('"in" a time an act done took', () => {
     expect(lengths('The ferry is due to leave in 40 minutes.')).toEqual([]);
   });
 
+  it('a number before a singular thing names it: "the 112 emergency number", "the regional 112 emergency centre"; "500 staff", "20 deer" are counts', () => {
+    const counts = (t: string) => quantities(t).filter((q) => q.kind === 'count').map((q) => q.value);
+    expect(counts('The excavator cut off the 112 emergency number for hours.')).toEqual([]);
+    expect(counts('The regional 112 emergency centre lost its lines.')).toEqual([]);
+    expect(counts('The park has 500 staff and 20 deer.')).toEqual([500, 20]);
+    // (a plural the tagger read as a verb ends the phrase: the count is of it)
+    expect(counts('The county has 148 public charge points in towns.')).toEqual([148]);
+    // (the whole after "of the county's": no label)
+    expect(counts('Around 9,000 of the county\'s 20,000 lamps will go dark.')).toEqual([9000, 20000]);
+  });
+
   it('hours after "for" with no verb before them are a length: "Homes were without water for 38 hours"; not a comparison\'s period', () => {
     const lengths = (t: string) => quantities(t).filter((q) => q.kind === 'duration').map((q) => q.value);
     expect(lengths('Homes in Walkley were without water for 38 hours.')).toEqual([38]);

@@ -168,6 +168,25 @@ function poundsOfStuff(toks: readonly Tok[], j: number, text: string): boolean {
   return false;
 }
 
+const LABEL_NOUNS = new Map<string, boolean>();
+/** A singular noun a number before it names rather than counts: its commonest sense is no group, animal or person (WordNet). */
+function labelNoun(lemma: string): boolean {
+  let known = LABEL_NOUNS.get(lemma);
+  if (known === undefined) {
+    const first = wordnet()?.synsets(lemma, 'n')[0];
+    known = first !== undefined && ![5, 14, 18].includes(first.lexfile);
+    LABEL_NOUNS.set(lemma, known);
+  }
+  return known;
+}
+
+/** A plural noun the tagger may have read as a verb ("148 public charge points in towns"): the phrase goes on. */
+function pluralNounNext(t: Tok | undefined): boolean {
+  if (!t || !/^\p{Ll}{3,}s$/u.test(t.text)) return false;
+  const one = singular(t.norm);
+  return one !== t.norm && (wordnet()?.synsets(one, 'n').length ?? 0) > 0;
+}
+
 const poundTexts = new Map<string, boolean>();
 /** Whether a text's pounds are weights: it weighs something in pounds and gives no sign of sterling (one sense per text). */
 function poundsWeigh(text: string): boolean {
@@ -956,6 +975,10 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     const headLemma = nounLemma(toks[np.head]!);
     if (NOT_REFERENTS.has(headLemma) || TIME_UNITS.has(headLemma) || headLemma.length < 2) continue;
     if (has(toks[np.head], 'Date') && !has(toks[np.head], 'Plural')) continue;
+    // ("the 112 emergency number", "the regional 112 emergency centre": a number before a singular
+    // thing names it; not a group, an animal or a person, which may be counted in the singular, "500
+    // staff", "20 deer")
+    if (!partitive && num.value !== 1 && np.head === np.last && !toks.slice(np.first, np.last + 1).some((t) => has(t, 'Hyphenated') || has(t, 'Possessive')) && !pluralNounNext(toks[np.last + 1]) && has(toks[np.head], 'Singular') && !has(toks[np.head], 'Plural') && !has(toks[np.head], 'Uncountable') && labelNoun(headLemma)) continue;
     const q = base('count', left.start, np.last, num.value, '', left, num.first);
     setHead(q, toks, np);
     if (partitive && !q.totality) q.subset = true;
