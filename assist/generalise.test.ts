@@ -1753,6 +1753,16 @@ describe('"in" a time an act done took', () => {
     expect(counts('Around 9,000 of the county\'s 20,000 lamps will go dark.')).toEqual([9000, 20000]);
   });
 
+  it('what a kind of thing has is no count: "hotels with more than 50 rooms", "a family hotel with twenty rooms"; "The hotel, with 120 rooms" is', () => {
+    const counts = (t: string) => quantities(t).filter((q) => q.kind === 'count').map((q) => q.value);
+    expect(counts('The fee is lower for hotels with fewer than 30 rooms.')).toEqual([]);
+    expect(counts('A family hotel with twenty rooms cannot build a spa.')).toEqual([]);
+    expect(counts('The hotel, with 120 rooms, opened in May.')).toEqual([120]);
+    expect(counts('The Grand Hotel with 120 rooms opened in May.')).toEqual([120]);
+    // (a clause's "with" after a comma, or after a time: "the largest festival for a decade, with 1,400 yodellers")
+    expect(counts('It is the largest festival for a decade, with 1,400 yodellers due to sing.')).toEqual([1400]);
+  });
+
   it('hours after "for" with no verb before them are a length: "Homes were without water for 38 hours"; not a comparison\'s period', () => {
     const lengths = (t: string) => quantities(t).filter((q) => q.kind === 'duration').map((q) => q.value);
     expect(lengths('Homes in Walkley were without water for 38 hours.')).toEqual([38]);

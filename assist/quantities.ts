@@ -974,6 +974,9 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     }
     const headLemma = nounLemma(toks[np.head]!);
     if (NOT_REFERENTS.has(headLemma) || TIME_UNITS.has(headLemma) || headLemma.length < 2) continue;
+    // ("hotels with more than 50 rooms", "a family hotel with twenty rooms": what a kind of thing has,
+    // no count of anything the text speaks of)
+    if (norm(left.before) === 'with' && kindBefore(left.before - 1)) continue;
     if (has(toks[np.head], 'Date') && !has(toks[np.head], 'Plural')) continue;
     // ("the 112 emergency number", "the regional 112 emergency centre": a number before a singular
     // thing names it; not a group, an animal or a person, which may be counted in the singular, "500
@@ -1106,6 +1109,17 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       if (x < at - 4 && !isNounTok(t) && !has(t, 'Preposition') && !isDeterminer(t)) return false;
     }
     return false;
+  }
+
+  /** A noun at `k` naming a kind, not a thing: a bare plural ("hotels"), or a singular after "a", "any" or "every" ("a family hotel"). */
+  function kindBefore(k: number): boolean {
+    const noun = toks[k];
+    if (!noun || !isNounTok(noun) || has(noun, 'ProperNoun') || has(noun, 'Possessive') || breaksAfter(noun) || TIME_UNITS.has(nounLemma(noun))) return false;
+    let d = k - 1;
+    while (d >= 0 && d >= k - 3 && (isNounTok(toks[d]) || has(toks[d], 'Adjective')) && !has(toks[d], 'Possessive') && !breaksAfter(toks[d]!)) d--;
+    const det = norm(d);
+    if (has(noun, 'Plural')) return !isDeterminer(toks[d]) && !isNumberTok(toks[d]) && !has(toks[d], 'Possessive') && !has(toks[d], 'Value');
+    return ['a', 'an', 'any', 'every', 'each'].includes(det);
   }
 
   /** A past act or one under way, with nothing ahead, in the clause before `at`: "ran the course", "running the 14-kilometre course". */
