@@ -372,8 +372,11 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
         // ('"It was cold," she joked.': a past verb right after a quotation and its speaker, ending the
         // sentence or its clause, tells how the quotation was said, whatever the verb)
         const quoteTag = k >= 2 && /^,["”]\s*$/.test(toks[k - 2]!.post) && (PERSON_PRONOUNS.has(toks[k - 1]!.norm) || (isCapitalised(toks[k - 1]!) && !isPronoun(toks[k - 1]!))) && (k === toks.length - 1 || /^[.,]/.test(t.post)) && infinitive(t.norm, PAST) !== t.norm && (wordnet()?.synsets(infinitive(t.norm, PAST), 'v').length ?? 0) > 0;
-        if (!isVerbTok(t) && !has(t, 'Plural') && !invertedShape && !quoteTag) continue;
-        const lemma = invertedShape || quoteTag ? infinitive(t.norm, PAST) : verbLemma(t);
+        // ("Toxicologists at Lund University caution that", "Team coaches grumble that": a cue's bare form
+        // after a plural and before "that" is the verb, whatever the tagger read)
+        const bareCue = k > 0 && WEAK_CUE_VERBS.has(t.norm) && pluralSubjectBefore(toks, k) && norm(k + 1) === 'that';
+        if (!isVerbTok(t) && !has(t, 'Plural') && !invertedShape && !quoteTag && !bareCue) continue;
+        const lemma = invertedShape || quoteTag ? infinitive(t.norm, PAST) : bareCue ? t.norm : verbLemma(t);
         const strong = STRONG_CUE_VERBS.has(lemma) || quoteTag;
         // ("Pritchard pointed out": a verb and its particle report speech)
         const phrasal = PHRASAL_CUES.get(lemma) === norm(k + 1);
@@ -381,13 +384,16 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
         const quoteCue = QUOTE_CUE_VERBS.has(lemma);
         const docCue = DOCUMENT_CUE_VERBS.has(lemma);
         if (!strong && !weak && !quoteCue && !docCue) continue;
-        if (!isVerbTok(t) && !docCue && !invertedShape && !quoteTag) continue;
+        // ("Some neighbours objected" opposes; "campaigners object that ..." reports)
+        if (lemma === 'object' && norm(k + 1) !== 'that') continue;
+        if (!isVerbTok(t) && !docCue && !invertedShape && !quoteTag && !bareCue) continue;
         // Passive without an agent ("was described as") names no source.
         // ("a crowd estimated by organisers at 48,000", "was confirmed by police": the agent is the source)
         // (people or a name: "the payout announced by the state" is no attribution)
         const agent = norm(k + 1) === 'by' && /ed$/.test(t.norm) ? phraseAfter(toks, k + 2) : null;
         const byAgent = agent && (isCapitalised(toks[agent.head]!) || peopleNoun(nounLemma(toks[agent.head]!)) !== null) ? agent : null;
-        if (isCopula(toks[k - 1]) && has(t, 'PastTense') && !byAgent) continue;
+        // (not across a quotation's end: '"See how fast it is," said coach Anna Novak')
+        if (isCopula(toks[k - 1]) && !breaksAfter(toks[k - 1]!) && has(t, 'PastTense') && !byAgent) continue;
         // "Lund also pointed out", "Wendlinger later said": an adverb between the subject and the cue.
         let subjEnd = k;
         // "Craig Bellamy (Liberal-Churchlands) said": a bracketed affiliation after the name.
@@ -419,7 +425,8 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
         // Hull, who lives by the harbour, told the Gazette")
         const clauseEnd = np !== null && !lost && !timeOrFigure && !impersonal && /^\p{Ll}/u.test(toks[np.head]!.text) && wordnet()?.synsets(nounLemma(toks[np.head]!), 'n')[0]?.lexfile !== PERSON_LEXFILE && clauseOpensBefore(toks, subjEnd);
         if ((lost || timeOrFigure || impersonal || clauseEnd) && prev && /^,\s*$/.test(prev.post)) {
-          for (let x = subjEnd - 2; x > 0 && x >= subjEnd - 20; x--) {
+          // (the sentence's first word may be the name: "Vafeiadou, who has run the blog since 2016, said")
+          for (let x = subjEnd - 2; x >= 0 && x >= subjEnd - 20; x--) {
             // (or a role with no article: "Cllr Tom Ashworth, lead member for housing, said")
             if (!/^,\s*$/.test(toks[x]!.post) || !(['who', 'whose', 'which', 'a', 'an', 'the'].includes(norm(x + 1)) || /^\p{Ll}/u.test(toks[x + 1]?.text ?? ''))) continue;
             const opener = nounPhraseBefore(toks, x + 1, { crossComma: true });
@@ -438,6 +445,16 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
             }
             break;
           }
+        }
+        // ("Team coaches grumble that": a plural the tagger read as a verb, and the words before it)
+        // ("Rival coaches in the capital grumble that": the people, not the place they are in)
+        const inPlace = np !== null && bareCue && np.first >= 2 && ['in', 'at', 'of', 'from'].includes(norm(np.first - 1)) && !isCapitalised(toks[np.head]!) && pluralNoun(toks[np.first - 2]!) && peopleNoun(nounLemma(toks[np.first - 2]!)) === 'person';
+        const subjectEnd = inPlace ? np!.first - 1 : k;
+        if (inPlace) np = null;
+        if (!np && bareCue && pluralNoun(toks[subjectEnd - 1]!)) {
+          let f = subjectEnd - 1;
+          while (f > 0 && !breaksAfter(toks[f - 1]!) && (isNounTok(toks[f - 1]) || has(toks[f - 1], 'Adjective')) && !isVerbTok(toks[f - 1])) f--;
+          if (f === 0 || breaksAfter(toks[f - 1]!)) np = { first: f, last: subjectEnd - 1, head: subjectEnd - 1, mods: [] };
         }
         // "Elena Dragomir welcomed the deal but said": the subject of the verb the cue is joined to.
         if (!np && prev && (prev.norm === 'and' || prev.norm === 'but') && !breaksAfter(toks[subjEnd - 2] ?? prev)) {
@@ -573,11 +590,13 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
           const namedReporter = lemma === 'report' && !inverted && isCapitalised(toks[np.head]!) && np.head > 0 && !isPronoun(toks[np.head]);
           // ("conceded the side had been outplayed": a clause of its own after the cue, "that" left out)
           let o = k + 1;
-          while (o < toks.length && ((isDeterminer(toks[o]!) && !isPronoun(toks[o]!)) || POSSESSIVE_PRONOUNS.has(toks[o]!.norm))) o++;
+          while (o < toks.length && ((isDeterminer(toks[o]!) && !isPronoun(toks[o]!)) || POSSESSIVE_PRONOUNS.has(toks[o]!.norm) || (has(toks[o], 'Ordinal') && o > k + 1))) o++;
           const object = o < toks.length ? (isPronoun(toks[o]!) && PERSON_PRONOUNS.has(toks[o]!.norm) ? { last: o } : nounPhraseAfter(toks, o)) : null;
           const after = object ? toks[object.last + 1] : undefined;
           // (not when that verb is the cue itself: "in northwest Iowa, state officials said")
-          const clause = after !== undefined && !breaksAfter(toks[object!.last]!) && (isAuxiliary(after) || isCopula(after) || (isVerbTok(after) && (has(after, 'PastTense') || has(after, 'Modal')))) && !STRONG_CUE_VERBS.has(verbLemma(after)) && !WEAK_CUE_VERBS.has(verbLemma(after));
+          // ("argue drive-throughs help people": a plural and a present verb that agrees with it)
+          const agrees = (v: Tok) => has(v, 'PresentTense') && !has(v, 'Gerund') && !/s$/.test(v.norm) && has(toks[object!.last], 'Plural');
+          const clause = after !== undefined && !breaksAfter(toks[object!.last]!) && (isAuxiliary(after) || isCopula(after) || (isVerbTok(after) && (has(after, 'PastTense') || has(after, 'Modal') || agrees(after)))) && !STRONG_CUE_VERBS.has(verbLemma(after)) && !WEAK_CUE_VERBS.has(verbLemma(after));
           // ("Powys County Council announced the decision on Tuesday": a body named in full announcing)
           const namedAnnouncer = (lemma === 'announce' || lemma === 'confirm') && !inverted && np.last > np.first && toks.slice(np.first, np.last + 1).every((w) => isCapitalised(w) || isDeterminer(w)) && isCapitalised(toks[np.head]!) && !isPronoun(toks[np.head]);
           const evidence = inverted || trailing || namedReporter || namedAnnouncer || clause || norm(k + (phrasal ? 2 : 1)) === 'that' || breaksAfter(t) || k === toks.length - 1 || breaksBefore(toks[k + 1] ?? t) || hasQuote(sentenceText);
@@ -624,6 +643,25 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
       k = Math.max(k, b);
     }
   }
+}
+
+/** A plural noun ends the phrase before `k`, or opens it before a place it is from: "Team coaches", "Economists in Budapest", "Toxicologists at Lund University". */
+function pluralSubjectBefore(toks: readonly Tok[], k: number): boolean {
+  if (breaksAfter(toks[k - 1]!)) return false;
+  if (pluralNoun(toks[k - 1]!)) return true;
+  for (let p = k - 2; p >= 1 && p >= k - 5; p--) {
+    if (breaksAfter(toks[p]!)) return false;
+    if (['in', 'at', 'of', 'from'].includes(toks[p]!.norm)) return pluralNoun(toks[p - 1]!) && !breaksAfter(toks[p - 1]!);
+  }
+  return false;
+}
+
+/** A plural noun, or an -s word the tagger read as a verb that WordNet has as a noun's plural ("Team coaches"). */
+function pluralNoun(t: Tok): boolean {
+  if (has(t, 'Plural') && isNounTok(t)) return true;
+  if (!/^\p{Ll}{3,}s$/u.test(t.text) || !has(t, 'PresentTense')) return false;
+  const one = nounLemma(t);
+  return one !== t.norm && (wordnet()?.synsets(one, 'n').length ?? 0) > 0;
 }
 
 /** Whether token x sits inside a parenthesis: "(Ind, Lindmoor West)". */

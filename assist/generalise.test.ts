@@ -999,6 +999,23 @@ describe('attribution sources read past what stands between the name and the cue
   });
 });
 
+describe('attribution sources: a cue\'s bare form after plural speakers, a title across a quotation\'s end, a name opening its sentence before a clause', () => {
+  it('reads each', () => {
+    // (a bare cue the tagger read as a noun, after plural people and where they are)
+    expect(sources('The lake is clean. Toxicologists at Lund University caution that PFAS stays in the body for years.')).toEqual(['Lund University']);
+    expect(sources('The lake is clean. Team coaches grumble that the course changes too much.')).toEqual(['Team coaches']);
+    expect(sources('The lake is clean. Rival coaches in the capital grumble that the academy poaches pupils.')).toEqual(['Rival coaches']);
+    expect(sources('The hunt grows. Animal rights campaigners object that the drive treats wildlife as a product.')).toEqual(['Animal rights campaigners']);
+    // ("objected" alone opposes, it reports nothing)
+    expect(sources('The range was approved. Some neighbours objected, and the club met them.')).toEqual([]);
+    expect(sources('Political scientist Petra Holá reckons the first real test will come in 2028.')).toEqual(['Petra Holá']);
+    // (a copula before the quotation's end is no passive of the cue after it)
+    expect(sources('"See how fast this game is," said national coach Jiří Dvořák.')).toEqual(['Jiří Dvořák']);
+    // (the name is the sentence's first word)
+    expect(sources('Eleni Vafeiadou writes a blog. Vafeiadou, who has run the blog since 2016, said the ruling was wrong.')).toEqual(['Eleni Vafeiadou']);
+  });
+});
+
 describe('attribution sources: people and where from, the one "who" stands for, an agent, a cue joined to another', () => {
   it('reads each', () => {
     expect(sources('Vintners in the region said the harvest was lost.')).toEqual(['Vintners']);

@@ -323,6 +323,9 @@ export const WEAK_CUE_VERBS: ReadonlySet<string> = new Set([
   'complain',
   // ("Retailers grumble that the games never reach the shops")
   'grumble',
+  // ("Political scientist Petra Holá reckons the first test will come", "Campaigners object that")
+  'reckon',
+  'object',
   'reply',
   'estimate',
   'predict',
