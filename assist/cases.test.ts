@@ -321,6 +321,15 @@ describe('a weekday each report gives the one event', () => {
   });
 });
 
+describe('a weekday\'s possessive in a sentence with no figure', () => {
+  it('"At its session on Thursday 5 November" / "after last Wednesday\'s government session adopted new rules": the session, read whole', () => {
+    const a = doc(1, 'PODGORICA, 5 November 2026 - At its session on Thursday 5 November, the government adopted a new rulebook on hotel categories.', '2026-11-05');
+    const b = doc(2, 'Hotel owners spent the weekend with calculators and tape measures after last Wednesday\'s government session adopted new rules for hotel categories.', '2026-11-09');
+    expect(contradictions([a, b]).map(texts)).toEqual([['Thursday 5 November', 'Wednesday']]);
+    expect(contradictions([a, doc(3, 'Hotel owners spent the weekend with calculators and tape measures after last Thursday\'s government session adopted new rules for hotel categories.', '2026-11-09')])).toEqual([]);
+  });
+});
+
 describe('people a verb acted on and a tally of that deed', () => {
   it('"Three climbers were killed" / "a death toll of four", each its document\'s only such figure', () => {
     const a = doc(1, 'The slide hit a group on the north face on Sunday. Three climbers were killed.');

@@ -168,7 +168,8 @@ function worthTagging(toks: readonly Tok[]): boolean {
       /^[A-Z]{1,3}\$\d/.test(tok.text) ||
       /[$€£¥₹₽₩]/.test(tok.pre) ||
       t.cueWords.has(tok.norm) ||
-      (c >= 65 && c <= 90 && DATE_NAMES.has(tok.norm));
+      // ("after last Wednesday's government session": a weekday's possessive names a day too)
+      (c >= 65 && c <= 90 && DATE_NAMES.has(tok.norm.replace(/['’]s$/, '')));
     if (trigger) return true;
   }
   return false;
