@@ -214,6 +214,9 @@ function phraseAfter(toks: readonly Tok[], j: number): NounPhrase | null {
       (k === j && /s$/.test(t.norm) && has(t, 'PresentTense') && !isCapitalised(t)) ||
       (taken.length > 0 && has(t, 'Infinitive') && isDeterminer(toks[k - 1]!) && !breaksAfter(toks[k - 1]!)) ||
       (t.norm === 'of' && taken.length > 0 && k + 1 < toks.length) ||
+      // ("according to the labour inspectorate.": a word the tagger read as a verb that ends the
+      // phrase after a noun is a noun, when WordNet has it as one)
+      (taken.length > 0 && isNounTok(toks[k - 1]) && (breaksAfter(t) || k === toks.length - 1) && /^\p{Ll}{4,}$/u.test(t.text) && (wordnet()?.synsets(t.norm, 'n').length ?? 0) > 0) ||
       (has(t, 'Possessive') && taken.length > 0);
     if (!ok || (isPronoun(t) && !isDeterminer(t)) || has(t, 'Preposition') && t.norm !== 'of') break;
     taken.push(k);

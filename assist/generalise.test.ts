@@ -1011,6 +1011,8 @@ describe('attribution sources: a cue\'s bare form after plural speakers, a title
     expect(sources('Political scientist Petra Holá reckons the first real test will come in 2028.')).toEqual(['Petra Holá']);
     // (a copula before the quotation's end is no passive of the cue after it)
     expect(sources('"See how fast this game is," said national coach Jiří Dvořák.')).toEqual(['Jiří Dvořák']);
+    // (a last word the tagger read as a verb is the phrase's noun: not "labour", and no minister of labour)
+    expect(sources('"We answer at night," said Labour Minister Eva Hofer. The share fell, according to the labour inspectorate.')).toEqual(['Eva Hofer', 'labour inspectorate']);
     // (the name is the sentence's first word)
     expect(sources('Eleni Vafeiadou writes a blog. Vafeiadou, who has run the blog since 2016, said the ruling was wrong.')).toEqual(['Eleni Vafeiadou']);
   });
