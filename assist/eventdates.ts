@@ -270,6 +270,17 @@ function eventOfDateAlone(toks: readonly Tok[], text: string, d: DateMention): E
       let s = v - 1;
       // ("the rule, which took effect on 1 July", "A levy that takes effect from 1 April": what the relative clause is told of)
       if (intoForce >= 0 && s > 0 && (toks[s]!.norm === 'which' || toks[s]!.norm === 'that') && (/^,\s*$/.test(toks[s - 1]!.post) || (toks[s]!.norm === 'that' && isNounTok(toks[s - 1]) && !/[,;:]/.test(toks[s - 1]!.post)))) s--;
+      // ("Austria's law giving employees the right to ignore messages outside working hours took effect
+      // on": what takes effect is the noun the clause opens with, before its -ing or relative modifier)
+      if (intoForce >= 0) {
+        let c = s;
+        while (c > 0 && !/[,;:()]/.test(toks[c - 1]!.post)) c--;
+        let h = c;
+        while (h < s && (DETERMINERS.has(toks[h]!.norm) || has(toks[h], 'Possessive') || (has(toks[h], 'Adjective') && !isVerbTok(toks[h])))) h++;
+        while (h + 1 < s && isNounTok(toks[h + 1]) && !isVerbTok(toks[h + 1]) && !/[,;:()]/.test(toks[h]!.post)) h++;
+        const next = toks[h + 1];
+        if (h + 1 < s && isNounTok(toks[h]) && !has(toks[h], 'Pronoun') && next && (has(next, 'Gerund') || ['that', 'which', 'who'].includes(next.norm))) s = h;
+      }
       const subj = toks[s];
       // (a name is no event, but a law a capital names is: "The Act will enter into force")
       const named = subj !== undefined && /^\p{Lu}/u.test(subj.text) && s > 0 && !(intoForce >= 0 && DETERMINERS.has(toks[s - 1]!.norm) && (wordnet()?.synsets(subj.norm, 'n').length ?? 0) > 0);

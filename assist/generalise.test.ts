@@ -2023,6 +2023,12 @@ describe('a rule beginning to apply, told in more ways', () => {
     expect(event('The rules are to take effect on 1 January 2027, the union said.')).toMatchObject({ predicate: 'rule', applies: true });
     expect(event('A toll that takes effect from 1 April 2027 leaves hauliers little time.')).toMatchObject({ predicate: 'toll', applies: true });
   });
+  it('"Austria\'s law giving employees the right to ignore messages outside working hours took effect on 1 July 2025": the law, not the hours', () => {
+    expect(event('Austria\'s law giving employees the right to ignore messages outside working hours took effect on 1 July 2025, the ministry said.')).toMatchObject({ predicate: 'law', applies: true });
+    expect(event('The levy that hauliers pay at the border takes effect on 1 April 2027.')).toMatchObject({ predicate: 'levy', applies: true });
+    // (a plain subject is its own head)
+    expect(event('The new working hours take effect on 1 April 2027.')).toMatchObject({ predicate: 'hour', applies: true });
+  });
 });
 
 describe('the second part of a hyphened compound is no verb', () => {
