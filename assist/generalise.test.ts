@@ -1344,6 +1344,15 @@ describe('one measure written in two units agrees when each rounds to the other'
     expect(pairs('The estate covers 400 acres of pasture. Buyers toured it on Monday. The sale of the 120-hectare farm closed in May.')).toHaveLength(1);
   });
 
+  it('pounds glued to a person or an animal are a weight: "The 262-pound Estonian", "a 12-pound baby"; "the 5-pound note" is money', () => {
+    const read = (t: string) => quantities(t).map((q) => [q.unit, Math.round(q.value)]);
+    expect(read('The 262-pound Estonian won the final.')).toEqual([['mass', 119]]);
+    expect(read('A 12-pound baby was born on Tuesday.')).toEqual([['mass', 5]]);
+    expect(read('The 5-pound note is made of polymer.')).toEqual([['GBP', 5]]);
+    const text = 'At the weigh-in on Friday, the favourite weighed in at 131 kilograms. The hall was full. The 262-pound Estonian won all four of his contests.';
+    expect(pairs(text)).toEqual([['131 kilograms', 'The 262-pound']]);
+  });
+
   it('a measure told again in another unit, with no noun in common: "60,000 cubic metres of drinking water a day" / "At 45 million litres a day"', () => {
     const text = 'The plant turns seawater into 60,000 cubic metres of drinking water a day, the utility said. Its pumps were made in Spain. At 45 million litres a day, the output meets a fifth of demand.';
     expect(pairs(text)).toEqual([['60,000 cubic metres', '45 million litres']]);

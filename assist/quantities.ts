@@ -187,6 +187,14 @@ function pluralNounNext(t: Tok | undefined): boolean {
   return one !== t.norm && (wordnet()?.synsets(one, 'n').length ?? 0) > 0;
 }
 
+/** A person or an animal: a people's name, or a noun one of whose two commonest WordNet senses is ("baby", "bear"). */
+function poundsOfBeing(t: Tok | undefined): boolean {
+  if (!t || !isNounTok(t)) return false;
+  // (a people's name: "the 262-pound Estonian")
+  if (has(t, 'Demonym')) return true;
+  return (wordnet()?.synsets(nounLemma(t), 'n').slice(0, 2) ?? []).some((x) => x.lexfile === 5 || x.lexfile === 18);
+}
+
 const poundTexts = new Map<string, boolean>();
 /** Whether a text's pounds are weights: it weighs something in pounds and gives no sign of sterling (one sense per text). */
 function poundsWeigh(text: string): boolean {
@@ -795,7 +803,8 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     const national = nationalCurrency(toks, j);
     // ("tipped the scales at 2,312 pounds" / "the 2,190-pound champion": in a text that weighs in
     // pounds and gives no sterling, a pound is a weight)
-    const weightPounds = nextLemma === 'pound' && !symbol && (poundsWeigh(doc.text) || WEIGHED_BEFORE.test(doc.text.slice(Math.max(0, t.start - 40), t.start)) || poundsOfStuff(toks, j, doc.text));
+    // ("The 262-pound Estonian", "a 12-pound baby", "a 300-pound bear": glued to a person or an animal)
+    const weightPounds = nextLemma === 'pound' && !symbol && (poundsWeigh(doc.text) || WEIGHED_BEFORE.test(doc.text.slice(Math.max(0, t.start - 40), t.start)) || poundsOfStuff(toks, j, doc.text) || (hyphenJoined(toks[num.last]!) && poundsOfBeing(toks[j + 1])));
     const currencyWord = weightPounds ? undefined : national?.[0] ?? CURRENCY_WORDS.get(nextLemma) ?? isoCurrency(toks, j) ?? (suffix ? CURRENCY_WORDS.get(suffix) : undefined) ?? (nt && /^\p{Ll}/u.test(nt.text) ? worldCurrency(nextLemma) : null) ?? undefined;
     if (symbol || currencyWord) {
       const last = national && !suffix ? national[1] : currencyWord && !suffix ? j : num.last;
