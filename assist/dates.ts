@@ -147,7 +147,18 @@ function markHeaders(doc: AssistDoc, dates: DateMention[]): void {
     // (the agency may follow the date: "VESSIG, Serranova, Oct. 21, 2026 (Polaris) - An intercity train ...")
     const after = doc.text.slice(d.end, Math.min(para.end, d.end + 40));
     if (d.start - para.start <= 60 && (DATELINE_PLACE.test(before) || DATE_LABEL.test(before)) && (/^\s*(?:\([^)]{1,30}\)\s*)?[-–—:|]/.test(after) || d.end >= para.end)) d.header = true;
+    // ("Apeldoorn, Gelderland; Tuesday 24 February 2026; Veluwe Sports & Council Desk", "Prague.
+    // 14/05/2026. Vltava Politics Desk": a line of one date and capitalised names, no sentence)
+    else if (list.length === 1 && titledLine(paraText.slice(0, d.start - para.start) + ' ' + paraText.slice(d.end - para.start))) d.header = true;
   }
+}
+
+/** Words a dateline's names may hold in lower case ("Ministry of Health", "Desk for Culture"). */
+const NAME_SMALL_WORDS = new Set(['of', 'the', 'for', 'and', 'de', 'du', 'des', 'la', 'le', 'di', 'da', 'van', 'von', 'on', 'in']);
+/** Capitalised names and separators only, a few of them: no lower-case word but a name's small words. */
+function titledLine(rest: string): boolean {
+  const words = rest.match(/[\p{L}][\p{L}'’.-]*/gu) ?? [];
+  return words.length >= 1 && words.length <= 12 && words.every((w) => /^\p{Lu}/u.test(w) || NAME_SMALL_WORDS.has(w)) && !/[!?]/.test(rest);
 }
 
 function dayOfWeek(y: number, m: number, d: number): number {

@@ -2040,6 +2040,17 @@ describe('a rule beginning to apply, told in more ways', () => {
   });
 });
 
+describe('a dateline of capitalised names and one date, whatever its separators', () => {
+  it('"Apeldoorn, Gelderland; Tuesday 24 February 2026; Veluwe Sports & Council Desk" dates the article, no event', () => {
+    const text = 'Apeldoorn to strip rubber crumb from pitches\n\nApeldoorn, Gelderland; Tuesday 24 February 2026; Veluwe Sports & Council Desk\n\nApeldoorn will replace the granules on its pitches after the city council backed the plan by 27 votes to 12.\n\nThe council has 39 seats, and the vote on Thursday 19 February followed two years of pressure from parents.';
+    expect(pairs(text, '2026-02-24')).toEqual([]);
+    const prague = 'Czech lower house backs votes at 16\n\nPrague. 14/05/2026. Vltava Politics Desk\n\nThe lower house voted to lower the voting age.\n\nThe vote on Wednesday 13 May came after a debate that ran past midnight.';
+    expect(pairs(prague, '2026-05-14')).toEqual([]);
+    // (a line with a verb in lower case is a sentence, not a dateline)
+    expect(pairs('Council votes again\n\nThe council met on Tuesday 24 February 2026 to vote.\n\nThe vote on Thursday 19 February followed two years of pressure.', '2026-02-26')).toHaveLength(1);
+  });
+});
+
 describe('the second part of a hyphened compound is no verb', () => {
   it('"activate their card on the city e-services portal from 1 October" dates the activating', () => {
     expect(dateEvent('Students will be able to activate their card on the city e-services portal from 1 October 2026.')).toMatchObject({ predicate: 'activate', pos: 'v' });
