@@ -2040,6 +2040,13 @@ describe('a rule beginning to apply, told in more ways', () => {
   });
 });
 
+describe('the doers of a deed are no count of what it was done in', () => {
+  it('"who played in six finals" / "The 11 players"; "sold for $18.4 million" / "the $21.4 million sale" still one', () => {
+    expect(pairs('The coach, who played in six finals himself, was calm. The crowd sang. The 11 players walked off to applause.')).toEqual([]);
+    expect(pairs('The painting sold for $18.4 million on Tuesday. Bidding was slow. The $21.4 million sale set a record for the artist.')).toHaveLength(1);
+  });
+});
+
 describe('a dateline of capitalised names and one date, whatever its separators', () => {
   it('"Apeldoorn, Gelderland; Tuesday 24 February 2026; Veluwe Sports & Council Desk" dates the article, no event', () => {
     const text = 'Apeldoorn to strip rubber crumb from pitches\n\nApeldoorn, Gelderland; Tuesday 24 February 2026; Veluwe Sports & Council Desk\n\nApeldoorn will replace the granules on its pitches after the city council backed the plan by 27 votes to 12.\n\nThe council has 39 seats, and the vote on Thursday 19 February followed two years of pressure from parents.';

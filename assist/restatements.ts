@@ -1097,10 +1097,13 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
       const common = shared(a, b, text, reading(a, text).change !== null);
       const informative = (n: string | null): n is string => n !== null && !UNINFORMATIVE.has(n);
       // The same thing named twice, or named once and done once: "sold for $18.4 million" / "the $21.4 million sale".
+      // (not the doers of a deed against a count of other things it was done in or to: "who played in six
+      // finals" / "The 11 players")
+      const doersOfOther = (x: Quantity, y: Quantity) => x.kind === 'count' && informative(x.head) && peopleNoun(x.head) === null && y.head !== null && peopleNoun(y.head) === 'person';
       const heads =
         (informative(a.head) && informative(b.head) && sameKind(a.head, b.head)) ||
-        (informative(b.head) && a.frame.verb !== null && namesDeed(b.head, a.frame.verb)) ||
-        (informative(a.head) && b.frame.verb !== null && namesDeed(a.head, b.frame.verb));
+        (informative(b.head) && a.frame.verb !== null && !doersOfOther(a, b) && namesDeed(b.head, a.frame.verb)) ||
+        (informative(a.head) && b.frame.verb !== null && !doersOfOther(b, a) && namesDeed(a.head, b.frame.verb));
       const pointsBack = pointsBackAt(b);
       // "the 90-minute disruption" after "the outage lasted about three hours": a length named as a
       // compound points back at the length just given, when nothing else was timed in between.
