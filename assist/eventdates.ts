@@ -488,6 +488,12 @@ function wayOf(noun: string, verb: string): boolean {
   return first.pointers.some((p) => p.symbol === '+' && p.pos === 'v' && broader.has(p.offset));
 }
 
+/** A date given with a weekday and no year, whose day does not fall on that weekday in the other date's year. */
+function otherYear(x: DateMention, y: DateMention): boolean {
+  if (x.year !== null || y.year === null || x.weekday === null || x.weekday === undefined) return false;
+  return new Date(Date.UTC(y.year, x.month - 1, x.day)).getUTCDay() !== x.weekday;
+}
+
 /** The direct hypernyms of a verb's three commonest senses, by offset. */
 const hypernyms = new Map<string, Map<number, Synset>>();
 function up(v: string): Map<number, Synset> {
@@ -615,6 +621,9 @@ export function eventDateRestatements(events: readonly EventDate[], text?: strin
       // (two told as new: "In a statement on 18 November" ... "In a statement on 20 November")
       if (a.indefinite && b.indefinite) continue;
       if (a.mention.year !== null && b.mention.year !== null && a.mention.year !== b.mention.year) continue;
+      // ("Since it went live on 12 May 2025" / "on Wednesday 13 May" of a 2026 article: a weekday the
+      // day does not fall on in the other's year puts it in another year)
+      if ((otherYear(a.mention, b.mention) || otherYear(b.mention, a.mention))) continue;
       // (a rule's start told twice may be months off: "will apply from 1 January 2027" / "takes effect
       // from 1 April 2027"; up to about three months)
       const window = a.applies && b.applies ? 100 : 45;

@@ -2040,6 +2040,13 @@ describe('a rule beginning to apply, told in more ways', () => {
   });
 });
 
+describe('a weekday the day does not fall on in the other date\'s year puts it in another year', () => {
+  it('"Since it went live on 12 May 2025" / "on Wednesday 13 May" of a 2026 article are two years\' days', () => {
+    const text = 'LISBON, 14 May 2026 - The register opened to the public on Wednesday 13 May with a new search page. Since it went live on 12 May 2025, some 340 associations have signed up.';
+    expect(pairs(text, '2026-05-14')).toEqual([]);
+  });
+});
+
 describe('the doers of a deed are no count of what it was done in', () => {
   it('"who played in six finals" / "The 11 players"; "sold for $18.4 million" / "the $21.4 million sale" still one', () => {
     expect(pairs('The coach, who played in six finals himself, was calm. The crowd sang. The 11 players walked off to applause.')).toEqual([]);
