@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Mentions } from './mentions';
 import { figuresOf, suggest, type Suggestion } from './index';
 import { AssistDoc } from './document';
-import { interval, siteNoun } from './inconsistencies';
+import { findConflicts, interval, siteNoun } from './inconsistencies';
 import { sentenceQuantities, type Quantity } from './quantities';
 import { activityNoun, namesDeed, opposites, whyApart } from './restatements';
 import { infinitive, singular } from './nlp';
@@ -2037,6 +2037,16 @@ describe('a rule beginning to apply, told in more ways', () => {
     expect(event('The levy that hauliers pay at the border takes effect on 1 April 2027.')).toMatchObject({ predicate: 'levy', applies: true });
     // (a plain subject is its own head)
     expect(event('The new working hours take effect on 1 April 2027.')).toMatchObject({ predicate: 'hour', applies: true });
+  });
+});
+
+describe('three lengths of one noun name kinds of it', () => {
+  it('"a two-day vignette", "A ten-day vignette", "The seven-day vignette": no length of one vignette told two ways', () => {
+    const lengths = (t: string) => findConflicts(figuresOf(t), t).filter((c) => c.kind === 'duration').map((c) => [t.slice(c.a.start, c.a.end), t.slice(c.b.start, c.b.end)]);
+    const text = 'The ministry introduces a new two-day vignette for transit drivers. Fees rise in March. A ten-day vignette will cost 15 euros. Drivers complained. The seven-day vignette will cost 12 euros.';
+    expect(lengths(text)).toEqual([]);
+    // (two lengths of one thing still disagree)
+    expect(lengths(text.replace('a new two-day vignette', 'a new toll'))).toEqual([['A ten-day vignette', 'The seven-day vignette']]);
   });
 });
 
