@@ -2040,6 +2040,17 @@ describe('a rule beginning to apply, told in more ways', () => {
   });
 });
 
+describe('a threshold: what is needed, or a bound on what must be got', () => {
+  it('"At least 1,991 delegates are needed", "1,276 delegates are required", "must receive at least 15% of the vote"; not "must remove at least 90 percent"', () => {
+    const required = (t: string) => figuresOf(t).map((q) => q.required);
+    expect(required('At least 1,991 delegates are needed to secure the nomination.')).toEqual([true]);
+    expect(required('On the Republican side, 1,276 delegates are required.')).toEqual([true]);
+    expect(required('Candidates must receive at least 15% of the vote to win delegates.')).toEqual([true]);
+    expect(required('The capture unit must remove at least 90 percent of the carbon dioxide.')).toEqual([false]);
+    expect(pairs('Biden won with about 48% of the vote, officials said. Turnout was high. Candidates must receive at least 15% of the vote to win any delegates.')).toEqual([]);
+  });
+});
+
 describe('three lengths of one noun name kinds of it', () => {
   it('"a two-day vignette", "A ten-day vignette", "The seven-day vignette": no length of one vignette told two ways', () => {
     const lengths = (t: string) => findConflicts(figuresOf(t), t).filter((c) => c.kind === 'duration').map((c) => [t.slice(c.a.start, c.a.end), t.slice(c.b.start, c.b.end)]);

@@ -613,6 +613,11 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       ofWhole: norm(left.start - 1) === 'of' && (isNumberTok(toks[left.start - 2]) || ['all', 'most', 'some', 'none', 'each', 'any', 'many', 'half'].includes(norm(left.start - 2))),
       required:
         /^(?:needed|required|necessary)$/.test(norm(last + 1)) || (/^(?:needed|required)$/.test(norm(last + 2)) && !isVerbTok(toks[last + 1])) ||
+        // ("1,276 delegates are required", "candidates must receive at least 15 percent": what must be
+        // reached, a bound on what must be got or won; not what must be done, "must remove at least 90
+        // percent of the carbon dioxide")
+        ((/^(?:is|are|was|were|be)$/.test(norm(last + 1)) && /^(?:needed|required|necessary)$/.test(norm(last + 2)))) ||
+        ((left.approx === 'atLeast' || left.approx === 'moreThan') && /\b(?:must|needs?\s+to|have\s+to|has\s+to)\s+(?:get|receive|win|reach|score|gain|obtain|secure|collect|attract|clear|pass)\s+$/u.test(toks.slice(Math.max(0, numFirst - 5), left.start).map((t) => t.norm).join(' ') + ' ')) ||
         // a capacity, not a count of what is there: "built to hold 950 prisoners", "designed for 400
         // patients", "room for 200 guests", "can hold 50" (not "a capacity of 800 megawatts": a rating)
         CAPACITY_BEFORE.test(toks.slice(Math.max(0, numFirst - 4), numFirst).map((t) => t.norm).join(' ')),
