@@ -2040,6 +2040,14 @@ describe('a rule beginning to apply, told in more ways', () => {
   });
 });
 
+describe('one and two of a thing are too common to be one count told twice', () => {
+  it('"one lever" / "the two levers", "two sucrose pellets" / "one pellet"; "two climbers" / "the three climbers" still one', () => {
+    expect(pairs('Each rat could press one lever for food. The tests ran for weeks. Rats pressed the two levers in turn.')).toEqual([]);
+    expect(pairs('A press gave two sucrose pellets. The lab is in Osaka. Another press gave one pellet.')).toEqual([]);
+    expect(pairs('The avalanche killed two climbers on Sunday, police said. The pass was closed. The three climbers killed were from Lyon.')).toHaveLength(1);
+  });
+});
+
 describe('a threshold: what is needed, or a bound on what must be got', () => {
   it('"At least 1,991 delegates are needed", "1,276 delegates are required", "must receive at least 15% of the vote"; not "must remove at least 90 percent"', () => {
     const required = (t: string) => figuresOf(t).map((q) => q.required);

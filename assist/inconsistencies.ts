@@ -462,6 +462,9 @@ export function findConflicts(qs: readonly Quantity[], text: string, twoThings: 
             if (blocked(a, b) || !sameCountFrame(a, b)) continue;
             // ("19.8 people per square kilometre", "the average household has 2.5 people": a count with a fraction is an average or a rate)
             if (!Number.isInteger(a.value) || !Number.isInteger(b.value)) continue;
+            // ("one lever" / "the two levers", "two sucrose pellets" / "one pellet": one and two of a thing
+            // are too common to be one count told twice)
+            if (Math.max(a.value, b.value) <= 2) continue;
             // ("in the first half" / "in the second half", "outside parliament" / "outside the ministry", "also arrested")
             if (sentencePeriod(a, text) !== sentencePeriod(b, text) || differentWhens(a, b, text) || differentSites(a, b, text) || alsoDone(b, text)) continue;
             // Totals far apart in size count different wholes (a state's delegates and the nation's).

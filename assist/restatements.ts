@@ -1073,6 +1073,8 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
       const actedOn = (x: Quantity, y: Quantity) => x.frame.verb !== null && y.head !== null && x.head !== null && peopleNoun(x.head) !== null && derivedFrom(y.head, x.frame.verb);
       // (the cheap tests first: most pairs part on their values)
       const lo = Math.min(a.value, b.value);
+      // (one and two of a thing are too common to be one count told twice: "one lever" / "the two levers")
+      if (a.kind === 'count' && Math.max(a.value, b.value) <= 2) continue;
       // (what was done during a sitting cannot outlast it, however far apart: both lengths within half a day)
       const sitting = a.kind === 'duration' && b.value > a.value && b.value <= 12 && a.value > 0;
       if (lo <= 0 || (Math.max(a.value, b.value) / lo > MAX_RATIO && !sitting) || agree(a, b, a.paragraph !== b.paragraph) || boundKept(a, b)) continue;
