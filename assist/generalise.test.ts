@@ -2040,6 +2040,13 @@ describe('a rule beginning to apply, told in more ways', () => {
   });
 });
 
+describe('a first told by what it did is no place in a series', () => {
+  it('"you are the first person who reached out to us" / "Me and 8 to 10 people did some work"', () => {
+    const text = 'Now, you are the first person who reached out to us asking how we are. Work dried up. Me and 8 to 10 people did some work voluntarily.';
+    expect(pairs(text)).toEqual([]);
+  });
+});
+
 describe('one and two of a thing are too common to be one count told twice', () => {
   it('"one lever" / "the two levers", "two sucrose pellets" / "one pellet"; "two climbers" / "the three climbers" still one', () => {
     expect(pairs('Each rat could press one lever for food. The tests ran for weeks. Rats pressed the two levers in turn.')).toEqual([]);

@@ -490,6 +490,9 @@ export function findConflicts(qs: readonly Quantity[], text: string, twoThings: 
             if (blocked(a, b) || rel === 'overlap') continue;
             // A count of those before the ordinal's one is n-1, not n: assist/series.ts reads those.
             if (PRIOR.test(text.slice(cnt.start, Math.min(text.length, cnt.end + 40)).split(/[.;!?]/)[0]!)) continue;
+            // ("the first person who reached out to us", "the first woman to win": a first of a kind
+            // told by what it did, no place in a series a count could break)
+            if (ord.value === 1 && /^\s+(?:to|who|that|which)\b/i.test(text.slice(ord.end, ord.end + 10))) continue;
             const r = relate(ord.scope, cnt.scope);
             if (monotoneConflict(r, [ord.value, ord.value], interval(cnt))) {
               const scope = ord.scope ? ` ${ord.scope.label}` : '';
