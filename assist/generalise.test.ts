@@ -2040,6 +2040,13 @@ describe('a rule beginning to apply, told in more ways', () => {
   });
 });
 
+describe('a definite count of fewer, narrowed by modifiers, is a part', () => {
+  it('"three candidates" / "The two major party candidates"; "the seven candidates" after "five candidates" still one', () => {
+    expect(pairs('Polls list three candidates on the ballot in most states. Debates were held in October. The two major party candidates met twice.')).toEqual([]);
+    expect(pairs('The party fielded five candidates in the city, officials said. Turnout was low. The seven candidates all lost.')).toHaveLength(1);
+  });
+});
+
 describe('a first told by what it did is no place in a series', () => {
   it('"you are the first person who reached out to us" / "Me and 8 to 10 people did some work"', () => {
     const text = 'Now, you are the first person who reached out to us asking how we are. Work dried up. Me and 8 to 10 people did some work voluntarily.';

@@ -834,6 +834,12 @@ export function whyApart(
   if (a.kind === 'count' && b.definite && restrictedOtherwise(a, b, text)) return 'a part named by what follows it';
   if (a.kind === 'duration' && (partOfOther(a, b, text) || partOfOther(b, a, text))) return 'a part of the other';
   if (a.required || b.required) return 'a threshold';
+  // ("three candidates" / "The two major party candidates": a definite count of fewer, narrowed by
+  // modifiers the other has none of, is a part of them)
+  if (a.kind === 'count' && b.kind === 'count' && a.head !== null && a.head === b.head) {
+    const narrower = (x: Quantity, y: Quantity) => x.definite && x.value < y.value && y.mods.length === 0 && x.mods.length >= 1 && x.modVerbs.every((v) => v === '');
+    if (narrower(a, b) || narrower(b, a)) return 'a part named by its modifiers';
+  }
   if (differentPlaces(a, b) || differentSites(a, b, text)) return 'different places';
   if (differentStatistics(a, b, text)) return 'an average and a peak';
   if (a.kind === 'count' && alsoDone(b, text)) return 'another batch ("also")';
