@@ -623,7 +623,7 @@ export function eventDateRestatements(events: readonly EventDate[], text?: strin
       if (a.mention.year !== null && b.mention.year !== null && a.mention.year !== b.mention.year) continue;
       // ("Since it went live on 12 May 2025" / "on Wednesday 13 May" of a 2026 article: a weekday the
       // day does not fall on in the other's year puts it in another year)
-      if ((otherYear(a.mention, b.mention) || otherYear(b.mention, a.mention))) continue;
+      if (otherYear(a.mention, b.mention) || otherYear(b.mention, a.mention)) continue;
       // (a rule's start told twice may be months off: "will apply from 1 January 2027" / "takes effect
       // from 1 April 2027"; up to about three months)
       const window = a.applies && b.applies ? 100 : 45;

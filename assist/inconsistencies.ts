@@ -79,17 +79,16 @@ export function agree(a: Quantity, b: Quantity, far = false): boolean {
   return overlaps([ia[0] - ga, ia[1] + ga], [ib[0] - gb, ib[1] + gb]);
 }
 
-const kindsCache = new WeakMap<readonly Quantity[], Set<string>>();
 /** Nouns three different lengths are given for ("one-day", "seven-day" and "ten-day vignette"): kinds of the thing, each length a kind's. */
-export function kindsByLength(qs: readonly Quantity[]): Set<string> {
-  let kinds = kindsCache.get(qs);
-  if (!kinds) {
-    const values = new Map<string, Set<number>>();
-    for (const q of qs) if (q.kind === 'duration' && q.head !== null) (values.get(q.head) ?? values.set(q.head, new Set()).get(q.head)!).add(q.value);
-    kinds = new Set([...values].filter(([, v]) => v.size >= 3).map(([h]) => h));
-    kindsCache.set(qs, kinds);
+function kindsByLength(qs: readonly Quantity[]): Set<string> {
+  const values = new Map<string, Set<number>>();
+  for (const q of qs) {
+    if (q.kind !== 'duration' || q.head === null) continue;
+    const seen = values.get(q.head);
+    if (seen) seen.add(q.value);
+    else values.set(q.head, new Set([q.value]));
   }
-  return kinds;
+  return new Set([...values].filter(([, v]) => v.size >= 3).map(([h]) => h));
 }
 
 export function overlaps(a: [number, number], b: [number, number]): boolean {
@@ -449,6 +448,7 @@ export function findConflicts(qs: readonly Quantity[], text: string, twoThings: 
   };
   const lastPercent: Quantity[] = [];
   const lastAmount = new Map<string, Quantity[]>();
+  const kinds = kindsByLength(qs);
 
   for (const b of qs) {
     switch (b.kind) {
@@ -506,7 +506,7 @@ export function findConflicts(qs: readonly Quantity[], text: string, twoThings: 
         if (!b.cls) break;
         // ("The one-day vignette", "a ten-day vignette", "The seven-day vignette": three lengths of one
         // noun name kinds of it, not one thing's length told three ways)
-        if (kindsByLength(qs).has(b.head ?? '')) break;
+        if (kinds.has(b.head ?? '')) break;
         for (const a of bucket(`d:${b.cls}`, b)) {
           if (blocked(a, b) || !modsCompatible(a, b) || partOfOther(a, b, text) || partOfOther(b, a, text)) continue;
           if (!a.definite && !b.definite) continue;
