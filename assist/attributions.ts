@@ -15,7 +15,7 @@ import { wordnet } from './wordnet';
 const PERSON_LEXFILE = 18;
 import { DOCUMENT_CUE_VERBS, DOCUMENT_NOUNS, PERSON_PRONOUNS, PHRASAL_CUES, QUOTE_CUE_VERBS, ROLE_NOUNS, STRONG_CUE_VERBS, WEAK_CUE_VERBS } from './lexicon';
 import { infinitive, isAbbreviation, lexiconTags, type Tok } from './nlp';
-import { nounLemma, nounPhraseAfter, nounPhraseBefore, verbLemma, type NounPhrase } from './referents';
+import { nounLemma, nounPhraseAfter, nounPhraseBefore, pluralOfNoun, verbLemma, type NounPhrase } from './referents';
 import { breaksAfter, breaksBefore, has, hasQuote, hyphenJoined, isAcronym, isAuxiliary, isCapitalised, isCompoundModifier, isCopula, isDeterminer, isNounTok, isNumberTok, isPronoun, isVerbTok } from './tokens';
 
 export interface KnownSource {
@@ -661,10 +661,7 @@ function pluralSubjectBefore(toks: readonly Tok[], k: number): boolean {
 
 /** A plural noun, or an -s word the tagger read as a verb that WordNet has as a noun's plural ("Team coaches"). */
 function pluralNoun(t: Tok): boolean {
-  if (has(t, 'Plural') && isNounTok(t)) return true;
-  if (!/^\p{Ll}{3,}s$/u.test(t.text) || !has(t, 'PresentTense')) return false;
-  const one = nounLemma(t);
-  return one !== t.norm && (wordnet()?.synsets(one, 'n').length ?? 0) > 0;
+  return (has(t, 'Plural') && isNounTok(t)) || (has(t, 'PresentTense') && pluralOfNoun(t));
 }
 
 /** Whether token x sits inside a parenthesis: "(Ind, Lindmoor West)". */

@@ -30,7 +30,7 @@ import {
 } from './lexicon';
 import { isPlaceName, singular, wordNumberValue, type Tok } from './nlp';
 import { numberValueAt, orAfter, type NumberAt } from './numerals';
-import { chunkBounds, frameOf, nounLemma, nounPhraseAfter, nounPhraseBefore, subjectBefore, verbLemma, type Frame, type NounPhrase } from './referents';
+import { chunkBounds, frameOf, nounLemma, nounPhraseAfter, nounPhraseBefore, pluralOfNoun, subjectBefore, verbLemma, type Frame, type NounPhrase } from './referents';
 import { findScopes, scopeFor, type Scope } from './scope';
 import { wordnet } from './wordnet';
 import { breaksAfter, chunkIds, has, hyphenJoined, isAdverbLike, isAuxiliary, isCopula, isDeterminer, isNounLike, isNounTok, isNumberTok, isPronoun, isVerbTok } from './tokens';
@@ -178,13 +178,6 @@ function labelNoun(lemma: string): boolean {
     LABEL_NOUNS.set(lemma, known);
   }
   return known;
-}
-
-/** A plural noun the tagger may have read as a verb ("148 public charge points in towns"): the phrase goes on. */
-function pluralNounNext(t: Tok | undefined): boolean {
-  if (!t || !/^\p{Ll}{3,}s$/u.test(t.text)) return false;
-  const one = singular(t.norm);
-  return one !== t.norm && (wordnet()?.synsets(one, 'n').length ?? 0) > 0;
 }
 
 /** A person or an animal: a people's name, or a noun one of whose two commonest WordNet senses is ("baby", "bear"). */
@@ -995,7 +988,8 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     // ("the 112 emergency number", "the regional 112 emergency centre": a number before a singular
     // thing names it; not a group, an animal or a person, which may be counted in the singular, "500
     // staff", "20 deer")
-    if (!partitive && num.value !== 1 && np.head === np.last && !toks.slice(np.first, np.last + 1).some((t) => has(t, 'Hyphenated') || has(t, 'Possessive')) && !pluralNounNext(toks[np.last + 1]) && has(toks[np.head], 'Singular') && !has(toks[np.head], 'Plural') && !has(toks[np.head], 'Uncountable') && labelNoun(headLemma)) continue;
+    // (unless a plural the tagger read as a verb goes on the phrase: "148 public charge points in towns")
+    if (!partitive && num.value !== 1 && np.head === np.last && !toks.slice(np.first, np.last + 1).some((t) => has(t, 'Hyphenated') || has(t, 'Possessive')) && !(toks[np.last + 1] !== undefined && pluralOfNoun(toks[np.last + 1]!)) && has(toks[np.head], 'Singular') && !has(toks[np.head], 'Plural') && !has(toks[np.head], 'Uncountable') && labelNoun(headLemma)) continue;
     const q = base('count', left.start, np.last, num.value, '', left, num.first);
     setHead(q, toks, np);
     if (partitive && !q.totality) q.subset = true;

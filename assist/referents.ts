@@ -31,6 +31,13 @@ export function nounLemma(t: Tok): string {
   return singular(n);
 }
 
+/** A lower-case -s word that is the plural of a noun WordNet has ("points", "coaches"), whatever the tagger read it as. */
+export function pluralOfNoun(t: Tok): boolean {
+  if (!/^\p{Ll}{3,}s$/u.test(t.text)) return false;
+  const one = nounLemma(t);
+  return one !== t.norm && (wordnet()?.synsets(one, 'n').length ?? 0) > 0;
+}
+
 export function verbLemma(t: Tok): string {
   return infinitive(t.norm, t.tags);
 }
