@@ -2261,3 +2261,12 @@ describe('a noun told as known after "since the"', () => {
     expect(pairs(text.replace('the first landing', 'the test landings'), '2026-02-20')).toEqual([]);
   });
 });
+
+describe('an -s word after an adjective is its plural noun', () => {
+  it('"the 80 large firms asked" is a count of firms, and "Of the 80 large firms asked, 20" a share against "Just over half of large employers"', () => {
+    const counts = quantities('Of the 80 large firms asked, 20 kept a register.').filter((q) => q.kind === 'count').map((q) => [q.value, q.head]);
+    expect(counts[0]).toEqual([80, 'firm']);
+    const text = 'Just over half of large employers keep a register of night calls, the ministry said.\n\nThe law came into force last year.\n\nOf the 80 large firms asked, 20 kept such a register by March.';
+    expect(pairs(text, '2026-05-01')).toEqual([['Just over half', 'the 80 large firms asked, 20']]);
+  });
+});

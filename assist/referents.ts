@@ -42,6 +42,12 @@ export function verbLemma(t: Tok): string {
   return infinitive(t.norm, t.tags);
 }
 
+/** ("the 1,200 large firms surveyed": an adjective has no verb after it; the -s word after one is its plural noun) */
+function afterAdjective(toks: readonly Tok[], k: number): boolean {
+  const before = toks[k - 1];
+  return before !== undefined && has(before, 'Adjective') && !isNounTok(before) && !isVerbTok(before) && !breaksAfter(before);
+}
+
 /** Prepositions the tagger may read as adjectives ("14 protesters outside parliament", "people on board"): they end a noun phrase. */
 const PLACE_PREPOSITIONS = new Set(['outside', 'inside', 'near', 'beyond', 'behind', 'across', 'around', 'along', 'opposite', 'beneath', 'underneath', 'aboard', 'within', 'throughout', 'on', 'in', 'at', 'of', 'for', 'to', 'from', 'with', 'by', 'into', 'onto', 'over', 'under', 'off', 'upon']);
 
@@ -73,6 +79,7 @@ function nounish(toks: readonly Tok[], k: number, first: boolean): boolean {
   // Right after a number, an -s word is a plural noun whatever the tagger thought ("six cranes stood").
   if (first && /s$/.test(t.norm) && has(t, 'PresentTense')) return true;
   if (first && nounAfterDefiniteFigure(toks, k)) return true;
+  if (!first && has(t, 'PresentTense') && afterAdjective(toks, k) && pluralOfNoun(t)) return true;
   // A gerund or participle before a noun modifies it: "two reading rooms", "2,300 completed homes".
   if ((has(t, 'Gerund') || has(t, 'PastTense') || has(t, 'Participle')) && isNounTok(toks[k + 1]) && !breaksAfter(t)) return true;
   // The second half of a hyphenated word: "night-shift", "late-stage".
@@ -131,7 +138,7 @@ export function nounPhraseAfter(toks: readonly Tok[], j: number): NounPhrase | n
     // (a present-tense -s word first is a plural noun, "2.3 million phones", unless its object follows:
     // "a bill of €2.6 million includes the pontoons")
     const object = /^(?:the|a|an|its|their|his|her|our|this|these|those)$/.test(toks[taken[h]! + 1]?.norm ?? '');
-    if (isNounTok(t) || isNominalGerund(toks, taken[h]!) || gerundAfterCompound(toks, taken[h]!) || (h === 0 && /s$/.test(t.norm) && has(t, 'PresentTense') && !object) || (h === 0 && taken[0] === j && nounAfterDefiniteFigure(toks, j))) break;
+    if (isNounTok(t) || isNominalGerund(toks, taken[h]!) || gerundAfterCompound(toks, taken[h]!) || (h === 0 && /s$/.test(t.norm) && has(t, 'PresentTense') && !object) || (h > 0 && has(t, 'PresentTense') && !object && afterAdjective(toks, taken[h]!) && pluralOfNoun(t)) || (h === 0 && taken[0] === j && nounAfterDefiniteFigure(toks, j))) break;
     h--;
   }
   if (h < 0) return null;
