@@ -78,6 +78,24 @@ const OF_WHOLE_BEFORE = /\bof\s+(?:(?:the|its|their|all(?:\s+the)?)\s+|(?:the\s+
 // (the whole's own words may hold a year or an age: "Of the 2,400 pupils aged 12, 1,080 ...", "Of the
 // 310 machines operating in early 2025, 155 ...": the part is the first number after the comma)
 const WHOLE_THEN = /^[^.;:!?]{0,70}?,\s*/u;
+/** "a survey of ", "a poll of ": a noun before "of" (what asked the whole). */
+const NOUN_OF_BEFORE = /\b(\p{Ll}{4,})\s+of\s+$/u;
+const INQUIRIES = new Map<string, boolean>();
+/**
+ * ("In a city survey of 2,000 customers, 380 lived outside the city": a whole asked or sampled is
+ * told first, its part after the comma) A noun whose first two WordNet senses are an investigation
+ * (635107: survey, census, audit) or an inquiry (5805605: poll), or a sample (5830135, 6036061).
+ */
+function inquiry(w: string): boolean {
+  let known = INQUIRIES.get(w);
+  if (known === undefined) {
+    const wn = wordnet();
+    const roots = new Set([635107, 5805605, 5830135, 6036061]);
+    known = wn !== null && wn.synsets(w, 'n').slice(0, 2).some((s) => roots.has(s.offset) || wn.reach([s], ['@'], 4).some((u) => roots.has(u.offset)));
+    INQUIRIES.set(w, known);
+  }
+  return known;
+}
 const PART_OPENS = new RegExp(String.raw`^(?:(?:only|barely|merely|a\s+mere)\s+)?(?:${QUAL})?$`, 'iu');
 const AHEAD = /\b(?:will|would|could|plans?|planned|planning|proposed?|proposals?|expected|expects?|forecast|due to|set to|is to|are to|aims?|target|face|faces|facing)\b/i;
 
@@ -131,7 +149,8 @@ function nextNumber(text: string, from: number): Written | null {
   const numbers = new RegExp(NUMBER.source, 'g');
   for (let m = numbers.exec(rest); m && m.index < stop; m = numbers.exec(rest)) {
     const digits = m[1]!.replace(/,(?=\d{3})/g, '');
-    if (/^(?:19|20)\d\d$/.test(digits) && !m[2] && !/[$£€¥]/.test(m[0])) continue;
+    // ("1,920" is grouped as a number; a year is written "1920")
+    if (/^(?:19|20)\d\d$/.test(digits) && !m[1]!.includes(',') && !m[2] && !/[$£€¥]/.test(m[0])) continue;
     const scale = m[2] ? SCALE[m[2].toLowerCase()]! : 1;
     const value = Number(digits) * scale;
     if (!Number.isFinite(value)) return null;
@@ -186,7 +205,9 @@ function derive(xNum: Written, q: Quantity, text: string, year: number): Derived
     return { ...base, sort: 'share', value, slack: value * (gx + gy), years: [], how: `${shown(xNum)} of ${shown(y)}`, whole: wordAfter(text, y.end) };
   }
   // ("Of the 48,000 riders so far, 19,000 had booked online": the whole first, then its part)
-  if (OF_WHOLE_BEFORE.test(text.slice(Math.max(0, xNum.start - 30), xNum.start))) {
+  const lead30 = text.slice(Math.max(0, xNum.start - 30), xNum.start);
+  const askedOf = NOUN_OF_BEFORE.exec(lead30);
+  if (OF_WHOLE_BEFORE.test(lead30) || (askedOf !== null && inquiry(singular(askedOf[1]!)))) {
     const part = partAfterWhole(text, xEnd);
     if (part) {
       // (the part written in full: "Of Latvia's 1.58 million adults, 540,000")
