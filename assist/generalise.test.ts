@@ -2270,3 +2270,27 @@ describe('an -s word after an adjective is its plural noun', () => {
     expect(pairs(text, '2026-05-01')).toEqual([['Just over half', 'the 80 large firms asked, 20']]);
   });
 });
+
+describe('a whole asked or sampled, told before its part', () => {
+  it('"In a council survey of 1,500 cyclists, 270 rode to work" is 18 percent, against "About 35 percent of cyclists in the town ride to work"', () => {
+    const text = 'About 35 percent of cyclists in the town ride to work, the council said.\n\nThe new lanes opened in spring.\n\nIn a council survey of 1,500 cyclists, 270 rode to work every day.';
+    expect(pairs(text, '2026-05-01')).toEqual([['About 35 percent', '1,500 cyclists, 270']]);
+    // (a whole that is no inquiry's, "a fleet of 1,500 bicycles", opens no share)
+    expect(pairs(text.replace('In a council survey of 1,500 cyclists, 270 rode', 'The council runs a fleet of 1,500 bicycles, and 270 went'), '2026-05-01')).toEqual([]);
+  });
+  it('"Of its 16,000 members, 1,920 live abroad": a number grouped with a comma is no year', () => {
+    const text = 'About 30 percent of the club\'s members live abroad, the club said.\n\nThe club was founded in 1950.\n\nOf its 16,000 members, 1,920 live abroad, most of them in Spain.';
+    expect(pairs(text, '2026-05-01')).toEqual([['About 30 percent', 'its 16,000 members, 1,920']]);
+  });
+});
+
+describe('a part of a multiplier is a number, not a share', () => {
+  it('"a quarter of a million names" is about 250,000 names; "half a million", "three quarters of a billion euros"', () => {
+    const read = (t: string) => quantities(t).map((q) => [q.kind, Math.round(q.value)]);
+    expect(read('The registry passed a quarter of a million names.')).toEqual([['count', 250000]]);
+    expect(read('The registry has half a million names.')).toEqual([['count', 500000]]);
+    expect(read('It spent three quarters of a billion euros.')).toEqual([['amount', 750000000]]);
+    // (a quarter of a whole is still a share)
+    expect(read('A quarter of the names are new.')).toEqual([['percent', 25]]);
+  });
+});

@@ -78,9 +78,33 @@ export function numberValueAt(toks: readonly Tok[], k: number): NumberAt | null 
   return n;
 }
 
+export const FRACTIONS: ReadonlyMap<string, number> = new Map([['half', 1 / 2], ['third', 1 / 3], ['thirds', 1 / 3], ['quarter', 1 / 4], ['quarters', 1 / 4], ['fifth', 1 / 5], ['fifths', 1 / 5]]);
+export const FRACTION_NUMERATORS: ReadonlyMap<string, number> = new Map([['one', 1], ['two', 2], ['three', 3], ['four', 4]]);
+
+/**
+ * "half a million", "a quarter of a million", "three quarters of a billion", "two-thirds of a
+ * million": a part of a multiplier is a number (250,000), not a share.
+ */
+export function fractionOfMultiplier(toks: readonly Tok[], k: number): NumberAt | null {
+  const t = toks[k];
+  if (!t) return null;
+  if (t.norm === 'half' && (toks[k + 1]?.norm === 'a' || toks[k + 1]?.norm === 'one')) {
+    const mult = isMultiplierTok(toks[k + 2]);
+    return mult === null ? null : { value: mult / 2, first: k, last: k + 2, ordinal: false, percent: false, currency: null, suffix: null, rangeTo: null, words: true };
+  }
+  const numerator = t.norm === 'a' || t.norm === 'one' ? 1 : (FRACTION_NUMERATORS.get(t.norm) ?? 0);
+  const fraction = FRACTIONS.get(toks[k + 1]?.norm ?? '');
+  if (numerator === 0 || fraction === undefined || toks[k + 2]?.norm !== 'of' || toks[k + 3]?.norm !== 'a') return null;
+  const mult = isMultiplierTok(toks[k + 4]);
+  if (mult === null || numerator * fraction >= 1) return null;
+  return { value: numerator * fraction * mult, first: k, last: k + 4, ordinal: false, percent: false, currency: null, suffix: null, rangeTo: null, words: true, after: 'about' };
+}
+
 function plainNumberAt(toks: readonly Tok[], k: number): NumberAt | null {
   const t = toks[k];
   if (!t) return null;
+  const part = fractionOfMultiplier(toks, k);
+  if (part) return part;
   // "a dozen people" (twelve), "half a dozen boats" (six); "dozens" alone is no figure.
   if ((t.norm === 'a' && toks[k + 1]?.norm === 'dozen') || (t.norm === 'half' && toks[k + 1]?.norm === 'a' && toks[k + 2]?.norm === 'dozen')) {
     const last = t.norm === 'a' ? k + 1 : k + 2;

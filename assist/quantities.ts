@@ -29,7 +29,7 @@ import {
   type Approx,
 } from './lexicon';
 import { isPlaceName, singular, wordNumberValue, type Tok } from './nlp';
-import { numberValueAt, orAfter, type NumberAt } from './numerals';
+import { FRACTION_NUMERATORS, FRACTIONS, fractionOfMultiplier, numberValueAt, orAfter, type NumberAt } from './numerals';
 import { chunkBounds, frameOf, nounLemma, nounPhraseAfter, nounPhraseBefore, pluralOfNoun, subjectBefore, verbLemma, type Frame, type NounPhrase } from './referents';
 import { findScopes, scopeFor, type Scope } from './scope';
 import { wordnet } from './wordnet';
@@ -222,8 +222,6 @@ function worldCurrency(lemma: string): string | null {
 }
 
 /** Fractions that name a share: "a third of", "two-thirds of", "half of". */
-const FRACTIONS: ReadonlyMap<string, number> = new Map([['half', 1 / 2], ['third', 1 / 3], ['thirds', 1 / 3], ['quarter', 1 / 4], ['quarters', 1 / 4], ['fifth', 1 / 5], ['fifths', 1 / 5]]);
-const FRACTION_NUMERATORS: ReadonlyMap<string, number> = new Map([['one', 1], ['two', 2], ['three', 3], ['four', 4]]);
 const RELATIVE_TIME = new Set(['ago', 'later', 'earlier', 'before', 'after', 'old', 'since', 'hence', 'prior']);
 
 function inRanges(ranges: ReadonlyArray<readonly [number, number]>, a: number, b: number): boolean {
@@ -697,7 +695,7 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
         continue;
       }
     }
-    const dozen = (t.norm === 'a' && (norm(k + 1) === 'dozen' || (norm(k + 1) === 'couple' && norm(k + 2) === 'of'))) || (t.norm === 'half' && norm(k + 1) === 'a' && norm(k + 2) === 'dozen');
+    const dozen = (t.norm === 'a' && (norm(k + 1) === 'dozen' || (norm(k + 1) === 'couple' && norm(k + 2) === 'of'))) || (t.norm === 'half' && norm(k + 1) === 'a' && norm(k + 2) === 'dozen') || fractionOfMultiplier(toks, k) !== null;
     if ((!isNumberTok(t) && !dozen) || inScope.has(k) || inRanges(ctx.dateRanges, t.start, t.end)) continue;
     const num = numberValueAt(toks, k);
     if (!num) continue;
