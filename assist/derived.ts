@@ -55,6 +55,12 @@ const CHANGE_VERB = String.raw`(?:shr[iu]nk|shrunk|shrinks|fall|falls|fell|falle
 /** "from 410 to 560" (with a change verb before it in the sentence). */
 const FROM_BEFORE = new RegExp(String.raw`\bfrom\s+(?:${QUAL})?[$£€¥]?\s*$`, 'i');
 const TO_BETWEEN = new RegExp(String.raw`^\s*(?:[\p{L}'’-]+\s+|(?:19|20)\d\d\s+){0,3}?to\s+(?:${QUAL})?[$£€¥]?\s*$`, 'iu');
+/**
+ * "Journeys to hospital fell from 2,600 in the comparable period before the pilot to 1,820": bare
+ * levels after a verb of change, of the clause's subject; the time of the first may take more words.
+ */
+const BARE_FROM = new RegExp(String.raw`\b${CHANGE_VERB}\s+from\s+(?:${QUAL})?(?=\d)`, 'giu');
+const WIDE_TO_BETWEEN = new RegExp(String.raw`^\s*(?:[\p{L}'’-]+\s+|(?:19|20)\d\d\s+){0,8}?to\s+(?:${QUAL})?\s*$`, 'iu');
 const CHANGE_BEFORE = new RegExp(String.raw`\b(?:${CHANGE_VERB}|went|gone|moved)\b[^.;:!?]{0,60}$`, 'i');
 /** "1,400 weekly departures will shrink to 1,120", "the 310 beds are to be cut to 240". */
 const SHIFT_BETWEEN = new RegExp(String.raw`^\s*(?:[\p{L}'’-]+\s+){0,4}?(?:(?:will|would|could|is|are|was|were|has|have|had|set|due|expected|to|be|been)\s+){0,3}${CHANGE_VERB}\s+to\s+(?:${QUAL})?[$£€¥]?\s*$`, 'iu');
@@ -171,7 +177,7 @@ function grainOf(written: string, approx: boolean): number {
   return Math.min(0.05, grain / n) + (approx ? 0.05 : 0);
 }
 
-function derive(xNum: Written, q: Quantity, text: string, year: number): Derived | null {
+function derive(xNum: Written, q: Quantity, text: string, year: number, toBetween: RegExp = TO_BETWEEN): Derived | null {
   const xEnd = xNum.end;
   const y = nextNumber(text, xEnd);
   if (!y || y.value <= 0) return null;
@@ -222,7 +228,7 @@ function derive(xNum: Written, q: Quantity, text: string, year: number): Derived
   }
   // (the change verb before the first number, not before the figure: a bare level's span opens at its
   // subject, "The register's count of weddings went from 3,900 ...")
-  if ((FROM_BEFORE.test(text.slice(Math.max(0, xNum.start - 12), xNum.start)) && TO_BETWEEN.test(mid) && CHANGE_BEFORE.test(sentenceBefore(text, xNum.start))) || SHIFT_BETWEEN.test(mid)) {
+  if ((FROM_BEFORE.test(text.slice(Math.max(0, xNum.start - 12), xNum.start)) && toBetween.test(mid) && CHANGE_BEFORE.test(sentenceBefore(text, xNum.start))) || SHIFT_BETWEEN.test(mid)) {
     return change(xv, yv, `${shown(xNum)} to ${shown(y)}`, labels(mid + rest).map((l) => yearOf(l, year)).filter((n): n is number => n !== null));
   }
   // (two levels told of two times: the time of the first before it or just after it, of the second
@@ -296,7 +302,25 @@ export function derivedFigures(qs: readonly Quantity[], text: string, year: numb
       if (d && (!rated || d.sort === 'change')) out.push(q.kind === 'amount' ? { ...d, money: true } : d);
     }
   }
+  for (const m of text.matchAll(BARE_FROM)) {
+    const x = nextNumber(text, m.index + m[0].length);
+    if (!x || x.start !== m.index + m[0].length || qs.some((q) => q.start <= x.start && x.end <= q.end)) continue;
+    if (!BARE_AFTER.test(text.slice(x.end, x.end + 20))) continue;
+    // (what changed: the nouns of the clause before the verb, "Journeys from the villages to hospital")
+    const subject = nearClause(sentenceBefore(text, m.index));
+    const nouns = [...subject.toLowerCase().matchAll(/\p{L}{4,}/gu)].map((w) => singular(w[0])).filter(isNoun);
+    if (nouns.length === 0) continue;
+    const bare = { start: m.index, head: null, mods: [], context: nouns, approx: 'exact', kind: 'count' } as unknown as Quantity;
+    const d = derive(x, bare, text, year, WIDE_TO_BETWEEN);
+    // (the second level bare too: "to 1,820, freeing", not "to 14 percent")
+    if (d?.sort === 'change' && BARE_AFTER.test(text.slice(d.end, d.end + 20))) out.push(d);
+  }
   return out;
+}
+
+/** A word WordNet has as a noun. */
+function isNoun(w: string): boolean {
+  return (wordnet()?.synsets(w, 'n').length ?? 0) > 0;
 }
 
 const COSTS = new Map<string, boolean>();

@@ -2294,3 +2294,12 @@ describe('a part of a multiplier is a number, not a share', () => {
     expect(read('A quarter of the names are new.')).toEqual([['percent', 25]]);
   });
 });
+
+describe('bare levels after a verb of change', () => {
+  it('"Call-outs to the bay fell from 480 in the year before the buoys went in to 390" is a fall of 19 percent, against "cut call-outs by about 40 percent"', () => {
+    const text = 'The new warning buoys cut coastguard call-outs by about 40 percent, the agency said.\n\nThe buoys flash when the tide turns.\n\nCall-outs to the bay fell from 480 in the year before the buoys went in to 390, sparing the volunteer crews.';
+    expect(pairs(text, '2026-05-01')).toEqual([['about 40 percent', 'fell from 480 in the year before the buoys went in to 390']]);
+    // (a fall of 40 percent agrees)
+    expect(pairs(text.replace('to 390', 'to 290'), '2026-05-01')).toEqual([]);
+  });
+});
