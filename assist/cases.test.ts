@@ -14,7 +14,7 @@ describe('figures across documents', () => {
   it('a price per the same unit is one referent; a price per unit and a total are not', () => {
     const a = doc(1, 'Orvik Foods will buy the bakery chain for €7.20 per share in cash.');
     const b = doc(2, 'The buyer will pay €7.90 a share for the chain, the paper reported.');
-    expect(contradictions([a, b]).map(texts)).toEqual([['7.20', '7.90']]);
+    expect(contradictions([a, b]).map(texts)).toEqual([['€7.20', '€7.90']]);
     const c = doc(3, 'The buyer will pay €7.90 for the chain, valuing it at €310 million.');
     expect(contradictions([a, c])).toEqual([]);
   });
@@ -22,7 +22,7 @@ describe('figures across documents', () => {
   it('an act done with its verb in one report and named by its noun in the other: "has fined the club €40,000" / "a fine of €25,000"', () => {
     const a = doc(1, 'The federation has fined Port Vale Rowing Club €40,000 over the flares.');
     const b = doc(2, 'The panel will impose a fine of €25,000 on the club, its chairman said.');
-    expect(contradictions([a, b]).map(texts)).toEqual([['40,000', '25,000']]);
+    expect(contradictions([a, b]).map(texts)).toEqual([['€40,000', '€25,000']]);
     // (a weaker link than a shared noun: only for figures within 2x)
     expect(contradictions([a, doc(3, 'The panel will impose a fine of €90,000 on the club, its chairman said.')])).toEqual([]);
   });
@@ -525,7 +525,7 @@ describe('what a sum spent goes on', () => {
       doc(1, 'LJUBLJANA, 16 April 2026 - Licence holders spent €18.5 million on advertising in 2025, the ministry said. The new rules cut daytime slots.', '2026-04-16'),
       doc(2, 'LJUBLJANA, 17 April 2026 - Betting companies spent some 27 million euros on publicity last year, according to the association. Clubs fear for their sponsors.', '2026-04-17'),
     ];
-    expect(contradictions(docs).map(texts)).toEqual([['18.5 million', 'some 27 million euros']]);
+    expect(contradictions(docs).map(texts)).toEqual([['€18.5 million', 'some 27 million euros']]);
     // (spent on something else: two sums)
     docs[1] = doc(2, 'LJUBLJANA, 17 April 2026 - Betting companies spent some 27 million euros on prize money last year, according to the association. Clubs fear for their sponsors.', '2026-04-17');
     expect(contradictions(docs)).toEqual([]);

@@ -572,7 +572,8 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       // ("between 3 and 4 million": the low end takes the high end's multiplier; "between 40 and 70
       // minutes": and its unit)
       ...(left.floor !== undefined && left.floor > 0 ? { floor: floorOf(left.floor, value, numFirst) } : {}),
-      start: toks[first]!.start,
+      // (with a currency sign the tokenizer left before the number: "€120 a concert")
+      start: toks[first]!.start - (/[$£€¥]$/u.test(toks[first]!.pre) ? 1 : 0),
       end: toks[last]!.end,
       sentence: i,
       paragraph: sentence.paragraph,
