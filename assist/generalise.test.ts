@@ -146,7 +146,7 @@ describe('quantity reading', () => {
   it('a verb\'s bare form closing "the <figure> X," is the figure\'s noun: "the £1.5 million award"', () => {
     expect(quantities('Without the £1.3 million award, the tour would have been cut.')[0]).toMatchObject({ kind: 'amount', value: 1_300_000, head: 'award' });
     // (one amount restated under a synonym head)
-    expect(pairs('The choir will tour six towns, helped by a lottery grant of £900,000 this spring. The concerts sold out within a week. Without the £1.3 million award, the tour would have been cut to two towns.')).toEqual([['900,000', 'the £1.3 million award']]);
+    expect(pairs('The choir will tour six towns, helped by a lottery grant of £900,000 this spring. The concerts sold out within a week. Without the £1.3 million award, the tour would have been cut to two towns.')).toEqual([['£900,000', 'the £1.3 million award']]);
   });
 
   it('a change told as two bare levels of the verb\'s subject ("went from 3,900 in 2023 to 3,850 in 2024") against its stated percentage', () => {
@@ -1856,11 +1856,11 @@ describe('an act told as known after "since" or "once"', () => {
 describe('a price announced against the one it replaces', () => {
   it('"will rise by 20 percent" / "will cost €9.90, up from €9" (and a rate of what is paid: "€3,150 a season, up from €2,700")', () => {
     const text = 'LIMERICK, 3 March 2026 - Entry to the city swimming pools will get dearer in April. Charges will rise by 20 percent, the council said. Lifeguard cover stays the same. From April a swim will cost €9.90, up from €9.';
-    expect(pairs(text, '2026-03-03')).toEqual([['20 percent', '9.90, up from €9']]);
+    expect(pairs(text, '2026-03-03')).toEqual([['20 percent', '€9.90, up from €9']]);
     // (the levels agree: nothing said)
     expect(pairs(text.replace('€9.90', '€10.80'), '2026-03-03')).toEqual([]);
     const rent = 'GALWAY, 3 March 2026 - Allotment rents will rise by 30 percent next year, the county said. The waiting list is long. A full plot will cost €3,150 a season, up from €2,700.';
-    expect(pairs(rent, '2026-03-03')).toEqual([['30 percent', '3,150 a season, up from €2,700']]);
+    expect(pairs(rent, '2026-03-03')).toEqual([['30 percent', '€3,150 a season, up from €2,700']]);
   });
 
   it('a level told of the past "up from" another names the time of the other; without it nothing is worked out', () => {
@@ -2301,5 +2301,23 @@ describe('bare levels after a verb of change', () => {
     expect(pairs(text, '2026-05-01')).toEqual([['about 40 percent', 'fell from 480 in the year before the buoys went in to 390']]);
     // (a fall of 40 percent agrees)
     expect(pairs(text.replace('to 390', 'to 290'), '2026-05-01')).toEqual([]);
+  });
+});
+
+describe('a sum named by the other\'s rate is paid at it', () => {
+  it('"€120 a concert" / "the €95 performance fee"; "€40 a game" / "the €30 match fee" (two kinds of contest)', () => {
+    const text = 'The orchestra will pay its freelance players €120 a concert from January, the board said.\n\nRehearsals move to the old library.\n\nFor a player travelling from the coast, the €95 performance fee barely covers the train.';
+    expect(pairs(text, '2026-05-01')).toEqual([['€120', 'the €95 performance fee']]);
+    const game = 'The hockey league will pay umpires at schools fixtures €40 a game this winter, the league said.\n\nNew umpires get a kit grant.\n\nFor an umpire driving to the valley clubs, the €30 match fee barely covers fuel.';
+    expect(pairs(game, '2026-05-01')).toEqual([['€40', 'the €30 match fee']]);
+    // (another rate named, "a season" against a "match fee", stays apart)
+    expect(pairs(game.replace('€40 a game', '€400 a season'), '2026-05-01')).toEqual([]);
+  });
+});
+
+describe('a currency sign before a bare sum is in its span', () => {
+  it('"pay its players €120 a concert" spans "€120"', () => {
+    const text = 'The orchestra will pay its players €120 a concert.';
+    expect(quantities(text).map((q) => text.slice(q.start, q.end))).toEqual(['€120']);
   });
 });

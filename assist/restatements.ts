@@ -732,11 +732,11 @@ function sameShare(a: Quantity, b: Quantity, text: string): { whole: string; par
   return pa.head === pb.head || sameKind(pa.head, pb.head) || siblings(pa.head, pb.head) ? { whole, party } : null;
 }
 
-/** Two nouns whose commonest senses have one hypernym right above both ("tour" and "trip": journey). */
-function siblings(a: string, b: string): boolean {
+/** Two nouns whose commonest senses (the first, or the first `n`) have one hypernym right above both ("tour" and "trip": journey). */
+function siblings(a: string, b: string, n = 1): boolean {
   const wn = wordnet();
   if (!wn) return false;
-  const up = (w: string) => new Set(senses(w).slice(0, 1).flatMap((s) => s.pointers.filter((p) => p.symbol === '@').map((p) => p.offset)));
+  const up = (w: string) => new Set(senses(w).slice(0, n).flatMap((s) => s.pointers.filter((p) => p.symbol === '@').map((p) => p.offset)));
   const ua = up(a);
   return [...up(b)].some((o) => ua.has(o));
 }
@@ -814,6 +814,16 @@ export function otherKinds(a: Quantity, b: Quantity, text: string): boolean {
   return [...up(y)].some((o) => ux.has(o));
 }
 
+/**
+ * ("€45 a game" / "the €35 match fee", "€12 a day" / "the €10 day ticket") A sum with no rate whose
+ * noun is named by the other's rate (the same word, or a WordNet synonym or kind of it) is paid at it.
+ */
+function rateInName(a: Quantity, rateA: string | null, b: Quantity, rateB: string | null): boolean {
+  const [named, rate] = rateA === null ? [a, rateB] : rateB === null ? [b, rateA] : [null, null];
+  if (named === null || rate === null || named.kind !== 'amount' || named.head === null) return false;
+  return named.keys.some((k) => k !== named.head && !k.includes('@') && (k === rate || (k.length > 3 && rate.length > 3 && (sameKind(k, rate) || siblings(k, rate, 2)))));
+}
+
 export function whyApart(
   a: Quantity,
   b: Quantity,
@@ -865,7 +875,7 @@ export function whyApart(
   if (foreseenApart(a, b, text)) return 'a forecast or a plan';
   // (a share, not a count: a survey of a vent field that catalogues species is no opinion poll)
   if (a.kind === 'percent' && polled(a, text) !== polled(b, text)) return 'a poll and a result';
-  if (ra.range || rb.range || ra.rate !== rb.rate) return 'a range, or different rates';
+  if (ra.range || rb.range || (ra.rate !== rb.rate && !rateInName(a, ra.rate, b, rb.rate))) return 'a range, or different rates';
   // ("Among the passengers were at least 60 children" ... "The 52 minors who came ashore": a part told
   // again by a definite noun of its own kind is that part, not the whole it was part of)
   // (only a part a whole was named for, "among" or "including" it: "Four of these bone tools" and "the
