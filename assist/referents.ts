@@ -42,10 +42,10 @@ export function verbLemma(t: Tok): string {
   return infinitive(t.norm, t.tags);
 }
 
-/** ("the 1,200 large firms surveyed": an adjective has no verb after it; the -s word after one is its plural noun) */
+/** ("the 1,200 large firms surveyed": a number and an adjective have no verb after them; the -s word is their plural noun) */
 function afterAdjective(toks: readonly Tok[], k: number): boolean {
   const before = toks[k - 1];
-  return before !== undefined && has(before, 'Adjective') && !isNounTok(before) && !isVerbTok(before) && !breaksAfter(before);
+  return k >= 2 && isNumberTok(toks[k - 2]) && !breaksAfter(toks[k - 2]!) && before !== undefined && has(before, 'Adjective') && !isNounTok(before) && !isVerbTok(before) && !breaksAfter(before);
 }
 
 /** Prepositions the tagger may read as adjectives ("14 protesters outside parliament", "people on board"): they end a noun phrase. */
