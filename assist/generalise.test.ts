@@ -2321,3 +2321,12 @@ describe('a currency sign before a bare sum is in its span', () => {
     expect(quantities(text).map((q) => text.slice(q.start, q.end))).toEqual(['€120']);
   });
 });
+
+describe('a plural fraction after its numerator, unhyphenated', () => {
+  it('"two thirds of the grants" and "barely two fifths of which" are shares, like "two-thirds of"', () => {
+    const read = (t: string) => quantities(t).filter((q) => q.kind === 'percent').map((q) => Math.round(q.value));
+    expect(read('Terraced houses account for two thirds of the grants.')).toEqual([67]);
+    expect(read('The letters, barely two fifths of which came from abroad, were archived.')).toEqual([40]);
+    expect(read('Terraced houses account for two-thirds of the grants.')).toEqual([67]);
+  });
+});

@@ -684,9 +684,10 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       const p = toks[k - 1];
       // (not "the first half of 2025", "the second quarter of the year": a part of a period)
       const ofPeriod = p !== undefined && (isDeterminer(p) || has(p, 'Ordinal') || ['first', 'second', 'third', 'fourth', 'last', 'final', 'latter', 'former'].includes(p.norm));
-      const numerator = p && hyphenJoined(p) ? (FRACTION_NUMERATORS.get(p.norm) ?? 0) : p && (p.norm === 'a' || p.norm === 'one') ? 1 : t.norm === 'half' && !ofPeriod ? 1 : 0;
+      // ("two-thirds of", and "two thirds of" with a plural fraction)
+      const numerator = p && (hyphenJoined(p) || /s$/.test(t.norm)) ? (FRACTION_NUMERATORS.get(p.norm) ?? 0) : p && (p.norm === 'a' || p.norm === 'one') ? 1 : t.norm === 'half' && !ofPeriod ? 1 : 0;
       if (numerator > 0 && numerator * fraction < 1) {
-        const first = p && (hyphenJoined(p) || p.norm === 'a' || p.norm === 'one') ? k - 1 : k;
+        const first = p && (hyphenJoined(p) || p.norm === 'a' || p.norm === 'one' || FRACTION_NUMERATORS.has(p.norm)) ? k - 1 : k;
         const num: NumberAt = { value: 100 * numerator * fraction, first, last: k, ordinal: false, percent: true, currency: null, suffix: null, rangeTo: null, words: true };
         const left = leftContext(toks, first);
         const q = base('percent', left.start, k, num.value, '%', left, first);
