@@ -2330,3 +2330,12 @@ describe('a plural fraction after its numerator, unhyphenated', () => {
     expect(read('Terraced houses account for two-thirds of the grants.')).toEqual([67]);
   });
 });
+
+describe('an ordinal of times against earlier ones dated by a list of years', () => {
+  it('"won the Welsh indoor netball league for the fifth time" / "three earlier league titles came in 2011, 2015 and 2019"', () => {
+    const text = 'Cardiff Harriers won the Welsh indoor netball league for the fifth time on Sunday, beating Swansea 41-38.\n\nThe final drew a full house.\n\nThe club\'s three earlier league titles came in 2011, 2015 and 2019, all under the same coach.';
+    expect(pairs(text, '2026-03-02')).toEqual([['fifth time', 'three earlier league titles']]);
+    // (four earlier: a fifth agrees)
+    expect(pairs(text.replace('three earlier league titles came in 2011, 2015 and 2019', 'four earlier league titles came in 2011, 2015, 2017 and 2019'), '2026-03-02')).toEqual([]);
+  });
+});

@@ -211,7 +211,8 @@ function ordinalValue(word: string): number | null {
  *  winning, most recently in 2021": "in 2021" dates the last of them, after a comma, and bounds nothing). */
 function clauseAround(text: string, start: number, end: number): string {
   const before = text.slice(Math.max(0, start - 80), start).split(/[.;!?]/).at(-1)!;
-  const after = text.slice(end, end + 80).split(/[.;,!?]/)[0]!;
+  // ("two earlier league titles came in 2009 and 2017": a list of years dates them, it bounds nothing)
+  const after = text.slice(end, end + 80).replace(/\bin\s+(?:19|20)\d\d(?:\s*,\s*(?:19|20)\d\d)*,?\s+and\s+(?:19|20)\d\d\b/, '').split(/[.;,!?]/)[0]!;
   // "twice before this week": a point the count runs up to, not a period it is bounded by.
   return `${before} ${after.replace(/^\s*(?:before|until|prior to)\s+(?:this|last)\s+\w+/i, '')}`;
 }
@@ -344,7 +345,8 @@ function timesAfter(text: string, end: number): { verbs?: string[] } {
 /** The verb and its object before "for a third time": "took the supreme championship", "won the cup". */
 function timesDone(text: string, start: number): { verbs?: string[]; object?: string } {
   // (past a possessive modifier: "took the men's title for a second time")
-  const m = /\b(\p{Ll}+)\s+(?:the|a|an|its|their|his|her|our)\s+(?:\p{Ll}+(?:['’]s)?\s+)?(\p{Ll}+)\s+for\s+$/u.exec(text.slice(Math.max(0, start - 60), start));
+  // (and past a name's words: "won the Portuguese rink hockey league for the fourth time")
+  const m = /\b(\p{Ll}+)\s+(?:the|a|an|its|their|his|her|our)\s+(?:[\p{L}-]+(?:['’]s)?\s+){0,3}?(\p{Ll}+)\s+for\s+$/u.exec(text.slice(Math.max(0, start - 70), start));
   return m ? { verbs: verbForms(m[1]!), object: singular(m[2]!) } : {};
 }
 
