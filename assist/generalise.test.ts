@@ -2339,3 +2339,11 @@ describe('an ordinal of times against earlier ones dated by a list of years', ()
     expect(pairs(text.replace('three earlier league titles came in 2011, 2015 and 2019', 'four earlier league titles came in 2011, 2015, 2017 and 2019'), '2026-03-02')).toEqual([]);
   });
 });
+
+describe('a count of those above a place, named by a name\'s word', () => {
+  it('"now ranks fifth in the OECD" / "Only two OECD countries have a higher rate"', () => {
+    const text = 'With 64 percent of adults vaccinated, Portugal now ranks fifth in the OECD, the health ministry said.\n\nThe campaign ran through the winter.\n\nOnly two OECD countries have a higher rate of adult vaccination, according to the report.';
+    expect(pairs(text, '2026-03-02')).toEqual([['ranks fifth', 'Only two OECD countries have a higher']]);
+    expect(pairs(text.replace('Only two OECD', 'Only four OECD'), '2026-03-02')).toEqual([]);
+  });
+});

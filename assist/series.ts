@@ -598,7 +598,8 @@ function monthsAgainstOrdinal(text: string, year?: number): SeriesConflict[] {
 }
 
 /** "Just two performers scored higher", "Only one crossing, Weil am Rhein, handled more forms": how many are ranked above. */
-const ABOVE_STRESSED = new RegExp(`\\b(?:[Oo]nly|[Jj]ust|[Mm]erely)\\s+(${CARDINAL_WORDS}|\\d{1,2})\\s+(?:other\\s+)?(?:[\\p{Ll}-]+\\s+){0,2}?\\p{Ll}+(?:\\s*,[^,.;:!?]{1,40},)?\\s+(?:\\p{Ll}+\\s+){0,2}?(?:higher|more|better|faster|further|ahead|larger|bigger|greater|busier)\\b`, 'gu');
+// (a modifier may be a name's: "Only two EU countries have a higher rate")
+const ABOVE_STRESSED = new RegExp(`\\b(?:[Oo]nly|[Jj]ust|[Mm]erely)\\s+(${CARDINAL_WORDS}|\\d{1,2})\\s+(?:other\\s+)?(?:[\\p{L}-]+\\s+){0,2}?\\p{Ll}+(?:\\s*,[^,.;:!?]{1,40},)?\\s+(?:\\p{Ll}+\\s+){0,2}?(?:higher|more|better|faster|further|ahead|larger|bigger|greater|busier)\\b`, 'gu');
 /** "has imposed two larger fines", "two bigger airports": a count of larger ones. */
 const ABOVE_COMPARATIVE = new RegExp(`\\b(${CARDINAL_WORDS}|\\d{1,2})\\s+(?:other\\s+)?(larger|bigger|higher|greater|busier|longer|taller|older|richer|wealthier|deadlier|costlier)\\s+(\\p{Ll}+s)\\b`, 'giu');
 /** "trail only Vilnius", "finished behind just one tree", "behind only Oslo and Bergen". */
