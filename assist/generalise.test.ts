@@ -2347,3 +2347,17 @@ describe('a count of those above a place, named by a name\'s word', () => {
     expect(pairs(text.replace('Only two OECD', 'Only four OECD'), '2026-03-02')).toEqual([]);
   });
 });
+
+describe('one before: "her only previous", "only one other"', () => {
+  it('"won the Aintree chase at Liverpool for the third time" / "Her only previous chase win came in 2022"', () => {
+    const text = 'Molly Kane won the Aintree chase at Liverpool for the third time on Saturday, riding Bold Ferryman.\n\nThe going was soft.\n\nHer only previous chase win came in 2022, on a horse trained in Kildare.';
+    expect(pairs(text, '2026-04-12')).toEqual([['third time', 'Her only previous chase win']]);
+    expect(pairs(text.replace('third time', 'second time'), '2026-04-12')).toEqual([]);
+  });
+  it('"the fourth town in the county to ban cars from its square since 2019" / "Only one other town in the county has banned them"', () => {
+    const text = 'Kendal became the fourth town in the county to ban cars from its square since 2019, the council said.\n\nTraders were divided.\n\nOnly one other town in the county has banned cars from a market square, and it did so last year.';
+    expect(pairs(text, '2026-04-12')).toEqual([['fourth town', 'Only one other town']]);
+    // (a count of all before may be more than those since 2019)
+    expect(pairs(text.replace('fourth town', 'second town'), '2026-04-12')).toEqual([]);
+  });
+});

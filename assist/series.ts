@@ -345,8 +345,9 @@ function timesAfter(text: string, end: number): { verbs?: string[] } {
 /** The verb and its object before "for a third time": "took the supreme championship", "won the cup". */
 function timesDone(text: string, start: number): { verbs?: string[]; object?: string } {
   // (past a possessive modifier: "took the men's title for a second time")
-  // (and past a name's words: "won the Portuguese rink hockey league for the fourth time")
-  const m = /\b(\p{Ll}+)\s+(?:the|a|an|its|their|his|her|our)\s+(?:[\p{L}-]+(?:['’]s)?\s+){0,3}?(\p{Ll}+)\s+for\s+$/u.exec(text.slice(Math.max(0, start - 70), start));
+  // (and past a name's words, and a place: "won the Portuguese rink hockey league for the fourth time",
+  // "won the derby at Seinäjoki for the third time")
+  const m = /\b(\p{Ll}+)\s+(?:the|a|an|its|their|his|her|our)\s+(?:[\p{L}-]+(?:['’]s)?\s+){0,3}?(\p{Ll}+)(?:\s+(?:at|in|on)\s+\p{Lu}[\p{L}-]*)?\s+for\s+$/u.exec(text.slice(Math.max(0, start - 80), start));
   return m ? { verbs: verbForms(m[1]!), object: singular(m[2]!) } : {};
 }
 
@@ -385,6 +386,20 @@ function priorCounts(text: string, year?: number): Mention[] {
     const np = [...phraseWords(m[2] ?? ''), m[3]!.toLowerCase()];
     const start = m.index + m[0].indexOf(m[1]!);
     out.push({ value: years.length, noun: singular(m[3]!.toLowerCase()), words: np, start, end: m.index + m[0].length, period: '', years });
+  }
+  // "Her only previous derby win came in 2021", "Only one other village in the province has reopened a
+  // school": one before (its year, "came in 2021", dates it and bounds nothing)
+  for (const m of text.matchAll(ONE_BEFORE)) {
+    const words = phraseWords(m[1]!);
+    const verbAt = words.findIndex((w, i) => i > 0 && pastVerb(w));
+    if (verbAt > 0) words.length = verbAt;
+    const last = words.at(-1);
+    if (last === undefined || words.length > 3 || !/^\p{Ll}{3,}$/u.test(last) || (wordnet()?.synsets(singular(last), 'n').length ?? 0) === 0) continue;
+    const start = m.index;
+    const end = m.index + m[0].length - m[1]!.length + m[1]!.indexOf(last) + last.length;
+    if (out.some((c) => c.start < end && start < c.end)) continue;
+    const dated = /^\s+(?:came|was|happened|took\s+place)\s+in\s+(?:19|20)\d\d\b/.test(text.slice(end, end + 30));
+    out.push({ value: 1, noun: singular(last), words, start, end, period: dated ? '' : periodOf(text, start, end, year) });
   }
   if (year !== undefined) out.push(...listedYears(text, year, out));
   // "she had fallen short twice before": a count of times.
@@ -457,6 +472,8 @@ const YEAR_LIST = `${YEAR}(?:\\s*,\\s*(?:(?:again|also)\\s+)?(?:in\\s+)?${YEAR})
  *  2004 and 2017", "Previous restructurings at the firm came in 2009 and 2016", "the earlier full
  *  restorations: 1921, 1968 and 1995": a plural marked as before, then (within its clause) a list of
  *  two or more years. */
+/** "Her only previous derby win", "Only one other village": one before this one (the words after, to be cut at a verb). */
+const ONE_BEFORE = /\b(?:(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]he)\s+only\s+(?:previous|earlier|prior|other)|[Oo]nly\s+one\s+(?:other|previous|earlier))\s+((?:[\p{L}-]+\s+){0,3}[\p{L}-]+)/gu;
 const YEARS_BEFORE = new RegExp(`\\b([Ee]arlier|[Pp]revious|[Pp]rior|[Pp]ast|[Ff]ormer)\\s+((?:[\\p{L}-]+\\s+){0,3}?)(\\p{Ll}[\\p{Ll}-]*[^\\Wsu]s)\\b(?:[^.;:!?\\d]{0,40}?\\b|:\\s*)(${YEAR_LIST})\\b`, 'gu');
 /** "in 2021, 2023 and 2024", "in 2017, in 2020 and again in 2023": a list of years an act or a thing fell in. */
 const IN_YEAR_LIST = new RegExp(`\\bin\\s+(${YEAR_LIST})\\b`, 'gu');
@@ -855,12 +872,15 @@ export function compareSeries(os: readonly Mention[], counts: readonly Mention[]
       // (a count bounded by a start, "five earlier rounds since 2019", is a part of all those before an
       // ordinal with no period: it can be fewer than the ordinal's n-1, never more)
       const boundedPart = (o.period === '' && /^since\b/.test(c.period)) || sinceWithin(c.period, o.period);
+      // (and all those before with no period hold those of an ordinal bounded by a start, "the third
+      // village to reopen its school since 2020" / "Only one other village has reopened a school": never fewer)
+      const wholeOfBounded = !anchored && c.period === '' && /^since\b/.test(o.period) && c.years === undefined;
       // ("the fifth hall to shut since 2015" / "Earlier closures came in 2015, 2017, 2019, 2021 and
       // 2023": all the years it names fall in the ordinal's period)
       const yearsWithin = c.period === '' && yearsAllSince(c, o.period);
-      if (o.period !== c.period && !boundedPart && !yearsWithin && !(currentAndOpen(o.period, c.period) && !WHOLE_RUN.test(clauseAround(text, c.start, c.end)))) continue;
+      if (o.period !== c.period && !boundedPart && !wholeOfBounded && !yearsWithin && !(currentAndOpen(o.period, c.period) && !WHOLE_RUN.test(clauseAround(text, c.start, c.end)))) continue;
       if (!series(o, c) && !(o.noun === 'time' && timesOf(o, c, text))) continue;
-      if (c.value === o.value - 1 || (boundedPart && c.value < o.value - 1)) continue;
+      if (c.value === o.value - 1 || (boundedPart && c.value < o.value - 1) || (wholeOfBounded && c.value > o.value - 1)) continue;
       out.push(conflict(o, c, text, `"${text.slice(o.start, o.end)}" means ${o.value - 1} before it, but "${text.slice(c.start, c.end)}" gives ${c.value} before.`));
       break;
     }
