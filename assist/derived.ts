@@ -845,7 +845,13 @@ export function lengthConflicts(qs: readonly Quantity[], text: string, ref: { ye
     };
     if (candidates.some(fits)) continue;
     // (a span told to the day is exact to the day: "14 weeks" against 16)
-    const q = candidates.find((c) => Math.max(c.value, t.hours) / Math.min(c.value, t.hours) >= (daily || t.sort === 'clock' ? 1.1 : 1.25));
+    // (a number of days written to the day, "104 days", not rounded, "100 days", is off by a few days:
+    // "from 23 September to 13 January" is 112)
+    const toTheDay = (c: Quantity) => daily && c.approx === 'exact' && /^\s*(?:\d+)\s+days?\b/.test(text.slice(c.start, c.end).replace(/^\D*/, '')) && Number(/\d+/.exec(text.slice(c.start, c.end))![0]) % 5 !== 0;
+    const q = candidates.find((c) => {
+      const ratio = Math.max(c.value, t.hours) / Math.min(c.value, t.hours);
+      return ratio >= (daily || t.sort === 'clock' ? 1.1 : 1.25) || (toTheDay(c) && ratio >= 1.03 && Math.abs(c.value - t.hours) >= 72);
+    });
     if (!q || known.has(`${q.start}:${t.start}`)) continue;
     const told = { ...q, start: t.start, end: t.end, value: t.hours };
     const [a, b] = q.start < t.start ? [q, told] : [told, q];

@@ -2361,3 +2361,12 @@ describe('one before: "her only previous", "only one other"', () => {
     expect(pairs(text.replace('fourth town', 'second town'), '2026-04-12')).toEqual([]);
   });
 });
+
+describe('a number of days written to the day', () => {
+  it('"The crossing lasted 96 days" / "ran from 2 February to 15 May" (102 days); "about 100 days" is rounded', () => {
+    const text = 'The crossing lasted 96 days, the rowing club said.\n\nThe boat carried two rowers.\n\nTheir crossing ran from 2 February to 15 May, starting from La Gomera.';
+    expect(pairs(text, '2026-06-01')).toEqual([['96 days', 'from 2 February to 15 May']]);
+    expect(pairs(text.replace('96 days', 'about 100 days'), '2026-06-01')).toEqual([]);
+    expect(pairs(text.replace('15 May', '9 May'), '2026-06-01')).toEqual([]);
+  });
+});
