@@ -648,7 +648,10 @@ export function toldLengths(text: string, ref: { year: number; month: number; da
         const best = years.sort((x, y) => Math.abs(at(x, p!) - now) - Math.abs(at(y, p!) - now))[0];
         if (best !== undefined) p = { ...p, year: best };
       }
-      const span = p && q ? hoursFromTo(p, q, ref.year) : null;
+      // ("Work ran from 2 June 2024 to 3 October" in an article of October 2025: a year told on the
+      // start alone tells the end is in another, the article's, up to its month)
+      const q2 = re === DATE_SPAN && ref.known && p && q && p.year !== null && q.year === null && ref.year > p.year && q.month <= ref.month - 1 ? { ...q, year: ref.year } : q;
+      const span = p && q2 ? hoursFromTo(p, q2, ref.year) : null;
       if (span === null || out.some((t) => t.start <= m.index && m.index < t.end)) continue;
       out.push({ start: m.index, end: m.index + m[0].length, hours: span.hours, slack: span.slack, sort: 'days', how: `"${m[0]}"` });
     }

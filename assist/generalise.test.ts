@@ -2370,3 +2370,11 @@ describe('a number of days written to the day', () => {
     expect(pairs(text.replace('15 May', '9 May'), '2026-06-01')).toEqual([]);
   });
 });
+
+describe('a year told on the start of a span alone', () => {
+  it('"ran from 4 March 2024 to 20 May" in an article of June 2025 ends in 2025', () => {
+    const text = 'The restoration of the organ took 11 months, the parish said.\n\nThe pipes were cleaned one by one.\n\nWork ran from 4 March 2024 to 20 May, with the church closed on weekdays.';
+    expect(pairs(text, '2025-06-10')).toEqual([['11 months', 'from 4 March 2024 to 20 May']]);
+    expect(pairs(text.replace('11 months', '14 months'), '2025-06-10')).toEqual([]);
+  });
+});
