@@ -2378,3 +2378,12 @@ describe('a year told on the start of a span alone', () => {
     expect(pairs(text.replace('11 months', '14 months'), '2025-06-10')).toEqual([]);
   });
 });
+
+describe('"the last" of a plural noun is the final ones, no earlier instance', () => {
+  it('"restored to the last farms ... left 52,000 homes without heat" / "Each of the 61,000 homes that lost heat"', () => {
+    const text = 'Gas has been restored to the last farms in the valley after a burst main left 52,000 homes without heat.\n\nEngineers worked through the night.\n\nEach of the 61,000 homes that lost heat will be offered compensation.';
+    expect(pairs(text, '2026-02-01')).toEqual([['52,000 homes', 'the 61,000 homes']]);
+    // ("At the last census" is an earlier instance: the figure is set against another)
+    expect(quantities('At the last census, 52,000 homes had no heating.')[0]!.compared).toBe(true);
+  });
+});

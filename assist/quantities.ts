@@ -437,6 +437,7 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
   for (const s of scopes) for (let x = s.first; x <= s.last; x++) inScope.add(x);
   const anchors = sentenceAnchors(toks, ctx);
   // "At the previous election, turnout was 57 percent": the sentence is about an earlier instance.
+  // ("the last election" is the one before; "the last villages" are the final ones, no earlier instance)
   // (in the mention's own chunk, or in a fronted chunk that opens the sentence)
   const pastChunks = new Set<number>();
   /** Where the words that put a chunk in the past stand (one per chunk, the first). */
@@ -444,7 +445,7 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
   for (let x = 0; x < toks.length; x++) {
     const n = toks[x]!.norm;
     const next = toks[x + 1]?.norm ?? '';
-    const past = n === 'previous' || n === 'previously' || n === 'prior' || (n === 'earlier' && next !== 'this') || (n === 'last' && next !== '' && isNounTok(toks[x + 1]) && !TIME_UNITS.has(nounLemma(toks[x + 1]!)) && x > 0 && ['the', 'at', 'in'].includes(toks[x - 1]!.norm));
+    const past = n === 'previous' || n === 'previously' || n === 'prior' || (n === 'earlier' && next !== 'this') || (n === 'last' && next !== '' && isNounTok(toks[x + 1]) && !has(toks[x + 1], 'Plural') && !TIME_UNITS.has(nounLemma(toks[x + 1]!)) && x > 0 && ['the', 'at', 'in'].includes(toks[x - 1]!.norm));
     if (past) {
       pastChunks.add(chunks[x]!);
       if (!pastAt.has(chunks[x]!)) pastAt.set(chunks[x]!, x);
