@@ -541,3 +541,11 @@ describe('"last summer" and "the last five summers" are periods', () => {
     expect(contradictions(docs)).toEqual([]);
   });
 });
+
+describe('an act noun named by a kind of it in another report', () => {
+  it('"In a judgment of Tuesday 10 March" / "Monday\'s ruling from the high court" (a ruling is a kind of judicial decision)', () => {
+    const a = doc(1, 'VALENCIA. In a judgment of Tuesday 10 March 2026, the regional high court upheld the fine of €40,000 imposed on the port operator.', '2026-03-10');
+    const b = doc(2, 'The port operator said it would appeal. Monday\'s ruling from the high court was welcomed by residents of the harbour district.', '2026-03-11');
+    expect(contradictions([a, b]).map((s) => s.kind)).toEqual(['weekday']);
+  });
+});

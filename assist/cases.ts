@@ -253,7 +253,13 @@ function actSenses(e: EventDate): string[] {
     const first = wn?.synsets(e.predicate, e.pos)[0];
     if (!wn || !first) keys = [];
     else if (e.pos === 'v') keys = [`#${first.offset}`];
-    else keys = first.lexfile === 4 || first.lexfile === 11 ? first.pointers.filter((p) => p.symbol === '+' && p.pos === 'v').map((p) => `#${p.offset}`) : [];
+    else {
+      keys = first.lexfile === 4 || first.lexfile === 11 ? first.pointers.filter((p) => p.symbol === '+' && p.pos === 'v').map((p) => `#${p.offset}`) : [];
+      // ("In a judgment of Thursday 17 September" / "Wednesday's ruling": an act noun whose commonest
+      // sense is a kind of a sense of the other, a ruling being a judicial decision)
+      if (first.lexfile === 4) keys.push(...first.pointers.filter((p) => p.symbol === '@').map((p) => `=${p.offset}`));
+      keys.push(...wn.synsets(e.predicate, 'n').slice(0, 4).filter((s) => s.lexfile === 4).map((s) => `=${s.offset}`));
+    }
     senseKeys.set(id, keys);
   }
   return keys;
