@@ -2387,3 +2387,10 @@ describe('"the last" of a plural noun is the final ones, no earlier instance', (
     expect(quantities('At the last census, 52,000 homes had no heating.')[0]!.compared).toBe(true);
   });
 });
+
+describe('an outlet in apposition named by an adjective that is a noun', () => {
+  it('"Kurier Podlaski, a regional daily, reported", "Ostsee Blatt, a local weekly, reported"', () => {
+    expect(sources('The lines were repaired by Friday. Kurier Podlaski, a regional daily, reported that 40 villages were still cut off.')).toEqual(['Kurier Podlaski']);
+    expect(sources('The lines were repaired by Friday. Ostsee Blatt, a local weekly, reported that 40 villages were still cut off.')).toEqual(['Ostsee Blatt']);
+  });
+});

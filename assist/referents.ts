@@ -222,7 +222,10 @@ export function nounPhraseBefore(toks: readonly Tok[], i: number, opts: { crossC
   let head = -1;
   for (let x = headEnd; x >= first; x--) {
     const t = toks[x]!;
-    if (isNounTok(t) || isNominalGerund(toks, x) || isPronoun(t) || isAcronym(t) || (isCapitalised(t) && !isDeterminer(t)) || (x === last && x === i - 1 && /s$/.test(t.norm) && has(t, 'PresentTense'))) {
+    // ("Gazeta Dunajca, a local weekly, reported": an adjective closing a determiner's phrase before a
+    // comma is its noun, when WordNet has it as one)
+    const adjectiveAsNoun = x === last && x > first && has(t, 'Adjective') && isDeterminer(toks[first]!) && /,/.test(t.post) && (wordnet()?.synsets(t.norm, 'n').length ?? 0) > 0;
+    if (isNounTok(t) || isNominalGerund(toks, x) || isPronoun(t) || isAcronym(t) || (isCapitalised(t) && !isDeterminer(t)) || (x === last && x === i - 1 && /s$/.test(t.norm) && has(t, 'PresentTense')) || adjectiveAsNoun) {
       head = x;
       break;
     }
