@@ -2394,3 +2394,10 @@ describe('an outlet in apposition named by an adjective that is a noun', () => {
     expect(sources('The lines were repaired by Friday. Ostsee Blatt, a local weekly, reported that 40 villages were still cut off.')).toEqual(['Ostsee Blatt']);
   });
 });
+
+describe('a person noun before a first name the lexicon does not know', () => {
+  it('"Farmer Tuulikki Vähälä ... said Vähälä ... she added": the pronoun is hers', () => {
+    const text = 'Farmer Tuulikki Vähälä won the ploughing match on Sunday. "It was loud," said Vähälä. "I barely touched the reins," she added.';
+    expect(sources(text)).toEqual(['Tuulikki Vähälä', 'Tuulikki Vähälä']);
+  });
+});

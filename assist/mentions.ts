@@ -33,6 +33,14 @@ function quoted(text: string): Array<[number, number]> {
   return out;
 }
 
+/** A noun whose commonest two senses are kinds of person (WordNet 7846): "driver", "owner", "coach". */
+function personNoun(word: string): boolean {
+  const wn = wordnet();
+  if (!wn) return false;
+  const senses = wn.synsets(word, 'n').slice(0, 2);
+  return senses.length > 0 && wn.reach(senses, ['@', '@i'], 8).some((s) => s.offset === 7846);
+}
+
 /** A word WordNet knows as a common noun ("council", "paper"): not a surname here. */
 function isCommonNoun(word: string): boolean {
   return (wordnet()?.synsets(word.toLowerCase(), 'n').length ?? 0) > 0;
@@ -86,7 +94,8 @@ export class Mentions {
       const at1 = m.index + m[0].indexOf(m[1]!);
       const tries: Array<[string, string, number]> = [[m[1]!, words.join(' '), at1]];
       // (only past a common noun, and onto a first name the lexicon knows: not "The Tewkesbury Civic")
-      const roleFirst = words.length >= 2 && isCommonNoun(m[1]!) && lexiconTags(m[1]!.toLowerCase()).every((t) => t !== 'Determiner') && ['f', 'm'].includes(String(genderOf(words[0]!)));
+      // (or, before a first name it does not know, a noun WordNet has for a person: "Driver Anni Mäkelä")
+      const roleFirst = words.length >= 2 && isCommonNoun(m[1]!) && lexiconTags(m[1]!.toLowerCase()).every((t) => t !== 'Determiner') && (['f', 'm'].includes(String(genderOf(words[0]!))) || (words.length >= 2 && genderOf(words[0]!) === 'unknown' && personNoun(m[1]!.toLowerCase())));
       if (roleFirst) tries.push([words[0]!, words.slice(1).join(' '), m.index + m[0].indexOf(words[0]!, at1 - m.index + m[1]!.length)]);
       let mention: PersonMention | null = null;
       for (const [first, rest, start] of tries) {
