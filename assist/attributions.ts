@@ -891,11 +891,23 @@ function sourceOf(
     const named = pair ? `${pair[0]} and ${pair[1]}` : generic ? ((business ? mentions.organisationBefore(head.start) ?? lastQuoted() : lastQuoted()) ?? undefined) : undefined;
     // "the commission said": the name ending in that word given before ("the State Examinations Commission").
     const titled = titledNameBefore(text, noun, head.start);
-    if (fuller) name = fuller;
+    // ("who set up the operator, Adria Nightline, in 2023" ... "according to the operator": named in apposition)
+    const apposed = apposedNameBefore(text, noun, head.start);
+    if (apposed) name = index.match(apposed, apposed) ?? apposed;
+    else if (fuller) name = fuller;
     else if (titled) name = index.match(titled, titled) ?? titled;
     else if (named) name = named;
   }
   return { name, person: false };
+}
+
+/** The name set in apposition after "the <noun>," last before `at` ("the operator, Adria Nightline,"). */
+function apposedNameBefore(text: string, noun: string, at: number): string | null {
+  if (noun.length < 3 || !/^\p{Ll}+$/u.test(noun)) return null;
+  const re = new RegExp(`\\bthe[^\\S\\n]+${noun},[^\\S\\n]+((?:\\p{Lu}[\\p{L}'’&-]*)(?:[^\\S\\n]+\\p{Lu}[\\p{L}'’&-]*){0,3})(?=[,.;:)]|[^\\S\\n]+(?:in|on|at|which|who|that)\\b)`, 'gu');
+  let best: string | null = null;
+  for (const m of text.slice(Math.max(0, at - 20_000), at).matchAll(re)) best = m[1]!;
+  return best;
 }
 
 /** The last capitalised name before `at` whose final word is `noun` ("State Examinations Commission" for "commission"). */

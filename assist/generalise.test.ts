@@ -2401,3 +2401,10 @@ describe('a person noun before a first name the lexicon does not know', () => {
     expect(sources(text)).toEqual(['Tuulikki Vähälä', 'Tuulikki Vähälä']);
   });
 });
+
+describe('a generic name set in apposition to a name before', () => {
+  it('"who founded the carrier, Skyline Baltic, in 2021" ... "according to the carrier", though another firm is named more', () => {
+    const text = '"Nobody believed us," said Ona Petraitė, who founded the carrier, Skyline Baltic, in 2021.\n\nIts two aircraft come from Nordic Leasing Group. Nordic Leasing Group also leases jets to Finnair, and Nordic Leasing Group expects more orders. The carrier pays for fuel in advance, according to the carrier.';
+    expect(sources(text)).toEqual(['Ona Petraitė', 'Skyline Baltic']);
+  });
+});
