@@ -943,9 +943,10 @@ function roleNameBefore(text: string, noun: string, at: number): string | null {
   if (noun.length < 3 || !/^\p{Ll}+(?: \p{Ll}+){0,2}$/u.test(noun)) return null;
   // (the role's first letter in either case: "Chief executive Daniel Okafor", "Employment Judge Helen Rudd")
   const role = `[${noun[0]}${noun[0]!.toUpperCase()}]${noun.slice(1).replace(/ /g, '\\s+')}`;
-  const name = `(\\p{Lu}[\\p{Ll}'’-]+(?:\\s+\\p{Lu}[\\p{Ll}'’-]+){1,2})`;
+  // (a name is on one line: "Brabant Court Reporter" over "The district court" is none)
+  const name = `(\\p{Lu}[\\p{Ll}'’-]+(?:[^\\S\\n]+\\p{Lu}[\\p{Ll}'’-]+){1,2})`;
   // "director Henrik Solberg", or "Henrik Solberg, the centre's scientific director"
-  const before = new RegExp(`\\b${role}\\s+${name}`, 'gu');
+  const before = new RegExp(`\\b${role}[^\\S\\n]+${name}`, 'gu');
   // (the role ends the appositive, and names a person: not "Dr Priya Raman, the authority's director")
   const after = new RegExp(`${name},\\s+(?:the|its|their|\\p{Lu}?[\\p{L}-]+['’]s)\\s+(?:[\\p{Ll}-]+(?:['’]s)?\\s+){0,3}${role}(?=\\s*[,.;:)]|\\s+(?:of|at|for|in|said|says|told)\\b)`, 'gu');
   const person = peopleNoun(noun.split(' ').at(-1)!) === 'person';

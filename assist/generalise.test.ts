@@ -2408,3 +2408,10 @@ describe('a generic name set in apposition to a name before', () => {
     expect(sources(text)).toEqual(['Ona Petraitė', 'Skyline Baltic']);
   });
 });
+
+describe('a role\'s name is on one line', () => {
+  it('a dateline ending "Court Reporter" over "The district court ..." names no person "Reporter The"', () => {
+    const text = 'GHENT | 2025-10-09 | Flanders Court Reporter\n\nThe district court in Ghent on Wednesday fined three men.\n\nThe men will pay €20,000 each, according to the court.';
+    expect(sources(text).some((s) => s.includes('\n'))).toBe(false);
+  });
+});
