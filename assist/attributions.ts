@@ -590,7 +590,10 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
         if (weak && !strong) {
           const trailing = np.first > 0 && breaksAfter(toks[np.first - 1]!);
           // ("The International Cocoa Organization reported ...": an organisation's or person's name reporting)
-          const namedReporter = lemma === 'report' && !inverted && isCapitalised(toks[np.head]!) && np.head > 0 && !isPronoun(toks[np.head]);
+          // ("The regional water board reported granules in 11 ditches", "First-aid teams reported treating
+          // 140 people": a body or people opening the sentence, by a noun WordNet files as a group or a person)
+          const bodyReporter = lemma === 'report' && !inverted && np.first <= 1 && !isCapitalised(toks[np.head]!) && !isPronoun(toks[np.head]) && (wordnet()?.synsets(nounLemma(toks[np.head]!), 'n').slice(0, 3) ?? []).some((x) => x.lexfile === 14 || x.lexfile === PERSON_LEXFILE);
+          const namedReporter = bodyReporter || (lemma === 'report' && !inverted && isCapitalised(toks[np.head]!) && np.head > 0 && !isPronoun(toks[np.head]));
           // ("conceded the side had been outplayed": a clause of its own after the cue, "that" left out)
           let o = k + 1;
           while (o < toks.length && ((isDeterminer(toks[o]!) && !isPronoun(toks[o]!)) || POSSESSIVE_PRONOUNS.has(toks[o]!.norm) || (has(toks[o], 'Ordinal') && o > k + 1))) o++;

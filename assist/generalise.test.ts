@@ -2415,3 +2415,12 @@ describe('a role\'s name is on one line', () => {
     expect(sources(text).some((s) => s.includes('\n'))).toBe(false);
   });
 });
+
+describe('a body named by a common noun reporting, with no "that"', () => {
+  it('"The district water board reported nitrate in 9 of the 15 wells", "Lifeguard teams reported rescuing 12 swimmers"', () => {
+    expect(sources('The lake was closed on Monday. The district water board reported nitrate in 9 of the 15 wells it sampled.')).toEqual(['district water board']);
+    expect(sources('The beach was crowded all week. Lifeguard teams reported rescuing 12 swimmers from the rip current.')).toEqual(['Lifeguard teams']);
+    // (a thing reported is no source: "The figures reported by the board")
+    expect(sources('The lake was closed on Monday. The figures reported in March were lower.')).toEqual([]);
+  });
+});
