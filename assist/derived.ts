@@ -18,7 +18,7 @@ import type { Conflict } from './inconsistencies';
 import { fmt, hours, interval } from './inconsistencies';
 import type { Quantity } from './quantities';
 import { derivedFrom, figureAbout, oneAct, percentReading, sameKind, SOLE_RATIO } from './restatements';
-import { wordnet } from './wordnet';
+import { hasNounSense, wordnet } from './wordnet';
 import { singular } from './nlp';
 import { MONTHS, WEEKDAYS } from './lexicon';
 import { Mentions } from './mentions';
@@ -177,7 +177,10 @@ function grainOf(written: string, approx: boolean): number {
   return Math.min(0.05, grain / n) + (approx ? 0.05 : 0);
 }
 
-function derive(xNum: Written, q: Quantity, text: string, year: number, toBetween: RegExp = TO_BETWEEN): Derived | null {
+/** What derive reads of the figure a shape opens at: where it starts, its noun, modifiers and clause, and its hedge. */
+type Opening = Pick<Quantity, 'start' | 'head' | 'mods' | 'context' | 'approx'>;
+
+function derive(xNum: Written, q: Opening, text: string, year: number, toBetween: RegExp = TO_BETWEEN): Derived | null {
   const xEnd = xNum.end;
   const y = nextNumber(text, xEnd);
   if (!y || y.value <= 0) return null;
@@ -308,19 +311,14 @@ export function derivedFigures(qs: readonly Quantity[], text: string, year: numb
     if (!BARE_AFTER.test(text.slice(x.end, x.end + 20))) continue;
     // (what changed: the nouns of the clause before the verb, "Journeys from the villages to hospital")
     const subject = nearClause(sentenceBefore(text, m.index));
-    const nouns = [...subject.toLowerCase().matchAll(/\p{L}{4,}/gu)].map((w) => singular(w[0])).filter(isNoun);
+    const nouns = [...subject.toLowerCase().matchAll(/\p{L}{4,}/gu)].map((w) => singular(w[0])).filter(hasNounSense);
     if (nouns.length === 0) continue;
-    const bare = { start: m.index, head: null, mods: [], context: nouns, approx: 'exact', kind: 'count' } as unknown as Quantity;
+    const bare: Opening = { start: m.index, head: null, mods: [], context: nouns, approx: 'exact' };
     const d = derive(x, bare, text, year, WIDE_TO_BETWEEN);
     // (the second level bare too: "to 1,820, freeing", not "to 14 percent")
     if (d?.sort === 'change' && BARE_AFTER.test(text.slice(d.end, d.end + 20))) out.push(d);
   }
   return out;
-}
-
-/** A word WordNet has as a noun. */
-function isNoun(w: string): boolean {
-  return (wordnet()?.synsets(w, 'n').length ?? 0) > 0;
 }
 
 const COSTS = new Map<string, boolean>();
@@ -850,7 +848,10 @@ export function lengthConflicts(qs: readonly Quantity[], text: string, ref: { ye
     // (a span told to the day is exact to the day: "14 weeks" against 16)
     // (a number of days written to the day, "104 days", not rounded, "100 days", is off by a few days:
     // "from 23 September to 13 January" is 112)
-    const toTheDay = (c: Quantity) => daily && c.approx === 'exact' && /^\s*(?:\d+)\s+days?\b/.test(text.slice(c.start, c.end).replace(/^\D*/, '')) && Number(/\d+/.exec(text.slice(c.start, c.end))![0]) % 5 !== 0;
+    const toTheDay = (c: Quantity) => {
+      const days = /^\D*(\d+)\s+days?\b/.exec(text.slice(c.start, c.end));
+      return daily && c.approx === 'exact' && days !== null && Number(days[1]) % 5 !== 0;
+    };
     const q = candidates.find((c) => {
       const ratio = Math.max(c.value, t.hours) / Math.min(c.value, t.hours);
       return ratio >= (daily || t.sort === 'clock' ? 1.1 : 1.25) || (toTheDay(c) && ratio >= 1.03 && Math.abs(c.value - t.hours) >= 72);

@@ -95,7 +95,7 @@ export class Mentions {
       const tries: Array<[string, string, number]> = [[m[1]!, words.join(' '), at1]];
       // (only past a common noun, and onto a first name the lexicon knows: not "The Tewkesbury Civic")
       // (or, before a first name it does not know, a noun WordNet has for a person: "Driver Anni Mäkelä")
-      const roleFirst = words.length >= 2 && isCommonNoun(m[1]!) && lexiconTags(m[1]!.toLowerCase()).every((t) => t !== 'Determiner') && (['f', 'm'].includes(String(genderOf(words[0]!))) || (words.length >= 2 && genderOf(words[0]!) === 'unknown' && personNoun(m[1]!.toLowerCase())));
+      const roleFirst = words.length >= 2 && isCommonNoun(m[1]!) && lexiconTags(m[1]!.toLowerCase()).every((t) => t !== 'Determiner') && (['f', 'm'].includes(String(genderOf(words[0]!))) || (genderOf(words[0]!) === 'unknown' && personNoun(m[1]!.toLowerCase())));
       if (roleFirst) tries.push([words[0]!, words.slice(1).join(' '), m.index + m[0].indexOf(words[0]!, at1 - m.index + m[1]!.length)]);
       let mention: PersonMention | null = null;
       for (const [first, rest, start] of tries) {

@@ -78,6 +78,7 @@ export function numberValueAt(toks: readonly Tok[], k: number): NumberAt | null 
   return n;
 }
 
+/** Fractions that name a share: "a third of", "two-thirds of", "half of" (and a part of a multiplier, below). */
 export const FRACTIONS: ReadonlyMap<string, number> = new Map([['half', 1 / 2], ['third', 1 / 3], ['thirds', 1 / 3], ['quarter', 1 / 4], ['quarters', 1 / 4], ['fifth', 1 / 5], ['fifths', 1 / 5]]);
 export const FRACTION_NUMERATORS: ReadonlyMap<string, number> = new Map([['one', 1], ['two', 2], ['three', 3], ['four', 4]]);
 

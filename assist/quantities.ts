@@ -221,7 +221,6 @@ function worldCurrency(lemma: string): string | null {
   return code;
 }
 
-/** Fractions that name a share: "a third of", "two-thirds of", "half of". */
 const RELATIVE_TIME = new Set(['ago', 'later', 'earlier', 'before', 'after', 'old', 'since', 'hence', 'prior']);
 
 function inRanges(ranges: ReadonlyArray<readonly [number, number]>, a: number, b: number): boolean {

@@ -2,7 +2,7 @@
 // the clause it sits in (governing verb, subject), and helpers to walk noun phrases left and right.
 
 import { DEFINITE, referentClass, ROLE_NOUNS, TIME_UNITS } from './lexicon';
-import { wordnet } from './wordnet';
+import { hasNounSense, wordnet } from './wordnet';
 
 const TIME_DEICTICS = new Set(['last', 'next', 'this', 'that', 'every', 'each', 'per', 'a']);
 import { infinitive, singular, type Tok } from './nlp';
@@ -224,7 +224,7 @@ export function nounPhraseBefore(toks: readonly Tok[], i: number, opts: { crossC
     const t = toks[x]!;
     // ("Gazeta Dunajca, a local weekly, reported": an adjective closing a determiner's phrase before a
     // comma is its noun, when WordNet has it as one)
-    const adjectiveAsNoun = x === last && x > first && has(t, 'Adjective') && isDeterminer(toks[first]!) && /,/.test(t.post) && (wordnet()?.synsets(t.norm, 'n').length ?? 0) > 0;
+    const adjectiveAsNoun = x === last && x > first && has(t, 'Adjective') && isDeterminer(toks[first]!) && /,/.test(t.post) && hasNounSense(t.norm);
     if (isNounTok(t) || isNominalGerund(toks, x) || isPronoun(t) || isAcronym(t) || (isCapitalised(t) && !isDeterminer(t)) || (x === last && x === i - 1 && /s$/.test(t.norm) && has(t, 'PresentTense')) || adjectiveAsNoun) {
       head = x;
       break;

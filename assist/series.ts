@@ -10,7 +10,7 @@ import { infinitive, singular, wordNumberValue } from './nlp';
 import { verbForms } from './deeds';
 import { MONTHS, TIME_UNITS } from './lexicon';
 import { actOfVerb, derivedFrom, peopleNoun, sameKind } from './restatements';
-import { wordnet } from './wordnet';
+import { hasNounSense, wordnet } from './wordnet';
 
 interface Mention {
   value: number;
@@ -402,7 +402,7 @@ function priorCounts(text: string, year?: number): Mention[] {
     const verbAt = words.findIndex((w, i) => i > 0 && pastVerb(w));
     if (verbAt > 0) words.length = verbAt;
     const last = words.at(-1);
-    if (last === undefined || words.length > 3 || !/^\p{Ll}{3,}$/u.test(last) || (wordnet()?.synsets(singular(last), 'n').length ?? 0) === 0) continue;
+    if (last === undefined || words.length > 3 || !/^\p{Ll}{3,}$/u.test(last) || !hasNounSense(singular(last))) continue;
     const start = m.index;
     const end = m.index + m[0].length - m[1]!.length + m[1]!.indexOf(last) + last.length;
     if (out.some((c) => c.start < end && start < c.end)) continue;

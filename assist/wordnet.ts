@@ -176,3 +176,8 @@ export function wordnet(): WordNet | null {
   }
   return shared;
 }
+
+/** Whether WordNet has the word (a lemma, lower case) as a noun. */
+export function hasNounSense(word: string): boolean {
+  return (wordnet()?.synsets(word, 'n').length ?? 0) > 0;
+}
