@@ -2424,3 +2424,11 @@ describe('a body named by a common noun reporting, with no "that"', () => {
     expect(sources('The lake was closed on Monday. The figures reported in March were lower.')).toEqual([]);
   });
 });
+
+describe('a run first held, told at the start of a sentence', () => {
+  it('"The fair\'s 21st edition" / "First staged in 2010, the fair has been held every autumn since" (17 by 2026)', () => {
+    const text = 'The fair\'s 21st edition filled the market hall in Ghent and two streets around it.\n\nTraders came from four countries.\n\nFirst staged in 2010, the fair has been held every autumn since, moving from a church hall to the market hall.';
+    expect(pairs(text, '2026-10-12')).toEqual([['21st edition', 'First staged in 2010']]);
+    expect(pairs(text.replace('21st edition', '17th edition'), '2026-10-12')).toEqual([]);
+  });
+});

@@ -690,7 +690,7 @@ function yearRunAgainstList(text: string, year: number): SeriesConflict[] {
 /** "the club's 45th annual exhibition", "the 25th edition": an ordinal of a run, said yearly or not. */
 const EDITION = new RegExp(`\\b${ORD}\\s+((?:annual|yearly)\\s+)?((?:[\\p{L}'’-]+\\s+){0,2}?(\\p{Ll}[\\p{Ll}-]+))\\b`, 'gu');
 /** "Its first public show was held in 1983", "since it was first organised in 1996": when a run began. */
-const FIRST_HELD = new RegExp(`\\bfirst\\s+((?:[\\p{L}'’-]+\\s+){0,3}?)(?:was\\s+|were\\s+)?(?:held|organi[sz]ed|staged|run|hosted|took place|launched|mounted|put on|contested|played|raced|published|awarded)\\s+in\\s+(${YEAR})\\b`, 'gu');
+const FIRST_HELD = new RegExp(`\\b[Ff]irst\\s+((?:[\\p{L}'’-]+\\s+){0,3}?)(?:was\\s+|were\\s+)?(?:held|organi[sz]ed|staged|run|hosted|took place|launched|mounted|put on|contested|played|raced|published|awarded)\\s+in\\s+(${YEAR})\\b`, 'gu');
 /** "held every two years since 2003", "staged every summer since 1998": a run and its start. */
 const EVERY_SINCE = new RegExp(`\\b(?:held|staged|organi[sz]ed|run|hosted|played|contested|raced)\\s+((?:every|each)\\s+(?:[\\p{L}]+\\s+){0,2}?(?:years?|summer|winter|spring|autumn|season))\\s+since\\s+(${YEAR})\\b`, 'gu');
 /** "every two years", "every other year", "biennial": one every few years. */
