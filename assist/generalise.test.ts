@@ -2432,3 +2432,11 @@ describe('a run first held, told at the start of a sentence', () => {
     expect(pairs(text.replace('21st edition', '17th edition'), '2026-10-12')).toEqual([]);
   });
 });
+
+describe('a yearly run first begun, told at the start of a sentence', () => {
+  it('"topped the list of baby names for the sixth year in a row" / "First ranked top of the list in 2023"', () => {
+    const text = 'Mira topped the list of baby names for the sixth year in a row, the registry said.\n\nBoys\' names changed more.\n\nFirst ranked top of the list in 2023, Mira was given to 410 girls last year.';
+    expect(pairs(text, '2026-03-02')).toHaveLength(1);
+    expect(pairs(text.replace('sixth year', 'fourth year'), '2026-03-02')).toEqual([]);
+  });
+});

@@ -758,7 +758,7 @@ function* yearRuns(text: string): Generator<{ r: RegExpExecArray; n: number }> {
 }
 
 /** "first took the top spot in 2023", "first passed 2,000 in 2021": when the run began. */
-const FIRST_IN_YEAR = /\bfirst\s+(?:[\p{L}\d'’.,-]+\s+){1,6}?in\s+((?:19|20)\d\d)\b/gu;
+const FIRST_IN_YEAR = /\b[Ff]irst\s+(?:[\p{L}\d'’.,-]+\s+){1,6}?in\s+((?:19|20)\d\d)\b/gu;
 
 /**
  * "Olivia topped the list for the fifth year in a row" / "The name first took the top spot in 2023":
