@@ -2440,3 +2440,11 @@ describe('a yearly run first begun, told at the start of a sentence', () => {
     expect(pairs(text.replace('sixth year', 'fourth year'), '2026-03-02')).toEqual([]);
   });
 });
+
+describe('all of a set counted before, its noun left out', () => {
+  it('"Each of the 135 that traded" is all of the "120 food stalls" told last, though another count is near', () => {
+    const text = 'Last year the square held 110 craft tables. This year the festival brought 120 food stalls to the riverside.\n\nRain held off until the evening.\n\nEach of the 135 that traded paid a fee of €40 to the town.';
+    expect(pairs(text, '2026-06-01')).toEqual([['120 food stalls', 'Each of the 135']]);
+    expect(pairs(text.replace('Each of the 135', 'Each of the 120'), '2026-06-01')).toEqual([]);
+  });
+});

@@ -970,7 +970,7 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       np = nounPhraseAfter(toks, j);
     }
     if (!np) {
-      const q = bareCount(num, left);
+      const q = allOfThoseTold(num, left) ?? bareCount(num, left);
       if (q) out.push(q);
       continue;
     }
@@ -1034,6 +1034,34 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
    * count is of the subject's noun ("the number of injured": injured); a number noun with nothing
    * after it ("the toll", "the total") is a shell that points back at a count given before.
    */
+  /**
+   * "Each of the 56 that competed", "All of the 1,420 will carry": all of a set the text counted
+   * before, its noun left out (elided.ts). Read as a count of the noun of the last count told before
+   * within 1.5x of it ("brought 48 school teams"), all of them told again, so the rules that compare
+   * counts weigh it with the rest.
+   */
+  function allOfThoseTold(num: NumberAt, left: ReturnType<typeof leftContext>): Quantity | null {
+    const b = left.start;
+    const all = norm(b - 2) === 'each' || norm(b - 2) === 'all' || (norm(b - 2) === 'one' && norm(b - 3) === 'every');
+    if (num.ordinal || num.words || norm(b) !== 'the' || norm(b - 1) !== 'of' || !all || num.value < 3) return null;
+    const after = toks[num.last + 1];
+    if (after !== undefined && !breaksAfter(toks[num.last]!) && !isVerbTok(after) && !['that', 'who', 'which'].includes(after.norm)) return null;
+    const at = toks[b]!.start;
+    let told: RegExpMatchArray | undefined;
+    for (const m of doc.text.slice(Math.max(0, at - 3000), at).matchAll(COUNT_TOLD)) {
+      const v = Number(m[1]!.replace(/,/g, ''));
+      if (v > 0 && Math.max(v, num.value) / Math.min(v, num.value) <= 1.5) told = m;
+    }
+    if (told === undefined) return null;
+    const q = base('count', b - 2, num.last, num.value, '', left, num.first);
+    q.head = singular(told[3]!);
+    q.cls = referentClass(q.head);
+    q.mods = told[2]!.trim().split(/\s+/).filter((w) => w !== '').map(singular);
+    q.definite = true;
+    q.totality = true;
+    return q;
+  }
+
   function bareCount(num: NumberAt, left: ReturnType<typeof leftContext>): Quantity | null {
     if (num.ordinal || num.words && num.value === 1) return null;
     const after = toks[num.last + 1];
@@ -1316,6 +1344,9 @@ function setHead(q: Quantity, toks: readonly Tok[], np: NounPhrase): void {
     q.modVerbs = q.modVerbs.slice(0, -1);
   }
 }
+
+/** A count told with its noun: "48 school teams", "1,240 direction signs" (a number, up to two modifiers, a plural). */
+const COUNT_TOLD = /(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)\s+((?:[\p{Ll}-]+\s+){0,2}?)(\p{Ll}{3,}s)\b/gu;
 
 /** Nouns that name a stretch of time and nothing of their own. */
 const STRETCH_NOUNS: ReadonlySet<string> = new Set(['period', 'spell', 'stretch', 'span', 'window', 'phase', 'interval']);
