@@ -15,6 +15,7 @@ import { wordnet } from './wordnet';
 const PERSON_LEXFILE = 18;
 import { DOCUMENT_CUE_VERBS, DOCUMENT_NOUNS, PERSON_PRONOUNS, PHRASAL_CUES, QUOTE_CUE_VERBS, ROLE_NOUNS, STRONG_CUE_VERBS, WEAK_CUE_VERBS } from './lexicon';
 import { infinitive, isAbbreviation, lexiconTags, type Tok } from './nlp';
+import { isTitleAbbreviation } from '../common/segment';
 import { nounLemma, nounPhraseAfter, nounPhraseBefore, pluralOfNoun, verbLemma, type NounPhrase } from './referents';
 import { breaksAfter, breaksBefore, has, hasQuote, hyphenJoined, isAcronym, isAuxiliary, isCapitalised, isCompoundModifier, isCopula, isDeterminer, isNounTok, isNumberTok, isPronoun, isVerbTok } from './tokens';
 
@@ -119,7 +120,7 @@ const COURTESY = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Cllr)\.?$/;
 function isTitle(t: Tok): boolean {
   if (has(t, 'Honorific') || has(t, 'Actor')) return true;
   const n = t.norm.replace(/\.$/, '');
-  if (isAbbreviation(n)) return true;
+  if (isAbbreviation(n) || isTitleAbbreviation(n)) return true;
   return lexiconTags(n).some((x) => x === 'Honorific' || x === 'Actor');
 }
 

@@ -2448,3 +2448,9 @@ describe('all of a set counted before, its noun left out', () => {
     expect(pairs(text.replace('Each of the 135', 'Each of the 120'), '2026-06-01')).toEqual([]);
   });
 });
+
+describe('a councillor\'s abbreviated title before the name', () => {
+  it('"said Coun. Priya Raman, who brought the motion" is Priya Raman\'s', () => {
+    expect(sources('"We listened to residents," said Coun. Priya Raman, who brought the motion.')).toEqual(['Priya Raman']);
+  });
+});

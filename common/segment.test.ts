@@ -14,6 +14,11 @@ describe('segmentSentences', () => {
     ]);
   });
 
+  it('keeps the titles of councillors and police officers with their names ("Coun.", "Supt.", "Det.")', () => {
+    const t = 'The motion passed, said Coun. Priya Raman. Supt. Ann Lee and Det. Sgt. Ian Cole agreed.';
+    expect(texts(t)).toEqual(['The motion passed, said Coun. Priya Raman.', 'Supt. Ann Lee and Det. Sgt. Ian Cole agreed.']);
+  });
+
   it('ends a sentence at an initialism followed by a sentence opener', () => {
     expect(texts('He moved to the U.S. The move took a year.')).toEqual(['He moved to the U.S.', 'The move took a year.']);
   });

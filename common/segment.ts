@@ -11,10 +11,16 @@ export interface Span {
 const TITLES = new Set(
   (
     'mr mrs ms dr prof gen lt col maj capt cpt sgt cmdr adm sen rep gov pres st jr sr rev hon ' +
+    'coun cllr supt insp det cpl pte atty asst assoc ' +
     'fr mt ft vs approx dept inc corp co ltd bros ' +
     'jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e cf al'
   ).split(' '),
 );
+
+/** An abbreviation that stands before a name or a number, never at a sentence's end ("Coun.", "Supt."). */
+export function isTitleAbbreviation(word: string): boolean {
+  return TITLES.has(word.toLowerCase());
+}
 
 /** Words that usually open a sentence; after "U.S." they mean the sentence ended there. */
 const OPENERS = new Set(
