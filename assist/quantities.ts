@@ -1029,12 +1029,6 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
   return out;
 
   /**
-   * A number standing alone as what its subject amounts to: "the confirmed toll stood at nine",
-   * "the number of injured, initially put at 40", "the toll reached 12", "a crowd of 48,200". The
-   * count is of the subject's noun ("the number of injured": injured); a number noun with nothing
-   * after it ("the toll", "the total") is a shell that points back at a count given before.
-   */
-  /**
    * "Each of the 56 that competed", "All of the 1,420 will carry": all of a set the text counted
    * before, its noun left out (elided.ts). Read as a count of the noun of the last count told before
    * within 1.5x of it ("brought 48 school teams"), all of them told again, so the rules that compare
@@ -1062,6 +1056,12 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     return q;
   }
 
+  /**
+   * A number standing alone as what its subject amounts to: "the confirmed toll stood at nine",
+   * "the number of injured, initially put at 40", "the toll reached 12", "a crowd of 48,200". The
+   * count is of the subject's noun ("the number of injured": injured); a number noun with nothing
+   * after it ("the toll", "the total") is a shell that points back at a count given before.
+   */
   function bareCount(num: NumberAt, left: ReturnType<typeof leftContext>): Quantity | null {
     if (num.ordinal || num.words && num.value === 1) return null;
     const after = toks[num.last + 1];
