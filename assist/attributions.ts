@@ -87,6 +87,9 @@ class SourceIndex {
   }
 }
 
+/** A comma after a word, or after a parenthesis it closes ("Anna Lührs (Greens), who chairs"). */
+const CLAUSE_COMMA = /^\)?,\s*$/;
+
 /** A person's name opening a sentence (after a quotation that opens it), up to its first comma: "Retired teacher Maie Kask, 74, ...". */
 function openingName(toks: readonly Tok[]): NounPhrase | null {
   let from = 0;
@@ -95,8 +98,8 @@ function openingName(toks: readonly Tok[]): NounPhrase | null {
     from++;
   }
   for (let x = from; x < toks.length && x <= from + 6; x++) {
-    if (!/^,\s*$/.test(toks[x]!.post)) continue;
-    const np = nounPhraseBefore(toks, x + 1, { crossComma: true });
+    if (!CLAUSE_COMMA.test(toks[x]!.post)) continue;
+    const np = nounPhraseBefore(toks, /\)/.test(toks[x]!.post) ? parenStart(toks, x) : x + 1, { crossComma: true });
     // (title words the phrase reading left before the name still open the sentence: "Retired bus driver Graham Pickering")
     return np && np.first <= from + 4 && !toks.slice(from, np.first).some((w) => breaksAfter(w)) && personName(toks, np, 0) ? np : null;
   }
@@ -105,7 +108,7 @@ function openingName(toks: readonly Tok[]): NounPhrase | null {
 
 /** A ", who" or ", which" clause opens within the 20 tokens before `end`. */
 function clauseOpensBefore(toks: readonly Tok[], end: number): boolean {
-  for (let x = end - 2; x > 0 && x >= end - 20; x--) if (/^,\s*$/.test(toks[x]!.post) && ['who', 'whose', 'which'].includes(toks[x + 1]?.norm ?? '')) return true;
+  for (let x = end - 2; x > 0 && x >= end - 20; x--) if (CLAUSE_COMMA.test(toks[x]!.post) && ['who', 'whose', 'which'].includes(toks[x + 1]?.norm ?? '')) return true;
   return false;
 }
 
@@ -432,14 +435,16 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
           // (the sentence's first word may be the name: "Vafeiadou, who has run the blog since 2016, said")
           for (let x = subjEnd - 2; x >= 0 && x >= subjEnd - 20; x--) {
             // (or a role with no article: "Cllr Tom Ashworth, lead member for housing, said")
-            if (!/^,\s*$/.test(toks[x]!.post) || !(['who', 'whose', 'which', 'a', 'an', 'the'].includes(norm(x + 1)) || /^\p{Ll}/u.test(toks[x + 1]?.text ?? ''))) continue;
-            const opener = nounPhraseBefore(toks, x + 1, { crossComma: true });
+            if (!CLAUSE_COMMA.test(toks[x]!.post) || !(['who', 'whose', 'which', 'a', 'an', 'the'].includes(norm(x + 1)) || /^\p{Ll}/u.test(toks[x + 1]?.text ?? ''))) continue;
+            // ("Doug Ferreira (Ward 4), who voted against, said": the name before the parenthesis)
+            const opener = nounPhraseBefore(toks, /\)/.test(toks[x]!.post) ? parenStart(toks, x) : x + 1, { crossComma: true });
             // (a relative clause is told of the phrase that opens the sentence, whatever it names: "The
             // Department of Justice, which oversees the courts service, said"; sourceOf reads it)
             const relative = ['who', 'whose', 'which'].includes(norm(x + 1));
             // (a word or two the phrase reading left before it still open the sentence: "Retired teacher
             // Brendan Quinn, who served ...")
-            const opens = opener !== null && (opener.first === 0 || (opener.first <= 2 && !toks.slice(0, opener.first).some((w) => breaksAfter(w))));
+            // (or follow a quotation that opens it: '"This is a sad day," Doug Ferreira (Ward 4), who voted against, said')
+            const opens = opener !== null && (opener.first === 0 || (opener.first <= 2 && !toks.slice(0, opener.first).some((w) => breaksAfter(w))) || (/^["“]/.test(toks[0]!.pre) && /["”]/.test(toks[opener.first - 1]!.post)));
             if (opener && opens && (relative || personName(toks, opener, s.start) || (opener.first === opener.last && memory.mentions.fullName(toks[opener.head]!.text) !== null))) np = opener;
             // (past an age and a place between commas, "Maie Kask, 74, who ...": the name that opens the
             // sentence, or the words after a quotation that opens it)
@@ -858,6 +863,8 @@ function sourceOf(
   }
   let a = np.first;
   while (a < np.last && (isDeterminer(toks[a]!) || (has(toks[a], 'Possessive') && a < np.head))) a++;
+  // (an abbreviated title before a name the tagger did not read as a person's: "Coun. Doug Ferreira")
+  while (a < np.last && isTitleAbbreviation(toks[a]!.norm.replace(/\.$/, '')) && isCapitalised(toks[a + 1]!)) a++;
   // "the polling firm Cadem", "Japanese carmaker Hoshino Motors": a common noun describing the
   // name after it; the source is the name.
   for (let x = np.last - 1; x >= a && isCapitalised(toks[np.last]!); x--) {

@@ -971,6 +971,14 @@ describe('attribution sources read past what stands between the name and the cue
     expect(sources('Patent barrister Imogen Tate, of Fleet Chambers, who was not involved in the case, said the ruling was narrow.')).toEqual(['Imogen Tate']);
   });
 
+  it('a parenthesis, then a relative clause ending in no noun; after a quotation too', () => {
+    const spans = (text: string) => suggest(text).flatMap((s) => (s.type === 'attribution' ? [[s.source, s.span.text]] : []));
+    expect(spans('Doug Ferreira (Greens), who voted against, said the closure was sad.')).toEqual([['Doug Ferreira', 'Doug Ferreira (Greens), who voted against, said']]);
+    expect(spans('"This is a sad day," Coun. Doug Ferreira (Ward 4), who voted against, said after the meeting.')).toEqual([['Doug Ferreira', 'Coun. Doug Ferreira (Ward 4), who voted against, said']]);
+    // (the span opens at the name, not at the clause's last phrase)
+    expect(spans('Anna Lührs (Greens), who chairs the committee, said the closure was sad.')).toEqual([['Anna Lührs', 'Anna Lührs (Greens), who chairs the committee, said']]);
+  });
+
   it('an owner is no speaker; words describing a name, an age and a relative clause, a participle and what follows it', () => {
     expect(sources("Trains ran on time, the Welsh Government's transport department said on Thursday.")).toEqual(["Welsh Government's transport department"]);
     expect(sources('Selection panel convenor Graeme Lusk, speaking on Southern Radio before play, said the side was set.')).toEqual(['Graeme Lusk']);
