@@ -523,6 +523,14 @@ describe('series: a text\'s one ordinal of times and its one count of those befo
   });
 });
 
+describe('series: those before counted by an irregular plural', () => {
+  it('"the fifth woman to climb" / "Three women had climbed it before her"', () => {
+    const text = 'Marta Ruiz became the fifth woman to climb the north face on Saturday. Three women had climbed it before her, the club said.';
+    expect(pairs(text)).toEqual([['fifth woman', 'Three women']]);
+    expect(pairs(text.replace('Three women', 'Four women'))).toEqual([]);
+  });
+});
+
 describe('series: "before dusk" is when, not before this one; a title taken is a victory', () => {
   it('"took the men\'s title for a second time" / "His earlier victories came in 2019, 2022 and 2024"; "936 stones thrown before dusk" counts none before', () => {
     const text = 'EASDALE, 29 September 2025 - Callum Rae took the men\'s title for a second time at the stone skimming championships on Sunday. Each entrant gets three throws, which meant 936 stones thrown into the water before dusk. His earlier victories came in 2019, 2022 and 2024.';

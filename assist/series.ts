@@ -364,8 +364,9 @@ function priorCounts(text: string, year?: number): Mention[] {
   for (const m of text.matchAll(COUNT)) {
     const value = /^\d/.test(m[1]!) ? Number(m[1]) : wordNumberValue(m[1]!);
     const words = phraseWords(m[2]!);
-    // The counted things: the first plural of the phrase ("four finals here before").
-    const at = words.findIndex((w) => /[^su]s$/.test(w) && !/(?:ous|ss|is)$/.test(w));
+    // The counted things: the first plural of the phrase ("four finals here before"; "Three women had
+    // climbed it before her": an irregular one too)
+    const at = words.findIndex((w) => (/[^su]s$/.test(w) && !/(?:ous|ss|is)$/.test(w)) || (!/s$/.test(w) && singular(w) !== w));
     if (value === null || at < 0) continue;
     const np = words.slice(0, at + 1);
     const end = m.index + m[1]!.length + m[2]!.toLowerCase().indexOf(np.at(-1)!) + np.at(-1)!.length;
