@@ -747,6 +747,9 @@ function lengthOf(q: Quantity, text: string): string[] {
   const of = /^\s+(?:for|of)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(\p{Ll}{4,})(?:\s+(\p{Ll}{4,}s)\b)?/u.exec(text.slice(q.end, q.end + 40));
   if (of) out.push(singular(of[1]!));
   if (of?.[2]) out.push(singular(of[2]));
+  // ("After nine days on the water" / "Boats were on the lake from 1 to 6 September": the place it was spent in)
+  const spent = /^\s+(?:on|at|in)\s+(?:the\s+)?(\p{Ll}{4,})\b/u.exec(text.slice(q.end, q.end + 30));
+  if (spent) out.push(singular(spent[1]!));
   // ("the costume parade through the old town, expected to last four hours": what lasts is a noun
   // of the clause before the verb)
   const lasts = /\b(?:last|lasts|lasted|lasting)\s+(?:for\s+)?(?:about|around|roughly|some|nearly|almost|over|under|more\s+than|less\s+than|up\s+to|at\s+least|just|barely)?\s*$/i.exec(before);

@@ -2387,6 +2387,16 @@ describe('a number of days written to the day', () => {
   });
 });
 
+describe('a length spent in a place, and a span told of that place', () => {
+  it('"After nine days on the water" / "Boats were on the lake from 1 to 6 September"', () => {
+    const text = 'After nine days on the water, the volunteers came home with no monster.\n\nThe village fair ran from 10 to 12 August.\n\nBoats were on the lake from 1 to 6 September, the team said.';
+    expect(pairs(text, '2025-09-20')).toEqual([['nine days', 'from 1 to 6 September']]);
+    expect(pairs(text.replace('nine days', 'six days'), '2025-09-20')).toEqual([]);
+    // (another place: another length)
+    expect(pairs(text.replace('on the water', 'in the archive'), '2025-09-20')).toEqual([]);
+  });
+});
+
 describe('a year told on the start of a span alone', () => {
   it('"ran from 4 March 2024 to 20 May" in an article of June 2025 ends in 2025', () => {
     const text = 'The restoration of the organ took 11 months, the parish said.\n\nThe pipes were cleaned one by one.\n\nWork ran from 4 March 2024 to 20 May, with the church closed on weekdays.';
