@@ -68,7 +68,7 @@ const COUNT_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eig
 const FIGURE = new RegExp(`(?<![\\d.,:/-])\\b(\\d[\\d,]*|${COUNT_WORDS.join('|')})\\b(?![.,:/-]?\\d)(?!\\s*(?:percent|per cent|%|am|pm|a\\.m|p\\.m))`, 'gi');
 
 /** A clause opened by "since" or "once" and a subject: "since the diggers arrived on", "Once the takeover closes on"; or by "since" and a gerund: "since docking on". */
-const PRESUPPOSED = /\b(?:[Ss]ince|[Oo]nce)\s+(?:the|its|their|his|her|it|they|he|she)\s+[^,;:]*$|\b[Ss]ince\s+\p{Ll}+ing\s+on\s+$/u;
+const PRESUPPOSED = /\b(?:[Ss]ince|[Oo]nce)\s+(?:the|its|their|his|her|it|they|he|she|that|this)\s+[^,;:]*$|\b[Ss]ince\s+\p{Ll}+ing\s+on\s+$/u;
 const CLAUSE_BREAK = /[;:]|,\s+(?:and|but|while|whereas|which|who)\b|\bwhen\b/g;
 
 /** The counts in a stretch of a sentence, besides its dates. */
@@ -125,8 +125,11 @@ function namesAnEvent(noun: string): boolean {
 /** The event a date in its sentence's tokens dates, or null when none is clear. */
 /** The word right before "on" or "of" and the date is the event noun itself, singular ("since the first landing on"; not "the semi-finals on": several). */
 function singularBefore(text: string, d: DateMention, noun: string): boolean {
-  return /(\p{L}+)\s+(?:on|of)\s+$/u.exec(text.slice(Math.max(0, d.start - 40), d.start))?.[1]?.toLowerCase() === noun;
+  return /(\p{L}+)\s+(?:on|of)\s+$/u.exec(text.slice(Math.max(0, d.start - 40), d.start))?.[1]?.toLowerCase() === headOf(noun);
 }
+
+/** The head word of a noun or of a WordNet compound ("first_reading": reading). */
+const headOf = (noun: string): string => noun.slice(noun.lastIndexOf('_') + 1);
 
 export function eventOfDate(toks: readonly Tok[], text: string, d: DateMention): EventDate | null {
   const found = eventOfDateAlone(toks, text, d);
@@ -236,7 +239,8 @@ function eventOfDateAlone(toks: readonly Tok[], text: string, d: DateMention): E
     // day names one already told, as "the 16 March fall" does)
     // (one act: "the semi-finals on Saturday" are several)
     // (nor one a purpose names, "moved it onto a truck for the trip on Monday": an act still to come)
-    const definite = m >= 0 && definiteWord(toks[m]) && toks[m - 1]?.norm !== 'for' && /\d/.test(text.slice(d.start, d.end)) && toks[before - 2]!.norm === predicate && datedAct(predicate);
+    // (a WordNet compound is its head word's: "since that first reading on 10 May")
+    const definite = m >= 0 && definiteWord(toks[m]) && toks[m - 1]?.norm !== 'for' && /\d/.test(text.slice(d.start, d.end)) && headOf(predicate) === toks[before - 2]!.norm && datedAct(predicate);
     if (!STOP_NOUNS.has(predicate) && !time && (governed === false || namesAnEvent(predicate))) return { mention: d, predicate, pos: 'n', participants, ...(indefinite ? { indefinite } : {}), ...(definite ? { definite } : {}) };
   }
   // "Production began on March 3": the nearest full verb before the date in its clause.

@@ -2276,6 +2276,12 @@ describe('a noun told as known after "since the"', () => {
     // (several, "since the semi-finals on", point back at no one event)
     expect(pairs(text.replace('the first landing', 'the test landings'), '2026-02-20')).toEqual([]);
   });
+
+  it('a WordNet compound is read by its head word, and "since that" tells it as known: "since that first reading on 10 May"', () => {
+    const text = 'Lena Vogt first performed the piece in Osnabrück on 3 May, her agent said.\n\nThe poem is about her grandmother.\n\nShe has changed only two lines since that first reading on 10 May.';
+    expect(pairs(text, '2025-11-16')).toEqual([['3 May', '10 May']]);
+    expect(pairs(text.replace('10 May', '3 May'), '2025-11-16')).toEqual([]);
+  });
 });
 
 describe('an -s word after an adjective is its plural noun', () => {
