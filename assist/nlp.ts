@@ -248,11 +248,22 @@ export function tagTokens(toks: readonly Tok[], whole = true): void {
         t.tags.add('PastTense');
       }
     }
+    // ("since the first bines were cut on 25 August": after a form of "be", a noun-looking past form
+    // before a preposition is the passive's participle)
+    else if (prev && next && t.tags.has('Noun') && !t.tags.has('Plural') && BE_PASSIVE.has(prev.norm) && next.tags.has('Preposition') && !/[,;:()]/.test(prev.post + t.post) && isParticipleForm(t.norm)) {
+      t.tags.clear();
+      t.tags.add('Verb');
+      t.tags.add('PastTense');
+      t.tags.add('Participle');
+    }
     if (t.norm.endsWith("'s") && !CONTRACTED.has(t.norm)) t.tags.add('Possessive');
     if (t.post === '-' || (i > 0 && terms[i - 1]!.post === '-')) t.tags.add('Hyphenated');
   }
   countedNouns(terms);
 }
+
+/** Forms of "be" a passive participle follows. */
+const BE_PASSIVE = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be']);
 
 /** A year ("in 2024 costs rose") is no count of what follows it. */
 const YEAR = /^(?:1[89]|2[01])\d\d$/;
@@ -302,6 +313,24 @@ function isPastForm(word: string): boolean {
     const inf = w.methods.two.transform.verb.toInfinitive(word, w.model, 'PastTense');
     v = !!inf && inf !== word && w.methods.two.transform.verb.conjugate(inf, w.model).PastTense === word;
     if (pastCache.size < 10_000) pastCache.set(word, v);
+  }
+  return v;
+}
+
+const participleCache = new Map<string, boolean>();
+/** The word is the past participle of some verb (cut, taken, closed), by compromise's conjugator. */
+function isParticipleForm(word: string): boolean {
+  let v = participleCache.get(word);
+  if (v === undefined) {
+    const w = world();
+    const verb = w.methods.two.transform.verb;
+    // (a verb WordNet has: the conjugator makes "law" a past tense of "law")
+    v = [verb.toInfinitive(word, w.model, 'Participle'), verb.toInfinitive(word, w.model, 'PastTense')].some((inf: string | undefined) => {
+      if (!inf || (wordnet()?.synsets(inf, 'v').length ?? 0) === 0) return false;
+      const forms = verb.conjugate(inf, w.model);
+      return forms.Participle === word || forms.PastTense === word;
+    });
+    if (participleCache.size < 10_000) participleCache.set(word, v);
   }
   return v;
 }
