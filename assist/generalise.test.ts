@@ -1693,6 +1693,14 @@ describe('series told by the years they fell in', () => {
     expect(pairs("BRASS, 3 May 2025\nThe band took its fourth Northern Open title on Saturday at the contest hall. The contest was first held in 1955 and has taken place every year since in the same hall.")).toEqual([]);
   });
 
+  it('an ordinal set in apposition to its noun, "This year\'s staging, the 27th", is this year\'s: exact', () => {
+    const text = 'GRUNWALD, 14 July 2025 - This year\'s staging, the 27th, drew 2,300 re-enactors from clubs across Europe. Tickets sold out. The battle was first staged in 1998 and held every summer since without a break.';
+    expect(pairs(text)).toEqual([['27th', 'first staged in 1998']]);
+    expect(pairs(text.replace('27th', '28th'))).toEqual([]);
+    // (not said to be this year's: the last one told of may be last year's)
+    expect(pairs(text.replace("This year's staging", 'The staging'))).toEqual([]);
+  });
+
   it('a run started "since its launch in 2018", held "every July"; one "every two years" since "the first wave in 2019"', () => {
     const fair = 'CUENCA, 8 July 2025 - Weavers are finishing hats for the ninth edition of the annual hat fair. Prices are up. The hat fair, held every July since its launch in 2018, opens on 18 July.';
     expect(pairs(fair)).toEqual([['ninth edition', 'since its launch in 2018']]);

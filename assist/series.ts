@@ -690,6 +690,8 @@ function yearRunAgainstList(text: string, year: number): SeriesConflict[] {
 
 /** "the club's 45th annual exhibition", "the 25th edition": an ordinal of a run, said yearly or not. */
 const EDITION = new RegExp(`\\b${ORD}\\s+((?:annual|yearly)\\s+)?((?:[\\p{L}'’-]+\\s+){0,2}?(\\p{Ll}[\\p{Ll}-]+))\\b`, 'gu');
+/** "This year's staging, the 27th, drew": an ordinal set in apposition to its noun. */
+const EDITION_APPOSED = new RegExp(`\\b((?:[\\p{L}'’-]+\\s+){0,2}?(\\p{Ll}[\\p{Ll}-]+)),\\s+the\\s+${ORD}(?=[,;:)]|\\s+(?:and|was|is)\\b)`, 'gu');
 /** "Its first public show was held in 1983", "since it was first organised in 1996": when a run began. */
 const FIRST_HELD = new RegExp(`\\b[Ff]irst\\s+((?:[\\p{L}'’-]+\\s+){0,3}?)(?:was\\s+|were\\s+)?(?:held|organi[sz]ed|staged|run|hosted|took place|launched|mounted|put on|contested|played|raced|published|awarded)\\s+in\\s+(${YEAR})\\b`, 'gu');
 /** "held every two years since 2003", "staged every summer since 1998": a run and its start. */
@@ -715,7 +717,9 @@ function yearlySinceFirst(text: string, year: number): SeriesConflict[] {
   const out: SeriesConflict[] = [];
   const firsts = [...text.matchAll(FIRST_HELD), ...text.matchAll(SINCE_START), ...text.matchAll(EVERY_SINCE)];
   if (firsts.length === 0) return out;
-  for (const e of text.matchAll(EDITION)) {
+  // (as EDITION's groups: the ordinal, no "annual", the phrase, its last word; the match is the ordinal)
+  const apposed = [...text.matchAll(EDITION_APPOSED)].map((m) => Object.assign([m[3], m[3], undefined, m[1], m[2]], { index: m.index + m[0].lastIndexOf(m[3]!) }) as unknown as RegExpExecArray);
+  for (const e of [...text.matchAll(EDITION), ...apposed]) {
     const n = ordinalValue(e[1]!);
     if (n === null || n < 3) continue;
     for (const f of firsts) {
@@ -735,9 +739,14 @@ function yearlySinceFirst(text: string, year: number): SeriesConflict[] {
       const few = EVERY_FEW.exec(sentence);
       const step = few ? (FEW[(few[1] ?? few[2])!.toLowerCase()] ?? Number(few[1])) : 1;
       const most = Math.floor((year - began) / step) + 1 - missed;
-      if (n <= most && (!every || n >= most - 1)) continue;
+      // (one told as this year's is the last: "This year's staging, the 27th" of a run held every summer
+      // since 1998 is the 28th in 2025)
+      const thisYears = every && /\bthis\s+year\b/i.test(sentenceText(text, e.index));
+      if (n <= most && (!every || n >= most - (thisYears ? 0 : 1))) continue;
       const words = sentenceWords(text, f.index);
-      if (sentenceWords(text, e.index).filter((w) => words.includes(w)).length < 2) continue;
+      // (the ordinal's own noun, the act the run began with, is one: "This year's staging" / "first staged in 1998")
+      const byHead = head !== 'edition' && words.includes(stem(head));
+      if (sentenceWords(text, e.index).filter((w) => words.includes(w)).length < (byHead ? 1 : 2)) continue;
       const ord: Mention = { value: n, noun: 'edition', words: [], start: e.index, end: e.index + e[0].length, period: '' };
       const first: Mention = { value: began, noun: 'edition', words: [], start: f.index, end: f.index + f[0].length, period: '' };
       out.push(conflict(ord, first, text, `"${text.slice(ord.start, ord.end)}" makes it number ${n}, but "${text.slice(first.start, first.end)}" allows ${every ? '' : 'at most '}${most} by ${year}${missed > 0 ? `, ${missed} missed` : ''}.`));
