@@ -559,3 +559,13 @@ describe('two reports placing the event itself in one series', () => {
     expect(contradictions([a, doc(2, b.text.replace('third time', 'second time'), '2026-03-14')])).toEqual([]);
   });
 });
+
+describe('a participle\'s phrase set off by a comma is told of the noun before it', () => {
+  it('"A total of 43 passengers were on board the train" / "The train, carrying 61 passengers, was waiting"', () => {
+    const a = doc(1, 'A total of 43 passengers were on board the train. Five passengers were treated for bruises.', '2026-05-16');
+    const b = doc(2, 'The train, carrying 61 passengers, was waiting at a station near Belmonte when the carriages broke away.', '2026-05-16');
+    expect(contradictions([a, b]).map(texts)).toEqual([['A total of 43 passengers', '61 passengers']]);
+    // (a phrase of another noun: the bus's passengers are not the train's)
+    expect(contradictions([a, doc(3, 'A replacement bus, carrying 61 passengers, left the station at six.', '2026-05-16')])).toEqual([]);
+  });
+});

@@ -564,6 +564,13 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       const lemma = nounLemma(tk);
       if (lemma.length > 2 && !TIME_UNITS.has(lemma) && !context.includes(lemma)) context.push(lemma);
     }
+    // ("The train, carrying 61 passengers, was waiting": a participle's phrase set off by a comma is
+    // told of the noun before it)
+    const lead = toks[cs - 1];
+    if (cs > 0 && hs === cs && /^,\s*$/.test(lead!.post) && /ing$/.test(toks[cs]!.norm) && isVerbTok(toks[cs]) && isNounLike(toks, cs - 1) && !/^\p{Lu}/u.test(lead!.text)) {
+      const lemma = nounLemma(lead!);
+      if (lemma.length > 2 && !TIME_UNITS.has(lemma) && !context.includes(lemma)) context.push(lemma);
+    }
     return {
       kind,
       value,
