@@ -2385,6 +2385,23 @@ describe('a count of those above a place, named by a name\'s word', () => {
   });
 });
 
+describe('a place told "in fourth place" or by an irregular superlative, against those above it', () => {
+  it('"finished Friday\'s sprint in fourth place" / "Only two women, Korhonen and Sara Lind, were faster"', () => {
+    const text = 'Hakala had finished Friday\'s sprint in fourth place, 31 seconds behind the leader.\n\nSnow fell overnight.\n\nIn the sprint, only two women, Korhonen and Sara Lind, were faster on the course.';
+    expect(pairs(text, '2026-03-02')).toEqual([["finished Friday's sprint in fourth place", 'only two women, Korhonen and Sara Lind, were faster']]);
+    expect(pairs(text.replace('fourth place', 'third place'), '2026-03-02')).toEqual([]);
+  });
+
+  it('"the tournament\'s third-best speaker" / "Only one speaker ... scored more"; "the second best-selling single" / "Only the year\'s two biggest hits ... outsold"', () => {
+    const debate = 'Maya Quinn was named the tournament\'s third-best speaker after five rounds.\n\nThe final was close.\n\nOnly one speaker, Belfast\'s Aoife Brennan, scored more points in the tournament.';
+    expect(pairs(debate, '2026-03-02')).toEqual([['third-best speaker', "Only one speaker, Belfast's Aoife Brennan, scored more"]]);
+    expect(pairs(debate.replace('third-best', 'second-best'), '2026-03-02')).toEqual([]);
+    const song = 'The song ended 2024 as the second best-selling single in Flanders.\n\nThe band toured in spring.\n\nOnly the year\'s two biggest hits, a dance track and a ballad, outsold it in Flanders.';
+    expect(pairs(song, '2025-03-02')).toHaveLength(1);
+    expect(pairs(song.replace('two biggest hits', 'biggest hit'), '2025-03-02')).toEqual([]);
+  });
+});
+
 describe('one before: "her only previous", "only one other"', () => {
   it('"won the Aintree chase at Liverpool for the third time" / "Her only previous chase win came in 2022"', () => {
     const text = 'Molly Kane won the Aintree chase at Liverpool for the third time on Saturday, riding Bold Ferryman.\n\nThe going was soft.\n\nHer only previous chase win came in 2022, on a horse trained in Kildare.';

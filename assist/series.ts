@@ -522,8 +522,12 @@ export interface Rank {
 
 /** "it ranked fifth among Spain's large cities", "finished third in the table". */
 const RANKED = new RegExp(`\\b(?:ranked|ranks|placed|finished|came|comes|sits|sat|stands|stood)\\s+(?:joint\\s+)?${ORD}\\b(?:\\s+(?:among|in|out of|of|on)\\s+(?:the\\s+)?(?:[\\p{L}'’-]+\\s+){0,4}?(\\p{Ll}+s)\\b)?`, 'giu');
+/** "had finished Friday's sprint in fourth place", "came in third place": a place told with its noun. */
+const IN_PLACE = new RegExp(`\\b(?:finished|finishing|came|coming|ended|ending|placed|was|is)\\s+(?:[\\p{L}'’-]+\\s+){0,3}?(?:in|into)\\s+(?:joint\\s+)?${ORD}\\s+place\\b`, 'giu');
 /** "the third-longest cave system", "the second busiest airport". */
-const SUPERLATIVE_PLACE = new RegExp(`\\b${ORD}[- ](\\p{Ll}{3,}est)\\s+((?:[\\p{Ll}-]+\\s+){0,2}?\\p{Ll}+)\\b`, 'gu');
+// (an irregular superlative too, maybe joined to a participle: "the tournament's third-best speaker",
+// "the second best-selling single")
+const SUPERLATIVE_PLACE = new RegExp(`\\b${ORD}[- ]((?:\\p{Ll}{3,}est|best|worst|most|least)(?:-\\p{Ll}+)?)\\s+((?:[\\p{Ll}-]+\\s+){0,2}?\\p{Ll}+)\\b`, 'gu');
 /** "the third consecutive summer", "for the second summer running", "the fourth year in a row". */
 const RUN_PLACE = new RegExp(`\\b${ORD}\\s+(?:(?:consecutive|straight|successive)\\s+(\\p{Ll}+)|(\\p{Ll}+)\\s+(?:running|in a row|on the trot|in succession))\\b`, 'giu');
 
@@ -537,6 +541,7 @@ export function rankMentions(text: string): Rank[] {
     if (value !== null && value >= 1) found.push({ value, key, start: m.index!, end: m.index! + m[0].length });
   };
   for (const m of text.matchAll(RANKED)) add(m, ordinalValue(m[1]!), `rank:${m[2] ? singular(m[2].toLowerCase()) : ''}`);
+  for (const m of text.matchAll(IN_PLACE)) add(m, ordinalValue(m[1]!), 'rank:');
   for (const m of text.matchAll(SUPERLATIVE_PLACE)) add(m, ordinalValue(m[1]!), `${m[2]!.toLowerCase()}:${singular(m[3]!.split(/\s+/).at(-1)!)}`);
   for (const m of text.matchAll(RUN_PLACE)) add(m, ordinalValue(m[1]!), `run:${singular((m[2] ?? m[3])!.toLowerCase())}`);
   return found.filter((r) => found.filter((o) => o.key === r.key).length === 1);
@@ -625,7 +630,9 @@ function monthsAgainstOrdinal(text: string, year?: number): SeriesConflict[] {
 
 /** "Just two performers scored higher", "Only one crossing, Weil am Rhein, handled more forms": how many are ranked above. */
 // (a modifier may be a name's: "Only two EU countries have a higher rate")
-const ABOVE_STRESSED = new RegExp(`\\b(?:[Oo]nly|[Jj]ust|[Mm]erely)\\s+(${CARDINAL_WORDS}|\\d{1,2})\\s+(?:other\\s+)?(?:[\\p{L}-]+\\s+){0,2}?\\p{Ll}+(?:\\s*,[^,.;:!?]{1,40},)?\\s+(?:\\p{Ll}+\\s+){0,2}?(?:higher|more|better|faster|further|ahead|larger|bigger|greater|busier)\\b`, 'gu');
+// ("Only the year's two biggest hits, ..., outsold Zomerlicht": a determiner and an owner before the
+// number, and a verb of doing more, "outsold", "outscored")
+const ABOVE_STRESSED = new RegExp(`\\b(?:[Oo]nly|[Jj]ust|[Mm]erely)\\s+(?:the\\s+(?:[\\p{L}-]+['’]s\\s+)?)?(${CARDINAL_WORDS}|\\d{1,2})\\s+(?:other\\s+)?(?:[\\p{L}-]+\\s+){0,2}?\\p{Ll}+(?:\\s*,[^,.;:!?]{1,90},)?\\s+(?:\\p{Ll}+\\s+){0,2}?(?:higher|more|better|faster|further|ahead|larger|bigger|greater|busier|out(?:sold|scored|polled|performed|ran|paced|earned|numbered))\\b`, 'gu');
 /** "has imposed two larger fines", "two bigger airports": a count of larger ones. */
 const ABOVE_COMPARATIVE = new RegExp(`\\b(${CARDINAL_WORDS}|\\d{1,2})\\s+(?:other\\s+)?(larger|bigger|higher|greater|busier|longer|taller|older|richer|wealthier|deadlier|costlier)\\s+(\\p{Ll}+s)\\b`, 'giu');
 /** "trail only Vilnius", "finished behind just one tree", "behind only Oslo and Bergen". */
