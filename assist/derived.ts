@@ -747,6 +747,9 @@ function lengthOf(q: Quantity, text: string): string[] {
   const of = /^\s+(?:for|of)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(\p{Ll}{4,})(?:\s+(\p{Ll}{4,}s)\b)?/u.exec(text.slice(q.end, q.end + 40));
   if (of) out.push(singular(of[1]!));
   if (of?.[2]) out.push(singular(of[2]));
+  // ("took the thieves about 40 minutes" / "The thieves worked from 2.15am until 3.20am": who took that long)
+  const taker = /\b(?:took|takes|take|taking)\s+(?:the\s+)?(\p{Ll}{4,})\s+(?:(?:about|around|roughly|some|nearly|almost|over|under|just|barely|more\s+than|less\s+than|at\s+least)\s+)?$/u.exec(before);
+  if (taker) out.push(singular(taker[1]!));
   // ("After nine days on the water" / "Boats were on the lake from 1 to 6 September": the place it was spent in)
   const spent = /^\s+(?:on|at|in)\s+(?:the\s+)?(\p{Ll}{4,})\b/u.exec(text.slice(q.end, q.end + 30));
   if (spent) out.push(singular(spent[1]!));
@@ -862,7 +865,8 @@ export function lengthConflicts(qs: readonly Quantity[], text: string, ref: { ye
     if (!q || known.has(`${q.start}:${t.start}`)) continue;
     const told = { ...q, start: t.start, end: t.end, value: t.hours };
     const [a, b] = q.start < t.start ? [q, told] : [told, q];
-    const inUnits = (h: number) => (t.sort === 'clock' ? hours(Math.round(h * 100) / 100) : daily ? (h >= 365 * 24 ? `${fmt(Math.round(h / 730.5))} months` : `${fmt(Math.round(h / 24))} days`) : `${fmt(Math.round((h / YEAR_HOURS) * 10) / 10)} years`);
+    // (to the minute: "40 minutes", not "40.2 minutes")
+    const inUnits = (h: number) => (t.sort === 'clock' ? hours(h < 1 ? Math.round(h * 60) / 60 : Math.round(h * 100) / 100) : daily ? (h >= 365 * 24 ? `${fmt(Math.round(h / 730.5))} months` : `${fmt(Math.round(h / 24))} days`) : `${fmt(Math.round((h / YEAR_HOURS) * 10) / 10)} years`);
     const length = inUnits(t.hours);
     const until = t.sort === 'now' ? ' before the article\'s date' : '';
     out.push({

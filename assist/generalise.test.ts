@@ -2435,6 +2435,23 @@ describe('a length spent in a place, and a span told of that place', () => {
   });
 });
 
+describe('who took that long, and a length before a clause', () => {
+  it('"took the thieves about 40 minutes" / "The thieves worked from 2.15am until 3.20am"', () => {
+    const text = 'Cutting the statue free took the thieves about 40 minutes, police said.\n\nThe statue weighs 300 kilograms.\n\nCameras show the thieves worked from 2.15am until 3.20am, when a van pulled away.';
+    expect(pairs(text, '2026-02-10')).toEqual([['about 40 minutes', 'from 2.15am until 3.20am']]);
+    expect(pairs(text.replace('about 40 minutes', 'about an hour'), '2026-02-10')).toEqual([]);
+  });
+
+  it('"the delay ran to 45 minutes before a second machine was driven over": a length, and "a second machine" no length', () => {
+    const read = (text: string) => quantities(text).filter((q) => q.kind === 'duration').map((q) => [q.value, text.slice(q.start, q.end)]);
+    expect(read('The delay ran to 45 minutes before a second machine was driven over.')).toEqual([[0.75, '45 minutes']]);
+    expect(read('The warm-up lasted 45 minutes before kick-off.')).toEqual([[0.75, '45 minutes']]);
+    // (an offset: no verb of lasting)
+    expect(read('Fans arrived 45 minutes before kick-off.')).toEqual([]);
+    expect(read('The blackout lasted a second.')).toEqual([[1 / 3600, 'a second']]);
+  });
+});
+
 describe('a year told on the start of a span alone', () => {
   it('"ran from 4 March 2024 to 20 May" in an article of June 2025 ends in 2025', () => {
     const text = 'The restoration of the organ took 11 months, the parish said.\n\nThe pipes were cleaned one by one.\n\nWork ran from 4 March 2024 to 20 May, with the church closed on weekdays.';

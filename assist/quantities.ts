@@ -631,7 +631,9 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     const forLength = norm(k - 1) === 'for' || (norm(k - 2) === 'for' && ['over', 'under', 'about', 'around', 'nearly', 'almost', 'roughly'].includes(norm(k - 1))) || (norm(k - 3) === 'for' && ['than', 'over', 'under'].includes(norm(k - 1)));
     // ("a second-hand bookshop", "a day-to-day job": a unit glued to a word other than "long" or "and" is no length)
     const unitGlued = toks[k + 1] !== undefined && hyphenJoined(toks[k + 1]!) && !['long', 'and'].includes(norm(k + 2));
-    if ((t.norm === 'a' || t.norm === 'an') && TIME_UNITS.has(nounLemma(toks[k + 1] ?? t)) && !unitGlued && (!RELATIVE_TIME.has(norm(k + 2)) || forLength)) {
+    // ("before a second machine was driven over": "second" before a noun is an ordinal)
+    const ordinalSecond = norm(k + 1) === 'second' && isNounTok(toks[k + 2]) && !isVerbTok(toks[k + 2]) && !breaksAfter(toks[k + 1]!);
+    if ((t.norm === 'a' || t.norm === 'an') && TIME_UNITS.has(nounLemma(toks[k + 1] ?? t)) && !unitGlued && !ordinalSecond && (!RELATIVE_TIME.has(norm(k + 2)) || forLength)) {
       const left = leftContext(toks, k);
       const frame = frameOf(toks, chunks, k);
       // "an hour and a half", "a year-and-a-half": one and a half of the unit, a figure whatever governs it
@@ -838,7 +840,11 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       // ("in a four-week consultation": a length glued to the noun it measures, whatever the preposition)
       // (after "in a", not "within the 90-day deadline", a bound)
       const gluedToNoun = norm(left.before) === 'in' && ['a', 'an'].includes(norm(left.start)) && hyphenJoined(toks[num.last]!) && isNounTok(toks[unitIdx + 1]) && !isVerbTok(toks[unitIdx + 1]);
-      if ((RELATIVE_TIME.has(after) && !(forLength && (after === 'before' || after === 'after'))) || rateAfter(toks, unitIdx + 1) || ['old', 'olds'].includes(norm(unitIdx + 1)) || (['in', 'within', 'for'].includes(norm(left.before)) && !forLength && !doneIn && !gluedToNoun)) {
+      // ("the delay ran to 45 minutes before a second machine was driven over", "lasted 40 minutes
+      // before": a verb of lasting right before it makes it a length, not an offset)
+      const lasted = (norm(left.before) === 'to' && lastingVerbBefore(left.before)) || (left.before >= 0 && isVerbTok(toks[left.before]) && lastingVerbBefore(left.before + 1));
+      const lengthThen = (forLength || lasted) && (after === 'before' || after === 'after');
+      if ((RELATIVE_TIME.has(after) && !lengthThen) || rateAfter(toks, unitIdx + 1) || ['old', 'olds'].includes(norm(unitIdx + 1)) || (['in', 'within', 'for'].includes(norm(left.before)) && !forLength && !doneIn && !gluedToNoun)) {
         k = unitIdx;
         continue;
       }
@@ -856,7 +862,7 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       // "extended the strike for another 72 hours": the extension's own length, not a further part
       if (q.subset && q.frame.verb !== null && ['extend', 'prolong', 'lengthen'].includes(q.frame.verb)) q.subset = false;
       // "running for nine hours before the chair adjourned": "before" opens a clause, not an offset.
-      if (forLength && (after === 'before' || after === 'after')) q.compared = false;
+      if (lengthThen) q.compared = false;
       // ("lasted three hours or less")
       const bound = orAfter(toks, lastIdx);
       if (bound && q.approx === 'exact') q.approx = bound.approx;
