@@ -212,6 +212,8 @@ function eventOfDateAlone(toks: readonly Tok[], text: string, d: DateMention): E
         }
       }
       if (has(t, 'Preposition') || FUNCTION_WORDS.has(t.norm) || /[,;:]/.test(t.post)) return toks.slice(Math.max(0, j - 3), j).some((v) => isVerbTok(v) && !has(v, 'Preposition')) ? 'past' : false;
+      // ("the stone-laying ceremony": the second word of a hyphened modifier is no verb)
+      if (j > 0 && hyphenJoined(toks[j - 1]!)) continue;
       if (isVerbTok(t) && !(j > 0 && DETERMINERS.has(toks[j - 1]!.norm))) return SUPPORT_VERBS.has(verbLemma(t)) ? 'past' : true;
     }
     return false;
@@ -468,6 +470,10 @@ function sameEvent(a: EventDate, b: EventDate): boolean {
   }
   if (!va && !vb) return sameKind(pa, pb);
   const [noun, verb] = va ? [pb, pa] : [pa, pb];
+  // ("A thunderstorm flattened 60 tents on 21 July" / "After the storm of 23 July": a happening that
+  // did the act, named as the doer, is the event the noun names)
+  const doer = (va ? a : b).subject;
+  if (doer !== undefined && wordnet()?.synsets(noun, 'n')[0]?.lexfile === 19 && sameKind(doer, noun)) return true;
   return actOf(noun, verb);
 }
 

@@ -2285,6 +2285,18 @@ describe('a noun told as known after "since the"', () => {
     expect(pairs(text.replace('the first landing', 'the test landings'), '2026-02-20')).toEqual([]);
   });
 
+  it('a happening named as the doer is the event its noun names: "A thunderstorm flattened 60 tents on 21 July" / "After the storm of 23 July"', () => {
+    const text = 'The camp opened on Saturday 18 July.\n\nA thunderstorm flattened 60 tents on 21 July, the organisers said.\n\nAfter the storm of 23 July, scouts slept in the school.\n\nThe camp closed on Sunday 26 July.';
+    expect(pairs(text, '2026-07-28')).toEqual([['21 July', '23 July']]);
+    expect(pairs(text.replace('A thunderstorm flattened', 'Scouts pitched'), '2026-07-28')).toEqual([]);
+  });
+
+  it('the second word of a hyphened modifier is no verb: "Since the stone-laying ceremony on 17 May 2021"', () => {
+    const text = 'The foundation stone was laid on 3 May 2021, four years late.\n\nThe hall seats 700.\n\nSince the stone-laying ceremony on 17 May 2021, donors have given more.';
+    expect(pairs(text, '2025-11-21')).toEqual([['3 May 2021', '17 May 2021']]);
+    expect(pairs(text.replace('17 May 2021', '3 May 2021'), '2025-11-21')).toEqual([]);
+  });
+
   it('a passive\'s participle the tagger read as a noun: "since the first bines were cut on 25 August"', () => {
     const text = 'Picking began on 18 August, growers said.\n\nRain has fallen every week.\n\nYields have been poor since the first bines were cut on 25 August.';
     expect(pairs(text, '2025-09-12')).toEqual([['18 August', '25 August']]);
