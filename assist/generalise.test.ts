@@ -2447,6 +2447,16 @@ describe('a length spent in a place, and a span told of that place', () => {
   });
 });
 
+describe('a measure of each thing', () => {
+  it('"The robots weigh 25 kilograms each and carry" / "The 80-pound machines were too light"', () => {
+    const text = 'The robots weigh 25 kilograms each and carry up to 10 kilograms of shopping.\n\nThe trial runs until May.\n\nThe 80-pound machines were too light to push through the snow.';
+    expect(pairs(text, '2026-02-10')).toEqual([['25 kilograms', 'The 80-pound']]);
+    expect(pairs(text.replace('80-pound', '55-pound'), '2026-02-10')).toEqual([]);
+    // (a sum each pays is no sum of one thing)
+    expect(pairs('Members pay €25 each and get a badge. The club is small. The €80 fee covers the hall.', '2026-02-10')).toEqual([]);
+  });
+});
+
 describe('who took that long, and a length before a clause', () => {
   it('"took the thieves about 40 minutes" / "The thieves worked from 2.15am until 3.20am"', () => {
     const text = 'Cutting the statue free took the thieves about 40 minutes, police said.\n\nThe statue weighs 300 kilograms.\n\nCameras show the thieves worked from 2.15am until 3.20am, when a van pulled away.';

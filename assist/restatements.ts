@@ -515,9 +515,9 @@ const RANGE_BEFORE = /(?:between\s+(?:about\s+)?[$£€¥]?[\d.,]+\s*(?:\w+\s+)?
 /** "between magnitude 3 and 4.5": the figure opens a range (with what follows it). */
 const RANGE_START_BEFORE = /\bbetween\s+(?:\p{L}+\s+)?[$£€¥]?\s*$/iu;
 const RANGE_START_AFTER = /^\s*(?:-|–|to|and)\s*[$£€¥]?\d/i;
-/** "4 euros per kilo", "a day", "each", "-per-hectare": a rate, whatever the parser made of it. */
+/** "4 euros per kilo", "a day", "each", "-per-hectare": a rate, whatever the parser made of it ("each and carry" is "each"). */
 // (past what it is of: "60,000 cubic metres of drinking water a day")
-const RATE_AFTER = /^(?:\s+of\s+(?:\p{Ll}+\s+){1,2}?(?=(?:per|a|an|every)\s+(?:second|minute|hour|day|night|week|month|year|season)s?\b))?(?<rate>[\s-]*(?:(?:per|a|an|each|every)[\s-]+\p{L}+|each\b))/u;
+const RATE_AFTER = /^(?:\s+of\s+(?:\p{Ll}+\s+){1,2}?(?=(?:per|a|an|every)\s+(?:second|minute|hour|day|night|week|month|year|season)s?\b))?(?<rate>[\s-]*(?:(?:per|a|an|each|every)[\s-]+(?!(?:and|or|but|to|in|on|at|of|for|with|from|the|a|an)\b)\p{L}+|each\b))/u;
 
 // (and the phrasal forms: "has gone up by 15 percent", "went down 4 percent")
 // (a base form only after a modal or "to": "fees will rise by 18 percent", "is set to fall by"; alone,
@@ -563,6 +563,9 @@ function readingOf(q: Quantity, text: string): Reading {
   // ("a fine of 500 zloty each time they enter": per occurrence, as a fine is; "the 800-zloty
   // penalty" names the same sum)
   if (rate !== null && /^(?:each|every|per|a)[\s-]+(?:time|offen[cs]e|violation|breach|infringement|occasion)s?$/.test(rate)) rate = null;
+  // ("The robots weigh 25 kilograms each" / "The 80-pound machines": a measure of each thing is told
+  // of one thing, as a measure glued to a plural or after "Each barrel holds" is; a sum each pays is not)
+  if (rate === 'each' && q.kind === 'amount' && !/^[A-Z]{3}$/.test(q.unit)) rate = null;
   const before = text.slice(Math.max(0, q.start - 40), q.start);
   let verbal = VERBAL_CHANGE.exec(before) ?? VERB_OBJECT_BY.exec(text.slice(Math.max(0, q.start - 90), q.start));
   // "The levy raised 46 million euros", "cut 300 jobs": money raised or things cut, with no "by", are
