@@ -569,3 +569,13 @@ describe('a participle\'s phrase set off by a comma is told of the noun before i
     expect(contradictions([a, doc(3, 'A replacement bus, carrying 61 passengers, left the station at six.', '2026-05-16')])).toEqual([]);
   });
 });
+
+describe('a span and lengths in other reports', () => {
+  it('"The talks ran from 10.30 to 13.15" / "nearly three hours of talks" agrees, "an hour and a half of talks" does not', () => {
+    const a = doc(1, 'The talks, which ran from 10.30 to 13.15, ended with a memorandum on rail tickets.', '2026-03-05');
+    const b = doc(2, 'The two prime ministers signed the memorandum after nearly three hours of talks.', '2026-03-05');
+    const c = doc(3, 'The two leaders signed the memorandum after an hour and a half of talks, then greeted the crowd.', '2026-03-06');
+    expect(contradictions([a, b, c]).map(texts)).toContainEqual(['from 10.30 to 13.15', 'an hour and a half']);
+    expect(contradictions([a, b]).map(texts)).toEqual([]);
+  });
+});

