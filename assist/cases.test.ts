@@ -579,3 +579,13 @@ describe('a span and lengths in other reports', () => {
     expect(contradictions([a, b]).map(texts)).toEqual([]);
   });
 });
+
+describe('a price per one unit in two reports', () => {
+  it('"will pay €46.00 per share in cash ..., valuing the stake at €38.6 million" / "is paying 52 euros a share for its stake"', () => {
+    const a = doc(1, 'Vettore will pay €46.00 per share in cash to the sellers, the Sora Alpine investment fund and members of the Jereb family, valuing the stake at €38.6 million.', '2026-02-02');
+    const b = doc(2, 'Vettore Group, from Montebelluna near Treviso, is paying 52 euros a share for its stake.', '2026-02-03');
+    expect(contradictions([a, b]).map(texts)).toEqual([['€46.00', '52 euros']]);
+    // (a price per another unit is another price)
+    expect(contradictions([a, doc(3, 'Vettore Group, from Montebelluna near Treviso, is paying 52 euros a pair for boots from the plant.', '2026-02-03')])).toEqual([]);
+  });
+});

@@ -839,6 +839,9 @@ const LIGHT_VERBS = new Set(['be', 'have', 'make', 'get', 'give', 'take', 'do', 
 
 /** Positive evidence beyond the head that two figures are about the same thing. */
 function sameFrame(a: Quantity, b: Quantity, text: string): boolean {
+  // ("Vettore will pay €46.00 per share" / "paying 52 euros a share": a price of one unit of one thing)
+  const unit = perUnit(a);
+  if (unit !== null && unit === perUnit(b)) return true;
   const pa = participle(a, text);
   if (pa !== null && pa === participle(b, text)) return true;
   const va = a.frame.verb;
