@@ -589,3 +589,13 @@ describe('a price per one unit in two reports', () => {
     expect(contradictions([a, doc(3, 'Vettore Group, from Montebelluna near Treviso, is paying 52 euros a pair for boots from the plant.', '2026-02-03')])).toEqual([]);
   });
 });
+
+describe('beside a figure told as a total, one a third of it or less counts a part', () => {
+  it('"A total of 148 crews ... Two crews capsized" / "Some 120 crews raced down the river"', () => {
+    const a = doc(1, 'A total of 148 crews from 11 countries started in 19 categories. Two crews capsized in the junior quadruple sculls after a clash of blades.', '2026-10-11');
+    const b = doc(2, 'Some 120 crews from eleven nations raced down the river, and for once the visitors did not dominate.', '2026-10-11');
+    expect(contradictions([a, b]).map(texts)).toEqual([['A total of 148 crews', 'Some 120 crews']]);
+    // (told as no total, the two counts leave it unclear which the other report's is)
+    expect(contradictions([doc(3, a.text.replace('A total of 148 crews', 'About 148 crews'), '2026-10-11'), b])).toEqual([]);
+  });
+});

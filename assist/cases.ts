@@ -1101,7 +1101,10 @@ class FigureIndex {
       for (const list of lists) {
         for (let x = lowerBound(list, from); x < list.length && list[x]! < to && seen.size < 2; x++) {
           const q = this.all[list[x]!]!;
-          if (lasting !== undefined || (q.kind === about.kind && sameReferent(q, about))) seen.add(list[x]!);
+          // (beside a figure told as a total, "A total of 148 crews", one a third of it or less, "Two crews
+          // capsized", counts a part)
+          const part = docOf.totality && q !== docOf && 3 * q.value <= docOf.value;
+          if (lasting !== undefined || (q.kind === about.kind && sameReferent(q, about) && !part)) seen.add(list[x]!);
         }
       }
       this.onlyMemo.set(memo, (r = seen.size === 1));
