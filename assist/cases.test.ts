@@ -599,3 +599,11 @@ describe('beside a figure told as a total, one a third of it or less counts a pa
     expect(contradictions([doc(3, a.text.replace('A total of 148 crews', 'About 148 crews'), '2026-10-11'), b])).toEqual([]);
   });
 });
+
+describe('a weekday of one of many, and "Last Saturday\'s" at a sentence\'s start', () => {
+  it('"is a Saturday outing" dates nothing; "Last Saturday\'s runaway" is the Saturday before the report', () => {
+    const events = (text: string, published: string) => readingOf(doc(1, text, published)).events.map((e) => [e.predicate, e.mention.month, e.mention.day]);
+    expect(events('For most of the city the regatta is a Saturday outing: a coffee and a walk to the finish.', '2026-10-12')).toEqual([]);
+    expect(events('Last Saturday\'s runaway on the line was avoidable, the union said.', '2026-05-23')).toEqual([['runaway', 5, 16]]);
+  });
+});

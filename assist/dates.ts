@@ -315,9 +315,10 @@ export function eventDateConflicts(events: readonly DatedEvent[]): [DatedEvent, 
 
 const WEEKDAY_ALONE = /\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!\s*,?\s*(?:\d|the\s+\d|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b))/g;
 /** "docked last Friday": a weekday before the article's day. */
-const WEEKDAY_LAST = /\blast\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!\s*,?\s*(?:\d|the\s+\d|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b))/g;
+const WEEKDAY_LAST = /\b[Ll]ast\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!\s*,?\s*(?:\d|the\s+\d|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b))/g;
 /** "Monday's certification", "the Saturday race": a weekday naming an event, not a date given with it. */
-const WEEKDAY_NAMING = /(?:\bthe\s+|\b)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s\s+|\s+(?=\p{Ll}))(?=\p{Ll})/gu;
+// (not one of many, "is a Saturday outing", "every Sunday morning"; nor "Last Saturday's", read below)
+const WEEKDAY_NAMING = /(?:\bthe\s+|\b(?<!\b(?:[Aa]n?|[Ee]very|[Ee]ach|[Aa]ny|[Ll]ast)\s))(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s\s+|\s+(?=\p{Ll}))(?=\p{Ll})/gu;
 /** Words that put a sentence in the future ("plans to", not a plan named as a thing). */
 // ("due" as a schedule, "is due to meet", "due on Friday"; not a cause: "died ... due to complications")
 export const FUTURE = /\b(?:will|shall|next|(?:is|are|was|were|be|now)\s+due|due\s+(?:on|in|by|for|at|next|this)|scheduled|expected|plans to|planned to|to be|is to|are to|would)\b/i;
