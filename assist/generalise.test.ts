@@ -2447,6 +2447,18 @@ describe('a length spent in a place, and a span told of that place', () => {
   });
 });
 
+describe('a fraction with no "of", the subject of its verb', () => {
+  it('"Of the patients given the drugs, nearly two-thirds received them within an hour" / "The 52 percent of drug-treated patients who got their dose"', () => {
+    const shares = (text: string) => quantities(text).filter((q) => q.kind === 'percent').map((q) => Math.round(q.value));
+    expect(shares('Of the patients given clot-busting drugs, nearly two-thirds received them within an hour.')).toEqual([67]);
+    expect(shares('About a third voted for the plan.')).toEqual([33]);
+    // (an ordinal's: "A third was held in May")
+    expect(shares('A third was held in May.')).toEqual([]);
+    const text = 'Of the patients given clot-busting drugs, nearly two-thirds received them within an hour of arrival.\n\nThe unit opened in 2025.\n\nThe 52 percent of drug-treated patients who got their dose inside 60 minutes compares well with other units.';
+    expect(pairs(text, '2026-03-02')).toEqual([['nearly two-thirds', 'The 52 percent']]);
+  });
+});
+
 describe('a measure of each thing', () => {
   it('"The robots weigh 25 kilograms each and carry" / "The 80-pound machines were too light"', () => {
     const text = 'The robots weigh 25 kilograms each and carry up to 10 kilograms of shopping.\n\nThe trial runs until May.\n\nThe 80-pound machines were too light to push through the snow.';

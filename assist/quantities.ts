@@ -689,7 +689,11 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     const fraction = FRACTIONS.get(t.norm);
     // ("about a third of a mile": a part of one unit, no share)
     const ofUnit = (norm(k + 2) === 'a' || norm(k + 2) === 'an') && toks[k + 3] !== undefined && MEASURE_UNITS.has(nounLemma(toks[k + 3]!));
-    if (fraction !== undefined && norm(k + 1) === 'of' && !inScope.has(k) && !ofUnit) {
+    // ("Of the patients given the drugs, nearly two-thirds received them within an hour", "a third
+    // voted for it": a fraction with no "of" as the subject of a plural or past verb is a share of
+    // those told of; "A third was held in May" is an ordinal's)
+    const subject = fraction !== undefined && toks[k + 1] !== undefined && !breaksAfter(t) && isVerbTok(toks[k + 1]) && !has(toks[k + 1], 'Gerund') && !has(toks[k + 1], 'Infinitive') && (has(toks[k + 1], 'PastTense') || isCopula(toks[k + 1]) || isAuxiliary(toks[k + 1])) && !['was', 'is', 'has', 'does'].includes(norm(k + 1));
+    if (fraction !== undefined && (norm(k + 1) === 'of' || subject) && !inScope.has(k) && !ofUnit) {
       const p = toks[k - 1];
       // (not "the first half of 2025", "the second quarter of the year": a part of a period)
       const ofPeriod = p !== undefined && (isDeterminer(p) || has(p, 'Ordinal') || ['first', 'second', 'third', 'fourth', 'last', 'final', 'latter', 'former'].includes(p.norm));
