@@ -2459,6 +2459,14 @@ describe('a fraction with no "of", the subject of its verb', () => {
   });
 });
 
+describe('a part "N of the" names before a whole', () => {
+  it('"after three distances" / "won three of the four distances": the part is the first count told again', () => {
+    const text = 'Only the best eight skaters after three distances were allowed to start the final race.\n\nThe rink was full.\n\nThe title went to Eirik Dahl, who won three of the four distances.';
+    expect(pairs(text, '2026-03-02')).toEqual([]);
+    expect(pairs(text.replace('won three of the four distances', 'won the four distances'), '2026-03-02')).toHaveLength(1);
+  });
+});
+
 describe('a measure of each thing', () => {
   it('"The robots weigh 25 kilograms each and carry" / "The 80-pound machines were too light"', () => {
     const text = 'The robots weigh 25 kilograms each and carry up to 10 kilograms of shopping.\n\nThe trial runs until May.\n\nThe 80-pound machines were too light to push through the snow.';

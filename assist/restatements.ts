@@ -14,7 +14,7 @@ import type { Quantity } from './quantities';
 import { HOURS_OF_DAY, RATE_ADJECTIVES, unitLabel } from './lexicon';
 import { sameDeed, verbForms } from './deeds';
 import { relate } from './scope';
-import { infinitive, isPlaceName, singular } from './nlp';
+import { infinitive, isPlaceName, singular, wordNumberValue } from './nlp';
 import { wordnet, type Synset } from './wordnet';
 
 /** Nouns that say nothing about what a figure counts or measures. */
@@ -179,6 +179,16 @@ function aheadAfter(q: Quantity, text: string): boolean {
 }
 /** "the 31 branches earmarked for closure", "the 12 wards slated to close": a participle that marks what is planned. */
 const MARKED_AHEAD = /^\s*(?:earmarked|slated|scheduled|planned|proposed|pencilled\s+in|lined\s+up|due|set|marked|targeted|designated)\s+(?:for|to)\b/u;
+
+/**
+ * "after three distances" ... "won three of the four distances": the part "N of the" names before
+ * the second count, unread as a figure of its own, is the first count told again.
+ */
+function partBefore(a: Quantity, b: Quantity, text: string): boolean {
+  if (a.kind !== 'count') return false;
+  const m = /\b([\p{L}\d,.-]+)\s+of\s+(?:(?:the|its|their|his|her)\s+)?$/u.exec(text.slice(Math.max(0, b.start - 30), b.start));
+  return m !== null && (/^\d/.test(m[1]!) ? Number(m[1]!.replace(/,/g, '')) : wordNumberValue(m[1]!.toLowerCase())) === a.value;
+}
 
 /** A duration that is how long something went on: "lasted about three hours", "ran for 10 weeks". */
 function isLengthOf(q: Quantity, text: string): boolean {
@@ -861,7 +871,7 @@ export function whyApart(
   if (sumOfParts && (sumOfParts(a, b) || sumOfParts(b, a))) return 'parts of a whole';
   // "fourteen years" ... "almost fourteen years of an eighteen-year sentence": the first figure is
   // told again beside the second, which is then something else (here the whole it is part of).
-  if (echoes && echoes(a, b)) return 'the first figure is restated beside the second';
+  if ((echoes && echoes(a, b)) || partBefore(a, b, text)) return 'the first figure is restated beside the second';
   // A magnitude told again points back ("the magnitude 5.8 tremor"); "a 5.0 aftershock" is another event.
   if (a.unit === 'magnitude' && !b.definite) return 'a new event, not one pointing back';
   const ra = reading(a, text);
