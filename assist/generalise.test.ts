@@ -979,6 +979,10 @@ describe('attribution sources read past what stands between the name and the cue
     expect(sources('Patent barrister Imogen Tate, of Fleet Chambers, who was not involved in the case, said the ruling was narrow.')).toEqual(['Imogen Tate']);
   });
 
+  it('a surname before an age is a name, not a past tense ("Gareth Morgan, 58, a partner in the business, told")', () => {
+    expect(sources('Gareth Morgan, 58, a partner in the business, told the court he was sorry.')).toEqual(['Gareth Morgan']);
+  });
+
   it('a parenthesis, then a relative clause ending in no noun; after a quotation too', () => {
     const spans = (text: string) => suggest(text).flatMap((s) => (s.type === 'attribution' ? [[s.source, s.span.text]] : []));
     expect(spans('Doug Ferreira (Greens), who voted against, said the closure was sad.')).toEqual([['Doug Ferreira', 'Doug Ferreira (Greens), who voted against, said']]);

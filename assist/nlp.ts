@@ -242,7 +242,8 @@ export function tagTokens(toks: readonly Tok[], whole = true): void {
     const prev = terms[i - 1];
     const next = terms[i + 1];
     if (prev && next && t.tags.has('Noun') && !t.tags.has('Plural') && (prev.tags.has('Plural') || (prev.tags.has('Noun') && next.tags.has('Value'))) && !/[,;:()]/.test(prev.post)) {
-      if ((next.tags.has('Preposition') || next.tags.has('Value') || next.tags.has('Determiner') || next.tags.has('Adverb')) && isPastForm(t.norm)) {
+      // (not a name: "Gareth Morgan, 58," is no "Gareth morgan-ed")
+      if ((next.tags.has('Preposition') || next.tags.has('Value') || next.tags.has('Determiner') || next.tags.has('Adverb')) && /^\p{Ll}/u.test(t.text) && isPastForm(t.norm)) {
         t.tags.clear();
         t.tags.add('Verb');
         t.tags.add('PastTense');
