@@ -981,6 +981,8 @@ describe('attribution sources read past what stands between the name and the cue
 
   it('a surname before an age is a name, not a past tense ("Gareth Morgan, 58, a partner in the business, told")', () => {
     expect(sources('Gareth Morgan, 58, a partner in the business, told the court he was sorry.')).toEqual(['Gareth Morgan']);
+    // (and a name's last word the tagger read as a verb, before an age)
+    expect(sources('Crofter Morag MacInnes, 66, from Spean Bridge, told the Desk the rain was endless.')[0]).toMatch(/Morag MacInnes$/);
   });
 
   it('a parenthesis, then a relative clause ending in no noun; after a quotation too', () => {

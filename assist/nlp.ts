@@ -257,6 +257,13 @@ export function tagTokens(toks: readonly Tok[], whole = true): void {
       t.tags.add('PastTense');
       t.tags.add('Participle');
     }
+    // ("Crofter Morag MacInnes, 66, from": a capitalised word after another inside a sentence, read as
+    // a verb, is the name's, when an age or a place phrase follows it)
+    if (prev && next && i > 1 && /^\p{Lu}/u.test(t.text) && /^\p{Lu}/u.test(prev.text) && t.tags.has('Verb') && !/[,;:()]/.test(prev.post) && /^,\s*$/.test(t.post) && next.tags.has('Value')) {
+      t.tags.clear();
+      t.tags.add('Noun');
+      t.tags.add('ProperNoun');
+    }
     if (t.norm.endsWith("'s") && !CONTRACTED.has(t.norm)) t.tags.add('Possessive');
     if (t.post === '-' || (i > 0 && terms[i - 1]!.post === '-')) t.tags.add('Hyphenated');
   }
