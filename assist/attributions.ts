@@ -455,6 +455,14 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
             break;
           }
         }
+        // ("Parents who collected their children on Sunday say", "Former miners who tend the park's flower
+        // beds say": the phrase before the cue ends a restrictive relative clause of the people the
+        // sentence opens with; they are the speakers)
+        if (np && np.first > 1 && !isPronoun(toks[np.head]) && !toks.slice(0, k).some((w) => breaksAfter(w))) {
+          const who = toks.findIndex((w, x) => x > 0 && x < np!.first && w.norm === 'who');
+          const opener = who > 0 ? nounPhraseBefore(toks, who) : null;
+          if (opener && opener.first <= 1 && has(toks[opener.head], 'Plural') && peopleNoun(nounLemma(toks[opener.head]!)) === 'person') np = opener;
+        }
         // ("Team coaches grumble that": a plural the tagger read as a verb, and the words before it)
         // ("Rival coaches in the capital grumble that": the people, not the place they are in)
         const inPlace = np !== null && bareCue && np.first >= 2 && ['in', 'at', 'of', 'from'].includes(norm(np.first - 1)) && !isCapitalised(toks[np.head]!) && pluralNoun(toks[np.first - 2]!) && peopleNoun(nounLemma(toks[np.first - 2]!)) === 'person';

@@ -979,6 +979,13 @@ describe('attribution sources read past what stands between the name and the cue
     expect(sources('Patent barrister Imogen Tate, of Fleet Chambers, who was not involved in the case, said the ruling was narrow.')).toEqual(['Imogen Tate']);
   });
 
+  it('people the sentence opens with, then a restrictive relative clause: "Parents who collected their children on Sunday say"', () => {
+    expect(sources('Parents who collected their children on Sunday say the camp was well run.')).toEqual(['Parents']);
+    expect(sources("Former miners who tend the park's flower beds say the statue matters.")).toEqual(['Former miners']);
+    // (without the relative clause, the speakers are read as before)
+    expect(sources('Parents say the camp was well run.')).toEqual(['Parents']);
+  });
+
   it('a surname before an age is a name, not a past tense ("Gareth Morgan, 58, a partner in the business, told")', () => {
     expect(sources('Gareth Morgan, 58, a partner in the business, told the court he was sorry.')).toEqual(['Gareth Morgan']);
     // (and a name's last word the tagger read as a verb, before an age)
