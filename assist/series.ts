@@ -523,7 +523,9 @@ export interface Rank {
 /** "it ranked fifth among Spain's large cities", "finished third in the table". */
 const RANKED = new RegExp(`\\b(?:ranked|ranks|placed|finished|came|comes|sits|sat|stands|stood)\\s+(?:joint\\s+)?${ORD}\\b(?:\\s+(?:among|in|out of|of|on)\\s+(?:the\\s+)?(?:[\\p{L}'’-]+\\s+){0,4}?(\\p{Ll}+s)\\b)?`, 'giu');
 /** "had finished Friday's sprint in fourth place", "came in third place": a place told with its noun. */
-const IN_PLACE = new RegExp(`\\b(?:finished|finishing|came|coming|ended|ending|placed|was|is)\\s+(?:[\\p{L}'’-]+\\s+){0,3}?(?:in|into)\\s+(?:joint\\s+)?${ORD}\\s+place\\b`, 'giu');
+// (found by "in fourth place", its verb looked for before it: a scan that began at every "was" cost more)
+const IN_PLACE = new RegExp(`\\b(?:in|into)\\s+(?:joint\\s+)?${ORD}\\s+place\\b`, 'giu');
+const PLACE_VERB = /\b(?:finished|finishing|came|coming|ended|ending|placed|was|is)\s+(?:[\p{L}'’-]+\s+){0,3}?$/iu;
 /** "the third-longest cave system", "the second busiest airport". */
 // (an irregular superlative too, maybe joined to a participle: "the tournament's third-best speaker",
 // "the second best-selling single")
@@ -541,7 +543,10 @@ export function rankMentions(text: string): Rank[] {
     if (value !== null && value >= 1) found.push({ value, key, start: m.index!, end: m.index! + m[0].length });
   };
   for (const m of text.matchAll(RANKED)) add(m, ordinalValue(m[1]!), `rank:${m[2] ? singular(m[2].toLowerCase()) : ''}`);
-  for (const m of text.matchAll(IN_PLACE)) add(m, ordinalValue(m[1]!), 'rank:');
+  for (const m of text.matchAll(IN_PLACE)) {
+    const verb = PLACE_VERB.exec(text.slice(Math.max(0, m.index - 60), m.index));
+    if (verb) add(Object.assign([text.slice(m.index - verb[0].length, m.index + m[0].length), m[1]!], { index: m.index - verb[0].length }) as unknown as RegExpMatchArray, ordinalValue(m[1]!), 'rank:');
+  }
   for (const m of text.matchAll(SUPERLATIVE_PLACE)) add(m, ordinalValue(m[1]!), `${m[2]!.toLowerCase()}:${singular(m[3]!.split(/\s+/).at(-1)!)}`);
   for (const m of text.matchAll(RUN_PLACE)) add(m, ordinalValue(m[1]!), `run:${singular((m[2] ?? m[3])!.toLowerCase())}`);
   return found.filter((r) => found.filter((o) => o.key === r.key).length === 1);
