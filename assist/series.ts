@@ -539,16 +539,17 @@ const RUN_PLACE = new RegExp(`\\b${ORD}\\s+(?:(?:consecutive|straight|successive
  */
 export function rankMentions(text: string): Rank[] {
   const found: Rank[] = [];
-  const add = (m: RegExpMatchArray, value: number | null, key: string) => {
-    if (value !== null && value >= 1) found.push({ value, key, start: m.index!, end: m.index! + m[0].length });
+  const add = (start: number, end: number, value: number | null, key: string) => {
+    if (value !== null && value >= 1) found.push({ value, key, start, end });
   };
-  for (const m of text.matchAll(RANKED)) add(m, ordinalValue(m[1]!), `rank:${m[2] ? singular(m[2].toLowerCase()) : ''}`);
+  const addMatch = (m: RegExpMatchArray, value: number | null, key: string) => add(m.index!, m.index! + m[0].length, value, key);
+  for (const m of text.matchAll(RANKED)) addMatch(m, ordinalValue(m[1]!), `rank:${m[2] ? singular(m[2].toLowerCase()) : ''}`);
   for (const m of text.matchAll(IN_PLACE)) {
     const verb = PLACE_VERB.exec(text.slice(Math.max(0, m.index - 60), m.index));
-    if (verb) add(Object.assign([text.slice(m.index - verb[0].length, m.index + m[0].length), m[1]!], { index: m.index - verb[0].length }) as unknown as RegExpMatchArray, ordinalValue(m[1]!), 'rank:');
+    if (verb) add(m.index - verb[0].length, m.index + m[0].length, ordinalValue(m[1]!), 'rank:');
   }
-  for (const m of text.matchAll(SUPERLATIVE_PLACE)) add(m, ordinalValue(m[1]!), `${m[2]!.toLowerCase()}:${singular(m[3]!.split(/\s+/).at(-1)!)}`);
-  for (const m of text.matchAll(RUN_PLACE)) add(m, ordinalValue(m[1]!), `run:${singular((m[2] ?? m[3])!.toLowerCase())}`);
+  for (const m of text.matchAll(SUPERLATIVE_PLACE)) addMatch(m, ordinalValue(m[1]!), `${m[2]!.toLowerCase()}:${singular(m[3]!.split(/\s+/).at(-1)!)}`);
+  for (const m of text.matchAll(RUN_PLACE)) addMatch(m, ordinalValue(m[1]!), `run:${singular((m[2] ?? m[3])!.toLowerCase())}`);
   return found.filter((r) => found.filter((o) => o.key === r.key).length === 1);
 }
 
@@ -729,22 +730,25 @@ function yearlySinceFirst(text: string, year: number): SeriesConflict[] {
   const out: SeriesConflict[] = [];
   const firsts = [...text.matchAll(FIRST_HELD), ...text.matchAll(SINCE_START), ...text.matchAll(EVERY_SINCE)];
   if (firsts.length === 0) return out;
-  // (as EDITION's groups: the ordinal, no "annual", the phrase, its last word; the match is the ordinal)
-  const apposed = [...text.matchAll(EDITION_APPOSED)].map((m) => Object.assign([m[3], m[3], undefined, m[1], m[2]], { index: m.index + m[0].lastIndexOf(m[3]!) }) as unknown as RegExpExecArray);
-  for (const e of [...text.matchAll(EDITION), ...apposed]) {
-    const n = ordinalValue(e[1]!);
+  // (an edition: its ordinal and where it stands, "annual" or not, and its phrase)
+  const editions = [
+    ...[...text.matchAll(EDITION)].map((m) => ({ ordinal: m[1]!, start: m.index, end: m.index + m[0].length, annual: m[2] !== undefined, phrase: m[3]! })),
+    ...[...text.matchAll(EDITION_APPOSED)].map((m) => ({ ordinal: m[3]!, start: m.index + m[0].lastIndexOf(m[3]!), end: m.index + m[0].length, annual: false, phrase: m[1]! })),
+  ];
+  for (const e of editions) {
+    const n = ordinalValue(e.ordinal);
     if (n === null || n < 3) continue;
     for (const f of firsts) {
       const began = Number(f[2]);
       const sentence = sentenceText(text, f.index);
       // (what was first held is what the ordinal counts: "edition", or its own noun, or one of a kind
       // with the one first held, "exhibition" / "first public show"; not "her fourth title")
-      const head = singular(e[3]!.split(/\s+/).at(-1)!.toLowerCase());
+      const head = singular(e.phrase.split(/\s+/).at(-1)!.toLowerCase());
       const held = f[1]!.toLowerCase().split(/\s+/).map((w) => singular(w));
       if (head !== 'edition' && !sentenceWords(text, f.index).includes(stem(head)) && !held.some((w) => w === head || sameKind(w, head))) continue;
-      if (began >= year || sentenceStart(text, f.index) === sentenceStart(text, e.index)) continue;
+      if (began >= year || sentenceStart(text, f.index) === sentenceStart(text, e.start)) continue;
       const every = EVERY_YEAR.test(sentence);
-      if (!e[2] && !every) continue;
+      if (!e.annual && !every) continue;
       const except = EXCEPT_YEARS.exec(sentence);
       const missed = except ? yearsIn(except[1]!).length : 0;
       // (one every few years: "Since the first wave in 2019, researchers have returned every two years")
@@ -753,13 +757,13 @@ function yearlySinceFirst(text: string, year: number): SeriesConflict[] {
       const most = Math.floor((year - began) / step) + 1 - missed;
       // (one told as this year's is the last: "This year's staging, the 27th" of a run held every summer
       // since 1998 is the 28th in 2025)
-      const thisYears = every && /\bthis\s+year\b/i.test(sentenceText(text, e.index));
+      const thisYears = every && /\bthis\s+year\b/i.test(sentenceText(text, e.start));
       if (n <= most && (!every || n >= most - (thisYears ? 0 : 1))) continue;
       const words = sentenceWords(text, f.index);
       // (the ordinal's own noun, the act the run began with, is one: "This year's staging" / "first staged in 1998")
       const byHead = head !== 'edition' && words.includes(stem(head));
-      if (sentenceWords(text, e.index).filter((w) => words.includes(w)).length < (byHead ? 1 : 2)) continue;
-      const ord: Mention = { value: n, noun: 'edition', words: [], start: e.index, end: e.index + e[0].length, period: '' };
+      if (sentenceWords(text, e.start).filter((w) => words.includes(w)).length < (byHead ? 1 : 2)) continue;
+      const ord: Mention = { value: n, noun: 'edition', words: [], start: e.start, end: e.end, period: '' };
       const first: Mention = { value: began, noun: 'edition', words: [], start: f.index, end: f.index + f[0].length, period: '' };
       out.push(conflict(ord, first, text, `"${text.slice(ord.start, ord.end)}" makes it number ${n}, but "${text.slice(first.start, first.end)}" allows ${every ? '' : 'at most '}${most} by ${year}${missed > 0 ? `, ${missed} missed` : ''}.`));
       break;
