@@ -864,29 +864,26 @@ export function lengthConflicts(qs: readonly Quantity[], text: string, ref: { ye
       const days = /^\D*(\d+)\s+days?\b/.exec(text.slice(c.start, c.end));
       return daily && c.approx === 'exact' && days !== null && Number(days[1]) % 5 !== 0;
     };
-    const off = candidates.filter((c) => {
+    // (the first only: the first of each document, in a case, added a false one on held-out cases)
+    const q = candidates.find((c) => {
       // (across documents: one whose document also states an agreeing length is not set against it)
       if (source && agreeing.some((x) => source(x.start) === source(c.start))) return false;
       const ratio = Math.max(c.value, t.hours) / Math.min(c.value, t.hours);
       return ratio >= (daily || t.sort === 'clock' ? 1.1 : 1.25) || (toTheDay(c) && ratio >= 1.03 && Math.abs(c.value - t.hours) >= 72);
     });
-    // (the first only: one of each document, in a case, added a false one on held-out cases)
-    const picked = off.slice(0, 1);
+    if (!q || known.has(`${q.start}:${t.start}`)) continue;
+    const told = { ...q, start: t.start, end: t.end, value: t.hours };
+    const [a, b] = q.start < t.start ? [q, told] : [told, q];
     // (to the minute: "40 minutes", not "40.2 minutes")
     const inUnits = (h: number) => (t.sort === 'clock' ? hours(h < 1 ? Math.round(h * 60) / 60 : Math.round(h * 100) / 100) : daily ? (h >= 365 * 24 ? `${fmt(Math.round(h / 730.5))} months` : `${fmt(Math.round(h / 24))} days`) : `${fmt(Math.round((h / YEAR_HOURS) * 10) / 10)} years`);
     const length = inUnits(t.hours);
     const until = t.sort === 'now' ? ' before the article\'s date' : '';
-    for (const q of picked) {
-      if (known.has(`${q.start}:${t.start}`)) continue;
-      const told = { ...q, start: t.start, end: t.end, value: t.hours };
-      const [a, b] = q.start < t.start ? [q, told] : [told, q];
-      out.push({
-        kind: 'duration',
-        a,
-        b,
-        explanation: `"${text.slice(q.start, q.end)}" and ${t.how} give the length of one thing: ${t.how} is ${t.slack >= 1 && t.sort === 'clock' ? 'about ' : ''}${length}${until}, not ${inUnits(q.value)}.`,
-      });
-    }
+    out.push({
+      kind: 'duration',
+      a,
+      b,
+      explanation: `"${text.slice(q.start, q.end)}" and ${t.how} give the length of one thing: ${t.how} is ${t.slack >= 1 && t.sort === 'clock' ? 'about ' : ''}${length}${until}, not ${inUnits(q.value)}.`,
+    });
   }
   return out;
 }

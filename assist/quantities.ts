@@ -557,20 +557,20 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       if (has(tk, 'ProperNoun') || has(tk, 'Place') || has(tk, 'Person') || has(tk, 'Organization') || !has(tk, 'Determiner')) names.push(nounLemma(tk));
     }
     const context: string[] = [];
+    const addContext = (tk: Tok) => {
+      const lemma = nounLemma(tk);
+      if (lemma.length > 2 && !TIME_UNITS.has(lemma) && !context.includes(lemma)) context.push(lemma);
+    };
     for (let x = hs; x <= he; x++) {
       if (x >= first && x <= last) continue;
       const tk = toks[x]!;
       if (isNumberTok(tk) || !isNounLike(toks, x) || (x > 0 && /^\p{Lu}/u.test(tk.text))) continue;
-      const lemma = nounLemma(tk);
-      if (lemma.length > 2 && !TIME_UNITS.has(lemma) && !context.includes(lemma)) context.push(lemma);
+      addContext(tk);
     }
     // ("The train, carrying 61 passengers, was waiting": a participle's phrase set off by a comma is
     // told of the noun before it)
     const lead = toks[cs - 1];
-    if (cs > 0 && hs === cs && /^,\s*$/.test(lead!.post) && /ing$/.test(toks[cs]!.norm) && isVerbTok(toks[cs]) && isNounLike(toks, cs - 1) && !/^\p{Lu}/u.test(lead!.text)) {
-      const lemma = nounLemma(lead!);
-      if (lemma.length > 2 && !TIME_UNITS.has(lemma) && !context.includes(lemma)) context.push(lemma);
-    }
+    if (cs > 0 && hs === cs && /^,\s*$/.test(lead!.post) && /ing$/.test(toks[cs]!.norm) && isVerbTok(toks[cs]) && isNounLike(toks, cs - 1) && !/^\p{Lu}/u.test(lead!.text)) addContext(lead!);
     return {
       kind,
       value,
