@@ -22,6 +22,8 @@ interface Triggers {
 }
 
 let triggers: Triggers | undefined;
+/** Fractions no number word names ("a quarter of its members", "half of the price", "half an hour"). */
+const FRACTION_TRIGGERS = ['half', 'quarter', 'quarters'];
 const NUMERIC_DATE = /\d{4}-\d\d-\d\d|\d{1,2}\/\d{1,2}\/\d{2,4}/;
 function wordAlternation(words: Iterable<string>): string {
   return [...new Set(words)]
@@ -38,7 +40,7 @@ function getTriggers(): Triggers {
       numberWords: new Set(numberWords()),
       cueWords: new Set([...cues.map((c) => c.toLowerCase()), 'according']),
       // ("a dozen people", "half a dozen boats": a dozen is twelve; "a quarter of its members", "half of the price": shares)
-      number: new RegExp(`[${[...CURRENCY_SYMBOLS.keys()].join('')}]|\\b(?:${wordAlternation(numberWords())})\\b|\\ba\\s+dozen\\b|\\b(?:half|quarters?)\\s+(?:of|an?)\\b|\\ban?\\s+(?:${wordAlternation(units)})\\b|\\b(?:${wordAlternation(units)})-long\\b`, 'i'),
+      number: new RegExp(`[${[...CURRENCY_SYMBOLS.keys()].join('')}]|\\b(?:${wordAlternation(numberWords())})\\b|\\ba\\s+dozen\\b|\\b(?:${wordAlternation(FRACTION_TRIGGERS)})\\s+(?:of|an?)\\b|\\ban?\\s+(?:${wordAlternation(units)})\\b|\\b(?:${wordAlternation(units)})-long\\b`, 'i'),
       // (and a quotation's tag of any verb: '"It was cold," she joked.')
       cue: new RegExp(`\\b(?:${wordAlternation([...cues, 'according'])})\\b|,["”]\\s+(?:he|she|they|\\p{Lu}[\\p{L}'’-]+)\\s+\\p{Ll}+(?:ed|ew|ook|oke|ang|ung|aid|ote|ave)\\b`, 'iu'),
       month: new RegExp(`\\b(?:${wordAlternation([...MONTHS, ...WEEKDAYS, 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'])})\\b`, 'i'),
@@ -164,6 +166,8 @@ function worthTagging(toks: readonly Tok[]): boolean {
       t.numberWords.has(tok.norm) ||
       ((tok.norm === 'a' || tok.norm === 'an') && TIME_UNITS.has(singular(toks[k + 1]?.norm ?? ''))) ||
       (tok.norm === 'dozen' && toks[k - 1]?.norm === 'a') ||
+      // ("about a quarter of the country's trotting horses": the fraction's sentence is read whole too)
+      (FRACTION_TRIGGERS.includes(tok.norm) && /^(?:of|an?)$/.test(toks[k + 1]?.norm ?? '')) ||
       (TIME_UNITS.has(tok.norm) && toks[k + 1]?.norm === 'long') ||
       /^[A-Z]{1,3}\$\d/.test(tok.text) ||
       /[$€£¥₹₽₩]/.test(tok.pre) ||

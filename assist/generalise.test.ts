@@ -2590,3 +2590,13 @@ describe('a councillor\'s abbreviated title before the name', () => {
     expect(sources('"We listened to residents," said Coun. Priya Raman, who brought the motion.')).toEqual(['Priya Raman']);
   });
 });
+
+describe('a fraction no number word names', () => {
+  it('"about a quarter of the country\'s trotting horses", "half of the price": the sentence is read whole, and the share is of its noun', () => {
+    const [quarter] = figuresOf("The native breed, about a quarter of the country's trotting horses, is also used in riding schools.");
+    expect(quarter?.value).toBe(25);
+    expect(quarter?.keys).toContain('horse');
+    const [half] = figuresOf('Half of the price was paid by the regional council.');
+    expect(half?.keys).toContain('price');
+  });
+});
