@@ -464,6 +464,22 @@ describe('deadlines across reports', () => {
     expect(contradictions([a, b]).map((s) => [s.kind, ...texts(s)])).toEqual([['date', '20 March', '3 April']]);
     expect(contradictions([a, doc(3, 'Angry passengers were told that refund requests will be accepted until 20 March.', '2026-03-03')])).toEqual([]);
   });
+  it('a deadline told by its act\'s noun ("will rule on it by 20 October" / "promised its ruling by 30 October"), after the day ("until 1 November to offer contracts"), or as due', () => {
+    const a = doc(1, 'The race jury has accepted the protest and will rule on it by 20 October, after examining the video.', '2026-10-11');
+    const b = doc(2, 'The jury has promised its ruling by 30 October. We ask it to examine every recording.', '2026-10-12');
+    expect(contradictions([a, b]).map((s) => [s.kind, ...texts(s)])).toEqual([['date', '20 October', '30 October']]);
+    const c = doc(3, 'It must also offer the instructors contracts of employment by 30 November 2026, before the season.', '2026-09-01');
+    const d = doc(4, 'The judgment gives the school until 1 November to offer employment contracts, barely a month before the lifts open.', '2026-09-02');
+    expect(contradictions([c, d]).map((s) => [s.kind, ...texts(s)])).toEqual([['date', '30 November 2026', '1 November']]);
+    const e = doc(5, 'The Office will publish its final report by 30 November 2026.', '2026-05-20');
+    const f = doc(6, 'The investigation office has said its final report is due by 15 October.', '2026-05-21');
+    expect(contradictions([e, f]).map((s) => [s.kind, ...texts(s)])).toEqual([['date', '30 November 2026', '15 October']]);
+  });
+  it('"no warning was issued until 13 July" is the day it was issued, no deadline for one "extended until 17 July"', () => {
+    const a = doc(1, 'The agency reminds the public that the warning has been extended until 17 July.', '2026-07-14');
+    const b = doc(2, 'Residents tell us that no warning was issued until 13 July, only hours before the slide.', '2026-07-17');
+    expect(contradictions([a, b])).toEqual([]);
+  });
 });
 
 describe('a budget that pays is no plan', () => {
