@@ -482,6 +482,16 @@ describe('deadlines across reports', () => {
   });
 });
 
+describe('a period begun by a dated act', () => {
+  it('"the fourth meeting held under the framework that the two governments adopted in 2019" / "the seventh meeting ... since they agreed a framework in 2019"', () => {
+    const a = doc(1, 'The talks were the fourth intergovernmental meeting held under the cooperation framework that the two governments adopted in 2019.', '2026-03-05');
+    const b = doc(2, 'The two leaders signed a memorandum in what officials described as the seventh meeting of the two governments since they agreed a cooperation framework in 2019.', '2026-03-05');
+    expect(contradictions([a, b]).map((s) => [s.kind, ...texts(s)])).toEqual([['ordinal', 'fourth intergovernmental meeting', 'seventh meeting']]);
+    // (a meeting held in 2019 counts within that year, not since it)
+    expect(contradictions([doc(3, 'The talks were the fourth intergovernmental meeting held in 2019.', '2019-11-05'), b])).toEqual([]);
+  });
+});
+
 describe('a budget that pays is no plan', () => {
   it('"The state covers 60 percent of the cost" / "The national budget covers 45% of the cost"', () => {
     const a = doc(1, 'The state covers 60 percent of the cost of the new ferries, the ministry said.', '2026-05-04');

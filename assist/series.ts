@@ -237,11 +237,25 @@ const SEASON_MONTHS: Record<string, readonly string[]> = {
  * 2025" in an article of 2025 is "this year", "since the start of June" is "since june".
  */
 function periodOf(text: string, start: number, end: number, year: number | undefined): string {
-  const p = PERIOD.exec(clauseAround(text, start, end))?.[0].toLowerCase() ?? '';
+  const clause = clauseAround(text, start, end);
+  const m = PERIOD.exec(clause);
+  const p = m?.[0].toLowerCase() ?? '';
+  // ("since they agreed a cooperation framework in 2019", "since the company was privatised in 1998":
+  // a clause after "since" that gives a year starts the period in that year)
+  if (m && /^since\s+(?:the|they|it|he|she|we|its|their|his|her|a|an)$/.test(p)) {
+    const since = /^[^,;:]*?\b((?:19|20)\d\d)\b/.exec(clause.slice(m.index + m[0].length));
+    if (since) return `since ${since[1]}`;
+  }
+  // ("the fourth meeting held under the framework that the two governments adopted in 2019": a year
+  // that dates the start of what the series runs under starts the period)
+  if (m && /^in\s/.test(p) && STARTED_IN.test(clause.slice(0, m.index))) return `since ${p.slice(3)}`;
   const y = /^in (\d{4})$/.exec(p);
   if (y && year !== undefined && Number(y[1]) === year) return 'this year';
   return p.replace(/^of the /, 'this ').replace(/^since the (?:start|beginning) of /, 'since ');
 }
+
+/** A verb of setting something up right before "in <year>". */
+const STARTED_IN = /\b(?:adopted|agreed|signed|founded|established|launched|created|introduced|set\s+up|started|began|begun|formed|inaugurated)\s+$/i;
 
 /** "since June" inside "this year", "since July" inside "this summer": a count from a start inside the
  *  ordinal's current period is a part of the series the ordinal counts. */
