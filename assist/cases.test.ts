@@ -482,6 +482,16 @@ describe('deadlines across reports', () => {
   });
 });
 
+describe('people of one kind counted over one year', () => {
+  it('"In 2025 it carried 312,000 passengers" / "Some 250,000 travellers crossed last year"', () => {
+    const a = doc(1, 'The route is run by one operator. In 2025 it carried 312,000 passengers, the government said.', '2026-03-02');
+    const b = doc(2, 'Ferry traffic has fallen sharply. Some 250,000 travellers crossed last year, the chamber of trade said.', '2026-03-03');
+    expect(contradictions([a, b]).map((s) => [s.kind, ...texts(s)])).toEqual([['count', '312,000 passengers', 'Some 250,000 travellers']]);
+    // (another year: no contradiction)
+    expect(contradictions([a, doc(3, 'Ferry traffic has fallen sharply. Some 250,000 travellers crossed in 2019, the chamber of trade said.', '2026-03-03')])).toEqual([]);
+  });
+});
+
 describe('a period begun by a dated act', () => {
   it('"the fourth meeting held under the framework that the two governments adopted in 2019" / "the seventh meeting ... since they agreed a framework in 2019"', () => {
     const a = doc(1, 'The talks were the fourth intergovernmental meeting held under the cooperation framework that the two governments adopted in 2019.', '2026-03-05');

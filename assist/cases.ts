@@ -896,6 +896,10 @@ function onlyOnes(a: Quantity, b: Quantity): boolean {
   if (Math.max(a.value, b.value) > 3 * Math.min(a.value, b.value)) return false;
   if (a.kind === 'percent' || a.kind === 'amount') return true;
   if (a.head === null || b.head === null) return a.kind === 'duration';
+  // ("In 2025 it carried 312,000 passengers" / "Some 250,000 travellers crossed last year": people of
+  // one kind counted over one year both name)
+  const year = a.kind === 'count' && a.scope !== null && b.scope !== null && a.scope.to - a.scope.from >= 11 && relate(a.scope, b.scope) === 'same' && sameKind(a.head, b.head);
+  if (year) return true;
   // (or people a verb acted on and a tally of that deed, each its document's only one)
   if (a.head !== b.head) return tallyOfDeed(a, b) || tallyOfDeed(b, a);
   return peopleNoun(a.head) === null || a.mods.some((m) => b.mods.includes(m));
