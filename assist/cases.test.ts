@@ -482,6 +482,15 @@ describe('deadlines across reports', () => {
   });
 });
 
+describe('a gathering told by its verb and by a kind of its noun', () => {
+  it('"met in Cardiff on Monday 2 March" / "came out of Tuesday\'s summit in Cardiff" (published Thursday 5 March)', () => {
+    const a = doc(1, 'The First Minister and the Taoiseach met in Cardiff on Monday 2 March for their annual talks.', '2026-03-02');
+    const b = doc(2, "There was relief on the quayside after the two leaders came out of Tuesday's summit in Cardiff with a promise of money.", '2026-03-05');
+    expect(contradictions([a, b]).map((s) => [s.kind, ...texts(s)])).toEqual([['weekday', 'Monday 2 March', 'Tuesday']]);
+    expect(contradictions([a, doc(3, "There was relief on the quayside after the two leaders came out of Monday's summit in Cardiff with a promise of money.", '2026-03-05')])).toEqual([]);
+  });
+});
+
 describe('people of one kind counted over one year', () => {
   it('"In 2025 it carried 312,000 passengers" / "Some 250,000 travellers crossed last year"', () => {
     const a = doc(1, 'The route is run by one operator. In 2025 it carried 312,000 passengers, the government said.', '2026-03-02');

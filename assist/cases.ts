@@ -252,13 +252,20 @@ function actSenses(e: EventDate): string[] {
     const wn = wordnet();
     const first = wn?.synsets(e.predicate, e.pos)[0];
     if (!wn || !first) keys = [];
-    else if (e.pos === 'v') keys = [`#${first.offset}`];
-    else {
+    else if (e.pos === 'v') {
+      keys = [`#${first.offset}`];
+      // ("met in Cardiff on Monday 2 March" / "Tuesday's summit in Cardiff": the gathering a verb's two
+      // commonest senses name, a summit being a kind of meeting; only a gathering: all the nouns a
+      // verb names linked other acts' days, a held-out false)
+      for (const v of wn.synsets(e.predicate, 'v').slice(0, 2)) for (const p of v.pointers) if (p.symbol === '+' && p.pos === 'n' && wn.synset(p.offset, 'n').lexfile === 14) keys.push(`=${p.offset}`);
+    } else {
       keys = first.lexfile === 4 || first.lexfile === 11 ? first.pointers.filter((p) => p.symbol === '+' && p.pos === 'v').map((p) => `#${p.offset}`) : [];
       // ("In a judgment of Thursday 17 September" / "Wednesday's ruling": an act noun whose commonest
       // sense is a kind of a sense of the other, a ruling being a judicial decision)
       if (first.lexfile === 4) keys.push(...first.pointers.filter((p) => p.symbol === '@').map((p) => `=${p.offset}`));
       keys.push(...wn.synsets(e.predicate, 'n').slice(0, 4).filter((s) => s.lexfile === 4).map((s) => `=${s.offset}`));
+      // (and a gathering's kind: "summit" is a meeting)
+      for (const g of wn.synsets(e.predicate, 'n').slice(0, 4).filter((s) => s.lexfile === 14)) keys.push(...g.pointers.filter((p) => p.symbol === '@').map((p) => `=${p.offset}`));
     }
     senseKeys.set(id, keys);
   }
