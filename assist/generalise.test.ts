@@ -2600,3 +2600,11 @@ describe('a fraction no number word names', () => {
     expect(half?.keys).toContain('price');
   });
 });
+
+describe('a capitalised hyphened number after a dateline', () => {
+  it('"VIELHA, Spain (IPA) - Forty-six passengers escaped" is 46 passengers, not six', () => {
+    const [q] = figuresOf('VIELHA, Spain (IPA) - Forty-six passengers escaped unharmed when their coach caught fire.');
+    expect(q?.value).toBe(46);
+    expect(q?.head).toBe('passenger');
+  });
+});

@@ -264,6 +264,12 @@ export function tagTokens(toks: readonly Tok[], whole = true): void {
       t.tags.add('Noun');
       t.tags.add('ProperNoun');
     }
+    // ("VIELHA (IPA) - Forty-six passengers escaped": a capitalised tens word joined to a number word
+    // after a dateline's dash is the number's, not a name)
+    if (t.post === '-' && next && TENS.has(t.norm) && t.tags.has('ProperNoun') && CARDINALS.has(next.norm) && (CARDINALS.get(next.norm) ?? 10) < 10) {
+      t.tags.clear();
+      for (const tag of ['Value', 'TextValue', 'Cardinal']) t.tags.add(tag);
+    }
     if (t.norm.endsWith("'s") && !CONTRACTED.has(t.norm)) t.tags.add('Possessive');
     if (t.post === '-' || (i > 0 && terms[i - 1]!.post === '-')) t.tags.add('Hyphenated');
   }
@@ -427,6 +433,8 @@ export function isAbbreviation(word: string): boolean {
 
 // Number words. A closed, numeric vocabulary: a table is the honest representation (compromise's
 // own number parser would need its full tagging pipeline for each phrase).
+/** "twenty" ... "ninety": the words a hyphened number opens with. */
+const TENS = new Set(['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety']);
 const CARDINALS = new Map<string, number>(
   'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'
     .split(' ')
