@@ -482,6 +482,9 @@ const WEEKDAY_CLOCK_SPAN = new RegExp(String.raw`\b(?:from|at)\s+${CLOCK}\s+on\s
 
 /** "From the first tower at 11am to the last at 8.45pm": each end named, then its time. */
 const NAMED_CLOCK_SPAN = new RegExp(String.raw`\bfrom\s+(?:[\p{L}'’-]+\s+){1,5}?at\s+${CLOCK}\s+(?:until|till|to)\s+(?:[\p{L}'’-]+\s+){0,5}?(?:at\s+)?${CLOCK}(?!\d|\.\d)`, 'giu');
+/** "from 4.15pm until flights resumed at 7.25pm", "from the 7pm start on Saturday to the chequered
+ *  flag at 8am": a start's time, then the end told by what happened at its time. */
+const ENDED_CLOCK_SPAN = new RegExp(String.raw`\bfrom\s+(?:the\s+)?${CLOCK}(?:\s+\p{Ll}+){0,2}?(?:\s+on\s+${WEEKDAY_NAME})?\s+(?:until|till|to)\s+(?:[\p{Ll}'’-]+\s+){1,7}?at\s+${CLOCK}(?!\d|\.\d)`, 'gu');
 /** "From discovery in June 2024 to a DNA match in October 2025". */
 const NAMED_DATE_SPAN = new RegExp(String.raw`\bfrom\s+(?:[\p{L}'’-]+\s+){1,5}?(?:in|on)\s+${WEEKDAY_BEFORE}(${POINT})\s+(?:until|till|to)\s+(?:[\p{L}'’-]+\s+){0,5}?(?:in|on)\s+${WEEKDAY_BEFORE}(${POINT})`, 'giu');
 
@@ -626,6 +629,11 @@ export function toldLengths(text: string, ref: { year: number; month: number; da
     const h = hoursBetween(m[0], false);
     if (h === null || taken(m.index)) continue;
     out.push({ start: m.index, end: m.index + m[0].length, hours: h, slack: m[6] !== undefined ? 0.5 : 0.05, sort: 'clock', how: `"${m[0]}"` });
+  }
+  for (const m of scan(ENDED_CLOCK_SPAN, HAS_CLOCK)) {
+    const h = hoursBetween(m[0], false);
+    if (h === null || taken(m.index)) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, hours: h, slack: 0.05, sort: 'clock', how: `"${m[0].replace(/^\S+\s+/, '')}"` });
   }
   for (const m of scan(NAMED_CLOCK_SPAN, HAS_CLOCK)) {
     const h = hoursBetween(m[0], false);
@@ -869,7 +877,9 @@ export function lengthConflicts(qs: readonly Quantity[], text: string, ref: { ye
       // (across documents: one whose document also states an agreeing length is not set against it)
       if (source && agreeing.some((x) => source(x.start) === source(c.start))) return false;
       const ratio = Math.max(c.value, t.hours) / Math.min(c.value, t.hours);
-      return ratio >= (daily || t.sort === 'clock' ? 1.1 : 1.25) || (toTheDay(c) && ratio >= 1.03 && Math.abs(c.value - t.hours) >= 72);
+      // (a clock span and a length told exactly, "14 hours and 50 minutes" / "from 6.20am to 8.10pm", an hour apart)
+      const exactClock = t.sort === 'clock' && t.slack < 0.5 && c.approx === 'exact' && Math.abs(c.value - t.hours) >= 0.99 && (/\bhours?\s+and\s+\d+\s+minutes?\b/i.test(text.slice(c.start, c.end)) || /^\s+(?:in\s+all|in\s+total|altogether)\b/i.test(text.slice(c.end, c.end + 20)));
+      return ratio >= (daily || t.sort === 'clock' ? 1.1 : 1.25) || exactClock || (toTheDay(c) && ratio >= 1.03 && Math.abs(c.value - t.hours) >= 72);
     });
     if (!q || known.has(`${q.start}:${t.start}`)) continue;
     const told = { ...q, start: t.start, end: t.end, value: t.hours };

@@ -2608,3 +2608,15 @@ describe('a capitalised hyphened number after a dateline', () => {
     expect(q?.head).toBe('passenger');
   });
 });
+
+describe('a clock span whose end is told by what happened then, and an exact length', () => {
+  it('"from 4.15pm until flights resumed at 7.25pm" / "closed for three hours and 40 minutes"', () => {
+    const text = 'The airport was closed for three hours and 40 minutes on 9 August after a drone was seen. Police found the pilot in a car park. The runway stayed shut from 4.15pm until flights resumed at 7.25pm, the operator said.';
+    expect(pairs(text, '2026-08-12')).toEqual([['three hours and 40 minutes', 'from 4.15pm until flights resumed at 7.25pm']]);
+  });
+  it('"ran for 12 hours in all" / "from the 7pm start on Saturday to the chequered flag at 8am" (13 hours); a round length not told as exact stays silent', () => {
+    const text = 'The lawnmower race ran for 12 hours in all, organisers said. Forty teams took part. The winners drove from the 7pm start on Saturday to the chequered flag at 8am without a break.';
+    expect(pairs(text, '2026-06-01')).toEqual([['12 hours', 'from the 7pm start on Saturday to the chequered flag at 8am']]);
+    expect(pairs(text.replace('12 hours in all', '12 hours'), '2026-06-01')).toEqual([]);
+  });
+});
