@@ -2620,3 +2620,11 @@ describe('a clock span whose end is told by what happened then, and an exact len
     expect(pairs(text.replace('12 hours in all', '12 hours'), '2026-06-01')).toEqual([]);
   });
 });
+
+describe('an edition counted by the times an event was staged', () => {
+  it('"ended its 40th edition" / "has been staged 36 times before this year"; 39 times agrees', () => {
+    const text = 'The Delta Jazz Days ended its 40th edition on Sunday night with a sold-out concert on the river. Hotels were full. The festival has been staged 36 times before this year, always in July.';
+    expect(pairs(text, '2026-07-20')).toEqual([['40th edition', '36 times']]);
+    expect(pairs(text.replace('36 times', '39 times'), '2026-07-20')).toEqual([]);
+  });
+});

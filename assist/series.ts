@@ -173,6 +173,9 @@ function sameNoun(a: Mention, b: Mention): boolean {
     if (times.object && (sameKind(other, times.object) || (wonThing(other) && AWARDS.has(times.object)))) return true;
     // ("his fourth world title" / "had won only once before": a thing won, counted by the times won)
     if (wonThing(other) && (times.verbs ?? []).includes('win')) return true;
+    // ("its 40th edition" / "has been staged 36 times before this year": an edition is a staging, a
+    // sense WordNet lacks)
+    if (other === 'edition' && (times.verbs ?? []).some((v) => STAGING_VERBS.has(v))) return true;
     // ("the council's fifth review" / "surveyed six times before")
     return (times.verbs ?? []).some((v) => derivedFrom(other, v) || sharesVerbSense(other, v));
   }
@@ -266,6 +269,9 @@ function sinceWithin(since: string, period: string): boolean {
   const season = /^this (\w+)$/.exec(period)?.[1];
   return season !== undefined && (SEASON_MONTHS[season]?.includes(m[1]!) ?? false);
 }
+
+/** Verbs of putting on an event, whose times count its editions. */
+const STAGING_VERBS = new Set(['hold', 'stage', 'host', 'organise', 'organize', 'run', 'celebrate']);
 
 /** What is won, one series whatever it is called (WordNet keeps a title and a trophy apart). */
 const AWARDS = new Set(['title', 'trophy', 'crown', 'championship', 'cup', 'medal']);
