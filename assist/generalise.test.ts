@@ -2628,3 +2628,10 @@ describe('an edition counted by the times an event was staged', () => {
     expect(pairs(text.replace('36 times', '39 times'), '2026-07-20')).toEqual([]);
   });
 });
+
+describe('a count inside a number with thousands is no count', () => {
+  it('"more than 2,000 songs" is no count of 0 before "its fifth hymn book"', () => {
+    const text = 'The church has adopted its fifth hymn book in Italian, a thick blue volume. The committee of nine listened to more than 2,000 songs before making its choice.';
+    expect(pairs(text, '2025-09-01')).toEqual([]);
+  });
+});

@@ -78,7 +78,7 @@ const ORD = `(${ORDINAL_WORDS}|\\d{1,3}(?:st|nd|rd|th))`;
 // ("its third and final reading": the last of a series is still its third)
 const ORDINAL = new RegExp(`\\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[\\p{L}][\\p{L}.-]*['’]s?)\\s+${ORD}((?:\\s+and\\s+(?:final|last))?(?:\\s+\\p{Lu}[\\p{Ll}-]+){0,3}(?:\\s+\\p{Ll}[\\p{Ll}-]*(?:['’]s)?){1,4})`, 'gu');
 /** "four finals", "12 previous studio albums", "its three earlier folding models", "four times". */
-const COUNT = new RegExp(`\\b(${CARDINAL_WORDS}|\\d{1,3})((?:\\s+[\\p{Ll}-]+){1,4})`, 'giu');
+const COUNT = new RegExp(`(?<![\\d,.])\\b(${CARDINAL_WORDS}|\\d{1,3})((?:\\s+[\\p{Ll}-]+){1,4})`, 'giu');
 const PRIOR_INSIDE = /\b(?:previous|earlier|prior|past)\b/i;
 const PRIOR_AFTER = /^[^.;:!?]{0,30}?\b(?:before|previously|earlier|already|so far|to date|until now|in the past)\b/i;
 const PERIOD = /\b(?:this|last|that|the same)\s+(?:year|season|month|week|term|decade|century|tournament|campaign|summer|winter|spring|autumn)|\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?[\p{L}\d]+|\bin\s+(?:19|20)\d\d\b|\bof the (?:year|season|month|summer|winter|spring|autumn)/iu;
