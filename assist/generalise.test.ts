@@ -2635,3 +2635,12 @@ describe('a count inside a number with thousands is no count', () => {
     expect(pairs(text, '2025-09-01')).toEqual([]);
   });
 });
+
+describe('a share set in apposition to its holder', () => {
+  it('"Disused mine engine houses account for 28 percent of the entries" / "the engine houses, roughly one in five of all entries, are"', () => {
+    const text = 'The register was presented on Monday. Disused mine engine houses account for 28 percent of the entries, many of them roofless. Grants are scarce. Among the mining ruins, the engine houses, roughly one in five of all entries, are the hardest to repair.';
+    expect(pairs(text, '2026-03-10')).toEqual([['28 percent', 'roughly one in five']]);
+    // (another holder in apposition: shares of one whole)
+    expect(pairs(text.replace('the engine houses, roughly', 'the chapels, roughly'), '2026-03-10')).toEqual([]);
+  });
+});

@@ -15,7 +15,7 @@ import { HOURS_OF_DAY, RATE_ADJECTIVES, unitLabel } from './lexicon';
 import { sameDeed, verbForms } from './deeds';
 import { relate } from './scope';
 import { infinitive, isPlaceName, singular, wordNumberValue } from './nlp';
-import { wordnet, type Synset } from './wordnet';
+import { hasNounSense, wordnet, type Synset } from './wordnet';
 
 /** Nouns that say nothing about what a figure counts or measures. */
 const UNINFORMATIVE = new Set([
@@ -716,12 +716,16 @@ function isShare(q: Quantity, text: string): boolean {
  */
 function partyOf(q: Quantity, text: string): string | null {
   if (q.frame.subject !== null) return q.frame.subject;
+  // ("the engine houses, roughly one in five of all entries, are": a share set in apposition to its holder)
+  const apposed = APPOSED.exec(text.slice(Math.max(0, q.start - 40), q.start));
+  if (apposed && APPOSED_WHOLE.test(text.slice(q.end, q.end + 60)) && hasNounSense(singular(apposed[1]!))) return singular(apposed[1]!);
   const after = text.slice(q.end, q.end + 70);
   const m = SHARE_IS.exec(after) ?? SHARE_FROM.exec(after);
   if (m) return singular(m[1]!.toLowerCase());
   // ("Visitors, who account for roughly 45 percent of connections": the subject of a relative clause)
   const who = HOLDER_WHO.exec(text.slice(Math.max(0, q.start - 60), q.start));
   if (who) return singular(who[1]!.toLowerCase());
+
   // ("60 percent of tours sighted a humpback", "one in four trips saw a humpback": what the share did, to what)
   const did = SHARE_DID.exec(after);
   if (did && did[1] !== undefined && (wordnet()?.synsets(infinitive(did[1], PAST_TENSE), 'v').length ?? 0) > 0) return singular(did[2]!);
@@ -784,6 +788,9 @@ const SHARE_IS = new RegExp(String.raw`^\s*${WHOLE_AFTER}(?:are|is|were|was)\s+(
 const SHARE_FROM = new RegExp(String.raw`^\s*${WHOLE_AFTER}(?:now\s+)?(?:come|comes|came|goes|go|went)\s+(?:from|on|to)\s+(?:the\s+|its\s+|their\s+)?(\p{L}{3,})\b`, 'u');
 /** "Visitors, who account for", "Women, who now make up". */
 const HOLDER_WHO = /\b(\p{L}{3,}),\s+(?:who|which|that)\s+(?:now\s+|still\s+)?(?:account|accounts|accounted|make|makes|made|represent|represents|represented|form|forms|formed)\s+(?:up\s+)?(?:for\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|some\s+|more than\s+|less than\s+|over\s+|under\s+)?$/u;
+/** "the engine houses, roughly one in five of all entries,": a noun, a comma, then the share. */
+const APPOSED = /\b(\p{Ll}{3,}),\s+$/u;
+const APPOSED_WHOLE = /^\s*of\s+[^,.;:!?]{1,40},/u;
 /** "of tours sighted a humpback", "saw a humpback": a verb and its object after the share. */
 const SHARE_DID = new RegExp(String.raw`^\s*(?:${WHOLE_AFTER})?(?!(?:are|is|were|was|have|has|had|will|would)\b)(\p{Ll}{3,})\s+(?:a|an|the|its|their)\s+(?:\p{Ll}+\s+)?(\p{Ll}{3,})\b`, 'u');
 const PAST_TENSE: ReadonlySet<string> = new Set(['PastTense']);
