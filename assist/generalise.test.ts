@@ -2644,3 +2644,11 @@ describe('a share set in apposition to its holder', () => {
     expect(pairs(text.replace('the engine houses, roughly', 'the chapels, roughly'), '2026-03-10')).toEqual([]);
   });
 });
+
+describe('a thing\'s predecessors are the earlier ones of what its ordinal counts', () => {
+  it('"has adopted its fifth hymn book" / "Its three predecessors were printed in 1855, 1922 and 2000"; four agrees', () => {
+    const text = 'The church has adopted its fifth hymn book in Italian, a thick blue volume. It took six years to compile. Its three predecessors were printed in 1855, 1922 and 2000.';
+    expect(pairs(text, '2025-09-01')).toEqual([['fifth hymn', 'three predecessors']]);
+    expect(pairs(text.replace('Its three predecessors were printed in 1855, 1922 and 2000', 'Its four predecessors were printed in 1855, 1922, 1961 and 2000'), '2025-09-01')).toEqual([]);
+  });
+});

@@ -40,6 +40,8 @@ interface Mention {
   /** A count of those who held a post ("three previous holders of the post", "her four
    *  predecessors"): the series of its holders, which an ordinal names by the post itself. */
   holders?: boolean;
+  /** "Its three predecessors": the earlier ones of a thing, whatever the ordinal calls it. */
+  thingsBefore?: boolean;
   /** Counted by the years a text lists with no word saying the list is complete ("faced increases in
    *  2021, 2023 and 2024"): it may leave some out, so it can only show there were more before. */
   listed?: boolean;
@@ -157,7 +159,9 @@ function kindOfItsNoun(noun: string, verb: string): boolean {
 function sameNoun(a: Mention, b: Mention): boolean {
   // ("her fifth vice-chancellor" / "three previous holders of the post": the post's holders)
   if (a.holders || b.holders) {
-    const other = a.holders ? b : a;
+    const [held, other] = a.holders ? [a, b] : [b, a];
+    // ("its fifth hymn book" / "Its three predecessors": the earlier ones of whatever the ordinal counts)
+    if (held.thingsBefore && !other.holders) return true;
     return other.holders === true || holderNoun(other.noun);
   }
   // "at her second attempt" / "had fallen short twice before": times, counted as tries (and only
@@ -405,7 +409,7 @@ function priorCounts(text: string, year?: number): Mention[] {
     const noun = singular(np.at(-1)!);
     // ("Four trains have now derailed": what was done to them names the series, "derailment")
     const done = inclusiveAfter?.[1] ? { verbs: verbForms(infinitive(inclusiveAfter[1], PAST)) } : {};
-    out.push({ value, noun, words: np, start: m.index, end, period: periodOf(text, m.index, end, year), ...(noun === 'time' ? actBefore(text, m.index) : done), ...(inclusive ? { inclusive } : {}), ...(holders ? { holders } : {}) });
+    out.push({ value, noun, words: np, start: m.index, end, period: periodOf(text, m.index, end, year), ...(noun === 'time' ? actBefore(text, m.index) : done), ...(inclusive ? { inclusive } : {}), ...(holders ? { holders } : {}), ...(held === 'predecessor' && /\b(?:its|their)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index)) ? { thingsBefore: true } : {}) });
   }
   // "its earlier triumphs in 2019, 2021 and 2023", "Her previous wins, in 2018 and 2024": those before,
   // counted by the years they fell in (one a year; a count word before them is read above).
