@@ -2652,3 +2652,13 @@ describe('a thing\'s predecessors are the earlier ones of what its ordinal count
     expect(pairs(text.replace('Its three predecessors were printed in 1855, 1922 and 2000', 'Its four predecessors were printed in 1855, 1922, 1961 and 2000'), '2025-09-01')).toEqual([]);
   });
 });
+
+describe('a measure glued to its noun after a group\'s possessive names a class', () => {
+  it('"The 640-kilogram final" / "The women\'s 540-kilogram final", "the 10 kilometres" / "the men\'s 15-kilometre race" are two events', () => {
+    const text = "The Sursee eight won the 640-kilogram final on Saturday. The team trains twice a week. The women's 540-kilogram final went to Lucerne.";
+    expect(pairs(text, '2025-09-01')).toEqual([]);
+    expect(figuresOf("The women's 540-kilogram final went to Lucerne.")).toEqual([]);
+    // (a figure after the possessive, not glued, is still read: "the women's 540 kilograms")
+    expect(figuresOf("The women's team weighed 540 kilograms.").map((q) => q.value)).toEqual([540]);
+  });
+});

@@ -725,6 +725,9 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     // the number names a class, not a figure)
     const bound = toks[num.first - 1];
     if (bound && (bound.norm === 'under' || bound.norm === 'over' || bound.norm === 'u') && hyphenJoined(bound)) continue;
+    // ("The women's 540-kilogram final", "the men's 15-kilometre race": a measure glued to its noun after
+    // a group's possessive names the group's class or event, not a figure)
+    if (bound && GROUP_POSSESSIVE.test(bound.norm) && hyphenJoined(toks[num.last]!)) continue;
     if (num.words && num.value === 1 && (norm(num.last + 1) === 'of' || ['no', 'any', 'every', 'which', 'this', 'that'].includes(norm(num.first - 1)))) continue;
 
     let j = num.last + 1;
@@ -1314,6 +1317,9 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     q.keys = [...keys];
   }
 }
+
+/** The possessive of a group a sport divides into classes: "women's", "men's", "boys'", "juniors'". */
+const GROUP_POSSESSIVE = /^(?:men|women|boys?|girls?|juniors?|seniors?|veterans?|masters?)['’]s?$/;
 
 /** Right after a number, words that make it a difference: "four fewer teams", "200 more beds". */
 const DIFFERENCE_AFTER = new Set(['fewer', 'more', 'less']);
