@@ -10,6 +10,7 @@ import { americanSpelling } from './wordnet';
 import { collectDates } from './dates';
 import { eventOfDate } from './eventdates';
 import { toldLengths } from './derived';
+import { candidates } from './weighed';
 
 // The general rules added for text the engine was not built from (issue 11): each with a case that
 // fires and, where the rule could over-reach, one that stays silent. Sentences invented here.
@@ -2660,5 +2661,14 @@ describe('a measure glued to its noun after a group\'s possessive names a class'
     expect(figuresOf("The women's 540-kilogram final went to Lucerne.")).toEqual([]);
     // (a figure after the possessive, not glued, is still read: "the women's 540 kilograms")
     expect(figuresOf("The women's team weighed 540 kilograms.").map((q) => q.value)).toEqual([540]);
+  });
+});
+
+describe('the size of a hall and the crowd in it', () => {
+  it('"reported an audience of about 1,400" / "The 1,600-seat Spa Royal Hall will host the contest again"', () => {
+    const text = 'The organisers reported an audience of about 1,400, the largest since 2012. Bands came from across the north. The 1,600-seat Spa Royal Hall will host the contest again next year.';
+    expect(pairs(text, '2025-09-01')).toEqual([]);
+    // (kept apart outright, not merely weighed against)
+    expect(candidates(figuresOf(text), text)).toEqual([]);
   });
 });

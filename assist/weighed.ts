@@ -52,11 +52,13 @@ const HARD = new Set([
   'shares of one whole',
   'shares of two wholes',
   'the first figure is restated beside the second',
+  // ("an audience of about 1,400" / "The 1,600-seat Spa Royal Hall": a crowd and the size of its hall)
+  'the sizes of different things',
   'told of different times',
 ]);
 
 /** The softer reasons, each its own sign of evidence against; any other is 'otherReason'. */
-const SOFT = ['a count not pointing back', 'a part named by what follows it', 'a whole and its part', 'different periods or sizes', 'for different things', 'the sizes of different things', 'two kinds of one thing'] as const;
+const SOFT = ['a count not pointing back', 'a part named by what follows it', 'a whole and its part', 'different periods or sizes', 'for different things', 'two kinds of one thing'] as const;
 
 export interface Candidate {
   a: Quantity;

@@ -8,7 +8,6 @@ export const PAIR_WEIGHTS: Readonly<Record<string, number>> = {
   "apart: a whole and its part": 0,
   "apart: different periods or sizes": -0.4002,
   "apart: for different things": 0,
-  "apart: the sizes of different things": 0,
   "apart: two kinds of one thing": -0.2464,
   "approximate": -0.2189,
   "bias": -2.2601,
