@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Mentions } from './mentions';
 import { figuresOf, suggest, type Suggestion } from './index';
 import { AssistDoc } from './document';
-import { findConflicts, interval, siteNoun } from './inconsistencies';
+import { findConflicts, hours, interval, siteNoun } from './inconsistencies';
 import { sentenceQuantities, type Quantity } from './quantities';
 import { activityNoun, namesDeed, opposites, whyApart } from './restatements';
 import { infinitive, singular } from './nlp';
@@ -2670,5 +2670,11 @@ describe('the size of a hall and the crowd in it', () => {
     expect(pairs(text, '2025-09-01')).toEqual([]);
     // (kept apart outright, not merely weighed against)
     expect(candidates(figuresOf(text), text)).toEqual([]);
+  });
+});
+
+describe('a long length is shown in the unit it is told in', () => {
+  it('"a six-month trial" / "The twelve-month trial" explain as months and a year, not thousands of hours', () => {
+    expect([hours(4383), hours(8766), hours(35064), hours(13149), hours(336), hours(1.5), hours(0.5)]).toEqual(['6 months', '1 year', '4 years', '1.5 years', '14 days', '1.5 hours', '30 minutes']);
   });
 });

@@ -377,10 +377,18 @@ export function lowerBound(list: ArrayLike<number>, x: number): number {
 }
 
 export function hours(v: number): string {
+  // (a length of whole or half years or months is shown in them: "6 months", not "4,383 hours")
+  for (const [unit, h] of LONG_UNITS) {
+    const n = v / h;
+    if (n >= 1 && Math.abs(n - Math.round(n * 2) / 2) < 1e-6) return `${fmt(n)} ${unit}${n === 1 ? '' : 's'}`;
+  }
   if (v >= 24 * 2 && v % 24 === 0) return `${fmt(v / 24)} days`;
   if (v < 1) return `${fmt(v * 60)} minutes`;
   return `${fmt(v)} hour${v === 1 ? '' : 's'}`;
 }
+
+/** Units a long length is shown in, largest first (TIME_UNITS' hours; weeks stay days: "14 days"). */
+const LONG_UNITS: ReadonlyArray<readonly [string, number]> = [['year', 8766], ['month', 730.5]];
 
 export function approxWord(q: Quantity): string {
   switch (q.approx) {
