@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { generateBenchText } from '../bench/assist';
 import { suggest, suggestionKey, type Suggestion } from './index';
 import { fmt } from './inconsistencies';
-import { tagRange, wordNumberValue } from './nlp';
+import { tagRange, tagTokens, tokenizeRange, wordNumberValue, type Tok } from './nlp';
 
 type Inconsistency = Extract<Suggestion, { type: 'inconsistency' }>;
 type Attribution = Extract<Suggestion, { type: 'attribution' }>;
@@ -502,5 +502,29 @@ describe('a slice read for its annotations only', () => {
     expect(only.some((s) => s.type === 'inconsistency')).toBe(false);
     expect(only.map(suggestionKey)).toEqual(full.filter((s) => s.type !== 'inconsistency').map(suggestionKey));
     expect(only.length).toBeGreaterThan(2);
+  });
+});
+
+describe('a sentence the tagger cannot take', () => {
+  it('is tagged context-free alone: the next sentence is tagged whole again', () => {
+    const toks = tokenizeRange('The lorry overturned.', 0, 21);
+    // (a token the tagger fails on once, as a hostile document's might)
+    let thrown = false;
+    const t = toks[0] as Tok & { normal: string };
+    const normal = t.normal;
+    Object.defineProperty(t, 'normal', {
+      configurable: true,
+      get() {
+        if (!thrown) {
+          thrown = true;
+          throw new Error('tagger failure');
+        }
+        return normal;
+      },
+    });
+    expect(() => tagTokens(toks)).not.toThrow();
+    expect(thrown).toBe(true);
+    const next = tagRange('The ferry left the port at noon.', 0, 32);
+    expect([...next[0]!.tags]).toContain('Determiner');
   });
 });

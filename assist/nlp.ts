@@ -72,6 +72,9 @@ function world(): World {
 }
 
 let viewClass: ViewClass | null | undefined;
+/** Sentences in a row the tagger threw on; after this many it is not asked again. */
+let failedInRow = 0;
+const MAX_FAILED_IN_ROW = 20;
 function getViewClass(): ViewClass | null {
   if (viewClass === undefined) {
     const ctor = (nlp.tokenize('') as unknown as { constructor?: unknown }).constructor;
@@ -230,8 +233,12 @@ export function tagTokens(toks: readonly Tok[], whole = true): void {
       for (const t of terms) lexiconTag(t);
       new View([terms as TermTok[]]).compute(TAG_STEPS);
       done = true;
+      failedInRow = 0;
     } catch {
-      viewClass = null;
+      // (a sentence the tagger cannot take, a hostile document's, is tagged context-free alone; only a
+      // tagger that fails again and again is given up for the rest of the process)
+      for (const t of terms) t.tags.clear();
+      if (++failedInRow >= MAX_FAILED_IN_ROW) viewClass = null;
     }
   }
   if (!done) for (const t of terms) contextFreeTag(t);
