@@ -2678,3 +2678,14 @@ describe('a long length is shown in the unit it is told in', () => {
     expect([hours(4383), hours(8766), hours(35064), hours(13149), hours(336), hours(1.5), hours(0.5)]).toEqual(['6 months', '1 year', '4 years', '1.5 years', '14 days', '1.5 hours', '30 minutes']);
   });
 });
+
+describe('a new thing sized, and the one there now', () => {
+  it('"A new 50-metre pool ... is due to open in 2028" / "The 25-metre pool hosted its first gala in 1976"', () => {
+    const text = 'The council voted to close the old baths. A new 33-metre pool at the sports park is due to open in 2028. Swimmers were sad. The 25-metre pool hosted its first regional gala in 1976.';
+    expect(pairs(text, '2025-09-01')).toEqual([]);
+    const [a, b] = figuresOf(text);
+    expect(whyApart(a!, b!, text)).toBe('a new event, not one pointing back');
+    // (two told of the one pool disagree)
+    expect(pairs(text.replace('A new 33-metre pool', 'The 33-metre pool'), '2025-09-01')).toHaveLength(1);
+  });
+});

@@ -788,6 +788,8 @@ const SHARE_IS = new RegExp(String.raw`^\s*${WHOLE_AFTER}(?:are|is|were|was)\s+(
 const SHARE_FROM = new RegExp(String.raw`^\s*${WHOLE_AFTER}(?:now\s+)?(?:come|comes|came|goes|go|went)\s+(?:from|on|to)\s+(?:the\s+|its\s+|their\s+)?(\p{L}{3,})\b`, 'u');
 /** "Visitors, who account for", "Women, who now make up". */
 const HOLDER_WHO = /\b(\p{L}{3,}),\s+(?:who|which|that)\s+(?:now\s+|still\s+)?(?:account|accounts|accounted|make|makes|made|represent|represents|represented|form|forms|formed)\s+(?:up\s+)?(?:for\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|some\s+|more than\s+|less than\s+|over\s+|under\s+)?$/u;
+/** "A new 50-metre pool", "a planned 300-bed hospital": a thing not yet there, before its size. */
+const NEW_BEFORE = /\b(?:new|planned|proposed|future|replacement)\s+$/i;
 /** "the engine houses, roughly one in five of all entries,": a noun, a comma, then the share. */
 const APPOSED = /\b(\p{Ll}{3,}),\s+$/u;
 const APPOSED_WHOLE = /^\s*of\s+[^,.;:!?]{1,40},/u;
@@ -881,6 +883,9 @@ export function whyApart(
   if ((echoes && echoes(a, b)) || partBefore(a, b, text)) return 'the first figure is restated beside the second';
   // A magnitude told again points back ("the magnitude 5.8 tremor"); "a 5.0 aftershock" is another event.
   if (a.unit === 'magnitude' && !b.definite) return 'a new event, not one pointing back';
+  // ("A new 50-metre pool ... is due to open in 2028" / "The 25-metre pool hosted its first gala in
+  // 1976": a thing still to come, sized, and the one there now)
+  if (a.head !== null && a.head === b.head && NEW_BEFORE.test(text.slice(Math.max(0, a.start - 20), a.start)) !== NEW_BEFORE.test(text.slice(Math.max(0, b.start - 20), b.start))) return 'a new event, not one pointing back';
   const ra = reading(a, text);
   const rb = reading(b, text);
   // A change is compared with a change the same way, a level with a level; "rose to" gives a level.
