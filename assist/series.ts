@@ -217,7 +217,8 @@ function ownNoun(a: Mention, b: Mention): boolean {
   return (b.verbs ?? []).some((v) => derivedFrom(a.noun, v)) || (a.verbs ?? []).some((v) => derivedFrom(b.noun, v));
 }
 
-function ordinalValue(word: string): number | null {
+/** The value of a number written in digits ("3", "3rd", "12") or words ("three", "third", "twenty-one"). */
+function numberValue(word: string): number | null {
   const digits = /^(\d+)/.exec(word);
   return digits ? Number(digits[1]) : wordNumberValue(word);
 }
@@ -313,7 +314,7 @@ const SUBJECT_ORDINAL = new RegExp(`\\b[Tt]he\\s+((?:\\p{Ll}[\\p{Ll}-]+\\s+)?\\p
 function ordinals(text: string, year?: number): Mention[] {
   const out: Mention[] = [];
   for (const m of text.matchAll(SUBJECT_ORDINAL)) {
-    const value = ordinalValue(m[2]!);
+    const value = numberValue(m[2]!);
     const words = m[1]!.split(/\s+/);
     const noun = singular(words.at(-1)!);
     if (value === null || value < 2 || NOT_NOUNS.has(noun) || (wordnet()?.synsets(noun, 'n').length ?? 0) === 0) continue;
@@ -322,7 +323,7 @@ function ordinals(text: string, year?: number): Mention[] {
     out.push({ value, noun, words, start, end, period: periodOf(text, start, end, year) });
   }
   for (const m of text.matchAll(ELLIPTICAL)) {
-    const value = ordinalValue(m[2]!);
+    const value = numberValue(m[2]!);
     if (value === null || value < 2) continue;
     const start = m.index + m[0].lastIndexOf(m[2]!);
     const end = start + m[2]!.length;
@@ -330,7 +331,7 @@ function ordinals(text: string, year?: number): Mention[] {
     out.push({ value, noun, words: [noun], start, end, period: periodOf(text, start, end, year) });
   }
   for (const m of text.matchAll(ORDINAL)) {
-    const value = ordinalValue(m[1]!);
+    const value = numberValue(m[1]!);
     const words = phraseWords(m[2]!.replace(AND_FINAL, ''));
     // ("The fair's 12th edition drew crowds": a past verb ends the phrase)
     const verbAt = words.findIndex((w, i) => i > 0 && pastVerb(w));
@@ -386,7 +387,7 @@ function timesDone(text: string, start: number): { verbs?: string[]; object?: st
 function priorCounts(text: string, year?: number): Mention[] {
   const out: Mention[] = [];
   for (const m of text.matchAll(COUNT)) {
-    const value = /^\d/.test(m[1]!) ? Number(m[1]) : wordNumberValue(m[1]!);
+    const value = numberValue(m[1]!);
     const words = phraseWords(m[2]!);
     // The counted things: the first plural of the phrase ("four finals here before"; "Three women had
     // climbed it before her": an irregular one too)
@@ -567,13 +568,13 @@ export function rankMentions(text: string): Rank[] {
     if (value !== null && value >= 1) found.push({ value, key, start, end });
   };
   const addMatch = (m: RegExpMatchArray, value: number | null, key: string) => add(m.index!, m.index! + m[0].length, value, key);
-  for (const m of text.matchAll(RANKED)) addMatch(m, ordinalValue(m[1]!), `rank:${m[2] ? singular(m[2].toLowerCase()) : ''}`);
+  for (const m of text.matchAll(RANKED)) addMatch(m, numberValue(m[1]!), `rank:${m[2] ? singular(m[2].toLowerCase()) : ''}`);
   for (const m of text.matchAll(IN_PLACE)) {
     const verb = PLACE_VERB.exec(text.slice(Math.max(0, m.index - 60), m.index));
-    if (verb) add(m.index - verb[0].length, m.index + m[0].length, ordinalValue(m[1]!), 'rank:');
+    if (verb) add(m.index - verb[0].length, m.index + m[0].length, numberValue(m[1]!), 'rank:');
   }
-  for (const m of text.matchAll(SUPERLATIVE_PLACE)) addMatch(m, ordinalValue(m[1]!), `${m[2]!.toLowerCase()}:${singular(m[3]!.split(/\s+/).at(-1)!)}`);
-  for (const m of text.matchAll(RUN_PLACE)) addMatch(m, ordinalValue(m[1]!), `run:${singular((m[2] ?? m[3])!.toLowerCase())}`);
+  for (const m of text.matchAll(SUPERLATIVE_PLACE)) addMatch(m, numberValue(m[1]!), `${m[2]!.toLowerCase()}:${singular(m[3]!.split(/\s+/).at(-1)!)}`);
+  for (const m of text.matchAll(RUN_PLACE)) addMatch(m, numberValue(m[1]!), `run:${singular((m[2] ?? m[3])!.toLowerCase())}`);
   return found.filter((r) => found.filter((o) => o.key === r.key).length === 1);
 }
 
@@ -680,9 +681,9 @@ function rankAgainstAbove(text: string): SeriesConflict[] {
   const add = (m: RegExpMatchArray, value: number | null) => {
     if (value !== null && value >= 1) above.push({ value, start: m.index!, end: m.index! + m[0].length });
   };
-  for (const m of text.matchAll(ABOVE_STRESSED)) add(m, /\d/.test(m[1]!) ? Number(m[1]) : wordNumberValue(m[1]!.toLowerCase()));
-  for (const m of text.matchAll(ABOVE_COMPARATIVE)) add(m, /\d/.test(m[1]!) ? Number(m[1]) : wordNumberValue(m[1]!.toLowerCase()));
-  for (const m of text.matchAll(ABOVE_BEHIND)) add(m, m[1] ? (/\d/.test(m[1]) ? Number(m[1]) : wordNumberValue(m[1].toLowerCase())) : m[2] ? 2 : 1);
+  for (const m of text.matchAll(ABOVE_STRESSED)) add(m, numberValue(m[1]!));
+  for (const m of text.matchAll(ABOVE_COMPARATIVE)) add(m, numberValue(m[1]!));
+  for (const m of text.matchAll(ABOVE_BEHIND)) add(m, m[1] ? numberValue(m[1]) : m[2] ? 2 : 1);
   if (ranks.length !== 1 || above.length !== 1) return [];
   const r = ranks[0]!;
   const a = above[0]!;
@@ -760,7 +761,7 @@ function yearlySinceFirst(text: string, year: number): SeriesConflict[] {
     ...[...text.matchAll(EDITION_APPOSED)].map((m) => ({ ordinal: m[3]!, start: m.index + m[0].lastIndexOf(m[3]!), end: m.index + m[0].length, annual: false, phrase: m[1]! })),
   ];
   for (const e of editions) {
-    const n = ordinalValue(e.ordinal);
+    const n = numberValue(e.ordinal);
     if (n === null || n < 3) continue;
     for (const f of firsts) {
       const began = Number(f[2]);
@@ -802,7 +803,7 @@ const YEAR_RUN = new RegExp(`\\b${ORD}\\s+(?:(consecutive|straight|successive)\\
 function* yearRuns(text: string): Generator<{ r: RegExpExecArray; n: number }> {
   for (const r of text.matchAll(YEAR_RUN)) {
     if (!r[2] && !r[3]) continue;
-    const n = ordinalValue(r[1]!);
+    const n = numberValue(r[1]!);
     if (n !== null && n >= 2) yield { r, n };
   }
 }
