@@ -530,12 +530,18 @@ export function differentParties(a: EventDate, b: EventDate): boolean {
   return !!a.partners && !!b.partners && !a.partners.some((x) => b.partners!.includes(x));
 }
 
+/** "when its doors shut", "opened its doors": an act on a place's doors alone is the place's own opening or shutting. */
+const doorsOnly = (e: EventDate) => e.pos === 'v' && e.participants.length > 0 && e.participants.every((x) => x === 'door');
+const doorless = (e: EventDate): EventDate => (e.subject === 'door' ? { ...e, subject: undefined } : e);
 /** "began" and "start of production" share what began; a bare "met" needs no participant. */
 function sameParticipants(a: EventDate, b: EventDate): boolean {
   // Two event nouns ("the March 11 election") stand alone; a verb needs what it is about.
   if (a.pos === 'n' && b.pos === 'n') return true;
-  if (differentParties(a, b)) return false;
+  // ("The school closed on 23 June 2006" / "when its doors shut on 30 June 2006": the doors are the
+  // school's, no other party)
+  if (differentParties(doorless(a), doorless(b))) return false;
   if (namesTheAct(a, b) || namesTheAct(b, a)) return true;
+  if (doorsOnly(a) || doorsOnly(b)) return true;
   // What was acted on, when both name it, must be the same: "picking grapes" / "harvesting of olives".
   const things = (e: EventDate) => e.participants.filter((x) => !/ing$/.test(x));
   const ta = things(a);

@@ -2689,3 +2689,12 @@ describe('a new thing sized, and the one there now', () => {
     expect(pairs(text.replace('A new 33-metre pool', 'The 33-metre pool'), '2025-09-01')).toHaveLength(1);
   });
 });
+
+describe('a place that opens or shuts its doors', () => {
+  it('"The library closed on 12 May 2011" / "when its doors shut on 19 May 2011": one closing dated twice', () => {
+    const text = 'HALTWHISTLE, 3 March 2026 - The town library is to reopen after fifteen years. The library closed on 12 May 2011 after its funding was cut. Volunteers kept a book swap going in the church hall. Readers still remember the day in 2011 when its doors shut on 19 May 2011 for what they thought was a few months.';
+    expect(pairs(text)).toEqual([['12 May 2011', '19 May 2011']]);
+    // (another place's doors are another party)
+    expect(pairs(text.replace('when its doors shut', 'when the cinema shut its doors'))).toEqual([]);
+  });
+});
