@@ -652,3 +652,13 @@ describe('a weekday of one of many, and "Last Saturday\'s" at a sentence\'s star
     expect(events('Last Saturday\'s runaway on the line was avoidable, the union said.', '2026-05-23')).toEqual([['runaway', 5, 16]]);
   });
 });
+
+describe('a figure told of no period, in a report about a past year', () => {
+  it('"Ostrava Rail closes 2025 ... Net profit was €41.2 million" / "net profit reached €44.1 million in 2025"', () => {
+    const a = doc(1, 'OSTRAVA RAIL COMPONENTS: 2025 annual results\n\nOstrava Rail Components closes 2025 with record orders and a new plant in Karviná.\n\nThe group today reports its results for the financial year ended 31 December 2025, approved by the board on Tuesday. Revenue reached €510 million. Net profit was €41.2 million.', '2026-02-26');
+    const b = doc(2, 'PRAGUE, 26 Feb 2026 (CBW) - Rail parts maker Ostrava Rail Components reported record orders on Thursday. Net profit reached €44.1 million in 2025, helped by tram orders.', '2026-02-26');
+    expect(contradictions([a, b]).map(texts)).toEqual([['€41.2 million', '€44.1 million']]);
+    // (a report whose lead names no year: the unperiodised profit may be another period's)
+    expect(contradictions([doc(3, a.text.replace(/2025 annual results|closes 2025|ended 31 December 2025/g, 'results'), '2026-02-26'), b])).toEqual([]);
+  });
+});

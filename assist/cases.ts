@@ -524,6 +524,8 @@ interface Around {
   whole: boolean;
   /** Told of an ordinary day, not of the event ("On an ordinary summer day, about 85 percent of our departures leave on time"). */
   usual: boolean;
+  /** The years the figure's document names in its lead (its title lines and first paragraph): "2025 annual results". */
+  leadYears: readonly number[];
 }
 
 const around = new WeakMap<Quantity, Around>();
@@ -544,6 +546,20 @@ const STAMP = /\b[\p{L}\d-]+\s+(?:hours?|minutes?|days?|weeks?)\s+into\b|\bbefor
 /** "On Saturday morning, 22 vessels were waiting", "by Monday evening": a part of a named day a figure stood at. */
 const STAMP_ON = /\b(?:on|by)\s+\p{L}+day\s+(?:morning|afternoon|evening|night)\b/iu;
 
+const leadYearsOf = new Map<string, number[]>();
+/** The years a document names in its lead: its lines up to the end of its first paragraph of prose (a dateline's year aside). */
+function leadYears(text: string): number[] {
+  let years = leadYearsOf.get(text);
+  if (!years) {
+    const prose = /\n\s*\n[^\n]{120,}/.exec(text);
+    const lead = text.slice(0, prose ? prose.index + prose[0].length : 600);
+    years = [...new Set([...lead.matchAll(/\b(?:in|for|of|closes|closed|ended|ending)\s+(?:the\s+)?(?:(?:financial|fiscal|calendar)\s+year\s+(?:ended\s+|ending\s+)?(?:\d{1,2}\s+\p{L}+\s+)?)?((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\s+(?:annual|full-year|half-year|results|accounts)\b/giu)].map((m) => Number(m[1] ?? m[2])))];
+    if (leadYearsOf.size > 256) leadYearsOf.clear();
+    leadYearsOf.set(text, years);
+  }
+  return years;
+}
+
 function readAround(q: Quantity, text: string, offset: number): void {
   const start = q.start - offset;
   const end = q.end - offset;
@@ -556,7 +572,7 @@ function readAround(q: Quantity, text: string, offset: number): void {
   const after = text.slice(end, end + 100).split(/[.!?;\n]\s|,\s+(?:and|but|while|which|who)\b/)[0]!;
   const clause = `${before}${text.slice(start, end)}${after}`;
   const ended = q.kind === 'duration' ? (ENDED_AFTER.exec(before)?.[1]?.toLowerCase() ?? null) : null;
-  around.set(q, { per: per && per !== 'year' && per !== 'day' ? singularNoun(per) : null, label, alone: ALONE.test(clause), initial: INITIAL.test(before), ended: ended ? singularNoun(ended) : null, stamp: (STAMP.exec(before) ?? STAMP_BY.exec(clause) ?? STAMP_ON.exec(before))?.[0].toLowerCase() ?? '', whole: WHOLE_NOW.test(clause), usual: USUAL.test(clause) });
+  around.set(q, { per: per && per !== 'year' && per !== 'day' ? singularNoun(per) : null, label, alone: ALONE.test(clause), initial: INITIAL.test(before), ended: ended ? singularNoun(ended) : null, stamp: (STAMP.exec(before) ?? STAMP_BY.exec(clause) ?? STAMP_ON.exec(before))?.[0].toLowerCase() ?? '', whole: WHOLE_NOW.test(clause), usual: USUAL.test(clause), leadYears: leadYears(text) });
 }
 
 /** "the search was stood down after", "The fire was brought under control after": what ended after a length. */
@@ -758,7 +774,10 @@ function kept(a: Quantity, b: Quantity, text: string): boolean {
  */
 function apartAcross(a: Quantity, b: Quantity, text: string, hedges: boolean): boolean {
   if (perUnit(a) !== perUnit(b)) return true;
-  if ((a.scope?.past ?? false) !== (b.scope?.past ?? false) && (a.scope === null || b.scope === null)) return true;
+  // (not when the document of the one told of no period is about that past year: "Karakate closes
+  // 2025 with record sales ... Net profit was €23.6 million" / "net profit reached €26.3 million in 2025")
+  const aboutYear = (x: Quantity, y: Quantity) => x.frame.subject !== null && x.frame.subject === y.frame.subject && (wordnet()?.synsets(x.frame.subject, 'n').length ?? 0) > 0 && x.scope === null && y.scope !== null && y.scope.to - y.scope.from <= 11 && (around.get(x)?.leadYears ?? []).some((v) => v * 12 <= y.scope!.from && y.scope!.to <= v * 12 + 11);
+  if ((a.scope?.past ?? false) !== (b.scope?.past ?? false) && (a.scope === null || b.scope === null) && !aboutYear(a, b) && !aboutYear(b, a)) return true;
   // (a count over a long period, "61 oil workers have been abducted since 2022", is many events', not the one both report)
   if (longPeriod(a) !== longPeriod(b) && (a.scope === null || b.scope === null)) return true;
   // (one part, "on Wednesday alone"; an initial figure against a later one)
