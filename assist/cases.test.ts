@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { suggestAcross, type CaseDocument, type CaseSuggestion } from './cases';
 import { readingOf } from './casereading';
+import { sameKind } from './restatements';
 
 const doc = (id: number, text: string, published = '2025-06-12'): CaseDocument => ({ id, text, title: `doc${id}`, published });
 const contradictions = (docs: CaseDocument[]) => suggestAcross(docs).filter((s) => s.type === 'inconsistency');
@@ -660,5 +661,16 @@ describe('a figure told of no period, in a report about a past year', () => {
     expect(contradictions([a, b]).map(texts)).toEqual([['€41.2 million', '€44.1 million']]);
     // (a report whose lead names no year: the unperiodised profit may be another period's)
     expect(contradictions([doc(3, a.text.replace(/2025 annual results|closes 2025|ended 31 December 2025/g, 'results'), '2026-02-26'), b])).toEqual([]);
+  });
+});
+
+describe('talks between parties are a meeting of them', () => {
+  it('"The talks lasted two and a half hours" / "The ninety-minute meeting was mostly about the rail link"', () => {
+    const a = doc(1, 'The Prime Minister received the Prime Minister of Latvia for talks in Vilnius on Thursday. The talks lasted two and a half hours and covered energy and the new rail link. Building the link will take five years.', '2026-04-16');
+    const b = doc(2, 'The ninety-minute meeting was mostly about the rail link, an aide said. Construction is expected to take five years.', '2026-04-17');
+    expect(contradictions([a, b]).map(texts)).toEqual([['two and a half hours', 'The ninety-minute meeting']]);
+    expect(sameKind('talk', 'meeting')).toBe(true);
+    // (a lecture is no meeting)
+    expect(contradictions([doc(3, a.text.replace('The talks lasted', 'The lecture lasted'), '2026-04-16'), b])).toEqual([]);
   });
 });

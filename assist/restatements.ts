@@ -293,8 +293,18 @@ const WINDOW = 40;
 
 const related = new Map<string, boolean>();
 
+/**
+ * What WordNet lacks: "talks" between parties are a meeting of them ("The talks lasted two and a half
+ * hours" / "The ninety-minute meeting"); WordNet files "talks" under discussion only. The lemma is the
+ * plural's, "talk".
+ */
+const ALSO_A_KIND_OF: ReadonlyMap<string, string> = new Map([['talk', 'meeting']]);
+
 function senses(lemma: string): Synset[] {
-  return wordnet()?.synsets(lemma, 'n').slice(0, 4) ?? [];
+  const wn = wordnet();
+  const own = wn?.synsets(lemma, 'n').slice(0, 4) ?? [];
+  const also = ALSO_A_KIND_OF.get(lemma);
+  return also && wn ? [...own, ...wn.synsets(also, 'n').slice(0, 1)] : own;
 }
 
 /**
