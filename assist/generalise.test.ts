@@ -2707,3 +2707,12 @@ describe('a large share told again eight points off', () => {
     expect(pairs(text.replace('9,000 were sold, and the rest went to sponsors', '9,000 went to season members'))).toEqual([]);
   });
 });
+
+describe('"almost" against a span told to the minute', () => {
+  it('"underground for almost 11 hours" / "entered the cave at 1.30pm, and the last visitor emerged at 10.40pm" (9 hours 10 minutes)', () => {
+    const text = 'POPRAD, 11 August 2025 - Rescuers freed a group of hikers from a flooded gorge on Sunday. They were trapped for almost 11 hours before the last of them was lifted out. Two were taken to hospital. The group had entered the gorge at 1.30pm, and the last hiker was lifted out at 10.40pm, wrapped in foil.';
+    expect(pairs(text)).toEqual([['almost 11 hours', 'at 1.30pm, and the last hiker was lifted out at 10.40pm']]);
+    // (ten hours and ten minutes is almost eleven)
+    expect(pairs(text.replace('at 1.30pm', 'at 12.30pm'))).toEqual([]);
+  });
+});
