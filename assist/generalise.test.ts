@@ -4,7 +4,7 @@ import { figuresOf, suggest, type Suggestion } from './index';
 import { AssistDoc } from './document';
 import { findConflicts, hours, interval, siteNoun } from './inconsistencies';
 import { sentenceQuantities, type Quantity } from './quantities';
-import { activityNoun, namesDeed, opposites, whyApart } from './restatements';
+import { activityNoun, namesDeed, opposites, percentReading, whyApart } from './restatements';
 import { infinitive, singular } from './nlp';
 import { americanSpelling } from './wordnet';
 import { collectDates } from './dates';
@@ -2714,5 +2714,14 @@ describe('"almost" against a span told to the minute', () => {
     expect(pairs(text)).toEqual([['almost 11 hours', 'at 1.30pm, and the last hiker was lifted out at 10.40pm']]);
     // (ten hours and ten minutes is almost eleven)
     expect(pairs(text.replace('at 1.30pm', 'at 12.30pm'))).toEqual([]);
+  });
+});
+
+describe('a level told before the one it changed from', () => {
+  it('"made up 36 percent of the total, up from 31 percent" is a level after a change, as "rose to 36 percent" is', () => {
+    const text = 'DINANT, 2 March 2026 - The brewery museum had 84,000 visitors last year. School groups make up a quarter of visitors, the museum said. Visitors from abroad made up 36 percent of the total, up from 31 percent, according to its ticket data. Of the 84,000 people who came last year, 31,000 arrived in school groups.';
+    expect(pairs(text)).toEqual([['a quarter', 'the 84,000 people who came last year, 31,000']]);
+    const q = figuresOf(text).find((x) => text.slice(x.start, x.end) === '36 percent')!;
+    expect(percentReading(q, text).levelAfterChange).toBe(true);
   });
 });

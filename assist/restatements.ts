@@ -578,6 +578,9 @@ function reading(q: Quantity, text: string): Reading {
 /** After a length a verb of rising has: where it rises to, so a height ("rises 84 metres above the quay"). */
 const HEIGHT_AFTER = /^\s+(?:above|over|high|tall|into\s+the\s+(?:sky|air))\b/i;
 
+/** "came to €2.4 million after tax in 2025, down from €2.9 million": a level, then the earlier one it changed from. */
+const LEVEL_BEFORE_FROM = /^[^.;:!?\d]{0,40}?,\s+(?:down|up)\s+from\s/i;
+
 function readingOf(q: Quantity, text: string): Reading {
   let rate = RATE_AFTER.exec(text.slice(q.end, q.end + 48))?.groups!.rate!.trim().toLowerCase() ?? q.rate;
   // ("a fine of 500 zloty each time they enter": per occurrence, as a fine is; "the 800-zloty
@@ -597,7 +600,8 @@ function readingOf(q: Quantity, text: string): Reading {
   const nominal = NOMINAL_CHANGE.exec(text.slice(q.end, q.end + 40)) ?? (q.head ? NOMINAL_CHANGE.exec(q.head) : null);
   const change = verbal ? (verbal[1] || (verbal.length > 3 && verbal[3]?.toLowerCase() === 'up') ? 'up' : 'down') : nominal ? (nominal[1] ? 'up' : 'down') : null;
   const range = RANGE_BEFORE.test(before) || (RANGE_START_AFTER.test(text.slice(q.end, q.end + 12)) && RANGE_START_BEFORE.test(before));
-  const levelAfterChange = LEVEL_AFTER_CHANGE.test(before) || FROM_TO_LEVEL.test(text.slice(Math.max(0, q.start - 160), q.start));
+  // ("came to €2.4 million after tax in 2025, down from €2.9 million": a level, the earlier one after it)
+  const levelAfterChange = LEVEL_AFTER_CHANGE.test(before) || FROM_TO_LEVEL.test(text.slice(Math.max(0, q.start - 160), q.start)) || (change === null && LEVEL_BEFORE_FROM.test(text.slice(q.end, q.end + 60)));
   return { range, rate: sameRate(rate), change, levelAfterChange };
 }
 
