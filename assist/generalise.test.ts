@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Mentions } from './mentions';
 import { figuresOf, suggest, type Suggestion } from './index';
 import { AssistDoc } from './document';
-import { findConflicts, hours, interval, siteNoun } from './inconsistencies';
+import { differentSites, findConflicts, hours, interval, siteNoun } from './inconsistencies';
 import { sentenceQuantities, type Quantity } from './quantities';
 import { activityNoun, namesDeed, opposites, percentReading, whyApart } from './restatements';
 import { infinitive, singular } from './nlp';
@@ -2723,5 +2723,17 @@ describe('a level told before the one it changed from', () => {
     expect(pairs(text)).toEqual([['a quarter', 'the 84,000 people who came last year, 31,000']]);
     const q = figuresOf(text).find((x) => text.slice(x.start, x.end) === '36 percent')!;
     expect(percentReading(q, text).levelAfterChange).toBe(true);
+  });
+});
+
+describe('a site phrase ends where a pronoun opens the next clause', () => {
+  it('"spent 101 days in intensive care" / "After twelve weeks in intensive care he moved to the ward"', () => {
+    const text = 'UMEA, 4 May 2026 - A skier buried by an avalanche in January has gone home. He spent 101 days in intensive care, most of them sedated. His family thanked the staff. After twelve weeks in intensive care he moved to the ward, where he learned to walk again.';
+    const [a, b] = figuresOf(text).filter((q) => q.kind === 'duration');
+    expect(differentSites(a!, b!, text)).toBe(false);
+    // (another site is another stay)
+    const other = text.replace('After twelve weeks in intensive care he', 'After twelve weeks in rehabilitation he');
+    const [c, d] = figuresOf(other).filter((q) => q.kind === 'duration');
+    expect(differentSites(c!, d!, other)).toBe(true);
   });
 });

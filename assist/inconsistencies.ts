@@ -188,7 +188,9 @@ export function differentPlaces(a: Quantity, b: Quantity): boolean {
 /** "outside parliament", "at the Lyon plant": where the counted thing is, named right after it. */
 const SITE_AFTER = /^[\s,]*(?:outside|inside|near|at|in|on)\s+(?:the\s+|its\s+|their\s+|a\s+)?((?:\p{L}[\p{L}'’-]*\s+){0,2}\p{L}[\p{L}'’-]*)/u;
 const NOT_SITES = /^(?:total|all|a row|that|which|this|his|her|its|their|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|\d)/i;
-const SITE_STOPS = new Set(['that', 'which', 'who', 'where', 'when', 'while', 'because', 'if', 'unless', 'from', 'to', 'than', 'and', 'or', 'of', 'with', 'by', 'after', 'before', 'as', 'on', 'in', 'at', 'for', 'since', 'compared', 'against', 'over', 'under', 'but', 'was', 'were', 'is', 'are', 'had', 'has', 'will', 'would', 'said', 'says']);
+const SITE_STOPS = new Set(['that', 'which', 'who', 'where', 'when', 'while', 'because', 'if', 'unless', 'from', 'to', 'than', 'and', 'or', 'of', 'with', 'by', 'after', 'before', 'as', 'on', 'in', 'at', 'for', 'since', 'compared', 'against', 'over', 'under', 'but', 'was', 'were', 'is', 'are', 'had', 'has', 'will', 'would', 'said', 'says',
+  // (a pronoun opens the next clause: "After twelve weeks in intensive care he moved to the ward")
+  'he', 'she', 'it', 'they', 'we', 'you', 'i', 'his', 'her', 'its', 'their', 'our']);
 const sites = new WeakMap<Quantity, string | null>();
 
 function siteOf(q: Quantity, text: string): string | null {
