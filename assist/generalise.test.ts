@@ -2737,3 +2737,12 @@ describe('a site phrase ends where a pronoun opens the next clause', () => {
     expect(differentSites(c!, d!, other)).toBe(true);
   });
 });
+
+describe('a figure foreseen, then named by a definite figure glued to its noun', () => {
+  it('"Resurfacing the runway will cost €4.2 million" / "The €5.6 million project"', () => {
+    const text = 'KERRY, 3 June 2026 - The airport board approved the works on Tuesday. Resurfacing the runway will cost €4.2 million, the board said. Flights will move to a night schedule. Work starts in September. The €5.6 million project is paid for by the state.';
+    expect(pairs(text)).toEqual([['€4.2 million', 'The €5.6 million project']]);
+    // (a plan's sum, set aside, is not the outcome named)
+    expect(pairs(text.replace('Resurfacing the runway will cost €4.2 million', 'The board plans to set aside €4.2 million for resurfacing'))).toEqual([]);
+  });
+});

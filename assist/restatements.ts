@@ -166,6 +166,10 @@ function foreseenApart(a: Quantity, b: Quantity, text: string): boolean {
   if (ka === null && kb === null) return false;
   // (one plan told twice: "plans to spend £650,000 building the course" ... "the £480,000 course would bring")
   if (ka !== null && (kb !== null || aheadAfter(b, text))) return false;
+  // (what is to come, named after by a definite figure glued to its noun: "Replacing the infill will
+  // cost €2.8 million" ... "The €3.5 million programme", "will take 14 months" ... "over the two-year
+  // build"; the name is of the thing foreseen, not of another outcome; a plan's, "sets aside", is not)
+  if (ka === 'future' && kb === null && b.definite && b.head !== null && DEFINITE_FIGURE.test(text.slice(b.start, b.end))) return false;
   if (ka === 'plan' || kb === 'plan') return true;
   if (ka === 'future' && kb === 'future') return false;
   const other = ka === 'future' ? b : a;
