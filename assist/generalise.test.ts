@@ -2746,3 +2746,12 @@ describe('a figure foreseen, then named by a definite figure glued to its noun',
     expect(pairs(text.replace('Resurfacing the runway will cost €4.2 million', 'The board plans to set aside €4.2 million for resurfacing'))).toEqual([]);
   });
 });
+
+describe('one price per unit told twice', () => {
+  it('"sells its aged Gouda for €31 a kilo to restaurants" / "A chef in Delft buys ... from the cooperative at €38 per kilogram"', () => {
+    const text = 'GOUDA, 4 March 2026 - A farm cooperative has opened a shop at its dairy. It sells its aged Gouda for €31 a kilo to restaurants in the region. The shop opened on Saturday. A chef in Delft buys about 30 kilos a month from the cooperative at €38 per kilogram.';
+    expect(pairs(text)).toEqual([['€31', '€38']]);
+    // (a third sum at that rate leaves it unclear which is which)
+    expect(pairs(text.replace('The shop opened on Saturday.', 'Butter sells for €9 a kilo.'))).toEqual([]);
+  });
+});

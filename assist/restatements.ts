@@ -1243,7 +1243,13 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
       const otherThings =
         a.kind === 'count' && informative(a.head) && informative(b.head) && !sameKind(a.head, b.head) && !(peopleNoun(a.head) !== null && peopleNoun(b.head) !== null) && !namedByModifier(a, b) && !namedByModifier(b, a);
       const byContext = !otherThings && ((common.length >= 1 && pointsBack) || common.length >= 2);
-      if (share === null && !soleRestated && !nameRestated && !lengthRestated && !amountRestated && !measureRestated && !unitSwitched && !changeRestated && !countRestated && !gatheringRestated && !overrun && !happening && !deed && !levelRestated && !(heads && (pointsBack || common.length > 0)) && !byContext) continue;
+      // "sells for €18 a kilo to restaurants" / "at €24 per kilogram", "costs about CHF 120,000 each
+      // summer" / "which costs CHF 90,000 a season": the two sums in one currency at one rate, and no
+      // other at that rate, are one price told twice.
+      const perSame = (q: Quantity) => sameRate(reading(q, text).rate);
+      const rateRestated = apart === undefined && a.kind === 'amount' && /^[A-Z]{3}$/.test(a.unit) && a.sentence !== b.sentence && perSame(a) !== null && perSame(a) === perSame(b) &&
+        Math.max(a.value, b.value) / lo <= SOLE_RATIO && !qs.some((q) => q !== a && q !== b && q.kind === 'amount' && q.unit === a.unit && perSame(q) === perSame(a));
+      if (share === null && !rateRestated && !soleRestated && !nameRestated && !lengthRestated && !amountRestated && !measureRestated && !unitSwitched && !changeRestated && !countRestated && !gatheringRestated && !overrun && !happening && !deed && !levelRestated && !(heads && (pointsBack || common.length > 0)) && !byContext) continue;
       let what = heads ? (b.head ?? a.head!) : levelRestated ? `${measuredOf(a, text)!.join(' ')} rate` : (common[0] ?? b.head ?? a.head ?? 'figure');
       if (gatheringRestated) what = 'person';
       // ("a crew of 12" / "the 14-strong crew": the size of one body, not a number of crews)
