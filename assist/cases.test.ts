@@ -674,3 +674,15 @@ describe('talks between parties are a meeting of them', () => {
     expect(contradictions([doc(3, a.text.replace('The talks lasted', 'The lecture lasted'), '2026-04-16'), b])).toEqual([]);
   });
 });
+
+describe('talks dated past a place name, and a meeting named by its weekday', () => {
+  it('"for talks at Toompea on Thursday 16 April" / "At Wednesday\'s meeting, the two prime ministers signed"', () => {
+    const events = (text: string, published: string) => readingOf(doc(1, text, published)).events.map((e) => [e.predicate, e.mention.month, e.mention.day]);
+    expect(events('The Prime Minister received her Latvian counterpart for talks at Toompea on Thursday 16 April.', '2026-04-16')).toEqual([['talk', 4, 16]]);
+    const a = doc(1, 'The Prime Minister received her Latvian counterpart for talks at Toompea on Thursday 16 April. They signed a declaration on a rail link.', '2026-04-16');
+    const b = doc(2, 'At Wednesday\'s meeting, the two prime ministers signed a declaration on the rail link.', '2026-04-18');
+    expect(contradictions([a, b]).map(texts)).toEqual([['Thursday 16 April', 'Wednesday']]);
+    // (a lecture at a named place is no meeting)
+    expect(contradictions([doc(3, a.text.replace('for talks at', 'for a lecture at'), '2026-04-16'), b])).toEqual([]);
+  });
+});

@@ -28,7 +28,7 @@ import { agree, approxWord, differentFigures, differentPlaces, differentStatisti
 import { referentClass, unitLabel } from './lexicon';
 import type { Quantity } from './quantities';
 import { sameDeed, verbForms } from './deeds';
-import { deedNouns, derivedFrom, findRestatements, kindKeys, namesDeed, otherKinds, peopleNoun, sameKind, synonymousVerbs } from './restatements';
+import { ALSO_A_KIND_OF, deedNouns, derivedFrom, findRestatements, kindKeys, namesDeed, otherKinds, peopleNoun, sameKind, synonymousVerbs } from './restatements';
 import { relate } from './scope';
 import { wordnet } from './wordnet';
 
@@ -248,6 +248,13 @@ const senseKeys = new Map<string, string[]>();
 function actSenses(e: EventDate): string[] {
   const id = `${e.pos}:${e.predicate}`;
   let keys = senseKeys.get(id);
+  // ("for talks at Kesäranta on Thursday 16 April" / "At Wednesday's meeting": a noun WordNet lacks
+  // as a kind of another is keyed as that one too)
+  const also = e.pos === 'n' ? ALSO_A_KIND_OF.get(e.predicate) : undefined;
+  if (!keys && also) {
+    keys = [`n:${also}`, ...actSenses({ ...e, predicate: also })];
+    senseKeys.set(id, keys);
+  }
   if (!keys) {
     const wn = wordnet();
     const first = wn?.synsets(e.predicate, e.pos)[0];

@@ -219,19 +219,21 @@ function eventOfDateAlone(toks: readonly Tok[], text: string, d: DateMention): E
     return false;
   };
   // ("commemorates the battle of 15 July 1410": a date after "of" dates the noun, whatever verb governs it)
-  const ofDate = nounBefore !== null && before > 1 && toks[before - 1]?.norm === 'of' && namesAnEvent(nounLemma(toks[before - 2]!));
-  const governed = nounBefore && before > 1 ? (ofDate ? false : verbGoverns(before - 2)) : true;
+  // ("for talks at Kesäranta on Thursday 16 April": past a place's name after "at" or "in", the noun before it)
+  const nb = before > 3 && /^\p{Lu}/u.test(toks[before - 2]!.text) && toks[before - 3]!.norm === 'at' && isNounTok(toks[before - 4]) && /^\p{Ll}+$/u.test(toks[before - 4]!.text) ? before - 2 : before;
+  const ofDate = nounBefore !== null && nb > 1 && toks[nb - 1]?.norm === 'of' && namesAnEvent(nounLemma(toks[nb - 2]!));
+  const governed = (nounBefore || nb !== before) && nb > 1 ? (ofDate ? false : verbGoverns(nb - 2)) : true;
   // ("after the fall on 16 March", "before the Leeds opening on": after a determiner, and a name or
   // an adjective at most, the word is a noun whatever its tag)
   // ("since the licence ruling on", "since the first landing on": after "since the", a noun or an
   // ordinal may stand between too; the act the time is counted from)
   const since = (k: number) => k > 2 && toks[k - 3]!.norm === 'since' && !has(toks[k], 'PastTense') && (has(toks[k - 1], 'Ordinal') || (isNounTok(toks[k - 1]) && !isVerbTok(toks[k - 1])));
   const determined = (k: number) => k > 0 && (DETERMINERS.has(toks[k - 1]!.norm) || (k > 1 && DETERMINERS.has(toks[k - 2]!.norm) && (/^\p{Lu}/u.test(toks[k - 1]!.text) || has(toks[k - 1], 'Adjective') || since(k))));
-  if (governed !== true && before > 1 && ((isNounTok(toks[before - 2]) && !isVerbTok(toks[before - 2])) || (determined(before - 2) && /^\p{Ll}+$/u.test(toks[before - 2]!.text)))) {
-    const predicate = compoundNoun(toks, before - 2);
+  if (governed !== true && nb > 1 && ((isNounTok(toks[nb - 2]) && !isVerbTok(toks[nb - 2])) || (determined(nb - 2) && /^\p{Ll}+$/u.test(toks[nb - 2]!.text)))) {
+    const predicate = compoundNoun(toks, nb - 2);
     // ("In a statement on 18 November": a noun with "a" before it, or before its modifiers, tells a new one)
-    let m = before - 3;
-    while (m >= 0 && m >= before - 5 && !DETERMINERS.has(toks[m]!.norm) && !isVerbTok(toks[m]) && !has(toks[m], 'Preposition')) m--;
+    let m = nb - 3;
+    while (m >= 0 && m >= nb - 5 && !DETERMINERS.has(toks[m]!.norm) && !isVerbTok(toks[m]) && !has(toks[m], 'Preposition')) m--;
     const indefinite = m >= 0 && ['a', 'an', 'another'].includes(toks[m]!.norm);
     // (a stretch of time is no event: "the quickest spell of the domestic season on Saturday")
     // (a noun whose commonest sense is a time but which names an act or event too is that act when a
@@ -242,7 +244,7 @@ function eventOfDateAlone(toks: readonly Tok[], text: string, d: DateMention): E
     // (one act: "the semi-finals on Saturday" are several)
     // (nor one a purpose names, "moved it onto a truck for the trip on Monday": an act still to come)
     // (a WordNet compound is its head word's: "since that first reading on 10 May")
-    const definite = m >= 0 && definiteWord(toks[m]) && toks[m - 1]?.norm !== 'for' && /\d/.test(text.slice(d.start, d.end)) && headOf(predicate) === toks[before - 2]!.norm && datedAct(predicate);
+    const definite = m >= 0 && definiteWord(toks[m]) && toks[m - 1]?.norm !== 'for' && /\d/.test(text.slice(d.start, d.end)) && headOf(predicate) === toks[nb - 2]!.norm && datedAct(predicate);
     if (!STOP_NOUNS.has(predicate) && !time && (governed === false || namesAnEvent(predicate))) return { mention: d, predicate, pos: 'n', participants, ...(indefinite ? { indefinite } : {}), ...(definite ? { definite } : {}) };
   }
   // "Production began on March 3": the nearest full verb before the date in its clause.

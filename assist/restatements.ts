@@ -302,7 +302,7 @@ const related = new Map<string, boolean>();
  * hours" / "The ninety-minute meeting"); WordNet files "talks" under discussion only. The lemma is the
  * plural's, "talk".
  */
-const ALSO_A_KIND_OF: ReadonlyMap<string, string> = new Map([['talk', 'meeting']]);
+export const ALSO_A_KIND_OF: ReadonlyMap<string, string> = new Map([['talk', 'meeting']]);
 
 function senses(lemma: string): Synset[] {
   const wn = wordnet();
