@@ -19,8 +19,8 @@ import { fmt, hours, interval } from './inconsistencies';
 import type { Quantity } from './quantities';
 import { derivedFrom, figureAbout, oneAct, percentReading, sameKind, SOLE_RATIO } from './restatements';
 import { hasNounSense, wordnet } from './wordnet';
-import { singular } from './nlp';
-import { MONTHS, WEEKDAYS } from './lexicon';
+import { singular, wordNumberValue } from './nlp';
+import { CARDINAL_WORDS, MONTHS, WEEKDAYS } from './lexicon';
 import { Mentions } from './mentions';
 
 interface Derived {
@@ -678,6 +678,15 @@ export function toldLengths(text: string, ref: { year: number; month: number; da
     if (years <= 0) continue;
     out.push({ start: m.index, end: m.index + m[0].length, hours: years * 8766, slack: 8766, sort: 'years', how: `${m[1]} to ${m[2]}` });
   }
+  // ("worked two back-to-back eight-hour shifts", "three days of six-hour sessions": so many spells
+  // of a length, told as their whole)
+  for (const m of matchesIn(text, paras, SPELLS)) {
+    const n = smallNumber(m[1]!);
+    const each = smallNumber(m[2]!);
+    if (n === null || each === null || n < 2 || each <= 0 || each > 24) continue;
+    if (out.some((t) => t.start <= m.index && m.index < t.end)) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, hours: n * each, slack: 0.05, sort: 'clock', how: `"${m[0]}"` });
+  }
   if (ref.known && ref.day !== undefined) {
     for (const m of scan(STARTED_ON, HAS_MONTH)) {
       const p = calendarPoint(m[1]!);
@@ -703,6 +712,14 @@ export function toldLengths(text: string, ref: { year: number; month: number; da
   }
   return out;
 }
+
+/** A number to twenty in digits or words ("eight", "12"). */
+function smallNumber(w: string): number | null {
+  return /^\d{1,2}$/.test(w) ? Number(w) : wordNumberValue(w.toLowerCase());
+}
+const SMALL_NUMBER = String.raw`(\d{1,2}|${CARDINAL_WORDS})`;
+/** "two back-to-back eight-hour shifts", "three days of six-hour sessions": a count of spells each of some hours. */
+const SPELLS = new RegExp(String.raw`\b${SMALL_NUMBER}\s+(?:(?:back-to-back|consecutive|straight|successive|full)\s+)?(?:days\s+of\s+)?${SMALL_NUMBER}-hour\s+(?:shifts|sessions|stints|spells|days|blocks|legs|stages)\b`, 'giu');
 
 /** The sentence around a span: its start and end offsets. */
 function sentenceAround(text: string, start: number, end: number): [number, number] {

@@ -2755,3 +2755,12 @@ describe('one price per unit told twice', () => {
     expect(pairs(text.replace('The shop opened on Saturday.', 'Butter sells for €9 a kilo.'))).toEqual([]);
   });
 });
+
+describe('so many spells of a length, told as their whole', () => {
+  it('"The clearing of the pass took 14 hours" / "The crews worked two back-to-back eight-hour shifts"', () => {
+    const text = 'ANDERMATT, 2 January 2026 - Snowploughs reopened the Oberalp road on Friday after an avalanche. The clearing of the pass took 14 hours. Police closed the road to all traffic. The crews worked two back-to-back eight-hour shifts without a break to finish the job.';
+    expect(pairs(text)).toEqual([['14 hours', 'two back-to-back eight-hour shifts']]);
+    // (sixteen hours in all agrees)
+    expect(pairs(text.replace('took 14 hours', 'took 16 hours'))).toEqual([]);
+  });
+});

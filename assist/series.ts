@@ -8,7 +8,7 @@
 import type { SuggestSpan } from '../common/domain';
 import { infinitive, singular, wordNumberValue } from './nlp';
 import { verbForms } from './deeds';
-import { MONTHS, TIME_UNITS } from './lexicon';
+import { CARDINAL_WORDS, MONTHS, TIME_UNITS } from './lexicon';
 import { actOfVerb, derivedFrom, peopleNoun, sameKind } from './restatements';
 import { hasNounSense, wordnet } from './wordnet';
 
@@ -72,7 +72,6 @@ function sentenceText(text: string, at: number): string {
 }
 
 const ORDINAL_WORDS = 'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth';
-const CARDINAL_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty';
 /** An ordinal in words or figures: "third", "12th". */
 const ORD = `(${ORDINAL_WORDS}|\\d{1,3}(?:st|nd|rd|th))`;
 /** "her third final", "the forum's 12th summit", "for the fourth time", "the band's 14th studio album", "after a seventh round". */
