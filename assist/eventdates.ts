@@ -219,7 +219,8 @@ function eventOfDateAlone(toks: readonly Tok[], text: string, d: DateMention): E
     return false;
   };
   // ("commemorates the battle of 15 July 1410": a date after "of" dates the noun, whatever verb governs it)
-  // ("for talks at Kesäranta on Thursday 16 April": past a place's name after "at" or "in", the noun before it)
+  // ("for talks at Kesäranta on Thursday 16 April": past a place's name after "at", the noun before it;
+  // "in" too added a false proposal on the development split)
   const nb = before > 3 && /^\p{Lu}/u.test(toks[before - 2]!.text) && toks[before - 3]!.norm === 'at' && isNounTok(toks[before - 4]) && /^\p{Ll}+$/u.test(toks[before - 4]!.text) ? before - 2 : before;
   const ofDate = nounBefore !== null && nb > 1 && toks[nb - 1]?.norm === 'of' && namesAnEvent(nounLemma(toks[nb - 2]!));
   const governed = (nounBefore || nb !== before) && nb > 1 ? (ofDate ? false : verbGoverns(nb - 2)) : true;

@@ -2751,6 +2751,7 @@ describe('one price per unit told twice', () => {
   it('"sells its aged Gouda for €31 a kilo to restaurants" / "A chef in Delft buys ... from the cooperative at €38 per kilogram"', () => {
     const text = 'GOUDA, 4 March 2026 - A farm cooperative has opened a shop at its dairy. It sells its aged Gouda for €31 a kilo to restaurants in the region. The shop opened on Saturday. A chef in Delft buys about 30 kilos a month from the cooperative at €38 per kilogram.';
     expect(pairs(text)).toEqual([['€31', '€38']]);
+    expect(suggest(text).find((s) => s.type === 'inconsistency')!.explanation).toMatch(/the price a kilogram, the only two sums in EUR/);
     // (a third sum at that rate leaves it unclear which is which)
     expect(pairs(text.replace('The shop opened on Saturday.', 'Butter sells for €9 a kilo.'))).toEqual([]);
   });

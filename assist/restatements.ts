@@ -1099,6 +1099,19 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
   // by two binary searches, built only when a pair gets that far)
   let bySize: SizeIndex | undefined;
   const sizes = () => (bySize ??= new SizeIndex(qs));
+  // (sums of money by currency and rate, "EUR kilogram": how many a text gives at each, counted once)
+  const perSame = (q: Quantity) => sameRate(reading(q, text).rate);
+  let rated: Map<string, number> | undefined;
+  const atRate = () => {
+    if (!rated) {
+      rated = new Map();
+      for (const q of qs) {
+        const r = q.kind === 'amount' && /^[A-Z]{3}$/.test(q.unit) ? perSame(q) : null;
+        if (r !== null) rated.set(`${q.unit} ${r}`, (rated.get(`${q.unit} ${r}`) ?? 0) + 1);
+      }
+    }
+    return rated;
+  };
   for (const b of qs) {
     if (b.kind === 'ordinal') continue;
     const key = `${b.kind}:${b.unit}`;
@@ -1246,9 +1259,8 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
       // "sells for €18 a kilo to restaurants" / "at €24 per kilogram", "costs about CHF 120,000 each
       // summer" / "which costs CHF 90,000 a season": the two sums in one currency at one rate, and no
       // other at that rate, are one price told twice.
-      const perSame = (q: Quantity) => sameRate(reading(q, text).rate);
-      const rateRestated = apart === undefined && a.kind === 'amount' && /^[A-Z]{3}$/.test(a.unit) && a.sentence !== b.sentence && perSame(a) !== null && perSame(a) === perSame(b) &&
-        Math.max(a.value, b.value) / lo <= SOLE_RATIO && !qs.some((q) => q !== a && q !== b && q.kind === 'amount' && q.unit === a.unit && perSame(q) === perSame(a));
+      const rate = a.kind === 'amount' && /^[A-Z]{3}$/.test(a.unit) ? perSame(a) : null;
+      const rateRestated = apart === undefined && rate !== null && a.sentence !== b.sentence && rate === perSame(b) && Math.max(a.value, b.value) / lo <= SOLE_RATIO && atRate().get(`${a.unit} ${rate}`) === 2;
       if (share === null && !rateRestated && !soleRestated && !nameRestated && !lengthRestated && !amountRestated && !measureRestated && !unitSwitched && !changeRestated && !countRestated && !gatheringRestated && !overrun && !happening && !deed && !levelRestated && !(heads && (pointsBack || common.length > 0)) && !byContext) continue;
       let what = heads ? (b.head ?? a.head!) : levelRestated ? `${measuredOf(a, text)!.join(' ')} rate` : (common[0] ?? b.head ?? a.head ?? 'figure');
       if (gatheringRestated) what = 'person';
@@ -1264,6 +1276,8 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
           ? `Both give the share of ${plural(share.whole)} that is ${share.party}'s: "${text.slice(a.start, a.end)}" (${show(a)}) vs "${text.slice(b.start, b.end)}" (${show(b)}).`
           : changeRestated && common.length === 0 && !heads
           ? `"${text.slice(b.start, b.end)}" names the ${reading(b, text).change === 'up' ? 'rise' : 'fall'} given just before as "${text.slice(a.start, a.end)}": ${show(a)} vs ${show(b)}, with no other change between.`
+          : rateRestated && !heads
+          ? `Both give the price a ${rate}, the only two sums in ${a.unit} at that rate: "${text.slice(a.start, a.end)}" (${show(a)}) vs "${text.slice(b.start, b.end)}" (${show(b)}).`
           : unitSwitched && !heads && common.length === 0
           ? `"${text.slice(b.start, b.end)}" gives again, in another unit, the one ${a.unit} near its size told before: "${text.slice(a.start, a.end)}" (${show(a)}) vs ${show(b)}.`
           : overrun
