@@ -2765,3 +2765,12 @@ describe('so many spells of a length, told as their whole', () => {
     expect(pairs(text.replace('took 14 hours', 'took 16 hours'))).toEqual([]);
   });
 });
+
+describe('a yearly run and its first year, linked by a name both tell of', () => {
+  it('"Mateo topped the boys\' list for the fifth year in a row" / "Mateo\'s long run at the top is recent. The name first took the top spot in 2023"', () => {
+    const text = 'MADRID, 17 March 2026 (Wire) - Mateo and Lucia were the most popular baby names last year, the statistics office said.\n\nMateo topped the boys\' list for the fifth year in a row, given to 3,120 boys.\n\nBirths fell again, to 318,000.\n\nMateo\'s long run at the top is fairly recent. The name first took the top spot in 2023, displacing Hugo.';
+    expect(pairs(text)).toEqual([['fifth year in a row', 'first took the top spot in 2023']]);
+    // (another name's first year is another run)
+    expect(pairs(text.replace("Mateo's long run at the top is fairly recent. The name", "Hugo's long run at the top ended in 2022. Lucia"))).toEqual([]);
+  });
+});
