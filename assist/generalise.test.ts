@@ -2774,3 +2774,14 @@ describe('a yearly run and its first year, linked by a name both tell of', () =>
     expect(pairs(text.replace("Mateo's long run at the top is fairly recent. The name", "Hugo's long run at the top ended in 2022. Lucia"))).toEqual([]);
   });
 });
+
+describe('a move by so many places from a place', () => {
+  it('"climbed to 142nd place" / "rose 19 places from last year\'s 168th" (149th); "from ninth to fifth" within one phrase', () => {
+    const text = 'LEUVEN, 9 October 2025 - The University of Ghent climbed to 142nd place in the Meridian rankings, published on Wednesday. Its rector welcomed the result. Ghent rose 19 places from last year\'s 168th, the biggest jump of any Belgian university.';
+    expect(pairs(text)).toEqual([['climbed to 142nd place', "rose 19 places from last year's 168th"]]);
+    expect(pairs(text.replace('168th', '161st'))).toEqual([]);
+    const names = 'EDINBURGH, 17 March 2026 - Isla climbed four places, from ninth to sixth, while Harris fell out of the top 20.';
+    expect(pairs(names)).toEqual([['climbed four places, from ninth', 'to sixth']]);
+    expect(pairs(names.replace('to sixth', 'to fifth'))).toEqual([]);
+  });
+});

@@ -8,7 +8,7 @@
 import type { SuggestSpan } from '../common/domain';
 import { infinitive, singular, wordNumberValue } from './nlp';
 import { verbForms } from './deeds';
-import { CARDINAL_WORDS, MONTHS, TIME_UNITS } from './lexicon';
+import { CARDINAL_WORDS, DETERMINERS, MONTHS, TIME_UNITS } from './lexicon';
 import { actOfVerb, derivedFrom, peopleNoun, sameKind } from './restatements';
 import { hasNounSense, wordnet } from './wordnet';
 
@@ -617,10 +617,58 @@ function conflict(o: Mention, c: Mention, text: string, explanation: string): Se
   };
 }
 
+/** "rose 19 places from last year's 168th": a move up or down the table by so many places, from a place. */
+const MOVED = new RegExp(`\\b(?:(rose|climbed|jumped|moved\\s+up|gained)|(fell|dropped|slipped|slid|moved\\s+down|lost))\\s+(\\d{1,3}|${CARDINAL_WORDS})\\s+places?,?\\s+from\\s+(?:(?:last\\s+year's|its|their|his|her|the)\\s+)?${ORD}(?:\\s+place)?(?:,?\\s+to\\s+${ORD})?`, 'giu');
+/** "climbed to 142nd place", "is now 142nd", "in 142nd place": a place held now. */
+const PLACE_NOW = new RegExp(`\\b(?:(?:climbed|rose|jumped|moved|fell|dropped|slipped|slid)\\s+to|(?:in|into)|(?:is|are|was|were)\\s+now)\\s+${ORD}(?:\\s+place)?\\b`, 'giu');
+
+/** 1st, 2nd, 3rd, 149th. */
+function nth(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  return `${n}${teen ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
+}
+
+/**
+ * A move by so many places from a place against the place told as held: "climbed to 142nd place" /
+ * "Trento rose 19 places from last year's 168th" (149th), or within one phrase, "climbed four places,
+ * from ninth to fifth" (consistent). The place told must name who holds it as the move's sentence does.
+ */
+function placesMoved(text: string): SeriesConflict[] {
+  const out: SeriesConflict[] = [];
+  for (const m of text.matchAll(MOVED)) {
+    const by = numberValue(m[3]!);
+    const from = numberValue(m[4]!);
+    if (by === null || from === null) continue;
+    const to = m[1] ? from - by : from + by;
+    if (to < 1) continue;
+    const move: Mention = { value: to, noun: 'place', words: ['place'], start: m.index, end: m.index + m[0].length, period: '' };
+    if (m[5] !== undefined) {
+      const told = numberValue(m[5]);
+      const at = m[0].lastIndexOf(m[5]);
+      const toAt = m.index + m[0].lastIndexOf('to', at);
+      const moved: Mention = { ...move, end: m.index + m[0].slice(0, toAt - m.index).replace(/[\s,]+$/, '').length };
+      const landed: Mention = { ...move, value: told ?? 0, start: toAt, end: m.index + m[0].length };
+      if (told !== null && told !== to) out.push(conflict(moved, landed, text, `"${m[0]}": ${by} places ${m[1] ? 'up' : 'down'} from ${nth(from)} is ${nth(to)}, not ${nth(told)}.`));
+      continue;
+    }
+    // (the holder: a name of the move's sentence in the place's sentence too)
+    const names = new Set((sentenceText(text, m.index).match(/\p{Lu}\p{Ll}{2,}/gu) ?? []).filter((w) => !DETERMINERS.has(w.toLowerCase()) && !/^(?:In|On|At|It|He|She|They|With|After|But|And)$/.test(w)));
+    for (const p of text.matchAll(PLACE_NOW)) {
+      if (sentenceStart(text, p.index) === sentenceStart(text, m.index)) continue;
+      const held = numberValue(p[1]!);
+      if (held === null || held === to || !(sentenceText(text, p.index).match(/\p{Lu}\p{Ll}{2,}/gu) ?? []).some((w) => names.has(w))) continue;
+      const place: Mention = { value: held, noun: 'place', words: ['place'], start: p.index, end: p.index + p[0].length, period: '' };
+      out.push(conflict(place, move, text, `"${m[0]}" puts it ${nth(to)}, but "${p[0]}" gives ${nth(held)}.`));
+      break;
+    }
+  }
+  return out;
+}
+
 /** `year`: the article's own year, which "in 2025" names as "this year". */
 export function seriesConflicts(text: string, year?: number): SeriesConflict[] {
   const { ordinals: os, counts } = seriesMentions(text, true, year);
-  return [...compareSeries(os, counts, text, false, loneSeries(os, counts, text)), ...rankAgainstAbove(text), ...monthsAgainstOrdinal(text, year), ...(year === undefined ? [] : [...yearRunSinceFirst(text, year), ...yearlySinceFirst(text, year), ...yearRunAgainstList(text, year)])];
+  return [...compareSeries(os, counts, text, false, loneSeries(os, counts, text)), ...rankAgainstAbove(text), ...placesMoved(text), ...monthsAgainstOrdinal(text, year), ...(year === undefined ? [] : [...yearRunSinceFirst(text, year), ...yearlySinceFirst(text, year), ...yearRunAgainstList(text, year)])];
 }
 
 /** "turned up in January, March, May and July": a list of months. */
