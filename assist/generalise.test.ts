@@ -2785,3 +2785,10 @@ describe('a move by so many places from a place', () => {
     expect(pairs(names.replace('to sixth', 'to fifth'))).toEqual([]);
   });
 });
+
+describe('a count done by one deed as an earlier one is that one\'s', () => {
+  it('"arrested nine suspects" ... "eight armed men" ... "Of the seven men detained"', () => {
+    const text = 'SANTOS, 5 June 2025 - Police arrested nine suspects on Wednesday over the robbery of a bank van. The van was stopped by eight armed men on a motorway slip road. Of the seven men detained, five have previous convictions, police said.';
+    expect(pairs(text)).toEqual([['nine suspects', 'the seven men']]);
+  });
+});

@@ -1112,6 +1112,8 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
     }
     return rated;
   };
+  // (the things one deed is done to: one kind of thing, or people both, not opposites)
+  const sameThing = (p: string, q: string) => sameKind(p, q) || (peopleNoun(p) === 'person' && peopleNoun(q) === 'person' && !opposites(p, q));
   for (const b of qs) {
     if (b.kind === 'ordinal') continue;
     const key = `${b.kind}:${b.unit}`;
@@ -1138,9 +1140,18 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
       if (owned && measures.length > 0 && !measures.some((k) => owned!.keys.includes(k))) owned = null;
       return owned;
     };
+    // (a count done by one deed as an earlier one, "arrested nine suspects" / "Of the seven men
+    // detained", is that one's, not a nearer count's of the same noun done otherwise, "eight armed men")
+    let deedOf: Quantity | null | undefined;
+    const deedPartner = () => {
+      if (deedOf !== undefined) return deedOf;
+      const found = b.kind === 'count' && b.head !== null ? earlier.slice(Math.max(0, earlier.length - WINDOW)).filter((q) => q.kind === 'count' && q.sentence !== b.sentence && Math.max(q.value, b.value) / Math.min(q.value, b.value) <= 1.5 && sameDeed(q, b, text, sameThing, apart === undefined)) : [];
+      return (deedOf = found.length === 1 ? found[0]! : null);
+    };
     for (let x = earlier.length - 1; x >= 0 && x >= earlier.length - WINDOW; x--) {
       const a = earlier[x]!;
       if (apart?.(a, b)) continue;
+      if (apart === undefined && a.kind === 'count' && deedPartner() !== null && deedPartner() !== a) continue;
       // ("evacuated 3,400 people" / "4,100 evacuees": the other's noun names who the verb acted on)
       const actedOn = (x: Quantity, y: Quantity) => x.frame.verb !== null && y.head !== null && x.head !== null && peopleNoun(x.head) !== null && derivedFrom(y.head, x.frame.verb);
       // (the cheap tests first: most pairs part on their values)
@@ -1156,7 +1167,6 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
       // "arrested 14 protesters" / "17 protesters were arrested": one deed done to one kind of thing.
       // (of the earlier counts of that deed, the closest in size: "the seven men detained" points back at
       // "arrested nine suspects", not at "eight armed men" who did something else)
-      const sameThing = (p: string, q: string) => sameKind(p, q) || (peopleNoun(p) === 'person' && peopleNoun(q) === 'person' && !opposites(p, q));
       const ratioTo = (q: Quantity) => Math.max(q.value, b.value) / Math.max(1e-9, Math.min(q.value, b.value));
       const deed =
         a.kind === 'count' && Math.max(a.value, b.value) / lo <= 1.5 &&
