@@ -19,7 +19,7 @@ import { fmt, hours, interval } from './inconsistencies';
 import type { Quantity } from './quantities';
 import { derivedFrom, figureAbout, oneAct, percentReading, sameKind, SOLE_RATIO } from './restatements';
 import { hasNounSense, wordnet } from './wordnet';
-import { singular, wordNumberValue } from './nlp';
+import { numberValue, singular } from './nlp';
 import { CARDINAL_WORDS, MONTHS, WEEKDAYS } from './lexicon';
 import { Mentions } from './mentions';
 
@@ -681,8 +681,8 @@ export function toldLengths(text: string, ref: { year: number; month: number; da
   // ("worked two back-to-back eight-hour shifts", "three days of six-hour sessions": so many spells
   // of a length, told as their whole)
   for (const m of matchesIn(text, paras, SPELLS)) {
-    const n = smallNumber(m[1]!);
-    const each = smallNumber(m[2]!);
+    const n = numberValue(m[1]!.toLowerCase());
+    const each = numberValue(m[2]!.toLowerCase());
     if (n === null || each === null || n < 2 || each <= 0 || each > 24) continue;
     if (out.some((t) => t.start <= m.index && m.index < t.end)) continue;
     out.push({ start: m.index, end: m.index + m[0].length, hours: n * each, slack: 0.05, sort: 'clock', how: `"${m[0]}"` });
@@ -713,10 +713,6 @@ export function toldLengths(text: string, ref: { year: number; month: number; da
   return out;
 }
 
-/** A number to twenty in digits or words ("eight", "12"). */
-function smallNumber(w: string): number | null {
-  return /^\d{1,2}$/.test(w) ? Number(w) : wordNumberValue(w.toLowerCase());
-}
 const SMALL_NUMBER = String.raw`(\d{1,2}|${CARDINAL_WORDS})`;
 /** "two back-to-back eight-hour shifts", "three days of six-hour sessions": a count of spells each of some hours. */
 const SPELLS = new RegExp(String.raw`\b${SMALL_NUMBER}\s+(?:(?:back-to-back|consecutive|straight|successive|full)\s+)?(?:days\s+of\s+)?${SMALL_NUMBER}-hour\s+(?:shifts|sessions|stints|spells|days|blocks|legs|stages)\b`, 'giu');

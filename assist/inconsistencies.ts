@@ -360,7 +360,8 @@ export function fmt(v: number): string {
   return String(Math.round(v * 100) / 100);
 }
 
-function ordinalWord(n: number): string {
+/** 1st, 2nd, 3rd, 11th, 149th. */
+export function ordinalWord(n: number): string {
   const s = ['th', 'st', 'nd', 'rd'];
   const v = n % 100;
   return `${n}${s[(v - 20) % 10] ?? s[v] ?? s[0]}`;

@@ -466,6 +466,12 @@ const SCALES = new Map<string, number>([
   ['millionth', 1e6],
 ]);
 
+/** The value of a number written in digits ("3", "3rd", "12") or words ("three", "third", "twenty-one"). */
+export function numberValue(word: string): number | null {
+  const digits = /^(\d+)/.exec(word);
+  return digits ? Number(digits[1]) : wordNumberValue(word);
+}
+
 /**
  * Value of a number written in words ("sixth" -> 6, "twenty five" -> 25, "one hundred and five" -> 105,
  * "two million" -> 2000000); null if a word is not a number word.

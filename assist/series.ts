@@ -6,9 +6,10 @@
 // a period the other is not ("this year", "since 2019").
 
 import type { SuggestSpan } from '../common/domain';
-import { infinitive, singular, wordNumberValue } from './nlp';
+import { infinitive, numberValue, singular } from './nlp';
 import { verbForms } from './deeds';
 import { CARDINAL_WORDS, DETERMINERS, MONTHS, TIME_UNITS } from './lexicon';
+import { ordinalWord } from './inconsistencies';
 import { actOfVerb, derivedFrom, peopleNoun, sameKind } from './restatements';
 import { hasNounSense, wordnet } from './wordnet';
 
@@ -214,12 +215,6 @@ function ownNoun(a: Mention, b: Mention): boolean {
   if (a.noun === 'time' || b.noun === 'time' || a.holders || b.holders) return false;
   if (a.noun === b.noun || (wonThing(a.noun) && wonThing(b.noun))) return true;
   return (b.verbs ?? []).some((v) => derivedFrom(a.noun, v)) || (a.verbs ?? []).some((v) => derivedFrom(b.noun, v));
-}
-
-/** The value of a number written in digits ("3", "3rd", "12") or words ("three", "third", "twenty-one"). */
-function numberValue(word: string): number | null {
-  const digits = /^(\d+)/.exec(word);
-  return digits ? Number(digits[1]) : wordNumberValue(word);
 }
 
 /** The clause around a mention, for the period that bounds it ("... four times before without
@@ -622,12 +617,6 @@ const MOVED = new RegExp(`\\b(?:(rose|climbed|jumped|moved\\s+up|gained)|(fell|d
 /** "climbed to 142nd place", "is now 142nd", "in 142nd place": a place held now. */
 const PLACE_NOW = new RegExp(`\\b(?:(?:climbed|rose|jumped|moved|fell|dropped|slipped|slid)\\s+to|(?:in|into)|(?:is|are|was|were)\\s+now)\\s+${ORD}(?:\\s+place)?\\b`, 'giu');
 
-/** 1st, 2nd, 3rd, 149th. */
-function nth(n: number): string {
-  const teen = n % 100 >= 11 && n % 100 <= 13;
-  return `${n}${teen ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
-}
-
 /**
  * A move by so many places from a place against the place told as held: "climbed to 142nd place" /
  * "Trento rose 19 places from last year's 168th" (149th), or within one phrase, "climbed four places,
@@ -648,7 +637,7 @@ function placesMoved(text: string): SeriesConflict[] {
       const toAt = m.index + m[0].lastIndexOf('to', at);
       const moved: Mention = { ...move, end: m.index + m[0].slice(0, toAt - m.index).replace(/[\s,]+$/, '').length };
       const landed: Mention = { ...move, value: told ?? 0, start: toAt, end: m.index + m[0].length };
-      if (told !== null && told !== to) out.push(conflict(moved, landed, text, `"${m[0]}": ${by} places ${m[1] ? 'up' : 'down'} from ${nth(from)} is ${nth(to)}, not ${nth(told)}.`));
+      if (told !== null && told !== to) out.push(conflict(moved, landed, text, `"${m[0]}": ${by} places ${m[1] ? 'up' : 'down'} from ${ordinalWord(from)} is ${ordinalWord(to)}, not ${ordinalWord(told)}.`));
       continue;
     }
     // (the holder: a name of the move's sentence in the place's sentence too)
@@ -658,7 +647,7 @@ function placesMoved(text: string): SeriesConflict[] {
       const held = numberValue(p[1]!);
       if (held === null || held === to || !(sentenceText(text, p.index).match(/\p{Lu}\p{Ll}{2,}/gu) ?? []).some((w) => names.has(w))) continue;
       const place: Mention = { value: held, noun: 'place', words: ['place'], start: p.index, end: p.index + p[0].length, period: '' };
-      out.push(conflict(place, move, text, `"${m[0]}" puts it ${nth(to)}, but "${p[0]}" gives ${nth(held)}.`));
+      out.push(conflict(place, move, text, `"${m[0]}" puts it ${ordinalWord(to)}, but "${p[0]}" gives ${ordinalWord(held)}.`));
       break;
     }
   }
