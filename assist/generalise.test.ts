@@ -2792,3 +2792,12 @@ describe('a count done by one deed as an earlier one is that one\'s', () => {
     expect(pairs(text)).toEqual([['nine suspects', 'the seven men']]);
   });
 });
+
+describe('"this weekend" is no period "this week" bounds', () => {
+  it('"The Kite Fair, staged this weekend for the fifth time" / "after fairs in 2019, 2021, 2022, 2023 and 2024" (five before)', () => {
+    const text = 'DIEPPE, 14 September 2025 - The Kite Fair, staged this weekend for the fifth time, filled the beach with 400 kites. Organisers of the fair have kept its format, after editions in 2019, 2021, 2022, 2023 and 2024 drew growing crowds.';
+    expect(pairs(text, '2025-09-14')).toEqual([['fifth time', 'editions in 2019, 2021, 2022, 2023 and 2024']]);
+    // (four before agrees)
+    expect(pairs(text.replace('2019, 2021, ', '2021, '), '2025-09-14')).toEqual([]);
+  });
+});

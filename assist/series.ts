@@ -83,7 +83,7 @@ const ORDINAL = new RegExp(`\\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[O
 const COUNT = new RegExp(`(?<![\\d,.])\\b(${CARDINAL_WORDS}|\\d{1,3})((?:\\s+[\\p{Ll}-]+){1,4})`, 'giu');
 const PRIOR_INSIDE = /\b(?:previous|earlier|prior|past)\b/i;
 const PRIOR_AFTER = /^[^.;:!?]{0,30}?\b(?:before|previously|earlier|already|so far|to date|until now|in the past)\b/i;
-const PERIOD = /\b(?:this|last|that|the same)\s+(?:year|season|month|week|term|decade|century|tournament|campaign|summer|winter|spring|autumn)|\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?[\p{L}\d]+|\bin\s+(?:19|20)\d\d\b|\bof the (?:year|season|month|summer|winter|spring|autumn)/iu;
+const PERIOD = /\b(?:this|last|that|the same)\s+(?:year|season|month|week|term|decade|century|tournament|campaign|summer|winter|spring|autumn)\b|\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?[\p{L}\d]+|\bin\s+(?:19|20)\d\d\b|\bof the (?:year|season|month|summer|winter|spring|autumn)/iu;
 /** "has now seen three breakouts", "Four trains have now derailed", "four ..., counting this one": all of them, this one too. */
 const INCLUSIVE_BEFORE = /\b(?:has|have|had)\s+now\s+(?:\p{Ll}+\s+){0,2}$/u;
 const INCLUSIVE_AFTER = /^[^.;:!?]{0,30}?(?:\b(?:has|have)\s+now\s+(\p{Ll}+ed)\b|,?\s*(?:counting|including)\s+(?:this|the latest|the (?:most )?recent)\b(?:\s+one)?)/u;
