@@ -874,6 +874,10 @@ export function lengthConflicts(qs: readonly Quantity[], text: string, ref: { ye
     if (lone && candidates.length === 0 && t.sort !== 'now' && mayBeOfSomeone(near, pronoun !== undefined, person) && spansTold.filter((u) => u.sort !== 'now' && (u.sort === 'clock') === (t.sort === 'clock')).length === 1) {
       const near = durations.filter((q) => !(q.start >= s0 && q.start < s1) && (t.sort === 'clock' ? q.value <= Math.max(36, 2 * t.hours) : q.value >= 24) && Math.max(q.value, t.hours) / Math.min(q.value, t.hours) <= SOLE_RATIO);
       if (near.length === 1) candidates.push(near[0]!);
+      // (or when those near are one figure told again in other sentences, "Lommel's 12-hour lawnmower
+      // race" / "ran for 12 hours in all": the one nearest the span; not a range's end, "between one
+      // and six months" / "half a year")
+      else if (near.length > 1 && near.every((q) => q.value === near[0]!.value && q.floor === undefined) && new Set(near.map((q) => sentenceAround(text, q.start, q.end)[0])).size === near.length) candidates.push(near.reduce((x, y) => (Math.abs(y.start - t.start) < Math.abs(x.start - t.start) ? y : x)));
     }
     if (candidates.length === 0) continue;
     // (against a span told to the minute, "almost 11 hours" is a little under 11, not anything down to

@@ -2801,3 +2801,12 @@ describe('"this weekend" is no period "this week" bounds', () => {
     expect(pairs(text.replace('2019, 2021, ', '2021, '), '2025-09-14')).toEqual([]);
   });
 });
+
+describe('one length told twice is still the only one near a span', () => {
+  it('"Tervuren\'s 24-hour relay" ... "ran for 24 hours in all" / "from the 8pm start on Friday to the final lap at 6pm" (22)', () => {
+    const text = 'TERVUREN, 8 June 2025 - A club from Leuven has won Tervuren\'s 24-hour relay in the park for the second year.\n\nThe relay began on Friday 6 June and ran for 24 hours in all, with rain in the small hours.\n\nAbout 300 runners took part.\n\nThe organisers\' log ran from the 8pm start on Friday to the final lap at 6pm, without a single injury.';
+    expect(pairs(text)).toEqual([['24 hours', 'from the 8pm start on Friday to the final lap at 6pm']]);
+    // (two lengths near it that differ leave it unclear which is its)
+    expect(pairs(text.replace('24-hour relay', '22-hour relay'))).toEqual([]);
+  });
+});
