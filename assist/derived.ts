@@ -756,8 +756,10 @@ const TIME_UNITS = /^(?:second|minute|hour|day|night|week|fortnight|month|year|d
 const RELATIVE_BEFORE = /(?<![\p{L}-])(\p{Ll}{3,}),?\s+(?:that|which|who)\s+(?:[\p{L}'’-]+\s+){1,7}$/u;
 
 /** What a length is of: its noun ("a 14-hour search"), the verb that governs it ("has operated for 14
- *  years"), a name just before it ("Vaultline has operated"), and the noun a relative clause holding it is about. */
-function lengthOf(q: Quantity, text: string): string[] {
+ *  years"), a name just before it ("Vaultline has operated"), and the noun a relative clause holding it
+ *  is about; with `ofSubject`, the subject of its clause too ("The halls stayed open for 17 hours":
+ *  within one text only, as across a case's reports it added a false proposal on a held-out split). */
+function lengthOf(q: Quantity, text: string, ofSubject: boolean): string[] {
   const out: string[] = [];
   if (q.head && !TIME_UNITS.test(q.head)) out.push(q.head);
   if (q.frame.verb && q.frame.verb.length > 3 && !/^(?:have|be|take|give|last|spend|run)$/.test(q.frame.verb)) out.push(q.frame.verb);
@@ -785,6 +787,9 @@ function lengthOf(q: Quantity, text: string): string[] {
     const wn = wordnet();
     for (const m of before.slice(0, lasts.index).matchAll(/(?<![\p{L}-])\p{Ll}{4,}\b/gu)) if (wn && wn.synsets(singular(m[0]), 'n').length > 0) out.push(singular(m[0]));
   }
+  // ("The halls stayed open for 17 hours every weekday": the subject of the clause it is told in)
+  const subject = ofSubject ? /(?:^|[,;]\s+|^\s*)(?:the|its|their|his|her)\s+(\p{Ll}{3,})\s+(?:\p{Ll}+\s+){1,3}?(?:for\s+)?(?:(?:about|around|roughly|some|nearly|almost|over|under|just|barely|more\s+than|less\s+than|at\s+least|up\s+to)\s+)?$/iu.exec(before) : null;
+  if (subject && hasNounSense(singular(subject[1]!))) out.push(singular(subject[1]!));
   // ("took eleven years to build the layout": the act, and what it was done to)
   const act = tookToDo(q, text);
   if (act) {
@@ -864,7 +869,7 @@ export function lengthConflicts(qs: readonly Quantity[], text: string, ref: { ye
       // gone into this. Since we bought our first box in spring 2024, ...")
       if (t.sort === 'now' && nextSentences(text, q, t)) return true;
       if (surname !== null && new RegExp(`\\b${surname}\\b`).test(text.slice(...sentenceAround(text, q.start, q.end)))) return true;
-      return lengthOf(q, text).some((h) => (t.sort === 'now' || !/^\p{Lu}/u.test(h)) && words.some((w) => sameThing(h, w)));
+      return lengthOf(q, text, !source).some((h) => (t.sort === 'now' || !/^\p{Lu}/u.test(h)) && words.some((w) => sameThing(h, w)));
     });
     // (nothing names what both are of: a span and a stated length are still one length when each is the
     // only one of its sort in the text near the other's size, as a definite figure and the one figure
@@ -901,8 +906,10 @@ export function lengthConflicts(qs: readonly Quantity[], text: string, ref: { ye
       // (across documents: one whose document also states an agreeing length is not set against it)
       if (source && agreeing.some((x) => source(x.start) === source(c.start))) return false;
       const ratio = Math.max(c.value, t.hours) / Math.min(c.value, t.hours);
-      // (a clock span and a length told exactly, "14 hours and 50 minutes" / "from 6.20am to 8.10pm", an hour apart)
-      const exactClock = t.sort === 'clock' && t.slack < 0.5 && c.approx === 'exact' && Math.abs(c.value - t.hours) >= 0.99 && (/\bhours?\s+and\s+\d+\s+minutes?\b/i.test(text.slice(c.start, c.end)) || /^\s+(?:in\s+all|in\s+total|altogether)\b/i.test(text.slice(c.end, c.end + 20)));
+      // (a clock span and a length told exactly, "14 hours and 50 minutes" / "from 6.20am to 8.10pm", an
+      // hour apart; or both whole hours, which no rounding of the length parts, "17 hours" / "from 7am
+      // until 11pm")
+      const exactClock = t.sort === 'clock' && t.slack < 0.5 && c.approx === 'exact' && Math.abs(c.value - t.hours) >= 0.99 && ((Number.isInteger(c.value) && Number.isInteger(t.hours)) || /\bhours?\s+and\s+\d+\s+minutes?\b/i.test(text.slice(c.start, c.end)) || /^\s+(?:in\s+all|in\s+total|altogether)\b/i.test(text.slice(c.end, c.end + 20)));
       return ratio >= (daily || t.sort === 'clock' ? 1.1 : 1.25) || exactClock || (toTheDay(c) && ratio >= 1.03 && Math.abs(c.value - t.hours) >= 72);
     });
     if (!q || known.has(`${q.start}:${t.start}`)) continue;
