@@ -907,9 +907,9 @@ export function lengthConflicts(qs: readonly Quantity[], text: string, ref: { ye
       if (source && agreeing.some((x) => source(x.start) === source(c.start))) return false;
       const ratio = Math.max(c.value, t.hours) / Math.min(c.value, t.hours);
       // (a clock span and a length told exactly, "14 hours and 50 minutes" / "from 6.20am to 8.10pm", an
-      // hour apart; or both whole hours, which no rounding of the length parts, "17 hours" / "from 7am
-      // until 11pm")
-      const exactClock = t.sort === 'clock' && t.slack < 0.5 && c.approx === 'exact' && Math.abs(c.value - t.hours) >= 0.99 && ((Number.isInteger(c.value) && Number.isInteger(t.hours)) || /\bhours?\s+and\s+\d+\s+minutes?\b/i.test(text.slice(c.start, c.end)) || /^\s+(?:in\s+all|in\s+total|altogether)\b/i.test(text.slice(c.end, c.end + 20)));
+      // hour apart; or both whole hours, the length no round figure, "17 hours" / "from 7am until 11pm",
+      // as "12 hours" or "10 hours" may be)
+      const exactClock = t.sort === 'clock' && t.slack < 0.5 && c.approx === 'exact' && Math.abs(c.value - t.hours) >= 0.99 && ((Number.isInteger(c.value) && c.value % 5 !== 0 && c.value % 12 !== 0 && Number.isInteger(t.hours)) || /\bhours?\s+and\s+\d+\s+minutes?\b/i.test(text.slice(c.start, c.end)) || /^\s+(?:in\s+all|in\s+total|altogether)\b/i.test(text.slice(c.end, c.end + 20)));
       return ratio >= (daily || t.sort === 'clock' ? 1.1 : 1.25) || exactClock || (toTheDay(c) && ratio >= 1.03 && Math.abs(c.value - t.hours) >= 72);
     });
     if (!q || known.has(`${q.start}:${t.start}`)) continue;
