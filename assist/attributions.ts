@@ -14,7 +14,7 @@ import { wordnet } from './wordnet';
 /** WordNet's lexicographer file of nouns for people (noun.person). */
 const PERSON_LEXFILE = 18;
 import { DOCUMENT_CUE_VERBS, DOCUMENT_NOUNS, PERSON_PRONOUNS, PHRASAL_CUES, QUOTE_CUE_VERBS, ROLE_NOUNS, STRONG_CUE_VERBS, WEAK_CUE_VERBS } from './lexicon';
-import { infinitive, isAbbreviation, lexiconTags, type Tok } from './nlp';
+import { infinitive, isAbbreviation, lexiconTags, PAST_TENSE, type Tok } from './nlp';
 import { isTitleAbbreviation } from '../common/segment';
 import { nounLemma, nounPhraseAfter, nounPhraseBefore, pluralOfNoun, verbLemma, type NounPhrase } from './referents';
 import { breaksAfter, breaksBefore, has, hasQuote, hyphenJoined, isAcronym, isAuxiliary, isCapitalised, isCompoundModifier, isCopula, isDeterminer, isNounTok, isNumberTok, isPronoun, isVerbTok } from './tokens';
@@ -316,7 +316,6 @@ const SPEAKS_FOR = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'represe
 const NAME_PARTICLES = new Set(['of', 'for', 'and', '&', 'de', 'des', 'du', 'la', 'le', 'les', 'van', 'von', 'der', 'den', 'da', 'di', 'del', 'al', 'el', 'on', 'the', 'y', 'e']);
 /** What a report, poll or set of figures is "by" or "from": its source ("a summary circulated by the presidency"). */
 const BY_WORDS = new Set(['by', 'from']);
-const PAST: ReadonlySet<string> = new Set(['PastTense']);
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 
 /** Every attribution in the document, in order. */
@@ -378,12 +377,12 @@ function sentenceAttributions(doc: AssistDoc, i: number, out: Attribution[], mem
         const invertedShape = k > 0 && k + 1 < toks.length && /ed$/.test(t.norm) && breaksAfter(toks[k - 1]!) && isCapitalised(toks[k + 1]!) && !isVerbTok(t);
         // ('"It was cold," she joked.': a past verb right after a quotation and its speaker, ending the
         // sentence or its clause, tells how the quotation was said, whatever the verb)
-        const quoteTag = k >= 2 && /^,["”]\s*$/.test(toks[k - 2]!.post) && (PERSON_PRONOUNS.has(toks[k - 1]!.norm) || (isCapitalised(toks[k - 1]!) && !isPronoun(toks[k - 1]!))) && (k === toks.length - 1 || /^[.,]/.test(t.post)) && infinitive(t.norm, PAST) !== t.norm && (wordnet()?.synsets(infinitive(t.norm, PAST), 'v').length ?? 0) > 0;
+        const quoteTag = k >= 2 && /^,["”]\s*$/.test(toks[k - 2]!.post) && (PERSON_PRONOUNS.has(toks[k - 1]!.norm) || (isCapitalised(toks[k - 1]!) && !isPronoun(toks[k - 1]!))) && (k === toks.length - 1 || /^[.,]/.test(t.post)) && infinitive(t.norm, PAST_TENSE) !== t.norm && (wordnet()?.synsets(infinitive(t.norm, PAST_TENSE), 'v').length ?? 0) > 0;
         // ("Toxicologists at Lund University caution that", "Team coaches grumble that": a cue's bare form
         // after a plural and before "that" is the verb, whatever the tagger read)
         const bareCue = k > 0 && WEAK_CUE_VERBS.has(t.norm) && pluralSubjectBefore(toks, k) && norm(k + 1) === 'that';
         if (!isVerbTok(t) && !has(t, 'Plural') && !invertedShape && !quoteTag && !bareCue) continue;
-        const lemma = invertedShape || quoteTag ? infinitive(t.norm, PAST) : bareCue ? t.norm : verbLemma(t);
+        const lemma = invertedShape || quoteTag ? infinitive(t.norm, PAST_TENSE) : bareCue ? t.norm : verbLemma(t);
         const strong = STRONG_CUE_VERBS.has(lemma) || quoteTag;
         // ("Pritchard pointed out": a verb and its particle report speech)
         const phrasal = PHRASAL_CUES.get(lemma) === norm(k + 1);

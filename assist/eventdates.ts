@@ -12,9 +12,8 @@
 
 import type { DateMention } from './dates';
 import { DETERMINERS, TIME_UNITS } from './lexicon';
-import { infinitive, isPlaceName, type Tok } from './nlp';
+import { infinitive, isPlaceName, PAST_TENSE, type Tok } from './nlp';
 
-const PAST: ReadonlySet<string> = new Set(['PastTense']);
 const PARTICIPLE: ReadonlySet<string> = new Set(['Participle']);
 import { nounLemma, verbLemma } from './referents';
 import { derivedFrom, sameKind } from './restatements';
@@ -302,7 +301,7 @@ function eventOfDateAlone(toks: readonly Tok[], text: string, d: DateMention): E
     // that only supports it, names the act the noun does ("taken" is no simple past, as "held" is))
     const noun = toks[k - 1];
     const participle = verb === t.norm && /(?:en|wn)$/.test(t.norm) ? infinitive(t.norm, PARTICIPLE) : verb;
-    if (SUPPORT_VERBS.has(participle) && noun && isNounTok(noun) && !isVerbTok(noun) && !has(noun, 'Pronoun') && /^\p{Ll}/u.test(noun.text) && !/[,;:]/.test(noun.post) && infinitive(t.norm, PAST) !== participle) {
+    if (SUPPORT_VERBS.has(participle) && noun && isNounTok(noun) && !isVerbTok(noun) && !has(noun, 'Pronoun') && /^\p{Ll}/u.test(noun.text) && !/[,;:]/.test(noun.post) && infinitive(t.norm, PAST_TENSE) !== participle) {
       const predicate = nounLemma(noun);
       if (!STOP_NOUNS.has(predicate)) return { mention: d, predicate, pos: 'n', participants: [] };
     }

@@ -376,6 +376,9 @@ export function singular(word: string): string {
   return s;
 }
 
+/** The tag set that reads a word as a past form, for infinitive(). */
+export const PAST_TENSE: ReadonlySet<string> = new Set(['PastTense']);
+
 const infinitiveCache = new Map<string, string>();
 /** Infinitive of a (lower-case) verb form: enrolled -> enrol, told -> tell, is -> be. */
 export function infinitive(word: string, tags?: ReadonlySet<string>): string {

@@ -14,7 +14,7 @@ import type { Quantity } from './quantities';
 import { HOURS_OF_DAY, RATE_ADJECTIVES, unitLabel } from './lexicon';
 import { sameDeed, verbForms } from './deeds';
 import { relate } from './scope';
-import { infinitive, isPlaceName, singular, wordNumberValue } from './nlp';
+import { infinitive, isPlaceName, PAST_TENSE, singular, wordNumberValue } from './nlp';
 import { hasNounSense, wordnet, type Synset } from './wordnet';
 
 /** Nouns that say nothing about what a figure counts or measures. */
@@ -813,7 +813,6 @@ const APPOSED = /\b(\p{Ll}{3,}),\s+$/u;
 const APPOSED_WHOLE = /^\s*of\s+[^,.;:!?]{1,40},/u;
 /** "of tours sighted a humpback", "saw a humpback": a verb and its object after the share. */
 const SHARE_DID = new RegExp(String.raw`^\s*(?:${WHOLE_AFTER})?(?!(?:are|is|were|was|have|has|had|will|would)\b)(\p{Ll}{3,})\s+(?:a|an|the|its|their)\s+(?:\p{Ll}+\s+)?(\p{Ll}{3,})\b`, 'u');
-const PAST_TENSE: ReadonlySet<string> = new Set(['PastTense']);
 
 /** Why two figures are not one figure told twice, or null when nothing keeps them apart. */
 /** A name's possessive opening a figure's words: "Delgado's 53 percent showing". */

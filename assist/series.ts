@@ -6,7 +6,7 @@
 // a period the other is not ("this year", "since 2019").
 
 import type { SuggestSpan } from '../common/domain';
-import { infinitive, numberValue, singular } from './nlp';
+import { infinitive, numberValue, PAST_TENSE, singular } from './nlp';
 import { verbForms } from './deeds';
 import { CARDINAL_WORDS, DETERMINERS, MONTHS, TIME_UNITS } from './lexicon';
 import { ordinalWord } from './inconsistencies';
@@ -87,7 +87,6 @@ const PERIOD = /\b(?:this|last|that|the same)\s+(?:year|season|month|week|term|d
 /** "has now seen three breakouts", "Four trains have now derailed", "four ..., counting this one": all of them, this one too. */
 const INCLUSIVE_BEFORE = /\b(?:has|have|had)\s+now\s+(?:\p{Ll}+\s+){0,2}$/u;
 const INCLUSIVE_AFTER = /^[^.;:!?]{0,30}?(?:\b(?:has|have)\s+now\s+(\p{Ll}+ed)\b|,?\s*(?:counting|including)\s+(?:this|the latest|the (?:most )?recent)\b(?:\s+one)?)/u;
-const PAST: ReadonlySet<string> = new Set(['PastTense']);
 /** Who holds a post, and the post after them: "holders of the post", "occupants of the office". */
 const HOLDER = /^(?:holder|occupant|incumbent)$/;
 const POST_AFTER = /^\s+of\s+(?:the|that|this)\s+(?:post|office|position|role|job|seat|chair|title)\b/i;
@@ -108,7 +107,7 @@ function beforeATime(after: string): boolean {
 
 /** A verb's past form ("drew", "opened"), by the conjugator and WordNet's verbs. */
 function pastVerb(w: string): boolean {
-  const inf = infinitive(w, PAST);
+  const inf = infinitive(w, PAST_TENSE);
   return inf !== w && (wordnet()?.synsets(inf, 'v').length ?? 0) > 0;
 }
 
@@ -366,7 +365,7 @@ function toAct(text: string, end: number): { verbs?: string[]; toAct?: boolean }
 /** "the second time the farmer has threatened", "the third time that it has flooded": the act after. */
 function timesAfter(text: string, end: number): { verbs?: string[] } {
   const m = /^\s+(?:that\s+)?(?:[\p{L}'’-]+\s+){1,3}?(?:has|have|had)\s+(?:been\s+)?(\p{Ll}+)\b/u.exec(text.slice(end, end + 80));
-  return m && pastVerb(m[1]!) ? { verbs: verbForms(infinitive(m[1]!, PAST)) } : {};
+  return m && pastVerb(m[1]!) ? { verbs: verbForms(infinitive(m[1]!, PAST_TENSE)) } : {};
 }
 
 /** The verb and its object before "for a third time": "took the supreme championship", "won the cup". */
@@ -403,7 +402,7 @@ function priorCounts(text: string, year?: number): Mention[] {
     if (!prior && !inclusive) continue;
     const noun = singular(np.at(-1)!);
     // ("Four trains have now derailed": what was done to them names the series, "derailment")
-    const done = inclusiveAfter?.[1] ? { verbs: verbForms(infinitive(inclusiveAfter[1], PAST)) } : {};
+    const done = inclusiveAfter?.[1] ? { verbs: verbForms(infinitive(inclusiveAfter[1], PAST_TENSE)) } : {};
     out.push({ value, noun, words: np, start: m.index, end, period: periodOf(text, m.index, end, year), ...(noun === 'time' ? actBefore(text, m.index) : done), ...(inclusive ? { inclusive } : {}), ...(holders ? { holders } : {}), ...(held === 'predecessor' && /\b(?:its|their)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index)) ? { thingsBefore: true } : {}) });
   }
   // "its earlier triumphs in 2019, 2021 and 2023", "Her previous wins, in 2018 and 2024": those before,
@@ -480,7 +479,7 @@ function listedYears(text: string, year: number, read: readonly Mention[]): Ment
       const w = words[k]!.toLowerCase();
       if (!/^\p{Ll}+$/u.test(w) || !pastVerb(w)) continue;
       const object = words.slice(k + 1).filter((x) => /^\p{Ll}+$/u.test(x) && !NOT_NOUNS.has(x) && !['his', 'her', 'its', 'their', 'our'].includes(x)).at(-1);
-      out.push({ value, noun: 'time', words: ['time'], start: at(words[k]!), end, period: '', listed: true, years: before, verbs: verbForms(infinitive(w, PAST)), ...(object ? { object: singular(object) } : {}) });
+      out.push({ value, noun: 'time', words: ['time'], start: at(words[k]!), end, period: '', listed: true, years: before, verbs: verbForms(infinitive(w, PAST_TENSE)), ...(object ? { object: singular(object) } : {}) });
       break;
     }
   }
