@@ -19,7 +19,7 @@ import { fmt, hours, interval } from './inconsistencies';
 import type { Quantity } from './quantities';
 import { derivedFrom, figureAbout, oneAct, percentReading, sameKind, SOLE_RATIO } from './restatements';
 import { hasNounSense, wordnet } from './wordnet';
-import { numberValue, singular } from './nlp';
+import { infinitive, numberValue, PAST_TENSE, singular } from './nlp';
 import { CARDINAL_WORDS, MONTHS, WEEKDAYS } from './lexicon';
 import { Mentions } from './mentions';
 
@@ -812,6 +812,14 @@ function sameThing(h: string, w: string): boolean {
   return stems.includes(h) || stems.some((v) => derivedFrom(h, v)) || derivedFrom(singular(lw), h) || (h.length > 3 && (sameKind(h, singular(lw)) || sameKind(h, lw))) || stems.some((v) => oneAct(h, v));
 }
 
+/** Whether a span's words tell that something resumed ("racing resumed", "play restarted"): a past verb WordNet has as "resume". */
+function resumesIn(span: string): boolean {
+  const wn = wordnet();
+  if (!wn) return false;
+  const resume = new Set(wn.synsets('resume', 'v').map((s) => s.offset));
+  return [...span.matchAll(/\p{Ll}{4,}ed\b/gu)].some((m) => wn.synsets(infinitive(m[0], PAST_TENSE), 'v').some((s) => resume.has(s.offset)));
+}
+
 /** Noun files of WordNet for made things and places ("café", "stadium", "square"). */
 const THING_FILES = new Set([6, 15]);
 /**
@@ -846,6 +854,9 @@ export function lengthConflicts(qs: readonly Quantity[], text: string, ref: { ye
     // (what the start and end are of: the words just before them, and a start's own verb and object)
     const near = text.slice(Math.max(s0, t.start - 90), t.sort === 'now' ? t.end : t.start);
     const words = [...near.matchAll(/\p{L}{3,}/gu)].map((m) => m[0]).filter((w) => !NEAR_STOP.has(w.toLowerCase()));
+    // ("The machine stopped at 2.10pm, and racing resumed at 3.25pm": a span that ends when something
+    // resumes is a pause, WordNet's "pause, intermission, break, interruption", of which a delay is a kind)
+    if (t.sort === 'clock' && resumesIn(text.slice(t.start, t.end))) words.push('pause');
     // ("He started at 11.04 and punched the finish control at 12.31": the person the pronoun means,
     // whose name the sentence of a length may give, "Thomas Lejeune won ..., running the course in")
     const pronoun = /\b(He|She)\s+\p{Ll}+\s+$/u.exec(near)?.[1];

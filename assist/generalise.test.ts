@@ -2821,3 +2821,12 @@ describe('a length linked to a span by its clause\'s subject; whole hours an hou
     expect(pairs(text.replace('13 hours', '15 hours'))).toEqual([]);
   });
 });
+
+describe('a span that ends when something resumes is a pause', () => {
+  it('"the hold-up ran to 30 minutes" / "The lift stopped at 11.05am, and skiing resumed at 11.50am" (45 minutes)', () => {
+    const text = 'KITZBUHEL, 9 February 2026 - A slalom race was halted on Sunday when a chair lift broke down. Skiers were sent back to the start hut, and the delay ran to 30 minutes before engineers freed the cable.\n\nThe winner, a 22-year-old from Salzburg, finished in 1 minute 41 seconds.\n\nThe lift stopped at 11.05am, and skiing resumed at 11.50am with the second run.';
+    expect(pairs(text)).toEqual([['30 minutes', 'at 11.05am, and skiing resumed at 11.50am']]);
+    // (45 minutes agrees)
+    expect(pairs(text.replace('30 minutes', '45 minutes'))).toEqual([]);
+  });
+});
