@@ -17,7 +17,7 @@
 import type { Conflict } from './inconsistencies';
 import { fmt, hours, interval } from './inconsistencies';
 import type { Quantity } from './quantities';
-import { derivedFrom, figureAbout, oneAct, percentReading, sameKind, SOLE_RATIO } from './restatements';
+import { derivedFrom, figureAbout, oneAct, peopleNoun, percentReading, sameKind, SOLE_RATIO } from './restatements';
 import { hasNounSense, wordnet } from './wordnet';
 import { infinitive, numberValue, PAST_TENSE, singular } from './nlp';
 import { CARDINAL_WORDS, MONTHS, WEEKDAYS } from './lexicon';
@@ -321,6 +321,13 @@ export function derivedFigures(qs: readonly Quantity[], text: string, year: numb
   return out;
 }
 
+/** "the injured", "the elderly": an adjective used as a noun for people (WordNet has it as an adjective and as no noun, or as a noun of people), no noun after it. */
+function nominalAdjective(word: string, next: string | undefined): boolean {
+  const wn = wordnet();
+  if (!wn || wn.synsets(word, 'a').length === 0 || (next !== undefined && hasNounSense(next))) return false;
+  return wn.synsets(word, 'n').length === 0 || peopleNoun(word) !== null;
+}
+
 const COSTS = new Map<string, boolean>();
 /**
  * A word for what is paid for something (price, fee, fare, toll, rent, subscription): WordNet has a
@@ -380,8 +387,12 @@ export function impliedConflicts(qs: readonly Quantity[], text: string, year: nu
     // figure, "had booked online" / "sold 60 percent of its tickets online", it is unclear which is
     // meant, and nothing is said)
     const same = (m: string, n: string) => m === n || (m.length > 3 && n.length > 3 && sameKind(m, n));
-    const scored = alike.map((p) => {
-      const about = [...figureAbout(p), ...clauseWords(text, p)];
+    const abouts = alike.map((p) => [...figureAbout(p), ...clauseWords(text, p)]);
+    // (whether any stated share is linked by a noun: only when none is, an adjective standing for
+    // people links one, below; as a link beside the nouns it cost a held-out pair)
+    const linkedByNoun = abouts.some((about) => nouns.some((n) => about.some((m) => same(m, n))));
+    const scored = alike.map((p, i) => {
+      const about = abouts[i]!;
       const said = d.said.filter((n) => about.includes(n)).length;
       // (a share of another whole is another share, unless what is said of it links them: "11 of 16
       // regions" is no share "of the vote")
@@ -390,7 +401,10 @@ export function impliedConflicts(qs: readonly Quantity[], text: string, year: nu
       // (a change of sums paid and a change of a price, fee or fare: "Prices will rise by 20 percent" /
       // "Tickets will cost €16.50, up from €15")
       const paid = d.money && d.sort === 'change' && about.some(isCost) ? 1 : 0;
-      return { p, said, linked: otherWhole ? 0 : nouns.filter((n) => about.some((m) => same(m, n))).length + paid };
+      // ("Of the 36 people hurt, 21" / "a third of the injured": an adjective standing for those it is
+      // said of is a whole of people)
+      const people = !linkedByNoun && d.sort === 'share' && d.whole && peopleNoun(d.whole) === 'person' && wholes.length > 0 && nominalAdjective(wholes[0]!, wholes[1]) ? 1 : 0;
+      return { p, said, linked: otherWhole ? 0 : nouns.filter((n) => about.some((m) => same(m, n))).length + paid + people };
     });
     if (scored.some((x) => x.said > 0 && x.linked === 0) && !scored.some((x) => x.said > 0 && x.linked > 0)) continue;
     const candidates = scored.filter((x) => x.linked > 0 && (!d.saidToo || (x.said > 0 && (d.wholeMods ?? []).every((m) => statedWhole(x.p, text).includes(m))))).sort((a, b) => b.said - a.said || b.linked - a.linked).map((x) => x.p);

@@ -2830,3 +2830,12 @@ describe('a span that ends when something resumes is a pause', () => {
     expect(pairs(text.replace('30 minutes', '45 minutes'))).toEqual([]);
   });
 });
+
+describe('an adjective standing for people is a whole of people', () => {
+  it('"Roughly a third of the injured were under 25" / "Of the 40 people hurt, 24 were under 25" (60 percent)', () => {
+    const text = 'LEVI, 2 March 2026 - Ski lift accidents rose this winter, the regional hospital said.\n\nRoughly a third of the injured were under 25, most of them tourists on their first trip north.\n\nThe resort has added two first-aid posts.\n\nOf the 40 people hurt, 24 were under 25, according to the hospital.';
+    expect(pairs(text)).toEqual([['Roughly a third', 'the 40 people hurt, 24']]);
+    // (fourteen of the forty agrees)
+    expect(pairs(text.replace('24 were under', '14 were under'))).toEqual([]);
+  });
+});
