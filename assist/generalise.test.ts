@@ -2839,3 +2839,13 @@ describe('an adjective standing for people is a whole of people', () => {
     expect(pairs(text.replace('24 were under', '14 were under'))).toEqual([]);
   });
 });
+
+describe('the two sides of one vote cannot add up to more than all who voted', () => {
+  it('"Some 57 percent of those voting backed the merger" / "The 47 percent of voters who rejected it"; 43 agrees', () => {
+    const text = 'BRIG, 9 March 2026 - Voters in two Valais villages have agreed to merge into one commune.\n\nSome 57 percent of those voting backed the merger, the canton said on Sunday.\n\nTurnout was 62 percent.\n\nThe 47 percent of voters who rejected it were mostly in the upper village.';
+    expect(pairs(text)).toEqual([['Some 57 percent', 'The 47 percent']]);
+    expect(pairs(text.replace('The 47 percent', 'The 43 percent'))).toEqual([]);
+    // (a vote told of another year is another vote)
+    expect(pairs(text.replace('The 47 percent of voters who rejected it were', 'In 2019, 47 percent of voters rejected a first plan; they were'))).toEqual([]);
+  });
+});

@@ -11,6 +11,7 @@ import { findRestatements, otherKinds } from './restatements';
 import { elidedConflicts } from './elided';
 import { deadlineOf, deadlinePairs, type Deadline } from './deadlines';
 import { impliedConflicts, lengthConflicts } from './derived';
+import { voteSideConflicts } from './sides';
 import { seriesConflicts } from './series';
 import { weighedConflicts } from './weighed';
 import { differentParties, eventDateRestatements, eventOfDate, unreadDate, whenEventOfDate, type EventDate } from './eventdates';
@@ -229,7 +230,7 @@ export function suggest(text: string, options: SuggestOptions = {}): Suggestion[
   const conflicts = findConflicts(quantities, text, otherKinds);
   const known = new Set(conflicts.map((c) => `${c.a.start}:${c.b.start}`));
   const proposeConflict = (c: Conflict) => inconsistencies.push({ type: 'inconsistency', kind: c.kind, explanation: c.explanation, spans: [span(text, c.a.start, c.a.end), span(text, c.b.start, c.b.end)] });
-  for (const c of [...conflicts, ...findRestatements(quantities, text, known), ...impliedConflicts(quantities, text, ref.year), ...lengthConflicts(quantities, text, ref, known)]) proposeConflict(c);
+  for (const c of [...conflicts, ...findRestatements(quantities, text, known), ...impliedConflicts(quantities, text, ref.year), ...lengthConflicts(quantities, text, ref, known), ...voteSideConflicts(quantities, text)]) proposeConflict(c);
   // (a pair already proposed covers both of two ranges of text: the later passes do not propose it again)
   const covered = (ranges: ReadonlyArray<{ start: number; end: number }>) =>
     inconsistencies.some((x) => x.type === 'inconsistency' && x.spans.length === 2 && ranges.every((t) => x.spans.some((s) => s.start < t.end && t.start < s.end)));
