@@ -732,7 +732,7 @@ const SMALL_NUMBER = String.raw`(\d{1,2}|${CARDINAL_WORDS})`;
 const SPELLS = new RegExp(String.raw`\b${SMALL_NUMBER}\s+(?:(?:back-to-back|consecutive|straight|successive|full)\s+)?(?:days\s+of\s+)?${SMALL_NUMBER}-hour\s+(?:shifts|sessions|stints|spells|days|blocks|legs|stages)\b`, 'giu');
 
 /** The sentence around a span: its start and end offsets. */
-function sentenceAround(text: string, start: number, end: number): [number, number] {
+export function sentenceAround(text: string, start: number, end: number): [number, number] {
   const from = start - sentenceBefore(text, start).length;
   const stop = /[.!?](?:\s|$)/.exec(text.slice(end));
   return [from, stop ? end + stop.index : text.length];
@@ -826,11 +826,12 @@ function sameThing(h: string, w: string): boolean {
   return stems.includes(h) || stems.some((v) => derivedFrom(h, v)) || derivedFrom(singular(lw), h) || (h.length > 3 && (sameKind(h, singular(lw)) || sameKind(h, lw))) || stems.some((v) => oneAct(h, v));
 }
 
+let resumeSenses: ReadonlySet<number> | undefined;
 /** Whether a span's words tell that something resumed ("racing resumed", "play restarted"): a past verb WordNet has as "resume". */
 function resumesIn(span: string): boolean {
   const wn = wordnet();
   if (!wn) return false;
-  const resume = new Set(wn.synsets('resume', 'v').map((s) => s.offset));
+  const resume = (resumeSenses ??= new Set(wn.synsets('resume', 'v').map((s) => s.offset)));
   return [...span.matchAll(/\p{Ll}{4,}ed\b/gu)].some((m) => wn.synsets(infinitive(m[0], PAST_TENSE), 'v').some((s) => resume.has(s.offset)));
 }
 

@@ -8,6 +8,7 @@
 
 import type { Conflict } from './inconsistencies';
 import type { Quantity } from './quantities';
+import { sentenceAround } from './derived';
 
 /** The whole a share of a vote is told of: "of those voting", "of voters", "of the votes cast". */
 const VOTE_WHOLE = String.raw`of\s+(?:the\s+|all\s+)?(?:those\s+(?:who\s+)?(?:voting|voted|casting\s+(?:a\s+)?ballots?)|(?:valid\s+)?(?:voters|votes|ballots)(?:\s+cast)?|vote|electorate|turnout)`;
@@ -24,11 +25,9 @@ export function voteSide(q: Quantity, text: string): 'for' | 'against' | null {
   return m[1] !== undefined ? 'for' : 'against';
 }
 
-/** A year named in the sentence around an offset (not the dateline's), or null. */
-function yearsNear(text: string, at: number): string {
-  const from = Math.max(text.lastIndexOf('. ', at), text.lastIndexOf('\n', at)) + 1;
-  const to = text.slice(at).search(/[.!?](?:\s|$)/);
-  return [...text.slice(from, to < 0 ? text.length : at + to).matchAll(/\b(?:19|20)\d\d\b/g)].map((m) => m[0]).join(' ');
+/** The years named in the sentence around a figure. */
+function yearsNear(text: string, q: Quantity): string {
+  return [...text.slice(...sentenceAround(text, q.start, q.end)).matchAll(/\b(?:19|20)\d\d\b/g)].map((m) => m[0]).join(' ');
 }
 
 /** The least a share may be: a share told "about" or "some" is rounded to within a point. */
@@ -45,7 +44,7 @@ export function voteSideConflicts(qs: readonly Quantity[], text: string): Confli
     for (const y of sided) {
       if (y.q.start <= x.q.start || x.side === y.side || x.q.sentence === y.q.sentence) continue;
       // (two votes told of different years are two votes)
-      if (yearsNear(text, x.q.start) !== yearsNear(text, y.q.start)) continue;
+      if (yearsNear(text, x.q) !== yearsNear(text, y.q)) continue;
       const sum = least(x.q) + least(y.q);
       if (sum <= 100) continue;
       const [f, g] = x.side === 'for' ? [x.q, y.q] : [y.q, x.q];
