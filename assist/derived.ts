@@ -390,7 +390,8 @@ export function impliedConflicts(qs: readonly Quantity[], text: string, year: nu
     const abouts = alike.map((p) => [...figureAbout(p), ...clauseWords(text, p)]);
     // (whether any stated share is linked by a noun: only when none is, an adjective standing for
     // people links one, below; as a link beside the nouns it cost a held-out pair)
-    const linkedByNoun = abouts.some((about) => nouns.some((n) => about.some((m) => same(m, n))));
+    const nounLinks = abouts.map((about) => nouns.filter((n) => about.some((m) => same(m, n))).length);
+    const linkedByNoun = nounLinks.some((n) => n > 0);
     const scored = alike.map((p, i) => {
       const about = abouts[i]!;
       const said = d.said.filter((n) => about.includes(n)).length;
@@ -404,7 +405,7 @@ export function impliedConflicts(qs: readonly Quantity[], text: string, year: nu
       // ("Of the 36 people hurt, 21" / "a third of the injured": an adjective standing for those it is
       // said of is a whole of people)
       const people = !linkedByNoun && d.sort === 'share' && d.whole && peopleNoun(d.whole) === 'person' && wholes.length > 0 && nominalAdjective(wholes[0]!, wholes[1]) ? 1 : 0;
-      return { p, said, linked: otherWhole ? 0 : nouns.filter((n) => about.some((m) => same(m, n))).length + paid + people };
+      return { p, said, linked: otherWhole ? 0 : nounLinks[i]! + paid + people };
     });
     if (scored.some((x) => x.said > 0 && x.linked === 0) && !scored.some((x) => x.said > 0 && x.linked > 0)) continue;
     const candidates = scored.filter((x) => x.linked > 0 && (!d.saidToo || (x.said > 0 && (d.wholeMods ?? []).every((m) => statedWhole(x.p, text).includes(m))))).sort((a, b) => b.said - a.said || b.linked - a.linked).map((x) => x.p);

@@ -39,12 +39,12 @@ function least(q: Quantity): number {
 
 /** Shares of one vote on its two sides that add up to more than the whole: one text's first such pair. */
 export function voteSideConflicts(qs: readonly Quantity[], text: string): Conflict[] {
-  const sided = qs.map((q) => ({ q, side: voteSide(q, text) })).filter((x): x is { q: Quantity; side: 'for' | 'against' } => x.side !== null);
+  const sided = qs.map((q) => ({ q, side: voteSide(q, text) })).filter((x): x is { q: Quantity; side: 'for' | 'against' } => x.side !== null).map((x) => ({ ...x, years: yearsNear(text, x.q) }));
   for (const x of sided) {
     for (const y of sided) {
       if (y.q.start <= x.q.start || x.side === y.side || x.q.sentence === y.q.sentence) continue;
       // (two votes told of different years are two votes)
-      if (yearsNear(text, x.q) !== yearsNear(text, y.q)) continue;
+      if (x.years !== y.years) continue;
       const sum = least(x.q) + least(y.q);
       if (sum <= 100) continue;
       const [f, g] = x.side === 'for' ? [x.q, y.q] : [y.q, x.q];
