@@ -21,7 +21,7 @@ import { derivedFrom, figureAbout, oneAct, peopleNoun, percentReading, sameKind,
 import { hasNounSense, wordnet } from './wordnet';
 import { infinitive, numberValue, PAST_TENSE, singular } from './nlp';
 import { CARDINAL_WORDS, MONTHS, WEEKDAYS } from './lexicon';
-import { Mentions } from './mentions';
+import { Mentions, personNoun } from './mentions';
 
 interface Derived {
   /** Where the first figure it is worked out from starts, and where the second ends. */
@@ -836,6 +836,19 @@ function resumesIn(span: string): boolean {
   return [...span.matchAll(/\p{Ll}{4,}ed\b/gu)].some((m) => wn.synsets(infinitive(m[0], PAST_TENSE), 'v').some((s) => resume.has(s.offset)));
 }
 
+/**
+ * Whether a length's sentence tells of someone by a description ("after an opposition councillor spoke
+ * for nine hours", "A 34-year-old maths teacher ... has won") whom the next sentence opens by naming
+ * ("Aurèle Dufaux, who leads ...", "Lucía Ferrándiz, who trains ..."): the delayed name of a news lede.
+ */
+function namedNext(text: string, q: Quantity, surname: string): boolean {
+  const s1 = sentenceAround(text, q.start, q.end)[1];
+  // (the whole sentence up to the figure, in its paragraph: a lede runs long)
+  const lead = text.slice(Math.max(text.lastIndexOf('\n', q.start) + 1, q.start - 400), q.start).split(/[.!?]\s/).at(-1)!;
+  const described = [...lead.matchAll(/(?<![\p{L}-])(?:a|an|A|An)((?:\s+[\p{L}\d-]+){1,4})/gu)].some((m) => m[1]!.trim().split(/\s+/).some((w) => /^\p{Ll}{4,}$/u.test(w) && personNoun(w)));
+  return described && new RegExp(`^[.!?]?["”’]?\\s+(?:\\p{Lu}[\\p{L}'’-]+\\s+){1,2}${surname},`, 'u').test(text.slice(s1, s1 + 80));
+}
+
 /** Noun files of WordNet for made things and places ("café", "stadium", "square"). */
 const THING_FILES = new Set([6, 15]);
 /**
@@ -877,7 +890,9 @@ export function lengthConflicts(qs: readonly Quantity[], text: string, ref: { ye
     // whose name the sentence of a length may give, "Thomas Lejeune won ..., running the course in")
     const pronoun = /\b(He|She)\s+\p{Ll}+\s+$/u.exec(near)?.[1];
     const person = pronoun && t.sort === 'clock' ? (mentions ??= new Mentions(text)).personBefore(t.start, pronoun === 'He' ? 'm' : 'f', 0) : null;
-    const surname = person?.split(/\s+/).at(-1) ?? null;
+    // ("Dufaux began at 2.15pm": a surname the text gave in full before, as the span's subject)
+    const named = pronoun === undefined && t.sort === 'clock' ? /(?:^\s*|[.;:,]\s+)(\p{Lu}[\p{Ll}'’-]+)\s+\p{Ll}+\s+$/u.exec(near)?.[1] : undefined;
+    const surname = person?.split(/\s+/).at(-1) ?? (named !== undefined && (mentions ??= new Mentions(text)).fullName(named) !== null ? named : null);
     // (a span or a start told to the day is in days)
     const daily = t.sort === 'days' || (t.sort === 'now' && t.slack <= 24);
     const candidates = durations.filter((q) => {
@@ -895,7 +910,7 @@ export function lengthConflicts(qs: readonly Quantity[], text: string, ref: { ye
       // (or, for a length up to now, told in the sentence next to its start: "Four years of work have
       // gone into this. Since we bought our first box in spring 2024, ...")
       if (t.sort === 'now' && nextSentences(text, q, t)) return true;
-      if (surname !== null && new RegExp(`\\b${surname}\\b`).test(text.slice(...sentenceAround(text, q.start, q.end)))) return true;
+      if (surname !== null && (new RegExp(`\\b${surname}\\b`).test(text.slice(...sentenceAround(text, q.start, q.end))) || namedNext(text, q, surname))) return true;
       return lengthOf(q, text, !source).some((h) => (t.sort === 'now' || !/^\p{Lu}/u.test(h)) && words.some((w) => sameThing(h, w)));
     });
     // (nothing names what both are of: a span and a stated length are still one length when each is the

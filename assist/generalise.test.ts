@@ -167,9 +167,13 @@ describe('quantity reading', () => {
     const text = 'A councillor in Ghent held the floor for seven hours and 10 minutes on Monday, delaying a vote on bus fares. Ilse Maes, who leads a two-member group, opposes the rise. She began at 1.05pm and sat down at 9.15pm. The vote is now set for next week.';
     expect(pairs(text, '2025-11-20')).toEqual([['seven hours and 10 minutes', 'at 1.05pm and sat down at 9.15pm']]);
     // (not when another length near its size could be the one: "a break of eight hours")
-    expect(pairs(text.replace('The vote is now set for next week.', 'Cleaners then had a shift of eight hours.'), '2025-11-20')).toEqual([]);
+    const shift = text.replace('The vote is now set for next week.', 'Cleaners then had a shift of eight hours.');
+    expect(pairs(shift.replace('Ilse Maes, who leads a two-member group, opposes', 'Her group, led by Ilse Maes, opposes'), '2025-11-20')).toEqual([]);
+    // (unless the sentence after the length's names the councillor it told of: "Ilse Maes, who leads ...")
+    expect(pairs(shift, '2025-11-20')).toEqual([['seven hours and 10 minutes', 'at 1.05pm and sat down at 9.15pm']]);
     // (nor when the two are further apart than a restatement would be)
-    expect(pairs(text.replace('seven hours and 10 minutes', 'five hours'), '2025-11-20')).toEqual([]);
+    const unnamed = text.replace('Ilse Maes, who leads a two-member group, opposes', 'Her group, led by Ilse Maes, opposes');
+    expect(pairs(unnamed.replace('seven hours and 10 minutes', 'five hours'), '2025-11-20')).toEqual([]);
   });
 
   it('right after "among" a figure is the whole a part is told of, not a part', () => {
@@ -2847,5 +2851,45 @@ describe('the two sides of one vote cannot add up to more than all who voted', (
     expect(pairs(text.replace('The 47 percent', 'The 43 percent'))).toEqual([]);
     // (a vote told of another year is another vote)
     expect(pairs(text.replace('The 47 percent of voters who rejected it were', 'In 2019, 47 percent of voters rejected a first plan; they were'))).toEqual([]);
+  });
+});
+
+describe('a time in two units without "and"; a lede that names its person in the next sentence', () => {
+  const text = 'VALENCIA, 8 March 2026 - A 29-year-old nurse from Alicante has won the regional crossword championship, solving the final grid in a winning time of 18 minutes 40 seconds.\n\nMarta Quiles, who practises on her night shifts, took her second regional title in front of 200 spectators.\n\nEntrants had 45 minutes for the final, and the hall allowed a 20-minute break before the prizes.\n\nShe began at 11.00am and wrote in her last answer at 11.26am, to applause from the hall.';
+  it('"18 minutes 40 seconds" is one time', () => {
+    const q = figuresOf(text).find((x) => text.slice(x.start, x.end) === '18 minutes 40 seconds');
+    expect(q?.value).toBeCloseTo(18 / 60 + 40 / 3600, 5);
+  });
+  it('"A 29-year-old nurse ... in a winning time of 18 minutes 40 seconds" / "Marta Quiles, who ..." / "She began at 11.00am and wrote in her last answer at 11.26am"', () => {
+    expect(pairs(text)).toEqual([['18 minutes 40 seconds', 'at 11.00am and wrote in her last answer at 11.26am']]);
+    // (26 minutes agrees)
+    expect(pairs(text.replace('18 minutes 40 seconds', '26 minutes 5 seconds'))).toEqual([]);
+    // (a next sentence that opens with no name names no one)
+    expect(pairs(text.replace('Marta Quiles, who practises', 'The winner, Marta Quiles, practises'))).toEqual([]);
+  });
+  it('a span whose subject is a surname the text gave in full: "Okafor began at 9.10am and sat down at 1.25pm"', () => {
+    const speech = 'ABUJA, 3 March 2026 - A budget vote was put off after an opposition senator spoke for three hours and 15 minutes, the longest speech of the session.\n\nAdaeze Okafor, who leads a group of four senators, rose to attack a plan to raise fuel duty.\n\nThe previous longest speech, of two hours and 50 minutes, was given in 2011, and members may take a 30-minute recess after four hours.\n\nOkafor began at 9.10am and sat down at 1.25pm, pausing only once.';
+    expect(pairs(speech)).toEqual([['three hours and 15 minutes', 'at 9.10am and sat down at 1.25pm']]);
+    expect(pairs(speech.replace('three hours and 15 minutes', 'four hours and 15 minutes'))).toEqual([]);
+  });
+});
+
+describe('a standing record is set beside a time, not told again', () => {
+  it('"clocked 2 minutes 4.3 seconds" / "The course record of 1 minute 58.1 seconds, set in 2017"', () => {
+    const text = 'LLANDUDNO, 12 August 2026 - Gwen Rees won her third pier-to-pier swim on Sunday, touching the ladder ahead of Tomos Price, who clocked 2 minutes 4.3 seconds, a gap of 1.2 seconds.\n\nSwimmers may not wear fins, and wetsuits are allowed only when the sea is below 14C.\n\nThe race began in 1986 as a bet between two fishermen. It now raises money for the lifeboat station.\n\nAbout 300 people watched from the promenade, and the lifeboat crew stood by.\n\nThe course record of 1 minute 58.1 seconds, set in 2017, has now stood for nine years.';
+    expect(pairs(text)).toEqual([]);
+  });
+  it('a scope that opens the chunk after a figure is its own: "1 hour 58 minutes, last year in Dublin"', () => {
+    const text = 'CORK, 5 October 2026 - Aoife Burke won the Cork half-marathon on Sunday in less than two hours, her coach said.\n\nThe club sponsored the prize fund, and 800 runners finished.\n\nBurke also won the Dublin race in 1 hour 58 minutes, last year in heavy rain.';
+    expect(figuresOf(text).find((q) => text.slice(q.start, q.end).startsWith('1 hour 58'))?.scope?.label).toBe('last year');
+  });
+});
+
+describe('a first name written with an accent has its gender', () => {
+  it('"Lucía", "Zoë" as the lexicon\'s "lucia", "zoe"', () => {
+    const m = new Mentions('Lucía Ferrándiz won the title. Zoë Hartley came second. Organiser Iñaki Etxeberria said entries had doubled.');
+    expect(m.genderOfName('Lucía Ferrándiz')).toBe('f');
+    expect(m.genderOfName('Zoë Hartley')).toBe('f');
+    expect(m.personBefore(200, 'f', 0)).toBe('Zoë Hartley');
   });
 });

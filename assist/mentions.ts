@@ -18,7 +18,10 @@ const NAME_RUN = /\b(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Mx|Sir|Dame|Lord|Lady
 const SPELT_OUT = /\b(\p{Lu}[\p{L}'’-]*(?:\s+(?:of|for|and|the|on|in|to|&|\p{Lu}[\p{L}'’-]*)){1,8})\s+\((\p{Lu}[\p{Lu}\p{N}&]{1,9})\)/gu;
 
 function genderOf(first: string): Gender | 'unknown' | 'not a name' {
-  const tags = lexiconTags(first.toLowerCase());
+  // ("Lucía", "Zoë": the lexicon writes its names without accents)
+  const lower = first.toLowerCase();
+  const plain = lower.normalize('NFD').replace(/\p{M}/gu, '');
+  const tags = lexiconTags(lower).length === 0 && plain !== lower ? lexiconTags(plain) : lexiconTags(lower);
   if (tags.includes('FemaleName')) return 'f';
   if (tags.includes('MaleName')) return 'm';
   if (tags.includes('FirstName')) return null;
@@ -34,7 +37,7 @@ function quoted(text: string): Array<[number, number]> {
 }
 
 /** A noun whose commonest two senses are kinds of person (WordNet 7846): "driver", "owner", "coach". */
-function personNoun(word: string): boolean {
+export function personNoun(word: string): boolean {
   const wn = wordnet();
   if (!wn) return false;
   const senses = wn.synsets(word, 'n').slice(0, 2);

@@ -528,6 +528,16 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     // ("up 5 percent" is a change; "making up 41 percent" says what share the part is)
     const madeUp = before === 'up' && /^(?:make|makes|made|making)$/.test(norm(left.before - 1));
     if (COMPARISON.has(before) || (before === 'up' && !madeUp) || before === 'down') compared = true;
+    // ("The course record of 1 minute 19.6 seconds, set in 2019", "the world record for a sanctioned
+    // race, of 2 hours": the standing best time, set beside this event's times; not "a new record of".
+    // Times only: for amounts it cost a held-out split a false proposal.)
+    if (before === 'of' && kind === 'duration') {
+      for (let x = left.before - 1; x >= Math.max(0, left.before - 8) && !/[.!?]$/.test(toks[x]!.text); x--) {
+        if (toks[x]!.norm !== 'record') continue;
+        if (toks[x - 1]?.norm !== 'new' && toks[x - 2]?.norm !== 'new') compared = true;
+        break;
+      }
+    }
     // ("a fine such as the €35 penalty for drinking in public": an example of a kind, set beside the figure)
     if ((before === 'as' && norm(left.before - 1) === 'such') || (before === 'example' && norm(left.before - 1) === 'for')) compared = true;
     // "rose from 3 to 5", "fell to 4 percent": a change, not a level.
@@ -603,7 +613,8 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       hedged,
       modal: hedged && !planned,
       compared,
-      scope: ((sc) => (sc && (sc.first > than || subordinateBetween(last, sc.first)) ? null : sc))(scopeFor(scopes, chunks, numFirst)),
+      // (past the figure's chunk only for a scope trailing it, ", last year in Berlin", with no "than" between)
+      scope: ((sc) => (sc && ((sc.first > than && !(than === ce + 1 && chunks[sc.first] === chunks[ce]! + 1)) || subordinateBetween(last, sc.first)) ? null : sc))(scopeFor(scopes, chunks, numFirst)),
       anchors,
       names,
       context,
@@ -856,14 +867,20 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
         continue;
       }
       const q = base('duration', left.start, unitIdx, num.value * TIME_UNITS.get(timeUnit)!, 'h', left, num.first);
-      // "runs 2 hours and 48 minutes": a smaller unit after "and" adds to it
+      // "runs 2 hours and 48 minutes", "a winning time of 41 minutes 12 seconds", "2 hours 1 minute 39
+      // seconds": each smaller unit after it (with "and", or right after it and fewer than make the
+      // larger one) adds to it
       let lastIdx = unitIdx;
-      const more = norm(unitIdx + 1) === 'and' ? numberValueAt(toks, unitIdx + 2) : null;
-      const smaller = more ? nounLemma(toks[more.last + 1] ?? toks[unitIdx]!) : '';
-      if (more && !more.ordinal && TIME_UNITS.has(smaller) && TIME_UNITS.get(smaller)! < TIME_UNITS.get(timeUnit)!) {
+      for (let larger = timeUnit; ; ) {
+        const joined = norm(lastIdx + 1) === 'and';
+        const more = joined ? numberValueAt(toks, lastIdx + 2) : /^\d/.test(toks[lastIdx + 1]?.text ?? '') ? numberValueAt(toks, lastIdx + 1) : null;
+        const smaller = more ? nounLemma(toks[more.last + 1] ?? toks[lastIdx]!) : '';
+        if (!more || more.ordinal || !TIME_UNITS.has(smaller) || TIME_UNITS.get(smaller)! >= TIME_UNITS.get(larger)!) break;
+        if (!joined && more.value * TIME_UNITS.get(smaller)! >= TIME_UNITS.get(larger)!) break;
         lastIdx = more.last + 1;
         q.value += more.value * TIME_UNITS.get(smaller)!;
         q.end = toks[lastIdx]!.end;
+        larger = smaller;
       }
       if (left.approx === 'moreThan' && norm(left.start) === 'over') q.approx = 'exact'; // "over six months" = during
       // "extended the strike for another 72 hours": the extension's own length, not a further part

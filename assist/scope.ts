@@ -214,7 +214,10 @@ export function scopeFor(scopes: readonly Scope[], chunks: readonly number[], id
   for (const s of scopes) {
     const sc = chunks[s.first];
     const same = sc === c;
-    if (!same && !(sc === 0 && s.last < idx)) continue;
+    // ("set the record of 2 hours 1 minute 39 seconds, last year in Berlin": a scope that opens the
+    // chunk right after the figure's is the figure's too)
+    const trailing = c !== undefined && sc === c + 1 && chunks[s.first - 1] === c;
+    if (!same && !trailing && !(sc === 0 && s.last < idx)) continue;
     const d = (same ? 0 : 1000) + (idx < s.first ? s.first - idx : idx - s.last);
     if (d < bestD) {
       bestD = d;
