@@ -2893,3 +2893,12 @@ describe('a first name written with an accent has its gender', () => {
     expect(m.personBefore(200, 'f', 0)).toBe('Zoë Hartley');
   });
 });
+
+describe('a length glued to an act after "in the"', () => {
+  it('"In the 90-minute call, ..." is the call\'s length; "within the 90-day deadline" and "in the 90-day window" are no length of anything', () => {
+    const len = (s: string) => figuresOf(s).filter((q) => q.kind === 'duration').map((q) => [s.slice(q.start, q.end), q.head]);
+    expect(len('In the 90-minute call, the two leaders agreed to reopen the crossing.')).toEqual([['the 90-minute call', 'call']]);
+    expect(len('Appeals must be lodged within the 90-day deadline.')).toEqual([]);
+    expect(len('The works must be finished in the 90-day window.')).toEqual([]);
+  });
+});

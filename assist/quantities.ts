@@ -180,6 +180,13 @@ function labelNoun(lemma: string): boolean {
   return known;
 }
 
+/** A noun whose commonest WordNet sense is an act, a talk, an event or a gathering (noun files 4, 10, 11, 14): "call", "hearing", "match", "meeting". */
+function actLike(t: Tok | undefined): boolean {
+  if (!t || !isNounTok(t)) return false;
+  const first = wordnet()?.synsets(nounLemma(t), 'n')[0];
+  return first !== undefined && [4, 10, 11, 14].includes(first.lexfile);
+}
+
 /** A person or an animal: a people's name, or a noun one of whose two commonest WordNet senses is ("baby", "bear"). */
 function poundsOfBeing(t: Tok | undefined): boolean {
   if (!t || !isNounTok(t)) return false;
@@ -856,8 +863,9 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       // an act done took; "back in two hours" is a time from now)
       const doneIn = norm(left.before) === 'in' && ['hour', 'minute', 'second'].includes(timeUnit) && doneBefore(left.before);
       // ("in a four-week consultation": a length glued to the noun it measures, whatever the preposition)
-      // (after "in a", not "within the 90-day deadline", a bound)
-      const gluedToNoun = norm(left.before) === 'in' && ['a', 'an'].includes(norm(left.start)) && hyphenJoined(toks[num.last]!) && isNounTok(toks[unitIdx + 1]) && !isVerbTok(toks[unitIdx + 1]);
+      // (after "in a", not "within the 90-day deadline", a bound; after "in the" when the noun is an
+      // act, an event, a talk or a gathering by its commonest sense: "In the 90-minute call, ...")
+      const gluedToNoun = norm(left.before) === 'in' && (['a', 'an'].includes(norm(left.start)) || (norm(left.start) === 'the' && actLike(toks[unitIdx + 1]))) && hyphenJoined(toks[num.last]!) && isNounTok(toks[unitIdx + 1]) && !isVerbTok(toks[unitIdx + 1]);
       // ("the delay ran to 45 minutes before a second machine was driven over", "lasted 40 minutes
       // before": a verb of lasting right before it makes it a length, not an offset)
       const lasted = (norm(left.before) === 'to' && lastingVerbBefore(left.before)) || (left.before >= 0 && isVerbTok(toks[left.before]) && lastingVerbBefore(left.before + 1));
