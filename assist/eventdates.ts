@@ -17,7 +17,7 @@ import { infinitive, isPlaceName, PAST_TENSE, type Tok } from './nlp';
 const PARTICIPLE: ReadonlySet<string> = new Set(['Participle']);
 import { nounLemma, verbLemma } from './referents';
 import { derivedFrom, sameKind } from './restatements';
-import { has, hyphenJoined, isNounTok, isVerbTok } from './tokens';
+import { has, hyphenJoined, isAuxiliary, isCopula, isNounTok, isVerbTok } from './tokens';
 import { wordnet, type Synset } from './wordnet';
 
 export interface EventDate {
@@ -162,6 +162,9 @@ function eventOfDateAlone(toks: readonly Tok[], text: string, d: DateMention): E
   if (lead && !modifier && !(/^from\b/i.test(lead[0]) && !RANGE_END.test(text.slice(d.end, d.end + 24)) && !rangeInside)) return null;
   // ("March 3 to 5", "Monday and Tuesday": a range; "met on Tuesday to discuss" is not)
   if (/^\s*(?:-|–|to|and|or|through)\s*(?:the\s+)?(?:\d|mid|early|late|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)/i.test(text.slice(d.end, d.end + 16))) return null;
+  // ("since 12 November, the day the kiln was relit": an appositive names the act of the day)
+  const appositive = dayOfAct(toks, text, d);
+  if (appositive) return appositive;
   // ("Monday night's derailment", "Tuesday morning's vote": the part of the day is still the date)
   const dayPart = /^\s+(?:morning|afternoon|evening|night)['’]s\s/i.exec(text.slice(d.end, d.end + 16));
   const after = toks.findIndex((t) => t.start >= d.end + (dayPart ? dayPart[0].length - 1 : 0));
@@ -254,7 +257,7 @@ function eventOfDateAlone(toks: readonly Tok[], text: string, d: DateMention): E
     // ("will enter into force on", "came into effect on": the verb of the phrase, whatever the tagger made of its noun)
     const intoForce = commencement(toks, k);
     if (intoForce >= 0) t = toks[(k = intoForce)]!;
-    else if (!isVerbTok(t) || has(t, 'Preposition') || FUNCTION_WORDS.has(t.norm) || /ing$/.test(t.norm)) continue;
+    else if (!(isVerbTok(t) || unknownParticiple(toks, k)) || has(t, 'Preposition') || FUNCTION_WORDS.has(t.norm) || /ing$/.test(t.norm)) continue;
     // ("started handing out the kits on": the particle of a gerund is no verb of its own)
     if (intoForce < 0 && has(t, 'Particle') && k > 0 && /ing$/.test(toks[k - 1]!.norm)) continue;
     // "burst its banks": after a determiner or possessive the word is a noun, whatever its tag.
@@ -262,6 +265,8 @@ function eventOfDateAlone(toks: readonly Tok[], text: string, d: DateMention): E
     if (k > 0 && DETERMINERS.has(toks[k - 1]!.norm) && !(intoForce >= 0 && toks[k - 1]!.norm === 'that')) continue;
     // ("on the state e-services portal": the second part of a hyphened compound is no verb)
     if (k > 0 && hyphenJoined(toks[k - 1]!)) continue;
+    // ("was last closed by snow on": the doer after "by" is no verb, whatever its tag)
+    if (k > 0 && toks[k - 1]!.norm === 'by') continue;
     const verb = verbLemma(t);
     // "The referendum was held on 3 May", "the funeral took place on", "the ceasefire took effect
     // on", "the heat rule came into force on": the event is the subject.
@@ -334,6 +339,39 @@ function eventOfDateAlone(toks: readonly Tok[], text: string, d: DateMention): E
   // No verb near: "a standing ovation at its world premiere at the Palace Lyric Theatre in Manchester on
   // 19 November" dates the event noun a chain of place phrases leads back to ("at its premiere").
   return eventNounBefore(toks, before < 0 ? toks.length : before, d);
+}
+
+/** A participle the tagger does not know, after "was" or "had": "the kiln was relit". */
+function unknownParticiple(toks: readonly Tok[], k: number): boolean {
+  const t = toks[k]!;
+  return k > 0 && (isAuxiliary(toks[k - 1]) || isCopula(toks[k - 1])) && /^\p{Ll}{3,}(?:ed|en|t)$/u.test(t.norm) && !has(t, 'Adjective') && !has(t, 'Adverb');
+}
+
+/**
+ * "since 12 November, the day the kiln was relit", "On 17 June 2023, the day the couple were to
+ * marry": a date followed by "the day" and a clause is the day of that clause's act.
+ */
+function dayOfAct(toks: readonly Tok[], text: string, d: DateMention): EventDate | null {
+  const m = /^,\s+the\s+(?:day|date|night|morning|evening)\s+(?:that\s+|when\s+|on\s+which\s+)?/i.exec(text.slice(d.end, d.end + 40));
+  if (!m) return null;
+  const from = toks.findIndex((t) => t.start >= d.end + m[0].length);
+  if (from < 0) return null;
+  const participants: string[] = [];
+  let subject: string | undefined;
+  for (let k = from; k < Math.min(toks.length, from + 8); k++) {
+    const t = toks[k]!;
+    if ((isVerbTok(t) || unknownParticiple(toks, k)) && !isAuxiliary(t) && !isCopula(t) && !has(t, 'Modal') && t.norm !== 'to' && !(k > from && DETERMINERS.has(toks[k - 1]!.norm))) {
+      const verb = verbLemma(t);
+      if (NOT_EVENTS.has(verb)) return null;
+      return { mention: d, predicate: verb, pos: 'v', participants, ...(subject ? { subject } : {}) };
+    }
+    if (isNounTok(t) && !isVerbTok(t)) {
+      participants.push(nounLemma(t));
+      subject = nounLemma(t);
+    }
+    if (/[,;:.]/.test(t.post)) return null;
+  }
+  return null;
 }
 
 /** "when the new rules apply", "when the levy kicks in", "when the season begins": a phrase of beginning to apply after a subject. */

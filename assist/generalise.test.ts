@@ -2902,3 +2902,20 @@ describe('a length glued to an act after "in the"', () => {
     expect(len('The works must be finished in the 90-day window.')).toEqual([]);
   });
 });
+
+describe('an act named after a date by "the day ..."; a passive\'s doer; a participle the tagger does not know', () => {
+  it('"The old furnace was relit on 3 November" / "since 9 November, the day the furnace was relit"', () => {
+    const text = "BRNO, 20 November 2026 - A glassworks in Brno is making bottles again after a two-year shutdown.\n\nThe old furnace was relit on 3 November, the works manager said.\n\nWorkers have been on double shifts since 9 November, the day the furnace was relit, and the first bottles left the yard this week.";
+    expect(pairs(text)).toEqual([['3 November', '9 November']]);
+    expect(pairs(text.replace('since 9 November', 'since 3 November'))).toEqual([]);
+  });
+  it('"for their wedding on 14 June 2025" / "On 7 June 2025, the day the couple were to marry"', () => {
+    const text = "TORUN, 20 November 2026 - A court has ordered a manor hotel to repay a couple it double-booked.\n\nThe pair had paid a deposit for their wedding on 14 June 2025.\n\nThe hotel let the hall to a company instead. On 7 June 2025, the day the couple were to marry, they found it full of conference guests.";
+    expect(pairs(text)).toEqual([['14 June 2025', '7 June 2025']]);
+    expect(pairs(text.replace('On 7 June 2025', 'On 14 June 2025'))).toEqual([]);
+  });
+  it('"was closed by snow on 12 February 2021" is a closing, not a snowing', () => {
+    const text = "GDANSK, 20 November 2026 - The coastal road was closed by snow on 12 February 2021, the last time the route shut. Crews cleared it on 14 February 2021.\n\nThe last time snow closed the road, on 19 February 2021, drivers waited for hours.";
+    expect(pairs(text)).toEqual([['12 February 2021', '19 February 2021']]);
+  });
+});
