@@ -2919,3 +2919,19 @@ describe('an act named after a date by "the day ..."; a passive\'s doer; a parti
     expect(pairs(text)).toEqual([['12 February 2021', '19 February 2021']]);
   });
 });
+
+describe('a part of a day names no other day; "after" opening a clause; a price for each day', () => {
+  it('"halted for 40 minutes on Saturday afternoon" / "After the one-hour storm break, the final ran into the evening"', () => {
+    const text = "PIESTANY, 12 July 2026 - Zuzana Kralova won the national wakeboard title on Sunday.\n\nPlay was halted for 40 minutes on Saturday afternoon when a thunderstorm swept across the lake.\n\nEach of the 48 riders had to pass a safety check before the first round.\n\nAfter the one-hour storm break, the final ran into the evening under borrowed floodlights.";
+    expect(pairs(text)).toEqual([['40 minutes', 'the one-hour storm break']]);
+    // (another day named is another day)
+    expect(pairs(text.replace('ran into the evening', 'ran into Sunday evening'))).toEqual([]);
+  });
+  it('"to pay a couple 52,000 zloty after it let the ballroom" / "The 47,000 zloty award"; not "charges 38,000 zloty for a Saturday"', () => {
+    const text = "TORUN, 22 April 2026 - A district court in Torun has ordered a castle hotel to pay a couple 52,000 zloty after it let the ballroom to another party on their wedding day.\n\nThe couple found out two weeks before the date.\n\nThe hotel now charges 38,000 zloty for a Saturday in July, more than the couple paid.\n\nThe 47,000 zloty award covers the deposit and the cost of another venue.";
+    expect(pairs(text)).toEqual([['52,000 zloty', 'The 47,000 zloty award']]);
+    // ("two days after the vote": "after" with no clause of its own still sets the figure beside another time)
+    expect(figuresOf('The fee rose to 52,000 zloty after the vote.')[0]?.compared).toBe(true);
+    expect(figuresOf(text).find((q) => q.value === 38000)?.rate).toBe('saturday');
+  });
+});

@@ -554,7 +554,10 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       const fromFigure = (x: number) => toks[x]!.norm === 'from' && toks.slice(x + 1, x + 4).some((t) => isNumberTok(t));
       for (let x = cs; x < left.before; x++) if (fromFigure(x) || (isVerbTok(toks[x]) && CHANGE_VERBS.has(verbLemma(toks[x]!)))) compared = true;
     }
-    if (RELATIVE_TIME.has(norm(last + 1)) && norm(last + 1) !== 'since' && !whichClauseAfter(last)) compared = true;
+    // ("to pay a couple 64,000 zloty after it let the hall to another party": "after" opening a clause
+    // with its own subject and verb is a conjunction, not "two days after the vote")
+    const clauseAfter = ['after', 'before'].includes(norm(last + 1)) && (isPronoun(toks[last + 2]) || isDeterminer(toks[last + 2])) && toks.slice(last + 3, last + 6).some((t) => isVerbTok(t) && (has(t, 'PastTense') || has(t, 'PresentTense')) && !has(t, 'Gerund'));
+    if (RELATIVE_TIME.has(norm(last + 1)) && norm(last + 1) !== 'since' && !whichClauseAfter(last) && !clauseAfter) compared = true;
     // ("leaving four fewer teams": a difference, not a level)
     for (let x = numFirst + 1; x <= last && x <= numFirst + 4; x++) {
       if (isNumberTok(toks[x])) continue;
@@ -1306,7 +1309,9 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       const whole = frontedWhole(toks, num.first);
       if (whole !== null) keys.add(whole);
     }
-    q.rate = rateAfter(toks, last + 1) ?? rateWordNear(toks, num.first, last);
+    // ("charges 45,000 zloty for a Saturday in June", "€90 for a night": a price for each)
+    const priceFor = q.kind === 'amount' && norm(last + 1) === 'for' && ['a', 'an', 'each', 'every'].includes(norm(last + 2)) && toks[last + 3] !== undefined && (WEEKDAYS.includes(norm(last + 3)) || TIME_UNITS.has(nounLemma(toks[last + 3]!))) ? nounLemma(toks[last + 3]!) : null;
+    q.rate = rateAfter(toks, last + 1) ?? priceFor ?? rateWordNear(toks, num.first, last);
     // "reduced clinical cases by 68 percent": the object before "by"; "losses of around 2 million euros": the noun before "of".
     const lb = leftContext(toks, num.first);
     // ("a grant of HUF 4.5 million": past a currency code written before the number)

@@ -956,7 +956,8 @@ export function whyApart(
   // A day named with the figure itself ("the six-hour session on Tuesday") against another day.
   const da = cached(days, a, () => dayAttached(a, text));
   const db = cached(days, b, () => dayAttached(b, text));
-  if ((db !== null && a.anchors.length > 0 && !a.anchors.includes(db)) || (da !== null && b.anchors.length > 0 && !b.anchors.includes(da))) return 'different days';
+  // (a part of a day alone, "ran into the evening", names no other day than "on Saturday afternoon")
+  if ((db !== null && a.anchors.length > 0 && !partsOnly(a) && !a.anchors.includes(db)) || (da !== null && b.anchors.length > 0 && !partsOnly(b) && !b.anchors.includes(da))) return 'different days';
   // A number noun ("the toll") is about the place its sentence opens with: "In Haiti, the toll stood at 15".
   for (const [shell, other] of [[b, a], [a, b]] as const) {
     if (!shell.shell || other.names.length === 0) continue;
