@@ -2935,3 +2935,11 @@ describe('a part of a day names no other day; "after" opening a clause; a price 
     expect(figuresOf(text).find((q) => q.value === 38000)?.rate).toBe('saturday');
   });
 });
+
+describe('a headline is no part of the lede\'s sentence', () => {
+  it('"... in second year of survey" above "turned up in 42 percent of the traps" does not make it a poll', () => {
+    const text = "Hornets spread across Freiburg in second year of survey\n\nFREIBURG, 30 September 2025 - Nests of the Asian hornet turned up in 42 percent of the traps set across Freiburg this summer, researchers said.\n\nThe city pays EUR 30,000 a year towards the work.\n\nThe 35 percent of traps that held nests were mostly south of the river.";
+    expect(pairs(text)).toEqual([['42 percent', 'The 35 percent']]);
+    expect(pairs(text.replace('The 35 percent', 'The 42 percent'))).toEqual([]);
+  });
+});

@@ -823,9 +823,9 @@ function polled(q: Quantity, text: string): boolean {
   return POLL.test(leadIn(text, q.start));
 }
 
-/** The words of its sentence before `at` (at most 120 characters). */
+/** The words of its sentence before `at` (at most 120 characters; not past a line break, as after a headline). */
 function leadIn(text: string, at: number): string {
-  return text.slice(Math.max(0, text.lastIndexOf('.', at) + 1, at - 120), at);
+  return text.slice(Math.max(0, text.lastIndexOf('.', at) + 1, text.lastIndexOf('\n', at) + 1, at - 120), at);
 }
 
 /** A count given as an update of an earlier one: "officials later put the number of deaths at 11". */
