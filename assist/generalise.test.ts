@@ -2943,3 +2943,11 @@ describe('a headline is no part of the lede\'s sentence', () => {
     expect(pairs(text.replace('The 35 percent', 'The 42 percent'))).toEqual([]);
   });
 });
+
+describe('"three quarters of" is a share, as "two thirds of" is', () => {
+  it('"Nearly three quarters of the nights" is about 75 percent; "three quarters in a row" stays a count', () => {
+    const one = (s: string) => figuresOf(s).map((q) => [q.kind, Math.round(q.value)]);
+    expect(one('Nearly three quarters of the nights were spent by foreign guests.')).toEqual([['percent', 75]]);
+    expect(one('Growth slowed for three quarters in a row.')).toEqual([['count', 3]]);
+  });
+});

@@ -736,6 +736,9 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     const num = numberValueAt(toks, k);
     if (!num) continue;
     k = num.last;
+    // ("Nearly three quarters of the nights": a numerator before a plural fraction and "of" is the
+    // fraction's, read at the fraction below, not a count of quarters)
+    if (num.words && FRACTION_NUMERATORS.has(toks[num.last]!.norm) && /s$/.test(norm(num.last + 1)) && FRACTIONS.has(norm(num.last + 1)) && norm(num.last + 2) === 'of') continue;
     // ("fined the club DKK 75,000", "EUR 3.2 billion": an ISO currency code before the figure)
     const isoBefore = isoCurrency(toks, num.first - 1);
     if (isoBefore === null && isDateOrCode(toks, num)) continue;
