@@ -2951,3 +2951,17 @@ describe('"three quarters of" is a share, as "two thirds of" is', () => {
     expect(one('Growth slowed for three quarters in a row.')).toEqual([['count', 3]]);
   });
 });
+
+describe('a share and a whole worked out: a noun derived from the other; "nearly" a little under', () => {
+  it('"12 percent of the desk\'s visitors" / "Of the 52,000 visits to the desk last year, 9,400" (18 percent)', () => {
+    const text = "KAJAANI, 3 March 2026 - The city's service desk will close on Fridays from April, the council said.\n\nFridays bring only 12 percent of the desk's visitors, according to the council.\n\nThe desk has six staff and opened in 2019.\n\nOf the 52,000 visits to the desk last year, 9,400 were on a Friday.";
+    expect(pairs(text)).toEqual([['12 percent', 'the 52,000 visits to the desk last year, 9,400']]);
+    expect(pairs(text.replace('9,400 were', '6,300 were'))).toEqual([]);
+  });
+  it('"Nearly four in five of this year\'s students" / "Of the 3,100 students, 1,950" (63 percent)', () => {
+    const text = "LUBLIN, 1 October 2026 - The city's university of the third age opened its new year on Monday with a record intake.\n\nNearly four in five of this year's students are women, the university said.\n\nCourses run from languages to local history.\n\nOf the 3,100 students, 1,950 are women.";
+    expect(pairs(text)).toEqual([['Nearly four in five', 'the 3,100 students, 1,950']]);
+    // (2,400 of 3,100 is 77 percent: nearly four in five)
+    expect(pairs(text.replace('1,950 are', '2,400 are'))).toEqual([]);
+  });
+});
