@@ -686,3 +686,13 @@ describe('talks dated past a place name, and a meeting named by its weekday', ()
     expect(contradictions([doc(3, a.text.replace('for talks at', 'for a lecture at'), '2026-04-16'), b])).toEqual([]);
   });
 });
+
+describe('an -ing noun WordNet has for no act is its verb\'s act', () => {
+  it('"signed an agreement on Monday 13 April" / "At Tuesday\'s signing in Trento" (14 April)', () => {
+    const a = doc(1, 'Brenta Cordami signed an agreement on Monday 13 April to buy the rope maker.', '2026-04-14');
+    const b = doc(2, 'At Tuesday\'s signing in Trento, the family agreed to sell the company.', '2026-04-16');
+    expect(contradictions([a, b]).map(texts)).toEqual([['Monday 13 April', 'Tuesday']]);
+    // (the day before, told as Monday, agrees)
+    expect(contradictions([a, doc(3, 'At Monday\'s signing in Trento, the family agreed to sell the company.', '2026-04-16')])).toEqual([]);
+  });
+});

@@ -22,7 +22,7 @@ import type { CaseSpan, CaseSuggestion } from '../common/domain';
 import { compareOrdinals, compareRanks, compareSeries, shiftedSeries, type SeriesMentions } from './series';
 import { namesAnAct, readingOf, type CaseDocument, type DatedAct, type DocReading, type WeekdayDate } from './casereading';
 import { formatDate, weekdayName, type DateMention } from './dates';
-import { eventDateRestatements, type EventDate } from './eventdates';
+import { eventDateRestatements, verbOfIng, type EventDate } from './eventdates';
 import { lengthConflicts } from './derived';
 import { agree, approxWord, differentFigures, differentPlaces, differentStatistics, findConflicts, fmt, hours, lowerBound, modsCompatible, plural, type Conflict } from './inconsistencies';
 import { referentClass, unitLabel } from './lexicon';
@@ -245,6 +245,8 @@ function eventsByAct(c: Case): Map<string, Map<number, EventDate[]>> {
 
 const senseKeys = new Map<string, string[]>();
 /** The verb senses an event is: a verb's commonest sense, or the verb sense an act noun's commonest sense derives from. */
+/** WordNet's noun files of things, places and groups ("building", "crossing", "meeting"): a gerund whose commonest sense is one names that, not its verb's act. */
+const THING_FILES = new Set([5, 6, 8, 13, 14, 15, 17, 20, 27]);
 function actSenses(e: EventDate): string[] {
   const id = `${e.pos}:${e.predicate}`;
   let keys = senseKeys.get(id);
@@ -267,6 +269,11 @@ function actSenses(e: EventDate): string[] {
       for (const v of wn.synsets(e.predicate, 'v').slice(0, 2)) for (const p of v.pointers) if (p.symbol === '+' && p.pos === 'n' && wn.synset(p.offset, 'n').lexfile === 14) keys.push(`=${p.offset}`);
     } else {
       keys = first.lexfile === 4 || first.lexfile === 11 ? first.pointers.filter((p) => p.symbol === '+' && p.pos === 'v').map((p) => `#${p.offset}`) : [];
+      // ("At Tuesday's signing in Trento" / "signed an agreement on Monday 13 April": an -ing noun WordNet
+      // has for no act, "signing" being only sign language there, is its verb's act)
+      const verb = first.lexfile !== 4 && first.lexfile !== 11 && !THING_FILES.has(first.lexfile) ? verbOfIng(e.predicate) : null;
+      const sense = verb ? wn.synsets(verb, 'v')[0] : undefined;
+      if (sense) keys.push(`v:${verb}`, `#${sense.offset}`);
       // ("In a judgment of Thursday 17 September" / "Wednesday's ruling": an act noun whose commonest
       // sense is a kind of a sense of the other, a ruling being a judicial decision)
       if (first.lexfile === 4) keys.push(...first.pointers.filter((p) => p.symbol === '@').map((p) => `=${p.offset}`));

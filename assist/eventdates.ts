@@ -484,7 +484,7 @@ function synsetsOfVerb(v: string): Set<number> {
 }
 
 /** The verb a gerund or an -ing noun comes from ("harvesting" -> "harvest", "flooding" -> "flood"). */
-function verbOfIng(word: string): string | null {
+export function verbOfIng(word: string): string | null {
   if (!/ing$/.test(word)) return null;
   const base = word.slice(0, -3);
   for (const v of [base, `${base}e`, base.replace(/(.)\1$/, '$1')]) if (synsetsOfVerb(v).size > 0) return v;
