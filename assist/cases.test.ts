@@ -694,5 +694,7 @@ describe('an -ing noun WordNet has for no act is its verb\'s act', () => {
     expect(contradictions([a, b]).map(texts)).toEqual([['Monday 13 April', 'Tuesday']]);
     // (the day before, told as Monday, agrees)
     expect(contradictions([a, doc(3, 'At Monday\'s signing in Trento, the family agreed to sell the company.', '2026-04-16')])).toEqual([]);
+    // (a weekday's tense is its own clause's: "agreed that the company will pass" is still a past Monday, 13 April)
+    expect(contradictions([a, doc(4, 'At Monday\'s signing in Trento, the family agreed that the company will pass to Brenta in July.', '2026-04-16')])).toEqual([]);
   });
 });

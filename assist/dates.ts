@@ -323,6 +323,9 @@ const WEEKDAY_NAMING = /(?:\bthe\s+|\b(?<!\b(?:[Aa]n?|[Ee]very|[Ee]ach|[Aa]ny|[L
 // ("due" as a schedule, "is due to meet", "due on Friday"; not a cause: "died ... due to complications")
 export const FUTURE = /\b(?:will|shall|next|(?:is|are|was|were|be|now)\s+due|due\s+(?:on|in|by|for|at|next|this)|scheduled|expected|plans to|planned to|to be|is to|are to|would)\b/i;
 
+/** Words that open a clause inside a sentence. */
+const SUBORDINATOR = /\b(?:that|which|who|when|because|while|where|although|though|if|unless)\b/gi;
+
 /**
  * Weekdays named alone ("met on Tuesday"), as the date they stand for in an article of date `ref`:
  * the last such day on or before it (the coming one in a sentence about the future). Used only to
@@ -333,11 +336,16 @@ export function weekdayDates(doc: AssistDoc, i: number, ref: RefDate): DateMenti
   const text = doc.sentenceText(i);
   if (!/day\b/.test(text)) return [];
   const out: DateMention[] = [];
-  const future = FUTURE.test(text);
+  const subordinators = [...text.matchAll(SUBORDINATOR)].map((x) => x.index);
   const refT = Date.UTC(ref.year, ref.month - 1, ref.day);
   const refW = new Date(refT).getUTCDay();
   for (const m of [...text.matchAll(WEEKDAY_ALONE), ...text.matchAll(WEEKDAY_NAMING), ...text.matchAll(WEEKDAY_LAST)]) {
     const w = WEEKDAYS.indexOf(m[1]!.toLowerCase());
+    // (the tense of the weekday's own clause: "At Tuesday's talks, the two leaders agreed that flights
+    // will run ..." is a past Tuesday, whatever the clause after "that" says)
+    const from = subordinators.filter((x) => x < m.index).at(-1) ?? 0;
+    const to = subordinators.find((x) => x > m.index + m[0].length) ?? text.length;
+    const future = FUTURE.test(text.slice(from, to));
     const back = (refW - w + 7) % 7;
     // ("docked in Bremerhaven last Friday": the one before the article's day, whatever the tense)
     const last = /^last\s/i.test(m[0]);
