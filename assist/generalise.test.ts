@@ -2965,3 +2965,13 @@ describe('a share and a whole worked out: a noun derived from the other; "nearly
     expect(pairs(text.replace('1,950 are', '2,400 are'))).toEqual([]);
   });
 });
+
+describe('a modifier picks its noun\'s sense', () => {
+  it('"the museum\'s second price rise" / "increases in 2019, 2022 and 2024": a cost increase is an increase', () => {
+    const text = "PORTO, 3 March 2026 - Ticket prices at the city's tram museum will go up in May, the council said.\n\nThe change would be the museum's second price rise.\n\nThe museum has 40 staff and a collection of 30 trams.\n\nVisitors have already absorbed increases in 2019, 2022 and 2024, the friends' association said.";
+    expect(pairs(text)).toEqual([['second price rise', 'increases in 2019, 2022 and 2024']]);
+    expect(pairs(text.replace('second price rise', 'fourth price rise'))).toEqual([]);
+    // (no modifier, no sense picked: a "rise" is no increase by its commonest senses)
+    expect(pairs(text.replace('second price rise', 'second rise'))).toEqual([]);
+  });
+});

@@ -183,11 +183,30 @@ function sameNoun(a: Mention, b: Mention): boolean {
     return (times.verbs ?? []).some((v) => derivedFrom(other, v) || sharesVerbSense(other, v));
   }
   if (a.noun === b.noun || sameKind(a.noun, b.noun) || (wonThing(a.noun) && wonThing(b.noun))) return true;
+  if (modifiedKind(a, b.noun) || modifiedKind(b, a.noun)) return true;
   // ("the third derailment" / "Four trains have now derailed")
   if ((b.verbs ?? []).some((v) => derivedFrom(a.noun, v)) || (a.verbs ?? []).some((v) => derivedFrom(b.noun, v))) return true;
   // ("the fifth bingo hall to shut" / "Earlier closures": the act of the ordinal's infinitive)
   if ((a.toAct && (a.verbs ?? []).some((v) => actOfVerb(b.noun, v))) || (b.toAct && (b.verbs ?? []).some((v) => actOfVerb(a.noun, v)))) return true;
   return a.words.some((x) => b.words.some((y) => stem(x).length >= 4 && stem(x) === stem(y)));
+}
+
+/**
+ * A modifier picks the sense of its noun ("the council's second price rise": of "rise", the sense
+ * "rise, boost, hike, cost_increase", named by a synonym of "price"), and that sense is of the other
+ * noun's kind ("increases in 2019, 2022 and 2024": a cost increase is an increase).
+ */
+function modifiedKind(m: Mention, other: string): boolean {
+  const wn = wordnet();
+  if (!wn || m.words.length < 2) return false;
+  const mods = m.words.slice(0, -1).map((w) => singular(w.toLowerCase())).filter((w) => w !== m.noun && w.length >= 3);
+  // (the modifier and the synonyms of its two commonest senses: "price", "cost", "monetary value")
+  const named = new Set(mods.flatMap((w) => [w, ...wn.synsets(w, 'n').slice(0, 2).flatMap((x) => x.words)]));
+  if (named.size === 0) return false;
+  const picked = wn.synsets(m.noun, 'n').filter((x) => x.words.some((w) => w.split('_').some((part) => part !== m.noun && named.has(part))));
+  if (picked.length === 0) return false;
+  const others = new Set(wn.synsets(other, 'n').slice(0, 4).map((x) => x.offset));
+  return wn.reach(picked, ['@', '@i'], 2).some((x) => others.has(x.offset)) || picked.some((x) => others.has(x.offset));
 }
 
 /** "the third time in its history that the mill has lost its sails for a full restoration": the rest of a time's sentence names what the count counts. */
