@@ -698,3 +698,12 @@ describe('an -ing noun WordNet has for no act is its verb\'s act', () => {
     expect(contradictions([a, doc(4, 'At Monday\'s signing in Trento, the family agreed that the company will pass to Brenta in July.', '2026-04-16')])).toEqual([]);
   });
 });
+
+describe('a length told after "was closed" is the closing\'s', () => {
+  it('"was closed from 03:10 to 14:40" / "The motorway was closed southbound for some seven hours"', () => {
+    const a = doc(1, 'A lorry carrying beehives overturned on the A7. The southbound carriageway was closed from 03:10 to 14:40, while firefighters secured the site.', '2026-06-24');
+    const b = doc(2, 'Drivers queued for hours near Montelimar. The motorway was closed southbound for some seven hours.', '2026-06-25');
+    expect(contradictions([a, b]).map(texts)).toEqual([['from 03:10 to 14:40', 'some seven hours']]);
+    expect(contradictions([a, doc(3, 'Drivers queued for hours near Montelimar. The motorway was closed southbound for some 11 hours.', '2026-06-25')])).toEqual([]);
+  });
+});

@@ -807,6 +807,10 @@ function lengthOf(q: Quantity, text: string, ofSubject: boolean): string[] {
     const wn = wordnet();
     for (const m of before.slice(0, lasts.index).matchAll(/(?<![\p{L}-])\p{Ll}{4,}\b/gu)) if (wn && wn.synsets(singular(m[0]), 'n').length > 0) out.push(singular(m[0]));
   }
+  // ("The motorway was closed southbound for some seven hours": the participle after "was", which the
+  // frame reads as "be")
+  const state = /\b(?:was|were|is|are|been|be|remained|stayed)\s+(\p{Ll}{4,}(?:ed|en|ut))\s+(?:\p{Ll}+\s+)?for\s+(?:(?:about|around|roughly|some|nearly|almost|over|under|just|barely|more\s+than|less\s+than|at\s+least|up\s+to)\s+)?$/u.exec(before);
+  if (state) out.push(state[1]!);
   // ("The halls stayed open for 17 hours every weekday": the subject of the clause it is told in)
   const subject = ofSubject ? /(?:^|[,;]\s+|^\s*)(?:the|its|their|his|her)\s+(\p{Ll}{3,})\s+(?:\p{Ll}+\s+){1,3}?(?:for\s+)?(?:(?:about|around|roughly|some|nearly|almost|over|under|just|barely|more\s+than|less\s+than|at\s+least|up\s+to)\s+)?$/iu.exec(before) : null;
   if (subject && hasNounSense(singular(subject[1]!))) out.push(singular(subject[1]!));
