@@ -707,3 +707,13 @@ describe('a length told after "was closed" is the closing\'s', () => {
     expect(contradictions([a, doc(3, 'Drivers queued for hours near Montelimar. The motorway was closed southbound for some 11 hours.', '2026-06-25')])).toEqual([]);
   });
 });
+
+describe('a lower bound the span keeps is no contradiction; "stayed shut for three full days"', () => {
+  it('"from 16:52 on 15 May until 07:10 on 17 May" / "at least a day" agrees; "stayed shut for three full days" does not', () => {
+    const a = doc(1, 'Three carriages ran away near Covilha. The line was closed to traffic from 16:52 on 15 May until 07:10 on 17 May, while the track was repaired.', '2026-05-18');
+    const b = doc(2, 'The runaway carriages closed the line for at least a day, the rail company said.', '2026-05-18');
+    const c = doc(3, 'Passengers were angry. The line stayed shut for three full days, and buses replaced trains.', '2026-05-19');
+    expect(contradictions([a, b])).toEqual([]);
+    expect(contradictions([a, b, c]).map(texts)).toEqual([['from 16:52 on 15 May until 07:10 on 17 May', 'three full days']]);
+  });
+});

@@ -809,7 +809,7 @@ function lengthOf(q: Quantity, text: string, ofSubject: boolean): string[] {
   }
   // ("The motorway was closed southbound for some seven hours": the participle after "was", which the
   // frame reads as "be")
-  const state = /\b(?:was|were|is|are|been|be|remained|stayed)\s+(\p{Ll}{4,}(?:ed|en|ut))\s+(?:\p{Ll}+\s+)?for\s+(?:(?:about|around|roughly|some|nearly|almost|over|under|just|barely|more\s+than|less\s+than|at\s+least|up\s+to)\s+)?$/u.exec(before);
+  const state = /\b(?:was|were|is|are|been|be|remained|stayed)\s+(\p{Ll}{4,}(?:ed|en))\s+(?:\p{Ll}+\s+)?for\s+(?:(?:about|around|roughly|some|nearly|almost|over|under|just|barely|more\s+than|less\s+than|at\s+least|up\s+to)\s+)?$/u.exec(before);
   if (state) out.push(state[1]!);
   // ("The halls stayed open for 17 hours every weekday": the subject of the clause it is told in)
   const subject = ofSubject ? /(?:^|[,;]\s+|^\s*)(?:the|its|their|his|her)\s+(\p{Ll}{3,})\s+(?:\p{Ll}+\s+){1,3}?(?:for\s+)?(?:(?:about|around|roughly|some|nearly|almost|over|under|just|barely|more\s+than|less\s+than|at\s+least|up\s+to)\s+)?$/iu.exec(before) : null;
@@ -939,8 +939,9 @@ export function lengthConflicts(qs: readonly Quantity[], text: string, ref: { ye
     // (against a span told to the minute, "almost 11 hours" is a little under 11, not anything down to
     // 8.8: "entered the cave at 1.30pm, and the last visitor emerged at 10.40pm" is over nine; only here,
     // where one side is exact: narrowing "nearly" everywhere lost a held-out case pair)
+    // ("at least a day" against 38 hours: a lower bound the span keeps, however far above it)
     const fits = (q: Quantity) => {
-      const [lo, hi] = q.approx === 'nearly' && t.sort === 'clock' ? [q.value * 0.9, q.value] : interval(q);
+      const [lo, hi] = q.approx === 'nearly' && t.sort === 'clock' ? [q.value * 0.9, q.value] : q.approx === 'atLeast' ? [q.value, Infinity] : interval(q);
       return t.hours + t.slack >= lo && t.hours - t.slack <= hi;
     };
     const agreeing = candidates.filter(fits);

@@ -853,9 +853,11 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       continue;
     }
     // Durations
-    const timeUnit = TIME_UNITS.has(nextLemma) ? nextLemma : suffix && TIME_UNITS.has(suffix) ? suffix : null;
+    // ("stayed shut for three full days", "two whole weeks": a word that only stresses the unit)
+    const padded = !TIME_UNITS.has(nextLemma) && ['full', 'whole', 'entire', 'straight', 'solid'].includes(nextLemma) && toks[j + 1] !== undefined && !hyphenJoined(nt!) && TIME_UNITS.has(nounLemma(toks[j + 1]!)) ? 1 : 0;
+    const timeUnit = TIME_UNITS.has(nextLemma) ? nextLemma : padded ? nounLemma(toks[j + 1]!) : suffix && TIME_UNITS.has(suffix) ? suffix : null;
     if (timeUnit && !num.ordinal) {
-      const unitIdx = suffix && TIME_UNITS.has(suffix) ? num.last : j;
+      const unitIdx = suffix && TIME_UNITS.has(suffix) ? num.last : j + padded;
       const after = whichClauseAfter(unitIdx) ? '' : norm(unitIdx + 1) === 'long' ? norm(unitIdx + 2) : norm(unitIdx + 1);
       // "for six years" is a scope or a sentence, not a length, unless a verb of lasting governs it:
       // "the session running for nearly nine hours", "mills run around the clock for 10 weeks".
