@@ -717,3 +717,13 @@ describe('a lower bound the span keeps is no contradiction; "stayed shut for thr
     expect(contradictions([a, b, c]).map(texts)).toEqual([['from 16:52 on 15 May until 07:10 on 17 May', 'three full days']]);
   });
 });
+
+describe('two lengths neither of which names its noun, told with one verb of one thing', () => {
+  it('"The taxiway remained closed for three hours" / "The taxiway was closed for nearly five hours"', () => {
+    const a = doc(1, 'Two aircraft touched wingtips at Porto on Sunday. The taxiway remained closed for three hours, the airport said.', '2026-06-08');
+    const b = doc(2, 'Flights were delayed across the evening. The taxiway was closed for nearly five hours while engineers checked it.', '2026-06-09');
+    expect(contradictions([a, b]).map(texts)).toEqual([['three hours', 'nearly five hours']]);
+    // (no noun of both clauses: not one thing)
+    expect(contradictions([a, doc(3, 'Flights were delayed across the evening. The terminal was closed for nearly five hours while engineers checked it.', '2026-06-09')])).toEqual([]);
+  });
+});

@@ -667,6 +667,9 @@ function sameReferent(a: Quantity, b: Quantity): boolean {
   if (a.kind === 'duration') {
     // A length told without its noun ("a conversation of some 60 minutes"): the other's head in its clause.
     if ((a.head === null && b.head !== null && a.context.includes(b.head)) || (b.head === null && a.head !== null && b.context.includes(a.head))) return true;
+    // ("The taxiway remained closed for three hours" / "The taxiway was closed for nearly five hours":
+    // neither names its noun; one verb, not a light one, and a noun of both clauses)
+    if (a.head === null && b.head === null && a.frame.verb !== null && a.frame.verb === b.frame.verb && !LIGHT_VERBS.has(a.frame.verb) && a.context.some((n) => b.context.includes(n))) return true;
     // "nearly three days of counting" / "the count took 41 hours": the length of doing what the other's head names.
     return (a.head === null && a.frame.verb !== null && b.head !== null && derivedFrom(b.head, a.frame.verb)) || (b.head === null && b.frame.verb !== null && a.head !== null && derivedFrom(a.head, b.frame.verb));
   }
