@@ -336,10 +336,12 @@ export function weekdayDates(doc: AssistDoc, i: number, ref: RefDate): DateMenti
   const text = doc.sentenceText(i);
   if (!/day\b/.test(text)) return [];
   const out: DateMention[] = [];
+  const found = [...text.matchAll(WEEKDAY_ALONE), ...text.matchAll(WEEKDAY_NAMING), ...text.matchAll(WEEKDAY_LAST)];
+  if (found.length === 0) return out;
   const subordinators = [...text.matchAll(SUBORDINATOR)].map((x) => x.index);
   const refT = Date.UTC(ref.year, ref.month - 1, ref.day);
   const refW = new Date(refT).getUTCDay();
-  for (const m of [...text.matchAll(WEEKDAY_ALONE), ...text.matchAll(WEEKDAY_NAMING), ...text.matchAll(WEEKDAY_LAST)]) {
+  for (const m of found) {
     const w = WEEKDAYS.indexOf(m[1]!.toLowerCase());
     // (the tense of the weekday's own clause: "At Tuesday's talks, the two leaders agreed that flights
     // will run ..." is a past Tuesday, whatever the clause after "that" says)
