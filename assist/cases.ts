@@ -244,9 +244,9 @@ function eventsByAct(c: Case): Map<string, Map<number, EventDate[]>> {
 }
 
 const senseKeys = new Map<string, string[]>();
-/** The verb senses an event is: a verb's commonest sense, or the verb sense an act noun's commonest sense derives from. */
 /** WordNet's noun files of things, places and groups ("building", "crossing", "meeting"): a gerund whose commonest sense is one names that, not its verb's act. */
 const THING_FILES = new Set([5, 6, 8, 13, 14, 15, 17, 20, 27]);
+/** The verb senses an event is: a verb's commonest sense, or the verb sense an act noun's commonest sense derives from. */
 function actSenses(e: EventDate): string[] {
   const id = `${e.pos}:${e.predicate}`;
   let keys = senseKeys.get(id);

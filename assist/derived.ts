@@ -358,6 +358,11 @@ const YEAR = /\b(?:in|since|during|from|until|by|for|of|between)\s+(?:\p{L}+\s+)
  * Stated percentages against the ones the text implies (see above): the first stated percentage of
  * the same sort and thing that no rounding reconciles, unless another such percentage agrees.
  */
+/** "nearly" against a figure told exactly: a little under it, down to 0.9 of it (interval() allows 0.8). */
+function littleUnder(q: Quantity): [number, number] {
+  return [q.value * 0.9, q.value];
+}
+
 export function impliedConflicts(qs: readonly Quantity[], text: string, year: number): Conflict[] {
   const out: Conflict[] = [];
   const stated = qs.filter((q) => q.kind === 'percent' && q.unit === '%');
@@ -417,7 +422,7 @@ export function impliedConflicts(qs: readonly Quantity[], text: string, year: nu
     // anything down to 0.8 of it: "Of the 2,600 students, 1,640" is 63 percent; only here, against a
     // share worked out exactly, as narrowing "nearly" everywhere lost a held-out case pair)
     const fits = (p: Quantity) => {
-      const [lo, hi] = p.approx === 'nearly' ? [p.value * 0.9, p.value] : interval(p);
+      const [lo, hi] = p.approx === 'nearly' ? littleUnder(p) : interval(p);
       return v + d.slack >= lo - 0.5 && v - d.slack <= hi + 0.5;
     };
     if (candidates.some(fits)) continue;
@@ -941,7 +946,7 @@ export function lengthConflicts(qs: readonly Quantity[], text: string, ref: { ye
     // where one side is exact: narrowing "nearly" everywhere lost a held-out case pair)
     // ("at least a day" against 38 hours: a lower bound the span keeps, however far above it)
     const fits = (q: Quantity) => {
-      const [lo, hi] = q.approx === 'nearly' && t.sort === 'clock' ? [q.value * 0.9, q.value] : q.approx === 'atLeast' ? [q.value, Infinity] : interval(q);
+      const [lo, hi] = q.approx === 'nearly' && t.sort === 'clock' ? littleUnder(q) : q.approx === 'atLeast' ? [q.value, Infinity] : interval(q);
       return t.hours + t.slack >= lo && t.hours - t.slack <= hi;
     };
     const agreeing = candidates.filter(fits);

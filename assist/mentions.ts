@@ -21,7 +21,8 @@ function genderOf(first: string): Gender | 'unknown' | 'not a name' {
   // ("Lucía", "Zoë": the lexicon writes its names without accents)
   const lower = first.toLowerCase();
   const plain = lower.normalize('NFD').replace(/\p{M}/gu, '');
-  const tags = lexiconTags(lower).length === 0 && plain !== lower ? lexiconTags(plain) : lexiconTags(lower);
+  const asWritten = lexiconTags(lower);
+  const tags = asWritten.length === 0 && plain !== lower ? lexiconTags(plain) : asWritten;
   if (tags.includes('FemaleName')) return 'f';
   if (tags.includes('MaleName')) return 'm';
   if (tags.includes('FirstName')) return null;

@@ -854,7 +854,7 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     }
     // Durations
     // ("stayed shut for three full days", "two whole weeks": a word that only stresses the unit)
-    const padded = !TIME_UNITS.has(nextLemma) && ['full', 'whole', 'entire', 'straight', 'solid'].includes(nextLemma) && toks[j + 1] !== undefined && !hyphenJoined(nt!) && TIME_UNITS.has(nounLemma(toks[j + 1]!)) ? 1 : 0;
+    const padded = ['full', 'whole', 'entire', 'straight', 'solid'].includes(nextLemma) && toks[j + 1] !== undefined && !hyphenJoined(nt!) && TIME_UNITS.has(nounLemma(toks[j + 1]!)) ? 1 : 0;
     const timeUnit = TIME_UNITS.has(nextLemma) ? nextLemma : padded ? nounLemma(toks[j + 1]!) : suffix && TIME_UNITS.has(suffix) ? suffix : null;
     if (timeUnit && !num.ordinal) {
       const unitIdx = suffix && TIME_UNITS.has(suffix) ? num.last : j + padded;
