@@ -2189,13 +2189,35 @@ describe('a place in a ranking against a count of those above it', () => {
       'HOLYHEAD, 3 March 2026 - Holyhead was the second-busiest ferry port in Britain last year, the port authority said.\n\n' +
       'Its crossings to Dublin carried 1.9 million people.\n\n' +
       'Only two ports, Dover and Calais, handled more passengers than Holyhead, according to the figures.';
-    expect(pairs(text, '2026-03-03')).toEqual([['second-busiest ferry', 'Only two ports, Dover and Calais, handled more']]);
+    expect(pairs(text, '2026-03-03')).toEqual([['second-busiest ferry', 'Only two ports, Dover and Calais, handled more passengers than Holyhead']]);
     // (one above a second place: consistent)
     expect(pairs(text.replace('Only two ports, Dover and Calais,', 'Only one port, Dover,'), '2026-03-03')).toEqual([]);
   });
   it('"finished fourth" / "trail only Ghent": a count told by who is ahead', () => {
     const text = 'The choir finished fourth in the national contest in Antwerp on Sunday.\n\nJudges praised the sopranos.\n\nThe choir, whose marks trail only Ghent, will sing in Paris.';
     expect(pairs(text, '2026-03-03')).toEqual([['finished fourth', 'trail only Ghent']]);
+  });
+  it('"the third-largest dairy" / "Four dairies process more milk than Valmont": unstressed, linked by the one named after "than"', () => {
+    const text =
+      'ANNECY, 4 May 2026 - Valmont, a cooperative near Annecy, is the region\'s third-largest dairy, the chamber of agriculture said.\n\n' +
+      'Its 140 farms sent in 61 million litres last year.\n\n' +
+      'Four dairies process more milk than Valmont: two in Savoie and two in the Jura.';
+    expect(pairs(text, '2026-05-04')).toEqual([['third-largest dairy', 'Four dairies process more milk than Valmont']]);
+    expect(pairs(text.replace('Four dairies', 'Two dairies'), '2026-05-04')).toEqual([]);
+    // (more than a figure is no count of those above: "Four dairies process more milk than 50 million litres")
+    expect(pairs(text.replace('than Valmont', 'than 50 million litres'), '2026-05-04')).toEqual([]);
+  });
+  it('"after finishing third in the league" / "Only 2019 and 2021 saw more goals" and "the two clubs that outscored Brest"', () => {
+    const league = 'Lorient reached the play-off after finishing third in the league, the club said.\n\nTickets sold out in an hour.\n\nOnly one club scored more goals than Lorient this season.';
+    expect(pairs(league, '2026-05-04')).toEqual([['finishing third', 'Only one club scored more goals than Lorient']]);
+    const year = 'The festival drew its fourth-highest attendance since records began, the organisers said.\n\nThe weather held all week.\n\nOnly 2019 and 2021 saw more visitors at the festival.';
+    expect(pairs(year, '2026-05-04')).toEqual([['fourth-highest attendance', 'Only 2019 and 2021 saw more']]);
+    const apposed = 'Brest is the league\'s second-highest scoring side, the league said.\n\nIts striker has 19 goals.\n\nRennes and Lens, the two clubs that outscored Brest this season, meet on Sunday.';
+    expect(pairs(apposed, '2026-05-04')).toEqual([['second-highest scoring', 'two clubs that outscored Brest']]);
+  });
+  it('"the 15th harvest under" is no place in a ranking ("harvest" ends in "est")', () => {
+    const text = 'It was the cooperative\'s 15th harvest under the new rules, the growers said.\n\nPrices rose.\n\nOnly two farms picked more fruit than the cooperative.';
+    expect(pairs(text, '2026-05-04')).toEqual([]);
   });
 });
 

@@ -558,7 +558,8 @@ export interface Rank {
 }
 
 /** "it ranked fifth among Spain's large cities", "finished third in the table". */
-const RANKED = new RegExp(`\\b(?:ranked|ranks|placed|finished|came|comes|sits|sat|stands|stood)\\s+(?:joint\\s+)?${ORD}\\b(?:\\s+(?:among|in|out of|of|on)\\s+(?:the\\s+)?(?:[\\p{L}'’-]+\\s+){0,4}?(\\p{Ll}+s)\\b)?`, 'giu');
+// ("after finishing second in the round robin": a participle too)
+const RANKED = new RegExp(`\\b(?:ranked|ranks|ranking|placed|placing|finished|finishing|came|comes|coming|sits|sat|stands|stood)\\s+(?:joint\\s+)?${ORD}\\b(?:\\s+(?:among|in|out of|of|on)\\s+(?:the\\s+)?(?:[\\p{L}'’-]+\\s+){0,4}?(\\p{Ll}+s)\\b)?`, 'giu');
 /** "had finished Friday's sprint in fourth place", "came in third place": a place told with its noun. */
 // (found by "in fourth place", its verb looked for before it: a scan that began at every "was" cost more)
 const IN_PLACE = new RegExp(`\\b(?:in|into)\\s+(?:joint\\s+)?${ORD}\\s+place\\b`, 'giu');
@@ -585,7 +586,8 @@ export function rankMentions(text: string): Rank[] {
     const verb = PLACE_VERB.exec(text.slice(Math.max(0, m.index - 60), m.index));
     if (verb) add(m.index - verb[0].length, m.index + m[0].length, numberValue(m[1]!), 'rank:');
   }
-  for (const m of text.matchAll(SUPERLATIVE_PLACE)) addMatch(m, numberValue(m[1]!), `${m[2]!.toLowerCase()}:${singular(m[3]!.split(/\s+/).at(-1)!)}`);
+  // (a noun that ends in "est" is no superlative: "the 15th harvest under", "its third contest")
+  for (const m of text.matchAll(SUPERLATIVE_PLACE)) if (/^(?:best|worst|most|least)\b/.test(m[2]!) || !hasNounSense(m[2]!.toLowerCase())) addMatch(m, numberValue(m[1]!), `${m[2]!.toLowerCase()}:${singular(m[3]!.split(/\s+/).at(-1)!)}`);
   for (const m of text.matchAll(RUN_PLACE)) addMatch(m, numberValue(m[1]!), `run:${singular((m[2] ?? m[3])!.toLowerCase())}`);
   return found.filter((r) => found.filter((o) => o.key === r.key).length === 1);
 }
@@ -723,27 +725,60 @@ const ABOVE_COMPARATIVE = new RegExp(`\\b(${CARDINAL_WORDS}|\\d{1,2})\\s+(?:othe
 /** "trail only Vilnius", "finished behind just one tree", "behind only Oslo and Bergen". */
 const ABOVE_BEHIND = new RegExp(`\\b(?:trail(?:s|ed|ing)?|behind)\\s+(?:only|just)\\s+(?:(${CARDINAL_WORDS}|\\d{1,2})\\s+\\p{Ll}+|\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+)?(\\s+and\\s+\\p{Lu}[\\p{L}'’-]+)?)`, 'gu');
 
+/** A count word in either case: "Three", "two". */
+const COUNT_WORD = CARDINAL_WORDS.split('|').map((w) => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}`).join('|');
+/** Doing more than another, and the word after "than" or the "out-" verb: the one they are above. */
+const MORE_THAN = /^[^.;:!?]{0,80}?\b(?:(?:more|higher|larger|bigger|greater|better|busier)\b[^.;:!?]{0,40}?\bthan|out(?:sell|sold|score|scored|poll|polled|perform|performed|number|numbered|earn|earned|pace|paced)s?)\s+(?:the\s+)?(\p{L}[\p{L}'’-]*)/u;
+const THAN_NEXT = /^[^.;:!?]{0,40}?\bthan\s+(?:the\s+)?(\p{L}[\p{L}'’-]*)/u;
+/** "Three packers handle more cherries than the cooperative", "the two brands that outsell Grindwell":
+ *  a count opening its sentence or set in apposition, unstressed, of those above a named one. */
+const ABOVE_NAMED = new RegExp(`(?<=^|[.!?]\\s+|,\\s+the\\s+)(?:(?:[Oo]nly|[Jj]ust)\\s+)?(${COUNT_WORD}|\\d{1,2})\\s+(?:other\\s+)?(?:[\\p{L}-]+\\s+){0,2}?\\p{Ll}+s\\b`, 'gu');
+/** "Only the government reserve depot at Hrubieszów and a private export terminal near Chełm hold
+ *  more grain": two named after "only", and their verb of having more. */
+const ABOVE_TWO = /\b[Oo]nly\s+(?:the|a|an)\s+[^,.;:!?]{1,60}?\s+and\s+(?:the|a|an)\s+[^,.;:!?]{1,60}?\s+\p{Ll}+\s+(?:more|higher|larger|bigger|greater)\b/gu;
+/** "Only 2011 saw more salmon": the years above one named after "only". */
+const ABOVE_YEARS = /\b[Oo]nly\s+(?:in\s+)?((?:19|20)\d\d(?:(?:,\s*|\s+and\s+)(?:19|20)\d\d)*)\s+(?:\p{Ll}+\s+){0,2}?(?:more|higher|larger|bigger|greater)\b/gu;
+
 /**
  * A place in a ranking ("the third-busiest customs post", "finished fourth overall", "ranks third
  * among Lithuanian cities") against a count of those above it ("Only one crossing handled more
- * forms", "Just two performers scored higher", "whose names trail only Vilnius"): a place n has
- * n - 1 above it. Taken when the text has one of each and their sentences share a word.
+ * forms", "Just two performers scored higher", "whose names trail only Vilnius", "Three packers
+ * handle more cherries than the cooperative", "Only 2011 saw more salmon"): a place n has n - 1
+ * above it. Taken when the text has one count of those above; the place is the one in the sentence
+ * that names the one they are above ("than the cooperative"), else the text's only place, when
+ * their sentences share a word.
  */
 function rankAgainstAbove(text: string): SeriesConflict[] {
   const ranks = rankMentions(text).filter((r) => !r.key.startsWith('run:') && r.value >= 2);
-  const above: Array<{ value: number; start: number; end: number }> = [];
-  const add = (m: RegExpMatchArray, value: number | null) => {
-    if (value !== null && value >= 1) above.push({ value, start: m.index!, end: m.index! + m[0].length });
+  if (ranks.length === 0) return [];
+  const above: Array<{ value: number; start: number; end: number; than?: string }> = [];
+  const add = (m: RegExpMatchArray, value: number | null, than?: RegExpExecArray | null) => {
+    const end = m.index! + m[0].length + (than ? than.index + than[0].length : 0);
+    if (value === null || value < 1 || above.some((a) => a.start < end && m.index! < a.end)) return;
+    above.push({ value, start: m.index!, end, ...(than ? { than: than[1]! } : {}) });
   };
-  for (const m of text.matchAll(ABOVE_STRESSED)) add(m, numberValue(m[1]!));
+  const thanAfter = (m: RegExpMatchArray) => MORE_THAN.exec(text.slice(m.index! + m[0].length));
+  // ("Only two offices, Rijeka and Osijek, scored higher than Split", "Only one club scored more goals
+  // than Lorient": its comparative already read)
+  for (const m of text.matchAll(ABOVE_STRESSED)) add(m, numberValue(m[1]!), THAN_NEXT.exec(text.slice(m.index + m[0].length)));
   for (const m of text.matchAll(ABOVE_COMPARATIVE)) add(m, numberValue(m[1]!));
   for (const m of text.matchAll(ABOVE_BEHIND)) add(m, m[1] ? numberValue(m[1]) : m[2] ? 2 : 1);
-  if (ranks.length !== 1 || above.length !== 1) return [];
-  const r = ranks[0]!;
+  for (const m of text.matchAll(ABOVE_TWO)) add(m, 2);
+  for (const m of text.matchAll(ABOVE_YEARS)) add(m, m[1]!.match(/\d{4}/g)!.length);
+  // (unstressed, only with the one they are above named, in a place's sentence)
+  for (const m of text.matchAll(ABOVE_NAMED)) {
+    const than = thanAfter(m);
+    if (than && !/^\d/.test(than[1]!)) add(m, numberValue(m[1]!.toLowerCase()), than);
+  }
+  if (above.length !== 1) return [];
   const a = above[0]!;
+  const names = (r: Rank) => new RegExp(`(?<![\\p{L}])${a.than}(?![\\p{L}])`, 'iu').test(sentenceText(text, r.start));
+  const linked = a.than ? ranks.filter(names) : ranks.length === 1 ? ranks : [];
+  if (linked.length !== 1) return [];
+  const r = linked[0]!;
   if (sentenceStart(text, r.start) === sentenceStart(text, a.start) || a.value === r.value - 1) return [];
   const rw = sentenceWords(text, r.start);
-  if (!sentenceWords(text, a.start).some((w) => rw.includes(w))) return [];
+  if (!a.than && !sentenceWords(text, a.start).some((w) => rw.includes(w))) return [];
   const span = (x: { start: number; end: number }) => ({ start: x.start, end: x.end, text: text.slice(x.start, x.end) });
   const [x, y] = r.start < a.start ? [r, a] : [a, r];
   return [{ spans: [span(x), span(y)], explanation: `"${text.slice(r.start, r.end)}" puts ${r.value - 1} ahead of it, but "${text.slice(a.start, a.end)}" gives ${a.value}.` }];
