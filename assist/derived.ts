@@ -145,7 +145,8 @@ interface Written {
 const NUMBER = /(?:[$£€¥]\s?)?(\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(million|billion|bn|m|k)\b)?/g;
 const QUALIFIED = new RegExp(`${QUAL}$`, 'i');
 /** "310 of ", "41,000 out of ": a part written before its whole. */
-const PART_BEFORE = /(?<![\d,.])(\d{1,3}(?:,\d{3})+|\d+)\s+(?:out\s+)?of\s+$/;
+// (or in words: "nine of the 14 people hurt")
+const PART_BEFORE = new RegExp(`(?<![\\d,.\\p{L}])(\\d{1,3}(?:,\\d{3})+|\\d+|${CARDINAL_WORDS})\\s+(?:out\\s+)?of\\s+$`, 'iu');
 const SCALE: Record<string, number> = { million: 1e6, m: 1e6, billion: 1e9, bn: 1e9, k: 1e3 };
 
 /** The next number written in digits between `from` and the end of its sentence (not a year). */
@@ -293,7 +294,7 @@ export function derivedFigures(qs: readonly Quantity[], text: string, year: numb
     const part = PART_BEFORE.exec(text.slice(from, q.start));
     if (part) {
       const start = from + part.index + part[0].indexOf(part[1]!);
-      const w: Written = { value: Number(part[1]!.replace(/,/g, '')), scale: 1, start, end: start + part[1]!.length, approx: QUALIFIED.test(text.slice(Math.max(0, start - 16), start)) };
+      const w: Written = { value: /\d/.test(part[1]!) ? Number(part[1]!.replace(/,/g, '')) : (numberValue(part[1]!.toLowerCase()) ?? 0), scale: 1, start, end: start + part[1]!.length, approx: QUALIFIED.test(text.slice(Math.max(0, start - 16), start)) };
       const d = w.value > 0 ? derive(w, q, text, year) : null;
       // (once: two readings may open at one word, "its 80 skaters" and "its 80 skaters are over 40")
       if (d?.sort === 'share' && !rated && !out.some((o) => o.start === w.start && o.end === d.end)) out.push({ ...d, start: w.start, said: d.said.filter((x) => x !== d.whole), saidToo: true, wholeMods: q.mods.map(singular) });
@@ -363,6 +364,31 @@ function littleUnder(q: Quantity): [number, number] {
   return [q.value * 0.9, q.value];
 }
 
+/** Light verbs, whose shared senses say nothing of what two clauses are about. */
+const LIGHT = new Set(['be', 'have', 'do', 'make', 'take', 'get', 'give', 'come', 'go', 'say', 'put', 'see', 'keep', 'hold']);
+const SYNONYMS = new Map<string, boolean>();
+/**
+ * Two words with a sense in common, in any part of speech, as written or as the verb of a past form:
+ * "hurt" and "injured" (hurt/injure), "walking" and "walked". Light verbs excepted.
+ */
+function synonyms(a: string, b: string): boolean {
+  if (a === b) return true;
+  const key = a < b ? `${a}|${b}` : `${b}|${a}`;
+  let known = SYNONYMS.get(key);
+  if (known === undefined) {
+    const wn = wordnet();
+    const forms = (w: string) => [...new Set([w, infinitive(w, PAST_TENSE)])].filter((f) => !LIGHT.has(f));
+    const offsets = (w: string) => new Set(forms(w).flatMap((f) => (['n', 'v', 'a'] as const).flatMap((pos) => wn!.synsets(f, pos).map((s) => `${pos}${s.offset}`))));
+    known = false;
+    if (wn !== null) {
+      const oa = offsets(a);
+      known = [...offsets(b)].some((o) => oa.has(o));
+    }
+    SYNONYMS.set(key, known);
+  }
+  return known;
+}
+
 export function impliedConflicts(qs: readonly Quantity[], text: string, year: number): Conflict[] {
   const out: Conflict[] = [];
   const stated = qs.filter((q) => q.kind === 'percent' && q.unit === '%');
@@ -399,7 +425,8 @@ export function impliedConflicts(qs: readonly Quantity[], text: string, year: nu
     const linkedByNoun = nounLinks.some((n) => n > 0);
     const scored = alike.map((p, i) => {
       const about = abouts[i]!;
-      const said = d.said.filter((n) => about.includes(n)).length;
+      // (or a word of the same sense: "nine of the 14 people hurt" / "about 35 percent of the injured")
+      const said = d.said.filter((n) => about.includes(n) || about.some((m) => synonyms(m, n))).length;
       // (a share of another whole is another share, unless what is said of it links them: "11 of 16
       // regions" is no share "of the vote")
       const wholes = d.sort === 'share' && d.whole ? statedWhole(p, text) : [];

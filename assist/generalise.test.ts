@@ -2997,3 +2997,16 @@ describe('a modifier picks its noun\'s sense', () => {
     expect(pairs(text.replace('second price rise', 'second rise'))).toEqual([]);
   });
 });
+
+describe('a share told by a part in words and a whole, linked by a word of the same sense', () => {
+  it('"about 30 percent of the injured" / "seven of the 12 people hurt were on the cycle lane" (58 percent)', () => {
+    const text =
+      'GHENT, 6 June 2026 - Cyclists made up about 30 percent of the injured, the city said after the tram crash on Friday.\n\n' +
+      'The tram left the rails at a junction near the station.\n\n' +
+      'Of the passengers, most walked away unhurt. Seven of the 12 people hurt were on the cycle lane beside the track.';
+    expect(pairs(text, '2026-06-06')).toEqual([['about 30 percent', 'Seven of the 12']]);
+    // (four of twelve is 33 percent, within "about 30 percent")
+    expect(pairs(text.replace('Seven of the 12', 'Four of the 12'), '2026-06-06')).toEqual([]);
+  });
+});
+
