@@ -3010,3 +3010,14 @@ describe('a share told by a part in words and a whole, linked by a word of the s
   });
 });
 
+describe('a span of days linked by what the rest of its sentence names', () => {
+  it('"The pool will be closed for four months" / "the work runs from 6 January to 30 July, with the pool due to reopen" (nearly seven months)', () => {
+    const text =
+      'BRUGES, 2 December 2025 - The city is to rebuild its only public pool, the council said.\n\nThe pool will be closed for four months while builders replace the roof and the filters.\n\n' +
+      'Swimming clubs will train in Ostend.\n\n' +
+      'The contractor says the work runs from 6 January to 30 July, with the pool due to reopen for the school holidays.';
+    expect(pairs(text, '2025-12-02')).toEqual([['four months', 'from 6 January to 30 July']]);
+    expect(pairs(text.replace('30 July', '5 May'), '2025-12-02')).toEqual([]);
+  });
+});
+
