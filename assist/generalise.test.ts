@@ -3021,3 +3021,23 @@ describe('a span of days linked by what the rest of its sentence names', () => {
   });
 });
 
+describe('a measure told again in another unit, named by the same name', () => {
+  it('"The 46-kilometre ferry crossing to Texel" / "the 18-mile trip to Texel" (29 km)', () => {
+    const text =
+      'DEN HELDER, 3 March 2026 - The 46-kilometre ferry crossing to Texel will get a new operator, the province said.\n\n' +
+      'The contract is worth €40 million over ten years.\n\n' +
+      'Islanders welcomed the change. The 18-mile trip to Texel has been served by the same company since 1960.';
+    const found = suggest(text, { published: '2026-03-03' }).filter((s) => s.type === 'inconsistency');
+    expect(found.map((s) => (s.type === 'inconsistency' ? s.spans.map((x) => x.text) : []))).toEqual([['The 46-kilometre', 'The 18-mile']]);
+    expect(found[0]!.type === 'inconsistency' && found[0]!.explanation).toContain('named with Texel');
+    // (28 miles is about 45 km: the same crossing)
+    expect(pairs(text.replace('18-mile', '28-mile'), '2026-03-03')).toEqual([]);
+  });
+  it('a dash after a dateline\'s date opens no range: "3 March 2026 - 46 people", "2026 - The 46-kilometre"', () => {
+    const ranges = (t: string) => quantities(t).map((q) => percentReading(q, t).range);
+    expect(ranges('HAMAR, 3 March 2026 - 46 people were hurt.')).toEqual([false]);
+    expect(ranges('HAMAR, 3 March 2026 - The 46-kilometre road was shut.')).toEqual([false]);
+    expect(ranges('Between 30 - 46 people were hurt.')).toEqual([true]);
+  });
+});
+

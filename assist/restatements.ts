@@ -11,7 +11,7 @@
 
 import { agree, alsoDone, partOfOther, approxWord, cached, differentFigures, periodOf, differentPlaces, differentSites, differentStatistics, differentWhens, fmt, hours, interval, plural, type Conflict } from './inconsistencies';
 import type { Quantity } from './quantities';
-import { HOURS_OF_DAY, RATE_ADJECTIVES, unitLabel } from './lexicon';
+import { HOURS_OF_DAY, MONTHS, RATE_ADJECTIVES, unitLabel } from './lexicon';
 import { sameDeed, verbForms } from './deeds';
 import { relate } from './scope';
 import { infinitive, isPlaceName, PAST_TENSE, singular, wordNumberValue } from './nlp';
@@ -585,6 +585,9 @@ const HEIGHT_AFTER = /^\s+(?:above|over|high|tall|into\s+the\s+(?:sky|air))\b/i;
 /** "came to €2.4 million after tax in 2025, down from €2.9 million": a level, then the earlier one it changed from. */
 const LEVEL_BEFORE_FROM = /^[^.;:!?\d]{0,40}?,\s+(?:down|up)\s+from\s/i;
 
+/** "3 March 2026 - ", "June 4, 2025 — ": a dateline's date and its dash. */
+const DATELINE_DASH = new RegExp(`\\b(?:${MONTHS.join('|')})\\.?\\s+(?:\\d{1,2},?\\s+)?(?:19|20)\\d\\d\\s+[-–—]\\s*$`, 'i');
+
 function readingOf(q: Quantity, text: string): Reading {
   let rate = RATE_AFTER.exec(text.slice(q.end, q.end + 48))?.groups!.rate!.trim().toLowerCase() ?? q.rate;
   // ("a fine of 500 zloty each time they enter": per occurrence, as a fine is; "the 800-zloty
@@ -603,7 +606,10 @@ function readingOf(q: Quantity, text: string): Reading {
   // "the 11 percent increase": the change noun after the figure, or as the mention's own head.
   const nominal = NOMINAL_CHANGE.exec(text.slice(q.end, q.end + 40)) ?? (q.head ? NOMINAL_CHANGE.exec(q.head) : null);
   const change = verbal ? (verbal[1] || (verbal.length > 3 && verbal[3]?.toLowerCase() === 'up') ? 'up' : 'down') : nominal ? (nominal[1] ? 'up' : 'down') : null;
-  const range = RANGE_BEFORE.test(before) || (RANGE_START_AFTER.test(text.slice(q.end, q.end + 12)) && RANGE_START_BEFORE.test(before));
+  // (not a figure opened by a word, "2026 - The 46-kilometre crossing", nor one after a dateline's year,
+  // "3 March 2026 - 46 people": a dash after a date is no range)
+  const opened = /^\s*[$£€¥]?\s*\d/.test(text.slice(q.start, q.end)) && !DATELINE_DASH.test(before);
+  const range = (opened && RANGE_BEFORE.test(before)) || (RANGE_START_AFTER.test(text.slice(q.end, q.end + 12)) && RANGE_START_BEFORE.test(before));
   // ("came to €2.4 million after tax in 2025, down from €2.9 million": a level, the earlier one after it)
   const levelAfterChange = LEVEL_AFTER_CHANGE.test(before) || FROM_TO_LEVEL.test(text.slice(Math.max(0, q.start - 160), q.start)) || (change === null && LEVEL_BEFORE_FROM.test(text.slice(q.end, q.end + 60)));
   return { range, rate: sameRate(rate), change, levelAfterChange };
@@ -1256,6 +1262,11 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
       const unitSwitched =
         apart === undefined && a.kind === 'amount' && a.written !== undefined && b.written !== undefined && a.written.unit !== b.written.unit &&
         a.sentence !== b.sentence && a === loneOther() && sizes().lone(a) === b;
+      // "The 31-kilometre route to Westray" ... "The 12-mile hop to Westray": a physical measure written
+      // again in another unit of its dimension, pointing back, named by the same name
+      const namedAgain =
+        apart === undefined && a.kind === 'amount' && a.unit !== '' && !/^[A-Z]{3}$/.test(a.unit) && a.written !== undefined && b.written !== undefined && a.written.unit !== b.written.unit &&
+        a.sentence !== b.sentence && pointsBack && a.names.some((n) => b.names.includes(n));
       const nameRestated = a.kind === 'percent' && a === ownedEarlier() && reading(b, text).change === null;
       // "About 60 percent of tours sighted a humpback" / "barely one in four trips saw a humpback",
       // "a fifth of connections come from visitors" / "Visitors, who account for roughly 45 percent of
@@ -1271,7 +1282,7 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
       // other at that rate, are one price told twice.
       const rate = a.kind === 'amount' && /^[A-Z]{3}$/.test(a.unit) ? perSame(a) : null;
       const rateRestated = apart === undefined && rate !== null && a.sentence !== b.sentence && rate === perSame(b) && Math.max(a.value, b.value) / lo <= SOLE_RATIO && atRate().get(`${a.unit} ${rate}`) === 2;
-      if (share === null && !rateRestated && !soleRestated && !nameRestated && !lengthRestated && !amountRestated && !measureRestated && !unitSwitched && !changeRestated && !countRestated && !gatheringRestated && !overrun && !happening && !deed && !levelRestated && !(heads && (pointsBack || common.length > 0)) && !byContext) continue;
+      if (share === null && !rateRestated && !soleRestated && !nameRestated && !lengthRestated && !amountRestated && !measureRestated && !unitSwitched && !namedAgain && !changeRestated && !countRestated && !gatheringRestated && !overrun && !happening && !deed && !levelRestated && !(heads && (pointsBack || common.length > 0)) && !byContext) continue;
       let what = heads ? (b.head ?? a.head!) : levelRestated ? `${measuredOf(a, text)!.join(' ')} rate` : (common[0] ?? b.head ?? a.head ?? 'figure');
       if (gatheringRestated) what = 'person';
       // ("a crew of 12" / "the 14-strong crew": the size of one body, not a number of crews)
@@ -1290,6 +1301,8 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
           ? `Both give the price a ${rate}, the only two sums in ${a.unit} at that rate: "${text.slice(a.start, a.end)}" (${show(a)}) vs "${text.slice(b.start, b.end)}" (${show(b)}).`
           : unitSwitched && !heads && common.length === 0
           ? `"${text.slice(b.start, b.end)}" gives again, in another unit, the one ${a.unit} near its size told before: "${text.slice(a.start, a.end)}" (${show(a)}) vs ${show(b)}.`
+          : namedAgain && !heads && common.length === 0
+          ? `Both give, in two units, the ${a.head ?? 'measure'} named with ${titleCase(a.names.find((n) => b.names.includes(n))!)}: "${text.slice(a.start, a.end)}" (${show(a)}) vs "${text.slice(b.start, b.end)}" (${show(b)}).`
           : overrun
           ? `What was done during the ${a.head} cannot outlast it: the ${a.head} lasted "${text.slice(a.start, a.end)}" (${show(a)}), but "${text.slice(b.start, b.end)}" (${show(b)}) is given for what happened in it.`
           : `Both give the ${body ? 'size of the' : (WHAT[kind] ?? '')} ${what}: "${text.slice(a.start, a.end)}" (${show(a)}) vs "${text.slice(b.start, b.end)}" (${show(b)}).`,
@@ -1300,6 +1313,11 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
     byKey.set(key, earlier);
   }
   return out;
+}
+
+/** "westray" -> "Westray", "new york" -> "New York". */
+function titleCase(name: string): string {
+  return name.replace(/(^|\s)(\p{Ll})/gu, (_, sp: string, c: string) => sp + c.toUpperCase());
 }
 
 // (for derived.ts: what a figure is about, and how it reads)
