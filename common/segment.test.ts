@@ -76,3 +76,15 @@ describe('sentenceAt within a table cell', () => {
     expect(t.slice(...(({ start: a, end: b }) => [a, b])(sentenceAt(t, t.indexOf('district'))!))).toBe('North district reported\t40 people hurt, officials said');
   });
 });
+
+describe('a number after a stop', () => {
+  const texts = (t: string) => segmentSentences(t).map((s) => t.slice(s.start, s.end));
+  it('opens a sentence after a word ("since monitoring began. 2026 thus becomes")', () => {
+    expect(texts('Turtles dug 3,412 nests, the most since monitoring began. 2026 thus becomes the third record.')).toEqual(['Turtles dug 3,412 nests, the most since monitoring began.', '2026 thus becomes the third record.']);
+    expect(texts('It rose 5.4 percent. 2025 was worse.')).toEqual(['It rose 5.4 percent.', '2025 was worse.']);
+  });
+  it('goes on a sentence after a title, a short abbreviation or an initialism', () => {
+    expect(texts('See No. 5 and approx. 30 of them. Then Sept. 12 came.')).toEqual(['See No. 5 and approx. 30 of them.', 'Then Sept. 12 came.']);
+    expect(texts('Read pp. 12 and Fig. 3 of the U.S. 2020 report.')).toEqual(['Read pp. 12 and Fig. 3 of the U.S. 2020 report.']);
+  });
+});

@@ -30,6 +30,9 @@ const OPENERS = new Set(
   ).split(' '),
 );
 
+/** A word of four letters or more, its stop and the space before a number ("began. 2026"). */
+const NUMBER_OPENS = /(?<![\p{L}.])(\p{L}{4,})\.\s+(?=\p{N})/gu;
+
 let segmenter: Intl.Segmenter | undefined;
 function sentenceSegmenter(): Intl.Segmenter {
   segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
@@ -55,8 +58,10 @@ function shouldJoin(text: string, seg: Span, next: Span): boolean {
   if (!word) return false;
   const nextWord = /^[\p{L}\p{N}]+/u.exec(text.slice(next.start, next.start + 40))?.[0] ?? '';
   if (!nextWord) return false;
-  const startsLower = /^[\p{Ll}\p{N}]/u.test(nextWord);
-  if (startsLower) return true;
+  if (/^\p{Ll}/u.test(nextWord)) return true;
+  // (a number goes on a sentence after a title, an abbreviation of three letters or fewer or an
+  // initialism, "No. 5", "approx. 30", "Fig. 3"; after another word it opens one, split above)
+  if (/^\p{N}/u.test(nextWord) && (TITLES.has(word) || word.length <= 3 || word.includes('.'))) return true;
   if (TITLES.has(word)) return true;
   // An initial ("J. Smith") or an initialism ("U.S.", "U.N."): join unless a sentence opener follows.
   if (/^\p{L}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word)) return !OPENERS.has(nextWord.toLowerCase());
@@ -73,7 +78,17 @@ function trimSpan(text: string, start: number, end: number): Span | null {
 function segmentParagraph(text: string, start: number, end: number, out: Span[]): void {
   const raw: Span[] = [];
   for (const s of sentenceSegmenter().segment(text.slice(start, end))) {
-    raw.push({ start: start + s.index, end: start + s.index + s.segment.length });
+    // (the segmenter runs on past a stop before a number, "since monitoring began. 2026 thus becomes
+    // the third": after a word of four letters or more that is no abbreviation, the number opens a sentence)
+    let from = start + s.index;
+    const to = from + s.segment.length;
+    for (const m of s.segment.matchAll(NUMBER_OPENS)) {
+      if (TITLES.has(m[1]!.toLowerCase())) continue;
+      const cut = start + s.index + m.index + m[0].length;
+      raw.push({ start: from, end: cut });
+      from = cut;
+    }
+    raw.push({ start: from, end: to });
   }
   let current: Span | null = null;
   for (const seg of raw) {
