@@ -238,6 +238,12 @@ describe('a series across documents', () => {
     const g = doc(8, 'Madrid ranked first among large cities, and the city ranked fifth among large cities.');
     expect(contradictions([g, b])).toEqual([]);
   });
+  it('a place told as a finish: "The club finished fourth in the Eredivisie" / "A sixth-place finish in the 18-team Eredivisie"', () => {
+    const a = doc(1, 'The club finished fourth in the Eredivisie, its best season in a decade, the club said.');
+    const b = doc(2, 'A sixth-place finish in the 18-team Eredivisie left the club out of Europe, the paper said.');
+    expect(contradictions([a, b]).map((s) => s.kind)).toEqual(['ordinal']);
+    expect(contradictions([a, doc(3, 'A fourth-place finish in the 18-team Eredivisie took the club into Europe, the paper said.')])).toEqual([]);
+  });
 });
 
 describe('capacities across documents', () => {

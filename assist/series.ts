@@ -564,6 +564,8 @@ const RANKED = new RegExp(`\\b(?:ranked|ranks|ranking|placed|placing|finished|fi
 // (found by "in fourth place", its verb looked for before it: a scan that began at every "was" cost more)
 const IN_PLACE = new RegExp(`\\b(?:in|into)\\s+(?:joint\\s+)?${ORD}\\s+place\\b`, 'giu');
 const PLACE_VERB = /\b(?:finished|finishing|came|coming|ended|ending|placed|was|is)\s+(?:[\p{L}'’-]+\s+){0,3}?$/iu;
+/** "An eighth-place finish in the ten-team league", "their fourth-placed finish": a place told as a finish. */
+const PLACE_FINISH = new RegExp(`\\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\\s+(?:joint\\s+)?${ORD}[- ]plac(?:e|ed)\\s+finish\\b`, 'gu');
 /** "the third-longest cave system", "the second busiest airport". */
 // (an irregular superlative too, maybe joined to a participle: "the tournament's third-best speaker",
 // "the second best-selling single")
@@ -582,6 +584,7 @@ export function rankMentions(text: string): Rank[] {
   };
   const addMatch = (m: RegExpMatchArray, value: number | null, key: string) => add(m.index!, m.index! + m[0].length, value, key);
   for (const m of text.matchAll(RANKED)) addMatch(m, numberValue(m[1]!), `rank:${m[2] ? singular(m[2].toLowerCase()) : ''}`);
+  for (const m of text.matchAll(PLACE_FINISH)) addMatch(m, numberValue(m[1]!), 'rank:');
   for (const m of text.matchAll(IN_PLACE)) {
     const verb = PLACE_VERB.exec(text.slice(Math.max(0, m.index - 60), m.index));
     if (verb) add(m.index - verb[0].length, m.index + m[0].length, numberValue(m[1]!), 'rank:');
