@@ -33,7 +33,7 @@ describe('cross-document suggestions on the blind case corpus', () => {
 
   it('held-out cases: figures printed only (a sanity floor, no tuning)', () => {
     const pooled = { proposed: 0, right: 0 };
-    for (const split of ['cases-holdout', 'cases-holdout2', 'cases-holdout3', 'cases-holdout4', 'cases-holdout5', 'cases-holdout6', 'cases-holdout7', 'cases-holdout8', 'cases-holdout9', 'cases-holdout10', 'cases-holdout11', 'cases-holdout12', 'cases-holdout13', 'cases-holdout14', 'cases-holdout15', 'cases-holdout16', 'cases-holdout17', 'cases-holdout18', 'cases-holdout19', 'cases-holdout20', 'cases-holdout21', 'cases-holdout22', 'cases-holdout23', 'cases-holdout24', 'cases-holdout25']) {
+    for (const split of ['cases-holdout', 'cases-holdout2', 'cases-holdout3', 'cases-holdout4', 'cases-holdout5', 'cases-holdout6', 'cases-holdout7', 'cases-holdout8', 'cases-holdout9', 'cases-holdout10', 'cases-holdout11', 'cases-holdout12', 'cases-holdout13', 'cases-holdout14', 'cases-holdout15', 'cases-holdout16', 'cases-holdout17', 'cases-holdout18', 'cases-holdout19', 'cases-holdout20', 'cases-holdout21', 'cases-holdout22', 'cases-holdout23', 'cases-holdout24', 'cases-holdout25', 'cases-holdout26']) {
       const cases = loadCases(split);
       if (cases.length === 0) continue;
       const score = runCases(cases);
