@@ -3041,3 +3041,11 @@ describe('a measure told again in another unit, named by the same name', () => {
   });
 });
 
+describe('a currency word written with its letters\' marks', () => {
+  it('"ordered to pay 210,000 złoty" / "The 190,000-złoty award" are sums of money, one award told twice', () => {
+    const text = 'GDANSK, 9 March 2026 - A court in Gdansk has ordered the port to pay 210,000 złoty to a crane driver hurt in a fall.\n\nThe port said it would appeal.\n\nThe 190,000-złoty award is the largest the court has made in such a case.';
+    expect(figuresOf(text, { published: '2026-03-09' }).filter((q) => q.kind === 'amount').map((q) => q.unit)).toEqual(['PLN', 'PLN']);
+    expect(pairs(text, '2026-03-09')).toEqual([['210,000 złoty', 'The 190,000-złoty award']]);
+  });
+});
+

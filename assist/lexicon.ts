@@ -66,6 +66,15 @@ export const CURRENCY_WORDS: ReadonlyMap<string, string> = new Map([
   ['taka', 'BDT'],
   ['cedi', 'GHS'],
 ]);
+/** A word's letters without their marks: "złoty" -> "zloty", "øre" -> "ore" (ł, ø and đ have no decomposition). */
+export function foldLetters(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '').replace(/ł/g, 'l').replace(/Ł/g, 'L').replace(/ø/g, 'o').replace(/Ø/g, 'O').replace(/đ/g, 'd');
+}
+
+/** The code of a currency word, as written or without its letters' marks ("złoty"). */
+export function currencyOfWord(word: string): string | undefined {
+  return CURRENCY_WORDS.get(word) ?? CURRENCY_WORDS.get(foldLetters(word));
+}
 export const CURRENCY_SYMBOLS: ReadonlyMap<string, string> = new Map([
   ['$', 'USD'],
   ['€', 'EUR'],

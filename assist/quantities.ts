@@ -10,7 +10,7 @@ import {
   COMPARISON,
   COPULA_LIKE,
   CURRENCY_SYMBOLS,
-  CURRENCY_WORDS,
+  currencyOfWord,
   DAY_PARTS,
   DEFINITE,
   HEDGES,
@@ -843,7 +843,7 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     // pounds and gives no sterling, a pound is a weight)
     // ("The 262-pound Estonian", "a 12-pound baby", "a 300-pound bear": glued to a person or an animal)
     const weightPounds = nextLemma === 'pound' && !symbol && (poundsWeigh(doc.text) || WEIGHED_BEFORE.test(doc.text.slice(Math.max(0, t.start - 40), t.start)) || poundsOfStuff(toks, j, doc.text) || (hyphenJoined(toks[num.last]!) && poundsOfBeing(toks[j + 1])));
-    const currencyWord = weightPounds ? undefined : national?.[0] ?? CURRENCY_WORDS.get(nextLemma) ?? isoCurrency(toks, j) ?? (suffix ? CURRENCY_WORDS.get(suffix) : undefined) ?? (nt && /^\p{Ll}/u.test(nt.text) ? worldCurrency(nextLemma) : null) ?? undefined;
+    const currencyWord = weightPounds ? undefined : national?.[0] ?? currencyOfWord(nextLemma) ?? isoCurrency(toks, j) ?? (suffix ? currencyOfWord(suffix) : undefined) ?? (nt && /^\p{Ll}/u.test(nt.text) ? worldCurrency(nextLemma) : null) ?? undefined;
     if (symbol || currencyWord) {
       const last = national && !suffix ? national[1] : currencyWord && !suffix ? j : num.last;
       const q = base('amount', left.start, last, num.value, symbol ?? currencyWord ?? '', left, num.first);
@@ -1414,9 +1414,9 @@ function nationalCurrency(toks: readonly Tok[], j: number): [string, number] | n
   const adj = toks[j];
   if (!adj || !/^\p{Lu}/u.test(adj.text)) return null;
   // "New Zealand", "Hong Kong", "Sri Lankan": the country's last word decides.
-  const at = /^\p{Lu}/u.test(toks[j + 1]?.text ?? '') && CURRENCY_WORDS.has(nounLemma(toks[j + 2] ?? adj)) ? j + 1 : j;
+  const at = /^\p{Lu}/u.test(toks[j + 1]?.text ?? '') && currencyOfWord(nounLemma(toks[j + 2] ?? adj)) !== undefined ? j + 1 : j;
   const word = toks[at + 1];
-  const code = word ? CURRENCY_WORDS.get(nounLemma(word)) : undefined;
+  const code = word ? currencyOfWord(nounLemma(word)) : undefined;
   if (!code) return null;
   const national = NATIONAL_CURRENCIES.get(`${toks[at]!.norm.replace(/\./g, '')} ${code}`);
   return national ? [national, at + 1] : null;
@@ -1442,7 +1442,7 @@ function isLabel(toks: readonly Tok[], num: NumberAt): boolean {
   if (num.words || !prev || num.first < 2 || !/^\s+$/.test(prev.post) || !/^\d{1,4}$/.test(t.text)) return false;
   if (next && (MULTIPLIERS.has(next.norm) || /^(?:percent|per|pct|%)$/.test(next.norm))) return false;
   // ("a record 115 tonnes", "the statutory 14 days": a unit after the figure measures; no label takes one)
-  if (next && (MEASURE_UNITS.has(nounLemma(next)) || TIME_UNITS.has(nounLemma(next)) || CURRENCY_WORDS.has(nounLemma(next)))) return false;
+  if (next && (MEASURE_UNITS.has(nounLemma(next)) || TIME_UNITS.has(nounLemma(next)) || currencyOfWord(nounLemma(next)) !== undefined)) return false;
   if (isNumberTok(prev) || has(prev, 'Possessive') || WEEKDAYS.includes(prev.norm) || NOT_LABELS.has(prev.norm)) return false;
   if (/^\p{Lu}/u.test(prev.text)) return !isPlaceAfterPreposition(toks, num.first - 1);
   // (a common noun: singular, no other reading, opening its phrase after a determiner or a comma)
