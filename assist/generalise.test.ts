@@ -3049,3 +3049,15 @@ describe('a currency word written with its letters\' marks', () => {
   });
 });
 
+describe('a length with a compound adjective before its unit', () => {
+  it('"the nine car-free hours" is nine hours; "from 9am until 7pm" is ten', () => {
+    const lengths = (t: string) => figuresOf(t).filter((q) => q.kind === 'duration').map((q) => q.value);
+    expect(lengths('Over the nine car-free hours, buses ran every ten minutes.')).toEqual([9, 1 / 6]);
+    expect(lengths('The crossing took two rain-soaked days.')).toEqual([48]);
+    // (a hyphen after the number makes one compound: "a 12-hour-long shift" is still 12 hours, once)
+    expect(lengths('She worked a 12-hour-long shift.')).toEqual([12]);
+    const text = 'AALST, 6 May 2026 - The town closed its centre to cars for a Sunday, the council said.\n\nThe ban ran from 9am until 6pm, and police turned drivers back at 12 checkpoints.\n\nShops reported brisk trade. Over the eight car-free hours, buses ran every ten minutes.';
+    expect(pairs(text, '2026-05-06')).toEqual([['from 9am until 6pm', 'the eight car-free hours']]);
+  });
+});
+

@@ -854,8 +854,11 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     }
     // Durations
     // ("stayed shut for three full days", "two whole weeks": a word that only stresses the unit)
-    const padded = ['full', 'whole', 'entire', 'straight', 'solid'].includes(nextLemma) && toks[j + 1] !== undefined && !hyphenJoined(nt!) && TIME_UNITS.has(nounLemma(toks[j + 1]!)) ? 1 : 0;
-    const timeUnit = TIME_UNITS.has(nextLemma) ? nextLemma : padded ? nounLemma(toks[j + 1]!) : suffix && TIME_UNITS.has(suffix) ? suffix : null;
+    // (or a compound adjective of what the time was, two words joined by a hyphen: "the nine car-free
+    // hours", "two rain-soaked days")
+    const described = has(nt, 'Hyphenated') && /^\p{Ll}/u.test(nt!.text) && has(toks[j + 1], 'Hyphenated') && has(toks[j + 1], 'Adjective') && toks[j + 2] !== undefined && TIME_UNITS.has(nounLemma(toks[j + 2]!)) && !hyphenJoined(toks[num.last]!);
+    const padded = described ? 2 : ['full', 'whole', 'entire', 'straight', 'solid'].includes(nextLemma) && toks[j + 1] !== undefined && !hyphenJoined(nt!) && TIME_UNITS.has(nounLemma(toks[j + 1]!)) ? 1 : 0;
+    const timeUnit = TIME_UNITS.has(nextLemma) ? nextLemma : padded ? nounLemma(toks[j + padded]!) : suffix && TIME_UNITS.has(suffix) ? suffix : null;
     if (timeUnit && !num.ordinal) {
       const unitIdx = suffix && TIME_UNITS.has(suffix) ? num.last : j + padded;
       const after = whichClauseAfter(unitIdx) ? '' : norm(unitIdx + 1) === 'long' ? norm(unitIdx + 2) : norm(unitIdx + 1);
