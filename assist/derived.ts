@@ -956,6 +956,9 @@ export function lengthConflicts(qs: readonly Quantity[], text: string, ref: { ye
       // gone into this. Since we bought our first box in spring 2024, ...")
       if (t.sort === 'now' && nextSentences(text, q, t)) return true;
       if (surname !== null && (new RegExp(`\\b${surname}\\b`).test(text.slice(...sentenceAround(text, q.start, q.end))) || namedNext(text, q, surname))) return true;
+      // ("The longest closure lasted 31 hours" / "stayed shut from 4pm on 17 January to 5am on 19 January,
+      // the longest spell of the winter": the one superlative both give it)
+      if (t.sort !== 'now' && q.mods.some((m) => /^(?:longest|shortest)$/.test(m) && words.some((w) => w.toLowerCase() === m))) return true;
       return lengthOf(q, text, !source).some((h) => (t.sort === 'now' || !/^\p{Lu}/u.test(h)) && words.some((w) => sameThing(h, w)));
     });
     // (nothing names what both are of: a span and a stated length are still one length when each is the
@@ -990,6 +993,9 @@ export function lengthConflicts(qs: readonly Quantity[], text: string, ref: { ye
       return daily && c.approx === 'exact' && days !== null && Number(days[1]) % 5 !== 0;
     };
     // (the first only: the first of each document, in a case, added a false one on held-out cases)
+    // (the one nearest the span in size first: "The longest closure lasted 31 hours" against a 37-hour
+    // span before "between six and ten hours", a range of ordinary closures)
+    candidates.sort((x, y) => Math.abs(Math.log(x.value / t.hours)) - Math.abs(Math.log(y.value / t.hours)));
     const q = candidates.find((c) => {
       // (across documents: one whose document also states an agreeing length is not set against it)
       if (source && agreeing.some((x) => source(x.start) === source(c.start))) return false;

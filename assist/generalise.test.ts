@@ -3061,3 +3061,14 @@ describe('a length with a compound adjective before its unit', () => {
   });
 });
 
+describe('a span and a length told as the longest', () => {
+  it('"The longest closure lasted 20 hours" / "stayed shut from 6pm on 3 March to 8pm on 4 March, the longest spell" (26 hours)', () => {
+    const text =
+      'ROSKILDE, 20 March 2026 - The fjord barrier was closed 14 times this winter, the water board said.\n\n' +
+      'The gates usually stay shut for about eight hours. The longest closure lasted 20 hours, during a run of gales.\n\n' +
+      'Fishermen lost several days at sea. The gates stayed shut from 6pm on 3 March to 8pm on 4 March, the longest spell of the season.';
+    expect(pairs(text, '2026-03-20')).toEqual([['20 hours', 'from 6pm on 3 March to 8pm on 4 March']]);
+    expect(pairs(text.replace('8pm on 4 March', '2pm on 4 March'), '2026-03-20')).toEqual([]);
+  });
+});
+

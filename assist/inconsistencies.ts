@@ -279,8 +279,8 @@ export function differentSites(a: Quantity, b: Quantity, text: string): boolean 
   return (sa !== null && whole(b)) || (sb !== null && whole(a));
 }
 
-const AVERAGE = /\b(?:average|averaged|averaging|mean|median|typical|typically)\b/i;
-const PEAK = /\b(?:peak|peaked|peaking|maximum|highest|record|top|topped|up to)\b/i;
+const AVERAGE = /\b(?:average|averaged|averaging|mean|median|typical|typically|usual|usually|normally|ordinarily)\b/i;
+const PEAK = /\b(?:peak|peaked|peaking|maximum|highest|longest|largest|biggest|greatest|record|top|topped|up to)\b/i;
 
 /** "had been cut to 300", "fell back to": the level a change left, a later point than a peak or an average. */
 const AFTER_CHANGE = /\b(?:cut|fell|fallen|dropped|reduced|lowered|eased|slowed|rose|risen|raised|increased|climbed)\s+(?:back\s+)?to\s+(?:about\s+|around\s+|roughly\s+|just\s+)?[$£€¥]?\s*$/i;
