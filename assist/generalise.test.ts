@@ -3072,3 +3072,11 @@ describe('a span and a length told as the longest', () => {
   });
 });
 
+describe('a count of times after an adverb that stresses it', () => {
+  it('"the third change of ownership" / "had changed hands only once before": the verb read past "only"', () => {
+    const text = 'ALNWICK, 4 May 2026 - The sale is the third change of ownership in the theatre\'s history, the trust said.\n\nTickets are on sale.\n\nThe theatre had changed hands only once before, in 1974.';
+    expect(pairs(text, '2026-05-04')).toEqual([['third change', 'once']]);
+    expect(pairs(text.replace('only once before', 'only twice before'), '2026-05-04')).toEqual([]);
+  });
+});
+

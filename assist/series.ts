@@ -300,16 +300,20 @@ function wonThing(noun: string): boolean {
 
 /** The verb and its object before "N times": "had been convicted", "won the trophy". */
 function actBefore(text: string, start: number): { verbs: string[]; object?: string } {
-  const m = /\b(\p{Ll}+)(?:\s+(?:the|a|an|its|their|his|her|our)\s+(\p{Ll}+))?\s+$/u.exec(text.slice(Math.max(0, start - 40), start));
+  // (past the adverbs that stress the count: "had changed hands only once")
+  const unstressed = (t: string) => t.replace(STRESSED_END, ' ');
+  const m = /\b(\p{Ll}+)(?:\s+(?:the|a|an|its|their|his|her|our)\s+(\p{Ll}+))?\s+$/u.exec(unstressed(text.slice(Math.max(0, start - 40), start)));
   // ("lifted the trophy in Copenhagen four times", "has met eight times"): past a place, the past form
   // nearest before, and the thing it was done to
-  const far = /\b(\p{Ll}+ed|met|won|held|took|made|led|beat|fought|ran|sat|set|hit|struck|saw|got|gave|went|came|lost|broke)\s+(?:(?:(?:the|a|an|its|their|his|her|our)\s+)?(\p{Ll}+)(?:\s+(?:in|at|on)\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?)?\s+)?$/u.exec(text.slice(Math.max(0, start - 60), start));
+  const far = /\b(\p{Ll}+ed|met|won|held|took|made|led|beat|fought|ran|sat|set|hit|struck|saw|got|gave|went|came|lost|broke)\s+(?:(?:(?:the|a|an|its|their|his|her|our)\s+)?(\p{Ll}+)(?:\s+(?:in|at|on)\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?)?\s+)?$/u.exec(unstressed(text.slice(Math.max(0, start - 60), start)));
   // (an adverb is no object: "had won only once before")
   if (far && far[1] !== m?.[1]) return { verbs: verbForms(far[1]!), object: far[2] && !STRESS_WORDS.has(far[2]) ? singular(far[2]) : undefined };
   if (!m) return { verbs: [] };
   return { verbs: verbForms(m[1]!), object: m[2] ? singular(m[2]) : undefined };
 }
 
+/** Adverbs that stress a count, ending the text before it ("only", "just"). */
+const STRESSED_END = /(?:\s+(?:only|just|merely|already|also|even|barely))+\s+$/;
 /** Adverbs that only stress a count ("only once", "just twice"). */
 const STRESS_WORDS = new Set(['only', 'just', 'merely', 'already', 'also', 'even', 'barely', 'once', 'twice']);
 
