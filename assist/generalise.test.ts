@@ -3080,3 +3080,11 @@ describe('a count of times after an adverb that stresses it', () => {
   });
 });
 
+describe('a run told as "now in its Nth year"', () => {
+  it('"The fund, now in its fifth year" / "The fund made its first loans in 2023" (2026: the fourth year)', () => {
+    const text = 'BREGENZ, 2 June 2026 - The fund, now in its fifth year, has €4 million to lend, the state said.\n\nDemand is high.\n\nThe fund made its first loans in 2023 and has run every year since.';
+    expect(pairs(text, '2026-06-02')).toEqual([['now in its fifth year', 'first loans in 2023']]);
+    expect(pairs(text.replace('fifth year', 'fourth year'), '2026-06-02')).toEqual([]);
+  });
+});
+

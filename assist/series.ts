@@ -902,7 +902,13 @@ function* yearRuns(text: string): Generator<{ r: RegExpExecArray; n: number }> {
     const n = numberValue(r[1]!);
     if (n !== null && n >= 2) yield { r, n };
   }
+  // ("The scheme, now in its fourth year": a run that has lasted that many years, this one counted)
+  for (const r of text.matchAll(IN_ITS_YEAR)) {
+    const n = numberValue(r[1]!);
+    if (n !== null && n >= 2) yield { r, n };
+  }
 }
+const IN_ITS_YEAR = new RegExp(`\\b(?:now\\s+)?in\\s+its\\s+${ORD}\\s+year\\b`, 'giu');
 
 /** "first took the top spot in 2023", "first passed 2,000 in 2021": when the run began. */
 const FIRST_IN_YEAR = /\b[Ff]irst\s+(?:[\p{L}\d'’.,-]+\s+){1,6}?in\s+((?:19|20)\d\d)\b/gu;
