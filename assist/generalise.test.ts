@@ -3088,3 +3088,14 @@ describe('a run told as "now in its Nth year"', () => {
   });
 });
 
+describe('a share taken up, and a share told by a passive', () => {
+  it('"Vines take up 36 percent of the valley\'s farmland" / "Across the valley, more than half of the farmland is planted with vines"', () => {
+    const text =
+      'MELNIK, 8 October 2026 - Vines take up 36 percent of the valley\'s farmland, ahead of tobacco and wheat, the ministry said.\n\n' +
+      'The harvest began in September.\n\n' +
+      'Across the valley, more than half of the farmland is planted with vines, which makes a bad year hard for villages.';
+    expect(pairs(text, '2026-10-08')).toEqual([['36 percent', 'more than half']]);
+    expect(pairs(text.replace('36 percent', '56 percent'), '2026-10-08')).toEqual([]);
+  });
+});
+

@@ -532,8 +532,9 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
       if (['compared', 'previous', 'previously', 'earlier', 'prior', 'versus', 'vs', 'whereas', 'instead'].includes(n)) compared = true;
     }
     const before = norm(left.before);
-    // ("up 5 percent" is a change; "making up 41 percent" says what share the part is)
-    const madeUp = before === 'up' && /^(?:make|makes|made|making)$/.test(norm(left.before - 1));
+    // ("up 5 percent" is a change; "making up 41 percent", "Sunflowers take up 44 percent of the
+    // land" say what share the part is)
+    const madeUp = before === 'up' && /^(?:make|makes|made|making|take|takes|took|taken|taking)$/.test(norm(left.before - 1));
     if (COMPARISON.has(before) || (before === 'up' && !madeUp) || before === 'down') compared = true;
     // ("The course record of 1 minute 19.6 seconds, set in 2019", "the world record for a sanctioned
     // race, of 2 hours": the standing best time, set beside this event's times; not "a new record of".

@@ -739,6 +739,10 @@ function isShare(q: Quantity, text: string): boolean {
  * share is the subject, what it is said to be ("two-thirds of the cannery's staff are women").
  */
 function partyOf(q: Quantity, text: string): string | null {
+  // (a share that is itself its clause's subject, "Across the region, more than half of the arable land
+  // is sown with sunflowers": what it is, not a noun the frame took from a phrase before it)
+  const own = SHARE_IS.exec(text.slice(q.end, q.end + 70));
+  if (own && /\b(?:with|by)\s/.test(own[0])) return singular(own[1]!.toLowerCase());
   if (q.frame.subject !== null) return q.frame.subject;
   // ("the engine houses, roughly one in five of all entries, are": a share set in apposition to its holder)
   const apposed = APPOSED.exec(text.slice(Math.max(0, q.start - 40), q.start));
@@ -806,8 +810,9 @@ const WHOLE_PHRASE = /^\s*of\s+(?:(?:the|its|their|his|her|our|an?|all)\s+)?(?:[
 
 /** The words of a share's whole after it: "of the cannery's staff", "of its 80 skaters". */
 const WHOLE_AFTER = String.raw`of\s+(?:the\s+|its\s+|their\s+|an?\s+)?(?:[\p{L}-]+['’]s\s+)?(?:[\p{L}\d,-]+\s+){1,2}`;
-/** "two-thirds of the cannery's staff are women". */
-const SHARE_IS = new RegExp(String.raw`^\s*${WHOLE_AFTER}(?:are|is|were|was)\s+(?:now\s+|still\s+)?(\p{L}{3,})\b`, 'u');
+/** "two-thirds of the cannery's staff are women"; "more than half of the arable land is sown with
+ *  sunflowers": by a passive, what it is done with or by. */
+const SHARE_IS = new RegExp(String.raw`^\s*${WHOLE_AFTER}(?:are|is|were|was)\s+(?:now\s+|still\s+)?(?:\p{Ll}+(?:ed|wn|en)\s+(?:with|by)\s+(?:the\s+)?)?(\p{L}{3,})\b`, 'u');
 /** "a fifth of connections come from visitors", "half of a döner's price goes on the meat". */
 const SHARE_FROM = new RegExp(String.raw`^\s*${WHOLE_AFTER}(?:now\s+)?(?:come|comes|came|goes|go|went)\s+(?:from|on|to)\s+(?:the\s+|its\s+|their\s+)?(\p{L}{3,})\b`, 'u');
 /** "Visitors, who account for", "Women, who now make up". */
