@@ -3099,3 +3099,12 @@ describe('a share taken up, and a share told by a passive', () => {
   });
 });
 
+describe('"from" before a figure after a verb of no change', () => {
+  it('"heard from nine witnesses" is a count; "grew from 90 members to 120 members" and "down from 60" compare', () => {
+    const compared = (t: string) => figuresOf(t).map((q) => q.compared);
+    expect(compared('The court heard from nine witnesses in September.')).toEqual([false]);
+    expect(compared('The club grew from 90 members to 120 members.')).toEqual([true, true]);
+    expect(compared('Prices are now 45 euros, down from 60 euros.')).toEqual([false, true]);
+  });
+});
+

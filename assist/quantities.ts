@@ -535,7 +535,10 @@ export function sentenceQuantities(doc: AssistDoc, i: number, ctx: SentenceConte
     // ("up 5 percent" is a change; "making up 41 percent", "Sunflowers take up 44 percent of the
     // land" say what share the part is)
     const madeUp = before === 'up' && /^(?:make|makes|made|making|take|takes|took|taken|taking)$/.test(norm(left.before - 1));
-    if (COMPARISON.has(before) || (before === 'up' && !madeUp) || before === 'down') compared = true;
+    // ("heard from nine witnesses", "letters from 40 parents": "from" after a verb that is no change,
+    // with no "to" and a figure after, is where something came from, not the start of a comparison)
+    const fromWhom = before === 'from' && isVerbTok(toks[left.before - 1]) && !CHANGE_VERBS.has(verbLemma(toks[left.before - 1]!)) && !toks.slice(last + 1, last + 8).some((t, i, r) => t.norm === 'to' && isNumberTok(r[i + 1]));
+    if ((COMPARISON.has(before) && !fromWhom) || (before === 'up' && !madeUp) || before === 'down') compared = true;
     // ("The course record of 1 minute 19.6 seconds, set in 2019", "the world record for a sanctioned
     // race, of 2 hours": the standing best time, set beside this event's times; not "a new record of".
     // Times only: for amounts it cost a held-out split a false proposal.)
