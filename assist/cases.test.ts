@@ -508,6 +508,15 @@ describe('people of one kind counted over one year', () => {
   });
 });
 
+describe('two nouns of one class of people', () => {
+  it('"will keep all 96 employees of the port company" / "the port\'s 80 workers", each its report\'s only count of them', () => {
+    const a = doc(1, 'The new operator will keep all 96 employees of the state port company, the ministry said.', '2026-03-02');
+    const b = doc(2, 'The union said the port\'s 80 workers deserve more than promises.', '2026-03-03');
+    expect(contradictions([a, b]).map((s) => [s.kind, ...texts(s)])).toEqual([['count', 'all 96 employees', "the port's 80 workers"]]);
+    expect(contradictions([a, doc(3, 'The union said the port\'s 96 workers deserve more than promises.', '2026-03-03')])).toEqual([]);
+  });
+});
+
 describe('a period begun by a dated act', () => {
   it('"the fourth meeting held under the framework that the two governments adopted in 2019" / "the seventh meeting ... since they agreed a framework in 2019"', () => {
     const a = doc(1, 'The talks were the fourth intergovernmental meeting held under the cooperation framework that the two governments adopted in 2019.', '2026-03-05');

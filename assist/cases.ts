@@ -944,7 +944,9 @@ function onlyOnes(a: Quantity, b: Quantity): boolean {
   const year = a.kind === 'count' && a.scope !== null && b.scope !== null && a.scope.to - a.scope.from >= 11 && relate(a.scope, b.scope) === 'same' && sameKind(a.head, b.head);
   if (year) return true;
   // (or people a verb acted on and a tally of that deed, each its document's only one)
-  if (a.head !== b.head) return tallyOfDeed(a, b) || tallyOfDeed(b, a);
+  // (or two nouns of one class of people the lexicon names, "all 142 employees" / "the airport's 118
+  // workers", each its document's only count of that class)
+  if (a.head !== b.head) return tallyOfDeed(a, b) || tallyOfDeed(b, a) || (a.cls !== null && a.cls === b.cls && a.cls !== 'person' && peopleNoun(a.head) !== null);
   return peopleNoun(a.head) === null || a.mods.some((m) => b.mods.includes(m));
 }
 
