@@ -637,7 +637,9 @@ const dayOf = (e: EventDate) => e.mention.month * 31 + e.mention.day;
 /** For a definite dated event noun, the one other event dated within ten days of it in the text (or, with none so near, within a fortnight), else null. */
 function soleNear(events: readonly EventDate[], b: EventDate): EventDate | null {
   if (!(b.definite && b.pos === 'n') && !b.presupposed) return null;
-  const within = (days: number) => events.filter((e) => e !== b && !e.also && e.mention.sentence !== b.mention.sentence && Math.abs(dayOf(e) - dayOf(b)) <= days && (e.mention.year === null || b.mention.year === null || e.mention.year === b.mention.year));
+  // (nor a weekday and day with no year that do not fall together in b's year: "On Wednesday 13 May" of
+  // a 2026 article beside "Since it went live on 12 May 2025")
+  const within = (days: number) => events.filter((e) => e !== b && !e.also && e.mention.sentence !== b.mention.sentence && Math.abs(dayOf(e) - dayOf(b)) <= days && (e.mention.year === null || b.mention.year === null || e.mention.year === b.mention.year) && !otherYear(e.mention, b.mention));
   // (none within ten days: the one within a fortnight, "Building work began on 2 March" ... "since the
   // diggers arrived on 16 March"; widening the first look instead lets a second event in and loses the one)
   let near = within(10);

@@ -3108,3 +3108,15 @@ describe('"from" before a figure after a verb of no change', () => {
   });
 });
 
+describe('a dated act told as known, near a weekday of another year', () => {
+  it('"The archive opened on 4 May 2025" / "Since it went live on 14 May 2025", with "On Friday 15 May" (2026) beside', () => {
+    const text =
+      'LEIRIA, 15 May 2026 - A public archive of council contracts has logged 9,000 records in its first year, the city said.\n\n' +
+      'The archive opened on 4 May 2025 after two years of work.\n\n' +
+      'On Friday 15 May the mayor presented the first annual report.\n\n' +
+      'Since it went live on 14 May 2025, the archive has been searched 60,000 times.';
+    expect(pairs(text, '2026-05-15')).toEqual([['4 May 2025', '14 May 2025']]);
+    expect(pairs(text.replace('14 May 2025', '4 May 2025'), '2026-05-15')).toEqual([]);
+  });
+});
+
