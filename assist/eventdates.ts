@@ -68,6 +68,15 @@ const FIGURE = new RegExp(`(?<![\\d.,:/-])\\b(\\d[\\d,]*|${COUNT_WORDS.join('|')
 
 /** A clause opened by "since" or "once" and a subject: "since the diggers arrived on", "Once the takeover closes on"; or by "since" and a gerund: "since docking on". */
 const PRESUPPOSED = /\b(?:[Ss]ince|[Oo]nce)\s+(?:the|its|their|his|her|it|they|he|she|that|this)\s+[^,;:]*$|\b[Ss]ince\s+\p{Ll}+ing\s+on\s+$/u;
+/** "Since production started on", "since treatment began on": a bare noun as the clause's subject, then its verb. */
+const PRESUPPOSED_BARE = /\b[Ss]ince\s+(\p{Ll}{4,})\s+\p{Ll}+(?:ed|an|un|ew|ent|ame|ook)\s+on\s+$/u;
+/** Whether the text before a date tells its act as known (see PRESUPPOSED). */
+function presupposedBefore(lead: string): boolean {
+  if (PRESUPPOSED.test(lead)) return true;
+  const bare = PRESUPPOSED_BARE.exec(lead);
+  // (a noun, or a gerund that names an act, "Since bottling started"; not an adverb, "Since then")
+  return bare !== null && ((wordnet()?.synsets(bare[1]!, 'n').length ?? 0) > 0 || verbOfIng(bare[1]!) !== null) && (wordnet()?.synsets(bare[1]!, 'r').length ?? 0) === 0;
+}
 const CLAUSE_BREAK = /[;:]|,\s+(?:and|but|while|whereas|which|who)\b|\bwhen\b/g;
 
 /** The counts in a stretch of a sentence, besides its dates. */
@@ -136,7 +145,7 @@ export function eventOfDate(toks: readonly Tok[], text: string, d: DateMention):
   // ("since the diggers arrived on 16 March", "Once the takeover closes on 14 July": a verb's act told as
   // known; and a noun's, one of it, "Since the first landing on 26 January"; not a rule taking effect,
   // which is matched by the rule)
-  const e = (found.pos === 'v' || (found.pos === 'n' && !found.indefinite && !found.applies && singularBefore(text, d, found.predicate))) && PRESUPPOSED.test(text.slice(Math.max(toks[0]!.start, d.start - 60), d.start).split(/[,;:]/).at(-1)!) ? { ...found, presupposed: true } : found;
+  const e = (found.pos === 'v' || (found.pos === 'n' && !found.indefinite && !found.applies && singularBefore(text, d, found.predicate))) && presupposedBefore(text.slice(Math.max(toks[0]!.start, d.start - 60), d.start).split(/[,;:]/).at(-1)!) ? { ...found, presupposed: true } : found;
   // (the date's own clause: "Since Crustworks sacked her on 17 March 2024, it has hired two more
   // supervisors" counts nothing the sacking did)
   const from = Math.max(toks[0]!.start, ...[...text.slice(toks[0]!.start, d.start).matchAll(CLAUSE_BREAK)].map((m) => toks[0]!.start + m.index + m[0].length));

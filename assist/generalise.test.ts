@@ -3120,3 +3120,15 @@ describe('a dated act told as known, near a weekday of another year', () => {
   });
 });
 
+describe('a known act told with a bare noun as its subject', () => {
+  it('"The first bottles left the new line on 3 March" / "Since bottling started on 10 March"', () => {
+    const text =
+      'AALST, 20 May 2026 - A brewery in Aalst has opened a second bottling line, the company said.\n\n' +
+      'The first bottles left the new line on 3 March after a month of trials.\n\n' +
+      'The family has brewed in the town since 1871. Since bottling started on 10 March, the line has filled 400,000 bottles.';
+    expect(pairs(text, '2026-05-20')).toEqual([['3 March', '10 March']]);
+    // (since then: an adverb, no subject)
+    expect(pairs(text.replace('Since bottling started on 10 March', 'Since then, sales rose on 10 March'), '2026-05-20')).toEqual([]);
+  });
+});
+
