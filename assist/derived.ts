@@ -923,11 +923,12 @@ export function lengthConflicts(qs: readonly Quantity[], text: string, ref: { ye
     const [s0, s1] = sentenceAround(text, t.start, t.end);
     // (what the start and end are of: the words just before them, and a start's own verb and object)
     const near = text.slice(Math.max(s0, t.start - 90), t.sort === 'now' ? t.end : t.start);
-    const words = [...near.matchAll(/\p{L}{3,}/gu)].map((m) => m[0]).filter((w) => !NEAR_STOP.has(w.toLowerCase()));
+    const wordsOf = (stretch: string) => [...stretch.matchAll(/\p{L}{3,}/gu)].map((m) => m[0]).filter((w) => !NEAR_STOP.has(w.toLowerCase()));
+    const words = wordsOf(near);
     // (and, for a span of days or hours, the rest of its sentence: "The contractor's schedule runs from
     // 4 January 2027 until the end of April 2028, with the hall due to reopen" is the hall's closure;
     // not for a start up to now or a span of years, which cost a training and a Wikinews false)
-    if (t.sort === 'days' || t.sort === 'clock') words.push(...[...text.slice(t.end, s1).matchAll(/\p{L}{3,}/gu)].map((m) => m[0]).filter((w) => !NEAR_STOP.has(w.toLowerCase())));
+    if (t.sort === 'days' || t.sort === 'clock') words.push(...wordsOf(text.slice(t.end, s1)));
     // ("The machine stopped at 2.10pm, and racing resumed at 3.25pm": a span that ends when something
     // resumes is a pause, WordNet's "pause, intermission, break, interruption", of which a delay is a kind)
     if (t.sort === 'clock' && resumesIn(text.slice(t.start, t.end))) words.push('pause');

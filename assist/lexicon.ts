@@ -67,7 +67,7 @@ export const CURRENCY_WORDS: ReadonlyMap<string, string> = new Map([
   ['cedi', 'GHS'],
 ]);
 /** A word's letters without their marks: "złoty" -> "zloty", "øre" -> "ore" (ł, ø and đ have no decomposition). */
-export function foldLetters(word: string): string {
+function foldLetters(word: string): string {
   return word.normalize('NFD').replace(/\p{M}/gu, '').replace(/ł/g, 'l').replace(/Ł/g, 'L').replace(/ø/g, 'o').replace(/Ø/g, 'O').replace(/đ/g, 'd');
 }
 

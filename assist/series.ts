@@ -312,10 +312,11 @@ function actBefore(text: string, start: number): { verbs: string[]; object?: str
   return { verbs: verbForms(m[1]!), object: m[2] ? singular(m[2]) : undefined };
 }
 
-/** Adverbs that stress a count, ending the text before it ("only", "just"). */
-const STRESSED_END = /(?:\s+(?:only|just|merely|already|also|even|barely))+\s+$/;
 /** Adverbs that only stress a count ("only once", "just twice"). */
-const STRESS_WORDS = new Set(['only', 'just', 'merely', 'already', 'also', 'even', 'barely', 'once', 'twice']);
+const STRESS_ADVERBS = ['only', 'just', 'merely', 'already', 'also', 'even', 'barely'];
+const STRESS_WORDS = new Set([...STRESS_ADVERBS, 'once', 'twice']);
+/** Those adverbs ending the text before a count ("had changed hands only "). */
+const STRESSED_END = new RegExp(`(?:\\s+(?:${STRESS_ADVERBS.join('|')}))+\\s+$`);
 
 /** "once", "twice", "thrice": a count of times. */
 const TIMES_WORDS: Record<string, number> = { once: 1, twice: 2, thrice: 3 };
