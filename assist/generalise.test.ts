@@ -3132,3 +3132,13 @@ describe('a known act told with a bare noun as its subject', () => {
   });
 });
 
+describe('an ordinal of times and the nouns of its own clause', () => {
+  it('"won the title for the third time on Sunday, ... as rain pushed arrows off target" counts no arrows', () => {
+    const text =
+      'VARBERG, 10 August 2026 - Marta Lind won the national archery title for the third time on Sunday, beating Eva Holm as rain pushed arrows off target.\n\n' +
+      'Officials had collected 30 arrows from the grass by noon.\n\n' +
+      'The crowd stayed to the end. Lind\'s three earlier national titles came in 2018, 2020 and 2023.';
+    expect(pairs(text, '2026-08-10')).toEqual([['third time', 'three earlier national titles']]);
+  });
+});
+

@@ -211,7 +211,10 @@ function modifiedKind(m: Mention, other: string): boolean {
 
 /** "the third time in its history that the mill has lost its sails for a full restoration": the rest of a time's sentence names what the count counts. */
 function timesOf(o: Mention, c: Mention, text: string): boolean {
-  const rest = sentenceText(text, o.start).slice(o.end - sentenceStart(text, o.start)).toLowerCase();
+  const after = sentenceText(text, o.start).slice(o.end - sentenceStart(text, o.start)).toLowerCase();
+  // (in the ordinal's own clause: "for the fourth time on Saturday, holding off Ahonen as gusts pushed
+  // discs into the reeds" counts no discs)
+  const rest = after.split(/[,;:]|\s[-–—]\s/)[0]!;
   const words = (rest.match(/\p{L}{4,}/gu) ?? []).map(stem);
   return c.noun.length >= 4 && words.includes(stem(c.noun));
 }
