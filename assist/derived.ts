@@ -523,7 +523,8 @@ const DATE_SPAN = new RegExp(String.raw`\b(?:from|between)\s+${WEEKDAY_BEFORE}($
 /** "from 1 to 6 September", "between 3 and 9 May 2025": two days of one month, the month told once. */
 const DAY_SPAN = new RegExp(String.raw`\b(?:from|between)\s+(\d{1,2})\s+(?:until|till|to|through|and)\s+(\d{1,2})\s+(${MONTH}(?:,?\s+(?:19|20)\d\d)?)\b`, 'giu');
 /** "closes on 2 March and reopens on 22 June", "began on 8 January and runs until 30 September", "starts in June and should be finished by December 2027": a start and an end told by two acts. */
-const DATE_PAIR = new RegExp(String.raw`\b(?:on|in)\s+${WEEKDAY_BEFORE}(${POINT})[^.;:!?]{0,60}?\band\b[^.;:!?\d]{0,60}?\b(?:on|until|till|through|by|in)\s+${WEEKDAY_BEFORE}(${POINT})`, 'giu');
+// (not two times of one thing done twice: "for two weeks in October and again in April")
+const DATE_PAIR = new RegExp(String.raw`\b(?:on|in)\s+${WEEKDAY_BEFORE}(${POINT})[^.;:!?]{0,60}?\band\b(?!\s+again\b)[^.;:!?\d]{0,60}?\b(?:on|until|till|through|by|in)\s+${WEEKDAY_BEFORE}(${POINT})`, 'giu');
 
 /** A time of day on a named day: "8pm on 11 January", "7am on Tuesday 3 March". */
 const CLOCK_ON_DAY = String.raw`${CLOCK}\s+on\s+${WEEKDAY_BEFORE}(?:\d{1,2}\s+${MONTH}|${MONTH}\s+\d{1,2}(?!\d))`;

@@ -3142,3 +3142,13 @@ describe('an ordinal of times and the nouns of its own clause', () => {
   });
 });
 
+describe('two times of one thing done again', () => {
+  it('"for two weeks in October and again in April" is no span from October to April', () => {
+    const text =
+      'BERGEN, 12 May 2026 - The school is in the second year of a one-year trial of later lessons, the council said.\n\n' +
+      'Pupils wore sleep trackers for two weeks in October and again in April.';
+    expect(toldLengths(text, { year: 2026, month: 5, day: 12, known: true }).map((t) => t.how)).toEqual([]);
+    expect(toldLengths(text.replace(' and again in April', ' and stopped in April'), { year: 2026, month: 5, day: 12, known: true })).toHaveLength(1);
+  });
+});
+
