@@ -3152,3 +3152,12 @@ describe('two times of one thing done again', () => {
   });
 });
 
+describe('a figure of an attribute counts nothing', () => {
+  it('"Forty-one residents aged 61 to 88 moved in" / "The average age of the residents is 73" are no count told twice', () => {
+    const text =
+      'ZWOLLE, 2 February 2026 - Forty-one residents aged 61 to 88 moved into a cohousing block beside the Vecht in Zwolle on Saturday 31 January, the cooperative said.\n\n' +
+      'The building has 30 flats and a shared kitchen.\n\n' +
+      'The average age of the residents is 73.';
+    expect(pairs(text, '2026-02-02')).toEqual([]);
+  });
+});

@@ -890,6 +890,9 @@ export function whyApart(
   if (a.kind === 'count' && b.totality && !b.definite && a.head !== null && b.head !== null && a.head !== b.head && broaderKind(b.head, a.head)) return 'a whole and its part';
   if (a.kind === 'count' && !pointsBackAt(b) && !allOfBody(a, b) && !(opts.event && sameHappening(a, b)) && !opts.deed) return 'a count not pointing back';
   if (a.sentence === b.sentence || a.listed || b.listed) return 'one sentence, or a list of results';
+  // ("The average age of the residents is 73" / "Forty-one residents": a figure of an attribute,
+  // WordNet's noun.attribute, an age or a height, counts nothing)
+  if (a.kind === 'count' && (attributeNoun(a.head) || attributeNoun(b.head))) return 'an attribute, not a count';
   if (a.kind === 'count' && REVISED.test(leadIn(text, b.start))) return 'an explicit update ("later", "revised")';
   if (a.kind === 'count' && b.definite && restrictedOtherwise(a, b, text)) return 'a part named by what follows it';
   if (a.kind === 'duration' && (partOfOther(a, b, text) || partOfOther(b, a, text))) return 'a part of the other';
@@ -1318,6 +1321,11 @@ export function findRestatements(qs: readonly Quantity[], text: string, known: R
     byKey.set(key, earlier);
   }
   return out;
+}
+
+/** A noun whose commonest sense is an attribute (WordNet's noun.attribute): "age", "height". */
+function attributeNoun(noun: string | null): boolean {
+  return noun !== null && wordnet()?.synsets(noun, 'n')[0]?.lexfile === 7;
 }
 
 /** "westray" -> "Westray", "new york" -> "New York". */
