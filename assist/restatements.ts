@@ -892,7 +892,9 @@ export function whyApart(
   if (a.sentence === b.sentence || a.listed || b.listed) return 'one sentence, or a list of results';
   // ("The average age of the residents is 73" / "Forty-one residents": a figure of an attribute,
   // WordNet's noun.attribute, an age or a height, counts nothing)
-  if (a.kind === 'count' && (attributeNoun(a.head) || attributeNoun(b.head))) return 'an attribute, not a count';
+  // (told as the value of the attribute, the number last: "three distances" still counts races)
+  const ofAttribute = (q: Quantity) => attributeNoun(q.head) && /\d\s*$/.test(text.slice(q.start, q.end));
+  if (a.kind === 'count' && (ofAttribute(a) || ofAttribute(b))) return 'an attribute, not a count';
   if (a.kind === 'count' && REVISED.test(leadIn(text, b.start))) return 'an explicit update ("later", "revised")';
   if (a.kind === 'count' && b.definite && restrictedOtherwise(a, b, text)) return 'a part named by what follows it';
   if (a.kind === 'duration' && (partOfOther(a, b, text) || partOfOther(b, a, text))) return 'a part of the other';
