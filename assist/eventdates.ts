@@ -18,7 +18,7 @@ const PARTICIPLE: ReadonlySet<string> = new Set(['Participle']);
 import { nounLemma, verbLemma } from './referents';
 import { derivedFrom, sameKind } from './restatements';
 import { has, hyphenJoined, isAuxiliary, isCopula, isNounTok, isVerbTok } from './tokens';
-import { wordnet, type Synset } from './wordnet';
+import { hasNounSense, wordnet, type Synset } from './wordnet';
 
 export interface EventDate {
   mention: DateMention;
@@ -75,7 +75,7 @@ function presupposedBefore(lead: string): boolean {
   if (PRESUPPOSED.test(lead)) return true;
   const bare = PRESUPPOSED_BARE.exec(lead);
   // (a noun, or a gerund that names an act, "Since bottling started"; not an adverb, "Since then")
-  return bare !== null && ((wordnet()?.synsets(bare[1]!, 'n').length ?? 0) > 0 || verbOfIng(bare[1]!) !== null) && (wordnet()?.synsets(bare[1]!, 'r').length ?? 0) === 0;
+  return bare !== null && (hasNounSense(bare[1]!) || verbOfIng(bare[1]!) !== null) && (wordnet()?.synsets(bare[1]!, 'r').length ?? 0) === 0;
 }
 const CLAUSE_BREAK = /[;:]|,\s+(?:and|but|while|whereas|which|who)\b|\bwhen\b/g;
 
